@@ -1,0 +1,92 @@
+/**
+ * The one contract between the renderer and main. The preload builds `window.cuttings`
+ * from CHANNELS; main registers exactly one handler per channel (main/ipc/handlers.ts) and
+ * refuses any other; the test harness serves the same handler table over HTTP.
+ * A channel name is never written as a string literal anywhere else.
+ */
+import type { Article, ArticleSummary, SearchResults, TagCount } from './article';
+import type { Result } from './result';
+
+/** Every channel, namespaced. The keys are the method names of CuttingsApi. */
+export const CHANNELS = {
+  libraryInfo: 'cuttings:library-info',
+  listArticles: 'cuttings:list-articles',
+  getArticle: 'cuttings:get-article',
+  addText: 'cuttings:add-text',
+  addHtml: 'cuttings:add-html',
+  search: 'cuttings:search',
+  updateTags: 'cuttings:update-tags',
+  listTags: 'cuttings:list-tags',
+} as const;
+
+/** A channel name, such as `'cuttings:search'`. */
+export type Channel = (typeof CHANNELS)[keyof typeof CHANNELS];
+
+/** Optional metadata the user can give when adding an article. */
+export interface AddOptions {
+  title?: string;
+  url?: string;
+  source?: string;
+  /** `YYYY-MM-DD`. */
+  published?: string;
+  tags?: string[];
+  /** The file it came from, for provenance and error messages. */
+  fileName?: string;
+}
+
+/** Plain text to clip, for instance pasted by the user. */
+export interface AddTextRequest extends AddOptions {
+  text: string;
+}
+
+/** An HTML document to clip, for instance a saved page the user chose. */
+export interface AddHtmlRequest extends AddOptions {
+  html: string;
+}
+
+/** A search with paging. */
+export interface SearchRequest {
+  query: string;
+  /** How many hits to return (1–500, default 50). */
+  limit?: number;
+  /** How many hits to skip, for paging (default 0). */
+  offset?: number;
+}
+
+/** Tags to add to and remove from one article. */
+export interface UpdateTagsRequest {
+  id: string;
+  add?: string[];
+  remove?: string[];
+}
+
+/** Where the library is and how much it holds. */
+export interface LibraryInfo {
+  path: string;
+  articles: number;
+  readOnly: boolean;
+}
+
+/** Everything the renderer may ask of main. Each call resolves to a Result, never rejects. */
+export interface CuttingsApi {
+  libraryInfo(): Promise<Result<LibraryInfo>>;
+  /** Every article, newest clipped first. */
+  listArticles(): Promise<Result<ArticleSummary[]>>;
+  getArticle(id: string): Promise<Result<Article>>;
+  addText(request: AddTextRequest): Promise<Result<ArticleSummary>>;
+  addHtml(request: AddHtmlRequest): Promise<Result<ArticleSummary>>;
+  search(request: SearchRequest): Promise<Result<SearchResults>>;
+  /** Returns the article's tags after the change. */
+  updateTags(request: UpdateTagsRequest): Promise<Result<string[]>>;
+  /** Every tag in the library with its count, most used first. */
+  listTags(): Promise<Result<TagCount[]>>;
+}
+
+/** The method names of CuttingsApi, in CHANNELS order. */
+export type ApiMethod = keyof typeof CHANNELS & keyof CuttingsApi;
+
+/** The argument list of each API method, as sent over a channel. */
+export type ApiArgs<M extends ApiMethod> = Parameters<CuttingsApi[M]>;
+
+/** The list of method names, for building bridges from CHANNELS. */
+export const API_METHODS = Object.keys(CHANNELS) as ApiMethod[];

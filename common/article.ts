@@ -1,0 +1,75 @@
+/**
+ * The shapes of an article as the rest of the app sees it. The library on disk keeps more
+ * (see main/core/library-store.ts); these are what crosses the API.
+ */
+
+/** Where a cutting came from and how it was captured: what a newsroom needs to trust it. */
+export interface Provenance {
+  /** How it entered the library. */
+  method: 'paste' | 'file' | 'stdin' | 'url';
+  /** The file name it was read from, when it came from a file. */
+  fileName?: string;
+  /** Capture time, ISO 8601 in UTC. */
+  captured: string;
+  /** SHA-256 (hex) of the bytes as received. */
+  originalSha256: string;
+  /** SHA-256 (hex) of the extracted plain text. */
+  textSha256: string;
+  /** Version of Cuttings that captured it. */
+  appVersion: string;
+}
+
+/** One row of the article list: everything but the body. */
+export interface ArticleSummary {
+  /** A ULID: sortable by creation time, unique across libraries. */
+  id: string;
+  title: string;
+  /** The page's canonical or given URL, when known. */
+  url: string | null;
+  /** Publication or site name ("BBC News"). */
+  source: string | null;
+  /** Authors as one line ("Jane Doe, John Roe"). */
+  author: string | null;
+  /** Publication date, `YYYY-MM-DD` or a full ISO 8601 time. */
+  published: string | null;
+  /** When it was clipped, ISO 8601 UTC. */
+  clipped: string;
+  /** Tags as the user wrote them, in the order added. */
+  tags: string[];
+  /** A sentence or two to show under the title. */
+  excerpt: string;
+  /** Word count of the text. */
+  words: number;
+  /** BCP 47 language code where known (`en`, `de`). */
+  lang: string | null;
+}
+
+/** A whole article: the summary plus its body and provenance. */
+export interface Article extends ArticleSummary {
+  /** The article's plain text, paragraphs separated by blank lines. */
+  text: string;
+  /** Sanitised reader HTML: no scripts, no event handlers, no remote loads. */
+  html: string;
+  provenance: Provenance;
+}
+
+/** One search hit, with a snippet around what matched. */
+export interface SearchHit extends ArticleSummary {
+  score: number;
+  /** Plain text around the first match (from the text, or the title if only it matched). */
+  snippet: string;
+  /** The indexed terms that matched, for highlighting. */
+  terms: string[];
+}
+
+/** A page of search results and the total number of matches. */
+export interface SearchResults {
+  total: number;
+  hits: SearchHit[];
+}
+
+/** A tag and how many articles carry it. */
+export interface TagCount {
+  tag: string;
+  count: number;
+}

@@ -1,0 +1,35 @@
+/**
+ * Text helpers shared by search (main) and highlighting (renderer): both must cut words and
+ * fold them the same way, or the renderer would mark words search did not match.
+ */
+
+/** Folds case and strips diacritics: `Zürich` → `zurich`, `LAVROV` → `lavrov`. */
+export function foldTerm(word: string): string {
+  return word.normalize('NFD').replace(/\p{M}+/gu, '').toLocaleLowerCase('und');
+}
+
+/** A word: letters, marks and digits, joined by inner apostrophes, hyphens or dots in numbers. */
+const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’.\-][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*/gu;
+
+/** One word found in a text, with where it starts and ends. */
+export interface WordSpan {
+  word: string;
+  start: number;
+  end: number;
+}
+
+/** Finds every word in a text with its position. */
+export function findWords(text: string): WordSpan[] {
+  const spans: WordSpan[] = [];
+  for (const match of text.matchAll(WORD)) {
+    spans.push({ word: match[0], start: match.index, end: match.index + match[0].length });
+  }
+  return spans;
+}
+
+/** Counts the words in a text. */
+export function countWords(text: string): number {
+  let count = 0;
+  for (const _ of text.matchAll(WORD)) count++;
+  return count;
+}

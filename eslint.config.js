@@ -1,0 +1,54 @@
+// Lint, and the import rules of the rooms (DESIGN.md §1, README "Contributing"):
+// which folder may import which is enforced here, so a wrong import fails `npm test`.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const NODE_BUILTINS = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net', 'url', 'util', 'zlib', 'stream', 'worker_threads'];
+
+/** Forbids imports by pattern, with the room's reason as the message. */
+function forbid(patterns, message) {
+  return { 'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }] };
+}
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'release/**', 'test-results/**', 'playwright-report/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name=/^(invoke|handle|on|send)$/] > Literal[value=/^cuttings:/]",
+          message: 'Channel names come from CHANNELS in common/api.ts, never a string literal.',
+        },
+      ],
+    },
+  },
+  {
+    files: ['common/**/*.ts'],
+    rules: forbid(['electron', ...NODE_BUILTINS, '../main/*', '../renderer/*', '../preload/*', '*/main/*', '*/renderer/*', '*/preload/*', 'jsdom', 'lowdb', 'minisearch'], 'common/ is shared by every process: it imports nothing outside common/.'),
+  },
+  {
+    files: ['main/core/**/*.ts', 'main/cli/**/*.ts'],
+    rules: forbid(['electron', '**/renderer/*', '**/preload/*', '**/ipc/*'], 'main/core and main/cli never import electron, the renderer, the preload or the IPC layer.'),
+  },
+  {
+    files: ['main/ipc/**/*.ts'],
+    ignores: ['main/ipc/register.ts'],
+    rules: forbid(['electron', '**/renderer/*', '**/preload/*'], 'The handler table is built without electron so the test harness can serve it; only register.ts binds it to ipcMain.'),
+  },
+  {
+    files: ['preload/**/*.ts'],
+    rules: forbid([...NODE_BUILTINS, '../main/*', '../renderer/*', '*/main/*', '*/renderer/*'], 'The preload runs sandboxed: electron and common/ only.'),
+  },
+  {
+    files: ['renderer/**/*.ts'],
+    rules: forbid(['electron', ...NODE_BUILTINS, '../main/*', '../preload/*', '*/main/*', '*/preload/*', '../../main/*'], 'The renderer talks to the rest only through window.cuttings; it imports common/ and the DOM.'),
+  },
+  {
+    files: ['scripts/**/*.mjs', 'bin/**/*.js', 'eslint.config.js'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
+  },
+);

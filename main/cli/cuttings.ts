@@ -1,0 +1,269 @@
+/**
+ * The `cuttings` command line: parses arguments, opens the library, calls main/core and
+ * prints. Exit status 0 on success, 1 when the input or the library is at fault (one line on
+ * stderr naming what was wrong, never a stack trace), 2 for bad usage.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { Article, ArticleSummary } from '../../common/article';
+import { CuttingsError } from '../../common/errors';
+import { APP_VERSION } from '../core/app-version';
+import { looksLikeHtml, MAX_CLIP_BYTES } from '../core/clip';
+import { Library } from '../core/library';
+import { resolveLibraryPath } from '../core/library-location';
+import { COMMAND_HELP, MAIN_HELP } from './usage';
+
+/** Where the CLI reads and writes; tests pass their own. */
+export interface CliIo {
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown };
+  stdin: AsyncIterable<Uint8Array | string> & { isTTY?: boolean };
+  env: NodeJS.ProcessEnv;
+}
+
+/** Bad usage: unknown command or option, missing argument. Exit status 2. */
+class UsageError extends Error {}
+
+const libraryOption = { library: { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const;
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+function parse<O extends Options>(args: string[], options: O) {
+  try {
+    return parseArgs({ args, options: { ...libraryOption, ...options }, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+/** Runs the CLI with `argv` (without `node cuttings`) and resolves to the exit status. */
+export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
+      io.stdout.write(`${MAIN_HELP}\n`);
+      return command === undefined ? 2 : 0;
+    }
+    if (command === '-v' || command === '--version') {
+      io.stdout.write(`${APP_VERSION}\n`);
+      return 0;
+    }
+    const run = COMMANDS[command];
+    if (!run) throw new UsageError(`unknown command '${command}'`);
+    if (rest.includes('--help') || rest.includes('-h')) {
+      io.stdout.write(`${COMMAND_HELP[command]}\n`);
+      return 0;
+    }
+    await run(rest, io);
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`cuttings: ${error.message}\nRun 'cuttings ${command && COMMANDS[command] ? `${command} ` : ''}--help' for usage.\n`);
+      return 2;
+    }
+    if (error instanceof CuttingsError) {
+      io.stderr.write(`cuttings: ${error.message}\n`);
+      return 1;
+    }
+    io.stderr.write(`cuttings: internal error: ${(error as Error).message ?? String(error)}\n`);
+    return 1;
+  }
+}
+
+type Command = (args: string[], io: CliIo) => Promise<void>;
+
+const COMMANDS: Record<string, Command> = {
+  async add(args, io) {
+    const { values, positionals } = parse(args, {
+      stdin: { type: 'boolean' },
+      title: { type: 'string' },
+      url: { type: 'string' },
+      source: { type: 'string' },
+      published: { type: 'string' },
+      tag: { type: 'string', multiple: true },
+      json: { type: 'boolean' },
+    });
+    if (values.stdin && positionals.length > 0) throw new UsageError('give a FILE or --stdin, not both');
+    if (!values.stdin && positionals.length !== 1) throw new UsageError('add takes one FILE (or --stdin)');
+    const options = {
+      title: values.title,
+      url: values.url,
+      source: values.source,
+      published: values.published,
+      tags: values.tag ?? [],
+    };
+    const input = values.stdin ? await readStdin(io) : await readArticleFile(positionals[0]!);
+    await withLibrary(values.library, io, false, async (library) => {
+      const added =
+        input.kind === 'html'
+          ? await library.addHtml({ html: input.content, ...options, fileName: input.fileName }, input.method)
+          : await library.addText({ text: input.content, ...options, fileName: input.fileName }, input.method);
+      io.stdout.write(values.json ? `${JSON.stringify(added)}\n` : `${added.id}\n`);
+    });
+  },
+
+  async search(args, io) {
+    const { values, positionals } = parse(args, { limit: { type: 'string' }, json: { type: 'boolean' } });
+    if (positionals.length === 0) throw new UsageError('search needs a QUERY');
+    const limit = values.limit === undefined ? 20 : Number(values.limit);
+    if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit must be a whole number above 0, not '${values.limit}'`);
+    await withLibrary(values.library, io, true, async (library) => {
+      const results = await library.search(positionals.join(' '), { limit });
+      if (values.json) {
+        io.stdout.write(`${JSON.stringify(results)}\n`);
+        return;
+      }
+      io.stdout.write(`${results.total} ${results.total === 1 ? 'article' : 'articles'} found\n`);
+      for (const hit of results.hits) {
+        io.stdout.write(`\n${hit.id}  ${hit.title}\n    ${hit.snippet}\n`);
+      }
+    });
+  },
+
+  async show(args, io) {
+    const { values, positionals } = parse(args, { json: { type: 'boolean' } });
+    if (positionals.length !== 1) throw new UsageError('show takes one ID');
+    await withLibrary(values.library, io, true, async (library) => {
+      const article = await library.get(positionals[0]!);
+      io.stdout.write(values.json ? `${JSON.stringify(withoutHtml(article))}\n` : formatArticle(article));
+    });
+  },
+
+  async list(args, io) {
+    const { values, positionals } = parse(args, { json: { type: 'boolean' } });
+    if (positionals.length > 0) throw new UsageError(`list takes no arguments, got '${positionals[0]}'`);
+    await withLibrary(values.library, io, true, async (library) => {
+      const articles = library.list();
+      if (values.json) {
+        io.stdout.write(`${JSON.stringify(articles)}\n`);
+        return;
+      }
+      for (const article of articles) io.stdout.write(formatRow(article));
+    });
+  },
+
+  async tag(args, io) {
+    const { values, positionals } = parse(args, {
+      add: { type: 'string', multiple: true },
+      remove: { type: 'string', multiple: true },
+      json: { type: 'boolean' },
+    });
+    if (positionals.length !== 1) throw new UsageError('tag takes one ID');
+    if (!values.add && !values.remove) throw new UsageError('tag needs --add T or --remove T');
+    const id = positionals[0]!;
+    await withLibrary(values.library, io, false, async (library) => {
+      const tags = await library.updateTags(id, values.add ?? [], values.remove ?? []);
+      io.stdout.write(values.json ? `${JSON.stringify({ id, tags })}\n` : `${tags.join(', ') || '(no tags)'}\n`);
+    });
+  },
+};
+
+async function withLibrary(path: string | undefined, io: CliIo, readOnly: boolean, work: (library: Library) => Promise<void>) {
+  const library = await Library.open(resolveLibraryPath(path, io.env), { readOnly });
+  try {
+    await work(library);
+  } finally {
+    await library.close();
+  }
+}
+
+interface ArticleInput {
+  kind: 'text' | 'html';
+  content: string;
+  fileName?: string;
+  method: 'file' | 'stdin';
+}
+
+const TEXT_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.text']);
+const HTML_EXTENSIONS = new Set(['.html', '.htm', '.xhtml']);
+
+/** Reads a file to clip, refusing kinds we cannot clip and files too large to be an article. */
+async function readArticleFile(path: string): Promise<ArticleInput> {
+  const extension = extname(path).toLowerCase();
+  const fileName = basename(path);
+  const kind = HTML_EXTENSIONS.has(extension) ? 'html' : TEXT_EXTENSIONS.has(extension) ? 'text' : null;
+  if (!kind) {
+    throw new CuttingsError('invalid-input', `add: cannot clip ${path}: Cuttings reads .txt, .md, .html and .htm files`);
+  }
+  let size: number;
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) throw new CuttingsError('invalid-input', `add: ${path} is not a file`);
+    size = info.size;
+  } catch (error) {
+    if (error instanceof CuttingsError) throw error;
+    throw new CuttingsError('invalid-input', `add: cannot read ${path}: ${describeFsError(error)}`);
+  }
+  if (size > MAX_CLIP_BYTES) {
+    throw new CuttingsError('bad-content', `add: ${path} is ${megabytes(size)}; the largest file Cuttings clips is ${megabytes(MAX_CLIP_BYTES)}`);
+  }
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    throw new CuttingsError('invalid-input', `add: cannot read ${path}: ${describeFsError(error)}`);
+  }
+  return { kind, content: new TextDecoder('utf-8').decode(bytes), fileName, method: 'file' };
+}
+
+async function readStdin(io: CliIo): Promise<ArticleInput> {
+  if (io.stdin.isTTY) throw new UsageError('--stdin reads from a pipe or a file: cuttings add --stdin < article.txt');
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of io.stdin) {
+    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk);
+    size += buffer.length;
+    if (size > MAX_CLIP_BYTES) {
+      throw new CuttingsError('bad-content', `add: standard input is larger than ${megabytes(MAX_CLIP_BYTES)}, the most Cuttings clips`);
+    }
+    chunks.push(buffer);
+  }
+  const content = new TextDecoder('utf-8').decode(Buffer.concat(chunks));
+  if (content.trim().length === 0) throw new CuttingsError('invalid-input', 'add: nothing on standard input');
+  return { kind: looksLikeHtml(content) ? 'html' : 'text', content, method: 'stdin' };
+}
+
+function describeFsError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EISDIR') return 'it is a folder';
+  return (error as Error).message;
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+function withoutHtml(article: Article): Omit<Article, 'html'> {
+  const { html: _html, ...rest } = article;
+  return rest;
+}
+
+function formatRow(article: ArticleSummary): string {
+  const date = (article.published ?? article.clipped).slice(0, 10);
+  const tags = article.tags.length > 0 ? `  [${article.tags.join(', ')}]` : '';
+  return `${article.id}  ${date}  ${article.title}${tags}\n`;
+}
+
+function formatArticle(article: Article): string {
+  const lines = [article.title, '='.repeat(Math.min(article.title.length, 72))];
+  const field = (name: string, value: string | null | undefined) => {
+    if (value) lines.push(`${name.padEnd(11)}${value}`);
+  };
+  field('Id:', article.id);
+  field('Source:', article.source);
+  field('Author:', article.author);
+  field('Published:', article.published);
+  field('Clipped:', article.clipped);
+  field('URL:', article.url);
+  field('Tags:', article.tags.join(', '));
+  field('Words:', String(article.words));
+  field('SHA-256:', `${article.provenance.originalSha256} (as received)`);
+  return `${lines.join('\n')}\n\n${article.text}\n`;
+}
+
+function processIo(): CliIo {
+  return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env };
+}

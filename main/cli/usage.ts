@@ -1,0 +1,73 @@
+/** The help text of the `cuttings` command and of each subcommand. */
+
+const LIBRARY_OPTION = `  --library DIR     the library folder (default: $CUTTINGS_LIBRARY, else the desktop app's library)`;
+
+/** `cuttings --help`. */
+export const MAIN_HELP = `Usage: cuttings COMMAND [options]
+
+Cuttings keeps news cuttings offline: clip articles, search them, tag them.
+
+Commands:
+  add FILE | --stdin   clip an article from a .txt, .md, .html or .htm file, or standard input
+  search QUERY         search titles and texts
+  show ID              print one article
+  list                 list every article, newest first
+  tag ID               add or remove tags on an article
+
+Options:
+${LIBRARY_OPTION}
+  -h, --help        show help; \`cuttings COMMAND --help\` explains a command
+  -v, --version     print the version
+
+Exit status: 0 on success, 1 when the input or the library is at fault, 2 for bad usage.`;
+
+/** Each subcommand's help. */
+export const COMMAND_HELP: Record<string, string> = {
+  add: `Usage: cuttings add FILE [options]
+       cuttings add --stdin [options]
+
+Clips an article and prints its new id. Plain text takes its first line as the title;
+HTML is reduced to the article (Mozilla Readability) and sanitised before it is stored.
+
+Options:
+  --stdin             read plain text or HTML from standard input
+  --title T           use T as the title instead of the one found
+  --url U             the article's web address (http or https)
+  --source S          the publication ("BBC News")
+  --published DATE    the publication date, YYYY-MM-DD
+  --tag T             add tag T (repeatable: --tag ukraine --tag diplomacy)
+  --json              print the stored article's metadata as one JSON object
+${LIBRARY_OPTION}`,
+  search: `Usage: cuttings search QUERY [options]
+
+Searches titles and texts. Every word must match; the last also matches as a prefix.
+tag:NAME keeps articles with that tag (or a tag below it, like NAME/sub).
+
+Options:
+  --limit N         show at most N results (default 20)
+  --json            print {"total": n, "hits": [{"id", "title", "score", "snippet", …}]}
+${LIBRARY_OPTION}`,
+  show: `Usage: cuttings show ID [options]
+
+Prints one article: its metadata, tags, provenance and text.
+
+Options:
+  --json            print it as one JSON object (metadata, tags, text, provenance)
+${LIBRARY_OPTION}`,
+  list: `Usage: cuttings list [options]
+
+Lists every article, newest clipped first: id, date, title and tags.
+
+Options:
+  --json            print a JSON array of the articles' metadata
+${LIBRARY_OPTION}`,
+  tag: `Usage: cuttings tag ID [--add T] [--remove T] [options]
+
+Adds and removes tags on one article and prints its tags afterwards.
+
+Options:
+  --add T           add tag T (repeatable); a / makes a hierarchy: ukraine/diplomacy
+  --remove T        remove tag T (repeatable)
+  --json            print {"id": …, "tags": […]}
+${LIBRARY_OPTION}`,
+};

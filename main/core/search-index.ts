@@ -1,0 +1,82 @@
+/**
+ * Full-text search over titles and texts with MiniSearch. Words are cut and folded by
+ * common/text.ts (the renderer highlights with the same rules): case and diacritics folded,
+ * hyphenated words indexed whole and by their parts. The index lives in memory and is built
+ * from the library when first needed; it is derived data and can always be rebuilt.
+ */
+import MiniSearch from 'minisearch';
+import { findWords, foldTerm } from '../../common/text';
+
+/** What the index needs of an article. */
+export interface IndexableArticle {
+  id: string;
+  title: string;
+  text: string;
+  source: string | null;
+  author: string | null;
+}
+
+/** One match from the index: the id, its score and which indexed terms matched. */
+export interface IndexMatch {
+  id: string;
+  score: number;
+  terms: string[];
+}
+
+/** Cuts text into words as the index sees them. */
+export function tokenize(text: string): string[] {
+  return findWords(text).map((span) => span.word);
+}
+
+/** Folds a word and, for a hyphenated one, adds its parts: `US-Russia` → us-russia, us, russia. */
+export function processTerm(term: string): string[] {
+  const folded = foldTerm(term).replace(/[’]/gu, "'");
+  if (!folded.includes('-')) return [folded];
+  return [folded, ...folded.split('-').filter(Boolean)];
+}
+
+/** The full-text index of one library. */
+export class SearchIndex {
+  private readonly index = new MiniSearch<IndexableArticle>({
+    fields: ['title', 'text', 'source', 'author'],
+    idField: 'id',
+    tokenize,
+    processTerm,
+    searchOptions: {
+      boost: { title: 3, source: 1.5, author: 1.5 },
+      combineWith: 'AND',
+    },
+  });
+
+  /** How many articles are indexed. */
+  get size(): number {
+    return this.index.documentCount;
+  }
+
+  /** Adds an article, or replaces it if it is already indexed. */
+  add(article: IndexableArticle): void {
+    if (this.index.has(article.id)) this.index.discard(article.id);
+    this.index.add(article);
+  }
+
+  /** Removes an article if it is indexed. */
+  remove(id: string): void {
+    if (this.index.has(id)) this.index.discard(id);
+  }
+
+  /**
+   * Finds the articles that hold every word. The last word also matches as a prefix, so
+   * results follow the user as they type (`lavr` finds Lavrov).
+   */
+  search(words: string[]): IndexMatch[] {
+    const query = words.join(' ');
+    if (!query.trim()) return [];
+    const terms = words.flatMap((word) => tokenize(word));
+    const prefixFrom = Math.max(0, terms.length - 1);
+    return this.index
+      .search(terms.join(' '), {
+        prefix: (_term, index) => index >= prefixFrom,
+      })
+      .map((result) => ({ id: String(result.id), score: result.score, terms: result.terms }));
+  }
+}

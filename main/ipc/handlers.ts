@@ -1,0 +1,97 @@
+/**
+ * The handler table: one handler per channel in CHANNELS. Each validates its arguments with
+ * a zod schema, calls main/core and returns a Result; it never throws. Built without
+ * electron so that the test harness (tests/harness/) serves this very table over HTTP;
+ * main/ipc/register.ts binds it to ipcMain and adds the sender check.
+ */
+import { z } from 'zod';
+import { CHANNELS, type ApiMethod, type CuttingsApi } from '../../common/api';
+import { CuttingsError } from '../../common/errors';
+import { fail, ok, type Result } from '../../common/result';
+import type { Library } from '../core/library';
+
+/** A handler takes the raw argument list sent over the channel. */
+export type Handler = (args: unknown[]) => Promise<Result<unknown>>;
+
+/** One handler per channel name. */
+export type HandlerTable = ReadonlyMap<string, Handler>;
+
+const text = z.string();
+const optionalText = z.string().max(2048).optional();
+const tagList = z.array(z.string().max(1000)).max(1000).optional();
+// Inputs are capped here so that a runaway renderer cannot make main parse gigabytes;
+// the clippers apply the same limits to files with a message a person can act on.
+const MAX_INPUT_CHARS = 32 * 1024 * 1024;
+
+const addOptions = {
+  title: optionalText,
+  url: optionalText,
+  source: optionalText,
+  published: optionalText,
+  tags: tagList,
+  fileName: optionalText,
+};
+
+/** The argument schema of every method, as a tuple of its parameters. */
+const schemas = {
+  libraryInfo: z.tuple([]),
+  listArticles: z.tuple([]),
+  getArticle: z.tuple([z.string().min(1).max(200)]),
+  addText: z.tuple([z.object({ text: text.max(MAX_INPUT_CHARS), ...addOptions }).strict()]),
+  addHtml: z.tuple([z.object({ html: text.max(MAX_INPUT_CHARS), ...addOptions }).strict()]),
+  search: z.tuple([
+    z
+      .object({
+        query: z.string().max(10_000),
+        limit: z.number().int().min(1).max(500).optional(),
+        offset: z.number().int().min(0).optional(),
+      })
+      .strict(),
+  ]),
+  updateTags: z.tuple([z.object({ id: z.string().min(1).max(200), add: tagList, remove: tagList }).strict()]),
+  listTags: z.tuple([]),
+} satisfies Record<ApiMethod, z.ZodType>;
+
+/** Turns whatever a core call threw into an ApiError; unexpected errors become `internal`. */
+export function toFailure(error: unknown): Result<never> {
+  if (error instanceof CuttingsError) return fail(error.code, error.message);
+  const message = error instanceof Error ? error.message : String(error);
+  return fail('internal', `internal: ${message}`);
+}
+
+/**
+ * Builds the table over one open library. `getLibrary` is asked on every call so that the
+ * app can switch libraries without re-registering handlers.
+ */
+export function createHandlerTable(getLibrary: () => Library): HandlerTable {
+  const api: { [M in ApiMethod]: (...args: Parameters<CuttingsApi[M]>) => Promise<unknown> } = {
+    libraryInfo: async () => getLibrary().info(),
+    listArticles: async () => getLibrary().list(),
+    getArticle: async (id) => getLibrary().get(id),
+    addText: async (request) => getLibrary().addText(request, request.fileName ? 'file' : 'paste'),
+    addHtml: async (request) => getLibrary().addHtml(request, request.fileName ? 'file' : 'paste'),
+    search: async (request) => getLibrary().search(request.query, request),
+    updateTags: async (request) => getLibrary().updateTags(request.id, request.add ?? [], request.remove ?? []),
+    listTags: async () => getLibrary().listTags(),
+  };
+
+  const table = new Map<string, Handler>();
+  for (const method of Object.keys(CHANNELS) as ApiMethod[]) {
+    const schema = schemas[method];
+    table.set(CHANNELS[method], async (args) => {
+      const parsed = schema.safeParse(args);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
+        return fail('invalid-input', `${method}: invalid arguments${where}: ${issue?.message ?? 'unknown problem'}`);
+      }
+      try {
+        const call = api[method] as (...a: unknown[]) => Promise<unknown>;
+        return ok(await call(...(parsed.data as unknown[])));
+      } catch (error) {
+        return toFailure(error);
+      }
+    });
+  }
+  return table;
+}

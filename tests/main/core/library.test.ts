@@ -1,0 +1,211 @@
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Library } from '../../../main/core/library';
+import { makeTempFolder, SEED_ARTICLE } from '../../paths';
+
+let folder: { path: string; remove: () => Promise<void> };
+let library: Library;
+let seed: string;
+
+beforeEach(async () => {
+  folder = await makeTempFolder();
+  library = await Library.open(join(folder.path, 'library'));
+  seed = await readFile(SEED_ARTICLE, 'utf8');
+});
+
+afterEach(async () => {
+  await library.close();
+  await folder.remove();
+});
+
+async function reopen(): Promise<Library> {
+  await library.close();
+  library = await Library.open(join(folder.path, 'library'));
+  return library;
+}
+
+describe('Library.open', () => {
+  it('creates the library layout in a new folder', async () => {
+    const root = join(folder.path, 'library');
+    expect((await readdir(root)).sort()).toEqual(['articles', 'catalog', 'cuttings.json', 'lock']);
+    const format = JSON.parse(await readFile(join(root, 'cuttings.json'), 'utf8'));
+    expect(format).toMatchObject({ format: 'cuttings-library', version: 1 });
+  });
+
+  it('refuses a library written by a newer format, leaving it untouched', async () => {
+    const root = join(folder.path, 'future');
+    await mkdir(root);
+    const content = JSON.stringify({ format: 'cuttings-library', version: 99, created: '2030-01-01', createdBy: 'Cuttings 9' });
+    await writeFile(join(root, 'cuttings.json'), content);
+    await expect(Library.open(root)).rejects.toThrow(/uses format version 99, newer than this Cuttings/);
+    expect(await readFile(join(root, 'cuttings.json'), 'utf8')).toBe(content);
+    expect(await readdir(root)).toEqual(['cuttings.json']);
+  });
+
+  it('refuses a second writer while the first holds the lock, naming its process', async () => {
+    await expect(Library.open(join(folder.path, 'library'))).rejects.toThrow(
+      `library ${join(folder.path, 'library')} is in use by process ${process.pid}`,
+    );
+  });
+
+  it('lets a reader open the library while a writer holds it', async () => {
+    await library.addText({ text: seed });
+    const reader = await Library.open(join(folder.path, 'library'), { readOnly: true });
+    expect(reader.list()).toHaveLength(1);
+    await expect(reader.addText({ text: seed })).rejects.toThrow(/is open read-only/);
+    await reader.close();
+  });
+
+  it('takes over a lock left by a process that no longer exists', async () => {
+    await library.close();
+    const root = join(folder.path, 'library');
+    const { hostname } = await import('node:os');
+    await writeFile(join(root, 'lock'), JSON.stringify({ pid: 2 ** 22 + 12345, host: hostname(), since: '2020-01-01' }));
+    library = await Library.open(root);
+    expect(JSON.parse(await readFile(join(root, 'lock'), 'utf8')).pid).toBe(process.pid);
+  });
+
+  it('says there is no library when a reader opens an empty folder', async () => {
+    await expect(Library.open(join(folder.path, 'nothing'), { readOnly: true })).rejects.toThrow(
+      `library: there is no Cuttings library at ${join(folder.path, 'nothing')}`,
+    );
+  });
+});
+
+describe('adding and reading articles', () => {
+  it('clips the seed article and keeps it across closing and reopening', async () => {
+    const added = await library.addText({ text: seed, tags: ['ukraine'], source: 'Example Wire', published: '2022-01-21' });
+    expect(added.title).toBe('US-Russia talks on Ukraine Lavrov: I don’t expect a breakthrough');
+    await reopen();
+    const [summary] = library.list();
+    expect(summary).toMatchObject({ id: added.id, source: 'Example Wire', published: '2022-01-21', tags: ['ukraine'] });
+    const article = await library.get(added.id);
+    expect(article.text).toContain('Russian Foreign Minister Sergei Lavrov assured');
+    expect(article.text).not.toContain('Read More About');
+    expect(article.provenance).toMatchObject({ method: 'paste', appVersion: expect.any(String) });
+    expect(article.provenance.originalSha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('keeps the original bytes gzipped beside the capture', async () => {
+    const added = await library.addText({ text: seed });
+    const files = await readdir(join(library.path, 'articles', added.id));
+    expect(files.sort()).toEqual(['article.json', 'original.txt.gz']);
+  });
+
+  it('lists the newest clipped article first', async () => {
+    const first = await library.addText({ text: 'First\n\nThe first article has some words in it.' });
+    const second = await library.addText({ text: 'Second\n\nThe second article has other words in it.' });
+    expect(library.list().map((article) => article.id)).toEqual([second.id, first.id]);
+  });
+
+  it('refuses empty text and leaves the library unchanged', async () => {
+    await expect(library.addText({ text: '  \n\n ' })).rejects.toThrow('clip: pasted text is empty');
+    expect(library.list()).toEqual([]);
+    expect(await readdir(join(library.path, 'articles'))).toEqual([]);
+  });
+
+  it('refuses a published date that is not YYYY-MM-DD, before storing anything', async () => {
+    await expect(library.addText({ text: seed, published: '21/01/2022' })).rejects.toThrow(
+      'add: published date "21/01/2022" is not a date in the form YYYY-MM-DD',
+    );
+    await expect(library.addText({ text: seed, published: '2022-02-30' })).rejects.toThrow(/2022-02-30/);
+    expect(library.list()).toEqual([]);
+  });
+
+  it('refuses a URL that is not http or https', async () => {
+    await expect(library.addText({ text: seed, url: 'javascript:alert(1)' })).rejects.toThrow(
+      'add: "javascript:alert(1)" is not a web address (http or https)',
+    );
+  });
+
+  it('names an unknown id', async () => {
+    await expect(library.get('01NOSUCHARTICLE')).rejects.toThrow('library: no article with id 01NOSUCHARTICLE');
+  });
+
+  it('stores an HTML page sanitised, with its metadata', async () => {
+    const html = `<!doctype html><html lang="en"><head><title>Harbour reopens | Gazette</title>
+      <meta property="og:site_name" content="The Gazette"></head><body><article><h1>Harbour reopens</h1>
+      ${'<p>The harbour reopened on Monday after repairs that took most of the winter and cost the town dearly. <img src="x" onerror="alert(1)"></p>'.repeat(6)}
+      <script>alert(1)</script></article></body></html>`;
+    const added = await library.addHtml({ html, fileName: 'harbour.html' });
+    const article = await library.get(added.id);
+    expect(article.source).toBe('The Gazette');
+    expect(article.html).not.toMatch(/<script|onerror|alert/u);
+    expect(article.text).toContain('The harbour reopened on Monday');
+    expect(article.provenance).toMatchObject({ method: 'file', fileName: 'harbour.html' });
+  });
+});
+
+describe('tags', () => {
+  it('adds and removes tags and keeps them after reopening', async () => {
+    const { id } = await library.addText({ text: seed });
+    expect(await library.updateTags(id, ['ukraine', 'diplomacy/russia'], [])).toEqual(['ukraine', 'diplomacy/russia']);
+    expect(await library.updateTags(id, [], ['diplomacy/russia'])).toEqual(['ukraine']);
+    await reopen();
+    expect((await library.get(id)).tags).toEqual(['ukraine']);
+  });
+
+  it('treats tags that differ only in case as one, written as first used', async () => {
+    const a = await library.addText({ text: 'One\n\nA first article about the harbour.' });
+    const b = await library.addText({ text: 'Two\n\nA second article about the harbour.' });
+    await library.updateTags(a.id, ['Ukraine'], []);
+    expect(await library.updateTags(b.id, ['UKRAINE'], [])).toEqual(['Ukraine']);
+    expect(await library.updateTags(b.id, ['ukraine'], [])).toEqual(['Ukraine']);
+    expect(library.listTags()).toEqual([{ tag: 'Ukraine', count: 2 }]);
+  });
+
+  it('refuses a tag of only spaces and changes nothing', async () => {
+    const { id } = await library.addText({ text: seed, tags: ['kept'] });
+    await expect(library.updateTags(id, ['   '], [])).rejects.toThrow('tags: "   " is not a tag: it has no letters or digits');
+    expect((await library.get(id)).tags).toEqual(['kept']);
+  });
+});
+
+describe('search', () => {
+  it('finds the seed article by a word in its text, with the word in the snippet', async () => {
+    const { id } = await library.addText({ text: seed });
+    await library.addText({ text: 'Harbour news\n\nThe harbour reopened after the storm.' });
+    const results = await library.search('Lavrov');
+    expect(results.total).toBe(1);
+    expect(results.hits[0]).toMatchObject({ id, terms: ['lavrov'] });
+    expect(results.hits[0]!.snippet).toContain('Lavrov');
+  });
+
+  it('ANDs words, matches the last as a prefix, and folds case and diacritics', async () => {
+    await library.addText({ text: seed });
+    await library.addText({ text: 'Zürich notes\n\nThe bank in Zürich raised its rates on Tuesday.' });
+    expect((await library.search('lavr')).total).toBe(1);
+    expect((await library.search('LAVROV blinken')).total).toBe(1);
+    expect((await library.search('lavrov zurich')).total).toBe(0);
+    expect((await library.search('zurich')).hits[0]!.title).toBe('Zürich notes');
+  });
+
+  it('finds hyphenated words whole and by their parts', async () => {
+    await library.addText({ text: seed });
+    expect((await library.search('us-russia')).total).toBe(1);
+    expect((await library.search('russia talks')).total).toBe(1);
+  });
+
+  it('indexes an article added after the first search', async () => {
+    await library.addText({ text: seed });
+    expect((await library.search('harbour')).total).toBe(0);
+    await library.addText({ text: 'Harbour news\n\nThe harbour reopened after the storm.' });
+    expect((await library.search('harbour')).total).toBe(1);
+  });
+
+  it('filters by tag, a parent tag including its children', async () => {
+    const a = await library.addText({ text: seed, tags: ['ukraine/diplomacy'] });
+    await library.addText({ text: 'Harbour news\n\nLavrov did not visit the harbour.', tags: ['local'] });
+    const results = await library.search('lavrov tag:ukraine');
+    expect(results.hits.map((hit) => hit.id)).toEqual([a.id]);
+    expect((await library.search('tag:Ukraine/Diplomacy')).total).toBe(1);
+  });
+
+  it('pages through results and reports the total', async () => {
+    for (let i = 0; i < 5; i++) await library.addText({ text: `Report ${i}\n\nThe committee met again on day ${i}.` });
+    const page = await library.search('committee', { limit: 2, offset: 2 });
+    expect(page.total).toBe(5);
+    expect(page.hits).toHaveLength(2);
+  });
+});
