@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-const cli = fileURLToPath(new URL('../dist/cli/cuttings.js', import.meta.url));
+const cli = fileURLToPath(new URL('../dist/main/cli/cuttings.js', import.meta.url));
 if (!existsSync(cli)) {
   process.stderr.write('cuttings: the command line is not built yet; run `npm run build` in the project folder\n');
   process.exit(1);

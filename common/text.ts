@@ -9,7 +9,7 @@ export function foldTerm(word: string): string {
 }
 
 /** A word: letters, marks and digits, joined by inner apostrophes, hyphens or dots in numbers. */
-const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’.\-][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*/gu;
+const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’.-][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*/gu;
 
 /** One word found in a text, with where it starts and ends. */
 export interface WordSpan {

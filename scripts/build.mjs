@@ -1,8 +1,10 @@
 // Builds the four things Cuttings ships, with esbuild, into dist/:
-//   dist/main/index.js       the Electron main process (ESM)
-//   dist/preload/index.cjs   the preload (CommonJS: sandboxed preloads cannot load ESM)
-//   dist/renderer/           the window: main.js, index.html, styles
-//   dist/cli/cuttings.js     the `cuttings` command line
+//   dist/main/index.js            the Electron main process (ESM)
+//   dist/main/cli/cuttings.js     the `cuttings` command line
+//   dist/chunks/                  code the two share, and code loaded only when needed
+//                                 (the HTML clipper and jsdom, which take half a second)
+//   dist/preload/index.cjs        the preload (CommonJS: sandboxed preloads cannot load ESM)
+//   dist/renderer/                the window: main.js, index.html, styles
 // Why esbuild and not electron-vite: four entry points and a copy step fit in one short
 // file that a newcomer can read, and it builds in well under a second.
 import { build } from 'esbuild';
@@ -25,8 +27,14 @@ const nodeCommon = {
 };
 
 await Promise.all([
-  build({ ...nodeCommon, entryPoints: [join(root, 'main/index.ts')], outfile: join(out, 'main/index.js') }),
-  build({ ...nodeCommon, entryPoints: [join(root, 'main/cli/cuttings.ts')], outfile: join(out, 'cli/cuttings.js') }),
+  build({
+    ...nodeCommon,
+    entryPoints: [join(root, 'main/index.ts'), join(root, 'main/cli/cuttings.ts')],
+    outdir: out,
+    outbase: root,
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
+  }),
   build({
     ...watchless,
     platform: 'node',

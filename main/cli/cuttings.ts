@@ -9,15 +9,18 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Article, ArticleSummary } from '../../common/article';
 import { CuttingsError } from '../../common/errors';
 import { APP_VERSION } from '../core/app-version';
-import { looksLikeHtml, MAX_CLIP_BYTES } from '../core/clip';
+import { looksLikeHtml, MAX_CLIP_BYTES } from '../core/clip/input-checks';
+import { importJsonl } from '../core/import-jsonl';
 import { Library } from '../core/library';
 import { resolveLibraryPath } from '../core/library-location';
+import { verifyLibrary } from '../core/verify';
+import { progressBar } from './progress';
 import { COMMAND_HELP, MAIN_HELP } from './usage';
 
 /** Where the CLI reads and writes; tests pass their own. */
 export interface CliIo {
   stdout: { write(text: string): unknown };
-  stderr: { write(text: string): unknown };
+  stderr: { write(text: string): unknown; isTTY?: boolean; columns?: number };
   stdin: AsyncIterable<Uint8Array | string> & { isTTY?: boolean };
   env: NodeJS.ProcessEnv;
 }
@@ -55,8 +58,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       io.stdout.write(`${COMMAND_HELP[command]}\n`);
       return 0;
     }
-    await run(rest, io);
-    return 0;
+    return (await run(rest, io)) ?? 0;
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr.write(`cuttings: ${error.message}\nRun 'cuttings ${command && COMMANDS[command] ? `${command} ` : ''}--help' for usage.\n`);
@@ -71,7 +73,8 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
   }
 }
 
-type Command = (args: string[], io: CliIo) => Promise<void>;
+/** A command; it may resolve to an exit status other than 0 (verify finding problems). */
+type Command = (args: string[], io: CliIo) => Promise<number | void>;
 
 const COMMANDS: Record<string, Command> = {
   async add(args, io) {
@@ -157,10 +160,66 @@ const COMMANDS: Record<string, Command> = {
       io.stdout.write(values.json ? `${JSON.stringify({ id, tags })}\n` : `${tags.join(', ') || '(no tags)'}\n`);
     });
   },
+
+  async import(args, io) {
+    const { values, positionals } = parse(args, { json: { type: 'boolean' } });
+    if (positionals.length !== 1) throw new UsageError('import takes one FILE.jsonl');
+    const path = positionals[0]!;
+    if (!/\.(jsonl|ndjson)$/iu.test(path)) {
+      throw new CuttingsError('invalid-input', `import: cannot import ${path}: Cuttings imports .jsonl files (one JSON object a line)`);
+    }
+    await withLibrary(values.library, io, false, async (library) => {
+      const bar = progressBar(io.stderr, 'Importing');
+      const started = Date.now();
+      const summary = await importJsonl(library, path, bar.update).finally(bar.done);
+      const seconds = ((Date.now() - started) / 1000).toFixed(1);
+      if (values.json) {
+        io.stdout.write(`${JSON.stringify(summary)}\n`);
+      } else {
+        io.stdout.write(`Imported ${summary.imported} article${summary.imported === 1 ? '' : 's'} in ${seconds} s; ${summary.failed.length} line${summary.failed.length === 1 ? '' : 's'} failed\n`);
+        for (const failure of summary.failed.slice(0, 50)) io.stdout.write(`  line ${failure.line}: ${failure.message}\n`);
+        if (summary.failed.length > 50) io.stdout.write(`  … and ${summary.failed.length - 50} more\n`);
+      }
+    });
+  },
+
+  async verify(args, io) {
+    const { values, positionals } = parse(args, { json: { type: 'boolean' } });
+    if (positionals.length > 0) throw new UsageError(`verify takes no arguments, got '${positionals[0]}'`);
+    let problems = 0;
+    await withLibrary(values.library, io, true, async (library) => {
+      const bar = progressBar(io.stderr, 'Verifying');
+      const report = await verifyLibrary(library, bar.update).finally(bar.done);
+      problems = report.problems.length;
+      if (values.json) {
+        io.stdout.write(`${JSON.stringify(report)}\n`);
+        return;
+      }
+      for (const problem of report.problems) io.stdout.write(`problem: ${problem}\n`);
+      for (const note of report.notes) io.stdout.write(`note: ${note}\n`);
+      io.stdout.write(
+        problems === 0
+          ? `${report.articles} article${report.articles === 1 ? '' : 's'} checked; no problems found\n`
+          : `${report.articles} article${report.articles === 1 ? '' : 's'} checked; ${problems} problem${problems === 1 ? '' : 's'} found\n`,
+      );
+    });
+    return problems === 0 ? 0 : 1;
+  },
+
+  async reindex(args, io) {
+    const { values, positionals } = parse(args, {});
+    if (positionals.length > 0) throw new UsageError(`reindex takes no arguments, got '${positionals[0]}'`);
+    await withLibrary(values.library, io, false, async (library) => {
+      const bar = progressBar(io.stderr, 'Indexing');
+      const count = await library.reindex(bar.update).finally(bar.done);
+      io.stdout.write(`Indexed ${count} article${count === 1 ? '' : 's'}\n`);
+    });
+  },
 };
 
 async function withLibrary(path: string | undefined, io: CliIo, readOnly: boolean, work: (library: Library) => Promise<void>) {
   const library = await Library.open(resolveLibraryPath(path, io.env), { readOnly });
+  for (const notice of library.notices) io.stderr.write(`cuttings: ${notice}\n`);
   try {
     await work(library);
   } finally {

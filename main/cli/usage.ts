@@ -13,6 +13,9 @@ Commands:
   show ID              print one article
   list                 list every article, newest first
   tag ID               add or remove tags on an article
+  import FILE.jsonl    add many articles at once, one JSON object a line
+  verify               check every catalog file, stored hash and the search index
+  reindex              rebuild the search index from the stored articles
 
 Options:
 ${LIBRARY_OPTION}
@@ -69,5 +72,31 @@ Options:
   --add T           add tag T (repeatable); a / makes a hierarchy: ukraine/diplomacy
   --remove T        remove tag T (repeatable)
   --json            print {"id": …, "tags": […]}
+${LIBRARY_OPTION}`,
+  import: `Usage: cuttings import FILE.jsonl [options]
+
+Adds many articles at once. Each line of FILE is one JSON object:
+  {"title": "…", "text": "…", "url": "…", "source": "…", "published": "YYYY-MM-DD", "tags": ["…"]}
+with "html" instead of "text" for a web page (its title is then found in the page unless
+given). A line that cannot be imported is reported with its number; the others go in.
+Shows a progress bar on a terminal and a summary at the end.
+
+Options:
+  --json            print the summary as {"imported": n, "failed": [{"line", "message"}]}
+${LIBRARY_OPTION}`,
+  verify: `Usage: cuttings verify [options]
+
+Checks the library: every catalog file parses, every article's stored content is present and
+matches the SHA-256 recorded at capture, and the search index covers exactly the catalog.
+Prints each problem; exits 1 if it found any. It only reads, so it works while the app runs.
+
+Options:
+  --json            print {"articles": n, "problems": […], "notes": […]}
+${LIBRARY_OPTION}`,
+  reindex: `Usage: cuttings reindex [options]
+
+Throws away the search index and builds it again from the stored articles.
+
+Options:
 ${LIBRARY_OPTION}`,
 };

@@ -9,7 +9,7 @@ import { APP_VERSION } from './app-version';
 import { writeFileDurably } from './storage/durable-file';
 
 /** The format this code reads and writes. */
-export const LIBRARY_FORMAT_VERSION = 1;
+export const LIBRARY_FORMAT_VERSION = 2;
 
 /** The content of cuttings.json. */
 export interface LibraryFormat {
@@ -60,6 +60,11 @@ export async function createLibraryFormat(libraryPath: string): Promise<LibraryF
     created: new Date().toISOString(),
     createdBy: `Cuttings ${APP_VERSION}`,
   };
-  await writeFileDurably(formatFilePath(libraryPath), JSON.stringify(format, null, 2) + '\n');
+  await writeLibraryFormat(libraryPath, format);
   return format;
+}
+
+/** Replaces cuttings.json, durably; migrations use it to record each completed step. */
+export async function writeLibraryFormat(libraryPath: string, format: LibraryFormat): Promise<void> {
+  await writeFileDurably(formatFilePath(libraryPath), JSON.stringify(format, null, 2) + '\n');
 }

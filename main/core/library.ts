@@ -3,19 +3,18 @@
  * index. This is the domain's front door; the app (through main/ipc), the CLI and the test
  * harness all work through it.
  *
- * On disk (see DESIGN.md §3):
- *   cuttings.json                 format name and version
- *   catalog/catalog.json          lowdb: metadata, tags and provenance of every article
- *   articles/<id>/article.json    what was captured: reader HTML and text; never rewritten
- *   articles/<id>/original.*.gz   the bytes as received, gzipped; their SHA-256 is in the catalog
- *   lock                          held by the one process that writes
+ * On disk (see DESIGN.md §3 and README "Where the library lives"):
+ *   cuttings.json                  format name and version; migrations run from it
+ *   catalog/<XY>.json              the catalog, sharded by the id's last two characters
+ *   articles/<XY>/<id>/            what was captured, never rewritten (storage/captures.ts)
+ *   index/search.json              the search index snapshot: derived, rebuildable
+ *   backups/<YYYY-MM-DD>/          daily copies of the catalog (storage/backups.ts)
+ *   quarantine/<time>/             damaged files, moved aside, never deleted
+ *   lock                           held by the one process that writes
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rm, stat } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
-import { gzip } from 'node:zlib';
-import { Low } from 'lowdb';
 import { monotonicFactory } from 'ulid';
 import type { AddHtmlRequest, AddOptions, AddTextRequest, LibraryInfo, SearchRequest } from '../../common/api';
 import type { Article, ArticleSummary, Provenance, SearchHit, SearchResults, TagCount } from '../../common/article';
@@ -24,37 +23,23 @@ import { parseQuery } from '../../common/query';
 import { normaliseTag, tagKey } from '../../common/tags';
 import { countWords } from '../../common/text';
 import { APP_VERSION } from './app-version';
-import { clipHtml, clipPlainText, type ClippedArticle } from './clip';
-import { createLibraryFormat, readLibraryFormat } from './library-format';
+import type { ArticleRecord } from './article-record';
+import { clipPlainText } from './clip/plain-text';
+import type { ClippedArticle } from './clip/clipped-article';
+import { createLibraryFormat, LIBRARY_FORMAT_VERSION, readLibraryFormat, writeLibraryFormat } from './library-format';
 import { SearchIndex } from './search-index';
+import { loadSnapshot, saveSnapshot } from './search-snapshot';
 import { makeSnippet } from './snippet';
-import { writeFileDurably } from './storage/durable-file';
-import { DurableJsonFile } from './storage/json-file-adapter';
+import { makeDailyBackup, quarantineAndRestoreShard } from './storage/backups';
+import { captureFolder, listCaptureIds, readCapture, removeCapture, writeCapture, type CapturedContent, type OriginalKind } from './storage/captures';
+import { Catalog, type CatalogChanges } from './storage/catalog';
+import { syncMany } from './storage/durable-file';
 import { acquireLibraryLock, type LibraryLock } from './storage/library-lock';
+import { migrateLibrary } from './storage/migrations';
 
-const gzipAsync = promisify(gzip);
+export type { ArticleRecord } from './article-record';
+
 const nextId = monotonicFactory();
-
-/** What the catalog keeps of each article: everything but the captured content. */
-export interface ArticleRecord extends ArticleSummary {
-  provenance: Provenance;
-}
-
-/** The content of catalog/catalog.json. */
-export interface CatalogData {
-  /** Goes up by one with every change; lets derived data (the index) know what it covers. */
-  changeNumber: number;
-  articles: Record<string, ArticleRecord>;
-}
-
-/** The content of articles/<id>/article.json: the capture, kept as it was made. */
-export interface CapturedContent {
-  id: string;
-  text: string;
-  html: string;
-  /** The metadata as the clipper extracted it, before the user's overrides. */
-  extracted: Omit<ClippedArticle, 'text' | 'html'>;
-}
 
 /** Options for opening a library. */
 export interface OpenOptions {
@@ -68,92 +53,174 @@ export interface OpenOptions {
 /** How an article came in, for provenance. */
 export type CaptureMethod = Provenance['method'];
 
+/** One article to add in a batch (see addBatch). */
+export interface BatchItem {
+  kind: 'text' | 'html';
+  request: AddTextRequest | AddHtmlRequest;
+  /** The bytes as received, if not the text or HTML itself (an import line, say). */
+  original?: Uint8Array;
+  method: CaptureMethod;
+}
+
+/** What a batch add did: the articles added, and each item that failed with why. */
+export interface BatchResult {
+  added: ArticleSummary[];
+  failed: { index: number; message: string }[];
+}
+
 const PUBLISHED_DATE = /^\d{4}-\d{2}-\d{2}$/u;
 
 /** An open library. Get one with `Library.open(path)`; close it when done. */
 export class Library {
   private index: SearchIndex | null = null;
   private indexing: Promise<SearchIndex> | null = null;
+  /** True when the loaded index holds changes its snapshot on disk does not. */
+  private indexDirty = false;
 
   private constructor(
     /** Absolute path of the library folder. */
     readonly path: string,
     readonly readOnly: boolean,
-    private readonly catalog: Low<CatalogData>,
+    private readonly catalog: Catalog,
     private lock: LibraryLock | null,
+    /** What opening the library did that the user should be told (repairs, upgrades). */
+    readonly notices: readonly string[],
   ) {}
 
   /**
    * Opens the library at `path`, creating it if the folder is empty or missing (unless
-   * read-only). Throws a CuttingsError naming the path when it cannot.
+   * read-only), upgrading an older format and repairing damaged catalog shards from the
+   * backups. Throws a CuttingsError naming the path when it cannot.
    */
   static async open(path: string, options: OpenOptions = {}): Promise<Library> {
     const root = resolve(path);
     const readOnly = options.readOnly ?? false;
+    const notices: string[] = [];
     let lock: LibraryLock | null = null;
     try {
+      const format = await readLibraryFormat(root);
       if (readOnly) {
-        if ((await readLibraryFormat(root)) === null) {
-          throw new CuttingsError('library', `library: there is no Cuttings library at ${root}`);
+        if (format === null) throw new CuttingsError('library', `library: there is no Cuttings library at ${root}`);
+        if (format.version < LIBRARY_FORMAT_VERSION) {
+          throw new CuttingsError(
+            'library',
+            `library: ${root} uses format version ${format.version}; open it once for writing (the app, or a command such as \`cuttings add\`) to upgrade it`,
+          );
         }
       } else {
         await ensureFolder(root);
         lock = await acquireLibraryLock(root);
-        if ((await readLibraryFormat(root)) === null) {
+        // Read again under the lock: another writer may have upgraded it meanwhile.
+        const current = await readLibraryFormat(root);
+        if (current === null) {
           await createLibraryFormat(root);
+        } else if (current.version < LIBRARY_FORMAT_VERSION) {
+          const steps = await migrateLibrary(root, current.version, LIBRARY_FORMAT_VERSION, (version) =>
+            writeLibraryFormat(root, { ...current, version }),
+          );
+          notices.push(...steps.map((step) => `library: upgraded ${root}: ${step}`));
         }
         await ensureFolder(join(root, 'catalog'));
         await ensureFolder(join(root, 'articles'));
       }
-      const catalog = new Low<CatalogData>(new DurableJsonFile(join(root, 'catalog', 'catalog.json')), {
-        changeNumber: 0,
-        articles: {},
+
+      const { catalog, damaged } = await Catalog.load(join(root, 'catalog'));
+      for (const shard of damaged) {
+        if (readOnly) {
+          notices.push(`library: ${shard.path} is damaged (${shard.reason}); its articles are hidden until the library is opened for writing, which repairs it`);
+          continue;
+        }
+        notices.push(await repairShard(root, catalog, shard.shard));
+      }
+      if (!readOnly) await makeDailyBackup(root).catch((error: unknown) => {
+        notices.push(`library: could not make today's backup (${(error as Error).message})`);
       });
-      await catalog.read();
-      return new Library(root, readOnly, catalog, lock);
+      return new Library(root, readOnly, catalog, lock, notices);
     } catch (error) {
       await lock?.release();
-      throw error;
+      throw asLibraryError(error, `cannot open ${root}`);
     }
   }
 
-  /** Releases the write lock. The object must not be used afterwards. */
+  /** Saves the search index if it changed, and releases the write lock. */
   async close(): Promise<void> {
-    await this.lock?.release();
-    this.lock = null;
+    try {
+      if (!this.readOnly && this.index && this.indexDirty) await this.saveIndex();
+    } finally {
+      await this.lock?.release();
+      this.lock = null;
+    }
   }
 
   /** Where the library is and how many articles it holds. */
   info(): LibraryInfo {
-    return { path: this.path, articles: this.records().length, readOnly: this.readOnly };
+    return { path: this.path, articles: this.catalog.size, readOnly: this.readOnly };
   }
 
   /** Every article's summary, newest clipped first. */
   list(): ArticleSummary[] {
-    return this.records().map(toSummary);
+    return this.catalog.all().map(toSummary);
+  }
+
+  /** One article's catalog record (metadata and provenance, no body). */
+  record(id: string): ArticleRecord {
+    const record = this.catalog.get(id);
+    if (!record) throw new CuttingsError('not-found', `library: no article with id ${id}`);
+    return record;
   }
 
   /** One whole article. Throws `library: no article with id …` for an unknown id. */
   async get(id: string): Promise<Article> {
     const record = this.record(id);
-    const content = await this.readContent(id);
+    const content = await readCapture(this.path, id);
     return { ...toSummary(record), text: content.text, html: content.html, provenance: record.provenance };
   }
 
   /** Clips plain text (pasted, from a .txt/.md file or stdin) and stores it. */
   async addText(request: AddTextRequest, method: CaptureMethod = 'paste'): Promise<ArticleSummary> {
-    this.assertWritable();
-    const options = validateAddOptions(request);
-    const clipped = clipPlainText(request.text, { fileName: request.fileName });
-    return this.store(clipped, request.text, 'txt', options, method);
+    return this.addOne({ kind: 'text', request, method });
   }
 
   /** Clips an HTML document (a saved page, a file, stdin) and stores it. */
   async addHtml(request: AddHtmlRequest, method: CaptureMethod = 'file'): Promise<ArticleSummary> {
+    return this.addOne({ kind: 'html', request, method });
+  }
+
+  /**
+   * Adds many articles with one durable flush: each capture is written, the file system is
+   * synced once, then the catalog shards are written. Items that cannot be clipped are
+   * reported by index and do not stop the rest.
+   */
+  async addBatch(items: BatchItem[]): Promise<BatchResult> {
     this.assertWritable();
-    const options = validateAddOptions(request);
-    const clipped = clipHtml(request.html, { url: options.url, fileName: request.fileName });
-    return this.store(clipped, request.html, 'html', options, method);
+    const prepared: PreparedArticle[] = [];
+    const failed: BatchResult['failed'] = [];
+    for (const [index, item] of items.entries()) {
+      try {
+        prepared.push(await this.prepare(item));
+      } catch (error) {
+        if (!(error instanceof CuttingsError)) throw error;
+        failed.push({ index, message: error.message });
+      }
+    }
+    const written: string[] = [];
+    try {
+      for (const article of prepared) {
+        await writeCapture(this.path, article.content, article.original, article.kind, false);
+        const folder = captureFolder(this.path, article.record.id);
+        written.push(join(folder, 'article.json'), join(folder, `original.${article.kind}.gz`));
+      }
+      await syncMany(this.path, written);
+      await this.catalog.apply(new Map(prepared.map((article) => [article.record.id, article.record])));
+    } catch (error) {
+      // Captures are only reachable through the catalog; remove those it does not name.
+      await Promise.all(
+        prepared.filter((article) => !this.catalog.get(article.record.id)).map((article) => removeCapture(this.path, article.record.id)),
+      ).catch(() => undefined);
+      throw asLibraryError(error, `could not save ${prepared.length} articles`);
+    }
+    for (const article of prepared) this.indexArticle(article.record, article.content.text);
+    return { added: prepared.map((article) => toSummary(article.record)), failed };
   }
 
   /**
@@ -170,23 +237,13 @@ export class Library {
       if (!tags.some((existing) => tagKey(existing) === tagKey(tag))) tags.push(tag);
     }
     if (tags.length === record.tags.length && tags.every((tag, i) => tag === record.tags[i])) return tags;
-    await this.commit((data) => {
-      data.articles[id] = { ...record, tags };
-    });
+    await this.commit(new Map([[id, { ...record, tags }]]));
     return tags;
   }
 
   /** Every tag with the number of articles that carry it, most used first. */
   listTags(): TagCount[] {
-    const counts = new Map<string, TagCount>();
-    for (const record of this.records()) {
-      for (const tag of record.tags) {
-        const entry = counts.get(tagKey(tag));
-        if (entry) entry.count++;
-        else counts.set(tagKey(tag), { tag, count: 1 });
-      }
-    }
-    return [...counts.values()].sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
+    return this.catalog.tags();
   }
 
   /**
@@ -203,14 +260,15 @@ export class Library {
 
     let matches: { record: ArticleRecord; score: number; terms: string[] }[];
     if (parsed.words.length === 0) {
-      matches = this.records()
+      matches = this.catalog
+        .all()
         .filter(hasTags)
         .map((record) => ({ record, score: 0, terms: [] }));
     } else {
       const index = await this.searchIndex();
       matches = [];
       for (const match of index.search(parsed.words)) {
-        const record = this.catalog.data.articles[match.id];
+        const record = this.catalog.get(match.id);
         if (record && hasTags(record)) matches.push({ record, score: match.score, terms: match.terms });
       }
     }
@@ -218,26 +276,59 @@ export class Library {
     const page = matches.slice(offset, offset + limit);
     const hits: SearchHit[] = await Promise.all(
       page.map(async ({ record, score, terms }) => {
-        const text = terms.length > 0 ? (await this.readContent(record.id)).text : record.excerpt;
-        const snippet = terms.length > 0 ? makeSnippet(text, terms) : record.excerpt;
+        const snippet = terms.length > 0 ? makeSnippet((await readCapture(this.path, record.id)).text, terms) : record.excerpt;
         return { ...toSummary(record), score, terms, snippet };
       }),
     );
     return { total: matches.length, hits };
   }
 
+  /** Throws away the search index and builds it again from every capture, then saves it. */
+  async reindex(onProgress?: (done: number, total: number) => void): Promise<number> {
+    this.assertWritable();
+    this.index = null;
+    const index = await this.buildIndex(onProgress);
+    this.index = index;
+    await this.saveIndex();
+    return index.size;
+  }
+
   // ---- storing ----
 
-  private async store(
-    clipped: ClippedArticle,
-    original: string,
-    extension: 'txt' | 'html',
-    options: ValidatedAddOptions,
-    method: CaptureMethod,
-  ): Promise<ArticleSummary> {
+  private async addOne(item: BatchItem): Promise<ArticleSummary> {
+    this.assertWritable();
+    const article = await this.prepare(item);
+    const { id } = article.record;
+    // The capture goes to disk first and the catalog last: until the catalog names the
+    // article it does not exist, so a failure at any step leaves the library as it was.
+    try {
+      await writeCapture(this.path, article.content, article.original, article.kind);
+      await this.commit(new Map([[id, article.record]]));
+    } catch (error) {
+      await removeCapture(this.path, id).catch(() => undefined);
+      throw asLibraryError(error, `could not save "${article.record.title}"`);
+    }
+    this.indexArticle(article.record, article.content.text);
+    return toSummary(article.record);
+  }
+
+  /** Validates and clips one item and builds its record; touches nothing on disk. */
+  private async prepare(item: BatchItem): Promise<PreparedArticle> {
+    const options = validateAddOptions(item.request);
+    let clipped: ClippedArticle;
+    let original: string;
+    if (item.kind === 'html') {
+      original = (item.request as AddHtmlRequest).html;
+      // The HTML clipper loads jsdom, which takes half a second: only when a page is clipped.
+      const { clipHtml } = await import('./clip/html');
+      clipped = clipHtml(original, { url: options.url, fileName: options.fileName });
+    } else {
+      original = (item.request as AddTextRequest).text;
+      clipped = clipPlainText(original, { fileName: options.fileName });
+    }
     const id = nextId();
     const captured = new Date().toISOString();
-    const originalBytes = Buffer.from(original, 'utf8');
+    const originalBytes = item.original ?? Buffer.from(original, 'utf8');
     const record: ArticleRecord = {
       id,
       title: options.title ?? clipped.title,
@@ -251,7 +342,7 @@ export class Library {
       words: countWords(clipped.text),
       lang: clipped.lang,
       provenance: {
-        method,
+        method: item.method,
         ...(options.fileName ? { fileName: options.fileName } : {}),
         captured,
         originalSha256: sha256(originalBytes),
@@ -260,78 +351,33 @@ export class Library {
       },
     };
     const { text, html, ...extracted } = clipped;
-    const content: CapturedContent = { id, text, html, extracted };
-
-    // The capture goes to disk first and the catalog last: until the catalog names the
-    // article it does not exist, so a failure at any step leaves the library as it was.
-    const folder = this.articleFolder(id);
-    try {
-      await mkdir(folder, { recursive: true });
-      await writeFileDurably(join(folder, 'article.json'), JSON.stringify(content));
-      await writeFileDurably(join(folder, `original.${extension}.gz`), await gzipAsync(originalBytes));
-      await this.commit((data) => {
-        data.articles[id] = record;
-      });
-    } catch (error) {
-      await rm(folder, { recursive: true, force: true }).catch(() => undefined);
-      throw asLibraryError(error, `could not save "${record.title}"`);
-    }
-    this.index?.add({ id, title: record.title, text, source: record.source, author: record.author });
-    return toSummary(record);
+    return { record, content: { id, text, html, extracted, record }, original: originalBytes, kind: item.kind === 'html' ? 'html' : 'txt' };
   }
 
-  /**
-   * Applies a change to the catalog and writes it durably. If the write fails the change is
-   * undone in memory too, so what the app shows never runs ahead of what is on disk.
-   */
-  private async commit(change: (data: CatalogData) => void): Promise<void> {
-    const before = this.catalog.data;
-    const next: CatalogData = { changeNumber: before.changeNumber + 1, articles: { ...before.articles } };
-    change(next);
-    this.catalog.data = next;
+  /** Writes catalog changes durably; the in-memory catalog follows only what reached disk. */
+  private async commit(changes: CatalogChanges): Promise<void> {
     try {
-      await this.catalog.write();
+      await this.catalog.apply(changes);
     } catch (error) {
-      this.catalog.data = before;
       throw asLibraryError(error, 'could not save the catalog');
     }
+    if (this.index) this.indexDirty = true;
   }
 
-  // ---- reading ----
+  // ---- the search index ----
 
-  private records(): ArticleRecord[] {
-    // ULIDs sort by creation time, so the newest clipped article has the greatest id.
-    return Object.values(this.catalog.data.articles).sort((a, b) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+  private indexArticle(record: ArticleRecord, text: string): void {
+    if (!this.index) return;
+    this.index.add({ id: record.id, title: record.title, text, source: record.source, author: record.author });
+    this.indexDirty = true;
   }
 
-  private record(id: string): ArticleRecord {
-    const record = Object.hasOwn(this.catalog.data.articles, id) ? this.catalog.data.articles[id] : undefined;
-    if (!record) throw new CuttingsError('not-found', `library: no article with id ${id}`);
-    return record;
-  }
-
-  private articleFolder(id: string): string {
-    return join(this.path, 'articles', id);
-  }
-
-  private async readContent(id: string): Promise<CapturedContent> {
-    const path = join(this.articleFolder(id), 'article.json');
-    try {
-      return JSON.parse(await readFile(path, 'utf8')) as CapturedContent;
-    } catch (error) {
-      const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'it is missing' : (error as Error).message;
-      throw new CuttingsError('library', `library: cannot read the content of article ${id} (${path}: ${reason})`);
-    }
-  }
-
+  /** The index: loaded from its snapshot and caught up, or built from the captures. */
   private async searchIndex(): Promise<SearchIndex> {
     if (this.index) return this.index;
     this.indexing ??= (async () => {
-      const index = new SearchIndex();
-      for (const record of this.records()) {
-        const { text } = await this.readContent(record.id);
-        index.add({ id: record.id, title: record.title, text, source: record.source, author: record.author });
-      }
+      const snapshot = await loadSnapshot(this.path);
+      const index = snapshot ? await this.catchUp(snapshot.index, snapshot.shardVersions, snapshot.shardIds) : await this.buildIndex();
       this.index = index;
       return index;
     })();
@@ -342,6 +388,45 @@ export class Library {
     }
   }
 
+  private async buildIndex(onProgress?: (done: number, total: number) => void): Promise<SearchIndex> {
+    const index = SearchIndex.create();
+    const records = this.catalog.all();
+    for (const [i, record] of records.entries()) {
+      const { text } = await readCapture(this.path, record.id);
+      index.add({ id: record.id, title: record.title, text, source: record.source, author: record.author });
+      if (onProgress && (i % 500 === 0 || i === records.length - 1)) onProgress(i + 1, records.length);
+    }
+    this.indexDirty = true;
+    return index;
+  }
+
+  /** Re-indexes the shards that changed since the snapshot was saved. */
+  private async catchUp(index: SearchIndex, versions: Record<string, number>, ids: Record<string, string[]>): Promise<SearchIndex> {
+    const current = this.catalog.shardVersions();
+    const shards = new Set([...Object.keys(current), ...Object.keys(versions)]);
+    for (const shard of shards) {
+      if (current[shard] === versions[shard]) continue;
+      const now = new Set(this.catalog.idsInShard(shard));
+      for (const id of ids[shard] ?? []) if (!now.has(id)) index.remove(id);
+      for (const id of now) {
+        const record = this.catalog.get(id)!;
+        const { text } = await readCapture(this.path, id);
+        index.add({ id, title: record.title, text, source: record.source, author: record.author });
+      }
+      this.indexDirty = true;
+    }
+    return index;
+  }
+
+  private async saveIndex(): Promise<void> {
+    if (!this.index) return;
+    const versions = this.catalog.shardVersions();
+    const ids: Record<string, string[]> = {};
+    for (const shard of Object.keys(versions)) ids[shard] = this.catalog.idsInShard(shard);
+    await saveSnapshot(this.path, this.index, versions, ids);
+    this.indexDirty = false;
+  }
+
   // ---- helpers ----
 
   private assertWritable(): void {
@@ -350,13 +435,36 @@ export class Library {
 
   /** Returns the spelling already in use for a tag, so that `Ukraine` and `ukraine` stay one. */
   private canonicalTag(tag: string): string {
-    const key = tagKey(tag);
-    for (const record of Object.values(this.catalog.data.articles)) {
-      const existing = record.tags.find((candidate) => tagKey(candidate) === key);
-      if (existing) return existing;
-    }
-    return tag;
+    return this.catalog.spellingOf(tag) ?? tag;
   }
+}
+
+interface PreparedArticle {
+  record: ArticleRecord;
+  content: CapturedContent;
+  original: Uint8Array;
+  kind: OriginalKind;
+}
+
+/**
+ * Quarantines a damaged shard, restores the newest backup of it, and puts back any article
+ * whose capture is on disk but which the restored shard does not name (added after the
+ * backup). Returns the notice for the user.
+ */
+async function repairShard(root: string, catalog: Catalog, shard: string): Promise<string> {
+  const restore = await quarantineAndRestoreShard(root, shard);
+  await catalog.loadShard(shard).catch(() => undefined);
+  const known = new Set(catalog.idsInShard(shard));
+  const recovered = new Map<string, ArticleRecord>();
+  for (const id of await listCaptureIds(root, [shard])) {
+    if (known.has(id)) continue;
+    const content = await readCapture(root, id).catch(() => null);
+    if (content?.record) recovered.set(id, content.record);
+  }
+  if (recovered.size > 0) await catalog.apply(recovered);
+  const from = restore.restoredFrom ? `restored from the backup of ${restore.restoredFrom}` : 'no backup of it could be read';
+  const back = recovered.size > 0 ? `; ${recovered.size} article(s) added since were recovered from their captures (tags added since are lost)` : '';
+  return `library: catalog shard ${shard} was damaged and moved to ${restore.quarantinedTo}; ${from}${back}`;
 }
 
 interface ValidatedAddOptions {
@@ -425,22 +533,19 @@ function toSummary(record: ArticleRecord): ArticleSummary {
   return { ...summary, tags: [...record.tags] };
 }
 
-function sha256(bytes: Uint8Array): string {
+/** SHA-256 of some bytes, as hex. */
+export function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
 async function ensureFolder(path: string): Promise<void> {
-  try {
-    await mkdir(path, { recursive: true });
-  } catch (error) {
-    throw asLibraryError(error, `cannot create the folder ${path}`);
-  }
+  await mkdir(path, { recursive: true });
   const info = await stat(path);
   if (!info.isDirectory()) throw new CuttingsError('library', `library: ${path} is a file, not a folder`);
 }
 
 /** Explains a file-system error in the library's words, naming what was being done. */
-function asLibraryError(error: unknown, doing: string): Error {
+export function asLibraryError(error: unknown, doing: string): Error {
   if (error instanceof CuttingsError) return error;
   const code = (error as NodeJS.ErrnoException).code;
   const reasons: Record<string, string> = {
@@ -450,7 +555,9 @@ function asLibraryError(error: unknown, doing: string): Error {
     EPERM: 'permission denied',
     EROFS: 'the disk is read-only',
     ENOENT: 'a file or folder was removed while Cuttings was using it',
+    ENOTDIR: 'a file stands where a folder should be',
   };
   const reason = (code && reasons[code]) ?? (error as Error).message;
   return new CuttingsError('library', `library: ${doing}: ${reason}`);
 }
+

@@ -4,7 +4,7 @@
  * hyphenated words indexed whole and by their parts. The index lives in memory and is built
  * from the library when first needed; it is derived data and can always be rebuilt.
  */
-import MiniSearch from 'minisearch';
+import MiniSearch, { type Options } from 'minisearch';
 import { findWords, foldTerm } from '../../common/text';
 
 /** What the index needs of an article. */
@@ -35,18 +35,40 @@ export function processTerm(term: string): string[] {
   return [folded, ...folded.split('-').filter(Boolean)];
 }
 
+const OPTIONS: Options<IndexableArticle> = {
+  fields: ['title', 'text', 'source', 'author'],
+  idField: 'id',
+  tokenize,
+  processTerm,
+  searchOptions: {
+    boost: { title: 3, source: 1.5, author: 1.5 },
+    combineWith: 'AND',
+  },
+};
+
 /** The full-text index of one library. */
 export class SearchIndex {
-  private readonly index = new MiniSearch<IndexableArticle>({
-    fields: ['title', 'text', 'source', 'author'],
-    idField: 'id',
-    tokenize,
-    processTerm,
-    searchOptions: {
-      boost: { title: 3, source: 1.5, author: 1.5 },
-      combineWith: 'AND',
-    },
-  });
+  private constructor(private readonly index: MiniSearch<IndexableArticle>) {}
+
+  /** A new, empty index. */
+  static create(): SearchIndex {
+    return new SearchIndex(new MiniSearch<IndexableArticle>(OPTIONS));
+  }
+
+  /** An index from what `toJSON` returned. Throws if it does not fit. */
+  static fromJSON(json: unknown): SearchIndex {
+    return new SearchIndex(MiniSearch.loadJS<IndexableArticle>(json as Parameters<typeof MiniSearch.loadJS>[0], OPTIONS));
+  }
+
+  /** A plain object to save; `fromJSON` reads it back. */
+  toJSON(): unknown {
+    return this.index.toJSON();
+  }
+
+  /** True when the article is indexed. */
+  has(id: string): boolean {
+    return this.index.has(id);
+  }
 
   /** How many articles are indexed. */
   get size(): number {

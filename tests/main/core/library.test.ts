@@ -28,9 +28,9 @@ async function reopen(): Promise<Library> {
 describe('Library.open', () => {
   it('creates the library layout in a new folder', async () => {
     const root = join(folder.path, 'library');
-    expect((await readdir(root)).sort()).toEqual(['articles', 'catalog', 'cuttings.json', 'lock']);
+    expect((await readdir(root)).sort()).toEqual(['articles', 'backups', 'catalog', 'cuttings.json', 'lock']);
     const format = JSON.parse(await readFile(join(root, 'cuttings.json'), 'utf8'));
-    expect(format).toMatchObject({ format: 'cuttings-library', version: 1 });
+    expect(format).toMatchObject({ format: 'cuttings-library', version: 2 });
   });
 
   it('refuses a library written by a newer format, leaving it untouched', async () => {
@@ -89,7 +89,7 @@ describe('adding and reading articles', () => {
 
   it('keeps the original bytes gzipped beside the capture', async () => {
     const added = await library.addText({ text: seed });
-    const files = await readdir(join(library.path, 'articles', added.id));
+    const files = await readdir(join(library.path, 'articles', added.id.slice(-2), added.id));
     expect(files.sort()).toEqual(['article.json', 'original.txt.gz']);
   });
 
@@ -103,6 +103,7 @@ describe('adding and reading articles', () => {
     await expect(library.addText({ text: '  \n\n ' })).rejects.toThrow('clip: pasted text is empty');
     expect(library.list()).toEqual([]);
     expect(await readdir(join(library.path, 'articles'))).toEqual([]);
+    expect(await readdir(join(library.path, 'catalog'))).toEqual([]);
   });
 
   it('refuses a published date that is not YYYY-MM-DD, before storing anything', async () => {

@@ -1,0 +1,206 @@
+/**
+ * The catalog: every article's metadata, tags and provenance, in memory for speed and on
+ * disk in shards (catalog/<XY>.json, see shards.ts), each a lowdb file written durably.
+ * A change rewrites only the shards it touches, and the in-memory state changes only once a
+ * shard is on disk, so what the app shows never runs ahead of what a crash would leave.
+ */
+import { mkdir, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Low } from 'lowdb';
+import { tagKey } from '../../../common/tags';
+import type { TagCount } from '../../../common/article';
+import type { ArticleRecord } from '../article-record';
+import { DurableJsonFile } from './json-file-adapter';
+import { isShardFile, shardOf } from './shards';
+
+/** The content of one shard file. */
+export interface ShardData {
+  /** Goes up by one with every write of this shard; derived data records what it covers. */
+  changeNumber: number;
+  articles: Record<string, ArticleRecord>;
+}
+
+/** A shard that could not be read, and why. */
+export interface DamagedShard {
+  shard: string;
+  path: string;
+  reason: string;
+}
+
+/** A set of changes: a record to store, or null to remove the article. */
+export type CatalogChanges = Map<string, ArticleRecord | null>;
+
+/** How many shard files are written at once during a large change. */
+const WRITE_CONCURRENCY = 8;
+
+/** The catalog of one library. */
+export class Catalog {
+  private readonly shards = new Map<string, Low<ShardData>>();
+  private readonly byId = new Map<string, ArticleRecord>();
+  private readonly tagCounts = new Map<string, TagCount>();
+  private newestFirst: string[] | null = null;
+
+  private constructor(readonly folder: string) {}
+
+  /**
+   * Reads every shard in `folder`. Shards that do not parse are left untouched and
+   * reported in `damaged`, so that the caller can quarantine and restore them.
+   */
+  static async load(folder: string): Promise<{ catalog: Catalog; damaged: DamagedShard[] }> {
+    const catalog = new Catalog(folder);
+    const damaged: DamagedShard[] = [];
+    let names: string[];
+    try {
+      names = (await readdir(folder)).filter(isShardFile);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      names = [];
+    }
+    await Promise.all(
+      names.map(async (name) => {
+        const shard = name.slice(0, 2);
+        try {
+          await catalog.loadShard(shard);
+        } catch (error) {
+          damaged.push({ shard, path: join(folder, name), reason: (error as Error).message });
+        }
+      }),
+    );
+    return { catalog, damaged };
+  }
+
+  /** (Re)reads one shard from disk into memory. Throws if it does not parse. */
+  async loadShard(shard: string): Promise<void> {
+    const low = new Low<ShardData>(new DurableJsonFile(join(this.folder, `${shard}.json`)), emptyShard());
+    await low.read();
+    const data = low.data;
+    if (!data || typeof data !== 'object' || typeof data.articles !== 'object' || data.articles === null) {
+      throw new Error(`catalog: ${shard}.json does not hold a catalog shard`);
+    }
+    const previous = this.shards.get(shard);
+    if (previous) for (const id of Object.keys(previous.data.articles)) this.forget(id);
+    this.shards.set(shard, low);
+    for (const record of Object.values(data.articles)) this.remember(record);
+    this.newestFirst = null;
+  }
+
+  /** How many articles the catalog holds. */
+  get size(): number {
+    return this.byId.size;
+  }
+
+  /** One article's record, or undefined. */
+  get(id: string): ArticleRecord | undefined {
+    return this.byId.get(id);
+  }
+
+  /** Every record, newest clipped first (ULIDs sort by creation time). */
+  all(): ArticleRecord[] {
+    this.newestFirst ??= [...this.byId.keys()].sort().reverse();
+    return this.newestFirst.map((id) => this.byId.get(id)!);
+  }
+
+  /** Every tag with its count, most used first. */
+  tags(): TagCount[] {
+    return [...this.tagCounts.values()]
+      .map((entry) => ({ ...entry }))
+      .sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
+  }
+
+  /** The spelling in use for a tag with this key, if any article carries it. */
+  spellingOf(tag: string): string | undefined {
+    return this.tagCounts.get(tagKey(tag))?.tag;
+  }
+
+  /** The change number of every shard, for derived data to record what it covers. */
+  shardVersions(): Record<string, number> {
+    const versions: Record<string, number> = {};
+    for (const [shard, low] of this.shards) versions[shard] = low.data.changeNumber;
+    return versions;
+  }
+
+  /** The ids a shard holds. */
+  idsInShard(shard: string): string[] {
+    return Object.keys(this.shards.get(shard)?.data.articles ?? {});
+  }
+
+  /**
+   * Applies changes and writes every touched shard durably. Resolves once all are on
+   * disk. If a shard cannot be written, that shard keeps its old content on disk and in
+   * memory, the other shards' writes stand, and the first error is thrown.
+   */
+  async apply(changes: CatalogChanges): Promise<void> {
+    const byShard = new Map<string, [string, ArticleRecord | null][]>();
+    for (const entry of changes) {
+      const shard = shardOf(entry[0]);
+      let list = byShard.get(shard);
+      if (!list) byShard.set(shard, (list = []));
+      list.push(entry);
+    }
+    await mkdir(this.folder, { recursive: true });
+    const queue = [...byShard];
+    let failure: unknown;
+    const worker = async () => {
+      for (let next = queue.shift(); next; next = queue.shift()) {
+        try {
+          await this.writeShard(next[0], next[1]);
+        } catch (error) {
+          failure ??= error;
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(WRITE_CONCURRENCY, queue.length) }, worker));
+    if (failure) throw failure;
+  }
+
+  private async writeShard(shard: string, entries: [string, ArticleRecord | null][]): Promise<void> {
+    let low = this.shards.get(shard);
+    if (!low) {
+      low = new Low<ShardData>(new DurableJsonFile(join(this.folder, `${shard}.json`)), emptyShard());
+      this.shards.set(shard, low);
+    }
+    const before = low.data;
+    const articles = { ...before.articles };
+    for (const [id, record] of entries) {
+      if (record) articles[id] = record;
+      else delete articles[id];
+    }
+    low.data = { changeNumber: before.changeNumber + 1, articles };
+    try {
+      await low.write();
+    } catch (error) {
+      low.data = before;
+      throw error;
+    }
+    for (const [id, record] of entries) {
+      if (this.byId.has(id) !== (record !== null)) this.newestFirst = null;
+      this.forget(id);
+      if (record) this.remember(record);
+    }
+  }
+
+  private remember(record: ArticleRecord): void {
+    this.byId.set(record.id, record);
+    for (const tag of record.tags) {
+      const key = tagKey(tag);
+      const entry = this.tagCounts.get(key);
+      if (entry) entry.count++;
+      else this.tagCounts.set(key, { tag, count: 1 });
+    }
+  }
+
+  private forget(id: string): void {
+    const record = this.byId.get(id);
+    if (!record) return;
+    this.byId.delete(id);
+    for (const tag of record.tags) {
+      const key = tagKey(tag);
+      const entry = this.tagCounts.get(key);
+      if (entry && --entry.count === 0) this.tagCounts.delete(key);
+    }
+  }
+}
+
+function emptyShard(): ShardData {
+  return { changeNumber: 0, articles: {} };
+}

@@ -1,0 +1,87 @@
+/**
+ * Upgrades a library written by an older Cuttings to the current format, in place. Each
+ * step is idempotent, so a migration interrupted by a crash simply runs again at the next
+ * open; cuttings.json gets the new version only when the step is complete.
+ *
+ * Format 1 (Cuttings 0.1): catalog/catalog.json held the whole catalog in one file, and
+ * captures were in articles/<id>/.
+ * Format 2: the catalog is sharded (catalog/<XY>.json) and captures are in
+ * articles/<XY>/<id>/, XY being the id's last two characters.
+ */
+import { mkdir, readFile, readdir, rename, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { CuttingsError } from '../../../common/errors';
+import type { ArticleRecord } from '../article-record';
+import { syncFolder, writeFileDurably } from './durable-file';
+import { shardOf } from './shards';
+
+/** One step: from `from` to `from + 1`. */
+interface Migration {
+  from: number;
+  describe: string;
+  run(root: string): Promise<void>;
+}
+
+const MIGRATIONS: Migration[] = [
+  {
+    from: 1,
+    describe: 'shard the catalog and the captures',
+    async run(root) {
+      const single = join(root, 'catalog', 'catalog.json');
+      let catalog: { articles?: Record<string, ArticleRecord> } | null = null;
+      try {
+        catalog = JSON.parse(await readFile(single, 'utf8')) as { articles?: Record<string, ArticleRecord> };
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
+          throw new CuttingsError('library', `library: cannot upgrade ${root}: ${single} is damaged (${(error as Error).message})`);
+        }
+      }
+      if (catalog) {
+        const shards = new Map<string, Record<string, ArticleRecord>>();
+        for (const record of Object.values(catalog.articles ?? {})) {
+          const shard = shardOf(record.id);
+          const articles = shards.get(shard) ?? {};
+          articles[record.id] = record;
+          shards.set(shard, articles);
+        }
+        for (const [shard, articles] of shards) {
+          await writeFileDurably(join(root, 'catalog', `${shard}.json`), JSON.stringify({ changeNumber: 1, articles }));
+        }
+      }
+      const articles = join(root, 'articles');
+      for (const name of await readdir(articles).catch(() => [] as string[])) {
+        // Format 1 folders are named by a whole ULID; format 2 shard folders by two characters.
+        if (name.length !== 26) continue;
+        const from = join(articles, name);
+        if (!(await stat(from)).isDirectory()) continue;
+        const shardFolder = join(articles, shardOf(name));
+        await mkdir(shardFolder, { recursive: true });
+        await rename(from, join(shardFolder, name));
+      }
+      await syncFolder(articles);
+      // Only now that every shard is written is the single file removed.
+      await rm(single, { force: true });
+    },
+  },
+];
+
+/**
+ * Runs every step from `version` up to `target`, recording each completed step with
+ * `setVersion`, and returns a line describing each step taken.
+ */
+export async function migrateLibrary(
+  root: string,
+  version: number,
+  target: number,
+  setVersion: (version: number) => Promise<void>,
+): Promise<string[]> {
+  const done: string[] = [];
+  for (let current = version; current < target; current++) {
+    const step = MIGRATIONS.find((migration) => migration.from === current);
+    if (!step) throw new CuttingsError('library', `library: no upgrade from format ${current} is known`);
+    await step.run(root);
+    await setVersion(current + 1);
+    done.push(`format ${current} → ${current + 1}: ${step.describe}`);
+  }
+  return done;
+}

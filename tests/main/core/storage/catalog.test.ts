@@ -1,0 +1,70 @@
+import { readFile, readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ArticleRecord } from '../../../../main/core/article-record';
+import { Catalog } from '../../../../main/core/storage/catalog';
+import { shardOf } from '../../../../main/core/storage/shards';
+import { makeTempFolder } from '../../../paths';
+
+let folder: { path: string; remove: () => Promise<void> };
+beforeEach(async () => (folder = await makeTempFolder()));
+afterEach(() => folder.remove());
+
+function record(id: string, tags: string[] = []): ArticleRecord {
+  return {
+    id,
+    title: `Article ${id}`,
+    url: null,
+    source: null,
+    author: null,
+    published: null,
+    clipped: '2026-01-01T00:00:00.000Z',
+    tags,
+    excerpt: '',
+    words: 1,
+    lang: null,
+    provenance: { method: 'paste', captured: '2026-01-01T00:00:00.000Z', originalSha256: 'a', textSha256: 'b', appVersion: '0' },
+  };
+}
+
+describe('Catalog', () => {
+  it('writes only the shard an edit touches', async () => {
+    const { catalog } = await Catalog.load(folder.path);
+    await catalog.apply(new Map([['01HAAAAAAAAAAAAAAAAAAAAAAA', record('01HAAAAAAAAAAAAAAAAAAAAAAA')], ['01HAAAAAAAAAAAAAAAAAAAAABB', record('01HAAAAAAAAAAAAAAAAAAAAABB')]]));
+    expect((await readdir(folder.path)).sort()).toEqual(['AA.json', 'BB.json']);
+    const before = await stat(join(folder.path, 'BB.json'));
+    await catalog.apply(new Map([['01HAAAAAAAAAAAAAAAAAAAAAAA', record('01HAAAAAAAAAAAAAAAAAAAAAAA', ['x'])]]));
+    const after = await stat(join(folder.path, 'BB.json'));
+    expect(after.mtimeMs).toBe(before.mtimeMs);
+    expect(after.ino).toBe(before.ino);
+    expect(JSON.parse(await readFile(join(folder.path, 'AA.json'), 'utf8')).changeNumber).toBe(2);
+  });
+
+  it('reads back what it wrote, newest first, with tag counts', async () => {
+    const { catalog } = await Catalog.load(folder.path);
+    await catalog.apply(new Map([
+      ['01HAAAAAAAAAAAAAAAAAAAAA01', record('01HAAAAAAAAAAAAAAAAAAAAA01', ['Ukraine'])],
+      ['01HAAAAAAAAAAAAAAAAAAAAA02', record('01HAAAAAAAAAAAAAAAAAAAAA02', ['ukraine', 'talks'])],
+    ]));
+    const { catalog: again, damaged } = await Catalog.load(folder.path);
+    expect(damaged).toEqual([]);
+    expect(again.all().map((r) => r.id)).toEqual(['01HAAAAAAAAAAAAAAAAAAAAA02', '01HAAAAAAAAAAAAAAAAAAAAA01']);
+    expect(again.tags()).toEqual([{ tag: 'Ukraine', count: 2 }, { tag: 'talks', count: 1 }]);
+    expect(again.spellingOf('UKRAINE')).toBe('Ukraine');
+  });
+
+  it('reports a shard that does not parse and leaves it untouched', async () => {
+    const { writeFile } = await import('node:fs/promises');
+    await writeFile(join(folder.path, 'ZZ.json'), '{"changeNumber": 3, "articles": {');
+    const { catalog, damaged } = await Catalog.load(folder.path);
+    expect(catalog.size).toBe(0);
+    expect(damaged).toHaveLength(1);
+    expect(damaged[0]!.reason).toContain(`library: ${join(folder.path, 'ZZ.json')} is damaged and was left untouched`);
+    expect(await readFile(join(folder.path, 'ZZ.json'), 'utf8')).toBe('{"changeNumber": 3, "articles": {');
+  });
+
+  it('spreads ULIDs over shards by their last two characters', () => {
+    expect(shardOf('01JH3V5Q7M0X2K9T4B6N8C1D2E')).toBe('2E');
+    expect(() => shardOf('x')).toThrow('catalog: id "x" cannot be sharded');
+  });
+});

@@ -1,0 +1,104 @@
+/**
+ * The crash test: a child process (crash-writer.ts) writes to a library in a loop and prints
+ * each acknowledged write; it is killed with SIGKILL at a random moment, again and again.
+ * After every kill the library must open, `verify` must find no problem, and every
+ * acknowledged write must be there.
+ */
+import { spawn } from 'node:child_process';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { Library } from '../../../../main/core/library';
+import { verifyLibrary } from '../../../../main/core/verify';
+
+/** What a crash run found. */
+export interface CrashReport {
+  kills: number;
+  acknowledgedAdds: number;
+  acknowledgedTags: number;
+  /** Each failure: a kill after which the library was not whole. Empty when all is well. */
+  failures: string[];
+}
+
+/** Builds the child once into a temporary folder and returns its path and a cleanup. */
+async function buildWriter(): Promise<{ script: string; cleanup: () => Promise<void> }> {
+  // Inside the repository, so that the bundle's imports of packages resolve (ESM ignores NODE_PATH).
+  const cache = join(import.meta.dirname, '..', '..', '..', '..', 'node_modules', '.cache');
+  await mkdir(cache, { recursive: true });
+  const folder = await mkdtemp(join(cache, 'cuttings-crash-writer-'));
+  await build({
+    entryPoints: [join(import.meta.dirname, 'crash-writer.ts')],
+    outdir: folder,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    packages: 'external',
+    outExtension: { '.js': '.mjs' },
+    logLevel: 'warning',
+  });
+  return { script: join(folder, 'crash-writer.mjs'), cleanup: () => rm(folder, { recursive: true, force: true }) };
+}
+
+/** Runs the child and kills it after `delayMs`; resolves to the lines it printed. */
+function runAndKill(script: string, libraryPath: string, startAt: number, delayMs: number, cwd: string): Promise<string[]> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [script, libraryPath, String(startAt)], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), delayMs);
+    child.on('error', reject);
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      if (signal !== 'SIGKILL') reject(new Error(`crash writer exited by itself (code ${code}): ${err.trim()}`));
+      // A line cut by the kill was never acknowledged in full: keep complete lines only.
+      else resolve(out.split('\n').slice(0, -1));
+    });
+  });
+}
+
+/**
+ * Kills the writer `kills` times. The delays are spread so that kills land while the
+ * library opens (lock, backups) as well as in the middle of adds and tag edits.
+ */
+export async function runCrashTest(options: { kills: number; maxDelayMs?: number; log?: (line: string) => void }): Promise<CrashReport> {
+  const { kills, maxDelayMs = 300, log = () => undefined } = options;
+  const work = await mkdtemp(join(tmpdir(), 'cuttings-crash-'));
+  const libraryPath = join(work, 'library');
+  const { script, cleanup } = await buildWriter();
+  const adds = new Set<string>();
+  const tags = new Map<string, string>();
+  const failures: string[] = [];
+  try {
+    for (let kill = 1; kill <= kills; kill++) {
+      const delay = 60 + Math.floor(Math.random() * maxDelayMs);
+      const lines = await runAndKill(script, libraryPath, adds.size, delay, work);
+      for (const line of lines) {
+        const [what, id, tag] = line.split(' ');
+        if (what === 'added') adds.add(id!);
+        if (what === 'tagged') tags.set(id!, tag!);
+      }
+      const library = await Library.open(libraryPath);
+      try {
+        const missing = [...adds].filter((id) => !library.list().some((article) => article.id === id));
+        if (missing.length > 0) failures.push(`kill ${kill}: acknowledged adds missing: ${missing.join(', ')}`);
+        for (const [id, tag] of tags) {
+          const record = library.list().find((article) => article.id === id);
+          if (!record?.tags.includes(tag)) failures.push(`kill ${kill}: acknowledged tag ${tag} missing on ${id}`);
+        }
+        const report = await verifyLibrary(library);
+        if (report.problems.length > 0) failures.push(`kill ${kill}: verify found ${report.problems.join('; ')}`);
+      } finally {
+        await library.close();
+      }
+      if (kill % 25 === 0 || kill === kills) log(`${kill} kills, ${adds.size} acknowledged adds, ${failures.length} failures`);
+    }
+  } finally {
+    await cleanup();
+    await rm(work, { recursive: true, force: true });
+  }
+  return { kills, acknowledgedAdds: adds.size, acknowledgedTags: tags.size, failures };
+}

@@ -1,0 +1,57 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Library } from '../../../main/core/library';
+import { saveSnapshot } from '../../../main/core/search-snapshot';
+import { SearchIndex } from '../../../main/core/search-index';
+import { verifyLibrary } from '../../../main/core/verify';
+import { makeTempFolder, SEED_ARTICLE } from '../../paths';
+
+let folder: { path: string; remove: () => Promise<void> };
+let library: Library;
+let id: string;
+
+beforeEach(async () => {
+  folder = await makeTempFolder();
+  library = await Library.open(join(folder.path, 'library'));
+  id = (await library.addText({ text: await readFile(SEED_ARTICLE, 'utf8') })).id;
+  await library.addText({ text: 'Council notes\n\nThe council met on Tuesday.' });
+});
+afterEach(async () => {
+  await library.close();
+  await folder.remove();
+});
+
+const captureFile = (name: string) => join(library.path, 'articles', id.slice(-2), id, name);
+
+describe('verifyLibrary', () => {
+  it('finds nothing wrong with a sound library, and checks the index once it is saved', async () => {
+    expect(await verifyLibrary(library)).toMatchObject({ articles: 2, problems: [] });
+    await library.reindex();
+    expect(await verifyLibrary(library)).toEqual({ articles: 2, problems: [], notes: [] });
+  });
+
+  it('reports text that no longer matches its recorded hash', async () => {
+    const content = JSON.parse(await readFile(captureFile('article.json'), 'utf8'));
+    content.text = content.text.replace('Lavrov', 'Lavroff');
+    await writeFile(captureFile('article.json'), JSON.stringify(content));
+    expect((await verifyLibrary(library)).problems).toEqual([
+      `article ${id} ("US-Russia talks on Ukraine Lavrov: I don’t expect a breakthrough"): its text does not match the SHA-256 recorded when it was captured`,
+    ]);
+  });
+
+  it('reports an original that was altered', async () => {
+    await writeFile(captureFile('original.txt.gz'), gzipSync('something else'));
+    expect((await verifyLibrary(library)).problems).toEqual([expect.stringContaining('the original as received does not match its recorded SHA-256')]);
+  });
+
+  it('reports an index that misses an article of the catalog', async () => {
+    const index = SearchIndex.create();
+    const versions = (library as unknown as { catalog: { shardVersions(): Record<string, number> } }).catalog.shardVersions();
+    await saveSnapshot(library.path, index, versions, {});
+    const report = await verifyLibrary(library);
+    expect(report.problems).toHaveLength(2);
+    expect(report.problems[0]).toMatch(/^index: article \w+ is in the catalog but not in the search index$/u);
+  });
+});
