@@ -62,6 +62,8 @@ export async function importJsonl(
   }
   await flush();
   onProgress?.(size, size);
+  // Lines that failed to parse are known at once, clipping failures at their batch's end.
+  summary.failed.sort((a, b) => a.line - b.line);
   return summary;
 }
 

@@ -70,6 +70,9 @@ export interface BatchResult {
 
 const PUBLISHED_DATE = /^\d{4}-\d{2}-\d{2}$/u;
 
+/** How many captures a batch writes at once. */
+const BATCH_WRITERS = 16;
+
 /** An open library. Get one with `Library.open(path)`; close it when done. */
 export class Library {
   private index: SearchIndex | null = null;
@@ -205,11 +208,17 @@ export class Library {
     }
     const written: string[] = [];
     try {
-      for (const article of prepared) {
-        await writeCapture(this.path, article.content, article.original, article.kind, false);
-        const folder = captureFolder(this.path, article.record.id);
-        written.push(join(folder, 'article.json'), join(folder, `original.${article.kind}.gz`));
-      }
+      // Many writes in flight at once keep libuv's thread pool busy; one at a time, each
+      // small file would wait for the last.
+      const queue = [...prepared];
+      const writer = async () => {
+        for (let article = queue.shift(); article; article = queue.shift()) {
+          await writeCapture(this.path, article.content, article.original, article.kind, false);
+          const folder = captureFolder(this.path, article.record.id);
+          written.push(join(folder, 'article.json'), join(folder, `original.${article.kind}.gz`));
+        }
+      };
+      await Promise.all(Array.from({ length: BATCH_WRITERS }, writer));
       await syncMany(this.path, written);
       await this.catalog.apply(new Map(prepared.map((article) => [article.record.id, article.record])));
     } catch (error) {

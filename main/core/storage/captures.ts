@@ -8,14 +8,13 @@
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { gunzip, gzip } from 'node:zlib';
+import { gunzip, gzipSync } from 'node:zlib';
 import { CuttingsError } from '../../../common/errors';
 import type { ArticleRecord } from '../article-record';
 import type { ClippedArticle } from '../clip/clipped-article';
 import { syncFolder, writeFileDurably } from './durable-file';
 import { shardOf } from './shards';
 
-const gzipAsync = promisify(gzip);
 const gunzipAsync = promisify(gunzip);
 
 /** The content of article.json. */
@@ -51,7 +50,8 @@ export async function writeCapture(
   const folder = captureFolder(root, content.id);
   await mkdir(folder, { recursive: true });
   const json = JSON.stringify(content);
-  const gzipped = await gzipAsync(original);
+  // Captures are small: compressing in place costs less than a trip to the thread pool.
+  const gzipped = gzipSync(original);
   if (durable) {
     await writeFileDurably(join(folder, 'article.json'), json);
     await writeFileDurably(join(folder, `original.${kind}.gz`), gzipped);

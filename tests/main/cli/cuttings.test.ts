@@ -152,11 +152,52 @@ describe('cuttings search, show, list and tag', () => {
   });
 });
 
+describe('cuttings import, verify and reindex', () => {
+  it('imports a JSONL file and prints a summary naming the bad lines', async () => {
+    const path = join(folder.path, 'in.jsonl');
+    await writeFile(path, [JSON.stringify({ title: 'One', text: 'First body.' }), 'oops', JSON.stringify({ title: 'Two', text: 'Second body.' })].join('\n'));
+    const result = await run(['import', path]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^Imported 2 articles in [\d.]+ s; 1 line failed\n  line 2: not valid JSON/u);
+    expect(JSON.parse((await run(['list', '--json'])).stdout)).toHaveLength(2);
+  });
+
+  it('refuses a file that is not .jsonl', async () => {
+    expect(await run(['import', 'notes.csv'])).toMatchObject({
+      code: 1,
+      stderr: 'cuttings: import: cannot import notes.csv: Cuttings imports .jsonl files (one JSON object a line)\n',
+    });
+  });
+
+  it('verifies a sound library with exit 0 and a damaged one with exit 1', async () => {
+    const id = (await run(['add', SEED_ARTICLE])).stdout.trim();
+    expect(await run(['reindex'])).toMatchObject({ code: 0, stdout: 'Indexed 1 article\n' });
+    expect(await run(['verify'])).toMatchObject({ code: 0, stdout: '1 article checked; no problems found\n' });
+    await writeFile(join(libraryPath, 'articles', id.slice(-2), id, 'original.txt.gz'), 'not gzip');
+    const damaged = await run(['verify']);
+    expect(damaged.code).toBe(1);
+    expect(damaged.stdout).toContain(`problem: article ${id}`);
+    expect(damaged.stdout).toContain('1 problem found');
+  });
+
+  it('refuses to write while another process holds the library, and still reads', async () => {
+    const id = (await run(['add', SEED_ARTICLE])).stdout.trim();
+    const { Library } = await import('../../../main/core/library');
+    const holder = await Library.open(libraryPath);
+    try {
+      expect(await run(['tag', id, '--add', 'x'])).toEqual({ code: 1, stdout: '', stderr: `cuttings: library ${libraryPath} is in use by process ${process.pid}\n` });
+      expect((await run(['search', 'lavrov', '--json'])).code).toBe(0);
+    } finally {
+      await holder.close();
+    }
+  });
+});
+
 describe('cuttings help', () => {
   it('explains every command and its options', async () => {
     const help = await run(['--help']);
     expect(help.code).toBe(0);
-    for (const command of ['add', 'search', 'show', 'list', 'tag']) {
+    for (const command of ['add', 'search', 'show', 'list', 'tag', 'import', 'verify', 'reindex']) {
       expect(help.stdout).toContain(`  ${command} `);
       const own = await run([command, '--help']);
       expect(own.code).toBe(0);

@@ -41,15 +41,23 @@ async function buildWriter(): Promise<{ script: string; cleanup: () => Promise<v
   return { script: join(folder, 'crash-writer.mjs'), cleanup: () => rm(folder, { recursive: true, force: true }) };
 }
 
-/** Runs the child and kills it after `delayMs`; resolves to the lines it printed. */
-function runAndKill(script: string, libraryPath: string, startAt: number, delayMs: number, cwd: string): Promise<string[]> {
+/**
+ * Runs the child and kills it `delayMs` after it has opened the library (or after it
+ * started, with `duringOpen`); resolves to the lines it printed.
+ */
+function runAndKill(script: string, libraryPath: string, startAt: number, delayMs: number, duringOpen: boolean, cwd: string): Promise<string[]> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [script, libraryPath, String(startAt)], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    let timer: NodeJS.Timeout | undefined;
+    const arm = () => (timer ??= setTimeout(() => child.kill('SIGKILL'), delayMs));
+    if (duringOpen) arm();
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      if (out.startsWith('open\n')) arm();
+    });
     child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), delayMs);
     child.on('error', reject);
     child.on('exit', (code, signal) => {
       clearTimeout(timer);
@@ -61,11 +69,11 @@ function runAndKill(script: string, libraryPath: string, startAt: number, delayM
 }
 
 /**
- * Kills the writer `kills` times. The delays are spread so that kills land while the
- * library opens (lock, backups) as well as in the middle of adds and tag edits.
+ * Kills the writer `kills` times: one kill in ten lands while the library opens (lock,
+ * backups, repairs), the others at a random moment in the middle of adds and tag edits.
  */
 export async function runCrashTest(options: { kills: number; maxDelayMs?: number; log?: (line: string) => void }): Promise<CrashReport> {
-  const { kills, maxDelayMs = 300, log = () => undefined } = options;
+  const { kills, maxDelayMs = 200, log = () => undefined } = options;
   const work = await mkdtemp(join(tmpdir(), 'cuttings-crash-'));
   const libraryPath = join(work, 'library');
   const { script, cleanup } = await buildWriter();
@@ -74,8 +82,9 @@ export async function runCrashTest(options: { kills: number; maxDelayMs?: number
   const failures: string[] = [];
   try {
     for (let kill = 1; kill <= kills; kill++) {
-      const delay = 60 + Math.floor(Math.random() * maxDelayMs);
-      const lines = await runAndKill(script, libraryPath, adds.size, delay, work);
+      const duringOpen = kill % 10 === 0;
+      const delay = Math.floor(Math.random() * maxDelayMs);
+      const lines = await runAndKill(script, libraryPath, adds.size, delay, duringOpen, work);
       for (const line of lines) {
         const [what, id, tag] = line.split(' ');
         if (what === 'added') adds.add(id!);

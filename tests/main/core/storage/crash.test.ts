@@ -6,6 +6,6 @@ describe('a writer killed with SIGKILL', () => {
     const report = await runCrashTest({ kills: 200, log: (line) => console.log(`crash test: ${line}`) });
     expect(report.failures).toEqual([]);
     // The kills must have landed after real work, or the test proves nothing.
-    expect(report.acknowledgedAdds).toBeGreaterThan(200);
+    expect(report.acknowledgedAdds).toBeGreaterThan(report.kills);
   }, 600_000);
 });

@@ -1,0 +1,101 @@
+/**
+ * The storage benchmark (issue 3): import N articles, open the library in a fresh process,
+ * make durable tag edits, and do the same edits on one plain lowdb file holding the same
+ * catalog as the yardstick.
+ */
+import { execFile } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
+import { readFile, readdir, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { Low } from 'lowdb';
+import { JSONFile } from 'lowdb/node';
+import { importJsonl } from '../main/core/import-jsonl';
+import { Library } from '../main/core/library';
+import type { ArticleRecord } from '../main/core/article-record';
+import { generateArticles } from './bbc-corpus';
+import { percentile } from './stats';
+
+/** The storage member of the benchmark's JSON line. */
+export interface StorageResult {
+  articles: number;
+  import_s: number;
+  open_s: number;
+  tag_edit_p50_ms: number;
+  tag_edit_p95_ms: number;
+  bytes_written_per_edit: number;
+  rss_mb: number;
+  naive_lowdb_tag_edit_p95_ms: number;
+}
+
+const EDITS = 300;
+
+/** Writes the generated articles as a JSONL file for `cuttings import`. */
+export async function writeJsonl(path: string, count: number): Promise<void> {
+  const out = createWriteStream(path);
+  for (const article of generateArticles(count)) {
+    if (!out.write(`${JSON.stringify(article)}\n`)) await new Promise((resolve) => out.once('drain', resolve));
+  }
+  await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
+}
+
+/** Runs the storage benchmark in `work` (an empty folder) and returns its figures. */
+export async function benchStorage(work: string, count: number, log: (line: string) => void): Promise<StorageResult> {
+  const jsonl = join(work, 'articles.jsonl');
+  const libraryPath = join(work, 'library');
+  await writeJsonl(jsonl, count);
+  log(`storage: ${count} articles written to ${jsonl} (${((await stat(jsonl)).size / 1e6).toFixed(0)} MB)`);
+
+  const importStarted = performance.now();
+  const library = await Library.open(libraryPath);
+  const summary = await importJsonl(library, jsonl, (done, total) => {
+    if (done === total) log(`storage: import read the whole file`);
+  });
+  await library.close();
+  const importSeconds = (performance.now() - importStarted) / 1000;
+  if (summary.failed.length > 0) throw new Error(`bench: ${summary.failed.length} lines failed to import, first: ${summary.failed[0]!.message}`);
+  log(`storage: imported ${summary.imported} in ${importSeconds.toFixed(1)} s`);
+
+  const exec = promisify(execFile);
+  const tsx = join(import.meta.dirname, '..', 'node_modules', '.bin', 'tsx');
+  const child = await exec(tsx, ['--expose-gc', join(import.meta.dirname, 'open-child.ts'), libraryPath, String(EDITS)], { maxBuffer: 1 << 20 });
+  const opened = JSON.parse(child.stdout.trim().split('\n').at(-1)!) as { openSeconds: number; rssMb: number; p50: number; p95: number };
+
+  const shards = await readdir(join(libraryPath, 'catalog'));
+  let shardBytes = 0;
+  for (const name of shards) shardBytes += (await stat(join(libraryPath, 'catalog', name))).size;
+
+  return {
+    articles: summary.imported,
+    import_s: importSeconds,
+    open_s: opened.openSeconds,
+    tag_edit_p50_ms: opened.p50,
+    tag_edit_p95_ms: opened.p95,
+    // An edit rewrites its one shard whole.
+    bytes_written_per_edit: Math.round(shardBytes / shards.length),
+    rss_mb: opened.rssMb,
+    naive_lowdb_tag_edit_p95_ms: await benchNaiveLowdb(work, libraryPath),
+  };
+}
+
+/** The same kind of edits on one plain lowdb file (lowdb's own JSONFile adapter) with the whole catalog. */
+async function benchNaiveLowdb(work: string, libraryPath: string): Promise<number> {
+  const records: Record<string, ArticleRecord> = {};
+  for (const name of await readdir(join(libraryPath, 'catalog'))) {
+    Object.assign(records, JSON.parse(await readFile(join(libraryPath, 'catalog', name), 'utf8')).articles);
+  }
+  const path = join(work, 'naive-catalog.json');
+  await writeFile(path, JSON.stringify({ articles: records }));
+  const db = new Low<{ articles: Record<string, ArticleRecord> }>(new JSONFile(path), { articles: {} });
+  await db.read();
+  const ids = Object.keys(db.data.articles);
+  const times: number[] = [];
+  for (let i = 0; i < Math.min(EDITS, 100); i++) {
+    const id = ids[(i * 7919) % ids.length]!;
+    const begin = performance.now();
+    db.data.articles[id]!.tags.push(`bench/naive-${i}`);
+    await db.write();
+    times.push(performance.now() - begin);
+  }
+  return percentile(times, 95);
+}

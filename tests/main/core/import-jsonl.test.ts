@@ -1,0 +1,69 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { importJsonl } from '../../../main/core/import-jsonl';
+import { Library } from '../../../main/core/library';
+import { verifyLibrary } from '../../../main/core/verify';
+import { makeTempFolder } from '../../paths';
+
+let folder: { path: string; remove: () => Promise<void> };
+let library: Library;
+beforeEach(async () => {
+  folder = await makeTempFolder();
+  library = await Library.open(join(folder.path, 'library'));
+});
+afterEach(async () => {
+  await library.close();
+  await folder.remove();
+});
+
+async function jsonl(lines: string[]): Promise<string> {
+  const path = join(folder.path, 'in.jsonl');
+  await writeFile(path, lines.join('\n') + '\n');
+  return path;
+}
+
+describe('importJsonl', () => {
+  it('imports text and HTML lines with their metadata, and reports each bad line by number', async () => {
+    const path = await jsonl([
+      JSON.stringify({ title: 'Harbour reopens', text: 'The harbour reopened on Monday.\n\nRepairs took all winter.', url: 'https://example.org/h', source: 'Gazette', published: '2024-03-01', tags: ['local', 'Harbour/Works'] }),
+      '',
+      '{not json',
+      JSON.stringify({ title: 'No body' }),
+      JSON.stringify({ html: `<html><head><title>A page</title></head><body><article>${'<p>Some article text that goes on and on for the reader.</p>'.repeat(5)}</article></body></html>` }),
+      JSON.stringify({ title: 'Bad tags', text: 'Words.', tags: 'local' }),
+      JSON.stringify({ title: 'Bad date', text: 'Words here.', published: 'yesterday' }),
+      JSON.stringify([1, 2]),
+    ]);
+    const summary = await importJsonl(library, path);
+    expect(summary.imported).toBe(2);
+    expect(summary.failed).toEqual([
+      { line: 3, message: expect.stringMatching(/^not valid JSON/u) },
+      { line: 4, message: 'needs "text" or "html"' },
+      { line: 6, message: '"tags" must be an array of strings' },
+      { line: 7, message: 'add: published date "yesterday" is not a date in the form YYYY-MM-DD' },
+      { line: 8, message: 'not a JSON object' },
+    ]);
+    const harbour = library.list().find((article) => article.title === 'Harbour reopens')!;
+    expect(harbour).toMatchObject({ url: 'https://example.org/h', source: 'Gazette', published: '2024-03-01', tags: ['local', 'Harbour/Works'] });
+    expect((await library.get(harbour.id)).text).toBe('The harbour reopened on Monday.\n\nRepairs took all winter.');
+    expect((await library.get(harbour.id)).provenance.method).toBe('import');
+    expect(library.list().map((article) => article.title)).toContain('A page');
+    expect((await library.search('harbour')).total).toBe(1);
+    expect((await verifyLibrary(library)).problems).toEqual([]);
+  });
+
+  it('names a file that does not exist', async () => {
+    await expect(importJsonl(library, join(folder.path, 'missing.jsonl'))).rejects.toThrow(
+      `import: cannot read ${join(folder.path, 'missing.jsonl')}: no such file`,
+    );
+  });
+
+  it('reports progress up to the whole file', async () => {
+    const path = await jsonl(Array.from({ length: 30 }, (_, i) => JSON.stringify({ title: `T${i}`, text: `Body number ${i}.` })));
+    const seen: [number, number][] = [];
+    await importJsonl(library, path, (done, total) => seen.push([done, total]));
+    expect(seen.at(-1)![0]).toBe(seen.at(-1)![1]);
+    expect(library.list()).toHaveLength(30);
+  });
+});
