@@ -158,7 +158,7 @@ describe('cuttings import, verify and reindex', () => {
     await writeFile(path, [JSON.stringify({ title: 'One', text: 'First body.' }), 'oops', JSON.stringify({ title: 'Two', text: 'Second body.' })].join('\n'));
     const result = await run(['import', path]);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^Imported 2 articles in [\d.]+ s; 1 line failed\n  line 2: not valid JSON/u);
+    expect(result.stdout).toMatch(/^Imported 2 articles in [\d.]+ s; 1 line failed\n {2}line 2: not valid JSON/u);
     expect(JSON.parse((await run(['list', '--json'])).stdout)).toHaveLength(2);
   });
 

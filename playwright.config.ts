@@ -1,0 +1,37 @@
+/**
+ * End-to-end tests (DESIGN.md §7): the built renderer in Debian's Chromium, served with a
+ * real library by the test harness (tests/harness/), and the built app in Electron where
+ * its binary is present (tests/e2e/electron.spec.ts). Run `npm run build` first.
+ */
+import { defineConfig } from '@playwright/test';
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  // Each test gets its own library and harness, so tests can run side by side.
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  reporter: 'list',
+  timeout: 30_000,
+  expect: { timeout: 5_000 },
+  outputDir: 'test-results',
+  use: {
+    browserName: 'chromium',
+    headless: true,
+    viewport: { width: 1280, height: 800 },
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      // Debian's Chromium, installed by .ci/run with apt-get; Playwright's own download is not used.
+      executablePath: process.env.CUTTINGS_CHROMIUM ?? '/usr/bin/chromium',
+      // Playwright gives each launch a fresh profile (a new temporary user-data-dir).
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+        '--disable-sync',
+      ],
+    },
+  },
+});

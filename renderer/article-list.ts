@@ -1,0 +1,231 @@
+/**
+ * The article list: one row per article (title; source, date and tags; the excerpt, or for
+ * a search hit its snippet with the matched words marked), one row selected. Rows have one
+ * fixed height so the list can be virtualised: only the rows in view (plus a few) are in the
+ * DOM, which keeps scrolling smooth at 100,000 articles (DESIGN.md §6).
+ */
+import type { ArticleSummary } from '../common/article';
+import { el, replaceChildren } from './dom';
+import { formatDate } from './format';
+import { highlightSnippet } from './highlight';
+
+/** Height of a row in CSS pixels; styles.css draws rows to fit it. */
+export const ROW_HEIGHT = 76;
+/** Rows rendered beyond each edge of the view, so fast scrolling shows no gaps. */
+const OVERSCAN = 8;
+/** Characters of context kept before a snippet's first match: the row shows one line. */
+const SNIPPET_LEAD = 24;
+/** How close to the end of the loaded rows the list asks for more. */
+const NEAR_END = 20;
+
+/** One row: an article, and for a search hit the snippet and the terms it matched. */
+export interface ListItem {
+  summary: ArticleSummary;
+  snippet?: string;
+  terms?: readonly string[];
+}
+
+/** What the list tells its owner. */
+export interface ArticleListEvents {
+  /** The user opened a row (click, or Enter on the selection). */
+  onOpen(id: string): void;
+  /** The user scrolled near the last loaded row; the owner may append more. */
+  onNearEnd?(): void;
+}
+
+/** The virtualised, keyboard-driven article list. */
+export class ArticleList {
+  private items: ListItem[] = [];
+  private selected = -1;
+  private readonly rows = new Map<number, HTMLElement>();
+  private readonly spacer = el('div', { className: 'list-spacer' });
+  private readonly empty = el('div', { className: 'list-empty', attrs: { hidden: true } });
+
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly events: ArticleListEvents,
+  ) {
+    root.setAttribute('role', 'listbox');
+    root.tabIndex = 0;
+    root.append(this.spacer, this.empty);
+    root.addEventListener('scroll', () => this.render(), { passive: true });
+    new ResizeObserver(() => this.render()).observe(root);
+    root.addEventListener('click', (event) => {
+      const row = (event.target as Element).closest<HTMLElement>('.row');
+      if (!row?.dataset.index) return;
+      const index = Number(row.dataset.index);
+      this.selectIndex(index);
+      const item = this.items[index];
+      if (item) this.events.onOpen(item.summary.id);
+    });
+  }
+
+  /** Replaces every row; keeps the selection if its article is still listed. */
+  setItems(items: ListItem[], emptyText: string): void {
+    const selectedId = this.selectedId;
+    this.items = items;
+    this.clearRows();
+    this.root.scrollTop = 0;
+    this.selected = selectedId ? items.findIndex((item) => item.summary.id === selectedId) : -1;
+    this.empty.hidden = items.length > 0;
+    this.empty.textContent = emptyText;
+    this.render();
+    if (this.selected >= 0) this.scrollToIndex(this.selected);
+  }
+
+  /** Adds rows at the end (the next page of search hits). */
+  appendItems(items: ListItem[]): void {
+    this.items = this.items.concat(items);
+    this.render();
+  }
+
+  /** How many rows are loaded. */
+  get length(): number {
+    return this.items.length;
+  }
+
+  /** The selected article's id, if any. */
+  get selectedId(): string | undefined {
+    return this.items[this.selected]?.summary.id;
+  }
+
+  /** Selects an article by id (if listed) and scrolls it into view. */
+  select(id: string): boolean {
+    const index = this.items.findIndex((item) => item.summary.id === id);
+    if (index < 0) return false;
+    this.selectIndex(index);
+    return true;
+  }
+
+  /** Moves the selection by `delta` rows, stopping at the ends. */
+  move(delta: number): void {
+    if (this.items.length === 0) return;
+    const from = this.selected < 0 ? (delta > 0 ? -1 : this.items.length) : this.selected;
+    this.selectIndex(Math.min(this.items.length - 1, Math.max(0, from + delta)));
+  }
+
+  /** Moves by a page of rows. */
+  page(direction: 1 | -1): void {
+    this.move(direction * Math.max(1, Math.floor(this.root.clientHeight / ROW_HEIGHT) - 1));
+  }
+
+  /** Opens the selected row. */
+  openSelected(): void {
+    const id = this.selectedId;
+    if (id) this.events.onOpen(id);
+  }
+
+  /** Shows an article's new tags on its row. */
+  updateTags(id: string, tags: string[]): void {
+    this.items.forEach((item, index) => {
+      if (item.summary.id !== id) return;
+      item.summary = { ...item.summary, tags };
+      const row = this.rows.get(index);
+      if (row) {
+        row.remove();
+        this.rows.delete(index);
+      }
+    });
+    this.render();
+  }
+
+  /** Puts keyboard focus on the list. */
+  focus(): void {
+    this.root.focus();
+  }
+
+  private selectIndex(index: number): void {
+    this.rows.get(this.selected)?.setAttribute('aria-selected', 'false');
+    this.selected = index;
+    const row = this.rows.get(index);
+    row?.setAttribute('aria-selected', 'true');
+    const id = this.selectedId;
+    if (id) this.root.setAttribute('aria-activedescendant', rowId(id));
+    else this.root.removeAttribute('aria-activedescendant');
+    this.scrollToIndex(index);
+  }
+
+  private scrollToIndex(index: number): void {
+    const top = index * ROW_HEIGHT;
+    const bottom = top + ROW_HEIGHT;
+    if (top < this.root.scrollTop) this.root.scrollTop = top;
+    else if (bottom > this.root.scrollTop + this.root.clientHeight) this.root.scrollTop = bottom - this.root.clientHeight;
+    this.render();
+  }
+
+  private clearRows(): void {
+    for (const row of this.rows.values()) row.remove();
+    this.rows.clear();
+  }
+
+  /** Puts the rows in view into the DOM and takes the others out. */
+  private render(): void {
+    this.spacer.style.height = `${this.items.length * ROW_HEIGHT}px`;
+    const first = Math.max(0, Math.floor(this.root.scrollTop / ROW_HEIGHT) - OVERSCAN);
+    const visible = Math.ceil(this.root.clientHeight / ROW_HEIGHT) + 1;
+    const last = Math.min(this.items.length - 1, first + visible + 2 * OVERSCAN);
+    for (const [index, row] of this.rows) {
+      if (index < first || index > last) {
+        row.remove();
+        this.rows.delete(index);
+      }
+    }
+    for (let index = first; index <= last; index++) {
+      if (this.rows.has(index)) continue;
+      const item = this.items[index];
+      if (!item) continue;
+      const row = this.renderRow(item, index);
+      this.rows.set(index, row);
+      this.root.append(row);
+    }
+    if (this.items.length > 0 && last >= this.items.length - NEAR_END) this.events.onNearEnd?.();
+  }
+
+  private renderRow(item: ListItem, index: number): HTMLElement {
+    const { summary } = item;
+    const date = summary.published ?? summary.clipped;
+    const snippet = el('div', { className: 'row-snippet' });
+    if (item.snippet !== undefined) snippet.append(highlightSnippet(item.snippet, item.terms ?? [], SNIPPET_LEAD));
+    else replaceChildren(snippet, summary.excerpt);
+    const row = el(
+      'div',
+      {
+        className: 'row',
+        attrs: {
+          id: rowId(summary.id),
+          role: 'option',
+          'aria-selected': String(index === this.selected),
+          'aria-posinset': index + 1,
+          'aria-setsize': this.items.length,
+        },
+        dataset: { index: String(index), id: summary.id },
+      },
+      el('div', { className: 'row-title' }, summary.title),
+      el(
+        'div',
+        { className: 'row-meta' },
+        summary.source ? el('span', { className: 'row-source' }, summary.source) : null,
+        el(
+          'time',
+          {
+            className: 'row-date',
+            attrs: { datetime: date, title: summary.published ? 'Published' : 'Clipped' },
+          },
+          formatDate(date),
+        ),
+        summary.tags.length > 0
+          ? el('span', { className: 'row-tags' }, ...summary.tags.map((tag) => el('span', { className: 'chip' }, tag)))
+          : null,
+      ),
+      snippet,
+    );
+    row.style.transform = `translateY(${index * ROW_HEIGHT}px)`;
+    row.style.height = `${ROW_HEIGHT}px`;
+    return row;
+  }
+}
+
+/** The DOM id of an article's row (ULIDs are safe in ids). */
+function rowId(id: string): string {
+  return `row-${id}`;
+}

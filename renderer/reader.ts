@@ -1,0 +1,145 @@
+/**
+ * The reader: an article's metadata, its tags (editable), its provenance, and its stored
+ * HTML in an iframe sandboxed with no permissions, so that reading never runs the page's
+ * code and never touches the network (see reader-document.ts for the layers).
+ */
+import type { Article } from '../common/article';
+import { el, replaceChildren, type Child } from './dom';
+import { formatDate, formatDateTime, webUrl } from './format';
+import { buildReaderDocument } from './reader-document';
+import { TagEditor, type TagChange } from './tag-editor';
+
+/** What the reader needs from its owner. */
+export interface ReaderOptions {
+  /** Every tag in the library, for the tag editor's suggestions. */
+  knownTags(): string[];
+  /** Stores a tag change on an article; resolves to its tags after it. */
+  saveTags(id: string, change: TagChange): Promise<string[]>;
+}
+
+const METHOD_NAMES: Partial<Record<Article['provenance']['method'], string>> = {
+  paste: 'Pasted text',
+  file: 'File',
+  stdin: 'Standard input',
+  url: 'Web page',
+  import: 'Imported',
+};
+
+/** The reader pane. */
+export class Reader {
+  private article: Article | null = null;
+  private readonly empty = el('div', { className: 'reader-empty' }, 'Select an article to read it.');
+  private readonly header = el('header', { className: 'reader-header', attrs: { hidden: true } });
+  private readonly title = el('h1', { className: 'reader-title', attrs: { tabindex: -1 } });
+  private readonly meta = el('dl', { className: 'reader-meta' });
+  private readonly provenance = el('dl', { className: 'provenance-list' });
+  private readonly tagEditor: TagEditor;
+  private readonly frame = el('iframe', {
+    className: 'reader-frame',
+    // No permissions at all: no scripts, no same origin, no forms, popups or navigation of the app.
+    attrs: { sandbox: '', title: 'Article text', referrerpolicy: 'no-referrer', hidden: true },
+  });
+
+  constructor(root: HTMLElement, options: ReaderOptions) {
+    const tags = el('div', { className: 'reader-tags' });
+    this.tagEditor = new TagEditor(tags, {
+      knownTags: options.knownTags,
+      save: async (change) => {
+        const article = this.article;
+        if (!article) throw new Error('reader: no article is open');
+        const result = await options.saveTags(article.id, change);
+        article.tags = result;
+        return result;
+      },
+    });
+    replaceChildren(
+      this.header,
+      this.title,
+      this.meta,
+      tags,
+      el('details', { className: 'provenance' }, el('summary', {}, 'Provenance'), this.provenance),
+    );
+    replaceChildren(root, this.empty, this.header, this.frame);
+  }
+
+  /** The open article's id, if any. */
+  get articleId(): string | undefined {
+    return this.article?.id;
+  }
+
+  /** Shows an article. */
+  show(article: Article): void {
+    this.article = article;
+    this.empty.hidden = true;
+    this.header.hidden = false;
+    this.frame.hidden = false;
+    this.title.textContent = article.title;
+    if (article.lang) this.title.setAttribute('lang', article.lang);
+    else this.title.removeAttribute('lang');
+    replaceChildren(this.meta, ...this.metaRows(article));
+    replaceChildren(this.provenance, ...this.provenanceRows(article));
+    this.tagEditor.setTags(article.tags);
+    const stylesheet = new URL('reader.css', window.location.href).href;
+    this.frame.srcdoc = buildReaderDocument(article.html, stylesheet, article.lang);
+  }
+
+  /** Shows tags changed elsewhere, if that article is open. */
+  setTags(id: string, tags: string[]): void {
+    if (this.article?.id !== id) return;
+    this.article.tags = tags;
+    this.tagEditor.setTags(tags);
+  }
+
+  /** Shows nothing (the article is gone or the list is empty). */
+  clear(): void {
+    this.article = null;
+    this.empty.hidden = false;
+    this.header.hidden = true;
+    this.frame.hidden = true;
+    this.frame.srcdoc = '';
+  }
+
+  /** Moves focus to the tag field. */
+  focusTags(): void {
+    this.tagEditor.focus();
+  }
+
+  private metaRows(article: Article): Child[] {
+    const rows: Child[] = [];
+    const row = (label: string, value: Child, className = '') =>
+      rows.push(el('div', { className: `meta-row ${className}`.trim() }, el('dt', {}, label), el('dd', {}, value)));
+    if (article.source) row('Source', article.source);
+    if (article.author) row('Author', article.author);
+    if (article.published) {
+      row('Published', el('time', { attrs: { datetime: article.published } }, formatDate(article.published)));
+    }
+    row('Clipped', el('time', { attrs: { datetime: article.clipped, title: article.clipped } }, formatDateTime(article.clipped)));
+    if (article.url) {
+      const url = webUrl(article.url);
+      // Only a web address becomes a link, and it opens outside the app window (target=_blank:
+      // Electron's window-open handler decides where; the app window itself never navigates).
+      row(
+        'URL',
+        url
+          ? el('a', { className: 'reader-url', attrs: { href: url.href, target: '_blank', rel: 'noopener noreferrer' } }, article.url)
+          : el('span', { className: 'reader-url' }, article.url),
+        'meta-url',
+      );
+    }
+    row('Words', article.words.toLocaleString());
+    return rows;
+  }
+
+  private provenanceRows(article: Article): Child[] {
+    const p = article.provenance;
+    const rows: [string, Child][] = [
+      ['Method', METHOD_NAMES[p.method] ?? p.method],
+      ...(p.fileName ? ([['File', p.fileName]] as [string, Child][]) : []),
+      ['Captured', el('time', { attrs: { datetime: p.captured, title: p.captured } }, `${formatDateTime(p.captured)} (${p.captured})`)],
+      ['Original SHA-256', el('code', { className: 'hash' }, p.originalSha256)],
+      ['Text SHA-256', el('code', { className: 'hash' }, p.textSha256)],
+      ['Cuttings version', p.appVersion],
+    ];
+    return rows.map(([label, value]) => el('div', { className: 'meta-row' }, el('dt', {}, label), el('dd', {}, value)));
+  }
+}

@@ -1,0 +1,229 @@
+/**
+ * The Cuttings window as tests see it (after Signal Desktop's end-to-end tests): the
+ * locators of its parts and `waitFor…` helpers that wait for what a person would see, so
+ * tests read as steps and never sleep. Works on a harness page and on an Electron window.
+ */
+import { expect, type ConsoleMessage, type FrameLocator, type Locator, type Page } from '@playwright/test';
+
+/** Optional fields of the add dialog. */
+export interface AddFields {
+  title?: string;
+  url?: string;
+  source?: string;
+  /** `YYYY-MM-DD`. */
+  published?: string;
+  /** As typed in the field: comma-separated. */
+  tags?: string;
+}
+
+/** A file for the add dialog's file chooser. */
+export interface FileToAdd {
+  name: string;
+  mimeType: string;
+  buffer: Buffer;
+}
+
+/** One window of the app. */
+export class CuttingsPage {
+  /** Every console message of the page and its frames, for tests that assert silence. */
+  readonly consoleMessages: ConsoleMessage[] = [];
+  /** Uncaught exceptions in the page. */
+  readonly pageErrors: Error[] = [];
+
+  constructor(readonly page: Page) {
+    page.on('console', (message) => this.consoleMessages.push(message));
+    page.on('pageerror', (error) => this.pageErrors.push(error));
+  }
+
+  // ---- parts of the window ----
+
+  get searchInput(): Locator {
+    return this.page.locator('#search-input');
+  }
+
+  get searchTotal(): Locator {
+    return this.page.locator('#search-total');
+  }
+
+  get list(): Locator {
+    return this.page.locator('#article-list');
+  }
+
+  get rows(): Locator {
+    return this.list.locator('.row');
+  }
+
+  /** The list row whose title is exactly `title`. */
+  row(title: string): Locator {
+    return this.rows.filter({ has: this.page.locator('.row-title', { hasText: exactly(title) }) });
+  }
+
+  /** The tag chips on a row. */
+  rowTags(title: string): Locator {
+    return this.row(title).locator('.row-tags .chip');
+  }
+
+  get selectedRow(): Locator {
+    return this.list.locator('.row[aria-selected="true"]');
+  }
+
+  get readerTitle(): Locator {
+    return this.page.locator('.reader-title');
+  }
+
+  get readerIframe(): Locator {
+    return this.page.locator('iframe.reader-frame');
+  }
+
+  /** The article document inside the reader's sandboxed iframe. */
+  get readerFrame(): FrameLocator {
+    return this.page.frameLocator('iframe.reader-frame');
+  }
+
+  get tagInput(): Locator {
+    return this.page.locator('.reader-tags .tag-input');
+  }
+
+  get tagChips(): Locator {
+    return this.page.locator('.reader-tags .tag-chips .chip-label');
+  }
+
+  get tagError(): Locator {
+    return this.page.locator('.reader-tags .tag-error');
+  }
+
+  get tagSuggestions(): Locator {
+    return this.page.locator('.reader-tags [role="listbox"] [role="option"]');
+  }
+
+  /** A tag in the sidebar. */
+  sidebarTag(tag: string): Locator {
+    return this.page.locator('#library-nav button[data-filter="tag"]').filter({
+      has: this.page.locator('.nav-label', { hasText: exactly(tag) }),
+    });
+  }
+
+  get addDialog(): Locator {
+    return this.page.locator('#add-dialog');
+  }
+
+  get addError(): Locator {
+    return this.page.locator('#add-error');
+  }
+
+  get statusMessage(): Locator {
+    return this.page.locator('#status-message');
+  }
+
+  // ---- actions and waits ----
+
+  /** Opens the app at `url` and waits until it has loaded the library. */
+  async open(url: string): Promise<void> {
+    await this.page.goto(url);
+    await this.waitForReady();
+  }
+
+  /** Reloads the window and waits until it is ready again. */
+  async reload(): Promise<void> {
+    await this.page.reload();
+    await this.waitForReady();
+  }
+
+  /** Waits until the window has loaded the library and listed its articles. */
+  async waitForReady(): Promise<void> {
+    await expect(this.page.locator('body')).toHaveAttribute('data-ready', 'true', { timeout: 15_000 });
+  }
+
+  /** Pastes text into the add dialog, fills the optional fields and adds it. */
+  async addPastedArticle(text: string, fields: AddFields = {}): Promise<void> {
+    await this.openAddDialog();
+    await this.page.locator('#add-text').fill(text);
+    await this.fillFields(fields);
+    await this.submitAddDialog();
+  }
+
+  /** Chooses a file through the add dialog's file chooser and adds it. */
+  async addFile(file: FileToAdd, fields: AddFields = {}): Promise<void> {
+    await this.openAddDialog();
+    const chooser = this.page.waitForEvent('filechooser');
+    await this.page.locator('#add-file-choose').click();
+    await (await chooser).setFiles(file);
+    await expect(this.page.locator('#add-file-name')).toHaveText(file.name);
+    await this.fillFields(fields);
+    await this.submitAddDialog();
+  }
+
+  async openAddDialog(): Promise<void> {
+    await this.page.locator('#add-button').click();
+    await expect(this.addDialog).toBeVisible();
+  }
+
+  /** Types a query into the search box (as a person would, key by key). */
+  async search(query: string): Promise<void> {
+    await this.searchInput.fill('');
+    await this.searchInput.pressSequentially(query);
+  }
+
+  /** Waits until the search box shows `count` results. */
+  async waitForSearchTotal(count: number): Promise<void> {
+    await expect(this.searchTotal).toHaveText(`${count} ${count === 1 ? 'result' : 'results'}`);
+  }
+
+  /** Waits until a row with this title is listed. */
+  async waitForRow(title: string): Promise<void> {
+    await expect(this.row(title)).toBeVisible();
+  }
+
+  /** Clicks a row and waits for the reader to show it. */
+  async openArticle(title: string): Promise<void> {
+    await this.row(title).click();
+    await this.waitForReader(title);
+  }
+
+  /** Waits until the reader shows the article with this title. */
+  async waitForReader(title: string): Promise<void> {
+    await expect(this.readerTitle).toHaveText(title);
+  }
+
+  /** Types a tag into the reader's tag field and presses Enter. */
+  async addTag(tag: string): Promise<void> {
+    await this.tagInput.fill(tag);
+    await this.tagInput.press('Enter');
+  }
+
+  /** Waits until the reader's tag chips are exactly these. */
+  async waitForTags(tags: string[]): Promise<void> {
+    await expect(this.tagChips).toHaveText(tags);
+  }
+
+  /** Console errors and uncaught exceptions so far (CSP violations show up as console errors). */
+  problems(): string[] {
+    return [
+      ...this.consoleMessages.filter((message) => message.type() === 'error').map((message) => message.text()),
+      ...this.pageErrors.map((error) => `uncaught: ${error.message}`),
+    ];
+  }
+
+  private async fillFields(fields: AddFields): Promise<void> {
+    const ids: Record<keyof AddFields, string> = {
+      title: '#add-title',
+      url: '#add-url',
+      source: '#add-source',
+      published: '#add-published',
+      tags: '#add-tags',
+    };
+    for (const [key, value] of Object.entries(fields) as [keyof AddFields, string | undefined][]) {
+      if (value !== undefined) await this.page.locator(ids[key]).fill(value);
+    }
+  }
+
+  private async submitAddDialog(): Promise<void> {
+    await this.page.locator('#add-submit').click();
+    await expect(this.addDialog).toBeHidden({ timeout: 15_000 });
+  }
+}
+
+/** A regular expression matching exactly `text`. */
+export function exactly(text: string): RegExp {
+  return new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}$`, 'u');
+}

@@ -1,0 +1,92 @@
+/**
+ * The test harness (DESIGN.md §7): the real renderer, in any browser, over a real library.
+ * It opens a Library, builds main's handler table over it (main/ipc/handlers.ts, the very
+ * table Electron registers) and serves both over HTTP on 127.0.0.1; a small bridge script
+ * gives the page the `window.cuttings` the preload would. Used by the Playwright tests
+ * (tests/e2e/fixtures.ts) and by `npm run serve` (tests/harness/serve.ts).
+ *
+ * @example
+ *   const harness = await startHarness({ libraryPath: '/tmp/lib' });
+ *   await page.goto(harness.url);
+ *   await harness.close();
+ */
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { Library } from '../../main/core/library';
+import { createHandlerTable } from '../../main/ipc/handlers';
+import { startHarnessServer, type HarnessRequest } from './http-server';
+
+const here = dirname(fileURLToPath(import.meta.url));
+/** The built renderer (`npm run build`). */
+export const RENDERER_DIR = join(here, '..', '..', 'dist', 'renderer');
+
+/** Options for startHarness. */
+export interface HarnessOptions {
+  /** The library folder; created if missing or empty. */
+  libraryPath: string;
+  /** 0 (the default) picks a free port. */
+  port?: number;
+}
+
+/** A running harness. */
+export interface Harness {
+  /** The page to open: `http://127.0.0.1:<port>/`. */
+  url: string;
+  /** The open library, for setting up and checking tests directly. */
+  library: Library;
+  /** Every HTTP request the page made so far. */
+  requests: readonly HarnessRequest[];
+  /** Stops the server and closes the library (releasing its lock). */
+  close(): Promise<void>;
+}
+
+let bridgeScript: Promise<string> | undefined;
+
+/** Bundles bridge.ts for the browser, once per process. */
+function bundleBridge(): Promise<string> {
+  bridgeScript ??= build({
+    entryPoints: [join(here, 'bridge.ts')],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2022',
+    logLevel: 'silent',
+  }).then((result) => {
+    const output = result.outputFiles[0];
+    if (!output) throw new Error('harness: esbuild produced no bridge script');
+    return output.text;
+  });
+  return bridgeScript;
+}
+
+/** Opens the library and serves the renderer over it. */
+export async function startHarness(options: HarnessOptions): Promise<Harness> {
+  if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
+    throw new Error(`harness: ${join(RENDERER_DIR, 'index.html')} is missing; run \`npm run build\` first`);
+  }
+  const script = await bundleBridge();
+  const library = await Library.open(options.libraryPath);
+  try {
+    const server = await startHarnessServer({
+      rootDir: RENDERER_DIR,
+      handlers: createHandlerTable(() => library),
+      bridgeScript: script,
+      port: options.port ?? 0,
+    });
+    return {
+      url: server.url,
+      library,
+      requests: server.requests,
+      close: async () => {
+        await server.close();
+        await library.close();
+      },
+    };
+  } catch (error) {
+    await library.close();
+    throw error;
+  }
+}
