@@ -3,9 +3,23 @@
  * fold them the same way, or the renderer would mark words search did not match.
  */
 
+const PLAIN_ASCII = /^[\x20-\x7e]*$/u;
+
 /** Folds case and strips diacritics: `Zürich` → `zurich`, `LAVROV` → `lavrov`. */
 export function foldTerm(word: string): string {
+  // Most words of most articles are plain ASCII: lower-casing is all they need, and skipping
+  // Unicode normalisation makes indexing many times faster.
+  if (PLAIN_ASCII.test(word)) return word.toLowerCase();
   return word.normalize('NFD').replace(/\p{M}+/gu, '').toLocaleLowerCase('und');
+}
+
+/**
+ * The form in which the search index keeps a word: folded, with a typographic apostrophe read
+ * as a plain one (`Don’t` → `don't`). The index and the highlighter both use it, so what is
+ * marked is what matched.
+ */
+export function indexForm(word: string): string {
+  return foldTerm(word).replace(/’/gu, "'");
 }
 
 /** A word: letters, marks and digits, joined by inner apostrophes, hyphens or dots in numbers. */

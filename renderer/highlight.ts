@@ -1,17 +1,12 @@
 /**
  * Highlighting a search hit's snippet: the words that match the hit's `terms` are wrapped
- * in <mark>. Words are cut and folded with common/text.ts, as the search index does
- * (main/core/search-index.ts `processTerm`: case and diacritics folded, ’ read as ', a
- * hyphenated word indexed whole and by its parts), so that what is marked is what matched.
+ * in <mark>. Words are cut and folded with common/text.ts (`findWords`, `indexForm`), as the
+ * search index does, and a hyphenated word is matched whole and by its parts as it is
+ * indexed, so that what is marked is what matched.
  * The result is built from text nodes: the snippet is never parsed as HTML.
  */
-import { findWords, foldTerm } from '../common/text';
+import { findWords, indexForm } from '../common/text';
 import { el } from './dom';
-
-/** Folds a word the way the index does. */
-function indexForm(word: string): string {
-  return foldTerm(word).replace(/’/gu, "'");
-}
 
 /** The stretches of `text` to mark, in order and not overlapping. */
 export function matchedRanges(text: string, terms: readonly string[]): { start: number; end: number }[] {

@@ -27,7 +27,7 @@ import type { ArticleRecord } from './article-record';
 import { clipPlainText } from './clip/plain-text';
 import type { ClippedArticle } from './clip/clipped-article';
 import { createLibraryFormat, LIBRARY_FORMAT_VERSION, readLibraryFormat, writeLibraryFormat } from './library-format';
-import { SearchIndex } from './search-index';
+import { SearchIndex, type IndexableArticle } from './search-index';
 import { loadSnapshot, saveSnapshot } from './search-snapshot';
 import { makeSnippet } from './snippet';
 import { makeDailyBackup, quarantineAndRestoreShard } from './storage/backups';
@@ -377,7 +377,7 @@ export class Library {
 
   private indexArticle(record: ArticleRecord, text: string): void {
     if (!this.index) return;
-    this.index.add({ id: record.id, title: record.title, text, source: record.source, author: record.author });
+    this.index.add(indexable(record, text));
     this.indexDirty = true;
   }
 
@@ -402,7 +402,7 @@ export class Library {
     const records = this.catalog.all();
     for (const [i, record] of records.entries()) {
       const { text } = await readCapture(this.path, record.id);
-      index.add({ id: record.id, title: record.title, text, source: record.source, author: record.author });
+      index.add(indexable(record, text));
       if (onProgress && (i % 500 === 0 || i === records.length - 1)) onProgress(i + 1, records.length);
     }
     this.indexDirty = true;
@@ -420,7 +420,7 @@ export class Library {
       for (const id of now) {
         const record = this.catalog.get(id)!;
         const { text } = await readCapture(this.path, id);
-        index.add({ id, title: record.title, text, source: record.source, author: record.author });
+        index.add(indexable(record, text));
       }
       this.indexDirty = true;
     }
@@ -535,6 +535,11 @@ function dedupeTags(tags: string[]): string[] {
     seen.add(key);
     return true;
   });
+}
+
+/** What the search index takes of an article. */
+function indexable(record: ArticleRecord, text: string): IndexableArticle {
+  return { id: record.id, title: record.title, text, source: record.source, author: record.author, lang: record.lang };
 }
 
 function toSummary(record: ArticleRecord): ArticleSummary {

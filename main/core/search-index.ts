@@ -1,11 +1,13 @@
 /**
  * Full-text search over titles and texts with MiniSearch. Words are cut and folded by
  * common/text.ts (the renderer highlights with the same rules): case and diacritics folded,
- * hyphenated words indexed whole and by their parts. The index lives in memory and is built
- * from the library when first needed; it is derived data and can always be rebuilt.
+ * hyphenated words indexed whole and by their parts, stop words of the article's language
+ * left out. The index lives in memory and is built from the library when first needed; it is
+ * derived data and can always be rebuilt.
  */
 import MiniSearch, { type Options } from 'minisearch';
-import { findWords, foldTerm } from '../../common/text';
+import { findWords, indexForm } from '../../common/text';
+import { isStopWordInAnyLanguage, stopWordsFor } from './stop-words';
 
 /** What the index needs of an article. */
 export interface IndexableArticle {
@@ -14,6 +16,8 @@ export interface IndexableArticle {
   text: string;
   source: string | null;
   author: string | null;
+  /** The article's language, for its stop words; null when unknown. */
+  lang: string | null;
 }
 
 /** One match from the index: the id, its score and which indexed terms matched. */
@@ -30,17 +34,34 @@ export function tokenize(text: string): string[] {
 
 /** Folds a word and, for a hyphenated one, adds its parts: `US-Russia` → us-russia, us, russia. */
 export function processTerm(term: string): string[] {
-  const folded = foldTerm(term).replace(/[’]/gu, "'");
+  const folded = indexForm(term);
   if (!folded.includes('-')) return [folded];
   return [folded, ...folded.split('-').filter(Boolean)];
+}
+
+/**
+ * The stop words of the article being added. MiniSearch's processTerm sees only the term, and
+ * `add` is synchronous, so SearchIndex.add sets this just before handing an article over.
+ */
+let stopWordsOfCurrentArticle: ReadonlySet<string> = stopWordsFor(null);
+
+/**
+ * processTerm for indexing: as processTerm, without the current article's stop words —
+ * except in titles, which are short and where a name can be made of them (`The Who`).
+ */
+function processTermForIndex(term: string, field?: string): string[] | null {
+  if (field === 'title') return processTerm(term);
+  const terms = processTerm(term).filter((folded) => !stopWordsOfCurrentArticle.has(folded));
+  return terms.length > 0 ? terms : null;
 }
 
 const OPTIONS: Options<IndexableArticle> = {
   fields: ['title', 'text', 'source', 'author'],
   idField: 'id',
   tokenize,
-  processTerm,
+  processTerm: processTermForIndex,
   searchOptions: {
+    processTerm,
     boost: { title: 3, source: 1.5, author: 1.5 },
     combineWith: 'AND',
   },
@@ -78,6 +99,7 @@ export class SearchIndex {
   /** Adds an article, or replaces it if it is already indexed. */
   add(article: IndexableArticle): void {
     if (this.index.has(article.id)) this.index.discard(article.id);
+    stopWordsOfCurrentArticle = stopWordsFor(article.lang);
     this.index.add(article);
   }
 
@@ -91,14 +113,18 @@ export class SearchIndex {
    * results follow the user as they type (`lavr` finds Lavrov).
    */
   search(words: string[]): IndexMatch[] {
-    const query = words.join(' ');
-    if (!query.trim()) return [];
-    const terms = words.flatMap((word) => tokenize(word));
-    const prefixFrom = Math.max(0, terms.length - 1);
+    const all = words.flatMap((word) => tokenize(word));
+    // Stop words are not in the index; ANDing one would match nothing. A query made only of
+    // stop words (`the who`) is searched as it is: some article may hold them as real words.
+    const meaningful = all.filter((term) => !processTerm(term).every(isStopWordInAnyLanguage));
+    const terms = meaningful.length > 0 ? meaningful : all;
+    if (terms.length === 0) return [];
+    const prefixFrom = terms.length - 1;
     return this.index
       .search(terms.join(' '), {
         prefix: (_term, index) => index >= prefixFrom,
       })
       .map((result) => ({ id: String(result.id), score: result.score, terms: result.terms }));
   }
+
 }

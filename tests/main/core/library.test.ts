@@ -188,6 +188,14 @@ describe('search', () => {
     expect((await library.search('russia talks')).total).toBe(1);
   });
 
+  it('leaves stop words out of texts, not titles, and searches a query made only of them as it is', async () => {
+    await library.addText({ text: seed });
+    await library.addText({ text: 'The Who\n\nA concert review: the band played for two hours.' });
+    expect((await library.search('the talks with Lavrov')).total).toBe(1);
+    expect((await library.search('the who')).hits.map((hit) => hit.title)).toEqual(['The Who']);
+    expect((await library.search('who concert')).total).toBe(1);
+  });
+
   it('indexes an article added after the first search', async () => {
     await library.addText({ text: seed });
     expect((await library.search('harbour')).total).toBe(0);
