@@ -30,6 +30,9 @@ export interface StorageResult {
 
 const EDITS = 300;
 
+/** The built search worker, as the app and the CLI use it. */
+export const SEARCH_WORKER = join(import.meta.dirname, '..', 'dist', 'main', 'core', 'search-worker.js');
+
 /** Writes the generated articles as a JSONL file for `cuttings import`. */
 export async function writeJsonl(path: string, count: number): Promise<void> {
   const out = createWriteStream(path);
@@ -47,7 +50,7 @@ export async function benchStorage(work: string, count: number, log: (line: stri
   log(`storage: ${count} articles written to ${jsonl} (${((await stat(jsonl)).size / 1e6).toFixed(0)} MB)`);
 
   const importStarted = performance.now();
-  const library = await Library.open(libraryPath);
+  const library = await Library.open(libraryPath, { searchWorker: SEARCH_WORKER });
   const summary = await importJsonl(library, jsonl, (done, total) => {
     if (done === total) log(`storage: import read the whole file`);
   });

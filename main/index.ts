@@ -17,6 +17,7 @@ import { createMainWindow, denyAllPermissions, lockDownContents } from './window
 const here = dirname(fileURLToPath(import.meta.url));
 const rendererRoot = join(here, '..', 'renderer');
 const preloadPath = join(here, '..', 'preload', 'index.cjs');
+const searchWorkerPath = join(here, 'core', 'search-worker.js');
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -65,7 +66,7 @@ async function start(): Promise<void> {
 
   let library: Library;
   try {
-    library = await Library.open(resolveLibraryPath(undefined));
+    library = await Library.open(resolveLibraryPath(undefined), { searchWorker: searchWorkerPath });
   } catch (error) {
     const { dialog } = await import('electron');
     dialog.showErrorBox('Cuttings cannot open its library', (error as Error).message);
@@ -73,6 +74,8 @@ async function start(): Promise<void> {
     return;
   }
   registerHandlers(createHandlerTable(() => library));
+  // Load the search index in its worker now, so the first search answers at once.
+  void library.prepareSearch().catch((error: unknown) => console.error(`cuttings: ${(error as Error).message}`));
 
   let window = createMainWindow(preloadPath);
   app.on('second-instance', () => {

@@ -3,7 +3,9 @@
  * prints. Exit status 0 on success, 1 when the input or the library is at fault (one line on
  * stderr naming what was wrong, never a stack trace), 2 for bad usage.
  */
+import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { basename, extname } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Article, ArticleSummary } from '../../common/article';
@@ -217,8 +219,12 @@ const COMMANDS: Record<string, Command> = {
   },
 };
 
+/** The built search worker beside the built CLI; absent when the CLI runs from source (tests). */
+const SEARCH_WORKER = fileURLToPath(new URL('../core/search-worker.js', import.meta.url));
+
 async function withLibrary(path: string | undefined, io: CliIo, readOnly: boolean, work: (library: Library) => Promise<void>) {
-  const library = await Library.open(resolveLibraryPath(path, io.env), { readOnly });
+  const searchWorker = existsSync(SEARCH_WORKER) ? SEARCH_WORKER : undefined;
+  const library = await Library.open(resolveLibraryPath(path, io.env), { readOnly, searchWorker });
   for (const notice of library.notices) io.stderr.write(`cuttings: ${notice}\n`);
   try {
     await work(library);

@@ -36,6 +36,9 @@ export async function importJsonl(
     const code = (error as NodeJS.ErrnoException).code;
     throw new CuttingsError('invalid-input', `import: cannot read ${path}: ${code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
   }
+  // With the index loaded, each batch is indexed as it is stored (in the search worker,
+  // while the next batch is clipped), and the import ends with a searchable library.
+  await library.prepareSearch();
   const summary: ImportSummary = { imported: 0, failed: [] };
   let batch: { line: number; item: BatchItem }[] = [];
   let bytes = 0;

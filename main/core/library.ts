@@ -27,8 +27,8 @@ import type { ArticleRecord } from './article-record';
 import { clipPlainText } from './clip/plain-text';
 import type { ClippedArticle } from './clip/clipped-article';
 import { createLibraryFormat, LIBRARY_FORMAT_VERSION, readLibraryFormat, writeLibraryFormat } from './library-format';
-import { SearchIndex, type IndexableArticle } from './search-index';
-import { loadSnapshot, saveSnapshot } from './search-snapshot';
+import { InProcessSearchEngine, type SearchEngine } from './search-engine';
+import { SearchService } from './search-service';
 import { makeSnippet } from './snippet';
 import { makeDailyBackup, quarantineAndRestoreShard } from './storage/backups';
 import { captureFolder, listCaptureIds, readCapture, removeCapture, writeCapture, type CapturedContent, type OriginalKind } from './storage/captures';
@@ -36,6 +36,7 @@ import { Catalog, type CatalogChanges } from './storage/catalog';
 import { syncMany } from './storage/durable-file';
 import { acquireLibraryLock, type LibraryLock } from './storage/library-lock';
 import { migrateLibrary } from './storage/migrations';
+import { WorkerSearchEngine } from './worker-search-engine';
 
 export type { ArticleRecord } from './article-record';
 
@@ -48,6 +49,12 @@ export interface OpenOptions {
    * they work while another process writes. Writes are refused.
    */
   readOnly?: boolean;
+  /**
+   * The built search worker script (dist/…/search-worker.js): the index then lives in a
+   * worker thread, so that loading and indexing never block this one. Without it the index
+   * runs in this thread, which suits a one-shot command.
+   */
+  searchWorker?: string;
 }
 
 /** How an article came in, for provenance. */
@@ -75,10 +82,7 @@ const BATCH_WRITERS = 16;
 
 /** An open library. Get one with `Library.open(path)`; close it when done. */
 export class Library {
-  private index: SearchIndex | null = null;
-  private indexing: Promise<SearchIndex> | null = null;
-  /** True when the loaded index holds changes its snapshot on disk does not. */
-  private indexDirty = false;
+  private readonly searchService: SearchService;
 
   private constructor(
     /** Absolute path of the library folder. */
@@ -88,7 +92,10 @@ export class Library {
     private lock: LibraryLock | null,
     /** What opening the library did that the user should be told (repairs, upgrades). */
     readonly notices: readonly string[],
-  ) {}
+    engine: SearchEngine,
+  ) {
+    this.searchService = new SearchService(path, engine, catalog, async (id) => (await readCapture(path, id)).text);
+  }
 
   /**
    * Opens the library at `path`, creating it if the folder is empty or missing (unless
@@ -138,7 +145,8 @@ export class Library {
       if (!readOnly) await makeDailyBackup(root).catch((error: unknown) => {
         notices.push(`library: could not make today's backup (${(error as Error).message})`);
       });
-      return new Library(root, readOnly, catalog, lock, notices);
+      const engine = options.searchWorker ? new WorkerSearchEngine(options.searchWorker) : new InProcessSearchEngine();
+      return new Library(root, readOnly, catalog, lock, notices, engine);
     } catch (error) {
       await lock?.release();
       throw asLibraryError(error, `cannot open ${root}`);
@@ -148,11 +156,20 @@ export class Library {
   /** Saves the search index if it changed, and releases the write lock. */
   async close(): Promise<void> {
     try {
-      if (!this.readOnly && this.index && this.indexDirty) await this.saveIndex();
+      if (!this.readOnly) await this.searchService.saveIfChanged();
     } finally {
+      await this.searchService.close();
       await this.lock?.release();
       this.lock = null;
     }
+  }
+
+  /**
+   * Loads the search index (from its snapshot, caught up with the catalog) so that the
+   * first search answers at once; the app calls it after opening.
+   */
+  prepareSearch(onProgress?: (done: number, total: number) => void): Promise<void> {
+    return this.searchService.ensureReady(onProgress);
   }
 
   /** Where the library is and how many articles it holds. */
@@ -228,7 +245,7 @@ export class Library {
       ).catch(() => undefined);
       throw asLibraryError(error, `could not save ${prepared.length} articles`);
     }
-    for (const article of prepared) this.indexArticle(article.record, article.content.text);
+    this.searchService.added(prepared.map((article) => ({ record: article.record, text: article.content.text })));
     return { added: prepared.map((article) => toSummary(article.record)), failed };
   }
 
@@ -274,9 +291,8 @@ export class Library {
         .filter(hasTags)
         .map((record) => ({ record, score: 0, terms: [] }));
     } else {
-      const index = await this.searchIndex();
       matches = [];
-      for (const match of index.search(parsed.words)) {
+      for (const match of await this.searchService.search(parsed.words)) {
         const record = this.catalog.get(match.id);
         if (record && hasTags(record)) matches.push({ record, score: match.score, terms: match.terms });
       }
@@ -295,11 +311,9 @@ export class Library {
   /** Throws away the search index and builds it again from every capture, then saves it. */
   async reindex(onProgress?: (done: number, total: number) => void): Promise<number> {
     this.assertWritable();
-    this.index = null;
-    const index = await this.buildIndex(onProgress);
-    this.index = index;
-    await this.saveIndex();
-    return index.size;
+    const count = await this.searchService.rebuild(onProgress);
+    await this.searchService.saveIfChanged();
+    return count;
   }
 
   // ---- storing ----
@@ -317,7 +331,7 @@ export class Library {
       await removeCapture(this.path, id).catch(() => undefined);
       throw asLibraryError(error, `could not save "${article.record.title}"`);
     }
-    this.indexArticle(article.record, article.content.text);
+    this.searchService.added([{ record: article.record, text: article.content.text }]);
     return toSummary(article.record);
   }
 
@@ -370,70 +384,7 @@ export class Library {
     } catch (error) {
       throw asLibraryError(error, 'could not save the catalog');
     }
-    if (this.index) this.indexDirty = true;
-  }
-
-  // ---- the search index ----
-
-  private indexArticle(record: ArticleRecord, text: string): void {
-    if (!this.index) return;
-    this.index.add(indexable(record, text));
-    this.indexDirty = true;
-  }
-
-  /** The index: loaded from its snapshot and caught up, or built from the captures. */
-  private async searchIndex(): Promise<SearchIndex> {
-    if (this.index) return this.index;
-    this.indexing ??= (async () => {
-      const snapshot = await loadSnapshot(this.path);
-      const index = snapshot ? await this.catchUp(snapshot.index, snapshot.shardVersions, snapshot.shardIds) : await this.buildIndex();
-      this.index = index;
-      return index;
-    })();
-    try {
-      return await this.indexing;
-    } finally {
-      this.indexing = null;
-    }
-  }
-
-  private async buildIndex(onProgress?: (done: number, total: number) => void): Promise<SearchIndex> {
-    const index = SearchIndex.create();
-    const records = this.catalog.all();
-    for (const [i, record] of records.entries()) {
-      const { text } = await readCapture(this.path, record.id);
-      index.add(indexable(record, text));
-      if (onProgress && (i % 500 === 0 || i === records.length - 1)) onProgress(i + 1, records.length);
-    }
-    this.indexDirty = true;
-    return index;
-  }
-
-  /** Re-indexes the shards that changed since the snapshot was saved. */
-  private async catchUp(index: SearchIndex, versions: Record<string, number>, ids: Record<string, string[]>): Promise<SearchIndex> {
-    const current = this.catalog.shardVersions();
-    const shards = new Set([...Object.keys(current), ...Object.keys(versions)]);
-    for (const shard of shards) {
-      if (current[shard] === versions[shard]) continue;
-      const now = new Set(this.catalog.idsInShard(shard));
-      for (const id of ids[shard] ?? []) if (!now.has(id)) index.remove(id);
-      for (const id of now) {
-        const record = this.catalog.get(id)!;
-        const { text } = await readCapture(this.path, id);
-        index.add(indexable(record, text));
-      }
-      this.indexDirty = true;
-    }
-    return index;
-  }
-
-  private async saveIndex(): Promise<void> {
-    if (!this.index) return;
-    const versions = this.catalog.shardVersions();
-    const ids: Record<string, string[]> = {};
-    for (const shard of Object.keys(versions)) ids[shard] = this.catalog.idsInShard(shard);
-    await saveSnapshot(this.path, this.index, versions, ids);
-    this.indexDirty = false;
+    this.searchService.catalogChanged();
   }
 
   // ---- helpers ----
@@ -535,11 +486,6 @@ function dedupeTags(tags: string[]): string[] {
     seen.add(key);
     return true;
   });
-}
-
-/** What the search index takes of an article. */
-function indexable(record: ArticleRecord, text: string): IndexableArticle {
-  return { id: record.id, title: record.title, text, source: record.source, author: record.author, lang: record.lang };
 }
 
 function toSummary(record: ArticleRecord): ArticleSummary {

@@ -22,11 +22,16 @@ interface SnapshotFile {
   index: unknown;
 }
 
+/** What a snapshot covers: each catalog shard's change number and the ids indexed from it. */
+export interface SnapshotCoverage {
+  shardVersions: Record<string, number>;
+  shardIds: Record<string, string[]>;
+}
+
 /** A loaded snapshot: the index and what it covers. */
 export interface LoadedSnapshot {
   index: SearchIndex;
-  shardVersions: Record<string, number>;
-  shardIds: Record<string, string[]>;
+  coverage: SnapshotCoverage;
 }
 
 /** Path of the snapshot in a library. */
@@ -50,8 +55,7 @@ export async function loadSnapshot(root: string): Promise<LoadedSnapshot | null>
     if (file.version !== SNAPSHOT_VERSION) return null;
     return {
       index: SearchIndex.fromJSON(file.index),
-      shardVersions: file.shardVersions,
-      shardIds: file.shardIds,
+      coverage: { shardVersions: file.shardVersions, shardIds: file.shardIds },
     };
   } catch {
     return null;
@@ -59,9 +63,9 @@ export async function loadSnapshot(root: string): Promise<LoadedSnapshot | null>
 }
 
 /** Writes the snapshot durably. */
-export async function saveSnapshot(root: string, index: SearchIndex, shardVersions: Record<string, number>, shardIds: Record<string, string[]>): Promise<void> {
+export async function saveSnapshot(root: string, index: SearchIndex, coverage: SnapshotCoverage): Promise<void> {
   await mkdir(join(root, 'index'), { recursive: true });
-  const file: SnapshotFile = { version: SNAPSHOT_VERSION, shardVersions, shardIds, index: index.toJSON() };
+  const file: SnapshotFile = { version: SNAPSHOT_VERSION, ...coverage, index: index.toJSON() };
   await writeFileDurably(snapshotPath(root), JSON.stringify(file));
 }
 

@@ -61,13 +61,13 @@ export async function verifyLibrary(library: Library, onProgress?: (done: number
     notes.push('the search index has no usable snapshot; it is built on the next search (or run `cuttings reindex`)');
   } else {
     const versions = catalog.shardVersions();
-    const behind = Object.keys({ ...versions, ...snapshot.shardVersions }).filter((shard) => versions[shard] !== snapshot.shardVersions[shard]);
+    const behind = Object.keys({ ...versions, ...snapshot.coverage.shardVersions }).filter((shard) => versions[shard] !== snapshot.coverage.shardVersions[shard]);
     for (const shard of Object.keys(versions)) {
       if (behind.includes(shard)) continue;
       for (const id of catalog.idsInShard(shard)) {
         if (!snapshot.index.has(id)) problems.push(`index: article ${id} is in the catalog but not in the search index`);
       }
-      for (const id of snapshot.shardIds[shard] ?? []) {
+      for (const id of snapshot.coverage.shardIds[shard] ?? []) {
         if (!known.has(id)) problems.push(`index: article ${id} is in the search index but not in the catalog`);
       }
     }

@@ -1,0 +1,69 @@
+/**
+ * Where the search index runs. The library talks to a SearchEngine, whose every call is
+ * asynchronous, so that the index can live in this thread (the CLI, tests) or in a worker
+ * thread (the app: indexing 100,000 articles must never block a window) with the same code
+ * above it. The in-process engine is also what the worker runs.
+ */
+import { loadSnapshot, saveSnapshot, type SnapshotCoverage } from './search-snapshot';
+import { SearchIndex, type IndexableArticle, type IndexMatch } from './search-index';
+
+export type { SnapshotCoverage } from './search-snapshot';
+
+/** The operations of a search index, wherever it runs. */
+export interface SearchEngine {
+  /** Loads the library's snapshot; resolves to what it covers, or null (then the index is empty). */
+  load(root: string): Promise<SnapshotCoverage | null>;
+  /** Empties the index. */
+  reset(): Promise<void>;
+  /** Adds articles, replacing any already indexed under the same id. */
+  add(articles: IndexableArticle[]): Promise<void>;
+  remove(ids: string[]): Promise<void>;
+  /** Articles holding every word, the last also as a prefix; best first. */
+  search(words: string[]): Promise<IndexMatch[]>;
+  /** Saves the index as the library's snapshot, recording what it covers. */
+  save(root: string, coverage: SnapshotCoverage): Promise<void>;
+  size(): Promise<number>;
+  /** Frees the engine (ends its worker). */
+  close(): Promise<void>;
+}
+
+/** A search engine in the calling thread. */
+export class InProcessSearchEngine implements SearchEngine {
+  private index = SearchIndex.create();
+
+  async load(root: string): Promise<SnapshotCoverage | null> {
+    const snapshot = await loadSnapshot(root);
+    if (!snapshot) {
+      this.index = SearchIndex.create();
+      return null;
+    }
+    this.index = snapshot.index;
+    return snapshot.coverage;
+  }
+
+  async reset(): Promise<void> {
+    this.index = SearchIndex.create();
+  }
+
+  async add(articles: IndexableArticle[]): Promise<void> {
+    for (const article of articles) this.index.add(article);
+  }
+
+  async remove(ids: string[]): Promise<void> {
+    for (const id of ids) this.index.remove(id);
+  }
+
+  async search(words: string[]): Promise<IndexMatch[]> {
+    return this.index.search(words);
+  }
+
+  async save(root: string, coverage: SnapshotCoverage): Promise<void> {
+    await saveSnapshot(root, this.index, coverage);
+  }
+
+  async size(): Promise<number> {
+    return this.index.size;
+  }
+
+  async close(): Promise<void> {}
+}

@@ -1,0 +1,157 @@
+/**
+ * Keeps a library's search index in step with its catalog. The index is loaded from its
+ * snapshot when first needed (or built from the captures when there is none), caught up
+ * with the catalog shards that changed since, told of every article added, and saved again
+ * when the library closes. The index itself sits behind a SearchEngine, in this thread or in
+ * a worker.
+ */
+import type { ArticleRecord } from './article-record';
+import type { SearchEngine, SnapshotCoverage } from './search-engine';
+import type { IndexableArticle, IndexMatch } from './search-index';
+import type { Catalog } from './storage/catalog';
+
+/** How many articles go to the engine in one message while building. */
+const BATCH = 250;
+
+/** Reads an article's text from its capture. */
+export type TextReader = (id: string) => Promise<string>;
+
+/** The search index of one library. */
+export class SearchService {
+  private ready: Promise<void> | null = null;
+  private dirty = false;
+  /**
+   * Articles handed to the engine but perhaps not indexed yet. Adding does not wait for the
+   * engine, so that a bulk import writes its next batch while the worker indexes this one;
+   * searches and saves wait for it.
+   */
+  private indexing: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly root: string,
+    private readonly engine: SearchEngine,
+    private readonly catalog: Catalog,
+    private readonly readText: TextReader,
+  ) {}
+
+  /** True once the index has been loaded or built (searches then answer at once). */
+  get isReady(): boolean {
+    return this.ready !== null;
+  }
+
+  /** Loads or builds the index if that has not happened yet. */
+  ensureReady(onProgress?: (done: number, total: number) => void): Promise<void> {
+    this.ready ??= this.loadOrBuild(onProgress).catch((error: unknown) => {
+      this.ready = null;
+      throw error;
+    });
+    return this.ready;
+  }
+
+  /** Searches, loading the index first if needed. */
+  async search(words: string[]): Promise<IndexMatch[]> {
+    await this.ensureReady();
+    await this.indexing;
+    return this.engine.search(words);
+  }
+
+  /**
+   * Hands newly stored articles to the index, if it is loaded (otherwise the catch-up at
+   * load finds them). Returns without waiting for the engine.
+   */
+  added(articles: { record: ArticleRecord; text: string }[]): void {
+    const ready = this.ready;
+    if (!ready) return;
+    this.dirty = true;
+    this.indexing = this.indexing
+      .then(async () => {
+        await ready;
+        for (let i = 0; i < articles.length; i += BATCH) {
+          await this.engine.add(articles.slice(i, i + BATCH).map(({ record, text }) => indexable(record, text)));
+        }
+      })
+      .catch(() => {
+        // The articles are stored; only the index missed them. Loading it again catches up
+        // from the catalog, so forget it rather than fail every search from now on.
+        this.ready = null;
+      });
+  }
+
+  /** Notes that the catalog changed in ways the index does not hold (tags): only the coverage moves. */
+  catalogChanged(): void {
+    if (this.ready) this.dirty = true;
+  }
+
+  /** Throws the index away and builds it again from every capture. */
+  async rebuild(onProgress?: (done: number, total: number) => void): Promise<number> {
+    await this.indexing;
+    this.ready = this.build(onProgress);
+    await this.ready;
+    return this.engine.size();
+  }
+
+  /** Saves the index as the library's snapshot if it changed since it was loaded. */
+  async saveIfChanged(): Promise<void> {
+    if (!this.ready || !this.dirty) return;
+    await this.ready;
+    await this.indexing;
+    await this.engine.save(this.root, this.coverage());
+    this.dirty = false;
+  }
+
+  /** Ends the engine. */
+  close(): Promise<void> {
+    return this.engine.close();
+  }
+
+  private coverage(): SnapshotCoverage {
+    const shardVersions = this.catalog.shardVersions();
+    const shardIds: Record<string, string[]> = {};
+    for (const shard of Object.keys(shardVersions)) shardIds[shard] = this.catalog.idsInShard(shard);
+    return { shardVersions, shardIds };
+  }
+
+  private async loadOrBuild(onProgress?: (done: number, total: number) => void): Promise<void> {
+    const coverage = await this.engine.load(this.root);
+    if (!coverage) return this.build(onProgress);
+    // Re-index the shards whose change number moved since the snapshot was saved.
+    const current = this.catalog.shardVersions();
+    for (const shard of new Set([...Object.keys(current), ...Object.keys(coverage.shardVersions)])) {
+      if (current[shard] === coverage.shardVersions[shard]) continue;
+      const now = this.catalog.idsInShard(shard);
+      const gone = (coverage.shardIds[shard] ?? []).filter((id) => !now.includes(id));
+      if (gone.length > 0) await this.engine.remove(gone);
+      await this.indexIds(now);
+      this.dirty = true;
+    }
+  }
+
+  private async build(onProgress?: (done: number, total: number) => void): Promise<void> {
+    await this.engine.reset();
+    const ids = this.catalog.all().map((record) => record.id);
+    await this.indexIds(ids, onProgress);
+    this.dirty = true;
+  }
+
+  private async indexIds(ids: string[], onProgress?: (done: number, total: number) => void): Promise<void> {
+    // One batch is indexed while the next is read: with a worker, both threads stay busy.
+    let indexing: Promise<void> = Promise.resolve();
+    for (let i = 0; i < ids.length; i += BATCH) {
+      const batch: IndexableArticle[] = [];
+      for (const id of ids.slice(i, i + BATCH)) {
+        const record = this.catalog.get(id);
+        if (record) batch.push(indexable(record, await this.readText(id)));
+      }
+      await indexing;
+      onProgress?.(i, ids.length);
+      indexing = this.engine.add(batch);
+    }
+    await indexing;
+    onProgress?.(ids.length, ids.length);
+  }
+}
+
+/** What the search index takes of an article. */
+export function indexable(record: ArticleRecord, text: string): IndexableArticle {
+  return { id: record.id, title: record.title, text, source: record.source, author: record.author, lang: record.lang };
+}

@@ -1,0 +1,75 @@
+/**
+ * A SearchEngine whose index lives in a worker thread (search-worker.ts, built to its own
+ * file). Each method posts one message and resolves with the worker's answer.
+ */
+import { Worker } from 'node:worker_threads';
+import { CuttingsError } from '../../common/errors';
+import type { SearchEngine, SnapshotCoverage } from './search-engine';
+import type { IndexableArticle, IndexMatch } from './search-index';
+import type { WorkerAnswer, WorkerCall } from './search-worker';
+
+/** The search index in a worker thread started from `workerScript` (the built search-worker.js). */
+export class WorkerSearchEngine implements SearchEngine {
+  private readonly worker: Worker;
+  private readonly pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+  private nextId = 1;
+  private failure: Error | null = null;
+
+  constructor(workerScript: string) {
+    this.worker = new Worker(workerScript);
+    this.worker.on('message', (answer: WorkerAnswer) => {
+      const call = this.pending.get(answer.id);
+      if (!call) return;
+      this.pending.delete(answer.id);
+      if (this.pending.size === 0) this.worker.unref();
+      if (answer.ok) call.resolve(answer.value);
+      else call.reject(new CuttingsError('internal', `search: ${answer.message}`));
+    });
+    const fail = (error: Error) => {
+      this.failure = new CuttingsError('internal', `search: the search worker stopped (${error.message})`);
+      for (const call of this.pending.values()) call.reject(this.failure);
+      this.pending.clear();
+    };
+    this.worker.on('error', fail);
+    this.worker.on('exit', (code) => {
+      if (code !== 0) fail(new Error(`exit code ${code}`));
+    });
+    // An idle worker must not keep a process alive; one with calls pending must.
+    this.worker.unref();
+  }
+
+  private call<T>(method: WorkerCall['method'], ...args: unknown[]): Promise<T> {
+    if (this.failure) return Promise.reject(this.failure);
+    const id = this.nextId++;
+    return new Promise<T>((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
+      this.worker.ref();
+      this.worker.postMessage({ id, method, args } satisfies WorkerCall);
+    });
+  }
+
+  load(root: string): Promise<SnapshotCoverage | null> {
+    return this.call('load', root);
+  }
+  reset(): Promise<void> {
+    return this.call('reset');
+  }
+  add(articles: IndexableArticle[]): Promise<void> {
+    return this.call('add', articles);
+  }
+  remove(ids: string[]): Promise<void> {
+    return this.call('remove', ids);
+  }
+  search(words: string[]): Promise<IndexMatch[]> {
+    return this.call('search', words);
+  }
+  save(root: string, coverage: SnapshotCoverage): Promise<void> {
+    return this.call('save', root, coverage);
+  }
+  size(): Promise<number> {
+    return this.call('size');
+  }
+  async close(): Promise<void> {
+    await this.worker.terminate();
+  }
+}
