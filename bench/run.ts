@@ -6,6 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { benchSearch } from './search-bench';
 import { benchStorage } from './storage-bench';
 import { round } from './stats';
 
@@ -24,6 +25,7 @@ log(`bench: ${count} articles on ${machine}`);
 const work = await mkdtemp(join(tmpdir(), 'cuttings-bench-'));
 try {
   const storage = await benchStorage(work, count, log);
+  const search = await benchSearch(work, join(work, 'library'), log);
   const rows: [string, number, string][] = [
     ['articles', storage.articles, ''],
     ['import (indexing included), s', storage.import_s, 'target ≤ 60 at 100,000'],
@@ -34,12 +36,26 @@ try {
     ['RSS after open, MB', storage.rss_mb, 'target ≤ 400'],
     ['plain lowdb tag edit p95, ms', storage.naive_lowdb_tag_edit_p95_ms, 'yardstick (no fsync)'],
   ];
+  const searchRows: [string, number, string][] = [
+    ['query p50, ms', search.p50_ms, `target ≤ 2 × FTS5 (${round(2 * search.fts5_p50_ms)})`],
+    ['query p95, ms', search.p95_ms, `target ≤ 2 × FTS5 (${round(2 * search.fts5_p95_ms)})`],
+    ['FTS5 query p50, ms', search.fts5_p50_ms, 'yardstick'],
+    ['FTS5 query p95, ms', search.fts5_p95_ms, 'yardstick'],
+    ['index ready after open, s', search.index_load_s, 'target ≤ 2'],
+    ['index build, s', search.index_build_s, ''],
+    ['index heap, MB', search.index_heap_mb, 'target ≤ 500'],
+    ['main thread blocked at most, ms', search.max_main_thread_block_ms, 'target ≤ 50'],
+  ];
   console.log(`\nCuttings benchmark — ${machine}\n`);
-  console.log('storage');
-  for (const [name, value, note] of rows) console.log(`  ${name.padEnd(34)} ${String(round(value)).padStart(10)}  ${note}`);
+  const table = (title: string, list: [string, number, string][]) => {
+    console.log(title);
+    for (const [name, value, note] of list) console.log(`  ${name.padEnd(34)} ${String(round(value)).padStart(10)}  ${note}`);
+  };
+  table('storage', rows);
+  table('search', searchRows);
   if (values.json) {
-    const json = { machine, storage: Object.fromEntries(Object.entries(storage).map(([key, value]) => [key, round(value)])) };
-    console.log(JSON.stringify(json));
+    const rounded = <T extends object>(member: T) => Object.fromEntries(Object.entries(member).map(([key, value]) => [key, round(value as number)]));
+    console.log(JSON.stringify({ machine, storage: rounded(storage), search: rounded(search) }));
   }
 } finally {
   if (values.keep) log(`bench: kept ${work}`);

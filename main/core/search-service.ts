@@ -106,22 +106,29 @@ export class SearchService {
 
   private coverage(): SnapshotCoverage {
     const shardVersions = this.catalog.shardVersions();
-    const shardIds: Record<string, string[]> = {};
-    for (const shard of Object.keys(shardVersions)) shardIds[shard] = this.catalog.idsInShard(shard);
-    return { shardVersions, shardIds };
+    const indexed: Record<string, Record<string, string>> = {};
+    for (const shard of Object.keys(shardVersions)) {
+      const signatures: Record<string, string> = {};
+      for (const id of this.catalog.idsInShard(shard)) signatures[id] = indexSignature(this.catalog.get(id)!);
+      indexed[shard] = signatures;
+    }
+    return { shardVersions, indexed };
   }
 
   private async loadOrBuild(onProgress?: (done: number, total: number) => void): Promise<void> {
     const coverage = await this.engine.load(this.root);
     if (!coverage) return this.build(onProgress);
-    // Re-index the shards whose change number moved since the snapshot was saved.
+    // In the shards whose change number moved since the snapshot was saved, re-index the
+    // articles whose indexed fields changed, add the new and drop the removed.
     const current = this.catalog.shardVersions();
     for (const shard of new Set([...Object.keys(current), ...Object.keys(coverage.shardVersions)])) {
       if (current[shard] === coverage.shardVersions[shard]) continue;
-      const now = this.catalog.idsInShard(shard);
-      const gone = (coverage.shardIds[shard] ?? []).filter((id) => !now.includes(id));
+      const before = coverage.indexed[shard] ?? {};
+      const now = new Set(this.catalog.idsInShard(shard));
+      const gone = Object.keys(before).filter((id) => !now.has(id));
+      const changed = [...now].filter((id) => before[id] !== indexSignature(this.catalog.get(id)!));
       if (gone.length > 0) await this.engine.remove(gone);
-      await this.indexIds(now);
+      if (changed.length > 0) await this.indexIds(changed);
       this.dirty = true;
     }
   }
@@ -149,6 +156,20 @@ export class SearchService {
     await indexing;
     onProgress?.(ids.length, ids.length);
   }
+}
+
+/**
+ * A short fingerprint of the fields the index holds from the catalog record (the text is
+ * never rewritten, so its id stands for it): FNV-1a over title, source, author and language.
+ */
+export function indexSignature(record: ArticleRecord): string {
+  const fields = `${record.title}\u0000${record.source ?? ''}\u0000${record.author ?? ''}\u0000${record.lang ?? ''}`;
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < fields.length; i++) {
+    hash ^= fields.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0).toString(36);
 }
 
 /** What the search index takes of an article. */

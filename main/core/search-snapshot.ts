@@ -10,22 +10,26 @@ import { writeFileDurably } from './storage/durable-file';
 import { SearchIndex } from './search-index';
 
 /** Bumped whenever tokenising or the snapshot's shape changes: an old snapshot is rebuilt. */
-export const SNAPSHOT_VERSION = 2;
+export const SNAPSHOT_VERSION = 3;
 
 /** What the snapshot file holds. */
 interface SnapshotFile {
   version: number;
   /** Change number of each catalog shard at the time of the snapshot. */
   shardVersions: Record<string, number>;
-  /** The ids indexed from each shard. */
-  shardIds: Record<string, string[]>;
+  /** For each shard, the ids indexed from it with the signature of what was indexed. */
+  indexed: Record<string, Record<string, string>>;
   index: unknown;
 }
 
-/** What a snapshot covers: each catalog shard's change number and the ids indexed from it. */
+/**
+ * What a snapshot covers: each catalog shard's change number, and for each shard the ids
+ * indexed from it with a signature of the indexed fields (see indexSignature), so that a
+ * change that leaves those alone — a tag edit — costs no re-indexing.
+ */
 export interface SnapshotCoverage {
   shardVersions: Record<string, number>;
-  shardIds: Record<string, string[]>;
+  indexed: Record<string, Record<string, string>>;
 }
 
 /** A loaded snapshot: the index and what it covers. */
@@ -55,7 +59,7 @@ export async function loadSnapshot(root: string): Promise<LoadedSnapshot | null>
     if (file.version !== SNAPSHOT_VERSION) return null;
     return {
       index: SearchIndex.fromJSON(file.index),
-      coverage: { shardVersions: file.shardVersions, shardIds: file.shardIds },
+      coverage: { shardVersions: file.shardVersions, indexed: file.indexed },
     };
   } catch {
     return null;

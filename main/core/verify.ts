@@ -67,7 +67,7 @@ export async function verifyLibrary(library: Library, onProgress?: (done: number
       for (const id of catalog.idsInShard(shard)) {
         if (!snapshot.index.has(id)) problems.push(`index: article ${id} is in the catalog but not in the search index`);
       }
-      for (const id of snapshot.coverage.shardIds[shard] ?? []) {
+      for (const id of Object.keys(snapshot.coverage.indexed[shard] ?? {})) {
         if (!known.has(id)) problems.push(`index: article ${id} is in the search index but not in the catalog`);
       }
     }

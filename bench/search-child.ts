@@ -1,0 +1,42 @@
+// Run in a fresh process by bench/search-bench.ts: opens the library with the search worker,
+// times loading the index and the fixed queries (page of 20 with snippets and the total),
+// watches how long the main thread is ever blocked, then measures the index's heap in-process.
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { Library } from '../main/core/library';
+import { loadSnapshot } from '../main/core/search-snapshot';
+import { BENCH_QUERIES } from './queries';
+import { percentile } from './stats';
+import { SEARCH_WORKER } from './storage-bench';
+
+const [libraryPath] = process.argv.slice(2);
+const delay = monitorEventLoopDelay({ resolution: 5 });
+delay.enable();
+const opened = performance.now();
+const library = await Library.open(libraryPath!, { searchWorker: SEARCH_WORKER });
+await library.prepareSearch();
+const loadSeconds = (performance.now() - opened) / 1000;
+
+const times: number[] = [];
+for (let round = 0; round < 3; round++) {
+  for (const query of BENCH_QUERIES) {
+    const begin = performance.now();
+    await library.search(query.cuttings, { limit: 20 });
+    times.push(performance.now() - begin);
+  }
+}
+const buildStarted = performance.now();
+await library.reindex();
+const buildSeconds = (performance.now() - buildStarted) / 1000;
+delay.disable();
+await library.close();
+
+global.gc?.();
+const before = process.memoryUsage().heapUsed;
+const snapshot = await loadSnapshot(libraryPath!);
+global.gc?.();
+const heapMb = (process.memoryUsage().heapUsed - before) / 1024 / 1024;
+if (!snapshot) throw new Error('bench: no snapshot after reindex');
+
+process.stdout.write(
+  `${JSON.stringify({ loadSeconds, buildSeconds, p50: percentile(times, 50), p95: percentile(times, 95), heapMb, maxBlockMs: delay.max / 1e6 })}\n`,
+);
