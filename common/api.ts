@@ -51,7 +51,12 @@ export interface SearchRequest {
   limit?: number;
   /** How many hits to skip, for paging (default 0). */
   offset?: number;
+  /** Best match first (default), or newest published or clipped first. */
+  sort?: SearchSort;
 }
+
+/** The orders results can come in. */
+export type SearchSort = 'relevance' | 'published' | 'clipped';
 
 /** Tags to add to and remove from one article. */
 export interface UpdateTagsRequest {

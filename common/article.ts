@@ -62,10 +62,21 @@ export interface SearchHit extends ArticleSummary {
   terms: string[];
 }
 
-/** A page of search results and the total number of matches. */
+/** Counts over a whole result set, for refining a search. */
+export interface SearchFacets {
+  /** Articles per tag (a parent tag counts its children's articles too). */
+  tags: Record<string, number>;
+  /** Articles per source. */
+  sources: Record<string, number>;
+  /** Articles per year published (clipped where the publication date is unknown). */
+  years: Record<string, number>;
+}
+
+/** A page of search results, the total number of matches, and facets over all of them. */
 export interface SearchResults {
   total: number;
   hits: SearchHit[];
+  facets: SearchFacets;
 }
 
 /** A tag and how many articles carry it. */

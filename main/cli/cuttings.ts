@@ -109,12 +109,35 @@ const COMMANDS: Record<string, Command> = {
   },
 
   async search(args, io) {
-    const { values, positionals } = parse(args, { limit: { type: 'string' }, json: { type: 'boolean' } });
-    if (positionals.length === 0) throw new UsageError('search needs a QUERY');
+    const { values, positionals } = parse(args, {
+      limit: { type: 'string' },
+      sort: { type: 'string' },
+      batch: { type: 'string' },
+      json: { type: 'boolean' },
+    });
+    if (values.batch !== undefined && positionals.length > 0) throw new UsageError('give a QUERY or --batch FILE, not both');
+    if (values.batch === undefined && positionals.length === 0) throw new UsageError('search needs a QUERY (or --batch FILE)');
     const limit = values.limit === undefined ? 20 : Number(values.limit);
-    if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit must be a whole number above 0, not '${values.limit}'`);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw new UsageError(`--limit must be a whole number from 1 to 500, not '${values.limit}'`);
+    const sort = values.sort ?? 'relevance';
+    if (sort !== 'relevance' && sort !== 'published' && sort !== 'clipped') {
+      throw new UsageError(`--sort must be relevance, published or clipped, not '${sort}'`);
+    }
+    const queries = values.batch === undefined ? [positionals.join(' ')] : await readBatch(values.batch);
     await withLibrary(values.library, io, true, async (library) => {
-      const results = await library.search(positionals.join(' '), { limit });
+      if (values.batch !== undefined) {
+        // One JSON line per query, in order; a query that fails gives {"query", "error"}.
+        for (const query of queries) {
+          try {
+            io.stdout.write(`${JSON.stringify({ query, ...(await library.search(query, { limit, sort })) })}\n`);
+          } catch (error) {
+            if (!(error instanceof CuttingsError)) throw error;
+            io.stdout.write(`${JSON.stringify({ query, error: error.message })}\n`);
+          }
+        }
+        return;
+      }
+      const results = await library.search(queries[0]!, { limit, sort });
       if (values.json) {
         io.stdout.write(`${JSON.stringify(results)}\n`);
         return;
@@ -287,6 +310,15 @@ async function readStdin(io: CliIo): Promise<ArticleInput> {
   const content = new TextDecoder('utf-8').decode(Buffer.concat(chunks));
   if (content.trim().length === 0) throw new CuttingsError('invalid-input', 'add: nothing on standard input');
   return { kind: looksLikeHtml(content) ? 'html' : 'text', content, method: 'stdin' };
+}
+
+/** Reads a --batch file: one query a line, blank lines skipped. */
+async function readBatch(path: string): Promise<string[]> {
+  try {
+    return (await readFile(path, 'utf8')).split(/\r?\n/u).filter((line) => line.trim() !== '');
+  } catch (error) {
+    throw new CuttingsError('invalid-input', `search: cannot read ${path}: ${describeFsError(error)}`);
+  }
 }
 
 function describeFsError(error: unknown): string {

@@ -42,13 +42,23 @@ Options:
   --json              print the stored article's metadata as one JSON object
 ${LIBRARY_OPTION}`,
   search: `Usage: cuttings search QUERY [options]
+       cuttings search --batch FILE [options]
 
-Searches titles and texts. Every word must match; the last also matches as a prefix.
-tag:NAME keeps articles with that tag (or a tag below it, like NAME/sub).
+Searches titles and texts. Words are ANDed; the last also matches as a prefix.
+  "exact phrase"     the words together, in order
+  a OR b             either; binds looser than the implicit AND
+  -word, NOT word    without it; ( ) to group
+  word*  word~       prefix; near spelling
+  tag:T source:S author:A title:W lang:L url:U     (quote values with spaces: tag:"new york")
+  published:2022  clipped:2022-01..2022-03  published:>2021-06-01
+tag:T includes tags below it (T/sub).
 
 Options:
-  --limit N         show at most N results (default 20)
-  --json            print {"total": n, "hits": [{"id", "title", "score", "snippet", …}]}
+  --limit N         show at most N results (1–500, default 20)
+  --sort ORDER      relevance (default), published or clipped (newest first)
+  --batch FILE      run each line of FILE as a query; prints one JSON line per query
+  --json            print {"total": n, "hits": [{"id", "title", "score", "snippet", …}],
+                    "facets": {"tags": {…}, "sources": {…}, "years": {…}}}
 ${LIBRARY_OPTION}`,
   show: `Usage: cuttings show ID [options]
 

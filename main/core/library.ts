@@ -16,10 +16,10 @@ import { createHash } from 'node:crypto';
 import { mkdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { monotonicFactory } from 'ulid';
-import type { AddHtmlRequest, AddOptions, AddTextRequest, LibraryInfo, SearchRequest } from '../../common/api';
-import type { Article, ArticleSummary, Provenance, SearchHit, SearchResults, TagCount } from '../../common/article';
+import type { AddHtmlRequest, AddOptions, AddTextRequest, LibraryInfo, SearchRequest, SearchSort } from '../../common/api';
+import type { Article, ArticleSummary, Provenance, SearchFacets, SearchHit, SearchResults, TagCount } from '../../common/article';
 import { CuttingsError } from '../../common/errors';
-import { parseQuery } from '../../common/query';
+import { describeQueryError, parseSearchQuery } from '../../common/query';
 import { normaliseTag, tagKey } from '../../common/tags';
 import { countWords } from '../../common/text';
 import { APP_VERSION } from './app-version';
@@ -29,6 +29,7 @@ import type { ClippedArticle } from './clip/clipped-article';
 import { createLibraryFormat, LIBRARY_FORMAT_VERSION, readLibraryFormat, writeLibraryFormat } from './library-format';
 import { InProcessSearchEngine, type SearchEngine } from './search-engine';
 import { SearchService } from './search-service';
+import { evaluateQuery, withTypingPrefix } from './query-evaluator';
 import { makeSnippet } from './snippet';
 import { makeDailyBackup, quarantineAndRestoreShard } from './storage/backups';
 import { captureFolder, listCaptureIds, readCapture, removeCapture, writeCapture, type CapturedContent, type OriginalKind } from './storage/captures';
@@ -273,39 +274,48 @@ export class Library {
   }
 
   /**
-   * Searches titles and texts. Words are ANDed, the last matched as a prefix; `tag:NAME`
-   * keeps articles with that tag or one below it. An empty query lists every article.
+   * Searches with the query language of common/query.ts: words ANDed, "phrases", OR, NOT
+   * and -word, word* and word~, parentheses, and the field filters tag:, source:, author:,
+   * title:, lang:, url:, published: and clipped:. The last word also matches as a prefix
+   * unless the query ends in a space. An empty query lists every article. A query that does
+   * not parse is an `invalid-input` error naming the fault and its position.
    */
-  async search(query: string, paging: Omit<SearchRequest, 'query'> = {}): Promise<SearchResults> {
-    const limit = paging.limit ?? 50;
-    const offset = paging.offset ?? 0;
-    const parsed = parseQuery(query);
-    const tagKeys = parsed.tags.map((tag) => tagKey(normaliseTag(tag)));
-    const hasTags = (record: ArticleRecord) =>
-      tagKeys.every((wanted) => record.tags.some((tag) => isSameOrChild(tagKey(tag), wanted)));
+  async search(query: string, options: Omit<SearchRequest, 'query'> = {}): Promise<SearchResults> {
+    const limit = options.limit ?? 50;
+    const offset = options.offset ?? 0;
+    const parsed = parseSearchQuery(query);
+    if (!parsed.ok) throw new CuttingsError('invalid-input', describeQueryError(query, parsed.error));
 
-    let matches: { record: ArticleRecord; score: number; terms: string[] }[];
-    if (parsed.words.length === 0) {
-      matches = this.catalog
-        .all()
-        .filter(hasTags)
-        .map((record) => ({ record, score: 0, terms: [] }));
+    let matches: { record: ArticleRecord; score: number }[];
+    let matchedTerms: string[] = [];
+    if (parsed.query === null) {
+      matches = this.catalog.all().map((record) => ({ record, score: 0 }));
     } else {
+      // While the user is still typing the last word (no space after it), it matches as a prefix.
+      const tree = /\s$/u.test(query) ? parsed.query : withTypingPrefix(parsed.query);
+      const evaluation = await evaluateQuery(tree, {
+        records: () => this.catalog.all(),
+        record: (id) => this.catalog.get(id),
+        matchTerms: (queries) => this.searchService.matchTerms(queries),
+        text: async (id) => (await readCapture(this.path, id)).text,
+      });
+      matchedTerms = [...evaluation.matchedTerms];
       matches = [];
-      for (const match of await this.searchService.search(parsed.words)) {
-        const record = this.catalog.get(match.id);
-        if (record && hasTags(record)) matches.push({ record, score: match.score, terms: match.terms });
+      for (const [id, score] of evaluation.scores) {
+        const record = this.catalog.get(id);
+        if (record) matches.push({ record, score });
       }
     }
+    sortMatches(matches, options.sort ?? 'relevance');
 
     const page = matches.slice(offset, offset + limit);
     const hits: SearchHit[] = await Promise.all(
-      page.map(async ({ record, score, terms }) => {
-        const snippet = terms.length > 0 ? makeSnippet((await readCapture(this.path, record.id)).text, terms) : record.excerpt;
-        return { ...toSummary(record), score, terms, snippet };
+      page.map(async ({ record, score }) => {
+        const snippet = matchedTerms.length > 0 ? makeSnippet((await readCapture(this.path, record.id)).text, matchedTerms) : record.excerpt;
+        return { ...toSummary(record), score, terms: matchedTerms, snippet };
       }),
     );
-    return { total: matches.length, hits };
+    return { total: matches.length, hits, facets: countFacets(matches.map((match) => match.record)) };
   }
 
   /** Throws away the search index and builds it again from every capture, then saves it. */
@@ -474,8 +484,40 @@ function isCalendarDate(value: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
 }
 
-function isSameOrChild(tag: string, wanted: string): boolean {
-  return tag === wanted || tag.startsWith(`${wanted}/`);
+/** Orders matches: best first (newest first among equals), or newest published or clipped first. */
+function sortMatches(matches: { record: ArticleRecord; score: number }[], sort: SearchSort): void {
+  const newest = (a: ArticleRecord, b: ArticleRecord) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+  if (sort === 'relevance') {
+    matches.sort((a, b) => b.score - a.score || newest(a.record, b.record));
+  } else if (sort === 'clipped') {
+    matches.sort((a, b) => newest(a.record, b.record));
+  } else {
+    // Articles without a publication date go last, newest clipped first among them.
+    matches.sort((a, b) => {
+      const x = a.record.published ?? '';
+      const y = b.record.published ?? '';
+      return x < y ? 1 : x > y ? -1 : newest(a.record, b.record);
+    });
+  }
+}
+
+/** Counts a result set by tag (parents included), source and year. */
+function countFacets(records: ArticleRecord[]): SearchFacets {
+  const facets: SearchFacets = { tags: {}, sources: {}, years: {} };
+  const bump = (counts: Record<string, number>, key: string) => {
+    counts[key] = (counts[key] ?? 0) + 1;
+  };
+  for (const record of records) {
+    const levels = new Set<string>();
+    for (const tag of record.tags) {
+      const parts = tag.split('/');
+      for (let depth = 1; depth <= parts.length; depth++) levels.add(parts.slice(0, depth).join('/'));
+    }
+    for (const level of levels) bump(facets.tags, level);
+    if (record.source) bump(facets.sources, record.source);
+    bump(facets.years, (record.published ?? record.clipped).slice(0, 4));
+  }
+  return facets;
 }
 
 function dedupeTags(tags: string[]): string[] {

@@ -5,7 +5,7 @@
  * above it. The in-process engine is also what the worker runs.
  */
 import { loadSnapshot, saveSnapshot, type SnapshotCoverage } from './search-snapshot';
-import { SearchIndex, type IndexableArticle, type IndexMatch } from './search-index';
+import { SearchIndex, type IndexableArticle, type IndexMatch, type TermMatches, type TermQuery } from './search-index';
 
 export type { SnapshotCoverage } from './search-snapshot';
 
@@ -20,6 +20,8 @@ export interface SearchEngine {
   remove(ids: string[]): Promise<void>;
   /** Articles holding every word, the last also as a prefix; best first. */
   search(words: string[]): Promise<IndexMatch[]>;
+  /** Looks up several words at once, each on its own (see SearchIndex.matchTerms). */
+  matchTerms(queries: TermQuery[]): Promise<TermMatches[]>;
   /** Saves the index as the library's snapshot, recording what it covers. */
   save(root: string, coverage: SnapshotCoverage): Promise<void>;
   size(): Promise<number>;
@@ -55,6 +57,10 @@ export class InProcessSearchEngine implements SearchEngine {
 
   async search(words: string[]): Promise<IndexMatch[]> {
     return this.index.search(words);
+  }
+
+  async matchTerms(queries: TermQuery[]): Promise<TermMatches[]> {
+    return this.index.matchTerms(queries);
   }
 
   async save(root: string, coverage: SnapshotCoverage): Promise<void> {

@@ -27,6 +27,22 @@ export interface IndexMatch {
   terms: string[];
 }
 
+/** One word to look up: as a prefix (`lavr*`), fuzzily (`lavrof~`), in some fields only. */
+export interface TermQuery {
+  text: string;
+  prefix: boolean;
+  fuzzy: boolean;
+  /** Fields to look in (`['title']`); null for all. */
+  fields: string[] | null;
+}
+
+/** The articles a TermQuery matched, as parallel lists, and the indexed words it matched. */
+export interface TermMatches {
+  ids: string[];
+  scores: number[];
+  matched: string[];
+}
+
 /** Cuts text into words as the index sees them. */
 export function tokenize(text: string): string[] {
   return findWords(text).map((span) => span.word);
@@ -106,6 +122,27 @@ export class SearchIndex {
   /** Removes an article if it is indexed. */
   remove(id: string): void {
     if (this.index.has(id)) this.index.discard(id);
+  }
+
+  /** Looks up each word on its own; the query evaluator combines the answers. */
+  matchTerms(queries: TermQuery[]): TermMatches[] {
+    return queries.map((query) => {
+      const results = this.index.search(query.text, {
+        prefix: query.prefix,
+        // MiniSearch reads a fraction as edits per character: 0.2 allows one edit in five.
+        fuzzy: query.fuzzy ? 0.2 : false,
+        ...(query.fields ? { fields: query.fields } : {}),
+      });
+      const matched = new Set<string>();
+      const ids: string[] = [];
+      const scores: number[] = [];
+      for (const result of results) {
+        ids.push(String(result.id));
+        scores.push(result.score);
+        for (const term of result.terms) matched.add(term);
+      }
+      return { ids, scores, matched: [...matched] };
+    });
   }
 
   /**

@@ -7,7 +7,7 @@
  */
 import type { ArticleRecord } from './article-record';
 import type { SearchEngine, SnapshotCoverage } from './search-engine';
-import type { IndexableArticle, IndexMatch } from './search-index';
+import type { IndexableArticle, IndexMatch, TermMatches, TermQuery } from './search-index';
 import type { Catalog } from './storage/catalog';
 
 /** How many articles go to the engine in one message while building. */
@@ -53,6 +53,13 @@ export class SearchService {
     await this.ensureReady();
     await this.indexing;
     return this.engine.search(words);
+  }
+
+  /** Looks up several words at once, loading the index first if needed. */
+  async matchTerms(queries: TermQuery[]): Promise<TermMatches[]> {
+    await this.ensureReady();
+    await this.indexing;
+    return this.engine.matchTerms(queries);
   }
 
   /**

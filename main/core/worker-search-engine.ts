@@ -5,7 +5,7 @@
 import { Worker } from 'node:worker_threads';
 import { CuttingsError } from '../../common/errors';
 import type { SearchEngine, SnapshotCoverage } from './search-engine';
-import type { IndexableArticle, IndexMatch } from './search-index';
+import type { IndexableArticle, IndexMatch, TermMatches, TermQuery } from './search-index';
 import type { WorkerAnswer, WorkerCall } from './search-worker';
 
 /** The search index in a worker thread started from `workerScript` (the built search-worker.js). */
@@ -62,6 +62,9 @@ export class WorkerSearchEngine implements SearchEngine {
   }
   search(words: string[]): Promise<IndexMatch[]> {
     return this.call('search', words);
+  }
+  matchTerms(queries: TermQuery[]): Promise<TermMatches[]> {
+    return this.call('matchTerms', queries);
   }
   save(root: string, coverage: SnapshotCoverage): Promise<void> {
     return this.call('save', root, coverage);

@@ -45,6 +45,7 @@ const schemas = {
         query: z.string().max(10_000),
         limit: z.number().int().min(1).max(500).optional(),
         offset: z.number().int().min(0).optional(),
+        sort: z.enum(['relevance', 'published', 'clipped']).optional(),
       })
       .strict(),
   ]),

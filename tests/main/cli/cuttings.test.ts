@@ -123,6 +123,26 @@ describe('cuttings search, show, list and tag', () => {
     expect((await run(['search', 'lavrov', '--limit', 'x'])).code).toBe(2);
   });
 
+  it('sorts with --sort, gives facets in --json, and runs a --batch file one JSON line a query', async () => {
+    await run(['add', '--stdin', '--published', '2030-01-01', '--tag', 'later'], 'Later\n\nLavrov spoke again much later.');
+    const sorted = JSON.parse((await run(['search', 'lavrov', '--sort', 'published', '--json'])).stdout);
+    expect(sorted.hits.map((hit: { title: string }) => hit.title)[0]).toBe('Later');
+    expect(sorted.facets.tags).toEqual({ later: 1 });
+    const batch = join(folder.path, 'queries.txt');
+    await writeFile(batch, 'lavrov\n\nblinken\n"unclosed\n');
+    const lines = (await run(['search', '--batch', batch])).stdout.trim().split('\n').map((line) => JSON.parse(line));
+    expect(lines.map((line) => [line.query, line.total ?? line.error])).toEqual([
+      ['lavrov', 2],
+      ['blinken', 1],
+      ['"unclosed', 'query: unclosed quote at 1: "unclosed'],
+    ]);
+    expect((await run(['search', 'x', '--sort', 'size'])).code).toBe(2);
+  });
+
+  it('names the fault in a query that does not parse', async () => {
+    expect(await run(['search', 'peace AND'])).toMatchObject({ code: 1, stderr: 'cuttings: query: AND needs a search term on each side at 7: …AND\n' });
+  });
+
   it('shows an article with its text and tags, as JSON too', async () => {
     const shown = JSON.parse((await run(['show', id, '--json'])).stdout);
     expect(shown).toMatchObject({ id, tags: [] });

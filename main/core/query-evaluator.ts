@@ -1,0 +1,293 @@
+/**
+ * Runs a parsed query (common/query.ts) against a library: free-text terms go to the search
+ * engine in one round trip, phrases are checked word by word against the text, metadata
+ * filters and dates are tested on the catalog records, and AND, OR and NOT combine the sets.
+ */
+import type { QueryNode } from '../../common/query';
+import { findWords, indexForm } from '../../common/text';
+import { tagKey } from '../../common/tags';
+import type { ArticleRecord } from './article-record';
+import { tokenize, processTerm, type TermQuery, type TermMatches } from './search-index';
+import { isStopWordInAnyLanguage } from './stop-words';
+
+/** What the evaluator needs of the library. */
+export interface EvaluationContext {
+  records(): ArticleRecord[];
+  record(id: string): ArticleRecord | undefined;
+  /** Runs several term queries in one call to the search engine. */
+  matchTerms(queries: TermQuery[]): Promise<TermMatches[]>;
+  /** The article's plain text, for checking phrases. */
+  text(id: string): Promise<string>;
+}
+
+/** The articles a query matched, each with its score, and the indexed words that matched. */
+export interface Evaluation {
+  scores: Map<string, number>;
+  /** Indexed words that matched, for snippets and highlighting. */
+  matchedTerms: Set<string>;
+}
+
+type Predicate = (record: ArticleRecord) => boolean;
+
+/** Evaluates a query tree. */
+export async function evaluateQuery(node: QueryNode, context: EvaluationContext): Promise<Evaluation> {
+  // Every free-text word in the tree goes to the engine at once.
+  const queries: TermQuery[] = [];
+  const slots = new Map<object, number[]>();
+  collectTerms(node, queries, slots);
+  const answers = queries.length > 0 ? await context.matchTerms(queries) : [];
+  const matchedTerms = new Set<string>();
+  const evaluator = new Evaluator(context, answers, slots, matchedTerms);
+  const scores = await evaluator.evaluate(node);
+  return { scores, matchedTerms };
+}
+
+/**
+ * Returns the query with its last free-text word also matching as a prefix, the way search
+ * follows the user as they type (`lavr` finds Lavrov). Words under a negation, phrases and
+ * field filters are left as they are.
+ */
+export function withTypingPrefix(node: QueryNode): QueryNode {
+  let done = false;
+  const visit = (current: QueryNode): QueryNode => {
+    if (done) return current;
+    switch (current.kind) {
+      case 'term':
+        done = true;
+        return current.fuzzy || current.field !== null ? current : { ...current, prefix: true };
+      case 'and':
+      case 'or':
+        return { ...current, children: [...current.children].reverse().map(visit).reverse() };
+      default:
+        return current;
+    }
+  };
+  return visit(node);
+}
+
+/** A word's index forms, as processTerm makes them from the query's tokens. */
+function wordsOf(text: string): string[] {
+  return tokenize(text);
+}
+
+/** True for a term that the index leaves out of texts (a stop word in some language). */
+function isStopTerm(node: QueryNode): boolean {
+  return node.kind === 'term' && !node.prefix && !node.fuzzy && wordsOf(node.text).every((word) => processTerm(word).every(isStopWordInAnyLanguage));
+}
+
+function collectTerms(node: QueryNode, queries: TermQuery[], slots: Map<object, number[]>): void {
+  const add = (owner: object, text: string, prefix: boolean, fuzzy: boolean, field: string | null) => {
+    const indexes: number[] = slots.get(owner) ?? [];
+    for (const word of wordsOf(text)) {
+      indexes.push(queries.length);
+      queries.push({ text: word, prefix, fuzzy, fields: field ? [field] : null });
+    }
+    slots.set(owner, indexes);
+  };
+  switch (node.kind) {
+    case 'term':
+      add(node, node.text, node.prefix, node.fuzzy, node.field);
+      break;
+    case 'phrase':
+      for (const word of node.words) add(node, word, false, false, node.field);
+      break;
+    case 'and':
+    case 'or':
+      for (const child of node.children) collectTerms(child, queries, slots);
+      break;
+    case 'not':
+      collectTerms(node.child, queries, slots);
+      break;
+    case 'filter':
+    case 'date':
+      break;
+  }
+}
+
+class Evaluator {
+  constructor(
+    private readonly context: EvaluationContext,
+    private readonly answers: TermMatches[],
+    private readonly slots: Map<object, number[]>,
+    private readonly matchedTerms: Set<string>,
+  ) {}
+
+  /**
+   * The matching articles of a node, with scores. `positive` is false under a negation:
+   * what matched there is excluded, so it is not noted for highlighting.
+   */
+  async evaluate(node: QueryNode, positive = true): Promise<Map<string, number>> {
+    switch (node.kind) {
+      case 'term':
+        return this.termSet(node, positive);
+      case 'phrase':
+        return this.phraseSet(node, positive);
+      case 'filter':
+      case 'date':
+        return this.allWhere(predicateOf(node)!);
+      case 'not': {
+        const excluded = await this.evaluate(node.child, !positive);
+        return this.allWhere((record) => !excluded.has(record.id));
+      }
+      case 'or': {
+        const union = new Map<string, number>();
+        for (const child of node.children) {
+          for (const [id, score] of await this.evaluate(child, positive)) union.set(id, (union.get(id) ?? 0) + score);
+        }
+        return union;
+      }
+      case 'and':
+        return this.andSet(node.children, positive);
+    }
+  }
+
+  /**
+   * AND: intersect the children that search the text, then keep what the metadata filters
+   * allow and drop what the negations match. Stop words are left out unless there is
+   * nothing else, as the index leaves them out of texts.
+   */
+  private async andSet(children: QueryNode[], positive: boolean): Promise<Map<string, number>> {
+    const meaningful = children.filter((child) => !isStopTerm(child));
+    const parts = meaningful.length > 0 ? meaningful : children;
+    const predicates: Predicate[] = [];
+    const negations: QueryNode[] = [];
+    const searches: QueryNode[] = [];
+    for (const child of parts) {
+      const predicate = predicateOf(child);
+      if (predicate) predicates.push(predicate);
+      else if (child.kind === 'not') negations.push(child.child);
+      else searches.push(child);
+    }
+    const allowed = (record: ArticleRecord | undefined) => record !== undefined && predicates.every((test) => test(record));
+
+    let result: Map<string, number>;
+    if (searches.length === 0) {
+      result = this.allWhere(allowed);
+    } else {
+      const sets = await Promise.all(searches.map((child) => this.evaluate(child, positive)));
+      sets.sort((a, b) => a.size - b.size);
+      result = new Map();
+      for (const [id, score] of sets[0]!) {
+        let total = score;
+        let inAll = true;
+        for (const other of sets.slice(1)) {
+          const more = other.get(id);
+          if (more === undefined) {
+            inAll = false;
+            break;
+          }
+          total += more;
+        }
+        if (inAll && allowed(this.context.record(id))) result.set(id, total);
+      }
+    }
+    for (const negation of negations) {
+      const excluded = await this.evaluate(negation, !positive);
+      for (const id of excluded.keys()) result.delete(id);
+    }
+    return result;
+  }
+
+  /** A term's articles: every word of it (a term can hold several, `10:00`) must match. */
+  private termSet(node: object, noteMatches: boolean): Map<string, number> {
+    const indexes = this.slots.get(node) ?? [];
+    let result: Map<string, number> | null = null;
+    for (const index of indexes) {
+      const answer = this.answers[index]!;
+      if (noteMatches) for (const term of answer.matched) this.matchedTerms.add(term);
+      const current = new Map<string, number>();
+      for (let i = 0; i < answer.ids.length; i++) {
+        const id = answer.ids[i]!;
+        if (result === null || result.has(id)) current.set(id, (result?.get(id) ?? 0) + answer.scores[i]!);
+      }
+      result = current;
+    }
+    return result ?? new Map();
+  }
+
+  /** A phrase's articles: all its words, then checked in order in the text (or title). */
+  private async phraseSet(node: Extract<QueryNode, { kind: 'phrase' }>, positive: boolean): Promise<Map<string, number>> {
+    const candidates = this.termSet(node, positive);
+    const wanted = node.words.flatMap(wordsOf).map(indexForm);
+    if (wanted.length < 2) return candidates;
+    const result = new Map<string, number>();
+    for (const [id, score] of candidates) {
+      const record = this.context.record(id);
+      if (!record) continue;
+      const haystacks =
+        node.field === 'title' ? [record.title] : node.field === 'source' ? [record.source ?? ''] : node.field === 'author' ? [record.author ?? ''] : [record.title, await this.context.text(id)];
+      if (haystacks.some((text) => containsSequence(text, wanted))) result.set(id, score);
+    }
+    return result;
+  }
+
+  private allWhere(test: Predicate): Map<string, number> {
+    const result = new Map<string, number>();
+    for (const record of this.context.records()) if (test(record)) result.set(record.id, 0);
+    return result;
+  }
+}
+
+/** True when the words of `text`, in index form, hold `wanted` in a row. */
+function containsSequence(text: string, wanted: string[]): boolean {
+  const words = findWords(text).flatMap((span) => {
+    const form = indexForm(span.word);
+    // A hyphenated word counts whole and as its parts, as it is indexed.
+    return form.includes('-') ? form.split('-').filter(Boolean) : [form];
+  });
+  outer: for (let i = 0; i + wanted.length <= words.length; i++) {
+    for (let j = 0; j < wanted.length; j++) if (words[i + j] !== wanted[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+/**
+ * The test a node makes of a record, when it is about metadata only (filters, dates, and
+ * AND/OR/NOT of them); null when it searches the text.
+ */
+export function predicateOf(node: QueryNode): Predicate | null {
+  switch (node.kind) {
+    case 'filter': {
+      const value = node.value.toLocaleLowerCase('und');
+      switch (node.field) {
+        case 'tag': {
+          const key = tagKey(node.value.trim());
+          return (record) => record.tags.some((tag) => {
+            const own = tagKey(tag);
+            return own === key || own.startsWith(`${key}/`);
+          });
+        }
+        case 'lang':
+          return (record) => record.lang !== null && (record.lang.toLowerCase() === value || record.lang.toLowerCase().startsWith(`${value}-`));
+        case 'url':
+          return (record) => record.url !== null && record.url.toLowerCase().includes(value);
+        case 'source':
+          return (record) => record.source !== null && record.source.toLocaleLowerCase('und').includes(value);
+        case 'author':
+          return (record) => record.author !== null && record.author.toLocaleLowerCase('und').includes(value);
+      }
+      return null;
+    }
+    case 'date':
+      return (record) => {
+        const value = node.field === 'published' ? record.published : record.clipped;
+        if (!value) return false;
+        const day = value.slice(0, 10);
+        return (node.from === null || day >= node.from) && (node.to === null || day <= node.to);
+      };
+    case 'not': {
+      const inner = predicateOf(node.child);
+      return inner ? (record) => !inner(record) : null;
+    }
+    case 'and':
+    case 'or': {
+      const inner = node.children.map(predicateOf);
+      if (inner.some((test) => test === null)) return null;
+      const tests = inner as Predicate[];
+      return node.kind === 'and' ? (record) => tests.every((test) => test(record)) : (record) => tests.some((test) => test(record));
+    }
+    default:
+      return null;
+  }
+}
