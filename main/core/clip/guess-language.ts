@@ -1,0 +1,56 @@
+/**
+ * A crude language guess for pasted text, which carries no `lang` of its own. It only
+ * answers when the evidence is strong; otherwise null, which is always an honest answer.
+ */
+
+/** Frequent function words that tell a few Latin-script languages apart. */
+const FUNCTION_WORDS: Record<string, readonly string[]> = {
+  en: ['the', 'and', 'of', 'to', 'is', 'that', 'was', 'for', 'with', 'it', 'he', 'she', 'are', 'have', 'this', 'not', 'but', 'by', 'from', 'they', 'said', 'were', 'has', 'which'],
+  de: ['der', 'die', 'das', 'und', 'ist', 'nicht', 'ein', 'eine', 'zu', 'den', 'von', 'mit', 'sich', 'auf', 'dem', 'für', 'auch', 'es', 'wird', 'sind', 'wurde', 'hat', 'ich', 'dass'],
+  fr: ['le', 'les', 'et', 'est', 'une', 'dans', 'qui', 'pour', 'pas', 'sur', 'du', 'au', 'avec', 'ce', 'il', 'sont', 'été', 'par', 'ont', 'aux', 'mais', 'nous', 'cette', 'leur'],
+  es: ['el', 'los', 'las', 'y', 'es', 'en', 'por', 'con', 'para', 'se', 'su', 'fue', 'como', 'más', 'pero', 'muy', 'sus', 'está', 'lo', 'han', 'también', 'hay', 'sobre', 'entre'],
+  it: ['il', 'di', 'che', 'è', 'non', 'per', 'sono', 'della', 'gli', 'anche', 'ha', 'nel', 'alla', 'si', 'più', 'delle', 'dei', 'questo', 'essere', 'stato', 'come', 'ma', 'ed', 'lo'],
+  nl: ['de', 'het', 'een', 'en', 'van', 'is', 'dat', 'niet', 'op', 'te', 'zijn', 'met', 'voor', 'er', 'hij', 'ook', 'aan', 'werd', 'wordt', 'maar', 'bij', 'nog', 'naar', 'heeft'],
+  pt: ['o', 'os', 'e', 'de', 'que', 'não', 'um', 'uma', 'para', 'com', 'do', 'da', 'no', 'na', 'em', 'foi', 'mais', 'são', 'ao', 'dos', 'das', 'pelo', 'pela', 'também'],
+};
+
+const WORD_SETS = Object.entries(FUNCTION_WORDS).map(([lang, words]) => [lang, new Set(words)] as const);
+
+/** Scripts that name their language on their own (Han alone, without kana, is Chinese). */
+const SCRIPT_LANGUAGES: ReadonlyArray<readonly [RegExp, string]> = [
+  [/[\p{Script=Hiragana}\p{Script=Katakana}]/gu, 'ja'],
+  [/\p{Script=Hangul}/gu, 'ko'],
+  [/\p{Script=Greek}/gu, 'el'],
+  [/\p{Script=Hebrew}/gu, 'he'],
+  [/\p{Script=Thai}/gu, 'th'],
+  [/\p{Script=Han}/gu, 'zh'],
+];
+
+/** Fewer words than this say too little to guess from. */
+const MIN_WORDS = 20;
+/** A guess needs this share of its words to be the language's function words… */
+const MIN_SHARE = 0.12;
+/** …and this lead over the runner-up, since some function words are shared. */
+const MIN_LEAD = 1.5;
+
+/** Guesses a BCP 47 language code for a text (`en`, `de`, `ja`…), or null when unsure. */
+export function guessLanguage(text: string): string | null {
+  const sample = text.slice(0, 20_000);
+  const letters = sample.match(/\p{L}/gu)?.length ?? 0;
+  if (letters === 0) return null;
+  for (const [pattern, lang] of SCRIPT_LANGUAGES) {
+    if ((sample.match(pattern)?.length ?? 0) > letters * 0.3) return lang;
+  }
+
+  const words = sample.toLocaleLowerCase('und').match(/\p{L}+/gu) ?? [];
+  if (words.length < MIN_WORDS) return null;
+  const scores = WORD_SETS.map(([lang, set]) => {
+    let hits = 0;
+    for (const word of words) if (set.has(word)) hits++;
+    return { lang, share: hits / words.length };
+  }).sort((a, b) => b.share - a.share);
+  const [best, second] = scores;
+  if (!best || best.share < MIN_SHARE) return null;
+  if (second && best.share < second.share * MIN_LEAD) return null;
+  return best.lang;
+}

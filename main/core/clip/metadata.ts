@@ -1,0 +1,413 @@
+/**
+ * A page's metadata: what it says about itself, before Readability looks at its body.
+ *
+ * Order of trust, the same for every field: a source that names the field explicitly for
+ * this article beats one that describes the site or the markup.
+ *   1. JSON-LD (`NewsArticle` and kin, also inside `@graph`, arrays and `mainEntity`):
+ *      written for search engines about this very article, and usually the most exact.
+ *   2. OpenGraph (`og:*`, `article:*`): written for link previews, also per article.
+ *   3. Plain `<meta name>` (author, description, date, parsely-*, sailthru.*, twitter:*).
+ *   4. Dublin Core (`DC.*`, `dcterms.*`): older, often left stale by templates.
+ *   5. The markup itself: `<time datetime>` in the article, `<link rel=canonical>`,
+ *      `<html lang>`, `<title>`, the first `<h1>`.
+ * Exceptions, each for a reason given where it is made: the language prefers `<html lang>`
+ * over `og:locale`, and URLs that point at a site's home page are skipped.
+ */
+import { selectAll, selectFirst } from './dom';
+import type { DomDocument, DomElement } from './dom';
+import { isSiteRoot, resolveHttpUrl } from './urls';
+
+/** What a page says about itself; null where it says nothing usable. */
+export interface PageMetadata {
+  title: string | null;
+  /** Authors as one line: "Jane Doe, John Roe". */
+  author: string | null;
+  /** ISO 8601 date or date-time, as precise as the page gives it. */
+  published: string | null;
+  /** The publication or site name. */
+  source: string | null;
+  /** The article's own URL (canonical), absolute http(s). */
+  url: string | null;
+  /** BCP 47 language tag. */
+  lang: string | null;
+  description: string | null;
+  /** JSON-LD `articleBody`: the article's text when the markup hides it from Readability. */
+  articleBody: string | null;
+}
+
+/** Options for {@link extractMetadata}. */
+export interface ExtractMetadataOptions {
+  /** The page's address, to resolve relative URLs against; `{ baseUrl: 'https://x.org/a' }`. */
+  baseUrl?: string | null;
+}
+
+type JsonObject = Record<string, unknown>;
+
+/** schema.org types that describe one article (compared without their namespace). */
+const ARTICLE_TYPES = new Set([
+  'Article', 'NewsArticle', 'ReportageNewsArticle', 'AnalysisNewsArticle', 'OpinionNewsArticle',
+  'ReviewNewsArticle', 'BackgroundNewsArticle', 'AskPublicNewsArticle', 'SatiricalArticle',
+  'BlogPosting', 'LiveBlogPosting', 'SocialMediaPosting', 'TechArticle', 'ScholarlyArticle', 'Report',
+]);
+
+/** Reads title, authors, date, site, URL, language, description and JSON-LD body from a page. */
+export function extractMetadata(document: DomDocument, options: ExtractMetadataOptions = {}): PageMetadata {
+  const base = options.baseUrl ?? null;
+  const meta = readMetaTags(document);
+  const ld = readJsonLdArticle(document);
+  const first = (...keys: string[]): string | null => {
+    for (const key of keys) {
+      const value = meta.get(key)?.[0];
+      if (value) return value;
+    }
+    return null;
+  };
+
+  return {
+    title: firstOf(
+      ld && ldText(ld.article.headline),
+      ld && ldText(ld.article.name),
+      first('og:title', 'twitter:title', 'title', 'dc.title', 'dcterms.title'),
+      cleanText(selectFirst(document, 'title')?.textContent),
+      cleanText(selectFirst(document, 'h1')?.textContent),
+    ),
+    author: firstOf(
+      ld && ldAuthors(ld.article.author ?? ld.article.creator, ld.byId),
+      joinNames((meta.get('article:author') ?? []).filter((value) => !looksLikeUrl(value))),
+      joinNames(metaValues(meta, 'author', 'byl', 'parsely-author', 'sailthru.author')),
+      joinNames(metaValues(meta, 'dc.creator', 'dcterms.creator')),
+    ),
+    published: firstOf(
+      ld && normaliseDate(ldText(ld.article.datePublished)),
+      ld && normaliseDate(ldText(ld.article.dateCreated)),
+      ...['article:published_time', 'og:published_time'].map((key) => normaliseDate(first(key))),
+      ...['date', 'pubdate', 'publishdate', 'publish-date', 'publish_date', 'article.published',
+        'parsely-pub-date', 'sailthru.date', 'citation_publication_date', 'datepublished']
+        .map((key) => normaliseDate(first(key))),
+      ...['dc.date.issued', 'dcterms.issued', 'dc.date', 'dcterms.date', 'dcterms.created', 'dc.date.created']
+        .map((key) => normaliseDate(first(key))),
+      timeInMarkup(document),
+    ),
+    source: firstOf(
+      ld && ldName(ld.article.publisher, ld.byId),
+      ld && ldName(ld.article.sourceOrganization, ld.byId),
+      nonUrl(first('og:site_name', 'twitter:site_name')),
+      nonUrl(first('dc.publisher', 'dcterms.publisher')),
+    ),
+    url: firstOf(
+      ld && articleUrl(ldUrl(ld.article.url), base),
+      ld && articleUrl(ldUrl(ld.article.mainEntityOfPage), base),
+      articleUrl(first('og:url'), base),
+      articleUrl(canonicalHref(document), base),
+    ),
+    // <html lang> is set per page by the CMS; og:locale is often a site-wide default.
+    lang: firstOf(
+      ld && normaliseLang(ldText(ld.article.inLanguage)),
+      normaliseLang(document.documentElement?.getAttribute('lang')),
+      normaliseLang(first('og:locale')),
+      normaliseLang(first('content-language', 'language', 'dc.language', 'dcterms.language')),
+    ),
+    description: firstOf(
+      ld && ldText(ld.article.description),
+      first('og:description', 'twitter:description', 'description', 'dc.description', 'dcterms.description'),
+    ),
+    articleBody: ld && typeof ld.article.articleBody === 'string' ? ldBody(ld.article.articleBody) : null,
+  };
+}
+
+/** The first value that is a non-empty string. */
+function firstOf(...values: Array<string | null | undefined | false>): string | null {
+  for (const value of values) if (typeof value === 'string' && value !== '') return value;
+  return null;
+}
+
+/** Collapses white space; empty becomes null. */
+function cleanText(text: string | null | undefined): string | null {
+  const clean = text?.replace(/\s+/g, ' ').trim();
+  return clean ? clean : null;
+}
+
+function looksLikeUrl(value: string): boolean {
+  return /^(?:https?:\/\/|www\.)/i.test(value.trim());
+}
+
+/** The value unless it is a URL (some sites put their address where their name belongs). */
+export function nonUrl(value: string | null): string | null {
+  return value && !looksLikeUrl(value) ? value : null;
+}
+
+// ---------------------------------------------------------------------------------------
+// <meta>, <link>, <time>
+
+/**
+ * All `<meta>` values by lower-cased key (name, property, itemprop, http-equiv), in page
+ * order. `property` may hold several space-separated keys (RDFa), so each is recorded.
+ */
+function readMetaTags(document: DomDocument): Map<string, string[]> {
+  const values = new Map<string, string[]>();
+  for (const element of selectAll(document, 'meta[content]')) {
+    const content = cleanText(element.getAttribute('content'));
+    if (!content) continue;
+    const keys = [
+      element.getAttribute('name'),
+      element.getAttribute('property'),
+      element.getAttribute('itemprop'),
+      element.getAttribute('http-equiv'),
+    ];
+    for (const attribute of keys) {
+      for (const raw of attribute?.toLowerCase().split(/\s+/) ?? []) {
+        if (!raw) continue;
+        // Dublin Core is written both ways: `DC.creator` and (RDFa) `dc:creator`.
+        const key = raw.replace(/^(dc|dcterms):/, '$1.');
+        const list = values.get(key);
+        if (list) list.push(content);
+        else values.set(key, [content]);
+      }
+    }
+  }
+  return values;
+}
+
+function metaValues(meta: Map<string, string[]>, ...keys: string[]): string[] {
+  for (const key of keys) {
+    const list = meta.get(key);
+    if (list?.length) return list;
+  }
+  return [];
+}
+
+/** Distinct names, "By " stripped, joined with ", "; null if none. */
+function joinNames(names: Array<string | null | undefined>): string | null {
+  const seen = new Set<string>();
+  const kept: string[] = [];
+  for (const raw of names) {
+    const name = cleanText(raw)?.replace(/^by:?\s+/i, '');
+    if (!name || looksLikeUrl(name)) continue;
+    const key = name.toLocaleLowerCase();
+    if (seen.has(key)) continue;
+    seen.add(key);
+    kept.push(name);
+  }
+  return kept.length > 0 ? kept.join(', ') : null;
+}
+
+function canonicalHref(document: DomDocument): string | null {
+  for (const link of selectAll(document, 'link[rel][href]')) {
+    const rel = link.getAttribute('rel')?.toLowerCase().split(/\s+/) ?? [];
+    if (rel.includes('canonical') && link.hasAttribute('href')) return link.getAttribute('href');
+  }
+  return null;
+}
+
+/** An absolute http(s) URL that is not just the site's home page (a common template slip). */
+function articleUrl(raw: string | null | undefined, base: string | null): string | null {
+  const url = resolveHttpUrl(raw, base);
+  return url && !isSiteRoot(url) ? url : null;
+}
+
+/**
+ * A publication date marked up in the page: a `<time>` with `itemprop=datePublished` or
+ * `pubdate`, else the first `<time datetime>` inside an `<article>`. A `<time>` elsewhere is
+ * more likely a sidebar's or a comment's, so it is not used. (`<meta itemprop>` is read with
+ * the other meta tags.)
+ */
+function timeInMarkup(document: DomDocument): string | null {
+  let inArticle: DomElement | null = null;
+  for (const time of selectAll(document, 'time')) {
+    const itemprop = time.getAttribute('itemprop')?.split(/\s+/) ?? [];
+    if (itemprop.includes('datePublished') || time.hasAttribute('pubdate')) {
+      const date = normaliseDate(time.getAttribute('datetime') ?? time.textContent);
+      if (date) return date;
+    }
+    if (!inArticle && time.hasAttribute('datetime') && time.closest('article')) inArticle = time;
+  }
+  return normaliseDate(inArticle?.getAttribute('datetime'));
+}
+
+// ---------------------------------------------------------------------------------------
+// Dates and languages
+
+const ISO_DATE = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?)\s*(Z|[+-]\d{2}:?\d{2})?)?$/i;
+
+/**
+ * An ISO 8601 date or date-time, as precise as given: `2022-01-21`, `2022-01-21T10:00:00+00:00`.
+ * Other formats that JavaScript understands ("Fri, 21 Jan 2022 10:00 GMT") become UTC
+ * date-times, or plain dates when they carry no time of day. Anything else is null.
+ */
+export function normaliseDate(raw: string | null | undefined): string | null {
+  const value = raw?.trim();
+  if (!value) return null;
+  const iso = ISO_DATE.exec(value);
+  if (iso) {
+    const [, day, time, zone] = iso;
+    if (!isPlausibleYear(Number(day?.slice(0, 4)))) return null;
+    if (!time) return day ?? null;
+    const offset = zone ? (zone.toUpperCase() === 'Z' ? 'Z' : zone.replace(/^([+-]\d{2})(\d{2})$/, '$1:$2')) : '';
+    return `${day}T${time.replace(',', '.')}${offset}`;
+  }
+  const parsed = new Date(value);
+  if (Number.isNaN(parsed.getTime())) return null;
+  if (!/\d:\d\d/.test(value)) {
+    // No time of day: JavaScript read it as local midnight, so local fields give the written day.
+    if (!isPlausibleYear(parsed.getFullYear())) return null;
+    const pad = (n: number): string => String(n).padStart(2, '0');
+    return `${parsed.getFullYear()}-${pad(parsed.getMonth() + 1)}-${pad(parsed.getDate())}`;
+  }
+  if (!isPlausibleYear(parsed.getUTCFullYear())) return null;
+  return parsed.toISOString();
+}
+
+/** Rejects template placeholders such as 0001-01-01 and far-future typos. */
+function isPlausibleYear(year: number): boolean {
+  return year >= 1800 && year <= new Date().getFullYear() + 1;
+}
+
+/** A BCP 47 tag in canonical form (`en_gb` → `en-GB`), or null if it is not one. */
+export function normaliseLang(raw: string | null | undefined): string | null {
+  const value = raw?.trim().replace(/_/g, '-');
+  if (!value) return null;
+  try {
+    return Intl.getCanonicalLocales(value)[0] ?? null;
+  } catch {
+    return null;
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// JSON-LD
+
+interface JsonLdArticle {
+  article: JsonObject;
+  /** Every node with an `@id`, so that `{"@id": "#author"}` references can be followed. */
+  byId: Map<string, JsonObject>;
+}
+
+/** The first article node in the page's JSON-LD blocks, or null. */
+function readJsonLdArticle(document: DomDocument): JsonLdArticle | null {
+  const nodes: JsonObject[] = [];
+  for (const script of selectAll(document, 'script[type]')) {
+    if (!/^\s*application\/ld\+json\s*(?:;|$)/i.test(script.getAttribute('type') ?? '')) continue;
+    collectNodes(parseJsonLoosely(script.textContent ?? ''), nodes, 0);
+  }
+  const byId = new Map<string, JsonObject>();
+  for (const node of nodes) {
+    const id = node['@id'];
+    if (typeof id === 'string' && !byId.has(id)) byId.set(id, node);
+  }
+  const article = nodes.find(isArticleNode);
+  return article ? { article, byId } : null;
+}
+
+/** JSON.parse that survives what CMSs put around and inside JSON-LD. */
+function parseJsonLoosely(text: string): unknown {
+  const trimmed = text
+    .trim()
+    .replace(/^(?:\/\/\s*)?(?:<!--|\/\*\s*<!\[CDATA\[\s*\*\/|<!\[CDATA\[)/, '')
+    .replace(/(?:-->|\/\*\s*\]\]>\s*\*\/|(?:\/\/\s*)?\]\]>)$/, '')
+    .trim()
+    .replace(/;$/, '');
+  try {
+    // Raw line breaks and tabs inside strings are invalid JSON but common; outside strings
+    // a space means the same.
+    return JSON.parse(trimmed.replace(/[\u0000-\u001f]+/g, ' '));
+  } catch {
+    return null;
+  }
+}
+
+/** Gathers candidate nodes from top-level values, arrays, `@graph` and `mainEntity`. */
+function collectNodes(value: unknown, out: JsonObject[], depth: number): void {
+  if (depth > 6 || value === null || typeof value !== 'object') return;
+  if (Array.isArray(value)) {
+    for (const item of value) collectNodes(item, out, depth + 1);
+    return;
+  }
+  const node = value as JsonObject;
+  out.push(node);
+  collectNodes(node['@graph'], out, depth + 1);
+  collectNodes(node['mainEntity'], out, depth + 1);
+}
+
+function isArticleNode(node: JsonObject): boolean {
+  const types = Array.isArray(node['@type']) ? node['@type'] : [node['@type']];
+  // "NewsArticle", "schema:NewsArticle" and "http://schema.org/NewsArticle" are the same type.
+  return types.some((type) => typeof type === 'string' && ARTICLE_TYPES.has(type.replace(/^.*[/:#]/, '')));
+}
+
+/** Follows an `{"@id": …}` reference to the node it names, when the page has that node. */
+function deref(value: unknown, byId: Map<string, JsonObject>): unknown {
+  if (value && typeof value === 'object' && !Array.isArray(value)) {
+    const id = (value as JsonObject)['@id'];
+    if (typeof id === 'string' && Object.keys(value).length <= 2) return byId.get(id) ?? value;
+  }
+  return value;
+}
+
+/** A JSON-LD text value (a string, or the first string of an array), entities decoded. */
+function ldText(value: unknown): string | null {
+  if (Array.isArray(value)) return ldText(value[0]);
+  if (typeof value === 'number') return String(value);
+  if (typeof value !== 'string') return null;
+  return cleanText(decodeEntities(value));
+}
+
+/** `articleBody` keeps its line breaks: they are its paragraphs. */
+function ldBody(value: string): string | null {
+  const body = decodeEntities(value)
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((line) => line.replace(/[^\S\n]+/g, ' ').trim())
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+  return body || null;
+}
+
+function ldName(value: unknown, byId: Map<string, JsonObject>): string | null {
+  const node = deref(Array.isArray(value) ? value[0] : value, byId);
+  if (typeof node === 'string') return nonUrl(cleanText(decodeEntities(node)));
+  if (node && typeof node === 'object') return nonUrl(ldText((node as JsonObject)['name']));
+  return null;
+}
+
+function ldAuthors(value: unknown, byId: Map<string, JsonObject>): string | null {
+  const list = Array.isArray(value) ? value : [value];
+  const names = list.map((item) => {
+    const node = deref(item, byId);
+    if (node && typeof node === 'object' && !Array.isArray(node)) {
+      const person = node as JsonObject;
+      const name = ldText(person['name']);
+      if (name) return name;
+      const parts = [ldText(person['givenName']), ldText(person['familyName'])].filter(Boolean);
+      return parts.length > 0 ? parts.join(' ') : null;
+    }
+    return typeof node === 'string' ? decodeEntities(node) : null;
+  });
+  return joinNames(names);
+}
+
+function ldUrl(value: unknown): string | null {
+  if (typeof value === 'string') return value;
+  if (value && typeof value === 'object' && !Array.isArray(value)) {
+    const node = value as JsonObject;
+    for (const key of ['@id', 'url']) if (typeof node[key] === 'string') return node[key] as string;
+  }
+  return null;
+}
+
+const NAMED_ENTITIES: Record<string, string> = {
+  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', hellip: '…', mdash: '—',
+  ndash: '–', lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”',
+};
+
+/** Decodes the entities CMSs leave in JSON-LD strings (`Q&amp;A`, `&#8217;`). */
+function decodeEntities(text: string): string {
+  if (!text.includes('&')) return text;
+  return text.replace(/&(?:#(\d{1,7})|#x([0-9a-f]{1,6})|([a-z]+));/gi, (match, dec, hex, name) => {
+    if (dec || hex) {
+      const code = dec ? Number(dec) : parseInt(hex as string, 16);
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : match;
+    }
+    return NAMED_ENTITIES[(name as string).toLowerCase()] ?? match;
+  });
+}

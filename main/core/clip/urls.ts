@@ -1,0 +1,30 @@
+/**
+ * URL rules shared by metadata and sanitising: which addresses a cutting may keep.
+ */
+import { PLACEHOLDER_BASE_URL } from './dom';
+
+const PLACEHOLDER_ORIGIN = new URL(PLACEHOLDER_BASE_URL).origin;
+
+/**
+ * Resolves `raw` against `base` and returns it if it is an http(s) URL that points somewhere
+ * real, else null. `resolveHttpUrl('/a', 'https://x.org/b')` → `'https://x.org/a'`.
+ */
+export function resolveHttpUrl(raw: string | null | undefined, base?: string | null): string | null {
+  const value = raw?.trim();
+  if (!value) return null;
+  let url: URL;
+  try {
+    url = base ? new URL(value, base) : new URL(value);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+  if (url.origin === PLACEHOLDER_ORIGIN) return null;
+  return url.href;
+}
+
+/** True for an http(s) URL that is only a site's home page (`https://x.org/`). */
+export function isSiteRoot(url: string): boolean {
+  const parsed = new URL(url);
+  return parsed.pathname === '/' && parsed.search === '';
+}

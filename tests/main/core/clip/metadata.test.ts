@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { parseHtmlDocument, withDomWindow } from '../../../../main/core/clip/dom';
+import { extractMetadata, normaliseDate, normaliseLang } from '../../../../main/core/clip/metadata';
+
+describe('normaliseDate', () => {
+  it('keeps ISO 8601 as precise as given', () => {
+    expect(normaliseDate('2022-01-21')).toBe('2022-01-21');
+    expect(normaliseDate(' 2022-01-21T10:00:00+00:00 ')).toBe('2022-01-21T10:00:00+00:00');
+    expect(normaliseDate('2022-01-21 10:00')).toBe('2022-01-21T10:00');
+    expect(normaliseDate('2022-01-21T10:00:00.123+0100')).toBe('2022-01-21T10:00:00.123+01:00');
+  });
+
+  it('converts other dates JavaScript can read', () => {
+    expect(normaliseDate('Fri, 21 Jan 2022 10:00:00 GMT')).toBe('2022-01-21T10:00:00.000Z');
+    expect(normaliseDate('January 21, 2022')).toBe('2022-01-21');
+  });
+
+  it('rejects nonsense and placeholder years', () => {
+    expect(normaliseDate('yesterday')).toBeNull();
+    expect(normaliseDate('0001-01-01T00:00:00Z')).toBeNull();
+    expect(normaliseDate('')).toBeNull();
+  });
+});
+
+describe('normaliseLang', () => {
+  it('canonicalises BCP 47 tags', () => {
+    expect(normaliseLang('en_gb')).toBe('en-GB');
+    expect(normaliseLang('DE')).toBe('de');
+    expect(normaliseLang('not a language!')).toBeNull();
+  });
+});
+
+describe('extractMetadata', () => {
+  it('ignores home-page URLs and reads RDFa-style Dublin Core', () => {
+    const html =
+      '<html><head><meta property="og:url" content="https://news.example/"><link rel="canonical" href="https://news.example/story">' +
+        '<meta property="dc:creator twitter:creator" content="Dee"><meta property="og:site_name" content="https://news.example"></head><body></body></html>';
+    const metadata = withDomWindow((window) => extractMetadata(parseHtmlDocument(window, html)));
+    expect(metadata).toMatchObject({ url: 'https://news.example/story', author: 'Dee', source: null });
+  });
+});
