@@ -17,6 +17,9 @@ export const CHANNELS = {
   search: 'cuttings:search',
   updateTags: 'cuttings:update-tags',
   listTags: 'cuttings:list-tags',
+  listSavedSearches: 'cuttings:list-saved-searches',
+  saveSearch: 'cuttings:save-search',
+  deleteSavedSearch: 'cuttings:delete-saved-search',
 } as const;
 
 /** A channel name, such as `'cuttings:search'`. */
@@ -70,6 +73,24 @@ export interface LibraryInfo {
   path: string;
   articles: number;
   readOnly: boolean;
+  /** Whether full-text search is ready, and how far loading it has got. */
+  search: SearchStatus;
+}
+
+/**
+ * The search index's state. While it loads, searches answer from titles only (their results
+ * say `titlesOnly`), and `done`/`total` tell how many articles it has caught up with.
+ */
+export interface SearchStatus {
+  state: 'idle' | 'loading' | 'ready';
+  done: number;
+  total: number;
+}
+
+/** A query kept under a name, listed in the sidebar. */
+export interface SavedSearch {
+  name: string;
+  query: string;
 }
 
 /** Everything the renderer may ask of main. Each call resolves to a Result, never rejects. */
@@ -85,6 +106,12 @@ export interface CuttingsApi {
   updateTags(request: UpdateTagsRequest): Promise<Result<string[]>>;
   /** Every tag in the library with its count, most used first. */
   listTags(): Promise<Result<TagCount[]>>;
+  /** Saved searches, in name order. */
+  listSavedSearches(): Promise<Result<SavedSearch[]>>;
+  /** Saves a query under a name (replacing one of the same name); returns them all. */
+  saveSearch(search: SavedSearch): Promise<Result<SavedSearch[]>>;
+  /** Deletes a saved search by name; returns those left. */
+  deleteSavedSearch(name: string): Promise<Result<SavedSearch[]>>;
 }
 
 /** The method names of CuttingsApi, in CHANNELS order. */

@@ -77,6 +77,8 @@ export interface SearchResults {
   total: number;
   hits: SearchHit[];
   facets: SearchFacets;
+  /** True when the full-text index was still loading and only titles were searched. */
+  titlesOnly?: boolean;
 }
 
 /** A tag and how many articles carry it. */

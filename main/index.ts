@@ -66,7 +66,7 @@ async function start(): Promise<void> {
 
   let library: Library;
   try {
-    library = await Library.open(resolveLibraryPath(undefined), { searchWorker: searchWorkerPath });
+    library = await Library.open(resolveLibraryPath(undefined), { searchWorker: searchWorkerPath, titlesWhileLoading: true });
   } catch (error) {
     const { dialog } = await import('electron');
     dialog.showErrorBox('Cuttings cannot open its library', (error as Error).message);

@@ -19,6 +19,9 @@ const api = {
   search: invoke('search'),
   updateTags: invoke('updateTags'),
   listTags: invoke('listTags'),
+  listSavedSearches: invoke('listSavedSearches'),
+  saveSearch: invoke('saveSearch'),
+  deleteSavedSearch: invoke('deleteSavedSearch'),
 } satisfies CuttingsApi;
 
 contextBridge.exposeInMainWorld('cuttings', api);

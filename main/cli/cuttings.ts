@@ -113,10 +113,20 @@ const COMMANDS: Record<string, Command> = {
       limit: { type: 'string' },
       sort: { type: 'string' },
       batch: { type: 'string' },
+      saved: { type: 'string' },
+      save: { type: 'string' },
       json: { type: 'boolean' },
     });
-    if (values.batch !== undefined && positionals.length > 0) throw new UsageError('give a QUERY or --batch FILE, not both');
-    if (values.batch === undefined && positionals.length === 0) throw new UsageError('search needs a QUERY (or --batch FILE)');
+    const sources = [positionals.length > 0, values.batch !== undefined, values.saved !== undefined].filter(Boolean).length;
+    if (sources > 1) throw new UsageError('give one of QUERY, --batch FILE or --saved NAME');
+    if (sources === 0) throw new UsageError('search needs a QUERY (or --batch FILE, or --saved NAME)');
+    if (values.save !== undefined && positionals.length === 0) throw new UsageError('--save NAME keeps the QUERY given with it');
+    if (values.save !== undefined) {
+      // Saving writes to the library, so it takes the write lock, unlike searching.
+      await withLibrary(values.library, io, false, async (library) => {
+        await library.saveSearch(values.save!, positionals.join(' '));
+      });
+    }
     const limit = values.limit === undefined ? 20 : Number(values.limit);
     if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw new UsageError(`--limit must be a whole number from 1 to 500, not '${values.limit}'`);
     const sort = values.sort ?? 'relevance';
@@ -125,6 +135,7 @@ const COMMANDS: Record<string, Command> = {
     }
     const queries = values.batch === undefined ? [positionals.join(' ')] : await readBatch(values.batch);
     await withLibrary(values.library, io, true, async (library) => {
+      if (values.saved !== undefined) queries[0] = library.savedQuery(values.saved);
       if (values.batch !== undefined) {
         // One JSON line per query, in order; a query that fails gives {"query", "error"}.
         for (const query of queries) {

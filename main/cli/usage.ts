@@ -43,6 +43,7 @@ Options:
 ${LIBRARY_OPTION}`,
   search: `Usage: cuttings search QUERY [options]
        cuttings search --batch FILE [options]
+       cuttings search --saved NAME [options]
 
 Searches titles and texts. Words are ANDed; the last also matches as a prefix.
   "exact phrase"     the words together, in order
@@ -57,6 +58,8 @@ Options:
   --limit N         show at most N results (1–500, default 20)
   --sort ORDER      relevance (default), published or clipped (newest first)
   --batch FILE      run each line of FILE as a query; prints one JSON line per query
+  --saved NAME      run the search saved under NAME (in the app, or with --save)
+  --save NAME       keep QUERY under NAME as a saved search, then run it
   --json            print {"total": n, "hits": [{"id", "title", "score", "snippet", …}],
                     "facets": {"tags": {…}, "sources": {…}, "years": {…}}}
 ${LIBRARY_OPTION}`,

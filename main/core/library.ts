@@ -16,7 +16,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { monotonicFactory } from 'ulid';
-import type { AddHtmlRequest, AddOptions, AddTextRequest, LibraryInfo, SearchRequest, SearchSort } from '../../common/api';
+import type { AddHtmlRequest, AddOptions, AddTextRequest, LibraryInfo, SavedSearch, SearchRequest, SearchSort } from '../../common/api';
 import type { Article, ArticleSummary, Provenance, SearchFacets, SearchHit, SearchResults, TagCount } from '../../common/article';
 import { CuttingsError } from '../../common/errors';
 import { describeQueryError, parseSearchQuery } from '../../common/query';
@@ -29,7 +29,8 @@ import type { ClippedArticle } from './clip/clipped-article';
 import { createLibraryFormat, LIBRARY_FORMAT_VERSION, readLibraryFormat, writeLibraryFormat } from './library-format';
 import { InProcessSearchEngine, type SearchEngine } from './search-engine';
 import { SearchService } from './search-service';
-import { evaluateQuery, withTypingPrefix } from './query-evaluator';
+import { evaluateQuery, matchTitles, withTypingPrefix } from './query-evaluator';
+import { SavedSearches } from './saved-searches';
 import { makeSnippet } from './snippet';
 import { makeDailyBackup, quarantineAndRestoreShard } from './storage/backups';
 import { captureFolder, listCaptureIds, readCapture, removeCapture, writeCapture, type CapturedContent, type OriginalKind } from './storage/captures';
@@ -56,6 +57,11 @@ export interface OpenOptions {
    * runs in this thread, which suits a one-shot command.
    */
   searchWorker?: string;
+  /**
+   * While the index loads, answer searches from titles at once (results say `titlesOnly`)
+   * instead of waiting: the app does, so that a window is never left waiting at start-up.
+   */
+  titlesWhileLoading?: boolean;
 }
 
 /** How an article came in, for provenance. */
@@ -94,6 +100,8 @@ export class Library {
     /** What opening the library did that the user should be told (repairs, upgrades). */
     readonly notices: readonly string[],
     engine: SearchEngine,
+    private readonly saved: SavedSearches,
+    private readonly titlesWhileLoading: boolean,
   ) {
     this.searchService = new SearchService(path, engine, catalog, async (id) => (await readCapture(path, id)).text);
   }
@@ -147,7 +155,8 @@ export class Library {
         notices.push(`library: could not make today's backup (${(error as Error).message})`);
       });
       const engine = options.searchWorker ? new WorkerSearchEngine(options.searchWorker) : new InProcessSearchEngine();
-      return new Library(root, readOnly, catalog, lock, notices, engine);
+      const saved = await SavedSearches.open(root);
+      return new Library(root, readOnly, catalog, lock, notices, engine, saved, options.titlesWhileLoading ?? false);
     } catch (error) {
       await lock?.release();
       throw asLibraryError(error, `cannot open ${root}`);
@@ -175,7 +184,7 @@ export class Library {
 
   /** Where the library is and how many articles it holds. */
   info(): LibraryInfo {
-    return { path: this.path, articles: this.catalog.size, readOnly: this.readOnly };
+    return { path: this.path, articles: this.catalog.size, readOnly: this.readOnly, search: this.searchService.status() };
   }
 
   /** Every article's summary, newest clipped first. */
@@ -288,6 +297,8 @@ export class Library {
 
     let matches: { record: ArticleRecord; score: number }[];
     let matchedTerms: string[] = [];
+    const titlesOnly = this.titlesWhileLoading && this.searchService.status().state !== 'ready';
+    if (titlesOnly) void this.searchService.ensureReady().catch(() => undefined);
     if (parsed.query === null) {
       matches = this.catalog.all().map((record) => ({ record, score: 0 }));
     } else {
@@ -296,7 +307,7 @@ export class Library {
       const evaluation = await evaluateQuery(tree, {
         records: () => this.catalog.all(),
         record: (id) => this.catalog.get(id),
-        matchTerms: (queries) => this.searchService.matchTerms(queries),
+        matchTerms: async (queries) => (titlesOnly ? matchTitles(this.catalog.all(), queries) : this.searchService.matchTerms(queries)),
         text: async (id) => (await readCapture(this.path, id)).text,
       });
       matchedTerms = [...evaluation.matchedTerms];
@@ -315,7 +326,34 @@ export class Library {
         return { ...toSummary(record), score, terms: matchedTerms, snippet };
       }),
     );
-    return { total: matches.length, hits, facets: countFacets(matches.map((match) => match.record)) };
+    return {
+      total: matches.length,
+      hits,
+      facets: countFacets(matches.map((match) => match.record)),
+      ...(titlesOnly && parsed.query !== null ? { titlesOnly: true } : {}),
+    };
+  }
+
+  /** The saved searches, in name order. */
+  savedSearches(): SavedSearch[] {
+    return this.saved.list();
+  }
+
+  /** Saves a query under a name; the query must parse. */
+  async saveSearch(name: string, query: string): Promise<SavedSearch[]> {
+    this.assertWritable();
+    return this.saved.save(name, query).catch((error: unknown) => Promise.reject(asLibraryError(error, 'could not save the search')));
+  }
+
+  /** Deletes a saved search. */
+  async deleteSavedSearch(name: string): Promise<SavedSearch[]> {
+    this.assertWritable();
+    return this.saved.delete(name).catch((error: unknown) => Promise.reject(asLibraryError(error, 'could not delete the search')));
+  }
+
+  /** The query saved under a name; `saved searches: there is no …` if none. */
+  savedQuery(name: string): string {
+    return this.saved.get(name).query;
   }
 
   /** Throws away the search index and builds it again from every capture, then saves it. */

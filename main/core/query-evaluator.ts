@@ -65,6 +65,28 @@ export function withTypingPrefix(node: QueryNode): QueryNode {
   return visit(node);
 }
 
+/**
+ * Answers term queries from titles alone, without the index: what search can do while the
+ * index is still loading. Slower per query, but needs nothing but the catalog.
+ */
+export function matchTitles(records: ArticleRecord[], queries: TermQuery[]): TermMatches[] {
+  const titles = records.map((record) => ({ id: record.id, words: findWords(record.title).flatMap((span) => processTerm(span.word)) }));
+  return queries.map((query) => {
+    const forms = processTerm(query.text);
+    const ids: string[] = [];
+    const scores: number[] = [];
+    const matched = new Set<string>();
+    for (const title of titles) {
+      const hits = title.words.filter((word) => forms.some((form) => (query.prefix ? word.startsWith(form) : word === form)));
+      if (hits.length === 0) continue;
+      ids.push(title.id);
+      scores.push(hits.length);
+      for (const hit of hits) matched.add(hit);
+    }
+    return { ids, scores, matched: [...matched] };
+  });
+}
+
 /** A word's index forms, as processTerm makes them from the query's tokens. */
 function wordsOf(text: string): string[] {
   return tokenize(text);

@@ -6,6 +6,7 @@
  * a worker.
  */
 import type { ArticleRecord } from './article-record';
+import type { SearchStatus } from '../../common/api';
 import type { SearchEngine, SnapshotCoverage } from './search-engine';
 import type { IndexableArticle, IndexMatch, TermMatches, TermQuery } from './search-index';
 import type { Catalog } from './storage/catalog';
@@ -19,6 +20,8 @@ export type TextReader = (id: string) => Promise<string>;
 /** The search index of one library. */
 export class SearchService {
   private ready: Promise<void> | null = null;
+  private loaded = false;
+  private progress = { done: 0, total: 0 };
   private dirty = false;
   /**
    * Articles handed to the engine but perhaps not indexed yet. Adding does not wait for the
@@ -34,17 +37,29 @@ export class SearchService {
     private readonly readText: TextReader,
   ) {}
 
-  /** True once the index has been loaded or built (searches then answer at once). */
-  get isReady(): boolean {
-    return this.ready !== null;
+  /** Whether the index is loaded, loading (and how far), or not asked for yet. */
+  status(): SearchStatus {
+    const state = this.ready === null ? 'idle' : this.loaded ? 'ready' : 'loading';
+    return { state, ...this.progress };
   }
 
   /** Loads or builds the index if that has not happened yet. */
   ensureReady(onProgress?: (done: number, total: number) => void): Promise<void> {
-    this.ready ??= this.loadOrBuild(onProgress).catch((error: unknown) => {
-      this.ready = null;
-      throw error;
-    });
+    if (this.ready) return this.ready;
+    this.loaded = false;
+    const report = (done: number, total: number) => {
+      this.progress = { done, total };
+      onProgress?.(done, total);
+    };
+    this.ready = this.loadOrBuild(report).then(
+      () => {
+        this.loaded = true;
+      },
+      (error: unknown) => {
+        this.ready = null;
+        throw error;
+      },
+    );
     return this.ready;
   }
 
@@ -92,7 +107,10 @@ export class SearchService {
   /** Throws the index away and builds it again from every capture. */
   async rebuild(onProgress?: (done: number, total: number) => void): Promise<number> {
     await this.indexing;
-    this.ready = this.build(onProgress);
+    this.loaded = false;
+    this.ready = this.build(onProgress).then(() => {
+      this.loaded = true;
+    });
     await this.ready;
     return this.engine.size();
   }
@@ -122,7 +140,8 @@ export class SearchService {
     return { shardVersions, indexed };
   }
 
-  private async loadOrBuild(onProgress?: (done: number, total: number) => void): Promise<void> {
+  private async loadOrBuild(onProgress: (done: number, total: number) => void): Promise<void> {
+    onProgress(0, this.catalog.size);
     const coverage = await this.engine.load(this.root);
     if (!coverage) return this.build(onProgress);
     // In the shards whose change number moved since the snapshot was saved, re-index the
@@ -138,6 +157,7 @@ export class SearchService {
       if (changed.length > 0) await this.indexIds(changed);
       this.dirty = true;
     }
+    onProgress(this.catalog.size, this.catalog.size);
   }
 
   private async build(onProgress?: (done: number, total: number) => void): Promise<void> {

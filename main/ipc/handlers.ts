@@ -51,6 +51,9 @@ const schemas = {
   ]),
   updateTags: z.tuple([z.object({ id: z.string().min(1).max(200), add: tagList, remove: tagList }).strict()]),
   listTags: z.tuple([]),
+  listSavedSearches: z.tuple([]),
+  saveSearch: z.tuple([z.object({ name: z.string().max(200), query: z.string().max(10_000) }).strict()]),
+  deleteSavedSearch: z.tuple([z.string().max(200)]),
 } satisfies Record<ApiMethod, z.ZodType>;
 
 /** Turns whatever a core call threw into an ApiError; unexpected errors become `internal`. */
@@ -74,6 +77,9 @@ export function createHandlerTable(getLibrary: () => Library): HandlerTable {
     search: async (request) => getLibrary().search(request.query, request),
     updateTags: async (request) => getLibrary().updateTags(request.id, request.add ?? [], request.remove ?? []),
     listTags: async () => getLibrary().listTags(),
+    listSavedSearches: async () => getLibrary().savedSearches(),
+    saveSearch: async (search) => getLibrary().saveSearch(search.name, search.query),
+    deleteSavedSearch: async (name) => getLibrary().deleteSavedSearch(name),
   };
 
   const table = new Map<string, Handler>();

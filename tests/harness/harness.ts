@@ -68,7 +68,12 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     throw new Error(`harness: ${join(RENDERER_DIR, 'index.html')} is missing; run \`npm run build\` first`);
   }
   const script = await bundleBridge();
-  const library = await Library.open(options.libraryPath);
+  // As the app opens it: the index in its worker thread, titles searched while it loads.
+  const library = await Library.open(options.libraryPath, {
+    searchWorker: join(RENDERER_DIR, '..', 'main', 'core', 'search-worker.js'),
+    titlesWhileLoading: true,
+  });
+  void library.prepareSearch().catch(() => undefined);
   try {
     const server = await startHarnessServer({
       rootDir: RENDERER_DIR,

@@ -139,6 +139,12 @@ describe('cuttings search, show, list and tag', () => {
     expect((await run(['search', 'x', '--sort', 'size'])).code).toBe(2);
   });
 
+  it('saves a search with --save and runs it with --saved', async () => {
+    expect((await run(['search', 'blinken', '--save', 'Talks'])).code).toBe(0);
+    expect(JSON.parse((await run(['search', '--saved', 'talks', '--json'])).stdout).total).toBe(1);
+    expect(await run(['search', '--saved', 'nothing'])).toMatchObject({ code: 1, stderr: 'cuttings: saved searches: there is no saved search named "nothing"\n' });
+  });
+
   it('names the fault in a query that does not parse', async () => {
     expect(await run(['search', 'peace AND'])).toMatchObject({ code: 1, stderr: 'cuttings: query: AND needs a search term on each side at 7: …AND\n' });
   });
