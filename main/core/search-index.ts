@@ -48,11 +48,31 @@ export function tokenize(text: string): string[] {
   return findWords(text).map((span) => span.word);
 }
 
-/** Folds a word and, for a hyphenated one, adds its parts: `US-Russia` → us-russia, us, russia. */
+/** Characters of scripts written without spaces between words. */
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+const CJK_RUNS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+|[^\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+/gu;
+
+/**
+ * Folds a word and, for a hyphenated one, adds its parts: `US-Russia` → us-russia, us,
+ * russia. Chinese, Japanese and Korean runs are cut into overlapping pairs of characters
+ * (`北京天安门` → 北京, 京天, 天安, 安门), so that a two-character word is found inside a
+ * sentence and a longer query matches as its pairs together.
+ */
 export function processTerm(term: string): string[] {
+  if (CJK.test(term)) {
+    return (term.match(CJK_RUNS) ?? []).flatMap((run) => (CJK.test(run) ? bigrams(run) : run.split(/[-'’.]+/u).filter(Boolean).map(indexForm)));
+  }
   const folded = indexForm(term);
   if (!folded.includes('-')) return [folded];
   return [folded, ...folded.split('-').filter(Boolean)];
+}
+
+function bigrams(run: string): string[] {
+  const chars = [...run];
+  if (chars.length === 1) return chars;
+  const pairs: string[] = [];
+  for (let i = 0; i + 1 < chars.length; i++) pairs.push(chars[i]! + chars[i + 1]!);
+  return pairs;
 }
 
 /**

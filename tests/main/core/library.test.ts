@@ -182,6 +182,17 @@ describe('search', () => {
     expect((await library.search('zurich')).hits[0]!.title).toBe('Zürich notes');
   });
 
+  it('finds Chinese words inside sentences, and Cyrillic and Greek whatever their case and accents', async () => {
+    await library.addText({ text: '北京新闻\n\n我爱北京天安门，天安门上太阳升。' });
+    await library.addText({ text: 'Переговоры\n\nСергей ЛАВРОВ встретился с Блинкеном в Женеве.' });
+    await library.addText({ text: 'Ειδήσεις\n\nΗ συνάντηση έγινε στην Αθήνα την Παρασκευή.' });
+    expect((await library.search('北京')).total).toBe(1);
+    expect((await library.search('天安门')).total).toBe(1);
+    expect((await library.search('门天')).total).toBe(0);
+    expect((await library.search('лавров')).total).toBe(1);
+    expect((await library.search('αθηνα')).total).toBe(1);
+  });
+
   it('finds hyphenated words whole and by their parts', async () => {
     await library.addText({ text: seed });
     expect((await library.search('us-russia')).total).toBe(1);
