@@ -10,6 +10,7 @@ import { Low } from 'lowdb';
 import { tagKey } from '../../../common/tags';
 import type { TagCount } from '../../../common/article';
 import type { ArticleRecord } from '../article-record';
+import { writeFilesDurably } from './durable-file';
 import { DurableJsonFile } from './json-file-adapter';
 import { isShardFile, shardOf } from './shards';
 
@@ -30,8 +31,10 @@ export interface DamagedShard {
 /** A set of changes: a record to store, or null to remove the article. */
 export type CatalogChanges = Map<string, ArticleRecord | null>;
 
-/** How many shard files are written at once during a large change. */
+/** How many shard files are written at once during a change of a few shards. */
 const WRITE_CONCURRENCY = 8;
+/** From how many shards on a change is written with one flush (applyInBulk). */
+const BULK_SHARDS = 16;
 
 /** The catalog of one library. */
 export class Catalog {
@@ -138,6 +141,7 @@ export class Catalog {
       list.push(entry);
     }
     await mkdir(this.folder, { recursive: true });
+    if (byShard.size >= BULK_SHARDS) return this.applyInBulk(byShard);
     const queue = [...byShard];
     let failure: unknown;
     const worker = async () => {
@@ -153,25 +157,51 @@ export class Catalog {
     if (failure) throw failure;
   }
 
-  private async writeShard(shard: string, entries: [string, ArticleRecord | null][]): Promise<void> {
+  /** One shard's next content: the current one with the entries applied. */
+  private nextShard(shard: string, entries: [string, ArticleRecord | null][]): { low: Low<ShardData>; next: ShardData } {
     let low = this.shards.get(shard);
     if (!low) {
       low = new Low<ShardData>(new DurableJsonFile(join(this.folder, `${shard}.json`)), emptyShard());
       this.shards.set(shard, low);
     }
-    const before = low.data;
-    const articles = { ...before.articles };
+    const articles = { ...low.data.articles };
     for (const [id, record] of entries) {
       if (record) articles[id] = record;
       else delete articles[id];
     }
-    low.data = { changeNumber: before.changeNumber + 1, articles };
+    return { low, next: { changeNumber: low.data.changeNumber + 1, articles } };
+  }
+
+  private async writeShard(shard: string, entries: [string, ArticleRecord | null][]): Promise<void> {
+    const { low, next } = this.nextShard(shard, entries);
+    const before = low.data;
+    low.data = next;
     try {
       await low.write();
     } catch (error) {
       low.data = before;
       throw error;
     }
+    this.settle(entries);
+  }
+
+  /**
+   * A change that touches many shards (a bulk import) writes them all with one flush of the
+   * file system rather than one fsync each; each shard is still replaced atomically.
+   */
+  private async applyInBulk(byShard: Map<string, [string, ArticleRecord | null][]>): Promise<void> {
+    const planned = [...byShard].map(([shard, entries]) => ({ shard, entries, ...this.nextShard(shard, entries) }));
+    const failed = await writeFilesDurably(planned.map(({ shard, next }) => [join(this.folder, `${shard}.json`), JSON.stringify(next)]));
+    planned.forEach(({ low, next, entries }, i) => {
+      if (failed.has(i)) return;
+      low.data = next;
+      this.settle(entries);
+    });
+    if (failed.size > 0) throw failed.values().next().value;
+  }
+
+  /** Brings the in-memory indexes in line with entries now on disk. */
+  private settle(entries: [string, ArticleRecord | null][]): void {
     for (const [id, record] of entries) {
       if (this.byId.has(id) !== (record !== null)) this.newestFirst = null;
       this.forget(id);

@@ -4,7 +4,7 @@
  * Here: write a temporary file beside the target → fsync it → rename it over the target →
  * fsync the folder, so that both the bytes and the rename are on disk before we return.
  */
-import { open, rename, rm } from 'node:fs/promises';
+import { open, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 let counter = 0;
@@ -38,6 +38,32 @@ export async function syncFolder(folder: string): Promise<void> {
   } finally {
     await handle.close();
   }
+}
+
+/**
+ * Writes many files atomically and durably with one flush: every temporary file is written,
+ * the file system is synced once (syncMany), then each is renamed over its target and the
+ * folders are fsynced. Each file is either old or new after a crash, never half-written.
+ * Throws if nothing could be written; otherwise resolves to the errors of the renames that
+ * failed, by index (an empty map when all went well), so the caller knows which stand.
+ */
+export async function writeFilesDurably(files: [path: string, data: string | Uint8Array][]): Promise<Map<number, unknown>> {
+  const temps = files.map(([path]) => join(dirname(path), `.${basename(path)}.${process.pid}.${counter++}.tmp`));
+  try {
+    await Promise.all(files.map(([, data], i) => writeFile(temps[i]!, data)));
+    if (temps.length > 0) await syncMany(dirname(temps[0]!), temps);
+  } catch (error) {
+    await Promise.all(temps.map((temp) => rm(temp, { force: true }).catch(() => undefined)));
+    throw error;
+  }
+  const renamed = await Promise.allSettled(files.map(([path], i) => rename(temps[i]!, path)));
+  const failed = new Map<number, unknown>();
+  renamed.forEach((outcome, i) => {
+    if (outcome.status === 'rejected') failed.set(i, outcome.reason);
+  });
+  await Promise.all([...failed.keys()].map((i) => rm(temps[i]!, { force: true }).catch(() => undefined)));
+  for (const folder of new Set(files.map(([path]) => dirname(path)))) await syncFolder(folder);
+  return failed;
 }
 
 /**

@@ -12,6 +12,9 @@ import { build } from 'esbuild';
 import { Library } from '../../../../main/core/library';
 import { verifyLibrary } from '../../../../main/core/verify';
 
+/** How many kills one library lives through before the test starts a new one. */
+const LIBRARY_LIFETIME = 40;
+
 /** What a crash run found. */
 export interface CrashReport {
   kills: number;
@@ -75,13 +78,23 @@ function runAndKill(script: string, libraryPath: string, startAt: number, delayM
 export async function runCrashTest(options: { kills: number; maxDelayMs?: number; log?: (line: string) => void }): Promise<CrashReport> {
   const { kills, maxDelayMs = 200, log = () => undefined } = options;
   const work = await mkdtemp(join(tmpdir(), 'cuttings-crash-'));
-  const libraryPath = join(work, 'library');
+  let libraryPath = join(work, 'library-0');
   const { script, cleanup } = await buildWriter();
   const adds = new Set<string>();
   const tags = new Map<string, string>();
   const failures: string[] = [];
+  let acknowledgedAdds = 0;
+  let acknowledgedTags = 0;
   try {
     for (let kill = 1; kill <= kills; kill++) {
+      // A fresh library every so often keeps each verify short as the test runs on.
+      if (kill % LIBRARY_LIFETIME === 0) {
+        acknowledgedAdds += adds.size;
+        acknowledgedTags += tags.size;
+        adds.clear();
+        tags.clear();
+        libraryPath = join(work, `library-${kill}`);
+      }
       const duringOpen = kill % 10 === 0;
       const delay = Math.floor(Math.random() * maxDelayMs);
       const lines = await runAndKill(script, libraryPath, adds.size, delay, duringOpen, work);
@@ -92,22 +105,24 @@ export async function runCrashTest(options: { kills: number; maxDelayMs?: number
       }
       const library = await Library.open(libraryPath);
       try {
-        const missing = [...adds].filter((id) => !library.list().some((article) => article.id === id));
+        const stored = new Map(library.list().map((article) => [article.id, article]));
+        const missing = [...adds].filter((id) => !stored.has(id));
         if (missing.length > 0) failures.push(`kill ${kill}: acknowledged adds missing: ${missing.join(', ')}`);
         for (const [id, tag] of tags) {
-          const record = library.list().find((article) => article.id === id);
-          if (!record?.tags.includes(tag)) failures.push(`kill ${kill}: acknowledged tag ${tag} missing on ${id}`);
+          if (!stored.get(id)?.tags.includes(tag)) failures.push(`kill ${kill}: acknowledged tag ${tag} missing on ${id}`);
         }
         const report = await verifyLibrary(library);
         if (report.problems.length > 0) failures.push(`kill ${kill}: verify found ${report.problems.join('; ')}`);
       } finally {
         await library.close();
       }
-      if (kill % 25 === 0 || kill === kills) log(`${kill} kills, ${adds.size} acknowledged adds, ${failures.length} failures`);
+      if (kill % 25 === 0 || kill === kills) log(`${kill} kills, ${adds.size} acknowledged adds in this library, ${failures.length} failures`);
     }
+    acknowledgedAdds += adds.size;
+    acknowledgedTags += tags.size;
   } finally {
     await cleanup();
     await rm(work, { recursive: true, force: true });
   }
-  return { kills, acknowledgedAdds: adds.size, acknowledgedTags: tags.size, failures };
+  return { kills, acknowledgedAdds, acknowledgedTags, failures };
 }
