@@ -230,7 +230,7 @@ class Evaluator {
   /** A phrase's articles: all its words, then checked in order in the text (or title). */
   private async phraseSet(node: Extract<QueryNode, { kind: 'phrase' }>, positive: boolean): Promise<Map<string, number>> {
     const candidates = this.termSet(node, positive);
-    const wanted = node.words.flatMap(wordsOf).map(indexForm);
+    const wanted = node.words.flatMap(wordsOf).flatMap(phraseForms);
     if (wanted.length < 2) return candidates;
     const result = new Map<string, number>();
     for (const [id, score] of candidates) {
@@ -250,13 +250,19 @@ class Evaluator {
   }
 }
 
-/** True when the words of `text`, in index form, hold `wanted` in a row. */
+/**
+ * A word as a phrase sees it: its index form, or, for a hyphenated or elided word, its parts
+ * (`l'élection` → election), so that a phrase matches however the words were joined.
+ */
+function phraseForms(word: string): string[] {
+  const form = indexForm(word);
+  if (!/[-']/u.test(form)) return [form];
+  return form.split(/[-']/u).filter((part) => part.length > 1);
+}
+
+/** True when the words of `text` hold the phrase's words in a row. */
 function containsSequence(text: string, wanted: string[]): boolean {
-  const words = findWords(text).flatMap((span) => {
-    const form = indexForm(span.word);
-    // A hyphenated word counts whole and as its parts, as it is indexed.
-    return form.includes('-') ? form.split('-').filter(Boolean) : [form];
-  });
+  const words = findWords(text).flatMap((span) => phraseForms(span.word));
   outer: for (let i = 0; i + wanted.length <= words.length; i++) {
     for (let j = 0; j < wanted.length; j++) if (words[i + j] !== wanted[j]) continue outer;
     return true;

@@ -53,8 +53,8 @@ const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hang
 const CJK_RUNS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+|[^\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+/gu;
 
 /**
- * Folds a word and, for a hyphenated one, adds its parts: `US-Russia` → us-russia, us,
- * russia. Chinese, Japanese and Korean runs are cut into overlapping pairs of characters
+ * Folds a word and, for a hyphenated or elided one, adds its parts: `US-Russia` → us-russia,
+ * us, russia; `l'élection` → l'election, election. Chinese, Japanese and Korean runs are cut into overlapping pairs of characters
  * (`北京天安门` → 北京, 京天, 天安, 安门), so that a two-character word is found inside a
  * sentence and a longer query matches as its pairs together.
  */
@@ -63,8 +63,11 @@ export function processTerm(term: string): string[] {
     return (term.match(CJK_RUNS) ?? []).flatMap((run) => (CJK.test(run) ? bigrams(run) : run.split(/[-'’.]+/u).filter(Boolean).map(indexForm)));
   }
   const folded = indexForm(term);
-  if (!folded.includes('-')) return [folded];
-  return [folded, ...folded.split('-').filter(Boolean)];
+  if (!folded.includes('-') && !folded.includes("'")) return [folded];
+  // Hyphenated words and elisions are found whole and by their parts: `l'élection` by
+  // election, `Russia's` by russia; parts of one letter (the s of 's) say nothing.
+  const parts = folded.split(/[-']/u).filter((part) => part.length > 1);
+  return [folded, ...parts];
 }
 
 function bigrams(run: string): string[] {

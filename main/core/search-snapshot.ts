@@ -10,7 +10,7 @@ import { writeFileDurably } from './storage/durable-file';
 import { SearchIndex } from './search-index';
 
 /** Bumped whenever tokenising or the snapshot's shape changes: an old snapshot is rebuilt. */
-export const SNAPSHOT_VERSION = 4;
+export const SNAPSHOT_VERSION = 5;
 
 /** What the snapshot file holds. */
 interface SnapshotFile {

@@ -26,6 +26,9 @@ const SCRIPT_LANGUAGES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\p{Script=Han}/gu, 'zh'],
 ];
 
+/** Letters only Ukrainian writes among the Cyrillic languages news comes in. */
+const UKRAINIAN_LETTERS = /[їєґі]/giu;
+
 /** Fewer words than this say too little to guess from. */
 const MIN_WORDS = 20;
 /** A guess needs this share of its words to be the language's function words… */
@@ -35,12 +38,16 @@ const MIN_LEAD = 1.5;
 
 /** Guesses a BCP 47 language code for a text (`en`, `de`, `ja`…), or null when unsure. */
 export function guessLanguage(text: string): string | null {
-  const sample = text.slice(0, 20_000);
-  const letters = sample.match(/\p{L}/gu)?.length ?? 0;
+  // A few thousand characters tell the language as well as the whole text, far sooner.
+  const sample = text.slice(0, 5_000);
+  const letters = sample.replace(/\P{L}+/gu, '').length;
   if (letters === 0) return null;
   for (const [pattern, lang] of SCRIPT_LANGUAGES) {
     if ((sample.match(pattern)?.length ?? 0) > letters * 0.3) return lang;
   }
+  // Cyrillic: Russian unless the letters only Ukrainian uses are frequent.
+  const cyrillic = sample.match(/\p{Script=Cyrillic}/gu)?.length ?? 0;
+  if (cyrillic > letters * 0.5) return (sample.match(UKRAINIAN_LETTERS)?.length ?? 0) > cyrillic * 0.02 ? 'uk' : 'ru';
 
   const words = sample.toLocaleLowerCase('und').match(/\p{L}+/gu) ?? [];
   if (words.length < MIN_WORDS) return null;
