@@ -21,6 +21,7 @@
  */
 import { JSDOM, VirtualConsole } from 'jsdom';
 import type { DOMWindow } from 'jsdom';
+import { PLACEHOLDER_BASE_URL } from './urls';
 
 /** A jsdom window. */
 export type DomWindow = DOMWindow;
@@ -35,12 +36,6 @@ export type DomNode = ReturnType<DomElement['cloneNode']>;
 export const ELEMENT_NODE = 1;
 /** `Node.TEXT_NODE`. */
 export const TEXT_NODE = 3;
-
-/**
- * The URL of documents that have no known address. `.invalid` is reserved (RFC 2606), so a
- * link that resolves to this origin was relative on a page whose address nobody told us.
- */
-export const PLACEHOLDER_BASE_URL = 'https://cuttings.invalid/';
 
 /**
  * Runs `work` with a fresh jsdom window and closes the window afterwards, whatever happens.

@@ -6,7 +6,7 @@ import { isProbablyReaderable, Readability } from '@mozilla/readability';
 import { countWords, findWords, foldTerm } from '../../../common/text';
 import { ClipError } from './clipped-article';
 import type { ClippedArticle } from './clipped-article';
-import { parseHtmlDocument, PLACEHOLDER_BASE_URL, selectAll, selectFirst, withDomWindow } from './dom';
+import { parseHtmlDocument, selectAll, selectFirst, withDomWindow } from './dom';
 import type { DomDocument, DomElement, DomWindow } from './dom';
 import { escapeHtml } from './escape-html';
 import { makeExcerpt } from './excerpt';
@@ -15,29 +15,37 @@ import { isBlank, looksLikeBinary, MAX_CLIP_BYTES } from './input-checks';
 import { extractMetadata, nonUrl, normaliseDate, normaliseLang } from './metadata';
 import type { PageMetadata } from './metadata';
 import { sanitiseElement, sanitiseHtml } from './sanitise';
-import { resolveHttpUrl } from './urls';
+import { PLACEHOLDER_BASE_URL, resolveHttpUrl } from './urls';
 
 /** The size limit, re-exported here because it is the HTML clipper's contract. */
 export { MAX_CLIP_BYTES };
 
 /**
  * Fewer words than this and an extraction is suspect: Readability returns *something* for
- * every page, on a page with no article the footer. Below it, Readability's answer stands
- * only if the page looks like an article (isProbablyReaderable); other fallbacks need it.
+ * every page, the footer on a page with no article. Below it, the other sources get a say
+ * (see chooseBody), and the page's whole text counts only if it has at least this many.
  */
 const MIN_ARTICLE_WORDS = 50;
 
+/** Never article text: code, embeds, controls, and whatever the page hides. */
+const NOT_TEXT_SELECTOR = [
+  'script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'svg', 'button', 'select',
+  'textarea', 'dialog', '[hidden]', '[aria-hidden="true"]', '[role="dialog"]', '[role="alert"]',
+  '[style*="display:none" i]', '[style*="display: none" i]', '[style*="visibility:hidden" i]',
+  '[style*="visibility: hidden" i]',
+].join(',');
+
 /**
- * Page chrome and hidden text left out when the whole `<body>` is the last resort. Not
- * `<form>`: ASP.NET pages wrap the entire page in one.
+ * Page chrome: menus, mastheads, footers, sidebars. Not `<form>`: ASP.NET pages wrap the
+ * entire page in one.
  */
 const CHROME_SELECTOR = [
-  'script', 'style', 'noscript', 'template', 'nav', 'header', 'footer', 'aside', 'iframe', 'object',
-  'embed', 'svg', 'button', 'select', 'textarea', 'dialog', '[hidden]', '[aria-hidden="true"]',
-  '[role="navigation"]', '[role="banner"]', '[role="contentinfo"]', '[role="complementary"]',
-  '[role="search"]', '[role="dialog"]', '[role="alert"]', '[style*="display:none" i]',
-  '[style*="display: none" i]', '[style*="visibility:hidden" i]', '[style*="visibility: hidden" i]',
+  'nav', 'header', 'footer', 'aside', '[role="navigation"]', '[role="banner"]', '[role="contentinfo"]',
+  '[role="complementary"]', '[role="search"]',
 ].join(',');
+
+/** Where a page says its content is; chrome inside or around these is not chrome. */
+const CONTENT_SELECTOR = 'main, article, [role="main"], [role="article"]';
 
 /** Options for {@link clipHtml}. */
 export interface ClipHtmlOptions {
@@ -113,7 +121,7 @@ function checkInput(html: string, name: string): void {
 
 /**
  * Points the document's base URL at the page's address: the document itself lives at the
- * shared window's placeholder URL, and Readability makes links absolute against `baseURI`.
+ * clip window's placeholder URL, and Readability makes links absolute against `baseURI`.
  * Inserted first in `<head>`, so it wins over the page's own `<base>` (already resolved).
  */
 function setBaseUrl(document: DomDocument, url: string): void {
@@ -160,13 +168,26 @@ function chooseBody(
   const readerable = isProbablyReaderable(original as unknown as Parameters<typeof isProbablyReaderable>[0]);
   if (readable && readable.words > 0 && readerable) return readable;
 
-  for (const chrome of selectAll(original, CHROME_SELECTOR)) chrome.remove();
+  removePageChrome(original);
   const pageBody = original.body ? toBody(sanitiseHtml(window, original.body.innerHTML, linkBase)) : null;
   if (pageBody && pageBody.words >= MIN_ARTICLE_WORDS) return pageBody;
   // On a page with nothing but a menu and a footer, Readability returns the footer.
   if (readable && readable.words > 0 && pageBody && isMostlyWithin(readable.text, pageBody.text)) return readable;
 
   return articleBody && articleBody.words > 0 ? articleBody : null;
+}
+
+/**
+ * Leaves only what may be article text in the page. Chrome elements are kept when they sit
+ * inside the page's `<main>` or `<article>` or hold one: some sites wrap their whole
+ * article in an `<aside>` or a `<header>`.
+ */
+function removePageChrome(document: DomDocument): void {
+  for (const element of selectAll(document, NOT_TEXT_SELECTOR)) element.remove();
+  for (const element of selectAll(document, CHROME_SELECTOR)) {
+    if (element.closest(CONTENT_SELECTOR) || selectFirst(element, CONTENT_SELECTOR)) continue;
+    element.remove();
+  }
 }
 
 /** True if at least 80% of the distinct words of `part` occur in `whole`. */

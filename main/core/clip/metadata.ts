@@ -307,11 +307,16 @@ function parseJsonLoosely(text: string): unknown {
     .trim()
     .replace(/;$/, '');
   try {
+    return JSON.parse(trimmed);
+  } catch {
     // Raw line breaks and tabs inside strings are invalid JSON but common; outside strings
     // a space means the same.
-    return JSON.parse(trimmed.replace(/[\u0000-\u001f]+/g, ' '));
-  } catch {
-    return null;
+    try {
+      // eslint-disable-next-line no-control-regex -- control characters are what is being replaced
+      return JSON.parse(trimmed.replace(/[\u0000-\u001f]+/g, ' '));
+    } catch {
+      return null;
+    }
   }
 }
 

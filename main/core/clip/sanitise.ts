@@ -8,9 +8,9 @@
  */
 import createDOMPurify from 'dompurify';
 import type { Config, DOMPurify, WindowLike } from 'dompurify';
-import { PLACEHOLDER_BASE_URL, selectAll } from './dom';
+import { selectAll } from './dom';
 import type { DomElement, DomWindow } from './dom';
-import { resolveHttpUrl } from './urls';
+import { PLACEHOLDER_BASE_URL, resolveHttpUrl } from './urls';
 
 /** URL scheme of images Cuttings has already stored in the library's assets. */
 export const ASSET_URL_SCHEME = 'cuttings-asset:';

@@ -1,7 +1,12 @@
 /**
  * URL rules shared by metadata and sanitising: which addresses a cutting may keep.
  */
-import { PLACEHOLDER_BASE_URL } from './dom';
+
+/**
+ * The URL of documents that have no known address. `.invalid` is reserved (RFC 2606), so a
+ * link that resolves to this origin was relative on a page whose address nobody told us.
+ */
+export const PLACEHOLDER_BASE_URL = 'https://cuttings.invalid/';
 
 const PLACEHOLDER_ORIGIN = new URL(PLACEHOLDER_BASE_URL).origin;
 

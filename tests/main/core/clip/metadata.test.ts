@@ -38,4 +38,11 @@ describe('extractMetadata', () => {
     const metadata = withDomWindow((window) => extractMetadata(parseHtmlDocument(window, html)));
     expect(metadata).toMatchObject({ url: 'https://news.example/story', author: 'Dee', source: null });
   });
+
+  it('reads JSON-LD with raw line breaks in its strings and CDATA around it', () => {
+    const html =
+      '<script type="application/ld+json; charset=utf-8">//<![CDATA[\n{"@type": "NewsArticle", "headline": "Two\nlines", "articleBody": "First.\nSecond."}\n//]]></script>';
+    const metadata = withDomWindow((window) => extractMetadata(parseHtmlDocument(window, html)));
+    expect(metadata).toMatchObject({ title: 'Two lines', articleBody: 'First. Second.' });
+  });
 });
