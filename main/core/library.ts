@@ -154,8 +154,10 @@ export class Library {
       if (!readOnly) await makeDailyBackup(root).catch((error: unknown) => {
         notices.push(`library: could not make today's backup (${(error as Error).message})`);
       });
+      const { saved, notice } = await SavedSearches.open(root, readOnly);
+      if (notice) notices.push(notice);
+      // Last, so that nothing after it can fail and leave a worker thread running.
       const engine = options.searchWorker ? new WorkerSearchEngine(options.searchWorker) : new InProcessSearchEngine();
-      const saved = await SavedSearches.open(root);
       return new Library(root, readOnly, catalog, lock, notices, engine, saved, options.titlesWhileLoading ?? false);
     } catch (error) {
       await lock?.release();

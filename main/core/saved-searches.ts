@@ -2,6 +2,7 @@
  * Saved searches: named queries kept in the library (`<library>/saved-searches.json`, a
  * lowdb file written durably), so that they travel with it and show in every window.
  */
+import { mkdir, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import type { SavedSearch } from '../../common/api';
@@ -16,12 +17,30 @@ const MAX_NAME = 100;
 export class SavedSearches {
   private constructor(private readonly db: Low<{ searches: SavedSearch[] }>) {}
 
-  /** Reads the file, or starts empty if there is none. */
-  static async open(root: string): Promise<SavedSearches> {
-    const db = new Low<{ searches: SavedSearch[] }>(new DurableJsonFile(join(root, 'saved-searches.json')), { searches: [] });
-    await db.read();
+  /**
+   * Reads the file, or starts empty if there is none. A damaged file does not keep the
+   * library from opening: a writer moves it to quarantine/ and starts afresh, a reader just
+   * starts empty; either way `notice` says so.
+   */
+  static async open(root: string, readOnly: boolean): Promise<{ saved: SavedSearches; notice?: string }> {
+    const path = join(root, 'saved-searches.json');
+    const db = new Low<{ searches: SavedSearch[] }>(new DurableJsonFile(path), { searches: [] });
+    let notice: string | undefined;
+    try {
+      await db.read();
+    } catch (error) {
+      db.data = { searches: [] };
+      if (readOnly) {
+        notice = `saved searches: ${path} is damaged; none are shown`;
+      } else {
+        const quarantine = join(root, 'quarantine', new Date().toISOString().replace(/[:.]/gu, '-'));
+        await mkdir(quarantine, { recursive: true });
+        await rename(path, join(quarantine, 'saved-searches.json'));
+        notice = `saved searches: ${path} was damaged and moved to ${quarantine} (${(error as Error).message})`;
+      }
+    }
     if (!Array.isArray(db.data?.searches)) db.data = { searches: [] };
-    return new SavedSearches(db);
+    return { saved: new SavedSearches(db), notice };
   }
 
   /** Every saved search, in name order. */

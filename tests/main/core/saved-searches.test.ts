@@ -34,6 +34,16 @@ describe('saved searches', () => {
     expect(() => library.savedQuery('nope')).toThrow('saved searches: there is no saved search named "nope"');
     expect(library.savedSearches()).toEqual([]);
   });
+
+  it('do not keep a library from opening when their file is damaged', async () => {
+    await library.saveSearch('Kept', 'peace');
+    await library.close();
+    const { writeFile } = await import('node:fs/promises');
+    await writeFile(join(folder.path, 'library', 'saved-searches.json'), '{ broken');
+    library = await Library.open(join(folder.path, 'library'));
+    expect(library.notices[0]).toMatch(/^saved searches: .*saved-searches\.json was damaged and moved to .*quarantine/u);
+    expect(library.savedSearches()).toEqual([]);
+  });
 });
 
 describe('search while the index loads', () => {
