@@ -68,7 +68,7 @@ export interface SearchFacets {
   tags: Record<string, number>;
   /** Articles per source. */
   sources: Record<string, number>;
-  /** Articles per year published (clipped where the publication date is unknown). */
+  /** Articles per year published (articles with no publication date are not counted). */
   years: Record<string, number>;
 }
 

@@ -89,6 +89,11 @@ export class ArticleList {
     return this.items[this.selected]?.summary.id;
   }
 
+  /** The row of an article, if it is listed. */
+  item(id: string): ListItem | undefined {
+    return this.items.find((item) => item.summary.id === id);
+  }
+
   /** Selects an article by id (if listed) and scrolls it into view. */
   select(id: string): boolean {
     const index = this.items.findIndex((item) => item.summary.id === id);

@@ -5,8 +5,9 @@
  *   PgUp/PgDn, Home/End  move by a page, to the ends
  *   Enter           open the selected article (in the list or the search box)
  *   /               focus the search box
- *   Escape          clear the search (in the box: clear it, then leave it; in another
- *                   field: leave the field)
+ *   ?               show the search syntax
+ *   Escape          close the search syntax help if it is open; else clear the search (in
+ *                   the box: clear it, then leave it; in another field: leave the field)
  *   Ctrl/Cmd+N      add an article
  *
  * Letters never fire while the user is typing in a field.
@@ -24,6 +25,10 @@ export interface ShortcutTargets {
   add(): void;
   /** True while a modal dialog has the keyboard. */
   modalOpen(): boolean;
+  /** Closes a popover if one is open (Escape then does nothing else); false if none was. */
+  dismiss?(): boolean;
+  /** Shows the search syntax help. */
+  help?(): void;
 }
 
 /** Installs the shortcuts on the document. */
@@ -31,6 +36,10 @@ export function installShortcuts(targets: ShortcutTargets): void {
   const { list, listElement, search } = targets;
   document.addEventListener('keydown', (event) => {
     if (event.defaultPrevented || event.isComposing) return;
+    if (event.key === 'Escape' && targets.dismiss?.()) {
+      event.preventDefault();
+      return;
+    }
     const command = event.ctrlKey || event.metaKey;
     if (command && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'n') {
       event.preventDefault();
@@ -57,6 +66,11 @@ export function installShortcuts(targets: ShortcutTargets): void {
       case '/':
         event.preventDefault();
         search.focus();
+        return;
+      case '?':
+        if (!targets.help) return;
+        event.preventDefault();
+        targets.help();
         return;
       case 'ArrowDown':
       case 'j':

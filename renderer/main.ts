@@ -1,29 +1,42 @@
 /**
  * The window's composition root: builds the sidebar, search box, article list, reader and
- * add dialog on the markup in index.html and wires them together. What is listed depends on
+ * dialogs on the markup in index.html and wires them together. What is listed depends on
  * two things, the search text and the sidebar's tag:
  *
  *   neither         every article (listArticles), newest first
  *   a tag only      every article with that tag or one below it, filtered here
- *   search text     search hits from main, a page at a time, the tag added as `tag:"…"`
+ *   search text     search hits from main, a page at a time, the tag added as `tag:"…"`,
+ *                   in the order the sort menu says, with facets to narrow them by
+ *
+ * A query main refuses (it does not parse) leaves the last results in place, dimmed, with
+ * main's message under the search box until the text parses again.
  */
+import type { SavedSearch, SearchSort } from '../common/api';
 import type { ArticleSummary, SearchResults } from '../common/article';
 import { tagKey } from '../common/tags';
 import { AddDialog } from './add-dialog';
-import { attempt, call, setErrorReporter } from './api-client';
+import { ApiCallError, attempt, call, messageOf, setErrorReporter } from './api-client';
 import { ArticleList, type ListItem } from './article-list';
 import { required } from './dom';
+import { FacetPanel, refineQuery } from './facets';
 import { folderName, plural } from './format';
+import { IndexStatusWatcher } from './index-status';
 import { installShortcuts } from './keyboard-shortcuts';
 import { Reader } from './reader';
+import { SaveSearchDialog } from './save-search-dialog';
 import { SearchBox } from './search-box';
+import { SearchHelp } from './search-help';
 import { Sidebar } from './sidebar';
 import { StatusBar } from './status-bar';
 
 /** Search hits fetched per page. */
 const PAGE_SIZE = 100;
 
-const status = new StatusBar(required('status-message', HTMLElement), required('status-summary', HTMLElement));
+const status = new StatusBar(
+  required('status-message', HTMLElement),
+  required('status-summary', HTMLElement),
+  required('status-index', HTMLElement),
+);
 setErrorReporter((message) => status.error(message));
 
 const listElement = required('article-list', HTMLElement);
@@ -32,12 +45,40 @@ const list = new ArticleList(listElement, {
   onOpen: (id) => void openArticle(id),
   onNearEnd: () => void loadMoreHits(),
 });
-const sidebar = new Sidebar(required('library-header', HTMLElement), required('library-nav', HTMLElement), () => {
-  void reload();
+const sidebar = new Sidebar(
+  required('library-header', HTMLElement),
+  required('library-nav', HTMLElement),
+  () => {
+    void reload();
+  },
+  {
+    open: (saved) => {
+      // A saved search runs as it was saved, not narrowed by a tag chosen since.
+      sidebar.setActive(null);
+      search.setQuery(saved.query);
+    },
+    delete: (saved) => void deleteSavedSearch(saved),
+  },
+);
+const search = new SearchBox(
+  {
+    input: required('search-input', HTMLInputElement),
+    total: required('search-total', HTMLElement),
+    error: required('search-error', HTMLElement),
+    fault: required('search-fault', HTMLElement),
+  },
+  () => {
+    void reload();
+  },
+);
+const sortSelect = required('search-sort', HTMLSelectElement);
+sortSelect.addEventListener('change', () => {
+  if (search.query !== '') void reload();
 });
-const search = new SearchBox(required('search-input', HTMLInputElement), required('search-total', HTMLElement), () => {
-  void reload();
-});
+const saveSearchButton = required('save-search-button', HTMLButtonElement);
+const help = new SearchHelp(required('search-help-button', HTMLButtonElement), required('search-help', HTMLElement));
+const facets = new FacetPanel(required('facets', HTMLElement), (clause) => search.setQuery(refineQuery(search.query, clause)));
+const titlesOnlyNote = required('titles-only-note', HTMLElement);
 const reader = new Reader(required('reader', HTMLElement), {
   knownTags: () => sidebar.tagNames,
   saveTags: async (id, change) => {
@@ -48,28 +89,75 @@ const reader = new Reader(required('reader', HTMLElement), {
   },
 });
 const addDialog = new AddDialog((summary) => void articleAdded(summary));
+const saveDialog = new SaveSearchDialog((searches, saved) => {
+  sidebar.setSavedSearches(searches);
+  status.info(`Saved the search “${saved.name}”`);
+});
 
 required('add-button', HTMLButtonElement).addEventListener('click', () => addDialog.open());
 const addShortcut = /Mac|iPhone|iPad/u.test(navigator.userAgent) ? '⌘N' : 'Ctrl+N';
 required('add-button', HTMLButtonElement).title = `Add an article (${addShortcut})`;
+saveSearchButton.addEventListener('click', () => {
+  if (search.query !== '') saveDialog.open(withTag(search.query, sidebar.filter), sidebar.savedSearches);
+});
 installShortcuts({
   list,
   listElement,
   search,
-  add: () => addDialog.open(),
-  modalOpen: () => addDialog.isOpen,
+  add: () => {
+    if (!saveDialog.isOpen) addDialog.open();
+  },
+  modalOpen: () => addDialog.isOpen || saveDialog.isOpen,
+  dismiss: () => help.close(),
+  help: () => help.open(),
 });
 
 /** The state of the current search, for paging and for dropping stale answers. */
 let generation = 0;
-let searchState: { query: string; total: number; loaded: number; loading: boolean } | null = null;
+let searchState: { query: string; sort: SearchSort; total: number; loaded: number; loading: boolean } | null = null;
+/** Whether the results shown came from titles alone (the index was loading). */
+let titlesOnly = false;
 let libraryCount = 0;
+
+const indexWatcher = new IndexStatusWatcher(
+  async () => {
+    const info = await call('libraryInfo');
+    libraryCount = info.articles;
+    return info.search;
+  },
+  {
+    onStatus: (searchStatus) => status.setIndexStatus(searchStatus),
+    // Results found in titles alone are incomplete: search again now the text can be searched.
+    onReady: () => {
+      if (titlesOnly) void reload();
+    },
+    onError: (error) => status.error(messageOf(error)),
+  },
+);
 
 async function refreshLibrary(): Promise<void> {
   const info = await call('libraryInfo');
   libraryCount = info.articles;
   sidebar.setLibrary(info);
+  indexWatcher.update(info.search);
   document.title = `${folderName(info.path)} — Cuttings`;
+}
+
+async function refreshSavedSearches(): Promise<void> {
+  sidebar.setSavedSearches(await call('listSavedSearches'));
+}
+
+async function deleteSavedSearch(saved: SavedSearch): Promise<void> {
+  const left = await attempt(() => call('deleteSavedSearch', saved.name));
+  if (!left) return;
+  sidebar.setSavedSearches(left);
+  status.info(`Deleted the saved search “${saved.name}”`);
+}
+
+/** Dims the list (and facets) while they show results of an earlier query than the text's. */
+function setStale(stale: boolean): void {
+  listElement.classList.toggle('stale', stale);
+  facets.setStale(stale);
 }
 
 async function refreshTags(): Promise<void> {
@@ -82,9 +170,16 @@ async function reload(): Promise<void> {
   const mine = ++generation;
   const text = search.query;
   const tag = sidebar.filter;
-  listTitle.textContent = text === '' ? (tag ?? 'All articles') : tag === null ? 'Search results' : `Search results in ${tag}`;
+  saveSearchButton.disabled = text === '';
+  sidebar.setCurrentQuery(tag === null ? text : '');
   if (text === '') {
+    listTitle.textContent = tag ?? 'All articles';
     searchState = null;
+    titlesOnly = false;
+    search.clearError();
+    setStale(false);
+    facets.hide();
+    titlesOnlyNote.hidden = true;
     const all = await attempt(() => call('listArticles'));
     if (!all || mine !== generation) return;
     const shown = tag === null ? all : all.filter((summary) => hasTag(summary, tag));
@@ -97,15 +192,30 @@ async function reload(): Promise<void> {
     return;
   }
   const query = withTag(text, tag);
-  searchState = { query, total: 0, loaded: 0, loading: true };
-  const results = await attempt(() => call('search', { query, limit: PAGE_SIZE }));
-  if (mine !== generation) return;
-  if (!results) {
-    searchState = null;
+  const sort = sortSelect.value as SearchSort;
+  let results: SearchResults;
+  try {
+    results = await call('search', { query, limit: PAGE_SIZE, sort });
+  } catch (error) {
+    if (mine !== generation) return;
+    if (error instanceof ApiCallError && error.code === 'invalid-input') {
+      // The text does not parse: say why, and keep what was listed, dimmed, until it does.
+      search.showError(error.message);
+      setStale(true);
+    } else {
+      status.error(messageOf(error));
+    }
     return;
   }
+  if (mine !== generation) return;
+  search.clearError();
+  setStale(false);
+  listTitle.textContent = tag === null ? 'Search results' : `Search results in ${tag}`;
   const items = hitsToItems(results, tag);
-  searchState = { query, total: results.total, loaded: results.hits.length, loading: false };
+  searchState = { query, sort, total: results.total, loaded: results.hits.length, loading: false };
+  titlesOnly = results.titlesOnly === true;
+  titlesOnlyNote.hidden = !titlesOnly;
+  facets.show(results.facets, query);
   search.setTotal(plural(results.total, 'result'));
   list.setItems(items, tag === null ? `Nothing matches “${text}”.` : `Nothing tagged ${tag} matches “${text}”.`);
   status.setSummary(`${plural(results.total, 'result')} of ${plural(libraryCount, 'article')}`);
@@ -117,10 +227,10 @@ async function loadMoreHits(): Promise<void> {
   if (!state || state.loading || state.loaded >= state.total) return;
   state.loading = true;
   const mine = generation;
-  const results = await attempt(() => call('search', { query: state.query, limit: PAGE_SIZE, offset: state.loaded }));
-  if (mine !== generation || searchState !== state) return;
+  const results = await attempt(() => call('search', { query: state.query, limit: PAGE_SIZE, offset: state.loaded, sort: state.sort }));
+  // Done either way: these results may still be listed (dimmed) if the next query fails.
   state.loading = false;
-  if (!results) return;
+  if (mine !== generation || searchState !== state || !results) return;
   state.loaded += results.hits.length;
   if (results.hits.length === 0) state.total = state.loaded;
   list.appendItems(hitsToItems(results, sidebar.filter));
@@ -153,12 +263,17 @@ let opening = 0;
 
 async function openArticle(id: string): Promise<void> {
   list.select(id);
+  // A search hit's matched words are marked in the reader.
+  const terms = list.item(id)?.terms ?? [];
   // Already open: keep it as it is, with whatever the user is typing in its tag field.
-  if (reader.articleId === id) return;
+  if (reader.articleId === id) {
+    reader.setMatchTerms(terms);
+    return;
+  }
   const mine = ++opening;
   const article = await attempt(() => call('getArticle', id));
   if (!article || mine !== opening) return;
-  reader.show(article);
+  reader.show(article, terms);
 }
 
 async function articleAdded(summary: ArticleSummary): Promise<void> {
@@ -179,6 +294,7 @@ void (async () => {
   await attempt(async () => {
     await refreshLibrary();
     await refreshTags();
+    await refreshSavedSearches();
   });
   await reload();
   document.body.dataset.ready = 'true';

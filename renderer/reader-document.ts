@@ -11,11 +11,19 @@
  *   3. the iframe's sandbox and this document's CSP (plus the window's, which a srcdoc
  *      document inherits) block whatever might still get through.
  *
+ * The words a search matched are wrapped in `<mark class="cuttings-match" id="cuttings-match-N">`
+ * here, before the document goes to srcdoc: the sandbox leaves the window no way into the
+ * frame's DOM, but it may still navigate the frame to `about:srcdoc#cuttings-match-N`, a
+ * same-document fragment navigation that scrolls to the mark and makes it `:target` (see
+ * Reader.goToMatch).
+ *
  * Why a <link> to reader.css by absolute URL, not a <style>: the srcdoc document inherits the
  * window's policy (`style-src 'self'`), which forbids inline styles, and a sandboxed document
  * has an opaque origin, so the only stylesheet both policies accept is the app's reader.css
  * named by its full URL.
  */
+
+import { matchedRanges } from './highlight';
 
 /** Elements removed with everything inside them. */
 const DROP = [
@@ -28,6 +36,13 @@ const DROP = [
 
 /** Attributes that hold an address; only asset-protocol images and web links may stay. */
 const URL_ATTRIBUTES = ['src', 'href', 'xlink:href', 'action', 'formaction', 'poster', 'background', 'cite', 'longdesc', 'data', 'ping'];
+
+/** The id of the `n`th marked match (from 1) inside the reader document. */
+export function matchId(n: number): string {
+  return `${MATCH_ID_PREFIX}${n}`;
+}
+
+const MATCH_ID_PREFIX = 'cuttings-match-';
 
 /** The protocol main serves stored images from. */
 export const ASSET_PROTOCOL = 'cuttings-asset:';
@@ -50,8 +65,26 @@ export function readerPolicy(stylesheetUrl: string): string {
  * @example iframe.srcdoc = buildReaderDocument(article.html, new URL('reader.css', location.href).href)
  */
 export function buildReaderDocument(html: string, stylesheetUrl: string, lang: string | null = null): string {
+  return buildReaderPage(html, stylesheetUrl, lang, []).srcdoc;
+}
+
+/** A reader document with the matched words marked, and how many marks it has. */
+export interface ReaderPage {
+  srcdoc: string;
+  /** The number of marks, with ids `matchId(1)` … `matchId(matches)` in reading order. */
+  matches: number;
+}
+
+/**
+ * Like {@link buildReaderDocument}, with every word that matches one of `terms` (a search
+ * hit's terms) marked as described above, cut and folded as the snippet highlighter does.
+ *
+ * @example const page = buildReaderPage(article.html, stylesheetUrl, article.lang, hit.terms); // page.matches === 3
+ */
+export function buildReaderPage(html: string, stylesheetUrl: string, lang: string | null, terms: readonly string[]): ReaderPage {
   const doc = new DOMParser().parseFromString(html, 'text/html');
   clean(doc);
+  const matches = markMatches(doc, terms);
 
   const head = doc.head;
   head.replaceChildren();
@@ -76,8 +109,45 @@ export function buildReaderDocument(html: string, stylesheetUrl: string, lang: s
   for (const attribute of [...doc.body.attributes]) doc.body.removeAttribute(attribute.name);
   if (lang) doc.documentElement.setAttribute('lang', lang);
   doc.body.className = 'cuttings-reader';
-  return `<!DOCTYPE html>\n${doc.documentElement.outerHTML}`;
+  return { srcdoc: `<!DOCTYPE html>\n${doc.documentElement.outerHTML}`, matches };
 }
+
+/**
+ * Wraps the words of the body's text that match `terms` in numbered marks; returns how many.
+ * A word split across elements (`Lav<b>rov</b>`) is not found, as in the snippet; text in
+ * SVG or MathML is left alone, where an HTML element would not render.
+ */
+function markMatches(doc: Document, terms: readonly string[]): number {
+  // The article's own ids must not capture a fragment meant for one of our marks.
+  for (const element of doc.querySelectorAll(`[id^="${MATCH_ID_PREFIX}"]`)) element.removeAttribute('id');
+  if (terms.length === 0) return 0;
+  const walker = doc.createTreeWalker(doc.body, NodeFilter.SHOW_TEXT);
+  const texts: Text[] = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.parentElement?.namespaceURI === HTML_NAMESPACE) texts.push(node as Text);
+  }
+  let count = 0;
+  for (const text of texts) {
+    const ranges = matchedRanges(text.data, terms);
+    if (ranges.length === 0) continue;
+    const fragment = doc.createDocumentFragment();
+    let at = 0;
+    for (const { start, end } of ranges) {
+      if (start > at) fragment.append(text.data.slice(at, start));
+      const mark = doc.createElement('mark');
+      mark.className = 'cuttings-match';
+      mark.id = matchId(++count);
+      mark.textContent = text.data.slice(start, end);
+      fragment.append(mark);
+      at = end;
+    }
+    if (at < text.data.length) fragment.append(text.data.slice(at));
+    text.replaceWith(fragment);
+  }
+  return count;
+}
+
+const HTML_NAMESPACE = 'http://www.w3.org/1999/xhtml';
 
 function clean(doc: Document): void {
   for (const element of doc.querySelectorAll(DROP.join(','))) element.remove();

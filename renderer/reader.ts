@@ -2,11 +2,19 @@
  * The reader: an article's metadata, its tags (editable), its provenance, and its stored
  * HTML in an iframe sandboxed with no permissions, so that reading never runs the page's
  * code and never touches the network (see reader-document.ts for the layers).
+ *
+ * Opened from search results, the words the hit matched are marked in the text, and a bar
+ * above it steps through them ("2 of 7"). The sandbox keeps this window out of the frame's
+ * DOM, so stepping is done the one way left open: this window navigates the frame to
+ * `about:srcdoc#cuttings-match-N`. That is a same-document fragment navigation: Chromium
+ * scrolls the mark into view and makes it `:target` (reader.css highlights it), and nothing
+ * is loaded. The address must be absolute: a relative `#…` would resolve against this
+ * window's URL and load the app itself into the frame.
  */
 import type { Article } from '../common/article';
 import { el, replaceChildren, type Child } from './dom';
 import { formatDate, formatDateTime, webUrl } from './format';
-import { buildReaderDocument } from './reader-document';
+import { buildReaderPage, matchId } from './reader-document';
 import { TagEditor, type TagChange } from './tag-editor';
 
 /** What the reader needs from its owner. */
@@ -39,6 +47,18 @@ export class Reader {
     // No permissions at all: no scripts, no same origin, no forms, popups or navigation of the app.
     attrs: { sandbox: '', title: 'Article text', referrerpolicy: 'no-referrer', hidden: true },
   });
+  private readonly matchBar = el('div', {
+    className: 'reader-matches',
+    attrs: { role: 'group', 'aria-label': 'Matched words', hidden: true },
+  });
+  private readonly matchCount = el('span', { className: 'match-count', attrs: { 'aria-live': 'polite', 'aria-atomic': 'true' } });
+  /** The search terms marked in the open article. */
+  private terms: readonly string[] = [];
+  /** How many marks the open article has, and which one (from 1) was last moved to. */
+  private matches = 0;
+  private currentMatch = 0;
+  /** Whether the frame has loaded the current document, so that it can be navigated within. */
+  private frameLoaded = false;
 
   constructor(root: HTMLElement, options: ReaderOptions) {
     const tags = el('div', { className: 'reader-tags' });
@@ -59,7 +79,21 @@ export class Reader {
       tags,
       el('details', { className: 'provenance' }, el('summary', {}, 'Provenance'), this.provenance),
     );
-    replaceChildren(root, this.empty, this.header, this.frame);
+    const previous = el(
+      'button',
+      { className: 'button small', attrs: { type: 'button', title: 'Previous match', 'aria-label': 'Previous match' } },
+      '↑',
+    );
+    const next = el('button', { className: 'button small', attrs: { type: 'button', title: 'Next match', 'aria-label': 'Next match' } }, '↓');
+    previous.addEventListener('click', () => this.stepMatch(-1));
+    next.addEventListener('click', () => this.stepMatch(1));
+    replaceChildren(this.matchBar, el('span', { className: 'match-label' }, 'Matches'), this.matchCount, previous, next);
+    this.frame.addEventListener('load', () => {
+      this.frameLoaded = true;
+      // The first match is shown as soon as the article is: that is what the search found.
+      if (this.currentMatch > 0) this.goToMatch(this.currentMatch);
+    });
+    replaceChildren(root, this.empty, this.header, this.matchBar, this.frame);
   }
 
   /** The open article's id, if any. */
@@ -67,8 +101,8 @@ export class Reader {
     return this.article?.id;
   }
 
-  /** Shows an article. */
-  show(article: Article): void {
+  /** Shows an article, with the words of `terms` (a search hit's) marked in its text. */
+  show(article: Article, terms: readonly string[] = []): void {
     this.article = article;
     this.empty.hidden = true;
     this.header.hidden = false;
@@ -79,8 +113,46 @@ export class Reader {
     replaceChildren(this.meta, ...this.metaRows(article));
     replaceChildren(this.provenance, ...this.provenanceRows(article));
     this.tagEditor.setTags(article.tags);
+    this.render(article, terms);
+  }
+
+  /**
+   * Marks other search terms in the open article (it was opened again from other results);
+   * nothing else in the reader changes, so a tag being typed is kept.
+   */
+  setMatchTerms(terms: readonly string[]): void {
+    if (!this.article || sameTerms(terms, this.terms)) return;
+    this.render(this.article, terms);
+  }
+
+  /** Moves to the next (1) or previous (-1) match, round from the last to the first. */
+  stepMatch(direction: 1 | -1): void {
+    if (this.matches === 0) return;
+    this.goToMatch(((this.currentMatch - 1 + direction + this.matches) % this.matches) + 1);
+  }
+
+  private render(article: Article, terms: readonly string[]): void {
     const stylesheet = new URL('reader.css', window.location.href).href;
-    this.frame.srcdoc = buildReaderDocument(article.html, stylesheet, article.lang);
+    const page = buildReaderPage(article.html, stylesheet, article.lang, terms);
+    this.terms = [...terms];
+    this.matches = page.matches;
+    this.currentMatch = page.matches > 0 ? 1 : 0;
+    this.showMatchCount();
+    this.frameLoaded = false;
+    this.frame.srcdoc = page.srcdoc;
+  }
+
+  private goToMatch(n: number): void {
+    this.currentMatch = n;
+    this.showMatchCount();
+    // Before the document has loaded, navigating would cancel it: the load handler moves there.
+    if (!this.frameLoaded) return;
+    this.frame.contentWindow?.location.replace(`about:srcdoc#${matchId(n)}`);
+  }
+
+  private showMatchCount(): void {
+    this.matchBar.hidden = this.matches === 0;
+    this.matchCount.textContent = `${this.currentMatch} of ${this.matches}`;
   }
 
   /** Shows tags changed elsewhere, if that article is open. */
@@ -96,6 +168,11 @@ export class Reader {
     this.empty.hidden = false;
     this.header.hidden = true;
     this.frame.hidden = true;
+    this.terms = [];
+    this.matches = 0;
+    this.currentMatch = 0;
+    this.showMatchCount();
+    this.frameLoaded = false;
     this.frame.srcdoc = '';
   }
 
@@ -142,4 +219,8 @@ export class Reader {
     ];
     return rows.map(([label, value]) => el('div', { className: 'meta-row' }, el('dt', {}, label), el('dd', {}, value)));
   }
+}
+
+function sameTerms(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((term, index) => term === b[index]);
 }

@@ -1,8 +1,21 @@
 /**
  * The status bar at the foot of the window: what the app is doing, how many articles are
- * shown, and errors from main with their message exactly as main wrote it.
+ * shown, how far the search index has loaded, and errors from main with their message
+ * exactly as main wrote it.
  */
+import type { SearchStatus } from '../common/api';
 import { replaceChildren } from './dom';
+
+/**
+ * What the status bar says while the search index loads.
+ *
+ * @example indexProgressText({ state: 'loading', done: 250, total: 1000 }) // 'Loading search index… 25%'
+ */
+export function indexProgressText(status: SearchStatus): string {
+  if (status.total <= 0) return 'Loading search index…';
+  const percent = Math.min(100, Math.floor((status.done / status.total) * 100));
+  return `Loading search index… ${percent}%`;
+}
 
 /** The status bar; one per window. */
 export class StatusBar {
@@ -11,7 +24,17 @@ export class StatusBar {
   constructor(
     private readonly message: HTMLElement,
     private readonly summary: HTMLElement,
+    private readonly index: HTMLElement,
   ) {}
+
+  /** Shows how far the search index has loaded, or nothing once it is ready. */
+  setIndexStatus(status: SearchStatus): void {
+    const loading = status.state !== 'ready';
+    this.index.hidden = !loading;
+    this.index.textContent = loading ? indexProgressText(status) : '';
+    if (loading && status.total > 0) this.index.title = `${status.done.toLocaleString()} of ${status.total.toLocaleString()} articles`;
+    else this.index.removeAttribute('title');
+  }
 
   /** Shows a passing message, cleared after a few seconds. */
   info(text: string): void {

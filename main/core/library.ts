@@ -555,7 +555,8 @@ function countFacets(records: ArticleRecord[]): SearchFacets {
     }
     for (const level of levels) bump(facets.tags, level);
     if (record.source) bump(facets.sources, record.source);
-    bump(facets.years, (record.published ?? record.clipped).slice(0, 4));
+    // By publication only, so that a year's count is what `published:YYYY` finds.
+    if (record.published) bump(facets.years, record.published.slice(0, 4));
   }
   return facets;
 }

@@ -115,6 +115,98 @@ export class CuttingsPage {
     return this.page.locator('#status-message');
   }
 
+  /** The search index's loading progress in the status bar. */
+  get indexStatus(): Locator {
+    return this.page.locator('#status-index');
+  }
+
+  // ---- search tools ----
+
+  get sortSelect(): Locator {
+    return this.page.locator('#search-sort');
+  }
+
+  get helpButton(): Locator {
+    return this.page.locator('#search-help-button');
+  }
+
+  get helpPopover(): Locator {
+    return this.page.locator('#search-help');
+  }
+
+  /** Main's message for a query that does not parse, under the search box. */
+  get searchError(): Locator {
+    return this.page.locator('#search-error');
+  }
+
+  /** The underlined part of the query in the search box. */
+  get searchFault(): Locator {
+    return this.page.locator('#search-fault .fault');
+  }
+
+  get titlesOnlyNote(): Locator {
+    return this.page.locator('#titles-only-note');
+  }
+
+  get facets(): Locator {
+    return this.page.locator('#facets');
+  }
+
+  /** A facet button: `group` is the label shown (Tags, Sources, Years), `value` the value. */
+  facet(group: 'Tags' | 'Sources' | 'Years', value: string): Locator {
+    return this.facets
+      .locator('.facet-group')
+      .filter({ has: this.page.locator('.facet-label', { hasText: exactly(group) }) })
+      .locator('button.facet')
+      .filter({ has: this.page.locator('.facet-value', { hasText: exactly(value) }) });
+  }
+
+  /** The values shown in a facet group, in order. */
+  facetValues(group: 'Tags' | 'Sources' | 'Years'): Locator {
+    return this.facets
+      .locator('.facet-group')
+      .filter({ has: this.page.locator('.facet-label', { hasText: exactly(group) }) })
+      .locator('.facet-value');
+  }
+
+  get saveSearchButton(): Locator {
+    return this.page.locator('#save-search-button');
+  }
+
+  get saveDialog(): Locator {
+    return this.page.locator('#save-search-dialog');
+  }
+
+  get saveDialogError(): Locator {
+    return this.page.locator('#save-search-error');
+  }
+
+  /** A saved search's entry in the sidebar. */
+  savedSearch(name: string): Locator {
+    return this.page.locator('#library-nav button[data-saved]').filter({
+      has: this.page.locator('.nav-label', { hasText: exactly(name) }),
+    });
+  }
+
+  get savedSearches(): Locator {
+    return this.page.locator('#library-nav button[data-saved] .nav-label');
+  }
+
+  // ---- matches in the reader ----
+
+  /** The reader's "k of n" count of matched words. */
+  get matchCount(): Locator {
+    return this.page.locator('.reader-matches .match-count');
+  }
+
+  get nextMatch(): Locator {
+    return this.page.getByRole('button', { name: 'Next match' });
+  }
+
+  get previousMatch(): Locator {
+    return this.page.getByRole('button', { name: 'Previous match' });
+  }
+
   // ---- actions and waits ----
 
   /** Opens the app at `url` and waits until it has loaded the library. */
@@ -194,6 +286,28 @@ export class CuttingsPage {
   /** Waits until the reader's tag chips are exactly these. */
   async waitForTags(tags: string[]): Promise<void> {
     await expect(this.tagChips).toHaveText(tags);
+  }
+
+  /** Waits until the listed titles are exactly these, in list order. */
+  async waitForTitles(titles: string[]): Promise<void> {
+    await expect
+      .poll(async () =>
+        this.rows.evaluateAll((rows) =>
+          rows
+            .map((row) => ({ index: Number((row as HTMLElement).dataset.index), title: row.querySelector('.row-title')?.textContent }))
+            .sort((a, b) => a.index - b.index)
+            .map((row) => row.title),
+        ),
+      )
+      .toEqual(titles);
+  }
+
+  /** Saves the current search under a name through the Save search dialog. */
+  async saveSearch(name: string): Promise<void> {
+    await this.saveSearchButton.click();
+    await expect(this.saveDialog).toBeVisible();
+    await this.page.locator('#save-search-name').fill(name);
+    await this.page.locator('#save-search-submit').click();
   }
 
   /** Console errors and uncaught exceptions so far (CSP violations show up as console errors). */

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 /** The reader document: the article's text, our policy first, and nothing active. */
 import { describe, expect, it } from 'vitest';
-import { buildReaderDocument, readerPolicy } from '../../renderer/reader-document';
+import { buildReaderDocument, buildReaderPage, matchId, readerPolicy } from '../../renderer/reader-document';
 
 const STYLESHEET = 'cuttings-app://app/reader.css';
 
@@ -75,5 +75,55 @@ describe('buildReaderDocument', () => {
     const doc = parse('<p>One</p></body></html><script>alert(1)</script><p>Two</p>');
     expect(doc.querySelectorAll('script')).toHaveLength(0);
     expect(doc.body.textContent).toBe('OneTwo');
+  });
+});
+
+describe('buildReaderPage', () => {
+  function marked(html: string, terms: string[]): { doc: Document; matches: number } {
+    const page = buildReaderPage(html, STYLESHEET, 'en', terms);
+    return { doc: new DOMParser().parseFromString(page.srcdoc, 'text/html'), matches: page.matches };
+  }
+
+  it('marks every matched word in the text, numbered in reading order', () => {
+    const { doc, matches } = marked('<h2>Lavrov in Geneva</h2><p>Sergei <em>LAVROV</em> met Blinken. Lavrov’s aide spoke.</p>', [
+      'lavrov',
+      'blinken',
+    ]);
+    expect(matches).toBe(3);
+    expect(doc.body.innerHTML).toBe(
+      '<h2><mark class="cuttings-match" id="cuttings-match-1">Lavrov</mark> in Geneva</h2>' +
+        '<p>Sergei <em><mark class="cuttings-match" id="cuttings-match-2">LAVROV</mark></em> met ' +
+        '<mark class="cuttings-match" id="cuttings-match-3">Blinken</mark>. Lavrov’s aide spoke.</p>',
+    );
+    expect(matchId(2)).toBe('cuttings-match-2');
+  });
+
+  it('folds case and accents, and marks a hyphenated word whole or by the part that matched', () => {
+    const { doc } = marked('<p>Voters in Zürich and US-Russia talks; the US-Russia summit.</p>', ['zurich', 'russia', 'us-russia']);
+    expect([...doc.querySelectorAll('mark')].map((mark) => mark.textContent)).toEqual(['Zürich', 'US-Russia', 'US-Russia']);
+    const { doc: parts } = marked('<p>US-Russia talks</p>', ['russia']);
+    expect(parts.body.innerHTML).toBe('<p>US-<mark class="cuttings-match" id="cuttings-match-1">Russia</mark> talks</p>');
+  });
+
+  it('marks text only: not attribute values, not SVG text, and nothing without terms', () => {
+    const html = '<p><a href="https://example.com/lavrov" title="Lavrov">link</a></p><svg><text>Lavrov</text></svg><p>Lavrov</p>';
+    const { doc, matches } = marked(html, ['lavrov']);
+    expect(matches).toBe(1);
+    expect(doc.querySelector('a')?.getAttribute('title')).toBe('Lavrov');
+    expect(doc.querySelector('svg mark')).toBeNull();
+    expect(marked(html, []).matches).toBe(0);
+    expect(marked(html, []).doc.querySelector('mark')).toBeNull();
+  });
+
+  it('takes our match ids away from the article, so a fragment cannot land on its elements', () => {
+    const { doc } = marked('<p id="cuttings-match-1">Intro</p><p id="kept">Lavrov</p>', ['lavrov']);
+    expect(doc.querySelectorAll('#cuttings-match-1')).toHaveLength(1);
+    expect(doc.getElementById('cuttings-match-1')?.localName).toBe('mark');
+    expect(doc.getElementById('kept')).not.toBeNull();
+  });
+
+  it('builds the same document as buildReaderDocument when nothing is to be marked', () => {
+    const html = '<p>Text <mark>the article’s own mark</mark></p>';
+    expect(buildReaderPage(html, STYLESHEET, 'en', []).srcdoc).toBe(buildReaderDocument(html, STYLESHEET, 'en'));
   });
 });
