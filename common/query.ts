@@ -205,55 +205,6 @@ export function describeQueryError(input: string, error: QueryError): string {
   return `${head}: ${before}${excerpt}`;
 }
 
-/**
- * The query reduced to what the first search understood: words and required tags.
- *
- * @example const parsed: ParsedQuery = { words: ['lavrov'], tags: ['ukraine'] };
- */
-export interface ParsedQuery {
-  /** Free-text words, in order (see {@link queryTerms}). */
-  words: string[];
-  /** Tags every hit must carry. */
-  tags: string[];
-}
-
-/**
- * Splits a query into words and tags, for callers that do not yet read the query tree. The
- * words are {@link queryTerms}; the tags are the `tag:` filters not under a negation. OR,
- * negation, other filters and dates are dropped. Never throws: a query that does not parse is
- * read leniently, piece by piece between white space, quotes and parentheses: a piece that
- * parses alone gives its words and tags, a lone `OR`, `AND`, `NOT` or `-` is skipped, and any
- * other piece is a word as typed, so a half-typed query still finds something.
- *
- * @example parseQuery('lavrov tag:ukraine') // { words: ['lavrov'], tags: ['ukraine'] }
- * @example parseQuery('note:x 10:00 tag:') // { words: ['note:x', '10:00', 'tag:'], tags: [] }
- */
-export function parseQuery(query: string): ParsedQuery {
-  const parsed = parseSearchQuery(query);
-  if (parsed.ok) return { words: queryTerms(parsed.query), tags: positiveTags(parsed.query) };
-  const lenient: ParsedQuery = { words: [], tags: [] };
-  for (const piece of query.split(/[\s()"“”„]+/u)) {
-    // A stray keyword or dash is syntax that did not work out, not something to look for.
-    if (piece === '' || /^(?:OR|AND|NOT|-+)$/u.test(piece)) continue;
-    const alone = parseSearchQuery(piece);
-    if (alone.ok) {
-      lenient.words.push(...queryTerms(alone.query));
-      lenient.tags.push(...positiveTags(alone.query));
-    } else {
-      lenient.words.push(piece);
-    }
-  }
-  return lenient;
-}
-
-/** The values of `tag:` filters not under a negation. */
-function positiveTags(node: QueryNode | null): string[] {
-  if (!node || node.kind === 'not') return [];
-  if (node.kind === 'filter') return node.field === 'tag' ? [node.value] : [];
-  if (node.kind === 'and' || node.kind === 'or') return node.children.flatMap(positiveTags);
-  return [];
-}
-
 // ---- faults ----
 
 /** Thrown inside the parser to unwind to parseSearchQuery, which turns it into a result. */

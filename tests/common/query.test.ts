@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   describeQueryError,
-  parseQuery,
   parseSearchQuery,
   queryTerms,
   type QueryError,
@@ -448,35 +447,6 @@ describe('queryTerms', () => {
   });
 });
 
-describe('parseQuery (the words-and-tags view for existing callers)', () => {
-  it('splits words and tag filters', () => {
-    expect(parseQuery('lavrov  blinken tag:ukraine')).toEqual({ words: ['lavrov', 'blinken'], tags: ['ukraine'] });
-  });
-
-  it('reads a quoted tag with spaces, and quoted words', () => {
-    expect(parseQuery('tag:"new york" "peace talks"')).toEqual({ words: ['peace', 'talks'], tags: ['new york'] });
-  });
-
-  it('leaves out negated tags and words, other filters and dates', () => {
-    expect(parseQuery('a -b tag:x -tag:y source:bbc published:2022')).toEqual({ words: ['a'], tags: ['x'] });
-  });
-
-  it('keeps unknown fields and bare colons as words', () => {
-    expect(parseQuery('note:x 10:00')).toEqual({ words: ['note:x', '10:00'], tags: [] });
-  });
-
-  it('reads a query that does not parse leniently, piece by piece, instead of throwing', () => {
-    expect(parseQuery('note:x 10:00 tag:')).toEqual({ words: ['note:x', '10:00', 'tag:'], tags: [] });
-    expect(parseQuery('tag:ukraine "peace talks')).toEqual({ words: ['peace', 'talks'], tags: ['ukraine'] });
-    expect(parseQuery('(lavrov OR')).toEqual({ words: ['lavrov'], tags: [] });
-    expect(parseQuery('a - b*c')).toEqual({ words: ['a', 'b*c'], tags: [] });
-  });
-
-  it('returns nothing for an empty query', () => {
-    expect(parseQuery('   ')).toEqual({ words: [], tags: [] });
-  });
-});
-
 describe('parseSearchQuery on random input', () => {
   /** mulberry32: a tiny seeded generator, so a failure can be replayed. */
   function random(seed: number): () => number {
@@ -505,7 +475,6 @@ describe('parseSearchQuery on random input', () => {
       let parsed;
       try {
         parsed = parseSearchQuery(input);
-        parseQuery(input);
         if (parsed.ok) queryTerms(parsed.query);
         else describeQueryError(input, parsed.error);
       } catch (error) {
