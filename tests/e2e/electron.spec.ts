@@ -24,7 +24,7 @@ function findElectron(): { binary: string } | { missing: string } {
     return {
       missing:
         'node_modules/electron/path.txt does not exist: the binary was never downloaded ' +
-        '(npm install ran offline or with ELECTRON_SKIP_BINARY_DOWNLOAD)',
+        '(the electron package fetches it on first use, `npm start`, which needs a network)',
     };
   }
   const binary = join(packageDir, 'dist', readFileSync(pathFile, 'utf8').trim());
