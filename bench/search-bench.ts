@@ -3,12 +3,11 @@
  * a page of 20 hits with snippets and the total) and against SQLite FTS5 (better-sqlite3)
  * over the same articles, in the same run.
  */
-import { execFile } from 'node:child_process';
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { BENCH_QUERIES } from './queries';
+import { runChild } from './run-child';
 import { percentile } from './stats';
 
 /** The search member of the benchmark's JSON line. */
@@ -25,12 +24,10 @@ export interface SearchResult {
 
 /** Runs the search benchmark over the library the storage benchmark made. */
 export async function benchSearch(work: string, libraryPath: string, log: (line: string) => void): Promise<SearchResult> {
-  const exec = promisify(execFile);
-  const tsx = join(import.meta.dirname, '..', 'node_modules', '.bin', 'tsx');
-  const child = await exec(tsx, ['--expose-gc', join(import.meta.dirname, 'search-child.ts'), libraryPath], { maxBuffer: 1 << 20 });
-  const cuttings = JSON.parse(child.stdout.trim().split('\n').at(-1)!) as {
-    loadSeconds: number; buildSeconds: number; p50: number; p95: number; heapMb: number; maxBlockMs: number;
-  };
+  const cuttings = await runChild<{ loadSeconds: number; buildSeconds: number; p50: number; p95: number; heapMb: number; maxBlockMs: number }>(
+    'search-child.ts',
+    [libraryPath],
+  );
   log(`search: Cuttings p50 ${cuttings.p50.toFixed(1)} ms, p95 ${cuttings.p95.toFixed(1)} ms`);
   const fts5 = await benchFts5(work, libraryPath);
   log(`search: FTS5 p50 ${fts5.p50.toFixed(1)} ms, p95 ${fts5.p95.toFixed(1)} ms`);

@@ -3,17 +3,16 @@
  * make durable tag edits, and do the same edits on one plain lowdb file holding the same
  * catalog as the yardstick.
  */
-import { execFile } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
 import { importJsonl } from '../main/core/import-jsonl';
 import { Library } from '../main/core/library';
 import type { ArticleRecord } from '../main/core/article-record';
 import { generateArticles } from './bbc-corpus';
+import { runChild } from './run-child';
 import { percentile } from './stats';
 
 /** The storage member of the benchmark's JSON line. */
@@ -51,18 +50,13 @@ export async function benchStorage(work: string, count: number, log: (line: stri
 
   const importStarted = performance.now();
   const library = await Library.open(libraryPath, { searchWorker: SEARCH_WORKER });
-  const summary = await importJsonl(library, jsonl, (done, total) => {
-    if (done === total) log(`storage: import read the whole file`);
-  });
+  const summary = await importJsonl(library, jsonl);
   await library.close();
   const importSeconds = (performance.now() - importStarted) / 1000;
   if (summary.failed.length > 0) throw new Error(`bench: ${summary.failed.length} lines failed to import, first: ${summary.failed[0]!.message}`);
   log(`storage: imported ${summary.imported} in ${importSeconds.toFixed(1)} s`);
 
-  const exec = promisify(execFile);
-  const tsx = join(import.meta.dirname, '..', 'node_modules', '.bin', 'tsx');
-  const child = await exec(tsx, ['--expose-gc', join(import.meta.dirname, 'open-child.ts'), libraryPath, String(EDITS)], { maxBuffer: 1 << 20 });
-  const opened = JSON.parse(child.stdout.trim().split('\n').at(-1)!) as { openSeconds: number; rssMb: number; p50: number; p95: number };
+  const opened = await runChild<{ openSeconds: number; rssMb: number; p50: number; p95: number }>('open-child.ts', [libraryPath, String(EDITS)]);
 
   const shards = await readdir(join(libraryPath, 'catalog'));
   let shardBytes = 0;
