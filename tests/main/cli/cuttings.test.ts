@@ -246,4 +246,22 @@ describe('the installed bin', () => {
     expect(failed.stderr).toBe('cuttings: library: no article with id NOPE\n');
     expect(await readFile(join(libraryPath, 'cuttings.json'), 'utf8')).toContain('cuttings-library');
   });
+
+  it('is refused the library by another process that holds it, and may still read it', async () => {
+    const exec = promisify(execFile);
+    const bin = join(REPO_ROOT, 'bin', 'cuttings.js');
+    const id = (await exec(process.execPath, [bin, 'add', SEED_ARTICLE, '--library', libraryPath])).stdout.trim();
+    const { Library } = await import('../../../main/core/library');
+    const holder = await Library.open(libraryPath);
+    try {
+      const refused = await exec(process.execPath, [bin, 'tag', id, '--add', 'x', '--library', libraryPath]).catch((error) => error);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toBe(`cuttings: library ${libraryPath} is in use by process ${process.pid}\n`);
+      const read = await exec(process.execPath, [bin, 'show', id, '--json', '--library', libraryPath]);
+      expect(JSON.parse(read.stdout).tags).toEqual([]);
+    } finally {
+      await holder.close();
+    }
+    expect((await exec(process.execPath, [bin, 'tag', id, '--add', 'x', '--library', libraryPath])).stdout).toBe('x\n');
+  });
 });
