@@ -84,12 +84,22 @@ export interface BatchResult {
 
 const PUBLISHED_DATE = /^\d{4}-\d{2}-\d{2}$/u;
 
+/** From how many matches a search lets the thread go between its steps. */
+const LARGE_RESULT = 20_000;
+/** How many article texts are kept for snippets. */
+const RECENT_TEXTS = 200;
+
+/** Lets other work on this thread (IPC, timers, I/O) run before going on. */
+const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /** How many captures a batch writes at once. */
 const BATCH_WRITERS = 16;
 
 /** An open library. Get one with `Library.open(path)`; close it when done. */
 export class Library {
   private readonly searchService: SearchService;
+  /** Texts read lately for snippets, oldest first (see textOf). */
+  private readonly recentTexts = new Map<string, string>();
 
   private constructor(
     /** Absolute path of the library folder. */
@@ -313,25 +323,29 @@ export class Library {
         text: async (id) => (await readCapture(this.path, id)).text,
       });
       matchedTerms = [...evaluation.matchedTerms];
+      // Over a large part of the library each step below takes a while: the thread is let go
+      // between them, so that it is never held up for the whole search at once.
+      if (evaluation.scores.size >= LARGE_RESULT) await yieldToOthers();
       matches = [];
+      let step = 0;
       for (const [id, score] of evaluation.scores) {
+        if (++step % LARGE_RESULT === 0) await yieldToOthers();
         const record = this.catalog.get(id);
         if (record) matches.push({ record, score });
       }
     }
-    sortMatches(matches, options.sort ?? 'relevance');
-
-    const page = matches.slice(offset, offset + limit);
+    if (matches.length >= LARGE_RESULT) await yieldToOthers();
+    const page = pageOfMatches(matches, options.sort ?? 'relevance', offset, limit);
     const hits: SearchHit[] = await Promise.all(
       page.map(async ({ record, score }) => {
-        const snippet = matchedTerms.length > 0 ? makeSnippet((await readCapture(this.path, record.id)).text, matchedTerms) : record.excerpt;
+        const snippet = matchedTerms.length > 0 ? makeSnippet(await this.textOf(record.id), matchedTerms) : record.excerpt;
         return { ...toSummary(record), score, terms: matchedTerms, snippet };
       }),
     );
     return {
       total: matches.length,
       hits,
-      facets: countFacets(matches.map((match) => match.record)),
+      facets: countFacets(matches, matchOrder(options.sort ?? 'relevance')),
       ...(titlesOnly && parsed.query !== null ? { titlesOnly: true } : {}),
     };
   }
@@ -439,6 +453,24 @@ export class Library {
 
   // ---- helpers ----
 
+  /**
+   * An article's text, for snippets: from the few hundred read last, or from its capture.
+   * A capture is never rewritten, so a text once read stays right.
+   */
+  private async textOf(id: string): Promise<string> {
+    const cached = this.recentTexts.get(id);
+    if (cached !== undefined) {
+      // Move it to the back: the oldest read comes first and goes first.
+      this.recentTexts.delete(id);
+      this.recentTexts.set(id, cached);
+      return cached;
+    }
+    const { text } = await readCapture(this.path, id);
+    this.recentTexts.set(id, text);
+    if (this.recentTexts.size > RECENT_TEXTS) this.recentTexts.delete(this.recentTexts.keys().next().value!);
+    return text;
+  }
+
   private assertWritable(): void {
     if (this.readOnly) throw new CuttingsError('library', `library: ${this.path} is open read-only`);
   }
@@ -524,41 +556,99 @@ function isCalendarDate(value: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
 }
 
-/** Orders matches: best first (newest first among equals), or newest published or clipped first. */
-function sortMatches(matches: { record: ArticleRecord; score: number }[], sort: SearchSort): void {
+type Match = { record: ArticleRecord; score: number };
+
+/** The order of matches: best first (newest first among equals), or newest published or clipped first. */
+function matchOrder(sort: SearchSort): (a: Match, b: Match) => number {
   const newest = (a: ArticleRecord, b: ArticleRecord) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
-  if (sort === 'relevance') {
-    matches.sort((a, b) => b.score - a.score || newest(a.record, b.record));
-  } else if (sort === 'clipped') {
-    matches.sort((a, b) => newest(a.record, b.record));
-  } else {
-    // Articles without a publication date go last, newest clipped first among them.
-    matches.sort((a, b) => {
-      const x = a.record.published ?? '';
-      const y = b.record.published ?? '';
-      return x < y ? 1 : x > y ? -1 : newest(a.record, b.record);
-    });
+  if (sort === 'relevance') return (a, b) => b.score - a.score || newest(a.record, b.record);
+  if (sort === 'clipped') return (a, b) => newest(a.record, b.record);
+  // Articles without a publication date go last, newest clipped first among them.
+  return (a, b) => {
+    const x = a.record.published ?? '';
+    const y = b.record.published ?? '';
+    return x < y ? 1 : x > y ? -1 : newest(a.record, b.record);
+  };
+}
+
+/**
+ * The matches from `offset` to `offset + limit` in order. Every order is total (ids are
+ * unique), so when the page is near the top it is picked out in one pass, keeping only the
+ * best `offset + limit`, rather than sorting every match: the same page, for a fraction of
+ * the work when a query matches most of the library.
+ */
+function pageOfMatches(matches: Match[], sort: SearchSort, offset: number, limit: number): Match[] {
+  const order = matchOrder(sort);
+  const keep = offset + limit;
+  if (keep <= 0) return [];
+  if (keep * 8 >= matches.length) return matches.sort(order).slice(offset, keep);
+  const best: Match[] = [];
+  for (const match of matches) {
+    if (best.length === keep && order(match, best[keep - 1]!) >= 0) continue;
+    // Binary search for the first kept match that comes after this one.
+    let low = 0;
+    let high = best.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (order(best[middle]!, match) <= 0) low = middle + 1;
+      else high = middle;
+    }
+    best.splice(low, 0, match);
+    if (best.length > keep) best.pop();
   }
+  return best.slice(offset, keep);
+}
+
+/** Each record's tags with their parents, worked out once per record (records are never changed in place). */
+const tagLevelsOf = new WeakMap<ArticleRecord, readonly string[]>();
+
+function tagLevels(record: ArticleRecord): readonly string[] {
+  let levels = tagLevelsOf.get(record);
+  if (levels) return levels;
+  const set = new Set<string>();
+  for (const tag of record.tags) {
+    const parts = tag.split('/');
+    for (let depth = 1; depth <= parts.length; depth++) set.add(parts.slice(0, depth).join('/'));
+  }
+  levels = [...set];
+  tagLevelsOf.set(record, levels);
+  return levels;
 }
 
 /** Counts a result set by tag (parents included), source and year. */
-function countFacets(records: ArticleRecord[]): SearchFacets {
-  const facets: SearchFacets = { tags: {}, sources: {}, years: {} };
-  const bump = (counts: Record<string, number>, key: string) => {
-    counts[key] = (counts[key] ?? 0) + 1;
-  };
-  for (const record of records) {
-    const levels = new Set<string>();
-    for (const tag of record.tags) {
-      const parts = tag.split('/');
-      for (let depth = 1; depth <= parts.length; depth++) levels.add(parts.slice(0, depth).join('/'));
+function countFacets(matches: Match[], order: (a: Match, b: Match) => number): SearchFacets {
+  // Counted in any order; each key remembers the first match (in `order`) that has it, and
+  // where in that match, so that the keys come out as if counted over the sorted matches.
+  type Count = { count: number; first: Match; rank: number };
+  const bump = (counts: Map<string, Count>, key: string, match: Match, rank: number) => {
+    const entry = counts.get(key);
+    if (!entry) counts.set(key, { count: 1, first: match, rank });
+    else {
+      entry.count++;
+      if (order(match, entry.first) < 0) {
+        entry.first = match;
+        entry.rank = rank;
+      }
     }
-    for (const level of levels) bump(facets.tags, level);
-    if (record.source) bump(facets.sources, record.source);
+  };
+  const tags = new Map<string, Count>();
+  const sources = new Map<string, Count>();
+  const years = new Map<string, Count>();
+  for (const match of matches) {
+    const { record } = match;
+    const levels = tagLevels(record);
+    for (let rank = 0; rank < levels.length; rank++) bump(tags, levels[rank]!, match, rank);
+    if (record.source) bump(sources, record.source, match, 0);
     // By publication only, so that a year's count is what `published:YYYY` finds.
-    if (record.published) bump(facets.years, record.published.slice(0, 4));
+    if (record.published) bump(years, record.published.slice(0, 4), match, 0);
   }
-  return facets;
+  const ordered = (counts: Map<string, Count>): Record<string, number> => {
+    const result: Record<string, number> = {};
+    const entries = [...counts].sort(([, a], [, b]) => order(a.first, b.first) || a.rank - b.rank);
+    for (const [key, { count }] of entries) result[key] = count;
+    return result;
+  };
+  return { tags: ordered(tags), sources: ordered(sources), years: ordered(years) };
 }
 
 function dedupeTags(tags: string[]): string[] {

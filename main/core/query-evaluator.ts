@@ -12,7 +12,7 @@ import { isStopWordInAnyLanguage } from './stop-words';
 
 /** What the evaluator needs of the library. */
 export interface EvaluationContext {
-  records(): ArticleRecord[];
+  records(): readonly ArticleRecord[];
   record(id: string): ArticleRecord | undefined;
   /** Runs several term queries in one call to the search engine. */
   matchTerms(queries: TermQuery[]): Promise<TermMatches[]>;
@@ -28,6 +28,14 @@ export interface Evaluation {
 }
 
 type Predicate = (record: ArticleRecord) => boolean;
+
+/**
+ * How many articles a loop goes through before letting the thread go for a moment: over a
+ * library of 100,000 a query is then never one long stretch that holds the thread up.
+ */
+const SLICE = 16_384;
+
+const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Evaluates a query tree. */
 export async function evaluateQuery(node: QueryNode, context: EvaluationContext): Promise<Evaluation> {
@@ -65,12 +73,20 @@ export function withTypingPrefix(node: QueryNode): QueryNode {
   return visit(node);
 }
 
+/** The words of every title of a list of records, for matchTitles. */
+const titleWordsOf = new WeakMap<readonly ArticleRecord[], { id: string; words: string[] }[]>();
+
 /**
  * Answers term queries from titles alone, without the index: what search can do while the
  * index is still loading. Slower per query, but needs nothing but the catalog.
  */
-export function matchTitles(records: ArticleRecord[], queries: TermQuery[]): TermMatches[] {
-  const titles = records.map((record) => ({ id: record.id, words: findWords(record.title).flatMap((span) => processTerm(span.word)) }));
+export function matchTitles(records: readonly ArticleRecord[], queries: TermQuery[]): TermMatches[] {
+  // The catalog hands out the same list until a record changes: its titles are cut once.
+  let titles = titleWordsOf.get(records);
+  if (!titles) {
+    titles = records.map((record) => ({ id: record.id, words: findWords(record.title).flatMap((span) => processTerm(span.word)) }));
+    titleWordsOf.set(records, titles);
+  }
   return queries.map((query) => {
     const forms = processTerm(query.text);
     const ids: string[] = [];
@@ -141,15 +157,15 @@ class Evaluator {
   async evaluate(node: QueryNode, positive = true): Promise<Map<string, number>> {
     switch (node.kind) {
       case 'term':
-        return this.termSet(node, positive);
+        return await this.termSet(node, positive);
       case 'phrase':
         return this.phraseSet(node, positive);
       case 'filter':
       case 'date':
-        return this.allWhere(predicateOf(node)!);
+        return await this.allWhere(predicateOf(node)!);
       case 'not': {
         const excluded = await this.evaluate(node.child, !positive);
-        return this.allWhere((record) => !excluded.has(record.id));
+        return await this.allWhere((record) => !excluded.has(record.id));
       }
       case 'or': {
         const union = new Map<string, number>();
@@ -184,12 +200,14 @@ class Evaluator {
 
     let result: Map<string, number>;
     if (searches.length === 0) {
-      result = this.allWhere(allowed);
+      result = await this.allWhere(allowed);
     } else {
       const sets = await Promise.all(searches.map((child) => this.evaluate(child, positive)));
       sets.sort((a, b) => a.size - b.size);
       result = new Map();
+      let step = 0;
       for (const [id, score] of sets[0]!) {
+        if (++step % SLICE === 0) await yieldToOthers();
         let total = score;
         let inAll = true;
         for (const other of sets.slice(1)) {
@@ -211,7 +229,7 @@ class Evaluator {
   }
 
   /** A term's articles: every word of it (a term can hold several, `10:00`) must match. */
-  private termSet(node: object, noteMatches: boolean): Map<string, number> {
+  private async termSet(node: object, noteMatches: boolean): Promise<Map<string, number>> {
     const indexes = this.slots.get(node) ?? [];
     let result: Map<string, number> | null = null;
     for (const index of indexes) {
@@ -219,6 +237,7 @@ class Evaluator {
       if (noteMatches) for (const term of answer.matched) this.matchedTerms.add(term);
       const current = new Map<string, number>();
       for (let i = 0; i < answer.ids.length; i++) {
+        if (i % SLICE === SLICE - 1) await yieldToOthers();
         const id = answer.ids[i]!;
         if (result === null || result.has(id)) current.set(id, (result?.get(id) ?? 0) + answer.scores[i]!);
       }
@@ -229,7 +248,7 @@ class Evaluator {
 
   /** A phrase's articles: all its words, then checked in order in the text (or title). */
   private async phraseSet(node: Extract<QueryNode, { kind: 'phrase' }>, positive: boolean): Promise<Map<string, number>> {
-    const candidates = this.termSet(node, positive);
+    const candidates = await this.termSet(node, positive);
     const wanted = node.words.flatMap(wordsOf).flatMap(phraseForms);
     if (wanted.length < 2) return candidates;
     const result = new Map<string, number>();
@@ -243,9 +262,14 @@ class Evaluator {
     return result;
   }
 
-  private allWhere(test: Predicate): Map<string, number> {
+  private async allWhere(test: Predicate): Promise<Map<string, number>> {
     const result = new Map<string, number>();
-    for (const record of this.context.records()) if (test(record)) result.set(record.id, 0);
+    const records = this.context.records();
+    for (let i = 0; i < records.length; i++) {
+      if (i % SLICE === SLICE - 1) await yieldToOthers();
+      const record = records[i]!;
+      if (test(record)) result.set(record.id, 0);
+    }
     return result;
   }
 }
@@ -281,10 +305,19 @@ export function predicateOf(node: QueryNode): Predicate | null {
       switch (node.field) {
         case 'tag': {
           const key = tagKey(node.value.trim());
-          return (record) => record.tags.some((tag) => {
-            const own = tagKey(tag);
-            return own === key || own.startsWith(`${key}/`);
-          });
+          // A library has few distinct tags and a test runs over every record: each tag's
+          // answer is worked out once.
+          const answers = new Map<string, boolean>();
+          const matches = (tag: string) => {
+            let answer = answers.get(tag);
+            if (answer === undefined) {
+              const own = tagKey(tag);
+              answer = own === key || own.startsWith(`${key}/`);
+              answers.set(tag, answer);
+            }
+            return answer;
+          };
+          return (record) => record.tags.some(matches);
         }
         case 'lang':
           return (record) => record.lang !== null && (record.lang.toLowerCase() === value || record.lang.toLowerCase().startsWith(`${value}-`));

@@ -5,7 +5,7 @@
  * left out. The index lives in memory and is built from the library when first needed; it is
  * derived data and can always be rebuilt.
  */
-import MiniSearch, { type Options } from 'minisearch';
+import MiniSearch, { type Options, type SearchOptions } from 'minisearch';
 import { findWords, indexForm } from '../../common/text';
 import { isStopWordInAnyLanguage, stopWordsFor } from './stop-words';
 
@@ -39,8 +39,20 @@ export interface TermQuery {
 /** The articles a TermQuery matched, as parallel lists, and the indexed words it matched. */
 export interface TermMatches {
   ids: string[];
-  scores: number[];
+  /** A plain array, or a Float64Array when the answer came from the worker. */
+  scores: ArrayLike<number>;
   matched: string[];
+}
+
+/**
+ * The parts of MiniSearch that matchTerms uses beneath its public search(): the unsorted
+ * results by internal document number, and the map from those numbers to ids. They are not
+ * public API, so package.json pins MiniSearch's exact version, and
+ * tests/main/core/search-speed.test.ts checks matchTerms against search().
+ */
+interface MiniSearchInternals {
+  executeQuery(query: string, options: SearchOptions): Map<number, { score: number; terms: string[]; match: Record<string, string[]> }>;
+  _documentIds: Map<number, unknown>;
 }
 
 /** Cuts text into words as the index sees them. */
@@ -147,24 +159,49 @@ export class SearchIndex {
     if (this.index.has(id)) this.index.discard(id);
   }
 
-  /** Looks up each word on its own; the query evaluator combines the answers. */
+  /**
+   * Looks up each word on its own; the query evaluator combines the answers. The articles
+   * come in no particular order (the evaluator orders what it keeps), which spares sorting
+   * and building a result object for each of tens of thousands of matches; the matched words
+   * come in the order MiniSearch's sorted results would give them.
+   */
   matchTerms(queries: TermQuery[]): TermMatches[] {
+    const internals = this.index as unknown as MiniSearchInternals;
     return queries.map((query) => {
-      const results = this.index.search(query.text, {
+      const raw = internals.executeQuery(query.text, {
         prefix: query.prefix,
         // MiniSearch reads a fraction as edits per character: 0.2 allows one edit in five.
         fuzzy: query.fuzzy ? 0.2 : false,
         ...(query.fields ? { fields: query.fields } : {}),
       });
-      const matched = new Set<string>();
-      const ids: string[] = [];
-      const scores: number[] = [];
-      for (const result of results) {
-        ids.push(String(result.id));
-        scores.push(result.score);
-        for (const term of result.terms) matched.add(term);
+      const ids = new Array<string>(raw.size);
+      const scores = new Float64Array(raw.size);
+      // Each matched word with the best result holding it: the first in score order (ties
+      // keep MiniSearch's order) and its place among that result's words.
+      const firstSeen = new Map<string, { score: number; result: number; place: number }>();
+      let at = 0;
+      for (const [docId, { score, terms, match }] of raw) {
+        // As MiniSearch.search scores a result.
+        const scored = score * (terms.length || 1);
+        ids[at] = String(internals._documentIds.get(docId));
+        scores[at] = scored;
+        let place = 0;
+        for (const term in match) {
+          const seen = firstSeen.get(term);
+          if (!seen) firstSeen.set(term, { score: scored, result: at, place });
+          else if (scored > seen.score) {
+            seen.score = scored;
+            seen.result = at;
+            seen.place = place;
+          }
+          place++;
+        }
+        at++;
       }
-      return { ids, scores, matched: [...matched] };
+      const matched = [...firstSeen]
+        .sort(([, a], [, b]) => b.score - a.score || a.result - b.result || a.place - b.place)
+        .map(([term]) => term);
+      return { ids, scores, matched };
     });
   }
 

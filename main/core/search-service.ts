@@ -7,12 +7,17 @@
  */
 import type { ArticleRecord } from './article-record';
 import type { SearchStatus } from '../../common/api';
-import type { SearchEngine, SnapshotCoverage } from './search-engine';
+import { shardCoverage, type CompactCoverage, type SearchEngine } from './search-engine';
 import type { IndexableArticle, IndexMatch, TermMatches, TermQuery } from './search-index';
 import type { Catalog } from './storage/catalog';
 
 /** How many articles go to the engine in one message while building. */
 const BATCH = 250;
+/** How many records get their signature computed before the thread is let go for a moment. */
+const SIGNATURE_SLICE = 2000;
+
+/** Lets other work on this thread (IPC, timers, I/O) run before going on. */
+const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Reads an article's text from its capture. */
 export type TextReader = (id: string) => Promise<string>;
@@ -120,8 +125,15 @@ export class SearchService {
     if (!this.ready || !this.dirty) return;
     await this.ready;
     await this.indexing;
-    await this.engine.save(this.root, this.coverage());
+    // Cleared first: a change that arrives while the coverage is computed or the snapshot
+    // written marks the index changed again rather than being forgotten.
     this.dirty = false;
+    try {
+      await this.engine.save(this.root, await this.coverage());
+    } catch (error) {
+      this.dirty = true;
+      throw error;
+    }
   }
 
   /** Ends the engine. */
@@ -129,15 +141,31 @@ export class SearchService {
     return this.engine.close();
   }
 
-  private coverage(): SnapshotCoverage {
-    const shardVersions = this.catalog.shardVersions();
-    const indexed: Record<string, Record<string, string>> = {};
-    for (const shard of Object.keys(shardVersions)) {
-      const signatures: Record<string, string> = {};
-      for (const id of this.catalog.idsInShard(shard)) signatures[id] = indexSignature(this.catalog.get(id)!);
-      indexed[shard] = signatures;
+  /**
+   * What the index covers, computed a slice at a time so that a library of 100,000 articles
+   * does not hold this thread up, from the shards as they were when it began (they are never
+   * changed in place). An article added meanwhile is left out, and its shard's change number
+   * with it, so the next load catches up with it.
+   */
+  private async coverage(): Promise<CompactCoverage> {
+    const contents = this.catalog.shardContents();
+    const coverage: CompactCoverage = { shardVersions: {}, shards: [], ids: [], signatures: [] };
+    let sinceYield = 0;
+    for (const [shard, data] of contents) {
+      const ids = Object.keys(data.articles);
+      const signatures = new Array<string>(ids.length);
+      for (let i = 0; i < ids.length; i++) signatures[i] = indexSignature(data.articles[ids[i]!]!);
+      coverage.shardVersions[shard] = data.changeNumber;
+      coverage.shards.push(shard);
+      coverage.ids.push(ids.join('\n'));
+      coverage.signatures.push(signatures.join('\n'));
+      sinceYield += ids.length;
+      if (sinceYield >= SIGNATURE_SLICE) {
+        sinceYield = 0;
+        await yieldToOthers();
+      }
     }
-    return { shardVersions, indexed };
+    return coverage;
   }
 
   private async loadOrBuild(onProgress: (done: number, total: number) => void): Promise<void> {
@@ -149,13 +177,14 @@ export class SearchService {
     const current = this.catalog.shardVersions();
     for (const shard of new Set([...Object.keys(current), ...Object.keys(coverage.shardVersions)])) {
       if (current[shard] === coverage.shardVersions[shard]) continue;
-      const before = coverage.indexed[shard] ?? {};
+      const before = shardCoverage(coverage, shard);
       const now = new Set(this.catalog.idsInShard(shard));
       const gone = Object.keys(before).filter((id) => !now.has(id));
       const changed = [...now].filter((id) => before[id] !== indexSignature(this.catalog.get(id)!));
       if (gone.length > 0) await this.engine.remove(gone);
       if (changed.length > 0) await this.indexIds(changed);
       this.dirty = true;
+      await yieldToOthers();
     }
     onProgress(this.catalog.size, this.catalog.size);
   }

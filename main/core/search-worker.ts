@@ -4,17 +4,11 @@
  * searching never hold up the thread that serves the window.
  */
 import { parentPort } from 'node:worker_threads';
-import { InProcessSearchEngine, type SearchEngine } from './search-engine';
+import { InProcessSearchEngine } from './search-engine';
+import type { TermMatches } from './search-index';
+import { packTermMatches, type WorkerAnswer, type WorkerCall } from './search-worker-protocol';
 
-/** A call from the library's thread. */
-export interface WorkerCall {
-  id: number;
-  method: keyof SearchEngine;
-  args: unknown[];
-}
-
-/** The answer to a call. */
-export type WorkerAnswer = { id: number; ok: true; value: unknown } | { id: number; ok: false; message: string };
+export type { PackedTermMatches, WorkerAnswer, WorkerCall } from './search-worker-protocol';
 
 const engine = new InProcessSearchEngine();
 const port = parentPort;
@@ -24,7 +18,12 @@ port.on('message', async (call: WorkerCall) => {
   try {
     const method = engine[call.method] as (...args: unknown[]) => Promise<unknown>;
     const value = await method.apply(engine, call.args);
-    port.postMessage({ id: call.id, ok: true, value } satisfies WorkerAnswer);
+    if (call.method === 'matchTerms') {
+      const { packed, transfer } = packTermMatches(value as TermMatches[]);
+      port.postMessage({ id: call.id, ok: true, value: packed } satisfies WorkerAnswer, transfer);
+    } else {
+      port.postMessage({ id: call.id, ok: true, value } satisfies WorkerAnswer);
+    }
   } catch (error) {
     port.postMessage({ id: call.id, ok: false, message: (error as Error).message } satisfies WorkerAnswer);
   }

@@ -4,9 +4,9 @@
  */
 import { Worker } from 'node:worker_threads';
 import { CuttingsError } from '../../common/errors';
-import type { SearchEngine, SnapshotCoverage } from './search-engine';
+import type { CompactCoverage, SearchEngine } from './search-engine';
 import type { IndexableArticle, IndexMatch, TermMatches, TermQuery } from './search-index';
-import type { WorkerAnswer, WorkerCall } from './search-worker';
+import type { PackedTermMatches, WorkerAnswer, WorkerCall } from './search-worker-protocol';
 
 /** The search index in a worker thread started from `workerScript` (the built search-worker.js). */
 export class WorkerSearchEngine implements SearchEngine {
@@ -48,7 +48,7 @@ export class WorkerSearchEngine implements SearchEngine {
     });
   }
 
-  load(root: string): Promise<SnapshotCoverage | null> {
+  load(root: string): Promise<CompactCoverage | null> {
     return this.call('load', root);
   }
   reset(): Promise<void> {
@@ -63,10 +63,11 @@ export class WorkerSearchEngine implements SearchEngine {
   search(words: string[]): Promise<IndexMatch[]> {
     return this.call('search', words);
   }
-  matchTerms(queries: TermQuery[]): Promise<TermMatches[]> {
-    return this.call('matchTerms', queries);
+  async matchTerms(queries: TermQuery[]): Promise<TermMatches[]> {
+    const packed = await this.call<PackedTermMatches[]>('matchTerms', queries);
+    return packed.map((answer) => ({ ids: answer.ids === '' ? [] : answer.ids.split('\n'), scores: answer.scores, matched: answer.matched }));
   }
-  save(root: string, coverage: SnapshotCoverage): Promise<void> {
+  save(root: string, coverage: CompactCoverage): Promise<void> {
     return this.call('save', root, coverage);
   }
   size(): Promise<number> {

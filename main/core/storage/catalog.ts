@@ -33,6 +33,8 @@ export type CatalogChanges = Map<string, ArticleRecord | null>;
 
 /** How many shard files are written at once during a change of a few shards. */
 const WRITE_CONCURRENCY = 8;
+/** How many shard files are read at once while loading. */
+const LOAD_CONCURRENCY = 8;
 /** From how many shards on a change is written with one flush (applyInBulk). */
 const BULK_SHARDS = 16;
 
@@ -42,6 +44,8 @@ export class Catalog {
   private readonly byId = new Map<string, ArticleRecord>();
   private readonly tagCounts = new Map<string, TagCount>();
   private newestFirst: string[] | null = null;
+  /** all()'s answer, kept until a record changes. */
+  private allRecords: readonly ArticleRecord[] | null = null;
 
   private constructor(readonly folder: string) {}
 
@@ -59,27 +63,46 @@ export class Catalog {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
       names = [];
     }
-    await Promise.all(
-      names.map(async (name) => {
-        const shard = name.slice(0, 2);
-        try {
-          await catalog.loadShard(shard);
-        } catch (error) {
-          damaged.push({ shard, path: join(folder, name), reason: (error as Error).message });
-        }
-      }),
-    );
+    // A few shards are read at a time and taken in, in name order (which spelling of a tag
+    // is met first is then always the same), letting the thread go between them: with every
+    // shard read at once, their parsing would run back to back and hold the thread up for
+    // the whole catalog.
+    names.sort();
+    const reads: Promise<Low<ShardData> | Error>[] = [];
+    const startRead = (i: number) => {
+      if (i < names.length) reads[i] = catalog.readShard(names[i]!.slice(0, 2)).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
+    };
+    for (let i = 0; i < LOAD_CONCURRENCY; i++) startRead(i);
+    for (let i = 0; i < names.length; i++) {
+      const read = await reads[i]!;
+      startRead(i + LOAD_CONCURRENCY);
+      const shard = names[i]!.slice(0, 2);
+      if (read instanceof Error) damaged.push({ shard, path: join(folder, names[i]!), reason: read.message });
+      else catalog.installShard(shard, read);
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
     return { catalog, damaged };
   }
 
   /** (Re)reads one shard from disk into memory. Throws if it does not parse. */
   async loadShard(shard: string): Promise<void> {
+    this.installShard(shard, await this.readShard(shard));
+  }
+
+  /** Reads one shard from disk. Throws if it does not parse. */
+  private async readShard(shard: string): Promise<Low<ShardData>> {
     const low = new Low<ShardData>(new DurableJsonFile(join(this.folder, `${shard}.json`)), emptyShard());
     await low.read();
     const data = low.data;
     if (!data || typeof data !== 'object' || typeof data.articles !== 'object' || data.articles === null) {
       throw new Error(`catalog: ${shard}.json does not hold a catalog shard`);
     }
+    return low;
+  }
+
+  /** Puts a shard read from disk in memory, in place of what it held before. */
+  private installShard(shard: string, low: Low<ShardData>): void {
+    const data = low.data;
     const previous = this.shards.get(shard);
     if (previous) for (const id of Object.keys(previous.data.articles)) this.forget(id);
     this.shards.set(shard, low);
@@ -98,9 +121,12 @@ export class Catalog {
   }
 
   /** Every record, newest clipped first (ULIDs sort by creation time). */
-  all(): ArticleRecord[] {
+  all(): readonly ArticleRecord[] {
+    if (this.allRecords) return this.allRecords;
     this.newestFirst ??= [...this.byId.keys()].sort().reverse();
-    return this.newestFirst.map((id) => this.byId.get(id)!);
+    this.allRecords = this.newestFirst.map((id) => this.byId.get(id)!);
+    Object.freeze(this.allRecords);
+    return this.allRecords;
   }
 
   /** Every tag with its count, most used first. */
@@ -120,6 +146,15 @@ export class Catalog {
     const versions: Record<string, number> = {};
     for (const [shard, low] of this.shards) versions[shard] = low.data.changeNumber;
     return versions;
+  }
+
+  /**
+   * Every shard's current content. Shard contents are never changed in place (a change
+   * installs a new object), so what this returns stays as it was while the catalog moves on:
+   * derived data can read it a slice at a time.
+   */
+  shardContents(): [string, Readonly<ShardData>][] {
+    return [...this.shards].map(([shard, low]) => [shard, low.data]);
   }
 
   /** The ids a shard holds. */
@@ -210,6 +245,7 @@ export class Catalog {
   }
 
   private remember(record: ArticleRecord): void {
+    this.allRecords = null;
     this.byId.set(record.id, record);
     for (const tag of record.tags) {
       const key = tagKey(tag);
@@ -222,6 +258,7 @@ export class Catalog {
   private forget(id: string): void {
     const record = this.byId.get(id);
     if (!record) return;
+    this.allRecords = null;
     this.byId.delete(id);
     for (const tag of record.tags) {
       const key = tagKey(tag);
