@@ -1,6 +1,8 @@
 /**
  * A SearchEngine whose index lives in a worker thread (search-worker.ts, built to its own
- * file). Each method posts one message and resolves with the worker's answer.
+ * file). Each method posts one message and resolves with the worker's answer. The thread is
+ * started by the first call, so a command that never searches (`cuttings add`) never pays
+ * for it.
  */
 import { Worker } from 'node:worker_threads';
 import { CuttingsError } from '../../common/errors';
@@ -10,18 +12,26 @@ import type { PackedTermMatches, WorkerAnswer, WorkerCall } from './search-worke
 
 /** The search index in a worker thread started from `workerScript` (the built search-worker.js). */
 export class WorkerSearchEngine implements SearchEngine {
-  private readonly worker: Worker;
+  private started: Worker | null = null;
   private readonly pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
   private nextId = 1;
   private failure: Error | null = null;
 
-  constructor(workerScript: string) {
-    this.worker = new Worker(workerScript);
-    this.worker.on('message', (answer: WorkerAnswer) => {
+  constructor(private readonly workerScript: string) {}
+
+  /** The worker thread, started on first use. */
+  private get worker(): Worker {
+    this.started ??= this.start();
+    return this.started;
+  }
+
+  private start(): Worker {
+    const worker = new Worker(this.workerScript);
+    worker.on('message', (answer: WorkerAnswer) => {
       const call = this.pending.get(answer.id);
       if (!call) return;
       this.pending.delete(answer.id);
-      if (this.pending.size === 0) this.worker.unref();
+      if (this.pending.size === 0) worker.unref();
       if (answer.ok) call.resolve(answer.value);
       else call.reject(new CuttingsError('internal', `search: ${answer.message}`));
     });
@@ -30,12 +40,13 @@ export class WorkerSearchEngine implements SearchEngine {
       for (const call of this.pending.values()) call.reject(this.failure);
       this.pending.clear();
     };
-    this.worker.on('error', fail);
-    this.worker.on('exit', (code) => {
+    worker.on('error', fail);
+    worker.on('exit', (code) => {
       if (code !== 0) fail(new Error(`exit code ${code}`));
     });
     // An idle worker must not keep a process alive; one with calls pending must.
-    this.worker.unref();
+    worker.unref();
+    return worker;
   }
 
   private call<T>(method: WorkerCall['method'], ...args: unknown[]): Promise<T> {
@@ -74,6 +85,6 @@ export class WorkerSearchEngine implements SearchEngine {
     return this.call('size');
   }
   async close(): Promise<void> {
-    await this.worker.terminate();
+    await this.started?.terminate();
   }
 }
