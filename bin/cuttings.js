@@ -9,5 +9,12 @@ if (!existsSync(cli)) {
   process.stderr.write('cuttings: the command line is not built yet; run `npm run build` in the project folder\n');
   process.exit(1);
 }
+// `cuttings list | head` closes the pipe early: that is the reader's choice, not an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
 const { main } = await import(pathToFileURL(cli).href);
 process.exitCode = await main(process.argv.slice(2));

@@ -247,6 +247,22 @@ describe('the installed bin', () => {
     expect(await readFile(join(libraryPath, 'cuttings.json'), 'utf8')).toContain('cuttings-library');
   });
 
+  it('stops quietly when the reader of its output goes away (cuttings list | head -1)', async () => {
+    const { spawn } = await import('node:child_process');
+    const bin = join(REPO_ROOT, 'bin', 'cuttings.js');
+    // Enough rows that many writes come after the reader has gone.
+    const lines = Array.from({ length: 2000 }, (_, i) => JSON.stringify({ title: `Report ${i}`, text: `Words of report ${i}.` }));
+    await writeFile(join(folder.path, 'many.jsonl'), lines.join('\n'));
+    expect((await run(['import', join(folder.path, 'many.jsonl')])).code).toBe(0);
+    const child = spawn(process.execPath, [bin, 'list', '--library', libraryPath], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+  });
+
   it('is refused the library by another process that holds it, and may still read it', async () => {
     const exec = promisify(execFile);
     const bin = join(REPO_ROOT, 'bin', 'cuttings.js');
