@@ -18,10 +18,11 @@ export function matchedRanges(text: string, terms: readonly string[]): { start: 
       ranges.push({ start: span.start, end: span.end });
       continue;
     }
-    // `US-Russia` matched by `russia`: mark only the part that matched.
-    if (!span.word.includes('-')) continue;
+    // `US-Russia` matched by `russia`, `l'élection` by `election`: mark only the part that
+    // matched, as the index holds hyphenated and elided words by their parts too.
+    if (!/[-'’]/u.test(span.word)) continue;
     let offset = span.start;
-    for (const part of span.word.split('-')) {
+    for (const part of span.word.split(/[-'’]/u)) {
       if (part && wanted.has(indexForm(part))) ranges.push({ start: offset, end: offset + part.length });
       offset += part.length + 1;
     }

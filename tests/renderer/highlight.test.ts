@@ -24,6 +24,11 @@ describe('highlightSnippet', () => {
     expect(marked('US-Russia talks', ['us-russia'])).toBe('<mark>US-Russia</mark> talks');
   });
 
+  it('marks only the matching part of an elided word', () => {
+    expect(marked("L'élection présidentielle", ['election'])).toBe("L'<mark>élection</mark> présidentielle");
+    expect(marked('Russia’s talks', ['russia'])).toBe('<mark>Russia</mark>’s talks');
+  });
+
   it('reads a typographic apostrophe as a plain one', () => {
     expect(marked('I don’t expect', ["don't"])).toBe('I <mark>don’t</mark> expect');
   });
