@@ -5,6 +5,7 @@
  * arrive as one error type whose message is main's text, shown as is.
  */
 import type { ApiArgs, ApiMethod, CuttingsApi } from '../common/api';
+import { CuttingsError } from '../common/errors';
 import type { ErrorCode, Result } from '../common/result';
 
 declare global {
@@ -17,14 +18,11 @@ declare global {
 /** The success value of an API method. */
 export type ApiValue<M extends ApiMethod> = Awaited<ReturnType<CuttingsApi[M]>> extends Result<infer T> ? T : never;
 
-/** A failed call: main's error code and its message, unchanged. */
-export class ApiCallError extends Error {
-  readonly code: ErrorCode;
-
+/** A failed call: main's error code and its message, unchanged (the CuttingsError main threw). */
+export class ApiCallError extends CuttingsError {
   constructor(code: ErrorCode, message: string) {
-    super(message);
+    super(code, message);
     this.name = 'ApiCallError';
-    this.code = code;
   }
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ClipError } from '../../../../main/core/clip/clipped-article';
 import { clipHtml, MAX_CLIP_BYTES } from '../../../../main/core/clip/html';
+import { clipError } from './clip-error';
 
 /** Five made-up paragraphs, enough for Readability to see an article. */
 const STORY = [
@@ -16,15 +16,6 @@ function page({ head = '', body = '', lang = 'en' }: { head?: string; body?: str
   return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>Flood in the lower town | Example News</title>${head}</head><body><nav><a href="/">Home</a></nav>${article}<footer>© Example News</footer></body></html>`;
 }
 
-function clipError(run: () => unknown): ClipError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ClipError);
-    return error as ClipError;
-  }
-  throw new Error('expected a ClipError, but nothing was thrown');
-}
 
 /** A JSON-LD block, with `<` escaped as pages do so that a `</script>` in a string stays in it. */
 const jsonLd = (value: unknown): string =>

@@ -1,21 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ClipError } from '../../../../main/core/clip/clipped-article';
 import { clipPlainText } from '../../../../main/core/clip/plain-text';
+import { clipError } from './clip-error';
+import { SEED_ARTICLE } from '../../../paths';
 
-// tests/main/core/clip/ → the repository root is four levels up; ../shared sits beside it.
-const SEED = new URL('../../../../../shared/fixtures/seed-article.txt', import.meta.url);
-const seedText = readFileSync(SEED, 'utf8');
-
-function clipError(run: () => unknown): ClipError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ClipError);
-    return error as ClipError;
-  }
-  throw new Error('expected a ClipError, but nothing was thrown');
-}
+const seedText = readFileSync(SEED_ARTICLE, 'utf8');
 
 describe('clipPlainText on the seed article', () => {
   const article = clipPlainText(seedText);
