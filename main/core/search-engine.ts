@@ -5,7 +5,7 @@
  * above it. The in-process engine is also what the worker runs.
  */
 import { loadSnapshot, saveSnapshot, type SnapshotCoverage } from './search-snapshot';
-import { SearchIndex, type IndexableArticle, type IndexMatch, type TermMatches, type TermQuery } from './search-index';
+import { SearchIndex, type IndexableArticle, type TermMatches, type TermQuery } from './search-index';
 
 export type { SnapshotCoverage } from './search-snapshot';
 
@@ -61,8 +61,6 @@ export interface SearchEngine {
   /** Adds articles, replacing any already indexed under the same id. */
   add(articles: IndexableArticle[]): Promise<void>;
   remove(ids: string[]): Promise<void>;
-  /** Articles holding every word, the last also as a prefix; best first. */
-  search(words: string[]): Promise<IndexMatch[]>;
   /** Looks up several words at once, each on its own (see SearchIndex.matchTerms). */
   matchTerms(queries: TermQuery[]): Promise<TermMatches[]>;
   /** Saves the index as the library's snapshot, recording what it covers. */
@@ -96,10 +94,6 @@ export class InProcessSearchEngine implements SearchEngine {
 
   async remove(ids: string[]): Promise<void> {
     for (const id of ids) this.index.remove(id);
-  }
-
-  async search(words: string[]): Promise<IndexMatch[]> {
-    return this.index.search(words);
   }
 
   async matchTerms(queries: TermQuery[]): Promise<TermMatches[]> {

@@ -8,7 +8,7 @@
 import type { ArticleRecord } from './article-record';
 import type { SearchStatus } from '../../common/api';
 import { shardCoverage, type CompactCoverage, type SearchEngine } from './search-engine';
-import type { IndexableArticle, IndexMatch, TermMatches, TermQuery } from './search-index';
+import type { IndexableArticle, TermMatches, TermQuery } from './search-index';
 import type { Catalog } from './storage/catalog';
 
 /** How many articles go to the engine in one message while building. */
@@ -66,13 +66,6 @@ export class SearchService {
       },
     );
     return this.ready;
-  }
-
-  /** Searches, loading the index first if needed. */
-  async search(words: string[]): Promise<IndexMatch[]> {
-    await this.ensureReady();
-    await this.indexing;
-    return this.engine.search(words);
   }
 
   /** Looks up several words at once, loading the index first if needed. */

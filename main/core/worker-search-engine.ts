@@ -7,7 +7,7 @@
 import { Worker } from 'node:worker_threads';
 import { CuttingsError } from '../../common/errors';
 import type { CompactCoverage, SearchEngine } from './search-engine';
-import type { IndexableArticle, IndexMatch, TermMatches, TermQuery } from './search-index';
+import type { IndexableArticle, TermMatches, TermQuery } from './search-index';
 import type { PackedTermMatches, WorkerAnswer, WorkerCall } from './search-worker-protocol';
 
 /** The search index in a worker thread started from `workerScript` (the built search-worker.js). */
@@ -70,9 +70,6 @@ export class WorkerSearchEngine implements SearchEngine {
   }
   remove(ids: string[]): Promise<void> {
     return this.call('remove', ids);
-  }
-  search(words: string[]): Promise<IndexMatch[]> {
-    return this.call('search', words);
   }
   async matchTerms(queries: TermQuery[]): Promise<TermMatches[]> {
     const packed = await this.call<PackedTermMatches[]>('matchTerms', queries);
