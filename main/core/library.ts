@@ -7,7 +7,7 @@
  *   cuttings.json                  format name and version; migrations run from it
  *   catalog/<XY>.json              the catalog, sharded by the id's last two characters
  *   articles/<XY>/<id>/            what was captured, never rewritten (storage/captures.ts)
- *   index/search.json              the search index snapshot: derived, rebuildable
+ *   index/search.bin               the search index snapshot: derived, rebuildable
  *   backups/<YYYY-MM-DD>/          daily copies of the catalog (storage/backups.ts)
  *   quarantine/<time>/             damaged files, moved aside, never deleted
  *   lock                           held by the one process that writes

@@ -4,53 +4,10 @@
  * thread (the app: indexing 100,000 articles must never block a window) with the same code
  * above it. The in-process engine is also what the worker runs.
  */
-import { loadSnapshot, saveSnapshot, type SnapshotCoverage } from './search-snapshot';
+import { loadSnapshot, saveSnapshot, type CompactCoverage } from './search-snapshot';
 import { SearchIndex, type IndexableArticle, type TermMatches, type TermQuery } from './search-index';
 
-export type { SnapshotCoverage } from './search-snapshot';
-
-/**
- * A SnapshotCoverage in few, flat pieces, so that handing it between threads is one copy of
- * a few hundred strings rather than a structured clone of an object with an entry per
- * article: for each shard, its ids and their signatures, each joined by newlines.
- */
-export interface CompactCoverage {
-  shardVersions: Record<string, number>;
-  shards: string[];
-  /** For shards[i], its indexed ids joined by '\n'. */
-  ids: string[];
-  /** For shards[i], the signature of each of its ids, in the same order, joined by '\n'. */
-  signatures: string[];
-}
-
-/** The compact form of a coverage. */
-export function compactCoverage(coverage: SnapshotCoverage): CompactCoverage {
-  const shards = Object.keys(coverage.indexed);
-  return {
-    shardVersions: coverage.shardVersions,
-    shards,
-    ids: shards.map((shard) => Object.keys(coverage.indexed[shard]!).join('\n')),
-    signatures: shards.map((shard) => Object.values(coverage.indexed[shard]!).join('\n')),
-  };
-}
-
-/** One shard's ids and signatures from a compact coverage, as an object; empty if it has none. */
-export function shardCoverage(coverage: CompactCoverage, shard: string): Record<string, string> {
-  const at = coverage.shards.indexOf(shard);
-  const result: Record<string, string> = {};
-  if (at < 0 || coverage.ids[at] === '') return result;
-  const ids = coverage.ids[at]!.split('\n');
-  const signatures = coverage.signatures[at]!.split('\n');
-  for (let i = 0; i < ids.length; i++) result[ids[i]!] = signatures[i]!;
-  return result;
-}
-
-/** The full form of a compact coverage. */
-export function expandCoverage(coverage: CompactCoverage): SnapshotCoverage {
-  const indexed: Record<string, Record<string, string>> = {};
-  for (const shard of coverage.shards) indexed[shard] = shardCoverage(coverage, shard);
-  return { shardVersions: coverage.shardVersions, indexed };
-}
+export { compactCoverage, expandCoverage, shardCoverage, type CompactCoverage, type SnapshotCoverage } from './search-snapshot';
 
 /** The operations of a search index, wherever it runs. */
 export interface SearchEngine {
@@ -81,7 +38,7 @@ export class InProcessSearchEngine implements SearchEngine {
       return null;
     }
     this.index = snapshot.index;
-    return compactCoverage(snapshot.coverage);
+    return snapshot.coverage;
   }
 
   async reset(): Promise<void> {
@@ -101,7 +58,7 @@ export class InProcessSearchEngine implements SearchEngine {
   }
 
   async save(root: string, coverage: CompactCoverage): Promise<void> {
-    await saveSnapshot(root, this.index, expandCoverage(coverage));
+    await saveSnapshot(root, this.index, coverage);
   }
 
   async size(): Promise<number> {

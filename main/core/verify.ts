@@ -7,7 +7,7 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { sha256 } from './library';
 import type { Library } from './library';
-import { loadSnapshot } from './search-snapshot';
+import { expandCoverage, loadSnapshot } from './search-snapshot';
 import { listCaptureIds, readCapture, readOriginal } from './storage/captures';
 import { Catalog } from './storage/catalog';
 
@@ -56,10 +56,11 @@ export async function verifyLibrary(library: Library, onProgress?: (done: number
     notes.push(`${orphans.length} capture(s) in articles/ are not in the catalog (an add that did not finish): ${orphans.slice(0, 5).join(', ')}${orphans.length > 5 ? ', …' : ''}`);
   }
 
-  const snapshot = await loadSnapshot(root);
-  if (!snapshot) {
+  const loaded = await loadSnapshot(root);
+  if (!loaded) {
     notes.push('the search index has no usable snapshot; it is built on the next search (or run `cuttings reindex`)');
   } else {
+    const snapshot = { index: loaded.index, coverage: expandCoverage(loaded.coverage) };
     const versions = catalog.shardVersions();
     const behind = Object.keys({ ...versions, ...snapshot.coverage.shardVersions }).filter((shard) => versions[shard] !== snapshot.coverage.shardVersions[shard]);
     for (const shard of Object.keys(versions)) {

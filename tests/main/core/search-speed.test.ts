@@ -1,39 +1,12 @@
-// The shortcuts taken for speed give the same answers as the plain ways: matchTerms without
-// MiniSearch's sorting, the coverage and term matches in compact form between threads, and a
+// The shortcuts taken for speed give the same answers as the plain ways: the coverage and term matches in compact form between threads, and a
 // page of results picked out without sorting every match.
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ArticleRecord } from '../../../main/core/article-record';
 import { Library } from '../../../main/core/library';
 import { compactCoverage, expandCoverage, shardCoverage } from '../../../main/core/search-engine';
-import { SearchIndex } from '../../../main/core/search-index';
 import { packTermMatches } from '../../../main/core/search-worker-protocol';
 import { makeTempFolder } from '../../paths';
-
-describe('SearchIndex.matchTerms', () => {
-  it('finds what search finds, with the same scores and the matched words in the same order', () => {
-    const index = SearchIndex.create();
-    const texts = [
-      'Government ministers met the governor.',
-      'The governor governs; government is slow.',
-      'Governance of government, by the government.',
-      'Nothing here about that.',
-      'Governments fall.',
-      'government',
-    ];
-    texts.forEach((text, i) => index.add({ id: `doc${i}`, title: i === 2 ? 'Governance' : `Title ${i}`, text, source: null, author: null, lang: 'en' }));
-    for (const word of ['gov', 'govern', 'government', 'nothing']) {
-      const [answer] = index.matchTerms([{ text: word, prefix: true, fuzzy: false, fields: null }]);
-      const reference = index.search([word]);
-      const scores = new Map(reference.map((result) => [result.id, result.score]));
-      expect(answer!.ids.length).toBe(reference.length);
-      answer!.ids.forEach((id, i) => expect(answer!.scores[i]).toBe(scores.get(id)));
-      const matched = new Set<string>();
-      for (const result of reference) for (const term of result.terms) matched.add(term);
-      expect(answer!.matched).toEqual([...matched]);
-    }
-  });
-});
 
 describe('the compact forms between threads', () => {
   it('carry a coverage whole, empty shards included', () => {

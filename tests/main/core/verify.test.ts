@@ -49,7 +49,7 @@ describe('verifyLibrary', () => {
   it('reports an index that misses an article of the catalog', async () => {
     const index = SearchIndex.create();
     const versions = (library as unknown as { catalog: { shardVersions(): Record<string, number> } }).catalog.shardVersions();
-    await saveSnapshot(library.path, index, { shardVersions: versions, indexed: {} });
+    await saveSnapshot(library.path, index, { shardVersions: versions, shards: [], ids: [], signatures: [] });
     const report = await verifyLibrary(library);
     expect(report.problems).toHaveLength(2);
     expect(report.problems[0]).toMatch(/^index: article \w+ is in the catalog but not in the search index$/u);
