@@ -16,8 +16,8 @@ import { createHash } from 'node:crypto';
 import { mkdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { monotonicFactory } from 'ulid';
-import type { AddHtmlRequest, AddOptions, AddTextRequest, LibraryInfo, SavedSearch, SearchRequest, SearchSort } from '../../common/api';
-import type { Article, ArticleSummary, Provenance, SearchFacets, SearchHit, SearchResults, TagCount } from '../../common/article';
+import type { AddHtmlRequest, AddOptions, AddTextRequest, LibraryInfo, SavedSearch, SearchRequest } from '../../common/api';
+import type { Article, ArticleSummary, Provenance, SearchHit, SearchResults, TagCount } from '../../common/article';
 import { CuttingsError } from '../../common/errors';
 import { describeQueryError, parseSearchQuery } from '../../common/query';
 import { normaliseTag, tagKey } from '../../common/tags';
@@ -29,7 +29,8 @@ import type { ClippedArticle } from './clip/clipped-article';
 import { createLibraryFormat, LIBRARY_FORMAT_VERSION, readLibraryFormat, writeLibraryFormat } from './library-format';
 import { InProcessSearchEngine, type SearchEngine } from './search-engine';
 import { SearchService } from './search-service';
-import { evaluateQuery, matchTitles, withTypingPrefix } from './query-evaluator';
+import { matchTitles, withTypingPrefix } from './query-evaluator';
+import { answerQuery, type PageAnswer, type PageRequest } from './search-results';
 import { SavedSearches } from './saved-searches';
 import { makeSnippet } from './snippet';
 import { makeDailyBackup, quarantineAndRestoreShard } from './storage/backups';
@@ -84,13 +85,9 @@ export interface BatchResult {
 
 const PUBLISHED_DATE = /^\d{4}-\d{2}-\d{2}$/u;
 
-/** From how many matches a search lets the thread go between its steps. */
-const LARGE_RESULT = 20_000;
 /** How many article texts are kept for snippets. */
 const RECENT_TEXTS = 200;
 
-/** Lets other work on this thread (IPC, timers, I/O) run before going on. */
-const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** How many captures a batch writes at once. */
 const BATCH_WRITERS = 16;
@@ -285,7 +282,9 @@ export class Library {
       if (!tags.some((existing) => tagKey(existing) === tagKey(tag))) tags.push(tag);
     }
     if (tags.length === record.tags.length && tags.every((tag, i) => tag === record.tags[i])) return tags;
-    await this.commit(new Map([[id, { ...record, tags }]]));
+    const updated = { ...record, tags };
+    await this.commit(new Map([[id, updated]]));
+    this.searchService.catalogChanged([updated]);
     return tags;
   }
 
@@ -307,47 +306,38 @@ export class Library {
     const parsed = parseSearchQuery(query);
     if (!parsed.ok) throw new CuttingsError('invalid-input', describeQueryError(query, parsed.error));
 
-    let matches: { record: ArticleRecord; score: number }[];
-    let matchedTerms: string[] = [];
     const titlesOnly = this.titlesWhileLoading && this.searchService.status().state !== 'ready';
     if (titlesOnly) void this.searchService.ensureReady().catch(() => undefined);
-    if (parsed.query === null) {
-      matches = this.catalog.all().map((record) => ({ record, score: 0 }));
-    } else {
-      // While the user is still typing the last word (no space after it), it matches as a prefix.
-      const tree = /\s$/u.test(query) ? parsed.query : withTypingPrefix(parsed.query);
-      const evaluation = await evaluateQuery(tree, {
-        records: () => this.catalog.all(),
-        record: (id) => this.catalog.get(id),
-        matchTerms: async (queries) => (titlesOnly ? matchTitles(this.catalog.all(), queries) : this.searchService.matchTerms(queries)),
-        text: async (id) => (await readCapture(this.path, id)).text,
-      });
-      matchedTerms = [...evaluation.matchedTerms];
-      // Over a large part of the library each step below takes a while: the thread is let go
-      // between them, so that it is never held up for the whole search at once.
-      if (evaluation.scores.size >= LARGE_RESULT) await yieldToOthers();
-      matches = [];
-      let step = 0;
-      for (const [id, score] of evaluation.scores) {
-        if (++step % LARGE_RESULT === 0) await yieldToOthers();
-        const record = this.catalog.get(id);
-        if (record) matches.push({ record, score });
-      }
+    // While the user is still typing the last word (no space after it), it matches as a prefix.
+    const tree = parsed.query === null || /\s$/u.test(query) ? parsed.query : withTypingPrefix(parsed.query);
+    const request = { query: tree, sort: options.sort ?? 'relevance', offset, limit };
+    // The index's worker evaluates the query beside the index and sends back a page; only
+    // while it loads does this thread search, and then titles alone.
+    const answer = titlesOnly ? await this.searchTitles(request) : await this.searchService.search(request);
+    const hits: SearchHit[] = [];
+    for (const { id, score } of answer.page) {
+      const record = this.catalog.get(id);
+      if (!record) continue;
+      const snippet = answer.matched.length > 0 ? makeSnippet(await this.textOf(id), answer.matched) : record.excerpt;
+      hits.push({ ...toSummary(record), score, terms: answer.matched, snippet });
     }
-    if (matches.length >= LARGE_RESULT) await yieldToOthers();
-    const page = pageOfMatches(matches, options.sort ?? 'relevance', offset, limit);
-    const hits: SearchHit[] = await Promise.all(
-      page.map(async ({ record, score }) => {
-        const snippet = matchedTerms.length > 0 ? makeSnippet(await this.textOf(record.id), matchedTerms) : record.excerpt;
-        return { ...toSummary(record), score, terms: matchedTerms, snippet };
-      }),
-    );
     return {
-      total: matches.length,
+      total: answer.total,
       hits,
-      facets: countFacets(matches, matchOrder(options.sort ?? 'relevance')),
+      facets: answer.facets,
       ...(titlesOnly && parsed.query !== null ? { titlesOnly: true } : {}),
     };
+  }
+
+  /** Answers a query from the catalog's titles, without the index (which is still loading). */
+  private searchTitles(request: PageRequest): Promise<PageAnswer> {
+    const records = this.catalog.all();
+    return answerQuery(request, {
+      count: records.length,
+      record: (doc) => records[doc],
+      matchTerms: (queries) => matchTitles(records, queries),
+      text: async (doc) => this.textOf(records[doc]!.id),
+    });
   }
 
   /** The saved searches, in name order. */
@@ -448,7 +438,6 @@ export class Library {
     } catch (error) {
       throw asLibraryError(error, 'could not save the catalog');
     }
-    this.searchService.catalogChanged();
   }
 
   // ---- helpers ----
@@ -554,101 +543,6 @@ function isCalendarDate(value: string): boolean {
   if (!PUBLISHED_DATE.test(value)) return false;
   const date = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
-}
-
-type Match = { record: ArticleRecord; score: number };
-
-/** The order of matches: best first (newest first among equals), or newest published or clipped first. */
-function matchOrder(sort: SearchSort): (a: Match, b: Match) => number {
-  const newest = (a: ArticleRecord, b: ArticleRecord) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
-  if (sort === 'relevance') return (a, b) => b.score - a.score || newest(a.record, b.record);
-  if (sort === 'clipped') return (a, b) => newest(a.record, b.record);
-  // Articles without a publication date go last, newest clipped first among them.
-  return (a, b) => {
-    const x = a.record.published ?? '';
-    const y = b.record.published ?? '';
-    return x < y ? 1 : x > y ? -1 : newest(a.record, b.record);
-  };
-}
-
-/**
- * The matches from `offset` to `offset + limit` in order. Every order is total (ids are
- * unique), so when the page is near the top it is picked out in one pass, keeping only the
- * best `offset + limit`, rather than sorting every match: the same page, for a fraction of
- * the work when a query matches most of the library.
- */
-function pageOfMatches(matches: Match[], sort: SearchSort, offset: number, limit: number): Match[] {
-  const order = matchOrder(sort);
-  const keep = offset + limit;
-  if (keep <= 0) return [];
-  if (keep * 8 >= matches.length) return matches.sort(order).slice(offset, keep);
-  const best: Match[] = [];
-  for (const match of matches) {
-    if (best.length === keep && order(match, best[keep - 1]!) >= 0) continue;
-    // Binary search for the first kept match that comes after this one.
-    let low = 0;
-    let high = best.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (order(best[middle]!, match) <= 0) low = middle + 1;
-      else high = middle;
-    }
-    best.splice(low, 0, match);
-    if (best.length > keep) best.pop();
-  }
-  return best.slice(offset, keep);
-}
-
-/** Each record's tags with their parents, worked out once per record (records are never changed in place). */
-const tagLevelsOf = new WeakMap<ArticleRecord, readonly string[]>();
-
-function tagLevels(record: ArticleRecord): readonly string[] {
-  let levels = tagLevelsOf.get(record);
-  if (levels) return levels;
-  const set = new Set<string>();
-  for (const tag of record.tags) {
-    const parts = tag.split('/');
-    for (let depth = 1; depth <= parts.length; depth++) set.add(parts.slice(0, depth).join('/'));
-  }
-  levels = [...set];
-  tagLevelsOf.set(record, levels);
-  return levels;
-}
-
-/** Counts a result set by tag (parents included), source and year. */
-function countFacets(matches: Match[], order: (a: Match, b: Match) => number): SearchFacets {
-  // Counted in any order; each key remembers the first match (in `order`) that has it, and
-  // where in that match, so that the keys come out as if counted over the sorted matches.
-  type Count = { count: number; first: Match; rank: number };
-  const bump = (counts: Map<string, Count>, key: string, match: Match, rank: number) => {
-    const entry = counts.get(key);
-    if (!entry) counts.set(key, { count: 1, first: match, rank });
-    else {
-      entry.count++;
-      if (order(match, entry.first) < 0) {
-        entry.first = match;
-        entry.rank = rank;
-      }
-    }
-  };
-  const tags = new Map<string, Count>();
-  const sources = new Map<string, Count>();
-  const years = new Map<string, Count>();
-  for (const match of matches) {
-    const { record } = match;
-    const levels = tagLevels(record);
-    for (let rank = 0; rank < levels.length; rank++) bump(tags, levels[rank]!, match, rank);
-    if (record.source) bump(sources, record.source, match, 0);
-    // By publication only, so that a year's count is what `published:YYYY` finds.
-    if (record.published) bump(years, record.published.slice(0, 4), match, 0);
-  }
-  const ordered = (counts: Map<string, Count>): Record<string, number> => {
-    const result: Record<string, number> = {};
-    const entries = [...counts].sort(([, a], [, b]) => order(a.first, b.first) || a.rank - b.rank);
-    for (const [key, { count }] of entries) result[key] = count;
-    return result;
-  };
-  return { tags: ordered(tags), sources: ordered(sources), years: ordered(years) };
 }
 
 function dedupeTags(tags: string[]): string[] {

@@ -6,28 +6,33 @@
 import type { QueryNode } from '../../common/query';
 import { findWords, indexForm } from '../../common/text';
 import { tagKey } from '../../common/tags';
-import type { ArticleRecord } from './article-record';
 import { tokenize, processTerm, type TermQuery, type TermMatches } from './search-index';
+import type { SearchRecord } from './search-results';
 import { isStopWordInAnyLanguage } from './stop-words';
 
-/** What the evaluator needs of the library. */
+/**
+ * What the evaluator needs of the articles it searches: numbered records (the search index's
+ * document numbers in the worker, places in the catalog's list in the library's thread), so
+ * that every set below is keyed by a small integer rather than a 26-character id.
+ */
 export interface EvaluationContext {
-  records(): readonly ArticleRecord[];
-  record(id: string): ArticleRecord | undefined;
-  /** Runs several term queries in one call to the search engine. */
-  matchTerms(queries: TermQuery[]): Promise<TermMatches[]>;
+  /** How many document numbers there are; some may have no record (removed articles). */
+  count: number;
+  record(doc: number): SearchRecord | undefined;
+  /** Runs several term queries at once. */
+  matchTerms(queries: TermQuery[]): TermMatches[] | Promise<TermMatches[]>;
   /** The article's plain text, for checking phrases. */
-  text(id: string): Promise<string>;
+  text(doc: number): Promise<string>;
 }
 
-/** The articles a query matched, each with its score, and the indexed words that matched. */
+/** The articles a query matched (by document number), each with its score, and the indexed words that matched. */
 export interface Evaluation {
-  scores: Map<string, number>;
+  scores: Map<number, number>;
   /** Indexed words that matched, for snippets and highlighting. */
   matchedTerms: Set<string>;
 }
 
-type Predicate = (record: ArticleRecord) => boolean;
+type Predicate = (record: SearchRecord) => boolean;
 
 /**
  * How many articles a loop goes through before letting the thread go for a moment: over a
@@ -74,32 +79,32 @@ export function withTypingPrefix(node: QueryNode): QueryNode {
 }
 
 /** The words of every title of a list of records, for matchTitles. */
-const titleWordsOf = new WeakMap<readonly ArticleRecord[], { id: string; words: string[] }[]>();
+const titleWordsOf = new WeakMap<readonly SearchRecord[], string[][]>();
 
 /**
  * Answers term queries from titles alone, without the index: what search can do while the
  * index is still loading. Slower per query, but needs nothing but the catalog.
  */
-export function matchTitles(records: readonly ArticleRecord[], queries: TermQuery[]): TermMatches[] {
+export function matchTitles(records: readonly SearchRecord[], queries: TermQuery[]): TermMatches[] {
   // The catalog hands out the same list until a record changes: its titles are cut once.
   let titles = titleWordsOf.get(records);
   if (!titles) {
-    titles = records.map((record) => ({ id: record.id, words: findWords(record.title).flatMap((span) => processTerm(span.word)) }));
+    titles = records.map((record) => findWords(record.title).flatMap((span) => processTerm(span.word)));
     titleWordsOf.set(records, titles);
   }
   return queries.map((query) => {
     const forms = processTerm(query.text);
-    const ids: string[] = [];
+    const docs: number[] = [];
     const scores: number[] = [];
     const matched = new Set<string>();
-    for (const title of titles) {
-      const hits = title.words.filter((word) => forms.some((form) => (query.prefix ? word.startsWith(form) : word === form)));
-      if (hits.length === 0) continue;
-      ids.push(title.id);
+    titles.forEach((words, doc) => {
+      const hits = words.filter((word) => forms.some((form) => (query.prefix ? word.startsWith(form) : word === form)));
+      if (hits.length === 0) return;
+      docs.push(doc);
       scores.push(hits.length);
       for (const hit of hits) matched.add(hit);
-    }
-    return { ids, scores, matched: [...matched] };
+    });
+    return { docs, scores, matched: [...matched] };
   });
 }
 
@@ -154,7 +159,7 @@ class Evaluator {
    * The matching articles of a node, with scores. `positive` is false under a negation:
    * what matched there is excluded, so it is not noted for highlighting.
    */
-  async evaluate(node: QueryNode, positive = true): Promise<Map<string, number>> {
+  async evaluate(node: QueryNode, positive = true): Promise<Map<number, number>> {
     switch (node.kind) {
       case 'term':
         return await this.termSet(node, positive);
@@ -165,12 +170,12 @@ class Evaluator {
         return await this.allWhere(predicateOf(node)!);
       case 'not': {
         const excluded = await this.evaluate(node.child, !positive);
-        return await this.allWhere((record) => !excluded.has(record.id));
+        return await this.allWhere((_record, doc) => !excluded.has(doc));
       }
       case 'or': {
-        const union = new Map<string, number>();
+        const union = new Map<number, number>();
         for (const child of node.children) {
-          for (const [id, score] of await this.evaluate(child, positive)) union.set(id, (union.get(id) ?? 0) + score);
+          for (const [doc, score] of await this.evaluate(child, positive)) union.set(doc, (union.get(doc) ?? 0) + score);
         }
         return union;
       }
@@ -184,7 +189,7 @@ class Evaluator {
    * allow and drop what the negations match. Stop words are left out unless there is
    * nothing else, as the index leaves them out of texts.
    */
-  private async andSet(children: QueryNode[], positive: boolean): Promise<Map<string, number>> {
+  private async andSet(children: QueryNode[], positive: boolean): Promise<Map<number, number>> {
     const meaningful = children.filter((child) => !isStopTerm(child));
     const parts = meaningful.length > 0 ? meaningful : children;
     const predicates: Predicate[] = [];
@@ -196,9 +201,9 @@ class Evaluator {
       else if (child.kind === 'not') negations.push(child.child);
       else searches.push(child);
     }
-    const allowed = (record: ArticleRecord | undefined) => record !== undefined && predicates.every((test) => test(record));
+    const allowed = (record: SearchRecord | undefined) => record !== undefined && predicates.every((test) => test(record));
 
-    let result: Map<string, number>;
+    let result: Map<number, number>;
     if (searches.length === 0) {
       result = await this.allWhere(allowed);
     } else {
@@ -206,40 +211,40 @@ class Evaluator {
       sets.sort((a, b) => a.size - b.size);
       result = new Map();
       let step = 0;
-      for (const [id, score] of sets[0]!) {
+      for (const [doc, score] of sets[0]!) {
         if (++step % SLICE === 0) await yieldToOthers();
         let total = score;
         let inAll = true;
         for (const other of sets.slice(1)) {
-          const more = other.get(id);
+          const more = other.get(doc);
           if (more === undefined) {
             inAll = false;
             break;
           }
           total += more;
         }
-        if (inAll && allowed(this.context.record(id))) result.set(id, total);
+        if (inAll && allowed(this.context.record(doc))) result.set(doc, total);
       }
     }
     for (const negation of negations) {
       const excluded = await this.evaluate(negation, !positive);
-      for (const id of excluded.keys()) result.delete(id);
+      for (const doc of excluded.keys()) result.delete(doc);
     }
     return result;
   }
 
   /** A term's articles: every word of it (a term can hold several, `10:00`) must match. */
-  private async termSet(node: object, noteMatches: boolean): Promise<Map<string, number>> {
+  private async termSet(node: object, noteMatches: boolean): Promise<Map<number, number>> {
     const indexes = this.slots.get(node) ?? [];
-    let result: Map<string, number> | null = null;
+    let result: Map<number, number> | null = null;
     for (const index of indexes) {
       const answer = this.answers[index]!;
       if (noteMatches) for (const term of answer.matched) this.matchedTerms.add(term);
-      const current = new Map<string, number>();
-      for (let i = 0; i < answer.ids.length; i++) {
+      const current = new Map<number, number>();
+      for (let i = 0; i < answer.docs.length; i++) {
         if (i % SLICE === SLICE - 1) await yieldToOthers();
-        const id = answer.ids[i]!;
-        if (result === null || result.has(id)) current.set(id, (result?.get(id) ?? 0) + answer.scores[i]!);
+        const doc = answer.docs[i]!;
+        if (result === null || result.has(doc)) current.set(doc, (result?.get(doc) ?? 0) + answer.scores[i]!);
       }
       result = current;
     }
@@ -247,28 +252,27 @@ class Evaluator {
   }
 
   /** A phrase's articles: all its words, then checked in order in the text (or title). */
-  private async phraseSet(node: Extract<QueryNode, { kind: 'phrase' }>, positive: boolean): Promise<Map<string, number>> {
+  private async phraseSet(node: Extract<QueryNode, { kind: 'phrase' }>, positive: boolean): Promise<Map<number, number>> {
     const candidates = await this.termSet(node, positive);
     const wanted = node.words.flatMap(wordsOf).flatMap(phraseForms);
     if (wanted.length < 2) return candidates;
-    const result = new Map<string, number>();
-    for (const [id, score] of candidates) {
-      const record = this.context.record(id);
+    const result = new Map<number, number>();
+    for (const [doc, score] of candidates) {
+      const record = this.context.record(doc);
       if (!record) continue;
       const haystacks =
-        node.field === 'title' ? [record.title] : node.field === 'source' ? [record.source ?? ''] : node.field === 'author' ? [record.author ?? ''] : [record.title, await this.context.text(id)];
-      if (haystacks.some((text) => containsSequence(text, wanted))) result.set(id, score);
+        node.field === 'title' ? [record.title] : node.field === 'source' ? [record.source ?? ''] : node.field === 'author' ? [record.author ?? ''] : [record.title, await this.context.text(doc)];
+      if (haystacks.some((text) => containsSequence(text, wanted))) result.set(doc, score);
     }
     return result;
   }
 
-  private async allWhere(test: Predicate): Promise<Map<string, number>> {
-    const result = new Map<string, number>();
-    const records = this.context.records();
-    for (let i = 0; i < records.length; i++) {
-      if (i % SLICE === SLICE - 1) await yieldToOthers();
-      const record = records[i]!;
-      if (test(record)) result.set(record.id, 0);
+  private async allWhere(test: (record: SearchRecord, doc: number) => boolean): Promise<Map<number, number>> {
+    const result = new Map<number, number>();
+    for (let doc = 0; doc < this.context.count; doc++) {
+      if (doc % SLICE === SLICE - 1) await yieldToOthers();
+      const record = this.context.record(doc);
+      if (record && test(record, doc)) result.set(doc, 0);
     }
     return result;
   }

@@ -5,7 +5,9 @@
  * above it. The in-process engine is also what the worker runs.
  */
 import { loadSnapshot, saveSnapshot, type CompactCoverage } from './search-snapshot';
-import { SearchIndex, type IndexableArticle, type TermMatches, type TermQuery } from './search-index';
+import { SearchIndex, type IndexableArticle } from './search-index';
+import { answerQuery, type PageAnswer, type PageRequest, type SearchRecord } from './search-results';
+import { readCapture } from './storage/captures';
 
 export { compactCoverage, expandCoverage, shardCoverage, type CompactCoverage, type SnapshotCoverage } from './search-snapshot';
 
@@ -18,8 +20,10 @@ export interface SearchEngine {
   /** Adds articles, replacing any already indexed under the same id. */
   add(articles: IndexableArticle[]): Promise<void>;
   remove(ids: string[]): Promise<void>;
-  /** Looks up several words at once, each on its own (see SearchIndex.matchTerms). */
-  matchTerms(queries: TermQuery[]): Promise<TermMatches[]>;
+  /** Replaces the search fields (tags, say) of indexed articles; ids not indexed are ignored. */
+  updateRecords(records: SearchRecord[]): Promise<void>;
+  /** Answers a query with a page of matches, reading texts from the library at `root` to check phrases. */
+  search(root: string, request: PageRequest): Promise<PageAnswer>;
   /** Saves the index as the library's snapshot, recording what it covers. */
   save(root: string, coverage: CompactCoverage): Promise<void>;
   size(): Promise<number>;
@@ -53,8 +57,18 @@ export class InProcessSearchEngine implements SearchEngine {
     for (const id of ids) this.index.remove(id);
   }
 
-  async matchTerms(queries: TermQuery[]): Promise<TermMatches[]> {
-    return this.index.matchTerms(queries);
+  async updateRecords(records: SearchRecord[]): Promise<void> {
+    for (const record of records) this.index.updateRecord(record);
+  }
+
+  async search(root: string, request: PageRequest): Promise<PageAnswer> {
+    const index = this.index;
+    return answerQuery(request, {
+      count: index.documentCount,
+      record: (doc) => index.record(doc),
+      matchTerms: (queries) => index.matchTerms(queries),
+      text: async (doc) => (await readCapture(root, index.record(doc)!.id)).text,
+    });
   }
 
   async save(root: string, coverage: CompactCoverage): Promise<void> {

@@ -14,17 +14,15 @@
  */
 import { findWords, indexForm } from '../../common/text';
 import { FIELD_COUNT, FIELDS, Segment, SegmentBuilder, mergeSegments, type AnySegment, type Postings } from './index-segment';
+import { toSearchRecord, type SearchRecord } from './search-results';
 import { stopWordsFor } from './stop-words';
 
-/** What the index needs of an article. */
-export interface IndexableArticle {
-  id: string;
-  title: string;
+/**
+ * What the index needs of an article: its text and the catalog fields search filters, counts
+ * and sorts by (the language also picks the stop words).
+ */
+export interface IndexableArticle extends SearchRecord {
   text: string;
-  source: string | null;
-  author: string | null;
-  /** The article's language, for its stop words; null when unknown. */
-  lang: string | null;
 }
 
 /** One match from the index: the id, its score and which indexed terms matched. */
@@ -43,10 +41,9 @@ export interface TermQuery {
   fields: string[] | null;
 }
 
-/** The articles a TermQuery matched, as parallel lists, and the indexed words it matched. */
+/** The articles a TermQuery matched (by document number), as parallel lists, and the indexed words it matched. */
 export interface TermMatches {
-  ids: string[];
-  /** A plain array, or a Float64Array when the answer came from the worker. */
+  docs: ArrayLike<number>;
   scores: ArrayLike<number>;
   matched: string[];
 }
@@ -158,6 +155,8 @@ interface DerivedTerm {
 export interface IndexParts {
   /** Document number → article id; '' for a number whose article was removed. */
   ids: string[];
+  /** Document number → the article's search fields. */
+  records: SearchRecord[];
   /** For each field, each document's length in terms. */
   lengths: Uint32Array[];
   segment: Segment;
@@ -168,6 +167,8 @@ export class SearchIndex {
   /** Document number → article id ('' once removed). */
   private ids: string[] = [];
   private readonly numbers = new Map<string, number>();
+  /** Document number → the article's search fields (undefined once removed). */
+  private records: (SearchRecord | undefined)[] = [];
   /** For each field, each document's length in terms (grown as documents are added). */
   private lengths: Uint32Array[] = FIELDS.map(() => new Uint32Array(1024));
   /** For each field, the sum of the live documents' lengths, for the average BM25 needs. */
@@ -191,6 +192,7 @@ export class SearchIndex {
   static fromParts(parts: IndexParts): SearchIndex {
     const index = new SearchIndex();
     index.ids = parts.ids;
+    index.records = parts.records;
     index.lengths = parts.lengths;
     for (let doc = 0; doc < parts.ids.length; doc++) {
       const id = parts.ids[doc]!;
@@ -210,10 +212,12 @@ export class SearchIndex {
   toParts(): IndexParts {
     const renumber = new Int32Array(this.ids.length).fill(-1);
     const ids: string[] = [];
+    const records: SearchRecord[] = [];
     for (let doc = 0; doc < this.ids.length; doc++) {
       if (this.ids[doc] === '') continue;
       renumber[doc] = ids.length;
       ids.push(this.ids[doc]!);
+      records.push(this.records[doc]!);
     }
     const lengths = FIELDS.map((_, field) => {
       const compacted = new Uint32Array(Math.max(ids.length, 1));
@@ -223,13 +227,30 @@ export class SearchIndex {
     const segment = mergeSegments([...this.frozen, this.building], (doc) => renumber[doc]! >= 0, renumber);
     // The index goes on from the compacted form.
     this.ids = ids;
+    this.records = records;
     this.lengths = lengths;
     this.numbers.clear();
     ids.forEach((id, doc) => this.numbers.set(id, doc));
     this.frozen = [segment];
     this.building = new SegmentBuilder();
     this.removed = 0;
-    return { ids, lengths, segment };
+    return { ids, records, lengths, segment };
+  }
+
+  /** How many document numbers are in use, removed articles' included. */
+  get documentCount(): number {
+    return this.ids.length;
+  }
+
+  /** The search fields of the article under a document number; undefined if it was removed. */
+  record(doc: number): SearchRecord | undefined {
+    return this.records[doc];
+  }
+
+  /** Replaces the search fields of an indexed article (its tags changed, say); the text is not touched. */
+  updateRecord(record: SearchRecord): void {
+    const doc = this.numbers.get(record.id);
+    if (doc !== undefined) this.records[doc] = toSearchRecord(record);
   }
 
   /** True when the article is indexed. */
@@ -247,6 +268,7 @@ export class SearchIndex {
     this.remove(article.id);
     const doc = this.ids.length;
     this.ids.push(article.id);
+    this.records.push(toSearchRecord(article));
     this.numbers.set(article.id, doc);
     if (doc >= this.lengths[0]!.length) {
       this.lengths = this.lengths.map((old) => {
@@ -277,6 +299,7 @@ export class SearchIndex {
     if (doc === undefined) return;
     this.numbers.delete(id);
     this.ids[doc] = '';
+    this.records[doc] = undefined;
     this.removed++;
     for (let field = 0; field < FIELD_COUNT; field++) this.totalLengths[field] = this.totalLengths[field]! - this.lengths[field]![doc]!;
   }
@@ -298,7 +321,7 @@ export class SearchIndex {
   private matchTerm(query: TermQuery): TermMatches {
     const forms = processTerm(query.text);
     const fields = query.fields ? query.fields.map((name) => FIELDS.indexOf(name as (typeof FIELDS)[number])).filter((field) => field >= 0) : FIELDS.map((_, field) => field);
-    if (forms.length === 0 || fields.length === 0) return { ids: [], scores: [], matched: [] };
+    if (forms.length === 0 || fields.length === 0) return { docs: [], scores: [], matched: [] };
     const capacity = this.ids.length;
     if (this.scratch.length < capacity) {
       this.scratch = new Float64Array(Math.max(capacity, this.scratch.length * 2));
@@ -322,12 +345,12 @@ export class SearchIndex {
         }
       }
     });
-    const ids: string[] = [];
+    const docs: number[] = [];
     const answerScores: number[] = [];
     const complete = forms.length;
     for (const doc of touched) {
       if (hits[doc] === complete) {
-        ids.push(this.ids[doc]!);
+        docs.push(doc);
         // As MiniSearch scores a result of several query terms combined with AND.
         answerScores.push(scores[doc]! * complete);
       }
@@ -337,7 +360,7 @@ export class SearchIndex {
       scores[doc] = 0;
       hits[doc] = 0;
     }
-    return { ids, scores: answerScores, matched };
+    return { docs, scores: answerScores, matched };
   }
 
   /** The index terms a query form reaches: itself, words it begins (prefix), near spellings (fuzzy). */

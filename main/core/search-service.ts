@@ -8,7 +8,8 @@
 import type { ArticleRecord } from './article-record';
 import type { SearchStatus } from '../../common/api';
 import { shardCoverage, type CompactCoverage, type SearchEngine } from './search-engine';
-import type { IndexableArticle, TermMatches, TermQuery } from './search-index';
+import type { IndexableArticle } from './search-index';
+import { toSearchRecord, type PageAnswer, type PageRequest, type SearchRecord } from './search-results';
 import type { Catalog } from './storage/catalog';
 
 /** How many articles go to the engine in one message while building. */
@@ -68,11 +69,11 @@ export class SearchService {
     return this.ready;
   }
 
-  /** Looks up several words at once, loading the index first if needed. */
-  async matchTerms(queries: TermQuery[]): Promise<TermMatches[]> {
+  /** Answers a query with a page of matches, loading the index first if needed. */
+  async search(request: PageRequest): Promise<PageAnswer> {
     await this.ensureReady();
     await this.indexing;
-    return this.engine.matchTerms(queries);
+    return this.engine.search(this.root, request);
   }
 
   /**
@@ -97,9 +98,23 @@ export class SearchService {
       });
   }
 
-  /** Notes that the catalog changed in ways the index does not hold (tags): only the coverage moves. */
-  catalogChanged(): void {
-    if (this.ready) this.dirty = true;
+  /**
+   * Hands the index the new catalog fields of records whose text did not change (their tags,
+   * say), so that filters and facets see them at once.
+   */
+  catalogChanged(records: SearchRecord[]): void {
+    const ready = this.ready;
+    if (!ready) return;
+    this.dirty = true;
+    const changed = records.map(toSearchRecord);
+    this.indexing = this.indexing
+      .then(async () => {
+        await ready;
+        await this.engine.updateRecords(changed);
+      })
+      .catch(() => {
+        this.ready = null;
+      });
   }
 
   /** Throws the index away and builds it again from every capture. */
@@ -176,6 +191,10 @@ export class SearchService {
       const changed = [...now].filter((id) => before[id] !== indexSignature(this.catalog.get(id)!));
       if (gone.length > 0) await this.engine.remove(gone);
       if (changed.length > 0) await this.indexIds(changed);
+      // Tags and dates are not in the signature: the shard's other records are handed over as they are now.
+      const reindexed = new Set(changed);
+      const others = [...now].filter((id) => !reindexed.has(id)).map((id) => toSearchRecord(this.catalog.get(id)!));
+      if (others.length > 0) await this.engine.updateRecords(others);
       this.dirty = true;
       await yieldToOthers();
     }
@@ -223,5 +242,5 @@ export function indexSignature(record: ArticleRecord): string {
 
 /** What the search index takes of an article. */
 export function indexable(record: ArticleRecord, text: string): IndexableArticle {
-  return { id: record.id, title: record.title, text, source: record.source, author: record.author, lang: record.lang };
+  return { ...toSearchRecord(record), text };
 }

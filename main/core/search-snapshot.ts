@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { writeFileDurably } from './storage/durable-file';
 import { FIELD_COUNT, Segment, type FrozenField } from './index-segment';
 import { SearchIndex } from './search-index';
+import type { SearchRecord } from './search-results';
 
 /** Bumped whenever tokenising or the snapshot's shape changes: an old snapshot is rebuilt. */
 export const SNAPSHOT_VERSION = 6;
@@ -120,7 +121,7 @@ function decode(file: Buffer): LoadedSnapshot | null {
   if (file.toString('latin1', 0, MAGIC.length) !== MAGIC) return null;
   const headerLength = file.readUInt32LE(MAGIC.length);
   const header = JSON.parse(file.toString('utf8', MAGIC.length + 4, MAGIC.length + 4 + headerLength)) as Header;
-  if (header.version !== SNAPSHOT_VERSION || header.sections.length !== 1 + FIELD_COUNT * 5) return null;
+  if (header.version !== SNAPSHOT_VERSION || header.sections.length !== 2 + FIELD_COUNT * 5) return null;
   const base = align(MAGIC.length + 4 + headerLength);
   // One buffer of its own, aligned, so that typed arrays can view it without copying.
   const body = new Uint8Array(file.buffer, file.byteOffset + base, file.byteLength - base);
@@ -144,10 +145,11 @@ function decode(file: Buffer): LoadedSnapshot | null {
     return new Uint16Array(aligned.buffer, offset, length / 2);
   };
   const ids = text(0);
+  const records = recordsOf(ids, section(1), aligned);
   const lengths: Uint32Array[] = [];
   const fields: FrozenField[] = [];
   for (let field = 0; field < FIELD_COUNT; field++) {
-    const at = 1 + field * 5;
+    const at = 2 + field * 5;
     const fieldLengths = u32(at);
     const terms = text(at + 1);
     const offsets = u32(at + 2);
@@ -159,17 +161,27 @@ function decode(file: Buffer): LoadedSnapshot | null {
     lengths.push(fieldLengths);
     fields.push({ terms, lookup: null, offsets, docs, counts });
   }
-  const index = SearchIndex.fromParts({ ids, lengths, segment: new Segment(fields) });
+  const index = SearchIndex.fromParts({ ids, records, lengths, segment: new Segment(fields) });
   return { index, coverage: header.coverage };
 }
 
 const align = (offset: number) => (offset + 3) & ~3;
 
+/** A record's search fields as the snapshot keeps them (its id is in the ids section). */
+type RecordRow = [title: string, source: string | null, author: string | null, lang: string | null, url: string | null, published: string | null, clipped: string, tags: string[]];
+
+function recordsOf(ids: string[], [offset, length]: [number, number], body: Uint8Array): SearchRecord[] {
+  const rows = JSON.parse(Buffer.from(body.buffer, offset, length).toString('utf8')) as RecordRow[];
+  if (!Array.isArray(rows) || rows.length !== ids.length) throw new Error('snapshot: records and ids differ in number');
+  return rows.map(([title, source, author, lang, url, published, clipped, tags], doc) => ({ id: ids[doc]!, title, source, author, lang, url, published, clipped, tags }));
+}
+
 /** Writes the snapshot durably. The index is compacted on the way (removed articles dropped). */
 export async function saveSnapshot(root: string, index: SearchIndex, coverage: CompactCoverage): Promise<void> {
   await mkdir(join(root, 'index'), { recursive: true });
   const parts = index.toParts();
-  const sections: Uint8Array[] = [Buffer.from(parts.ids.join('\n'), 'utf8')];
+  const records = parts.records.map((record) => [record.title, record.source, record.author, record.lang, record.url, record.published, record.clipped, record.tags] satisfies RecordRow);
+  const sections: Uint8Array[] = [Buffer.from(parts.ids.join('\n'), 'utf8'), Buffer.from(JSON.stringify(records), 'utf8')];
   for (let field = 0; field < FIELD_COUNT; field++) {
     const frozen = parts.segment.fields[field]!;
     sections.push(bytes(parts.lengths[field]!), Buffer.from(frozen.terms.join('\n'), 'utf8'), bytes(frozen.offsets), bytes(frozen.docs), bytes(frozen.counts));

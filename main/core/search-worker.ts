@@ -5,10 +5,9 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { InProcessSearchEngine } from './search-engine';
-import type { TermMatches } from './search-index';
-import { packTermMatches, type WorkerAnswer, type WorkerCall } from './search-worker-protocol';
+import type { WorkerAnswer, WorkerCall } from './search-worker-protocol';
 
-export type { PackedTermMatches, WorkerAnswer, WorkerCall } from './search-worker-protocol';
+export type { WorkerAnswer, WorkerCall } from './search-worker-protocol';
 
 const engine = new InProcessSearchEngine();
 const port = parentPort;
@@ -18,12 +17,7 @@ port.on('message', async (call: WorkerCall) => {
   try {
     const method = engine[call.method] as (...args: unknown[]) => Promise<unknown>;
     const value = await method.apply(engine, call.args);
-    if (call.method === 'matchTerms') {
-      const { packed, transfer } = packTermMatches(value as TermMatches[]);
-      port.postMessage({ id: call.id, ok: true, value: packed } satisfies WorkerAnswer, transfer);
-    } else {
-      port.postMessage({ id: call.id, ok: true, value } satisfies WorkerAnswer);
-    }
+    port.postMessage({ id: call.id, ok: true, value } satisfies WorkerAnswer);
   } catch (error) {
     port.postMessage({ id: call.id, ok: false, message: (error as Error).message } satisfies WorkerAnswer);
   }

@@ -7,8 +7,9 @@
 import { Worker } from 'node:worker_threads';
 import { CuttingsError } from '../../common/errors';
 import type { CompactCoverage, SearchEngine } from './search-engine';
-import type { IndexableArticle, TermMatches, TermQuery } from './search-index';
-import type { PackedTermMatches, WorkerAnswer, WorkerCall } from './search-worker-protocol';
+import type { IndexableArticle } from './search-index';
+import type { PageAnswer, PageRequest, SearchRecord } from './search-results';
+import type { WorkerAnswer, WorkerCall } from './search-worker-protocol';
 
 /** The search index in a worker thread started from `workerScript` (the built search-worker.js). */
 export class WorkerSearchEngine implements SearchEngine {
@@ -71,9 +72,11 @@ export class WorkerSearchEngine implements SearchEngine {
   remove(ids: string[]): Promise<void> {
     return this.call('remove', ids);
   }
-  async matchTerms(queries: TermQuery[]): Promise<TermMatches[]> {
-    const packed = await this.call<PackedTermMatches[]>('matchTerms', queries);
-    return packed.map((answer) => ({ ids: answer.ids === '' ? [] : answer.ids.split('\n'), scores: answer.scores, matched: answer.matched }));
+  updateRecords(records: SearchRecord[]): Promise<void> {
+    return this.call('updateRecords', records);
+  }
+  search(root: string, request: PageRequest): Promise<PageAnswer> {
+    return this.call('search', root, request);
   }
   save(root: string, coverage: CompactCoverage): Promise<void> {
     return this.call('save', root, coverage);

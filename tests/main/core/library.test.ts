@@ -222,6 +222,25 @@ describe('search', () => {
     expect((await library.search('tag:Ukraine/Diplomacy')).total).toBe(1);
   });
 
+  it('sees a tag edit at once once the index is loaded, and after reopening from the snapshot', async () => {
+    const a = await library.addText({ text: seed });
+    expect((await library.search('lavrov tag:talks')).total).toBe(0);
+    await library.updateTags(a.id, ['talks'], []);
+    expect((await library.search('lavrov tag:talks')).total).toBe(1);
+    expect((await library.search('lavrov')).facets.tags).toEqual({ talks: 1 });
+    await reopen();
+    expect((await library.search('lavrov tag:talks')).total).toBe(1);
+  });
+
+  it('catches up with a tag edited while the index was not loaded', async () => {
+    const a = await library.addText({ text: seed });
+    await library.search('lavrov');
+    await reopen(); // saves the snapshot
+    await library.updateTags(a.id, ['geneva'], []); // before any search: the index is not loaded
+    await reopen();
+    expect((await library.search('lavrov tag:geneva')).total).toBe(1);
+  });
+
   it('pages through results and reports the total', async () => {
     for (let i = 0; i < 5; i++) await library.addText({ text: `Report ${i}\n\nThe committee met again on day ${i}.` });
     const page = await library.search('committee', { limit: 2, offset: 2 });

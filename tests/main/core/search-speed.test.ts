@@ -1,11 +1,10 @@
-// The shortcuts taken for speed give the same answers as the plain ways: the coverage and term matches in compact form between threads, and a
+// The shortcuts taken for speed give the same answers as the plain ways: the coverage in compact form between threads, and a
 // page of results picked out without sorting every match.
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ArticleRecord } from '../../../main/core/article-record';
 import { Library } from '../../../main/core/library';
 import { compactCoverage, expandCoverage, shardCoverage } from '../../../main/core/search-engine';
-import { packTermMatches } from '../../../main/core/search-worker-protocol';
 import { makeTempFolder } from '../../paths';
 
 describe('the compact forms between threads', () => {
@@ -16,16 +15,6 @@ describe('the compact forms between threads', () => {
     expect(shardCoverage(compact, 'a0')).toEqual({ x1a0: 'k1', y2a0: 'k2' });
     expect(shardCoverage(compact, 'b1')).toEqual({});
     expect(shardCoverage(compact, 'zz')).toEqual({});
-  });
-
-  it('carry term matches whole', () => {
-    const { packed, transfer } = packTermMatches([
-      { ids: ['a', 'b'], scores: [1.5, 2.25], matched: ['x'] },
-      { ids: [], scores: [], matched: [] },
-    ]);
-    expect(transfer).toHaveLength(2);
-    expect(packed[0]).toEqual({ ids: 'a\nb', scores: new Float64Array([1.5, 2.25]), matched: ['x'] });
-    expect(packed[1]!.ids).toBe('');
   });
 });
 
