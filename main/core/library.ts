@@ -34,7 +34,7 @@ import { answerQuery, type PageAnswer, type PageRequest } from './search-results
 import { SavedSearches } from './saved-searches';
 import { makeSnippet } from './snippet';
 import { makeDailyBackup, quarantineAndRestoreShard } from './storage/backups';
-import { captureFolder, listCaptureIds, readCapture, removeCapture, writeCapture, type CapturedContent, type OriginalKind } from './storage/captures';
+import { captureFolder, listCaptureIds, readCapture, removeCapture, writeCapture, writeCaptureForBatch, type CapturedContent, type OriginalKind } from './storage/captures';
 import { Catalog, type CatalogChanges } from './storage/catalog';
 import { syncMany } from './storage/durable-file';
 import { acquireLibraryLock, type LibraryLock } from './storage/library-lock';
@@ -89,8 +89,11 @@ const PUBLISHED_DATE = /^\d{4}-\d{2}-\d{2}$/u;
 const RECENT_TEXTS = 200;
 
 
-/** How many captures a batch writes at once. */
-const BATCH_WRITERS = 16;
+/** How many captures a batch writes before letting other work on this thread run. */
+const WRITES_BETWEEN_YIELDS = 32;
+
+/** Lets other work on this thread (IPC, timers, I/O) run before going on. */
+const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** An open library. Get one with `Library.open(path)`; close it when done. */
 export class Library {
@@ -244,17 +247,11 @@ export class Library {
     }
     const written: string[] = [];
     try {
-      // Many writes in flight at once keep libuv's thread pool busy; one at a time, each
-      // small file would wait for the last.
-      const queue = [...prepared];
-      const writer = async () => {
-        for (let article = queue.shift(); article; article = queue.shift()) {
-          await writeCapture(this.path, article.content, article.original, article.kind, false);
-          const folder = captureFolder(this.path, article.record.id);
-          written.push(join(folder, 'article.json'), join(folder, `original.${article.kind}.gz`));
-        }
-      };
-      await Promise.all(Array.from({ length: BATCH_WRITERS }, writer));
+      for (const [at, article] of prepared.entries()) {
+        written.push(...writeCaptureForBatch(this.path, article.content, article.original, article.kind));
+        // The writes are synchronous (see writeCaptureForBatch): let other work in now and then.
+        if (at % WRITES_BETWEEN_YIELDS === WRITES_BETWEEN_YIELDS - 1) await yieldToOthers();
+      }
       await syncMany(this.path, written);
       await this.catalog.apply(new Map(prepared.map((article) => [article.record.id, article.record])));
     } catch (error) {

@@ -14,7 +14,13 @@ const FUNCTION_WORDS: Record<string, readonly string[]> = {
   pt: ['o', 'os', 'e', 'de', 'que', 'não', 'um', 'uma', 'para', 'com', 'do', 'da', 'no', 'na', 'em', 'foi', 'mais', 'são', 'ao', 'dos', 'das', 'pelo', 'pela', 'também'],
 };
 
-const WORD_SETS = Object.entries(FUNCTION_WORDS).map(([lang, words]) => [lang, new Set(words)] as const);
+const LANGUAGES = Object.keys(FUNCTION_WORDS);
+
+/** Each function word with the languages (by place in LANGUAGES) it belongs to. */
+const LANGUAGES_OF_WORD = new Map<string, number[]>();
+LANGUAGES.forEach((lang, at) => {
+  for (const word of FUNCTION_WORDS[lang]!) LANGUAGES_OF_WORD.set(word, [...(LANGUAGES_OF_WORD.get(word) ?? []), at]);
+});
 
 /** Scripts that name their language on their own (Han alone, without kana, is Chinese). */
 const SCRIPT_LANGUAGES: ReadonlyArray<readonly [RegExp, string]> = [
@@ -40,6 +46,8 @@ const MIN_LEAD = 1.5;
 export function guessLanguage(text: string): string | null {
   // A few thousand characters tell the language as well as the whole text, far sooner.
   const sample = text.slice(0, 5_000);
+  // Most clipped text is plain ASCII: no script but Latin to look for, and words cut simply.
+  if (PLAIN_ASCII.test(sample)) return byFunctionWords(sample.toLowerCase().match(/[a-z]+/gu) ?? []);
   const letters = sample.replace(/\P{L}+/gu, '').length;
   if (letters === 0) return null;
   for (const [pattern, lang] of SCRIPT_LANGUAGES) {
@@ -49,13 +57,21 @@ export function guessLanguage(text: string): string | null {
   const cyrillic = sample.match(/\p{Script=Cyrillic}/gu)?.length ?? 0;
   if (cyrillic > letters * 0.5) return (sample.match(UKRAINIAN_LETTERS)?.length ?? 0) > cyrillic * 0.02 ? 'uk' : 'ru';
 
-  const words = sample.toLocaleLowerCase('und').match(/\p{L}+/gu) ?? [];
+  return byFunctionWords(sample.toLocaleLowerCase('und').match(/\p{L}+/gu) ?? []);
+}
+
+const PLAIN_ASCII = /^[\x00-\x7f]*$/u;
+
+/** The language whose commonest words are clearly the most frequent among these. */
+function byFunctionWords(words: string[]): string | null {
   if (words.length < MIN_WORDS) return null;
-  const scores = WORD_SETS.map(([lang, set]) => {
-    let hits = 0;
-    for (const word of words) if (set.has(word)) hits++;
-    return { lang, share: hits / words.length };
-  }).sort((a, b) => b.share - a.share);
+  // One look-up a word, whichever languages it belongs to.
+  const hits = new Array<number>(LANGUAGES.length).fill(0);
+  for (const word of words) {
+    const languages = LANGUAGES_OF_WORD.get(word);
+    if (languages) for (const at of languages) hits[at]!++;
+  }
+  const scores = LANGUAGES.map((lang, at) => ({ lang, share: hits[at]! / words.length })).sort((a, b) => b.share - a.share);
   const [best, second] = scores;
   if (!best || best.share < MIN_SHARE) return null;
   if (second && best.share < second.share * MIN_LEAD) return null;

@@ -46,6 +46,8 @@ export class Catalog {
   private newestFirst: string[] | null = null;
   /** all()'s answer, kept until a record changes. */
   private allRecords: readonly ArticleRecord[] | null = null;
+  /** The change being written, if any; the next waits for it (see apply). */
+  private applying: Promise<void> = Promise.resolve();
 
   private constructor(readonly folder: string) {}
 
@@ -167,7 +169,15 @@ export class Catalog {
    * disk. If a shard cannot be written, that shard keeps its old content on disk and in
    * memory, the other shards' writes stand, and the first error is thrown.
    */
-  async apply(changes: CatalogChanges): Promise<void> {
+  apply(changes: CatalogChanges): Promise<void> {
+    // One change at a time: each shard's next content is computed from its current one, so
+    // two changes to a shard in flight together (a tag edit during an import) would lose one.
+    const run = this.applying.then(() => this.applyNow(changes));
+    this.applying = run.catch(() => undefined);
+    return run;
+  }
+
+  private async applyNow(changes: CatalogChanges): Promise<void> {
     const byShard = new Map<string, [string, ArticleRecord | null][]>();
     for (const entry of changes) {
       const shard = shardOf(entry[0]);

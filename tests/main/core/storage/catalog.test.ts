@@ -40,6 +40,20 @@ describe('Catalog', () => {
     expect(JSON.parse(await readFile(join(folder.path, 'AA.json'), 'utf8')).changeNumber).toBe(2);
   });
 
+  it('keeps both of two changes to one shard made at the same time (a tag edit during an import)', async () => {
+    const { catalog } = await Catalog.load(folder.path);
+    // An import's batch touches many shards, AA among them, and is written in bulk.
+    const batch = new Map(Array.from({ length: 40 }, (_, i) => {
+      const id = `01HAAAAAAAAAAAAAAAAAAAAA${String.fromCharCode(65 + (i % 26))}${String.fromCharCode(65 + Math.floor(i / 26))}`;
+      return [id, record(id)] as [string, ArticleRecord];
+    }));
+    const edited = '01HBBBBBBBBBBBBBBBBBBBBBAA';
+    await Promise.all([catalog.apply(batch), catalog.apply(new Map([[edited, record(edited, ['x'])]]))]);
+    const { catalog: again } = await Catalog.load(folder.path);
+    expect(again.get(edited)?.tags).toEqual(['x']);
+    expect(again.size).toBe(41);
+  });
+
   it('reads back what it wrote, newest first, with tag counts', async () => {
     const { catalog } = await Catalog.load(folder.path);
     await catalog.apply(new Map([
