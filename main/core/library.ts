@@ -34,7 +34,7 @@ import { answerQuery, type PageAnswer, type PageRequest } from './search-results
 import { SavedSearches } from './saved-searches';
 import { makeSnippet } from './snippet';
 import { makeDailyBackup, quarantineAndRestoreShard } from './storage/backups';
-import { captureFolder, listCaptureIds, readCapture, removeCapture, writeCapture, writeCaptureForBatch, type CapturedContent, type OriginalKind } from './storage/captures';
+import { listCaptureIds, readCapture, removeCapture, writeCapture, writeCaptureForBatch, type CapturedContent, type OriginalKind } from './storage/captures';
 import { Catalog, type CatalogChanges } from './storage/catalog';
 import { syncMany } from './storage/durable-file';
 import { acquireLibraryLock, type LibraryLock } from './storage/library-lock';

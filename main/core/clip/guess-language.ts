@@ -60,7 +60,7 @@ export function guessLanguage(text: string): string | null {
   return byFunctionWords(sample.toLocaleLowerCase('und').match(/\p{L}+/gu) ?? []);
 }
 
-const PLAIN_ASCII = /^[\x00-\x7f]*$/u;
+const PLAIN_ASCII = /^[\t\n\r\x20-\x7e]*$/u;
 
 /** The language whose commonest words are clearly the most frequent among these. */
 function byFunctionWords(words: string[]): string | null {
