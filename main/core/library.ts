@@ -32,7 +32,6 @@ import { SearchService } from './search-service';
 import { matchTitles, withTypingPrefix } from './query-evaluator';
 import { answerQuery, type PageAnswer, type PageRequest } from './search-results';
 import { SavedSearches } from './saved-searches';
-import { makeSnippet } from './snippet';
 import { makeDailyBackup, quarantineAndRestoreShard } from './storage/backups';
 import { listCaptureIds, readCapture, removeCapture, writeCapture, writeCaptureForBatch, type CapturedContent, type OriginalKind } from './storage/captures';
 import { Catalog, type CatalogChanges } from './storage/catalog';
@@ -311,13 +310,10 @@ export class Library {
     // The index's worker evaluates the query beside the index and sends back a page; only
     // while it loads does this thread search, and then titles alone.
     const answer = titlesOnly ? await this.searchTitles(request) : await this.searchService.search(request);
-    const hits: SearchHit[] = [];
-    for (const { id, score } of answer.page) {
+    const hits: SearchHit[] = answer.page.flatMap(({ id, score, snippet }) => {
       const record = this.catalog.get(id);
-      if (!record) continue;
-      const snippet = answer.matched.length > 0 ? makeSnippet(await this.textOf(id), answer.matched) : record.excerpt;
-      hits.push({ ...toSummary(record), score, terms: answer.matched, snippet });
-    }
+      return record ? [{ ...toSummary(record), score, terms: answer.matched, snippet: snippet ?? record.excerpt }] : [];
+    });
     return {
       total: answer.total,
       hits,

@@ -7,7 +7,7 @@
 import { loadSnapshot, saveSnapshot, type CompactCoverage } from './search-snapshot';
 import { SearchIndex, type IndexableArticle } from './search-index';
 import { answerQuery, type PageAnswer, type PageRequest, type SearchRecord } from './search-results';
-import { readCapture } from './storage/captures';
+import { readCaptureSync } from './storage/captures';
 
 export { compactCoverage, expandCoverage, shardCoverage, type CompactCoverage, type SnapshotCoverage } from './search-snapshot';
 
@@ -67,7 +67,8 @@ export class InProcessSearchEngine implements SearchEngine {
       count: index.documentCount,
       record: (doc) => index.record(doc),
       matchTerms: (queries) => index.matchTerms(queries),
-      text: async (doc) => (await readCapture(root, index.record(doc)!.id)).text,
+      // Read at once: this runs in the search worker (or the CLI), never on a window's thread.
+      text: async (doc) => readCaptureSync(root, index.record(doc)!.id).text,
     });
   }
 

@@ -9,6 +9,7 @@ import type { SearchFacets } from '../../common/article';
 import type { QueryNode } from '../../common/query';
 import type { ArticleRecord } from './article-record';
 import { evaluateQuery, type EvaluationContext } from './query-evaluator';
+import { makeSnippet } from './snippet';
 
 /** What search needs of an article's catalog record: its filters, facets and sort keys. */
 export type SearchRecord = Pick<ArticleRecord, 'id' | 'title' | 'source' | 'author' | 'lang' | 'url' | 'published' | 'clipped' | 'tags'>;
@@ -20,7 +21,7 @@ export function toSearchRecord(record: SearchRecord): SearchRecord {
 }
 
 /** A matching article and its score. */
-export type Match = { record: SearchRecord; score: number };
+export type Match = { doc: number; record: SearchRecord; score: number };
 
 /** The order of matches: best first (newest first among equals), or newest published or clipped first. */
 export function matchOrder(sort: SearchSort): (a: Match, b: Match) => number {
@@ -63,58 +64,83 @@ export function pageOfMatches(matches: Match[], sort: SearchSort, offset: number
   return best.slice(offset, keep);
 }
 
-/** Each record's tags with their parents, worked out once per record (records are never changed in place). */
-const tagLevelsOf = new WeakMap<SearchRecord, readonly string[]>();
+/**
+ * Facet keys as small integers: each tag level, source and year gets a number the first time
+ * it is seen (its kind is the first character of its name), so that counting a result is
+ * incrementing array cells rather than looking strings up in maps.
+ */
+const facetNames: string[] = [];
+const facetNumbers = new Map<string, number>();
+const TAG = 't';
+const SOURCE = 's';
+const YEAR = 'y';
 
-function tagLevels(record: SearchRecord): readonly string[] {
-  let levels = tagLevelsOf.get(record);
-  if (levels) return levels;
-  const set = new Set<string>();
+function facetNumber(kind: string, key: string): number {
+  const name = kind + key;
+  let number = facetNumbers.get(name);
+  if (number === undefined) {
+    number = facetNames.length;
+    facetNames.push(name);
+    facetNumbers.set(name, number);
+  }
+  return number;
+}
+
+/**
+ * The facet numbers a record is counted under (its tags with their parents, its source, its
+ * year of publication), worked out once per record (records are never changed in place) and
+ * kept on the record under a symbol.
+ */
+const FACET_KEYS = Symbol('facet keys');
+
+function facetKeysOf(record: SearchRecord): readonly number[] {
+  const cached = (record as { [FACET_KEYS]?: readonly number[] })[FACET_KEYS];
+  if (cached) return cached;
+  const keys = new Set<number>();
   for (const tag of record.tags) {
     const parts = tag.split('/');
-    for (let depth = 1; depth <= parts.length; depth++) set.add(parts.slice(0, depth).join('/'));
+    for (let depth = 1; depth <= parts.length; depth++) keys.add(facetNumber(TAG, parts.slice(0, depth).join('/')));
   }
-  levels = [...set];
-  tagLevelsOf.set(record, levels);
-  return levels;
+  if (record.source) keys.add(facetNumber(SOURCE, record.source));
+  // By publication only, so that a year's count is what `published:YYYY` finds.
+  if (record.published) keys.add(facetNumber(YEAR, record.published.slice(0, 4)));
+  const list = [...keys];
+  // The catalog's own records are frozen; they are counted afresh each time (titles-only search).
+  if (Object.isExtensible(record)) (record as { [FACET_KEYS]?: readonly number[] })[FACET_KEYS] = list;
+  return list;
 }
 
-/** Counts a result set by tag (parents included), source and year. */
-export function countFacets(matches: Match[], order: (a: Match, b: Match) => number): SearchFacets {
-  // Counted in any order; each key remembers the first match (in `order`) that has it, and
-  // where in that match, so that the keys come out as if counted over the sorted matches.
-  type Count = { count: number; first: Match; rank: number };
-  const bump = (counts: Map<string, Count>, key: string, match: Match, rank: number) => {
-    const entry = counts.get(key);
-    if (!entry) counts.set(key, { count: 1, first: match, rank });
-    else {
-      entry.count++;
-      if (order(match, entry.first) < 0) {
-        entry.first = match;
-        entry.rank = rank;
+/**
+ * Counts a result set by tag (parents included), source and year. Each list comes most
+ * frequent first, ties in alphabetical order (an object's keys that look like numbers, the
+ * years, always come in ascending order).
+ */
+export function countFacets(matches: Match[]): SearchFacets {
+  let counts = new Uint32Array(Math.max(facetNames.length, 64));
+  const seen: number[] = [];
+  for (const { record } of matches) {
+    for (const key of facetKeysOf(record)) {
+      if (key >= counts.length) {
+        const grown = new Uint32Array(Math.max(key + 1, counts.length * 2));
+        grown.set(counts);
+        counts = grown;
       }
+      const before = counts[key]!;
+      counts[key] = before + 1;
+      if (before === 0) seen.push(key);
     }
-  };
-  const tags = new Map<string, Count>();
-  const sources = new Map<string, Count>();
-  const years = new Map<string, Count>();
-  for (const match of matches) {
-    const { record } = match;
-    const levels = tagLevels(record);
-    for (let rank = 0; rank < levels.length; rank++) bump(tags, levels[rank]!, match, rank);
-    if (record.source) bump(sources, record.source, match, 0);
-    // By publication only, so that a year's count is what `published:YYYY` finds.
-    if (record.published) bump(years, record.published.slice(0, 4), match, 0);
   }
-  const ordered = (counts: Map<string, Count>): Record<string, number> => {
-    const result: Record<string, number> = {};
-    const entries = [...counts].sort(([, a], [, b]) => order(a.first, b.first) || a.rank - b.rank);
-    for (const [key, { count }] of entries) result[key] = count;
-    return result;
-  };
-  return { tags: ordered(tags), sources: ordered(sources), years: ordered(years) };
+  const lists: Record<string, [string, number][]> = { [TAG]: [], [SOURCE]: [], [YEAR]: [] };
+  for (const key of seen) {
+    const name = facetNames[key]!;
+    lists[name[0]!]!.push([name.slice(1), counts[key]!]);
+  }
+  return { tags: commonestFirst(lists[TAG]!), sources: commonestFirst(lists[SOURCE]!), years: commonestFirst(lists[YEAR]!) };
 }
 
+function commonestFirst(counts: [string, number][]): Record<string, number> {
+  return Object.fromEntries(counts.sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0)));
+}
 
 /** A query to answer with a page: the parsed tree (null lists everything), the order and the page wanted. */
 export interface PageRequest {
@@ -127,7 +153,8 @@ export interface PageRequest {
 /** A page of matches by id, with the total, the facets over all matches, and the indexed words that matched. */
 export interface PageAnswer {
   total: number;
-  page: { id: string; score: number }[];
+  /** Each with its snippet around the matched words, or null when no word matched (the excerpt serves). */
+  page: { id: string; score: number; snippet: string | null }[];
   facets: SearchFacets;
   matched: string[];
 }
@@ -139,21 +166,24 @@ export async function answerQuery(request: PageRequest, context: EvaluationConte
   if (request.query === null) {
     for (let doc = 0; doc < context.count; doc++) {
       const record = context.record(doc);
-      if (record) matches.push({ record, score: 0 });
+      if (record) matches.push({ doc, record, score: 0 });
     }
   } else {
     const evaluation = await evaluateQuery(request.query, context);
     matched = [...evaluation.matchedTerms];
     for (const [doc, score] of evaluation.scores) {
       const record = context.record(doc);
-      if (record) matches.push({ record, score });
+      if (record) matches.push({ doc, record, score });
     }
   }
   const page = pageOfMatches(matches, request.sort, request.offset, request.limit);
   return {
     total: matches.length,
-    page: page.map(({ record, score }) => ({ id: record.id, score })),
-    facets: countFacets(matches, matchOrder(request.sort)),
+    // Snippets are cut where the texts are read: beside the index, off the window's thread.
+    page: await Promise.all(
+      page.map(async ({ doc, record, score }) => ({ id: record.id, score, snippet: matched.length > 0 ? makeSnippet(await context.text(doc), matched) : null })),
+    ),
+    facets: countFacets(matches),
     matched,
   };
 }

@@ -5,7 +5,7 @@
  *                                          catalog can be rebuilt from the captures)
  *   articles/<shard>/<id>/original.<ext>.gz  the bytes as received
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -73,8 +73,22 @@ export async function readCapture(root: string, id: string): Promise<CapturedCon
   try {
     return JSON.parse(await readFile(path, 'utf8')) as CapturedContent;
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'it is missing' : (error as Error).message;
-    throw new CuttingsError('library', `library: cannot read the content of article ${id} (${path}: ${reason})`);
+    throw unreadable(id, path, error);
+  }
+}
+
+function unreadable(id: string, path: string, error: unknown): CuttingsError {
+  const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'it is missing' : (error as Error).message;
+  return new CuttingsError('library', `library: cannot read the content of article ${id} (${path}: ${reason})`);
+}
+
+/** readCapture without the trips to the thread pool, for threads that may wait (the search worker). */
+export function readCaptureSync(root: string, id: string): CapturedContent {
+  const path = join(captureFolder(root, id), 'article.json');
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as CapturedContent;
+  } catch (error) {
+    throw unreadable(id, path, error);
   }
 }
 
