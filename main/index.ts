@@ -4,29 +4,20 @@
  */
 import { app, protocol, session } from 'electron';
 import { readFile } from 'node:fs/promises';
-import { dirname, extname, join, normalize, sep } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { RENDERER_CSP } from './content-security-policy';
+import { rendererFileFor, rendererHeaders } from './app-protocol';
 import { Library } from './core/library';
 import { resolveLibraryPath } from './core/library-location';
 import { createHandlerTable } from './ipc/handlers';
 import { registerHandlers } from './ipc/register';
-import { APP_HOST, APP_SCHEME } from './ipc/sender-check';
+import { APP_SCHEME } from './ipc/sender-check';
 import { createMainWindow, denyAllPermissions, lockDownContents } from './window';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const rendererRoot = join(here, '..', 'renderer');
 const preloadPath = join(here, '..', 'preload', 'index.cjs');
 const searchWorkerPath = join(here, 'core', 'search-worker.js');
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-};
 
 // The renderer is served from a standard, secure custom scheme rather than file://, so it has
 // a real origin that the CSP and the IPC sender check can name.
@@ -36,30 +27,27 @@ protocol.registerSchemesAsPrivileged([
 
 /** Serves dist/renderer/ under cuttings-app://app/, refusing anything outside it. */
 async function serveRenderer(request: Request): Promise<Response> {
-  const url = new URL(request.url);
-  if (url.host !== APP_HOST) return new Response('not found', { status: 404 });
-  const relative = normalize(decodeURIComponent(url.pathname)).replace(/^[/\\]+/u, '') || 'index.html';
-  const path = join(rendererRoot, relative);
-  if (!path.startsWith(rendererRoot + sep)) return new Response('not found', { status: 404 });
+  const path = rendererFileFor(rendererRoot, request.url);
+  if (path === null) return new Response('not found', { status: 404 });
   try {
-    const body = await readFile(path);
-    return new Response(body, {
-      headers: {
-        'content-type': CONTENT_TYPES[extname(path)] ?? 'application/octet-stream',
-        'content-security-policy': RENDERER_CSP,
-        'x-content-type-options': 'nosniff',
-      },
-    });
+    return new Response(await readFile(path), { headers: rendererHeaders(path) });
   } catch {
     return new Response('not found', { status: 404 });
   }
 }
+
+// Every renderer is sandboxed, whatever its own options say (checklist: process sandboxing).
+app.enableSandbox();
 
 async function start(): Promise<void> {
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return;
   }
+  // Locked down before anything loads: every session refuses permissions, every web
+  // contents (the window, the reader's frames, anything a page might create) is held in.
+  app.on('session-created', denyAllPermissions);
+  app.on('web-contents-created', (_event, contents) => lockDownContents(contents));
   await app.whenReady();
   denyAllPermissions(session.defaultSession);
   protocol.handle(APP_SCHEME, serveRenderer);
@@ -82,7 +70,6 @@ async function start(): Promise<void> {
     if (window.isMinimized()) window.restore();
     window.focus();
   });
-  app.on('web-contents-created', (_event, contents) => lockDownContents(contents));
   app.on('activate', () => {
     if (window.isDestroyed()) window = createMainWindow(preloadPath);
   });
