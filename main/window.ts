@@ -54,7 +54,7 @@ export function createMainWindow(preloadPath: string, bounds: WindowBounds = { w
   // The web preferences come from window-options.ts, where a unit test pins each of them
   // (contextIsolation, sandbox, nodeIntegration false, disableBlinkFeatures Auxclick…);
   // Electronegativity cannot follow the call, hence the justified exceptions.
-  const window = new BrowserWindow({ ...bounds, minWidth: 760, minHeight: 480, title: 'Cuttings', show: false, webPreferences: mainWindowPreferences(preloadPath) }); /* eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK NODE_INTEGRATION_JS_CHECK */
+  const window = new BrowserWindow({ ...bounds, minWidth: 760, minHeight: 480, title: 'Cuttings', show: false, webPreferences: mainWindowPreferences(preloadPath) }); /* eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK NODE_INTEGRATION_JS_CHECK: the preferences are built in window-options.ts and pinned by tests/main/window-options.test.ts */
   lockDownContents(window.webContents);
   window.once('ready-to-show', () => window.show());
   void window.loadURL(`${APP_ORIGIN}/index.html`);
