@@ -193,15 +193,16 @@ test('a page that tries to navigate, open a window or use the camera is refused'
       (globalThis as { navigationsSeen?: string[] }).navigationsSeen = seen;
       BrowserWindow.getAllWindows()[0]!.webContents.on('will-navigate', (event) => seen.push(event.url));
     });
-    await appWindow.evaluate(() => {
-      location.href = 'https://example.org/away';
-    });
+    // (Chromium itself may stop the file: one before main hears of it; either way it must fail.)
     await appWindow.evaluate(() => {
       location.href = 'file:///etc/passwd';
     });
+    await appWindow.evaluate(() => {
+      location.href = 'https://example.org/away';
+    });
     await expect
       .poll(() => app.evaluate(() => (globalThis as { navigationsSeen?: string[] }).navigationsSeen ?? []))
-      .toEqual(['https://example.org/away', 'file:///etc/passwd']);
+      .toContain('https://example.org/away');
     expect(appWindow.url()).toBe('cuttings-app://app/index.html');
     expect(app.windows()).toHaveLength(1);
     await cuttings.waitForReady();
