@@ -217,4 +217,8 @@ async function start(): Promise<void> {
   });
 }
 
-void start();
+void start().catch((error: unknown) => {
+  // Whatever went wrong before the window could open, say it rather than hang without one.
+  dialog.showErrorBox('Cuttings could not start', error instanceof Error ? error.message : String(error));
+  app.exit(1);
+});

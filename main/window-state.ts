@@ -4,7 +4,8 @@
  * resolution lowered since. Free of electron (main/index.ts passes `screen`'s work areas), so
  * the clamping is unit-tested.
  */
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { writeFileDurably } from './core/storage/durable-file';
 
 /** A rectangle in screen coordinates, as Electron's `Rectangle`. */
@@ -76,6 +77,7 @@ export async function loadWindowState(file: string): Promise<unknown> {
 
 /** Saves the state durably (a crash never leaves half a file). */
 export async function saveWindowState(file: string, state: WindowState): Promise<void> {
+  await mkdir(dirname(file), { recursive: true });
   await writeFileDurably(file, `${JSON.stringify(state, null, 2)}\n`);
 }
 

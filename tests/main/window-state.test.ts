@@ -42,7 +42,7 @@ describe('loadWindowState and saveWindowState', () => {
   it('round-trip the state through a file, and read a damaged file as none', async () => {
     const folder = await mkdtemp(join(tmpdir(), 'cuttings-window-state-'));
     try {
-      const file = join(folder, 'window-state.json');
+      const file = join(folder, 'profile', 'window-state.json');
       expect(await loadWindowState(file)).toBeNull();
       const state = { bounds: { x: 10, y: 20, width: 900, height: 700 }, maximized: false };
       await saveWindowState(file, state);

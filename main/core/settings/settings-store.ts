@@ -6,7 +6,8 @@
  * `settings.json.damaged-<time>` (kept for the user to look at), the defaults are used, and
  * the notice says so. A field with a bad value falls back to its default alone.
  */
-import { readFile, rename } from 'node:fs/promises';
+import { mkdir, readFile, rename } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import type { Theme } from '../../../common/api';
 import { CuttingsError } from '../../../common/errors';
 import { writeFileDurably } from '../storage/durable-file';
@@ -88,6 +89,8 @@ export class SettingsStore {
       }
       next.libraryPath = change.libraryPath;
     }
+    // The profile folder exists once Electron has started, but not always before (or in tests).
+    await mkdir(dirname(this.file), { recursive: true });
     await writeFileDurably(this.file, `${JSON.stringify(next, null, 2)}\n`);
     this.settings = next;
     return this.current;

@@ -26,6 +26,13 @@ describe('SettingsStore', () => {
     expect((await SettingsStore.open(file)).current).toEqual(store.current);
   });
 
+  it('creates the profile folder on the first write', async () => {
+    const nested = join(folder.path, 'profile', 'Cuttings', 'settings.json');
+    const store = await SettingsStore.open(nested);
+    await store.update({ theme: 'light' });
+    expect(JSON.parse(await readFile(nested, 'utf8'))).toMatchObject({ theme: 'light' });
+  });
+
   it('refuses a bad value with a message naming it, and writes nothing', async () => {
     const store = await SettingsStore.open(file);
     await store.update({ theme: 'light' });
