@@ -20,6 +20,15 @@ export const CHANNELS = {
   listSavedSearches: 'cuttings:list-saved-searches',
   saveSearch: 'cuttings:save-search',
   deleteSavedSearch: 'cuttings:delete-saved-search',
+  getSettings: 'cuttings:get-settings',
+  updateSettings: 'cuttings:update-settings',
+  switchLibrary: 'cuttings:switch-library',
+  chooseLibraryFolder: 'cuttings:choose-library-folder',
+} as const;
+
+/** Channels main pushes on (never invoked by the renderer). */
+export const EVENT_CHANNELS = {
+  appEvent: 'cuttings:app-event',
 } as const;
 
 /** A channel name, such as `'cuttings:search'`. */
@@ -93,6 +102,42 @@ export interface SavedSearch {
   query: string;
 }
 
+/** The window's colours: the system's, or always light or dark. */
+export type Theme = 'system' | 'light' | 'dark';
+
+/** The app's settings (main/core/settings/settings-store.ts keeps them in the user's profile). */
+export interface AppSettings {
+  /** The library the app opens: the one in use now. */
+  libraryPath: string;
+  theme: Theme;
+  /** Whether the local endpoint for the browser extension is on (the endpoint itself is issue #5). */
+  browserEndpoint: boolean;
+}
+
+/** The settings the window may change directly (the library changes through switchLibrary). */
+export type SettingsChange = Partial<Pick<AppSettings, 'theme' | 'browserEndpoint'>>;
+
+/** Open an existing library, or create a new one in an empty or new folder. */
+export interface SwitchLibraryRequest {
+  path: string;
+  mode: 'open' | 'create';
+}
+
+/**
+ * What main tells the window unasked: a menu command, an address to clip (from a launch), or
+ * that files opened from the OS were imported (`message` says what happened).
+ */
+export type AppEvent =
+  | { type: 'add-cutting'; url?: string }
+  | { type: 'focus-search' }
+  | { type: 'open-settings' }
+  | { type: 'library-changed'; message: string; error?: boolean };
+
+/** Subscribes to main's events; returns a function that unsubscribes. */
+export interface CuttingsEvents {
+  onAppEvent(listener: (event: AppEvent) => void): () => void;
+}
+
 /** Everything the renderer may ask of main. Each call resolves to a Result, never rejects. */
 export interface CuttingsApi {
   libraryInfo(): Promise<Result<LibraryInfo>>;
@@ -112,7 +157,20 @@ export interface CuttingsApi {
   saveSearch(search: SavedSearch): Promise<Result<SavedSearch[]>>;
   /** Deletes a saved search by name; returns those left. */
   deleteSavedSearch(name: string): Promise<Result<SavedSearch[]>>;
+  getSettings(): Promise<Result<AppSettings>>;
+  /** Changes the theme or the browser endpoint; returns the settings after the change. */
+  updateSettings(change: SettingsChange): Promise<Result<AppSettings>>;
+  /** Closes the library in use and opens (or creates) another; returns the settings after. */
+  switchLibrary(request: SwitchLibraryRequest): Promise<Result<AppSettings>>;
+  /** Asks the user for a folder with the OS's dialog; null if they cancel (desktop app only). */
+  chooseLibraryFolder(mode: 'open' | 'create'): Promise<Result<string | null>>;
 }
+
+/** `window.cuttings`: the calls and the events. */
+export type CuttingsBridge = CuttingsApi & CuttingsEvents;
+
+/** The names on `window.cuttings` that are not channels. */
+export const EVENT_METHODS = ['onAppEvent'] as const;
 
 /** The method names of CuttingsApi, in CHANNELS order. */
 export type ApiMethod = keyof typeof CHANNELS & keyof CuttingsApi;

@@ -2,31 +2,30 @@
  * The composition root of the desktop app: app lifecycle, the app protocol, the window and
  * the IPC wiring. Domain work lives in main/core; this file only connects the parts.
  */
-import { app, protocol, session } from 'electron';
+import { app, dialog, Menu, nativeTheme, protocol, screen, session, type BrowserWindow } from 'electron';
 import { readFile } from 'node:fs/promises';
-import { dirname, extname, join, normalize, sep } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { RENDERER_CSP } from './content-security-policy';
+import { rendererFileFor, rendererHeaders } from './app-protocol';
+import { EVENT_CHANNELS, type AppEvent } from '../common/api';
+import { APP_VERSION } from './core/app-version';
+import { describeImport, importFile } from './core/import-file';
 import { Library } from './core/library';
-import { resolveLibraryPath } from './core/library-location';
+import { defaultLibraryPath } from './core/library-location';
+import { LibrarySession } from './core/settings/library-session';
+import { SettingsStore } from './core/settings/settings-store';
 import { createHandlerTable } from './ipc/handlers';
 import { registerHandlers } from './ipc/register';
-import { APP_HOST, APP_SCHEME } from './ipc/sender-check';
+import { APP_SCHEME } from './ipc/sender-check';
+import { parseLaunchArguments } from './launch-arguments';
+import { aboutDetail, buildMenuTemplate } from './menu';
 import { createMainWindow, denyAllPermissions, lockDownContents } from './window';
+import { clampToDisplays, loadWindowState, trackWindowState } from './window-state';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const rendererRoot = join(here, '..', 'renderer');
 const preloadPath = join(here, '..', 'preload', 'index.cjs');
 const searchWorkerPath = join(here, 'core', 'search-worker.js');
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-};
 
 // The renderer is served from a standard, secure custom scheme rather than file://, so it has
 // a real origin that the CSP and the IPC sender check can name.
@@ -36,70 +35,190 @@ protocol.registerSchemesAsPrivileged([
 
 /** Serves dist/renderer/ under cuttings-app://app/, refusing anything outside it. */
 async function serveRenderer(request: Request): Promise<Response> {
-  const url = new URL(request.url);
-  if (url.host !== APP_HOST) return new Response('not found', { status: 404 });
-  const relative = normalize(decodeURIComponent(url.pathname)).replace(/^[/\\]+/u, '') || 'index.html';
-  const path = join(rendererRoot, relative);
-  if (!path.startsWith(rendererRoot + sep)) return new Response('not found', { status: 404 });
+  const path = rendererFileFor(rendererRoot, request.url);
+  if (path === null) return new Response('not found', { status: 404 });
   try {
-    const body = await readFile(path);
-    return new Response(body, {
-      headers: {
-        'content-type': CONTENT_TYPES[extname(path)] ?? 'application/octet-stream',
-        'content-security-policy': RENDERER_CSP,
-        'x-content-type-options': 'nosniff',
-      },
-    });
+    return new Response(await readFile(path), { headers: rendererHeaders(path) });
   } catch {
     return new Response('not found', { status: 404 });
   }
 }
 
+// Every renderer is sandboxed, whatever its own options say (checklist: process sandboxing).
+app.enableSandbox();
+
+/** Files the OS asked to open before the app was ready (macOS `open-file` comes early). */
+const earlyOpenedFiles: string[] = [];
+const onEarlyOpenFile = (event: Electron.Event, path: string) => {
+  event.preventDefault();
+  earlyOpenedFiles.push(path);
+};
+app.on('open-file', onEarlyOpenFile);
+
+// Tests (and careful users) can give the profile folder: settings and window state live there.
+if (process.env.CUTTINGS_USER_DATA) app.setPath('userData', process.env.CUTTINGS_USER_DATA);
+
 async function start(): Promise<void> {
   if (!app.requestSingleInstanceLock()) {
+    // The first instance hears our argv in 'second-instance' and opens what it names.
     app.quit();
     return;
   }
+  // Locked down before anything loads: every session refuses permissions, every web
+  // contents (the window, the reader's frames, anything a page might create) is held in.
+  app.on('session-created', denyAllPermissions);
+  app.on('web-contents-created', (_event, contents) => lockDownContents(contents));
   await app.whenReady();
   denyAllPermissions(session.defaultSession);
   protocol.handle(APP_SCHEME, serveRenderer);
 
-  let library: Library;
+  const userData = app.getPath('userData');
+  const settings = await SettingsStore.open(join(userData, 'settings.json'));
+  nativeTheme.themeSource = settings.current.theme;
+  const openLibrary = (path: string) => Library.open(path, { searchWorker: searchWorkerPath, titlesWhileLoading: true });
+  let librarySession: LibrarySession;
   try {
-    library = await Library.open(resolveLibraryPath(undefined), { searchWorker: searchWorkerPath, titlesWhileLoading: true });
+    // CUTTINGS_LIBRARY wins, as for the CLI; then the library chosen in Settings; then the default.
+    librarySession = new LibrarySession(await openLibrary(process.env.CUTTINGS_LIBRARY || settings.current.libraryPath || defaultLibraryPath()), openLibrary);
   } catch (error) {
-    const { dialog } = await import('electron');
     dialog.showErrorBox('Cuttings cannot open its library', (error as Error).message);
     app.exit(1);
     return;
   }
-  registerHandlers(createHandlerTable(() => library));
+  const library = () => librarySession.current;
+  registerHandlers(
+    createHandlerTable(library, {
+      settings,
+      session: librarySession,
+      chooseFolder: async (mode) => {
+        const options: Electron.OpenDialogOptions = {
+          title: mode === 'create' ? 'New library folder' : 'Open a library',
+          properties: mode === 'create' ? ['openDirectory', 'createDirectory', 'promptToCreate'] : ['openDirectory'],
+        };
+        const chosen = window.isDestroyed() ? await dialog.showOpenDialog(options) : await dialog.showOpenDialog(window, options);
+        return chosen.canceled ? null : (chosen.filePaths[0] ?? null);
+      },
+      onChange: (stored) => {
+        nativeTheme.themeSource = stored.theme;
+        // A new library's index loads now, so its first search answers at once.
+        void library().prepareSearch().catch((error: unknown) => console.error(`cuttings: ${(error as Error).message}`));
+      },
+    }),
+  );
   // Load the search index in its worker now, so the first search answers at once.
-  void library.prepareSearch().catch((error: unknown) => console.error(`cuttings: ${(error as Error).message}`));
+  void library().prepareSearch().catch((error: unknown) => console.error(`cuttings: ${(error as Error).message}`));
 
-  let window = createMainWindow(preloadPath);
-  app.on('second-instance', () => {
-    if (window.isMinimized()) window.restore();
-    window.focus();
+  const stateFile = join(userData, 'window-state.json');
+  let window: BrowserWindow;
+  let windowLoaded: Promise<void>;
+  let windowStateSaved: () => Promise<void> = async () => undefined;
+  const openWindow = async () => {
+    const state = clampToDisplays(await loadWindowState(stateFile), screen.getAllDisplays().map((display) => display.workArea));
+    window = createMainWindow(preloadPath, state.bounds);
+    if (state.maximized) window.maximize();
+    windowStateSaved = trackWindowState(window, stateFile);
+    windowLoaded = new Promise((resolve) => window.webContents.once('did-finish-load', () => resolve()));
+  };
+  await openWindow();
+
+  /** Tells the window something, once it has loaded (its listeners are set up by then). */
+  const send = (event: AppEvent) => {
+    void windowLoaded.then(() => {
+      if (!window.isDestroyed()) window.webContents.send(EVENT_CHANNELS.appEvent, event);
+    });
+  };
+  for (const notice of [...settings.notices, ...library().notices]) send({ type: 'library-changed', message: notice, error: true });
+
+  /** Imports files opened from the OS, one after another, telling the window how each went. */
+  let importing = Promise.resolve();
+  const openFiles = (paths: readonly string[]) => {
+    for (const path of paths) {
+      importing = importing.then(async () => {
+        try {
+          send({ type: 'library-changed', message: describeImport(await importFile(library(), path)) });
+        } catch (error) {
+          send({ type: 'library-changed', message: (error as Error).message, error: true });
+        }
+      });
+    }
+  };
+  const openLaunchRequest = (argv: readonly string[], cwd: string) => {
+    const request = parseLaunchArguments(argv, cwd, !app.isPackaged);
+    openFiles(request.files);
+    for (const url of request.urls) send({ type: 'add-cutting', url });
+    for (const ignored of request.ignored) send({ type: 'library-changed', message: `Cuttings cannot open ${ignored}: it opens .html, .htm, .txt, .md and .cuttings files and web addresses`, error: true });
+  };
+  app.off('open-file', onEarlyOpenFile);
+  app.on('open-file', (event, path) => {
+    event.preventDefault();
+    openFiles([path]);
   });
-  app.on('web-contents-created', (_event, contents) => lockDownContents(contents));
+  openFiles(earlyOpenedFiles.splice(0));
+  openLaunchRequest(process.argv, process.cwd());
+
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    if (window.isDestroyed()) void openWindow();
+    else {
+      if (window.isMinimized()) window.restore();
+      window.focus();
+    }
+    openLaunchRequest(argv, workingDirectory);
+  });
+
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      buildMenuTemplate(process.platform, app.name, {
+        send,
+        importFiles: () => {
+          const options: Electron.OpenDialogOptions = {
+            title: 'Import into Cuttings',
+            properties: ['openFile', 'multiSelections'],
+            filters: [{ name: 'Web pages, text and Cuttings archives', extensions: ['html', 'htm', 'txt', 'md', 'cuttings', 'jsonl'] }],
+          };
+          void (window.isDestroyed() ? dialog.showOpenDialog(options) : dialog.showOpenDialog(window, options)).then((chosen) => {
+            if (!chosen.canceled) openFiles(chosen.filePaths);
+          });
+        },
+        about: () => {
+          const options: Electron.MessageBoxOptions = {
+            type: 'info',
+            title: `About ${app.name}`,
+            message: `${app.name} ${APP_VERSION}`,
+            detail: aboutDetail(APP_VERSION, library().path, { electron: process.versions.electron, chrome: process.versions.chrome, node: process.versions.node }),
+            buttons: ['OK'],
+          };
+          void (window.isDestroyed() ? dialog.showMessageBox(options) : dialog.showMessageBox(window, options));
+        },
+      }),
+    ),
+  );
+
   app.on('activate', () => {
-    if (window.isDestroyed()) window = createMainWindow(preloadPath);
+    if (window.isDestroyed()) void openWindow();
   });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  // Release the library's lock before the process goes; the next start would take over a
-  // stale lock anyway, but a clean release lets the CLI write at once.
+  // Finish the imports under way, save the window's place and release the library's lock
+  // before the process goes; the next start would take over a stale lock anyway, but a
+  // clean release lets the CLI write at once.
   let closed = false;
   app.on('will-quit', (event) => {
     if (closed) return;
     event.preventDefault();
-    void library.close().finally(() => {
-      closed = true;
-      app.quit();
-    });
+    void importing
+      .then(() => windowStateSaved())
+      .then(() => library().close())
+      .catch((error: unknown) => console.error(`cuttings: ${(error as Error).message}`))
+      .finally(() => {
+        closed = true;
+        app.quit();
+      });
   });
 }
 
-void start();
+void start().catch((error: unknown) => {
+  // Whatever went wrong before the window could open, say it rather than hang without one.
+  dialog.showErrorBox('Cuttings could not start', error instanceof Error ? error.message : String(error));
+  app.exit(1);
+});

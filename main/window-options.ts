@@ -18,6 +18,10 @@ export function mainWindowPreferences(preloadPath: string): WebPreferences {
     experimentalFeatures: false,
     webviewTag: false,
     navigateOnDragDrop: false,
+    // A middle click must not open a window (the window-open handler refuses it anyway).
+    disableBlinkFeatures: 'Auxclick',
+    // A page cannot trap the user with dialog after dialog.
+    safeDialogs: true,
     spellcheck: true,
   };
 }

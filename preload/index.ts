@@ -4,7 +4,7 @@
  * contextBridge and ipcRenderer.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import { CHANNELS, type ApiArgs, type ApiMethod, type CuttingsApi } from '../common/api';
+import { CHANNELS, EVENT_CHANNELS, type ApiArgs, type ApiMethod, type AppEvent, type CuttingsApi, type CuttingsBridge } from '../common/api';
 
 function invoke<M extends ApiMethod>(method: M) {
   return (...args: ApiArgs<M>) => ipcRenderer.invoke(CHANNELS[method], ...args) as ReturnType<CuttingsApi[M]>;
@@ -22,6 +22,28 @@ const api = {
   listSavedSearches: invoke('listSavedSearches'),
   saveSearch: invoke('saveSearch'),
   deleteSavedSearch: invoke('deleteSavedSearch'),
-} satisfies CuttingsApi;
+  getSettings: invoke('getSettings'),
+  updateSettings: invoke('updateSettings'),
+  switchLibrary: invoke('switchLibrary'),
+  chooseLibraryFolder: invoke('chooseLibraryFolder'),
+  // Main's events reach the page as plain data: the listener never sees the IPC event (which
+  // would carry the sender and ports), and anything that is not an AppEvent is dropped.
+  onAppEvent: (listener: (event: AppEvent) => void) => {
+    const forward = (_event: unknown, data: unknown) => {
+      if (isAppEvent(data)) listener(data);
+    };
+    ipcRenderer.on(EVENT_CHANNELS.appEvent, forward);
+    return () => {
+      ipcRenderer.removeListener(EVENT_CHANNELS.appEvent, forward);
+    };
+  },
+} satisfies CuttingsApi & CuttingsBridge;
+
+/** Whether main's message has the shape of an AppEvent. */
+function isAppEvent(data: unknown): data is AppEvent {
+  if (typeof data !== 'object' || data === null) return false;
+  const type = (data as { type?: unknown }).type;
+  return type === 'add-cutting' || type === 'focus-search' || type === 'open-settings' || type === 'library-changed';
+}
 
 contextBridge.exposeInMainWorld('cuttings', api);

@@ -73,6 +73,12 @@ export class AddDialog {
     this.text.focus();
   }
 
+  /** Opens the dialog with a web address filled in (an address the app was launched with). */
+  openWithUrl(url: string): void {
+    this.open();
+    this.url.value = url;
+  }
+
   private async add(): Promise<void> {
     if (this.busy) return;
     this.setBusy(true);

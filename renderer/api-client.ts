@@ -4,14 +4,14 @@
  * to Results; `call` unwraps them so that UI code reads as straight-line code and failures
  * arrive as one error type whose message is main's text, shown as is.
  */
-import type { ApiArgs, ApiMethod, CuttingsApi } from '../common/api';
+import type { ApiArgs, ApiMethod, CuttingsApi, CuttingsBridge } from '../common/api';
 import { CuttingsError } from '../common/errors';
 import type { ErrorCode, Result } from '../common/result';
 
 declare global {
   interface Window {
     /** The API exposed by the preload; the only bridge out of the renderer. */
-    cuttings: CuttingsApi;
+    cuttings: CuttingsBridge;
   }
 }
 

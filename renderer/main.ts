@@ -26,6 +26,9 @@ import { Reader } from './reader';
 import { SaveSearchDialog } from './save-search-dialog';
 import { SearchBox } from './search-box';
 import { SearchHelp } from './search-help';
+import { installFileDrop } from './file-drop';
+import { SettingsDialog } from './settings-dialog';
+import { applyTheme } from './theme';
 import { Sidebar } from './sidebar';
 import { StatusBar } from './status-bar';
 
@@ -100,6 +103,7 @@ required('add-button', HTMLButtonElement).title = `Add an article (${addShortcut
 saveSearchButton.addEventListener('click', () => {
   if (search.query !== '') saveDialog.open(withTag(search.query, sidebar.filter), sidebar.savedSearches);
 });
+const settingsDialog = new SettingsDialog();
 installShortcuts({
   list,
   listElement,
@@ -107,9 +111,40 @@ installShortcuts({
   add: () => {
     if (!saveDialog.isOpen) addDialog.open();
   },
-  modalOpen: () => addDialog.isOpen || saveDialog.isOpen,
+  modalOpen: () => addDialog.isOpen || saveDialog.isOpen || settingsDialog.isOpen,
   dismiss: () => help.close(),
   help: () => help.open(),
+});
+
+// What main sends unasked: menu commands, an address to clip, files opened from the OS.
+window.cuttings.onAppEvent((event) => {
+  switch (event.type) {
+    case 'add-cutting':
+      if (saveDialog.isOpen || settingsDialog.isOpen) return;
+      if (event.url) addDialog.openWithUrl(event.url);
+      else addDialog.open();
+      return;
+    case 'focus-search':
+      search.element.focus();
+      search.element.select();
+      return;
+    case 'open-settings':
+      if (!addDialog.isOpen && !saveDialog.isOpen) void settingsDialog.open();
+      return;
+    case 'library-changed':
+      if (event.error) status.error(event.message);
+      else status.info(event.message);
+      void attempt(async () => {
+        await refreshLibrary();
+        await refreshTags();
+      }).then(() => reload());
+      return;
+  }
+});
+installFileDrop({
+  added: (summary) => void articleAdded(summary),
+  failed: (message) => status.error(message),
+  modalOpen: () => addDialog.isOpen || saveDialog.isOpen || settingsDialog.isOpen,
 });
 
 /** The state of the current search, for paging and for dropping stale answers. */
@@ -291,6 +326,7 @@ async function articleAdded(summary: ArticleSummary): Promise<void> {
 }
 
 void (async () => {
+  await attempt(async () => applyTheme((await call('getSettings')).theme));
   await attempt(async () => {
     await refreshLibrary();
     await refreshTags();

@@ -5,10 +5,12 @@
  * main/ipc/register.ts binds it to ipcMain and adds the sender check.
  */
 import { z } from 'zod';
-import { CHANNELS, type ApiMethod, type CuttingsApi } from '../../common/api';
+import { CHANNELS, type ApiMethod, type AppSettings, type CuttingsApi } from '../../common/api';
 import { CuttingsError } from '../../common/errors';
 import { fail, ok, type Result } from '../../common/result';
 import type { Library } from '../core/library';
+import type { LibrarySession } from '../core/settings/library-session';
+import type { SettingsStore, StoredSettings } from '../core/settings/settings-store';
 
 /** A handler takes the raw argument list sent over the channel. */
 export type Handler = (args: unknown[]) => Promise<Result<unknown>>;
@@ -54,6 +56,10 @@ const schemas = {
   listSavedSearches: z.tuple([]),
   saveSearch: z.tuple([z.object({ name: z.string().max(200), query: z.string().max(10_000) }).strict()]),
   deleteSavedSearch: z.tuple([z.string().max(200)]),
+  getSettings: z.tuple([]),
+  updateSettings: z.tuple([z.object({ theme: z.enum(['system', 'light', 'dark']).optional(), browserEndpoint: z.boolean().optional() }).strict()]),
+  switchLibrary: z.tuple([z.object({ path: z.string().min(1).max(4096), mode: z.enum(['open', 'create']) }).strict()]),
+  chooseLibraryFolder: z.tuple([z.enum(['open', 'create'])]),
 } satisfies Record<ApiMethod, z.ZodType>;
 
 /** Turns whatever a core call threw into an ApiError; unexpected errors become `internal`. */
@@ -64,10 +70,34 @@ export function toFailure(error: unknown): Result<never> {
 }
 
 /**
+ * What the settings channels need beyond a library: the settings file and the switchable
+ * library session (main/core/settings/), and from the desktop app the OS's folder picker and
+ * a hook to apply a change (the native theme). The harness passes the first two.
+ */
+export interface SettingsServices {
+  settings: SettingsStore;
+  session: LibrarySession;
+  /** Shows the OS's folder dialog; resolves to null when the user cancels. */
+  chooseFolder?: (mode: 'open' | 'create') => Promise<string | null>;
+  /** Hears every change, after it is on disk. */
+  onChange?: (settings: StoredSettings) => void;
+}
+
+/**
  * Builds the table over one open library. `getLibrary` is asked on every call so that the
  * app can switch libraries without re-registering handlers.
  */
-export function createHandlerTable(getLibrary: () => Library): HandlerTable {
+export function createHandlerTable(getLibrary: () => Library, services?: SettingsServices): HandlerTable {
+  const settingsServices = (): SettingsServices => {
+    if (!services) throw new CuttingsError('internal', 'settings: this handler table was built without settings');
+    return services;
+  };
+  const view = (stored: StoredSettings): AppSettings => ({
+    libraryPath: getLibrary().path,
+    theme: stored.theme,
+    browserEndpoint: stored.browserEndpoint,
+  });
+
   const api: { [M in ApiMethod]: (...args: Parameters<CuttingsApi[M]>) => Promise<unknown> } = {
     libraryInfo: async () => getLibrary().info(),
     listArticles: async () => getLibrary().list(),
@@ -80,6 +110,25 @@ export function createHandlerTable(getLibrary: () => Library): HandlerTable {
     listSavedSearches: async () => getLibrary().savedSearches(),
     saveSearch: async (search) => getLibrary().saveSearch(search.name, search.query),
     deleteSavedSearch: async (name) => getLibrary().deleteSavedSearch(name),
+    getSettings: async () => view(settingsServices().settings.current),
+    updateSettings: async (change) => {
+      const { settings, onChange } = settingsServices();
+      const stored = await settings.update(change);
+      onChange?.(stored);
+      return view(stored);
+    },
+    switchLibrary: async (request) => {
+      const { settings, session, onChange } = settingsServices();
+      const library = await session.switchTo(request.path, request.mode);
+      const stored = await settings.update({ libraryPath: library.path });
+      onChange?.(stored);
+      return view(stored);
+    },
+    chooseLibraryFolder: async (mode) => {
+      const { chooseFolder } = settingsServices();
+      if (!chooseFolder) throw new CuttingsError('invalid-input', "settings: choosing a folder needs the desktop app; type the folder's full path instead");
+      return chooseFolder(mode);
+    },
   };
 
   const table = new Map<string, Handler>();

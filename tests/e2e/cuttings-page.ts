@@ -4,6 +4,8 @@
  * tests read as steps and never sleep. Works on a harness page and on an Electron window.
  */
 import { expect, type ConsoleMessage, type FrameLocator, type Locator, type Page } from '@playwright/test';
+import type { AppEvent } from '../../common/api';
+import { HARNESS_EVENT } from '../harness/harness-events';
 
 /** Optional fields of the add dialog. */
 export interface AddFields {
@@ -308,6 +310,29 @@ export class CuttingsPage {
     await expect(this.saveDialog).toBeVisible();
     await this.page.locator('#save-search-name').fill(name);
     await this.page.locator('#save-search-submit').click();
+  }
+
+  // ---- main's events and the settings dialog ----
+
+  /** Sends the window an event as main would (a menu command); through the harness's bridge. */
+  async sendAppEvent(event: AppEvent): Promise<void> {
+    await this.page.evaluate(([type, detail]) => window.dispatchEvent(new CustomEvent(type, { detail })), [HARNESS_EVENT, event] as const);
+  }
+
+  get settingsDialog(): Locator {
+    return this.page.locator('#settings-dialog');
+  }
+
+  /** Opens Settings as the menu does, and waits until it shows the library in use. */
+  async openSettings(): Promise<void> {
+    await this.sendAppEvent({ type: 'open-settings' });
+    await expect(this.settingsDialog).toBeVisible();
+    await expect(this.page.locator('#settings-library-path')).not.toBeEmpty();
+  }
+
+  /** A theme's radio button in Settings. */
+  themeChoice(theme: 'system' | 'light' | 'dark'): Locator {
+    return this.settingsDialog.locator(`input[name="settings-theme"][value="${theme}"]`);
   }
 
   /** Console errors and uncaught exceptions so far (CSP violations show up as console errors). */

@@ -5,8 +5,9 @@
  * array). Like the preload's methods, these resolve to a Result and never reject.
  * Bundled by tests/harness/harness.ts with esbuild when the harness starts.
  */
-import { API_METHODS, CHANNELS, type CuttingsApi } from '../../common/api';
+import { API_METHODS, CHANNELS, type AppEvent, type CuttingsBridge } from '../../common/api';
 import { fail, type Result } from '../../common/result';
+import { HARNESS_EVENT } from './harness-events';
 
 async function post(channel: string, args: unknown[]): Promise<Result<unknown>> {
   let response: Response;
@@ -30,8 +31,16 @@ async function post(channel: string, args: unknown[]): Promise<Result<unknown>> 
   return fail('internal', `harness: ${channel} answered HTTP ${response.status} without a Result`);
 }
 
-const api = Object.fromEntries(
-  API_METHODS.map((method) => [method, (...args: unknown[]) => post(CHANNELS[method], args)]),
-) as unknown as CuttingsApi;
+/** Main's events, which in the harness come from the test (see harness-events.ts). */
+function onAppEvent(listener: (event: AppEvent) => void): () => void {
+  const forward = (event: Event) => listener((event as CustomEvent<AppEvent>).detail);
+  window.addEventListener(HARNESS_EVENT, forward);
+  return () => window.removeEventListener(HARNESS_EVENT, forward);
+}
+
+const api = {
+  ...Object.fromEntries(API_METHODS.map((method) => [method, (...args: unknown[]) => post(CHANNELS[method], args)])),
+  onAppEvent,
+} as unknown as CuttingsBridge;
 
 Object.defineProperty(window, 'cuttings', { value: Object.freeze(api), enumerable: true });

@@ -11,10 +11,14 @@
  *   await harness.close();
  */
 import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { Library } from '../../main/core/library';
+import { LibrarySession } from '../../main/core/settings/library-session';
+import { SettingsStore } from '../../main/core/settings/settings-store';
 import { createHandlerTable } from '../../main/ipc/handlers';
 import { startHarnessServer, type HarnessRequest } from './http-server';
 
@@ -28,14 +32,18 @@ export interface HarnessOptions {
   libraryPath: string;
   /** 0 (the default) picks a free port. */
   port?: number;
+  /** The settings file; by default one in a temporary folder, removed on close. */
+  settingsFile?: string;
 }
 
 /** A running harness. */
 export interface Harness {
   /** The page to open: `http://127.0.0.1:<port>/`. */
   url: string;
-  /** The open library, for setting up and checking tests directly. */
-  library: Library;
+  /** The open library (the one switched to, after a switch in Settings), for setting up and checking tests directly. */
+  readonly library: Library;
+  /** The settings the window reads and changes, as main keeps them. */
+  settings: SettingsStore;
   /** Every HTTP request the page made so far. */
   requests: readonly HarnessRequest[];
   /** Stops the server and closes the library (releasing its lock). */
@@ -68,30 +76,41 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     throw new Error(`harness: ${join(RENDERER_DIR, 'index.html')} is missing; run \`npm run build\` first`);
   }
   const script = await bundleBridge();
+  const settingsFolder = options.settingsFile ? null : await mkdtemp(join(tmpdir(), 'cuttings-harness-settings-'));
+  const settings = await SettingsStore.open(options.settingsFile ?? join(settingsFolder ?? '', 'settings.json'));
   // As the app opens it: the index in its worker thread, titles searched while it loads.
-  const library = await Library.open(options.libraryPath, {
-    searchWorker: join(RENDERER_DIR, '..', 'main', 'core', 'search-worker.js'),
-    titlesWhileLoading: true,
-  });
-  void library.prepareSearch().catch(() => undefined);
+  const openLibrary = async (path: string) => {
+    const opened = await Library.open(path, { searchWorker: join(RENDERER_DIR, '..', 'main', 'core', 'search-worker.js'), titlesWhileLoading: true });
+    void opened.prepareSearch().catch(() => undefined);
+    return opened;
+  };
+  const session = new LibrarySession(await openLibrary(options.libraryPath), openLibrary);
+  const removeSettings = async () => {
+    if (settingsFolder) await rm(settingsFolder, { recursive: true, force: true });
+  };
   try {
     const server = await startHarnessServer({
       rootDir: RENDERER_DIR,
-      handlers: createHandlerTable(() => library),
+      handlers: createHandlerTable(() => session.current, { settings, session }),
       bridgeScript: script,
       port: options.port ?? 0,
     });
     return {
       url: server.url,
-      library,
+      get library() {
+        return session.current;
+      },
+      settings,
       requests: server.requests,
       close: async () => {
         await server.close();
-        await library.close();
+        await session.current.close();
+        await removeSettings();
       },
     };
   } catch (error) {
-    await library.close();
+    await session.current.close();
+    await removeSettings();
     throw error;
   }
 }

@@ -13,7 +13,17 @@ describe('the main window', () => {
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
+      nodeIntegrationInWorker: false,
+      experimentalFeatures: false,
+      navigateOnDragDrop: false,
+      disableBlinkFeatures: 'Auxclick',
+      safeDialogs: true,
     });
+    // Nothing that would switch a protection back on or widen the page's powers.
+    const preferences = mainWindowPreferences('/app/preload.cjs');
+    expect(preferences).not.toHaveProperty('enableBlinkFeatures');
+    expect(preferences).not.toHaveProperty('enableRemoteModule');
+    expect(preferences).not.toHaveProperty('additionalArguments');
   });
 
   it('has a CSP without unsafe-inline or unsafe-eval that loads nothing remote', () => {
