@@ -122,6 +122,11 @@ export class Catalog {
     return this.byId.get(id);
   }
 
+  /** Every id, in no particular order. */
+  ids(): string[] {
+    return [...this.byId.keys()];
+  }
+
   /** Every record, newest clipped first (ULIDs sort by creation time). */
   all(): readonly ArticleRecord[] {
     if (this.allRecords) return this.allRecords;
