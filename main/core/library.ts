@@ -88,7 +88,7 @@ const PUBLISHED_DATE = /^\d{4}-\d{2}-\d{2}$/u;
 const RECENT_TEXTS = 200;
 
 
-/** How many captures a batch writes before letting other work on this thread run. */
+/** How many articles a batch clips or writes before letting other work on this thread run. */
 const WRITES_BETWEEN_YIELDS = 32;
 
 /** Lets other work on this thread (IPC, timers, I/O) run before going on. */
@@ -237,6 +237,8 @@ export class Library {
     const prepared: PreparedArticle[] = [];
     const failed: BatchResult['failed'] = [];
     for (const [index, item] of items.entries()) {
+      // Clipping is synchronous work: other work on this thread (the window's calls) gets in now and then.
+      if (index % WRITES_BETWEEN_YIELDS === WRITES_BETWEEN_YIELDS - 1) await yieldToOthers();
       try {
         prepared.push(await this.prepare(item));
       } catch (error) {
