@@ -26,9 +26,14 @@ const LATEX_SPECIAL: Record<string, string> = {
   '~': '\\textasciitilde{}',
 };
 
-/** Text as a LaTeX string, on one line. */
+/**
+ * Text as a LaTeX string, on one line. TeX also makes ligatures of `--`, `''` and two
+ * backticks (a dash, curly quotes); an empty group between the pair keeps them as typed.
+ */
 export function latexEscape(value: string): string {
-  return oneLine(value).replace(/[\\{}#$%&_^~]/gu, (c) => LATEX_SPECIAL[c]!);
+  return oneLine(value)
+    .replace(/[\\{}#$%&_^~]/gu, (c) => LATEX_SPECIAL[c]!)
+    .replace(/([-'`])(?=\1)/gu, '$1{}');
 }
 
 /** A URL safe inside a verbatim field: braces, backslashes and spaces percent-encoded. */

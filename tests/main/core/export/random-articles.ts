@@ -71,3 +71,21 @@ export async function libraryWith(path: string, items: RestoreItem[]): Promise<L
   await library.restoreBatch(items);
   return library;
 }
+
+const LIGATURES = ['--', '---', "''", '``', 'a -- b', "it''s", '{}', '\\', '$5 & 50% #1 _x ^y ~z'];
+
+/** Text for citations: the awkward pieces plus what TeX would turn into ligatures. */
+export const citationText = fc
+  .array(fc.oneof(awkwardText, fc.constantFrom(...LIGATURES)), { minLength: 1, maxLength: 4 })
+  .map((parts) => parts.join(' '))
+  .filter((text) => text.replace(/\s+/gu, ' ').trim() !== '');
+
+const namePart = fc.stringMatching(/^[A-Z\u00c0-\u00d6\u0410-\u042f][a-z\u00e0-\u00f6\u0430-\u044f]{1,10}(?:-[A-Z][a-z]{1,8})?$/u);
+
+/** "Given Family" names, as the library keeps authors. */
+export const authorLine = fc.option(fc.array(fc.tuple(namePart, namePart).map(([given, family]) => `${given} ${family}`), { minLength: 1, maxLength: 3 }).map((names) => names.join(', ')), { nil: null });
+
+/** A catalog record to cite: awkward title and publication, real-looking names, any date. */
+export const citableRecord: fc.Arbitrary<ArticleRecord> = fc
+  .tuple(storedArticle, citationText, fc.option(citationText, { nil: null }), authorLine)
+  .map(([item, title, source, author]) => ({ ...item.record, title, source, author }));
