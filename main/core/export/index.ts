@@ -18,6 +18,7 @@ import { exportJson } from './json';
 import { exportJsonl } from './jsonl';
 import { exportMarkdown } from './markdown';
 import { exportRis } from './ris';
+import { throwIfCancelled } from './output-file';
 import { resolveSelection, type ExportSelection } from './selection';
 
 export type { ExportOptions } from './export-options';
@@ -58,6 +59,7 @@ export async function exportArticles(
 ): Promise<number> {
   const exporter = EXPORT_FORMATS[parseExportFormat(format)]!;
   const records = await resolveSelection(library, selection);
+  throwIfCancelled(options.signal);
   await exporter.run(library, records, path, options);
   return records.length;
 }

@@ -103,7 +103,7 @@ export interface ColumnSpec {
  */
 export const CSV_COLUMNS: readonly ColumnSpec[] = [
   { name: 'id', type: 'string', description: 'Unique id of the article in Cuttings (a ULID: sorts by the time it was clipped)' },
-  { name: 'title', type: 'string', description: 'Headline' },
+  { name: 'title', type: 'string', description: 'Headline of the article' },
   { name: 'url', type: 'string', description: 'Web address of the article, empty when not known' },
   { name: 'source', type: 'string', description: 'Publication or site name, empty when not known' },
   { name: 'author', type: 'string', description: 'Authors as one line, comma separated, empty when not known' },

@@ -34,7 +34,7 @@ describe('opening a zip to import', () => {
       ['C:/Windows/win.ini', 'starts with a drive letter'],
       ['articles\\..\\evil', 'has a backslash in its name'],
     ]) {
-      const path = await zipFile(`bad-${fault.length}.zip`, { [name!]: bytes('x') });
+      const path = await zipFile(`bad-${fault!.length}.zip`, { [name!]: bytes('x') });
       await expect(SafeZip.open(path)).rejects.toThrow(`entry ${JSON.stringify(name)} ${fault}`);
     }
   });
