@@ -15,12 +15,12 @@
  * schemaVersion. The library keeps no assets yet; when it does they go under assets/.
  */
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { APP_VERSION } from '../app-version';
 import type { ArticleRecord } from '../article-record';
 import type { Library } from '../library';
-import { captureFolder, readOriginal } from '../storage/captures';
+import { captureFolder, readOriginalSync } from '../storage/captures';
 import type { ExportOptions } from './export-options';
 import { writeFileAtomically } from './output-file';
 import { readInOrder } from './read-articles';
@@ -63,10 +63,10 @@ export async function exportArchive(library: Library, records: readonly ArticleR
     };
     await add('catalog.jsonl', Buffer.from(ordered.map((record) => `${JSON.stringify(record)}\n`).join(''), 'utf8'));
     let done = 0;
-    const readStored = async (record: ArticleRecord) => ({
+    const readStored = (record: ArticleRecord) => ({
       // article.json as its bytes on disk: the archive carries the capture, not a re-encoding of it.
-      article: await readFile(join(captureFolder(library.path, record.id), 'article.json')),
-      original: await readOriginal(library.path, record.id),
+      article: readFileSync(join(captureFolder(library.path, record.id), 'article.json')),
+      original: readOriginalSync(library.path, record.id),
     });
     for await (const [record, stored] of readInOrder(ordered, readStored, options.signal)) {
       await add(`articles/${record.id}/article.json`, stored.article);

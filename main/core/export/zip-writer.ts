@@ -1,10 +1,14 @@
 /**
- * Writes a zip file entry by entry with fflate, passing each compressed chunk on to a sink
- * before the next entry is taken: memory holds one entry at a time, however large the export.
+ * Writes a zip file entry by entry with fflate's Zip, passing each chunk on to a sink before
+ * the next entry is taken: memory holds one entry at a time, however large the export.
  * (fflate rather than yazl because its synchronous callbacks make that back-pressure plain;
- * imports read zips with yauzl, which reads the central directory first: see import/zip-reader.ts.)
+ * imports read zips with yauzl, which reads the central directory first: see
+ * import/zip-reader.ts.) Entries are deflated by Node's own zlib and handed to fflate
+ * already compressed: fflate's JavaScript deflater sets up its tables for every entry,
+ * which for thousands of small files cost several times the compressing itself.
  */
-import { strToU8, Zip, ZipDeflate } from 'fflate';
+import { crc32, deflateRawSync } from 'node:zlib';
+import { strToU8, Zip, type ZipInputFile } from 'fflate';
 import type { OutputSink } from './output-file';
 
 /** A zip being written to a sink. Call add() for each entry, then end(). */
@@ -28,10 +32,20 @@ export class ZipWriter {
 
   /** Adds one file (a `/` separated path inside the zip) and writes what it produced. */
   async add(path: string, data: string | Uint8Array): Promise<void> {
-    const file = new ZipDeflate(path, { level: this.level });
-    file.mtime = this.mtime;
+    const bytes = typeof data === 'string' ? strToU8(data) : data;
+    const file: ZipInputFile = {
+      filename: path,
+      size: bytes.byteLength,
+      crc: crc32(bytes),
+      // 8 is deflate; 0 would store the bytes as they are.
+      compression: this.level === 0 ? 0 : 8,
+      mtime: this.mtime,
+      ondata: null as unknown as ZipInputFile['ondata'],
+    };
     this.zip.add(file);
-    file.push(typeof data === 'string' ? strToU8(data) : data, true);
+    // add() has put its own ondata in place: hand it the whole entry at once.
+    const compressed = this.level === 0 ? bytes : deflateRawSync(bytes, { level: this.level });
+    file.ondata!(null, compressed as Uint8Array<ArrayBuffer>, true);
     await this.drain();
   }
 
