@@ -289,11 +289,16 @@ export class Library {
     this.assertWritable();
     const written: string[] = [];
     try {
-      for (const item of items) {
-        await writeCapture(this.path, item.content, item.original, item.kind, false);
-        const folder = captureFolder(this.path, item.record.id);
-        written.push(join(folder, 'article.json'), join(folder, `original.${item.kind}.gz`));
-      }
+      // Several writes in flight at once, as in addBatch.
+      const queue = [...items];
+      const writer = async () => {
+        for (let item = queue.shift(); item; item = queue.shift()) {
+          await writeCapture(this.path, item.content, item.original, item.kind, false);
+          const folder = captureFolder(this.path, item.record.id);
+          written.push(join(folder, 'article.json'), join(folder, `original.${item.kind}.gz`));
+        }
+      };
+      await Promise.all(Array.from({ length: BATCH_WRITERS }, writer));
       await syncMany(this.path, written);
       await this.catalog.apply(new Map(items.map((item) => [item.record.id, item.record])));
     } catch (error) {

@@ -17,7 +17,9 @@ import { KnownArticles } from './run-import';
 import { DEFAULT_ZIP_LIMITS, SafeZip, type ZipLimits } from './zip-reader';
 
 const ULID = /^[0-9A-HJKMNP-TV-Z]{26}$/u;
-const BATCH_SIZE = 500;
+const BATCH_SIZE = 2000;
+/** How many entries are read at once. */
+const READERS = 16;
 
 /** Imports the archive at `path` into the library. */
 export async function importArchive(
@@ -47,12 +49,29 @@ export async function importArchive(
     const report: ImportReport = { format: 'archive', imported: 0, urlOnly: 0, duplicates: [], failed: [] };
     const known = new KnownArticles(library);
     const lines = catalog.split('\n').filter((line) => line.trim() !== '');
-    let batch: RestoreItem[] = [];
+    // Articles are read a batch at a time, several entries at once: one after another, each
+    // small read would wait its turn in the thread pool.
+    let pending: { line: number; label: string; record: ArticleRecord }[] = [];
+    // Failures by catalog line, so that the summary lists them in the archive's order.
+    const failures: { line: number; item: string; message: string }[] = [];
+    let done = 0;
     const flush = async () => {
-      if (batch.length === 0) return;
-      const restored = await library.restoreBatch(batch);
-      report.imported += restored.length;
-      batch = [];
+      const batch: RestoreItem[] = [];
+      const queue = [...pending];
+      const reader = async () => {
+        for (let next = queue.shift(); next; next = queue.shift()) {
+          try {
+            batch.push(await readArticle(next.record, verified, zip));
+          } catch (error) {
+            failures.push({ line: next.line, item: next.label, message: (error as Error).message });
+          }
+        }
+      };
+      await Promise.all(Array.from({ length: READERS }, reader));
+      done += pending.length;
+      pending = [];
+      if (batch.length > 0) report.imported += (await library.restoreBatch(batch)).length;
+      onProgress?.(done, lines.length);
     };
     for (const [index, line] of lines.entries()) {
       let label = `catalog line ${index + 1}`;
@@ -65,16 +84,16 @@ export async function importArchive(
           report.duplicates.push({ item: label, reason: duplicate });
           continue;
         }
-        batch.push(await readArticle(record, verified, zip));
         known.remember({ id: record.id });
+        pending.push({ line: index, label, record });
       } catch (error) {
-        report.failed.push({ item: label, message: (error as Error).message });
+        failures.push({ line: index, item: label, message: (error as Error).message });
       }
-      if (batch.length >= BATCH_SIZE) await flush();
-      if ((index + 1) % 200 === 0) onProgress?.(index + 1, lines.length);
+      if (pending.length >= BATCH_SIZE) await flush();
     }
     await flush();
     onProgress?.(lines.length, lines.length);
+    report.failed = failures.sort((a, b) => a.line - b.line).map(({ item, message }) => ({ item, message }));
     return report;
   } finally {
     zip.close();
