@@ -101,7 +101,12 @@ export async function importArchive(
 }
 
 async function readManifest(zip: SafeZip, path: string): Promise<ArchiveManifest> {
-  if (!zip.entries.has('manifest.json')) throw new CuttingsError('bad-content', `archive: ${path} has no manifest.json; it is not a Cuttings archive`);
+  if (!zip.entries.has('manifest.json')) {
+    // Pocket hands out its export as a zip of part_000000.csv files.
+    const pocket = [...zip.entries.keys()].some((name) => /^part_\d+\.csv$/u.test(name));
+    const hint = pocket ? " (it looks like Pocket's export: unzip it and import the .csv file inside)" : '';
+    throw new CuttingsError('bad-content', `archive: ${path} has no manifest.json; it is not a Cuttings archive${hint}`);
+  }
   let manifest: ArchiveManifest;
   try {
     manifest = JSON.parse((await zip.read('manifest.json')).toString('utf8')) as ArchiveManifest;

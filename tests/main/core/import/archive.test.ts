@@ -58,6 +58,9 @@ describe('importing an archive', () => {
     await expect(importInto('newer', newer)).rejects.toThrow(/was written with schema version 2; this Cuttings reads up to 1: update Cuttings to import it$/u);
     const { 'manifest.json': _m, ...bare } = archive;
     await expect(importInto('bare', bare)).rejects.toThrow(/has no manifest\.json; it is not a Cuttings archive$/u);
+    await expect(importInto('pocket', { 'part_000000.csv': strToU8('title,url,time_added,tags,status\n') })).rejects.toThrow(
+      "has no manifest.json; it is not a Cuttings archive (it looks like Pocket's export: unzip it and import the .csv file inside)",
+    );
   });
 
   it('refuses a malicious archive before writing anything', async () => {
