@@ -6,6 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { benchExport } from './export-bench';
 import { benchSearch } from './search-bench';
 import { benchStorage } from './storage-bench';
 import { round } from './stats';
@@ -26,6 +27,7 @@ const work = await mkdtemp(join(tmpdir(), 'cuttings-bench-'));
 try {
   const storage = await benchStorage(work, count, log);
   const search = await benchSearch(work, join(work, 'library'), log);
+  const exported = await benchExport(join(work, 'library'), log);
   const rows: [string, number, string][] = [
     ['articles', storage.articles, ''],
     ['import (indexing included), s', storage.import_s, 'target ≤ 60 at 100,000'],
@@ -53,9 +55,14 @@ try {
   };
   table('storage', rows);
   table('search', searchRows);
+  table('export', [
+    ['CSV, whole library, s', exported.csv_s, 'target ≤ 10 at 100,000'],
+    ['JSONL, whole library, s', exported.jsonl_s, 'target ≤ 10 at 100,000'],
+    [`archive of ${exported.archive_articles}, s`, exported.archive_s, ''],
+  ]);
   if (values.json) {
     const rounded = <T extends object>(member: T) => Object.fromEntries(Object.entries(member).map(([key, value]) => [key, round(value as number)]));
-    console.log(JSON.stringify({ machine, storage: rounded(storage), search: rounded(search) }));
+    console.log(JSON.stringify({ machine, storage: rounded(storage), search: rounded(search), export: rounded(exported) }));
   }
 } finally {
   if (values.keep) log(`bench: kept ${work}`);

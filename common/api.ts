@@ -42,6 +42,8 @@ export interface AddOptions {
   /** `YYYY-MM-DD`. */
   published?: string;
   tags?: string[];
+  /** Authors as one line ("Jane Doe, John Roe"), when the input names them (an import). */
+  author?: string;
   /** The file it came from, for provenance and error messages. */
   fileName?: string;
 }

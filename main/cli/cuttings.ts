@@ -12,10 +12,11 @@ import type { Article, ArticleSummary } from '../../common/article';
 import { CuttingsError } from '../../common/errors';
 import { APP_VERSION } from '../core/app-version';
 import { looksLikeHtml, MAX_CLIP_BYTES } from '../core/clip/input-checks';
-import { importJsonl } from '../core/import-jsonl';
 import { Library } from '../core/library';
 import { resolveLibraryPath } from '../core/library-location';
 import { verifyLibrary } from '../core/verify';
+import { exportCommand } from './export-command';
+import { importCommand } from './import-command';
 import { progressBar } from './progress';
 import { COMMAND_HELP, MAIN_HELP } from './usage';
 
@@ -28,13 +29,13 @@ export interface CliIo {
 }
 
 /** Bad usage: unknown command or option, missing argument. Exit status 2. */
-class UsageError extends Error {}
+export class UsageError extends Error {}
 
 const libraryOption = { library: { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const;
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
-function parse<O extends Options>(args: string[], options: O) {
+export function parse<O extends Options>(args: string[], options: O) {
   try {
     return parseArgs({ args, options: { ...libraryOption, ...options }, allowPositionals: true, strict: true });
   } catch (error) {
@@ -76,7 +77,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
 }
 
 /** A command; it may resolve to an exit status other than 0 (verify finding problems). */
-type Command = (args: string[], io: CliIo) => Promise<number | void>;
+export type Command = (args: string[], io: CliIo) => Promise<number | void>;
 
 const COMMANDS: Record<string, Command> = {
   async add(args, io) {
@@ -197,27 +198,10 @@ const COMMANDS: Record<string, Command> = {
     });
   },
 
-  async import(args, io) {
-    const { values, positionals } = parse(args, { json: { type: 'boolean' } });
-    if (positionals.length !== 1) throw new UsageError('import takes one FILE.jsonl');
-    const path = positionals[0]!;
-    if (!/\.(jsonl|ndjson)$/iu.test(path)) {
-      throw new CuttingsError('invalid-input', `import: cannot import ${path}: Cuttings imports .jsonl files (one JSON object a line)`);
-    }
-    await withLibrary(values.library, io, false, async (library) => {
-      const bar = progressBar(io.stderr, 'Importing');
-      const started = Date.now();
-      const summary = await importJsonl(library, path, bar.update).finally(bar.done);
-      const seconds = ((Date.now() - started) / 1000).toFixed(1);
-      if (values.json) {
-        io.stdout.write(`${JSON.stringify(summary)}\n`);
-      } else {
-        io.stdout.write(`Imported ${summary.imported} article${summary.imported === 1 ? '' : 's'} in ${seconds} s; ${summary.failed.length} line${summary.failed.length === 1 ? '' : 's'} failed\n`);
-        for (const failure of summary.failed.slice(0, 50)) io.stdout.write(`  line ${failure.line}: ${failure.message}\n`);
-        if (summary.failed.length > 50) io.stdout.write(`  … and ${summary.failed.length - 50} more\n`);
-      }
-    });
-  },
+  // In their own modules (which import parse and withLibrary from here): called, not referenced, so the import cycle is harmless.
+  import: (args, io) => importCommand(args, io),
+
+  export: (args, io) => exportCommand(args, io),
 
   async verify(args, io) {
     const { values, positionals } = parse(args, { json: { type: 'boolean' } });
@@ -256,7 +240,7 @@ const COMMANDS: Record<string, Command> = {
 /** The built search worker beside the built CLI; absent when the CLI runs from source (tests). */
 const SEARCH_WORKER = fileURLToPath(new URL('../core/search-worker.js', import.meta.url));
 
-async function withLibrary(path: string | undefined, io: CliIo, readOnly: boolean, work: (library: Library) => Promise<void>) {
+export async function withLibrary(path: string | undefined, io: CliIo, readOnly: boolean, work: (library: Library) => Promise<void>) {
   const searchWorker = existsSync(SEARCH_WORKER) ? SEARCH_WORKER : undefined;
   const library = await Library.open(resolveLibraryPath(path, io.env), { readOnly, searchWorker });
   for (const notice of library.notices) io.stderr.write(`cuttings: ${notice}\n`);

@@ -13,7 +13,8 @@ Commands:
   show ID              print one article
   list                 list every article, newest first
   tag ID               add or remove tags on an article
-  import FILE.jsonl    add many articles at once, one JSON object a line
+  import PATH          add many articles: an archive, JSON, JSONL, CSV, Pocket, bookmarks, wallabag, CSL-JSON, RIS, a folder of pages
+  export -o PATH       write articles as an archive, JSON, JSONL, CSV, Markdown, HTML, BibTeX, RIS, CSL-JSON or a Data Package
   verify               check every catalog file, stored hash and the search index
   reindex              rebuild the search index from the stored articles
 
@@ -86,16 +87,54 @@ Options:
   --remove T        remove tag T (repeatable)
   --json            print {"id": …, "tags": […]}
 ${LIBRARY_OPTION}`,
-  import: `Usage: cuttings import FILE.jsonl [options]
+  import: `Usage: cuttings import PATH [--format F] [options]
 
-Adds many articles at once. Each line of FILE is one JSON object:
-  {"title": "…", "text": "…", "url": "…", "source": "…", "published": "YYYY-MM-DD", "tags": ["…"]}
-with "html" instead of "text" for a web page (its title is then found in the page unless
-given). A line that cannot be imported is reported with its number; the others go in.
-Shows a progress bar on a terminal and a summary at the end.
+Adds many articles at once from a file or a folder. The format is found from the name and
+the content, or given with --format:
+  archive       a Cuttings archive (.zip): restored exactly, ids and captures included
+  json, jsonl   Cuttings' JSON or JSONL export (with "schemaVersion")
+  jsonl-lines   one JSON object a line: {"title": "…", "text": "…" or "html": "…", "url": "…",
+                "source": "…", "published": "YYYY-MM-DD", "tags": ["…"]}
+  csv           Cuttings' CSV export (columns id, title, url, source, author, published, …, text)
+  pocket        Pocket's CSV export (title, url, time_added, tags)
+  bookmarks     Netscape bookmark HTML (browsers, Pocket, Raindrop)
+  wallabag      wallabag's JSON export
+  csl, ris      Zotero's CSL-JSON or RIS
+  html-folder   a folder of saved .html pages (PATH is the folder)
+Records with a web address but no text (bookmarks, Pocket) are kept as URL-only articles.
+Each item goes in whole or not at all; one already in the library (same id, address or
+text) is skipped. Shows a progress bar on a terminal and a summary at the end: imported,
+skipped as duplicates, failed with the reason for each.
 
 Options:
-  --json            print the summary as {"imported": n, "failed": [{"line", "message"}]}
+  --format F        the format, when it cannot be told from the file
+  --json            print the summary as JSON: {"format", "imported", "urlOnly",
+                    "duplicates": [{"item", "reason"}], "failed": [{"item", "message"}]}
+                    (jsonl-lines: {"imported", "failed": [{"line", "message"}]})
+${LIBRARY_OPTION}`,
+  export: `Usage: cuttings export --format F -o PATH [--query Q | --tag T | ID…] [options]
+
+Writes articles — every one, those a query finds, those under a tag, or the ids given — as:
+  archive       a Cuttings archive (.zip): catalog, captures, originals and a manifest with
+                the SHA-256 of every file; lossless, re-imported with \`cuttings import\`
+  json, jsonl   every field (id, title, url, source, author, published, clipped, tags, text,
+                html, provenance, …) in a versioned schema (schemaVersion 1)
+  csv           RFC 4180, UTF-8: id, title, url, source, author, published, clipped, tags,
+                words, sha256 (+ text with --text); formula-like cells get a leading '
+  md            Markdown with YAML front matter, one file an article, zipped
+  html          a static site in the folder PATH: index with tag filters, a page an article
+  bibtex, ris, csl   citations of type newspaper article
+  datapackage   a Frictionless Data Package in the folder PATH: articles.csv, datapackage.json
+The file appears at PATH only when complete. It only reads the library.
+
+Options:
+  -f, --format F    the format (above)
+  -o, --output PATH where to write (a folder for html and datapackage)
+  --query Q         the articles the search Q finds (the query language of \`cuttings search\`)
+  --tag T           the articles tagged T or a tag below it
+  --text            csv, datapackage: add each article's text as a last column
+  --bom             csv: start with a byte order mark, for Excel
+  --json            print {"format", "articles", "path", "seconds"}
 ${LIBRARY_OPTION}`,
   verify: `Usage: cuttings verify [options]
 

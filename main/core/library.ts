@@ -82,6 +82,14 @@ export interface BatchResult {
   failed: { index: number; message: string }[];
 }
 
+/** One article to put back exactly as it was stored elsewhere (an archive import). */
+export interface RestoreItem {
+  record: ArticleRecord;
+  content: CapturedContent;
+  original: Uint8Array;
+  kind: OriginalKind;
+}
+
 const PUBLISHED_DATE = /^\d{4}-\d{2}-\d{2}$/u;
 
 /** How many article texts are kept for snippets. */
@@ -267,6 +275,52 @@ export class Library {
   }
 
   /**
+   * Puts back articles exactly as another library stored them (same id, record, capture and
+   * original), for the lossless archive import. Like addBatch: every capture is written and
+   * synced, then the catalog names them all at once; if that fails, the captures go again.
+   * An id the library already holds is refused by the caller, not here.
+   */
+  async restoreBatch(items: RestoreItem[]): Promise<ArticleSummary[]> {
+    this.assertWritable();
+    const written: string[] = [];
+    try {
+      for (const [at, item] of items.entries()) {
+        written.push(...writeCaptureForBatch(this.path, item.content, item.original, item.kind));
+        if (at % WRITES_BETWEEN_YIELDS === WRITES_BETWEEN_YIELDS - 1) await yieldToOthers();
+      }
+      await syncMany(this.path, written);
+      await this.catalog.apply(new Map(items.map((item) => [item.record.id, item.record])));
+    } catch (error) {
+      await Promise.all(items.filter((item) => !this.catalog.get(item.record.id)).map((item) => removeCapture(this.path, item.record.id))).catch(
+        () => undefined,
+      );
+      throw asLibraryError(error, `could not restore ${items.length} articles`);
+    }
+    this.searchService.added(items.map((item) => ({ record: item.record, text: item.content.text })));
+    return items.map((item) => toSummary(item.record));
+  }
+
+  /**
+   * Every article a query matches, newest clipped first, without snippets: what an export
+   * of "the current query" takes (the same articles search() counts). Waits for the search index. A query that does not parse
+   * is an `invalid-input` error, as in search().
+   */
+  async matchingRecords(query: string): Promise<ArticleRecord[]> {
+    const parsed = parseSearchQuery(query);
+    if (!parsed.ok) throw new CuttingsError('invalid-input', describeQueryError(query, parsed.error));
+    if (parsed.query === null) return [...this.catalog.all()];
+    // The same matches as search() shows: the last word is a prefix unless a space follows it.
+    const tree = /\s$/u.test(query) ? parsed.query : withTypingPrefix(parsed.query);
+    const answer = await this.searchService.search({ query: tree, sort: 'clipped', offset: 0, limit: this.catalog.size, snippets: false });
+    const records: ArticleRecord[] = [];
+    for (const { id } of answer.page) {
+      const record = this.catalog.get(id);
+      if (record) records.push(record);
+    }
+    return records.sort((a, b) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+  }
+
+  /**
    * Adds and removes tags on one article and returns its tags after the change. Tags are
    * normalised; one that differs from an existing tag only in case is the same tag.
    */
@@ -406,7 +460,7 @@ export class Library {
       title: options.title ?? clipped.title,
       url: options.url ?? clipped.url,
       source: options.source ?? clipped.source,
-      author: clipped.author,
+      author: options.author ?? clipped.author,
       published: options.published ?? clipped.published,
       clipped: captured,
       tags: dedupeTags(options.tags.map((tag) => this.canonicalTag(tag))),
@@ -499,6 +553,7 @@ interface ValidatedAddOptions {
   source?: string;
   published?: string;
   tags: string[];
+  author?: string;
   fileName?: string;
 }
 
@@ -530,6 +585,7 @@ function validateAddOptions(options: AddOptions): ValidatedAddOptions {
     source: clean(options.source),
     published,
     tags: (options.tags ?? []).map(normaliseTag),
+    author: clean(options.author),
     fileName: clean(options.fileName),
   };
 }

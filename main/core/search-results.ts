@@ -148,6 +148,8 @@ export interface PageRequest {
   sort: SearchSort;
   offset: number;
   limit: number;
+  /** False to leave the snippets out (an export takes every match and needs none). */
+  snippets?: boolean;
 }
 
 /** A page of matches by id, with the total, the facets over all matches, and the indexed words that matched. */
@@ -181,7 +183,7 @@ export async function answerQuery(request: PageRequest, context: EvaluationConte
     total: matches.length,
     // Snippets are cut where the texts are read: beside the index, off the window's thread.
     page: await Promise.all(
-      page.map(async ({ doc, record, score }) => ({ id: record.id, score, snippet: matched.length > 0 ? makeSnippet(await context.text(doc), matched) : null })),
+      page.map(async ({ doc, record, score }) => ({ id: record.id, score, snippet: matched.length > 0 && request.snippets !== false ? makeSnippet(await context.text(doc), matched) : null })),
     ),
     facets: countFacets(matches),
     matched,

@@ -188,11 +188,13 @@ describe('cuttings import, verify and reindex', () => {
     expect(JSON.parse((await run(['list', '--json'])).stdout)).toHaveLength(2);
   });
 
-  it('refuses a file that is not .jsonl', async () => {
-    expect(await run(['import', 'notes.csv'])).toMatchObject({
-      code: 1,
-      stderr: 'cuttings: import: cannot import notes.csv: Cuttings imports .jsonl files (one JSON object a line)\n',
-    });
+  it('refuses a file that is missing or of a kind it cannot tell', async () => {
+    expect(await run(['import', 'notes.csv'])).toMatchObject({ code: 1, stderr: 'cuttings: import: cannot read notes.csv: no such file or folder\n' });
+    const docx = join(folder.path, 'notes.docx');
+    await writeFile(docx, 'PK? no, just words');
+    expect((await run(['import', docx])).stderr).toBe(
+      `cuttings: import: cannot tell what kind of file ${docx} is; give --format (archive, json, jsonl, jsonl-lines, csv, pocket, bookmarks, wallabag, csl, ris, html-folder)\n`,
+    );
   });
 
   it('verifies a sound library with exit 0 and a damaged one with exit 1', async () => {

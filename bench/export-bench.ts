@@ -1,0 +1,54 @@
+/**
+ * The export benchmark (issue 7): how long `cuttings export` takes as CSV and as JSONL over
+ * the whole library (target: within 10 s each at 100,000 articles), and as a Cuttings
+ * archive over 10,000 articles (or the whole library when it is smaller). The library is
+ * opened read-only, as `cuttings export` opens it; each output is written to a temporary
+ * folder and removed.
+ */
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { exportArchive } from '../main/core/export/archive';
+import { exportCsv } from '../main/core/export/csv';
+import { exportJsonl } from '../main/core/export/jsonl';
+import { Library } from '../main/core/library';
+
+/** The export member of the benchmark's JSON line. */
+export interface ExportResult {
+  csv_s: number;
+  jsonl_s: number;
+  archive_s: number;
+  /** How many articles the archive held: 10,000, or fewer in a smaller library. */
+  archive_articles: number;
+}
+
+const ARCHIVE_ARTICLES = 10_000;
+
+/** Exports the library at `libraryPath` three ways and times each. */
+export async function benchExport(libraryPath: string, log: (line: string) => void): Promise<ExportResult> {
+  const out = await mkdtemp(join(tmpdir(), 'cuttings-export-bench-'));
+  const library = await Library.open(libraryPath, { readOnly: true });
+  try {
+    const records = library.list().map((summary) => library.record(summary.id));
+    const time = async (name: string, path: string, run: () => Promise<unknown>) => {
+      const started = performance.now();
+      await run();
+      const seconds = (performance.now() - started) / 1000;
+      log(`export: ${name} in ${seconds.toFixed(2)} s (${((await stat(path)).size / 1e6).toFixed(1)} MB)`);
+      return seconds;
+    };
+    const csv = join(out, 'articles.csv');
+    const jsonl = join(out, 'articles.jsonl');
+    const archive = join(out, 'articles.zip');
+    const inArchive = records.slice(0, ARCHIVE_ARTICLES);
+    return {
+      csv_s: await time(`${records.length} articles as CSV`, csv, () => exportCsv(library, records, csv)),
+      jsonl_s: await time(`${records.length} articles as JSONL`, jsonl, () => exportJsonl(library, records, jsonl)),
+      archive_s: await time(`${inArchive.length} articles as an archive`, archive, () => exportArchive(library, inArchive, archive)),
+      archive_articles: inArchive.length,
+    };
+  } finally {
+    await library.close();
+    await rm(out, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,56 @@
+/**
+ * Markdown: one file an article (`<title> <id>.md`, names safe on every system), with YAML
+ * front matter holding the metadata and the text below it, all in one zip. Front-matter
+ * values are written as JSON strings, which YAML reads as double-quoted scalars: every
+ * character round-trips, whatever the title holds.
+ */
+import type { ArticleRecord } from '../article-record';
+import type { Library } from '../library';
+import type { ExportOptions } from './export-options';
+import { writeFileAtomically } from './output-file';
+import { readArticles } from './read-articles';
+import { articleFileName } from './safe-file-name';
+import { SCHEMA_VERSION } from './schema';
+import { ZipWriter } from './zip-writer';
+
+/** One article as Markdown with YAML front matter. */
+export function articleMarkdown(record: ArticleRecord, text: string): string {
+  const value = (v: string | number | null) => (v === null ? 'null' : typeof v === 'number' ? String(v) : JSON.stringify(v));
+  const lines = [
+    '---',
+    `schemaVersion: ${SCHEMA_VERSION}`,
+    `id: ${value(record.id)}`,
+    `title: ${value(record.title)}`,
+    `url: ${value(record.url)}`,
+    `source: ${value(record.source)}`,
+    `author: ${value(record.author)}`,
+    `published: ${value(record.published)}`,
+    `clipped: ${value(record.clipped)}`,
+    `tags: [${record.tags.map((tag) => JSON.stringify(tag)).join(', ')}]`,
+    `words: ${record.words}`,
+    `lang: ${value(record.lang)}`,
+    `sha256: ${value(record.provenance.originalSha256)}`,
+    '---',
+    '',
+    // A title starting with # or other Markdown would still be a heading's text.
+    `# ${record.title.replace(/\s+/gu, ' ')}`,
+    '',
+    text,
+    '',
+  ];
+  return lines.join('\n');
+}
+
+/** Exports the records as a zip of Markdown files at `path`. */
+export async function exportMarkdown(library: Library, records: readonly ArticleRecord[], path: string, options: ExportOptions = {}): Promise<void> {
+  await writeFileAtomically(path, async (sink) => {
+    const zip = new ZipWriter(sink, options.now ?? new Date());
+    let done = 0;
+    for await (const { record, content } of readArticles(library.path, records, options.signal)) {
+      await zip.add(articleFileName(record.title, record.id, 'md'), articleMarkdown(record, content.text));
+      if (++done % 200 === 0) options.onProgress?.(done, records.length);
+    }
+    await zip.end();
+    options.onProgress?.(records.length, records.length);
+  });
+}

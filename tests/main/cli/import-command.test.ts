@@ -1,0 +1,59 @@
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { main } from '../../../main/cli/cuttings';
+import { makeTempFolder, REPO_ROOT, SEED_ARTICLE } from '../../paths';
+
+const FIXTURES = join(REPO_ROOT, 'tests', 'fixtures', 'import');
+
+let folder: Awaited<ReturnType<typeof makeTempFolder>>;
+let libraryPath: string;
+beforeEach(async () => {
+  folder = await makeTempFolder();
+  libraryPath = join(folder.path, 'library');
+});
+afterEach(async () => {
+  await folder.remove();
+});
+
+async function run(args: string[], library = libraryPath) {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(args, {
+    stdout: { write: (text: string) => (stdout += text) },
+    stderr: { write: (text: string) => (stderr += text) },
+    stdin: Readable.from([]),
+    env: { CUTTINGS_LIBRARY: library },
+  });
+  return { code, stdout, stderr };
+}
+
+describe('cuttings import', () => {
+  it('tells the format from the file and prints imported, duplicates and failures with reasons', async () => {
+    const result = await run(['import', join(FIXTURES, 'pocket.csv')]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^Imported 3 articles \(3 URL-only\) from pocket in [\d.]+ s; 1 skipped as duplicate; 1 failed\n/u);
+    expect(result.stdout).toContain('  duplicate: row 5: an article from https://finance.example.com/2022/01/rates-hold is already in the library\n');
+    expect(result.stdout).toContain('  failed: row 6: it has neither text nor a web address\n');
+    const again = JSON.parse((await run(['import', join(FIXTURES, 'zotero.ris'), '--format', 'ris', '--json'])).stdout);
+    expect(again).toMatchObject({ format: 'ris', imported: 2, failed: [] });
+  });
+
+  it('round-trips the library through an archive and through its own JSONL and CSV', async () => {
+    await run(['add', SEED_ARTICLE, '--tag', 'ukraine', '--url', 'https://example.org/talks']);
+    for (const [format, name] of [['archive', 'all.zip'], ['jsonl', 'all.jsonl'], ['json', 'all.json'], ['csv', 'all.csv']] as const) {
+      expect((await run(['export', '-f', format, '--text', '-o', join(folder.path, name)].filter((arg) => arg !== '--text' || format === 'csv'))).code).toBe(0);
+      const fresh = join(folder.path, `fresh-${format}`);
+      const imported = JSON.parse((await run(['import', join(folder.path, name), '--json'], fresh)).stdout);
+      expect(imported, format).toMatchObject({ format, imported: 1, failed: [], duplicates: [] });
+      const [article] = JSON.parse((await run(['list', '--json'], fresh)).stdout);
+      expect(article, format).toMatchObject({ title: 'US-Russia talks on Ukraine Lavrov: I don’t expect a breakthrough', tags: ['ukraine'], url: 'https://example.org/talks' });
+      // The same file again, into the library that came from it: all duplicates.
+      expect(JSON.parse((await run(['import', join(folder.path, name), '--json'])).stdout), format).toMatchObject({ imported: 0, duplicates: [{}] });
+    }
+  });
+
+  it('exits 2 for an unknown --format', async () => {
+    expect(await run(['import', 'x', '--format', 'docx'])).toMatchObject({ code: 2, stderr: expect.stringContaining('cuttings: unknown format "docx"; choose one of archive, json, jsonl') });
+  });
+});
