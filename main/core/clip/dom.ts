@@ -21,6 +21,7 @@
  */
 import { JSDOM, VirtualConsole } from 'jsdom';
 import type { DOMWindow } from 'jsdom';
+import { DOMParser as LinkedomParser } from 'linkedom';
 import { PLACEHOLDER_BASE_URL } from './urls';
 
 /** A jsdom window. */
@@ -55,6 +56,19 @@ export function withDomWindow<T>(work: (window: DomWindow) => T): T {
 export function parseHtmlDocument(window: DomWindow, html: string): DomDocument {
   const parser = new window.DOMParser();
   return parser.parseFromString(html, 'text/html') as DomDocument;
+}
+
+/**
+ * Parses a whole page for *reading* with linkedom: about nine times faster than jsdom on
+ * the trafilatura pages (5 ms against 47 ms at the median) and Readability runs about twice
+ * as fast on the result, which is what brings clipping under 50 ms a page. linkedom is not a
+ * spec-exact parser, so nothing it produces is trusted as output: the article is serialised
+ * and sanitised again in a jsdom window (see sanitise.ts), where DOMPurify sees exactly what
+ * a browser would. linkedom implements the DOM interfaces the clippers use (selectors,
+ * attributes, `closest`, `textContent`, tree edits), so its document is typed as jsdom's.
+ */
+export function parsePage(html: string): DomDocument {
+  return new LinkedomParser().parseFromString(html, 'text/html') as unknown as DomDocument;
 }
 
 /**
