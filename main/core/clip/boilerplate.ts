@@ -31,13 +31,13 @@ const MAX_SHARE_OF_PARENT = 0.5;
 export function removeBoilerplate(root: DomElement | null | undefined): void {
   if (!root) return;
   for (const element of selectAll(root, '[class], [id]')) {
-    if (!element.isConnected || !isMarkedBoilerplate(element)) continue;
+    if (!root.contains(element) || !isMarkedBoilerplate(element)) continue;
     const neverText = hasMarkWord(element, NEVER_TEXT_WORD);
     if (neverText ? selectAll(element, ARTICLE_SELECTOR).length > 0 : isLargeShareOf(element, element.parentElement)) continue;
     element.remove();
   }
   for (const element of selectAll(root, ROLE_SELECTOR)) {
-    if (element.isConnected && !isLargeShareOf(element, element.parentElement)) element.remove();
+    if (root.contains(element) && !isLargeShareOf(element, element.parentElement)) element.remove();
   }
 }
 
@@ -62,4 +62,74 @@ function isLargeShareOf(element: DomElement, parent: DomElement | null): boolean
 
 function textLength(element: DomElement): number {
   return (element.textContent ?? '').replace(/\s+/g, '').length;
+}
+
+/**
+ * Leaf blocks of an article: where its text is. A `<div>` counts when it holds no other
+ * block (some CMSs write paragraphs as `<div>`s).
+ */
+const LEAF_BLOCK_SELECTOR = 'p, li, h2, h3, h4, h5, h6, dt, dd, div, section, figcaption, blockquote';
+const BLOCK_CHILD_SELECTOR = 'p, li, div, section, article, ul, ol, dl, table, blockquote, figure, h2, h3, h4, h5, h6';
+
+/**
+ * The openings of "read this too" teasers, in the languages of the pages Cuttings meets most:
+ * "Read more:", "Lesen Sie auch", "Lea también:", "À lire aussi", "Mehr zum Thema". A block
+ * that opens so and is mostly a link is a teaser for another story.
+ */
+const TEASER_OPENING =
+  /^(?:read (?:more|also|next)|see also|more on this|related(?: coverage| stories| articles)?|recommended|lesen sie (?:auch|hier|mehr)|auch (?:lesen|interessant)|mehr (?:zum thema|dazu|themen)|weitere (?:artikel|beiträge|themen|informationen)|das könnte dich|das thema könnte|empfohlene|zum thema|lea (?:también|más|además)|lea:|vea (?:también|además)|lee también|te puede interesar|à lire (?:aussi|également)|lire aussi|voir aussi|leggi anche)\b/i;
+
+/**
+ * Calls to act that are not the story: subscribe, sign up, follow, download the app, log in
+ * to read on. Only short blocks are judged by these words; an article about newsletters keeps
+ * its paragraphs.
+ */
+const CALL_TO_ACTION =
+  /\b(?:subscribe|subscriber|subscription|newsletter|sign(?:ing)? up|follow (?:us|the)|download the|log ?in|abonnieren|abonnement|abonnent|abo\b|jetzt anmelden|registrieren|folgen sie|abonnez|abonnés?|inscrivez|suscr[ií]b|suscripci[oó]n|pour lire la suite|to view the full story|for the full story|teilen sie|share (?:this|on|to)|jetzt teilen|artikel teilen|war der artikel|all rights reserved|alle rechte vorbehalten)/i;
+
+/** Blocks shorter than this are judged by their words (calls to act). */
+const SHORT_BLOCK_CHARS = 220;
+
+/**
+ * Removes what Readability leaves in an article: teasers for other stories, calls to
+ * subscribe or share, and the trail of short or link-heavy blocks after the last paragraph
+ * (tags, "Von: …", "Mehr Themen:", link lists).
+ */
+export function trimArticle(article: DomElement): void {
+  for (const block of leafBlocks(article)) {
+    if (!article.contains(block)) continue;
+    const text = blockText(block);
+    if (text === '') continue;
+    const links = linkedLength(block);
+    if (TEASER_OPENING.test(text) && (links > 0 || text.length < 80)) block.remove();
+    else if (text.length < SHORT_BLOCK_CHARS && CALL_TO_ACTION.test(text)) block.remove();
+  }
+  // The tail: walk back from the end while the blocks are link lists or short lines that end
+  // no sentence.
+  const blocks = leafBlocks(article);
+  for (let i = blocks.length - 1; i >= 0; i--) {
+    const block = blocks[i] as DomElement;
+    const text = blockText(block);
+    if (text === '') continue;
+    const linkShare = linkedLength(block) / text.length;
+    const stub = text.length < 40 && !/[.!?…"“”»«]$/.test(text);
+    if (linkShare < 0.5 && !stub) break;
+    block.remove();
+  }
+}
+
+function leafBlocks(root: DomElement): DomElement[] {
+  return selectAll(root, LEAF_BLOCK_SELECTOR).filter(
+    (element) => selectAll(element, BLOCK_CHILD_SELECTOR).length === 0,
+  );
+}
+
+function blockText(element: DomElement): string {
+  return (element.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+function linkedLength(element: DomElement): number {
+  let length = 0;
+  for (const link of selectAll(element, 'a')) length += blockText(link).length;
+  return length;
 }

@@ -16,7 +16,7 @@
  */
 import { isProbablyReaderable, Readability } from '@mozilla/readability';
 import { countWords, findWords, foldTerm } from '../../../common/text';
-import { removeBoilerplate } from './boilerplate';
+import { removeBoilerplate, trimArticle } from './boilerplate';
 import { ClipError } from './clipped-article';
 import { parsePage, selectAll, selectFirst, withDomWindow } from './dom';
 import type { DomDocument, DomElement, DomWindow } from './dom';
@@ -123,23 +123,22 @@ export function extractPage(html: string, options: ExtractPageOptions = {}): Ext
   checkInput(html, name);
 
   const pageUrl = resolveHttpUrl(options.url);
-  const document = parsePage(html);
-  const pageBase = resolveHttpUrl(selectFirst(document, 'base[href]')?.getAttribute('href'), pageUrl);
-  const metadata = extractMetadata(document, { baseUrl: pageBase ?? pageUrl, pageUrl });
-  // A saved page without its address still names where it was published (canonical URL):
-  // its relative links and images are relative to that.
-  const linkBase = pageBase ?? pageUrl ?? metadata.url;
-
-  removeBoilerplate(document.body);
-  const readable = runReadability(document);
-  let readableHtml: string | null = null;
-  if (readable?.content) {
-    removeBoilerplate(readable.content);
-    readableHtml = readable.content.innerHTML;
-  }
-
   return withDomWindow((window) => {
-    const readableBody = readableHtml !== null ? toBody(sanitiseHtml(window, readableHtml, linkBase)) : null;
+    const document = parsePage(window, html);
+    const pageBase = resolveHttpUrl(selectFirst(document, 'base[href]')?.getAttribute('href'), pageUrl);
+    const metadata = extractMetadata(document, { baseUrl: pageBase ?? pageUrl, pageUrl });
+    // A saved page without its address still names where it was published (canonical URL):
+    // its relative links and images are relative to that.
+    const linkBase = pageBase ?? pageUrl ?? metadata.url;
+
+    removeBoilerplate(document.body);
+    const readable = runReadability(document);
+    let readableBody: Body | null = null;
+    if (readable?.content) {
+      removeBoilerplate(readable.content);
+      trimArticle(readable.content);
+      readableBody = toBody(sanitiseHtml(window, readable.content.innerHTML, linkBase));
+    }
     const body = chooseBody(window, html, readableBody, metadata, linkBase);
     if (!body) throw new ClipError(`clip: ${name} has no article in it (no readable text found)`);
     const title =
@@ -214,12 +213,11 @@ function chooseBody(
   if (articleBody && articleBody.words >= MIN_ARTICLE_WORDS) return articleBody;
 
   // Readability changed the first parse; the page as it was is parsed again (it is cheap).
-  const original = parsePage(html);
+  const original = parsePage(window, html);
   const readerable = isProbablyReaderable(original as unknown as Parameters<typeof isProbablyReaderable>[0]);
   if (readable && readable.words > 0 && readerable) return readable;
 
   removePageChrome(original);
-  removeBoilerplate(original.body);
   const pageBody = original.body ? toBody(sanitiseHtml(window, original.body.innerHTML, linkBase)) : null;
   if (pageBody && pageBody.words >= MIN_ARTICLE_WORDS) return pageBody;
   // On a page with nothing but a menu and a footer, Readability returns the footer.
