@@ -9,7 +9,7 @@ import type { DomElement } from './dom';
 
 /** Class or id words of boilerplate blocks (matched per word, `-`/`_` separated parts too). */
 const BOILERPLATE_WORD =
-  /^(?:share|shares|sharing|sharebar|share-?buttons|social|socials|social-?media|newsletter|subscribe|subscription|signup|sign-up|related|related-?posts|related-?articles|read-?more|readmore|more-?articles|recommended|recommendations|outbrain|taboola|promo|advert|advertisement|ads?|sponsored|cookie|cookies|consent|breadcrumbs?|pagination|pager|post-?navigation|nav-?links|author-?box|author-?bio|about-?the-?author|comments?|comment-?respond|respond|print|tags|tag-?cloud|tag-?list|post-?tags|entry-?tags|categories|post-?categories|sidebar|widget|jp-relatedposts|sharedaddy|addtoany|shariff|donation|paywall)$/i;
+  /^(?:share|shares|sharing|sharebar|share-?buttons|social|socials|social-?media|newsletter|subscribe|subscription|signup|sign-up|related|related-?posts|related-?articles|read-?more|readmore|more-?articles|recommended|recommendations|outbrain|taboola|promo|advert|advertisement|ads?|sponsored|cookie|cookies|consent|breadcrumbs?|pagination|pager|post-?navigation|nav-?links|author-?box|author-?bio|about-?the-?author|comments?|comment-?respond|respond|print|tags|tag-?cloud|tag-?list|post-?tags|entry-?tags|categories|post-?categories|sidebar|widget|jp-relatedposts|sharedaddy|addtoany|shariff|donation|paywall|caption|wp-caption-text|wp-caption-dd|credit|credits|copyright|image-credit|photo-credit|bildunterschrift|bildnachweis)$/i;
 
 /**
  * Words that mark a block as never article text, however long it is (a comment thread can
@@ -77,7 +77,7 @@ const BLOCK_CHILD_SELECTOR = 'p, li, div, section, article, ul, ol, dl, table, b
  * that opens so and is mostly a link is a teaser for another story.
  */
 const TEASER_OPENING =
-  /^(?:read (?:more|also|next)|see also|more on this|related(?: coverage| stories| articles)?|recommended|lesen sie (?:auch|hier|mehr)|auch (?:lesen|interessant)|mehr (?:zum thema|dazu|themen)|weitere (?:artikel|beiträge|themen|informationen)|das könnte dich|das thema könnte|empfohlene|zum thema|lea (?:también|más|además)|lea:|vea (?:también|además)|lee también|te puede interesar|à lire (?:aussi|également)|lire aussi|voir aussi|leggi anche)\b/i;
+  /^(?:read (?:more|also|next)|see also|more on this|related(?: coverage| stories| articles)?|recommended|lesen sie (?:auch|hier|mehr)|auch (?:lesen|interessant)|mehr (?:zum thema|dazu|themen)|weitere (?:artikel|beiträge|themen|informationen)|das könnte dich|das thema könnte|empfohlene|zum thema|lea (?:también|más|además)|lea:|vea (?:también|además)|lee también|te puede interesar|à lire (?:aussi|également)|lire aussi|voir aussi|leggi anche|ähnliche beiträge|verwandte artikel|artikel und videos zum thema|about the author|über den autor|über die autorin|zur person|à propos de l'auteur)\b/i;
 
 /**
  * Calls to act that are not the story: subscribe, sign up, follow, download the app, log in
@@ -85,7 +85,7 @@ const TEASER_OPENING =
  * its paragraphs.
  */
 const CALL_TO_ACTION =
-  /\b(?:subscribe|subscriber|subscription|newsletter|sign(?:ing)? up|follow (?:us|the)|download the|log ?in|abonnieren|abonnement|abonnent|abo\b|jetzt anmelden|registrieren|folgen sie|abonnez|abonnés?|inscrivez|suscr[ií]b|suscripci[oó]n|pour lire la suite|to view the full story|for the full story|teilen sie|share (?:this|on|to)|jetzt teilen|artikel teilen|war der artikel|all rights reserved|alle rechte vorbehalten)/i;
+  /\b(?:subscribe|subscriber|subscription|newsletter|sign(?:ing)? up|follow (?:us|the)|download the|log ?in|abonnieren|abonnement|abonnent|abo\b|jetzt anmelden|registrieren|folgen sie|abonnez|abonnés?|inscrivez|suscr[ií]b|suscripci[oó]n|pour lire la suite|to view the full story|for the full story|teilen sie|share (?:this|on|to)|jetzt teilen|artikel teilen|war der artikel|all rights reserved|alle rechte vorbehalten|teilen sie dies|teilen mit|gefällt mir|wird geladen|bloggern gefällt|kommentare sind geschlossen|comments are closed|like this:|loading\.\.\.)/i;
 
 /** Blocks shorter than this are judged by their words (calls to act). */
 const SHORT_BLOCK_CHARS = 220;
@@ -96,6 +96,20 @@ const SHORT_BLOCK_CHARS = 220;
  * (tags, "Von: …", "Mehr Themen:", link lists).
  */
 export function trimArticle(article: DomElement): void {
+  // Captions describe pictures, not the story; credits name photographers.
+  for (const caption of selectAll(article, 'figcaption')) caption.remove();
+  const total = blockText(article).length;
+  for (const heading of selectAll(article, 'h2, h3, h4, h5, h6')) {
+    if (!article.contains(heading) || !TEASER_OPENING.test(blockText(heading))) continue;
+    // A heading that opens a teaser or author box: it and what follows it in its section go,
+    // unless that is a large part of the article.
+    const following: DomElement[] = [];
+    for (let next = heading.nextElementSibling; next; next = next.nextElementSibling) following.push(next);
+    const length = following.reduce((sum, element) => sum + blockText(element).length, 0);
+    if (length > total * 0.3) continue;
+    for (const element of following) element.remove();
+    heading.remove();
+  }
   for (const block of leafBlocks(article)) {
     if (!article.contains(block)) continue;
     const text = blockText(block);

@@ -51,6 +51,9 @@ const ARTICLE_BODY_PREFERRED_RATIO = 2;
  */
 const DATE_IN_TEXT_CHARS = 200;
 
+/** When the page's own article container has this many times Readability's words, it wins. */
+const CONTAINER_PREFERRED_RATIO = 2;
+
 /** Never article text: code, embeds, controls, and whatever the page hides. */
 const NOT_TEXT_SELECTOR = [
   'script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'svg', 'button', 'select',
@@ -132,12 +135,24 @@ export function extractPage(html: string, options: ExtractPageOptions = {}): Ext
     const linkBase = pageBase ?? pageUrl ?? metadata.url;
 
     removeBoilerplate(document.body);
+    // Readability edits the document, so the page's own article container is copied first.
+    const container = markedArticle(document)?.cloneNode(true) as DomElement | undefined;
     const readable = runReadability(document);
     let readableBody: Body | null = null;
     if (readable?.content) {
       removeBoilerplate(readable.content);
       trimArticle(readable.content);
       readableBody = toBody(sanitiseHtml(window, readable.content.innerHTML, linkBase));
+    }
+    if (container && readableBody) {
+      // Readability sometimes keeps one block of an article whose text the page splits in
+      // several (a recipe's steps, a teaser and the body); the page's own container then
+      // holds much more text, and is the better answer.
+      for (const element of selectAll(container, NOT_TEXT_SELECTOR)) element.remove();
+      removeBoilerplate(container);
+      trimArticle(container);
+      const containerBody = toBody(sanitiseHtml(window, container.innerHTML, linkBase));
+      if (containerBody.words >= readableBody.words * CONTAINER_PREFERRED_RATIO) readableBody = containerBody;
     }
     const body = chooseBody(window, html, readableBody, metadata, linkBase);
     if (!body) throw new ClipError(`clip: ${name} has no article in it (no readable text found)`);
@@ -224,6 +239,19 @@ function chooseBody(
   if (readable && readable.words > 0 && pageBody && isMostlyWithin(readable.text, pageBody.text)) return readable;
 
   return articleBody && articleBody.words > 0 ? articleBody : null;
+}
+
+/**
+ * The element the page marks as its one article: `itemprop=articleBody`, else its only
+ * `<article>`, else its only `<main>`. Null when there is none or several (a list page).
+ */
+function markedArticle(document: DomDocument): DomElement | null {
+  for (const selector of ['[itemprop~="articleBody"]', 'article', 'main, [role="main"]']) {
+    const found = selectAll(document, selector);
+    if (found.length === 1) return found[0] ?? null;
+    if (found.length > 1) return null;
+  }
+  return null;
 }
 
 /**
