@@ -98,7 +98,7 @@ export function authorMatches(got: string | null, want: string): boolean {
   if (got === null) return false;
   const names = (value: string): string =>
     fold(value)
-      .split(/\s*(?:,|;|&|\/|\band\b|\bund\b|\bet\b)\s*/)
+      .split(/\s*(?:,|;|&|\/|\band\b|\bund\b|\bet\b|\by\b)\s*/)
       .map((name) => name.trim())
       .filter(Boolean)
       .sort()

@@ -85,7 +85,7 @@ const TEASER_OPENING =
  * its paragraphs.
  */
 const CALL_TO_ACTION =
-  /\b(?:subscribe|subscriber|subscription|newsletter|sign(?:ing)? up|follow (?:us|the)|download the|log ?in|abonnieren|abonnement|abonnent|abo\b|jetzt anmelden|registrieren|folgen sie|abonnez|abonnés?|inscrivez|suscr[ií]b|suscripci[oó]n|pour lire la suite|to view the full story|for the full story|teilen sie|share (?:this|on|to)|jetzt teilen|artikel teilen|war der artikel|all rights reserved|alle rechte vorbehalten|teilen sie dies|teilen mit|gefällt mir|wird geladen|bloggern gefällt|kommentare sind geschlossen|comments are closed|like this:|loading\.\.\.)/i;
+  /\b(?:subscribe|subscriber|subscription|newsletter|sign(?:ing)? up|follow (?:us|the)|download the|log ?in|abonnieren|abonnement|abonnent|abo\b|jetzt anmelden|registrieren|folgen sie|abonnez|abonnés?|inscrivez|suscr[ií]b|suscripci[oó]n|pour lire la suite|to view the full story|for the full story|teilen sie|share (?:this|on|to)|jetzt teilen|artikel teilen|war der artikel|all rights reserved|alle rechte vorbehalten|teilen sie dies|teilen mit|gefällt mir|wird geladen|bloggern gefällt|kommentare sind geschlossen|comments are closed|like this:|loading\.\.\.|einloggen|kommentieren|spende|donate|unterstütze)/i;
 
 /** Blocks shorter than this are judged by their words (calls to act). */
 const SHORT_BLOCK_CHARS = 220;

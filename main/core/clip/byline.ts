@@ -20,7 +20,7 @@ const AUTHOR_HOLDER = /^(?:.*[-_])?(?:author|authors|autor|autoren|auteur|byline
 
 /** Prefixes that introduce a name, in the languages of the pages Cuttings meets most. */
 const BYLINE_PREFIX =
-  /^(?:\|\s*)?(?:(?:posted|written|published|veröffentlicht|geschrieben|verfasst|erstellt|artikel|ein beitrag|beitrag|zeige alle beiträge|alle beiträge|view all posts|all posts|article|texte|publié|écrit)\s+(?:by|von|par)|by|von|vom|par|por|di|text|texte|autor|autorin|author|auteur|redaktion)\s*:?\s+/i;
+  /^(?:\|\s*)?(?:(?:posted|written|published|veröffentlicht|geschrieben|verfasst|erstellt|artikel|ein beitrag|beitrag|rezept|zeige alle beiträge|alle beiträge|view all posts|all posts|article|texte|publié|écrit)\s*(?:by|von|par)|by|von|vom|par|por|di|text|texte|autor|autorin|author|auteur|redaktion)\s*:?\s+/i;
 
 /**
  * A byline cleaned to its names, or null if what is left does not look like names: empty,
@@ -29,12 +29,16 @@ const BYLINE_PREFIX =
 export function cleanByline(raw: string | null | undefined): string | null {
   let text = raw?.replace(/\s+/g, ' ').trim() ?? '';
   for (let i = 0; i < 2; i++) text = text.replace(BYLINE_PREFIX, '').trim();
+  // A photo credit is not a byline; a handle is not a name.
+  if (/^(?:foto|photo|bild|image|©|@)/i.test(text)) return null;
   text = text
     .replace(/\s*(?:→|»|›|\|).*$/, '')
+    .replace(/\s+(?:alle (?:artikel|beiträge)|all (?:posts|articles)|chefredakteur(?:in)?|redakteur(?:in)?|editor|follow|folgen)\b.*$/i, '')
+    .replace(/,\s*(?:cnn|reuters|ap|afp|dpa|bbc)$/i, '')
     .replace(/\s+@\w+$/, '')
     .replace(/^[-–—:,|\s]+|[-–—:,|\s]+$/g, '')
     .trim();
-  if (!text || text.length > 80 || /^(?:by|von|par|posted|author|autor)$/i.test(text)) return null;
+  if (!text || text.length > 80 || /^(?:by|von|par|posted|author|autor|follow|alle beiträge|all posts|share|teilen)$/i.test(text)) return null;
   if (/^(?:https?:\/\/|www\.)/i.test(text)) return null;
   // A date or a counter in it ("Lucas Nolan22 Dec 2016651") means it is not just a name.
   if (/\d{3,}|\d{1,2}[./]\d{1,2}[./]\d{2,4}/.test(text)) return null;

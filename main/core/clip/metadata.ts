@@ -109,7 +109,7 @@ export function extractMetadata(document: DomDocument, options: ExtractMetadataO
       firstOf(
         ld && notSite(ldAuthors(ld.article.author ?? ld.article.creator, ld.byId)),
         notSite(joinNames((meta.get('article:author') ?? []).filter((value) => !looksLikeUrl(value)))),
-        notSite(joinNames(metaValues(meta, 'author', 'byl', 'parsely-author', 'sailthru.author', 'twitter:creator'))),
+        notSite(joinNames(metaValues(meta, 'author', 'byl', 'parsely-author', 'sailthru.author'))),
         notSite(joinNames(metaValues(meta, 'dc.creator', 'dcterms.creator'))),
       ) ?? notSite(authorInMarkup(document)),
     published:
