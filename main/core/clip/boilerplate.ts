@@ -9,7 +9,7 @@ import type { DomElement } from './dom';
 
 /** Class or id words of boilerplate blocks (matched per word, `-`/`_` separated parts too). */
 const BOILERPLATE_WORD =
-  /^(?:share|shares|sharing|sharebar|share-?buttons|social|socials|social-?media|newsletter|subscribe|subscription|signup|sign-up|related|related-?posts|related-?articles|read-?more|readmore|more-?articles|recommended|recommendations|outbrain|taboola|promo|advert|advertisement|ads?|sponsored|cookie|cookies|consent|breadcrumbs?|pagination|pager|post-?navigation|nav-?links|author-?box|author-?bio|about-?the-?author|comments?|comment-?respond|respond|print|tags|tag-?cloud|tag-?list|post-?tags|entry-?tags|categories|post-?categories|sidebar|widget|jp-relatedposts|sharedaddy|addtoany|shariff|donation|paywall|caption|wp-caption-text|wp-caption-dd|credit|credits|copyright|image-credit|photo-credit|bildunterschrift|bildnachweis)$/i;
+  /^(?:share|shares|sharing|sharebar|share-?buttons|social|socials|social-?media|newsletter|subscribe|subscription|signup|sign-up|related|related-?posts|related-?articles|read-?more|readmore|more-?articles|recommended|recommendations|outbrain|taboola|promo|advert|advertisement|ads?|sponsored|cookie|cookies|consent|breadcrumbs?|pagination|pager|post-?navigation|nav-?links|author-?box|author-?bio|about-?the-?author|comments?|comment-?respond|respond|print|tags|tag-?cloud|tag-?list|post-?tags|entry-?tags|categories|post-?categories|sidebar|widget|jp-relatedposts|sharedaddy|addtoany|shariff|donation|paywall|credit|credits|image-credit|photo-credit|bildnachweis)$/i;
 
 /**
  * Words that mark a block as never article text, however long it is (a comment thread can
@@ -96,8 +96,6 @@ const SHORT_BLOCK_CHARS = 220;
  * (tags, "Von: …", "Mehr Themen:", link lists).
  */
 export function trimArticle(article: DomElement): void {
-  // Captions describe pictures, not the story; credits name photographers.
-  for (const caption of selectAll(article, 'figcaption')) caption.remove();
   const total = blockText(article).length;
   for (const heading of selectAll(article, 'h2, h3, h4, h5, h6')) {
     if (!article.contains(heading) || !TEASER_OPENING.test(blockText(heading))) continue;
@@ -118,16 +116,20 @@ export function trimArticle(article: DomElement): void {
     if (TEASER_OPENING.test(text) && (links > 0 || text.length < 80)) block.remove();
     else if (text.length < SHORT_BLOCK_CHARS && CALL_TO_ACTION.test(text)) block.remove();
   }
-  // The tail: walk back from the end while the blocks are link lists or short lines that end
-  // no sentence.
-  const blocks = leafBlocks(article);
-  for (let i = blocks.length - 1; i >= 0; i--) {
+  // The tail: walk back from the end while the blocks are link lists (an item of a list of
+  // links, or a block of three links or more) or short lines that end no sentence and link
+  // nowhere ("Von:", "Mehr Themen:"). The first block with text always stays.
+  const blocks = leafBlocks(article).filter((block) => blockText(block) !== '');
+  for (let i = blocks.length - 1; i > 0; i--) {
     const block = blocks[i] as DomElement;
+    // A picture's caption is kept (and judged neither way) wherever it stands.
+    if (block.localName === 'figcaption' || block.closest('figure')) continue;
     const text = blockText(block);
-    if (text === '') continue;
-    const linkShare = linkedLength(block) / text.length;
-    const stub = text.length < 40 && !/[.!?…"“”»«]$/.test(text);
-    if (linkShare < 0.5 && !stub) break;
+    const links = selectAll(block, 'a');
+    const endsSentence = /[.!?…"“”»«]$/.test(text);
+    const linkList = linkedLength(block) / text.length >= 0.5 && (block.localName === 'li' || (links.length >= 3 && !endsSentence));
+    const stub = text.length < 40 && links.length === 0 && !endsSentence;
+    if (!linkList && !stub) break;
     block.remove();
   }
 }

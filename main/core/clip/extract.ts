@@ -149,7 +149,7 @@ export function extractPage(html: string, options: ExtractPageOptions = {}): Ext
       // several (a recipe's steps, a teaser and the body); the page's own container then
       // holds much more text, and is the better answer.
       // Its headline, kicker and dateline are metadata, as Readability also leaves them out.
-      for (const element of selectAll(container, `${NOT_TEXT_SELECTOR}, h1, header, figure`)) element.remove();
+      for (const element of selectAll(container, `${NOT_TEXT_SELECTOR}, h1, header`)) element.remove();
       removeBoilerplate(container);
       trimArticle(container);
       const containerBody = toBody(sanitiseHtml(window, container.innerHTML, linkBase));

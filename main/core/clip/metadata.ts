@@ -26,6 +26,8 @@ export interface PageMetadata {
   title: string | null;
   /** The headline shown on the page (its `<h1>`), when the page has one. */
   heading: string | null;
+  /** Every title the page's metadata gives (JSON-LD, OpenGraph, `<title>`…), most trusted first. */
+  titles: string[];
   /** Authors as one line: "Jane Doe, John Roe". */
   author: string | null;
   /** ISO 8601 date or date-time, as precise as the page gives it. */
@@ -104,6 +106,17 @@ export function extractMetadata(document: DomDocument, options: ExtractMetadataO
       cleanText(selectFirst(document, 'title')?.textContent),
     ),
     heading: visibleHeadline(document),
+    titles: [
+      ...new Set(
+        [
+          ld && ldText(ld.article.headline),
+          ld && ldText(ld.article.name),
+          first('og:title'),
+          first('twitter:title'),
+          cleanText(selectFirst(document, 'title')?.textContent),
+        ].filter((title): title is string => typeof title === 'string' && title !== ''),
+      ),
+    ],
     // The expensive sources (the markup) are only searched when the cheap ones say nothing.
     author:
       firstOf(

@@ -23,7 +23,10 @@ const AGREEMENT = 0.5;
  * is a part of the headline, the rest of the headline is a kicker ("Corona: …"), and the
  * metadata title is the headline proper.
  */
-export function chooseTitle(metadata: Pick<PageMetadata, 'title' | 'heading' | 'source' | 'url'>, readabilityTitle: string | null): string | null {
+export function chooseTitle(
+  metadata: Pick<PageMetadata, 'title' | 'titles' | 'heading' | 'source' | 'url'>,
+  readabilityTitle: string | null,
+): string | null {
   const named = metadata.title ?? readabilityTitle;
   const heading = metadata.heading;
   if (!named) return heading;
@@ -32,7 +35,11 @@ export function chooseTitle(metadata: Pick<PageMetadata, 'title' | 'heading' | '
   const foldedHeading = fold(heading);
   const foldedTitle = fold(cleaned);
   if (foldedTitle !== '' && foldedTitle.length < foldedHeading.length && foldedHeading.endsWith(foldedTitle)) return cleaned;
-  if (shareOfWordsIn(heading, named) >= AGREEMENT && shareOfWordsIn(cleaned, heading) >= AGREEMENT) return heading;
+  // Any of the page's titles may agree: some sites' JSON-LD headline is a summary instead.
+  for (const title of [named, ...metadata.titles]) {
+    const titleCleaned = withoutSiteName(title, metadata.source, metadata.url);
+    if (shareOfWordsIn(heading, title) >= AGREEMENT && shareOfWordsIn(titleCleaned, heading) >= AGREEMENT) return heading;
+  }
   return cleaned;
 }
 
