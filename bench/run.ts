@@ -6,6 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { benchClipping } from './clipping-bench';
 import { benchSearch } from './search-bench';
 import { benchStorage } from './storage-bench';
 import { round } from './stats';
@@ -26,6 +27,7 @@ const work = await mkdtemp(join(tmpdir(), 'cuttings-bench-'));
 try {
   const storage = await benchStorage(work, count, log);
   const search = await benchSearch(work, join(work, 'library'), log);
+  const clipping = await benchClipping(log);
   const rows: [string, number, string][] = [
     ['articles', storage.articles, ''],
     ['import (indexing included), s', storage.import_s, 'target ≤ 60 at 100,000'],
@@ -53,9 +55,16 @@ try {
   };
   table('storage', rows);
   table('search', searchRows);
+  table('clipping (trafilatura-dev)', [
+    ['article text F1', clipping.text_f1, 'target ≥ 0.93'],
+    ['published date right', clipping.date_acc, 'target ≥ 0.85'],
+    ['title right', clipping.title_acc, 'target ≥ 0.9'],
+    ['author right', clipping.author_acc, 'target ≥ 0.75'],
+    ['extraction p50, ms', clipping.extract_p50_ms, 'target ≤ 50'],
+  ]);
   if (values.json) {
     const rounded = <T extends object>(member: T) => Object.fromEntries(Object.entries(member).map(([key, value]) => [key, round(value as number)]));
-    console.log(JSON.stringify({ machine, storage: rounded(storage), search: rounded(search) }));
+    console.log(JSON.stringify({ machine, storage: rounded(storage), search: rounded(search), clipping }));
   }
 } finally {
   if (values.keep) log(`bench: kept ${work}`);
