@@ -3,15 +3,20 @@
  *
  * Order of trust, the same for every field: a source that names the field explicitly for
  * this article beats one that describes the site or the markup.
- *   1. JSON-LD (`NewsArticle` and kin, also inside `@graph`, arrays and `mainEntity`):
- *      written for search engines about this very article, and usually the most exact.
+ *   1. JSON-LD (`NewsArticle`, `Article`, `ReportageNewsArticle` and kin, also inside
+ *      `@graph`, arrays and `mainEntity`): written for search engines about this very
+ *      article, and usually the most exact.
  *   2. OpenGraph (`og:*`, `article:*`): written for link previews, also per article.
  *   3. Plain `<meta name>` (author, description, date, parsely-*, sailthru.*, twitter:*).
  *   4. Dublin Core (`DC.*`, `dcterms.*`): older, often left stale by templates.
  *   5. The markup itself: `<time datetime>` in the article, `<link rel=canonical>`,
- *      `<html lang>`, `<title>`, the first `<h1>`.
+ *      `<html lang>`, `<title>`, the `<h1>`; for the date and the author, when nothing above
+ *      gives one, also the page's URL (`/2019/11/17/`), dates written in date-marked elements
+ *      (date-in-text.ts) and bylines in author-marked elements (byline.ts).
  * Exceptions, each for a reason given where it is made: the language prefers `<html lang>`
- * over `og:locale`, and URLs that point at a site's home page are skipped.
+ * over `og:locale`; URLs that point at a site's home page are skipped; an "author" that is the
+ * site's own name is skipped; the title shown is chosen in title.ts (the visible headline
+ * when the metadata agrees with it). The README has the same order as a table.
  */
 import { authorInMarkup } from './byline';
 import { dateInMarkup, dateInText, dateInUrl } from './date-in-text';
