@@ -7,6 +7,7 @@ import { cpus, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { benchExport } from './export-bench';
+import { benchClipping } from './clipping-bench';
 import { benchSearch } from './search-bench';
 import { benchStorage } from './storage-bench';
 import { round } from './stats';
@@ -28,6 +29,7 @@ try {
   const storage = await benchStorage(work, count, log);
   const search = await benchSearch(work, join(work, 'library'), log);
   const exported = await benchExport(join(work, 'library'), log);
+  const clipping = await benchClipping(log);
   const rows: [string, number, string][] = [
     ['articles', storage.articles, ''],
     ['import (indexing included), s', storage.import_s, 'target ≤ 60 at 100,000'],
@@ -60,9 +62,16 @@ try {
     ['JSONL, whole library, s', exported.jsonl_s, 'target ≤ 10 at 100,000'],
     [`archive of ${exported.archive_articles}, s`, exported.archive_s, ''],
   ]);
+  table('clipping (trafilatura-dev)', [
+    ['article text F1', clipping.text_f1, 'target ≥ 0.93'],
+    ['published date right', clipping.date_acc, 'target ≥ 0.85'],
+    ['title right', clipping.title_acc, 'target ≥ 0.9'],
+    ['author right', clipping.author_acc, 'target ≥ 0.75'],
+    ['extraction p50, ms', clipping.extract_p50_ms, 'target ≤ 50'],
+  ]);
   if (values.json) {
     const rounded = <T extends object>(member: T) => Object.fromEntries(Object.entries(member).map(([key, value]) => [key, round(value as number)]));
-    console.log(JSON.stringify({ machine, storage: rounded(storage), search: rounded(search), export: rounded(exported) }));
+    console.log(JSON.stringify({ machine, storage: rounded(storage), search: rounded(search), export: rounded(exported), clipping }));
   }
 } finally {
   if (values.keep) log(`bench: kept ${work}`);

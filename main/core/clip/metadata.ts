@@ -3,27 +3,42 @@
  *
  * Order of trust, the same for every field: a source that names the field explicitly for
  * this article beats one that describes the site or the markup.
- *   1. JSON-LD (`NewsArticle` and kin, also inside `@graph`, arrays and `mainEntity`):
- *      written for search engines about this very article, and usually the most exact.
+ *   1. JSON-LD (`NewsArticle`, `Article`, `ReportageNewsArticle` and kin, also inside
+ *      `@graph`, arrays and `mainEntity`): written for search engines about this very
+ *      article, and usually the most exact.
  *   2. OpenGraph (`og:*`, `article:*`): written for link previews, also per article.
  *   3. Plain `<meta name>` (author, description, date, parsely-*, sailthru.*, twitter:*).
  *   4. Dublin Core (`DC.*`, `dcterms.*`): older, often left stale by templates.
  *   5. The markup itself: `<time datetime>` in the article, `<link rel=canonical>`,
- *      `<html lang>`, `<title>`, the first `<h1>`.
+ *      `<html lang>`, `<title>`, the `<h1>`; for the date and the author, when nothing above
+ *      gives one, also the page's URL (`/2019/11/17/`), dates written in date-marked elements
+ *      (date-in-text.ts) and bylines in author-marked elements (byline.ts).
  * Exceptions, each for a reason given where it is made: the language prefers `<html lang>`
- * over `og:locale`, and URLs that point at a site's home page are skipped.
+ * over `og:locale`; URLs that point at a site's home page are skipped; an "author" that is the
+ * site's own name is skipped; the title shown is chosen in title.ts (the visible headline
+ * when the metadata agrees with it). The README has the same order as a table.
  */
+import { authorInMarkup } from './byline';
+import { dateInMarkup, dateInText, dateInUrl } from './date-in-text';
 import { selectAll, selectFirst } from './dom';
 import type { DomDocument, DomElement } from './dom';
 import { isSiteRoot, resolveHttpUrl } from './urls';
 
+export { cleanByline } from './byline';
+
 /** What a page says about itself; null where it says nothing usable. */
 export interface PageMetadata {
   title: string | null;
+  /** The headline shown on the page (its `<h1>`), when the page has one. */
+  heading: string | null;
+  /** Every title the page's metadata gives (JSON-LD, OpenGraph, `<title>`…), most trusted first. */
+  titles: string[];
   /** Authors as one line: "Jane Doe, John Roe". */
   author: string | null;
   /** ISO 8601 date or date-time, as precise as the page gives it. */
   published: string | null;
+  /** ISO 8601, when the page says it was last changed. */
+  modified: string | null;
   /** The publication or site name. */
   source: string | null;
   /** The article's own URL (canonical), absolute http(s). */
@@ -31,6 +46,10 @@ export interface PageMetadata {
   /** BCP 47 language tag. */
   lang: string | null;
   description: string | null;
+  /** The lead image, absolute http(s). */
+  image: string | null;
+  section: string | null;
+  keywords: string[];
   /** JSON-LD `articleBody`: the article's text when the markup hides it from Readability. */
   articleBody: string | null;
 }
@@ -39,6 +58,8 @@ export interface PageMetadata {
 export interface ExtractMetadataOptions {
   /** The page's address, to resolve relative URLs against; `{ baseUrl: 'https://x.org/a' }`. */
   baseUrl?: string | null;
+  /** Where the page was fetched from, whose path may hold its date: `{ pageUrl: 'https://x.org/2020/01/02/a' }`. */
+  pageUrl?: string | null;
 }
 
 type JsonObject = Record<string, unknown>;
@@ -50,7 +71,10 @@ const ARTICLE_TYPES = new Set([
   'BlogPosting', 'LiveBlogPosting', 'SocialMediaPosting', 'TechArticle', 'ScholarlyArticle', 'Report',
 ]);
 
-/** Reads title, authors, date, site, URL, language, description and JSON-LD body from a page. */
+/** schema.org types of the page that holds an article. */
+const PAGE_TYPES = new Set(['WebPage', 'ItemPage', 'AboutPage', 'ProfilePage', 'CollectionPage', 'MedicalWebPage']);
+
+/** Reads title, authors, dates, site, URL, language, description, image, section, keywords and JSON-LD body from a page. */
 export function extractMetadata(document: DomDocument, options: ExtractMetadataOptions = {}): PageMetadata {
   const base = options.baseUrl ?? null;
   const meta = readMetaTags(document);
@@ -62,6 +86,22 @@ export function extractMetadata(document: DomDocument, options: ExtractMetadataO
     }
     return null;
   };
+  const firstDate = (...keys: string[]): string | null => firstOf(...keys.map((key) => normaliseDate(first(key))));
+
+  const source = firstOf(
+    ld && ldName(ld.article.publisher, ld.byId),
+    ld && ldName(ld.article.sourceOrganization, ld.byId),
+    nonUrl(first('og:site_name', 'twitter:site_name', 'application-name')),
+    nonUrl(first('dc.publisher', 'dcterms.publisher')),
+  );
+  const url = firstOf(
+    ld && articleUrl(ldUrl(ld.article.url), base),
+    ld && articleUrl(ldUrl(ld.article.mainEntityOfPage), base),
+    articleUrl(first('og:url'), base),
+    articleUrl(canonicalHref(document), base),
+  );
+  // A site's own name given as the author is a template default, not a byline.
+  const notSite = (name: string | null): string | null => (name && !isSiteName(name, source, url ?? options.pageUrl ?? null) ? name : null);
 
   return {
     title: firstOf(
@@ -69,37 +109,48 @@ export function extractMetadata(document: DomDocument, options: ExtractMetadataO
       ld && ldText(ld.article.name),
       first('og:title', 'twitter:title', 'title', 'dc.title', 'dcterms.title'),
       cleanText(selectFirst(document, 'title')?.textContent),
-      cleanText(selectFirst(document, 'h1')?.textContent),
     ),
-    author: firstOf(
-      ld && ldAuthors(ld.article.author ?? ld.article.creator, ld.byId),
-      joinNames((meta.get('article:author') ?? []).filter((value) => !looksLikeUrl(value))),
-      joinNames(metaValues(meta, 'author', 'byl', 'parsely-author', 'sailthru.author')),
-      joinNames(metaValues(meta, 'dc.creator', 'dcterms.creator')),
+    heading: visibleHeadline(document),
+    titles: [
+      ...new Set(
+        [
+          ld && ldText(ld.article.headline),
+          ld && ldText(ld.article.name),
+          first('og:title'),
+          first('twitter:title'),
+          cleanText(selectFirst(document, 'title')?.textContent),
+        ].filter((title): title is string => typeof title === 'string' && title !== ''),
+      ),
+    ],
+    // The expensive sources (the markup) are only searched when the cheap ones say nothing.
+    author:
+      firstOf(
+        ld && notSite(ldAuthors(ld.article.author ?? ld.article.creator, ld.byId)),
+        notSite(joinNames((meta.get('article:author') ?? []).filter((value) => !looksLikeUrl(value)))),
+        notSite(joinNames(metaValues(meta, 'author', 'byl', 'parsely-author', 'sailthru.author'))),
+        notSite(joinNames(metaValues(meta, 'dc.creator', 'dcterms.creator'))),
+      ) ?? notSite(authorInMarkup(document)),
+    published:
+      firstOf(
+        ld && normaliseDate(ldText(ld.article.datePublished)),
+        ld && normaliseDate(ldText(ld.article.dateCreated)),
+        firstDate('article:published_time', 'og:published_time', 'og:article:published_time'),
+        firstDate('date', 'pubdate', 'publishdate', 'publish-date', 'publish_date', 'article.published',
+          'parsely-pub-date', 'sailthru.date', 'citation_publication_date', 'datepublished', 'dc.date.issued',
+          'dcterms.issued', 'dc.date', 'dcterms.date', 'dcterms.created', 'dc.date.created'),
+      ) ??
+      (ld && normaliseDate(ldText(ld.page?.datePublished))) ??
+      timeInMarkup(document) ??
+      dateInUrl(options.pageUrl ?? url) ??
+      dateInMarkup(document) ??
+      anyTime(document),
+    modified: firstOf(
+      ld && normaliseDate(ldText(ld.article.dateModified)),
+      firstDate('article:modified_time', 'og:updated_time', 'last-modified', 'dcterms.modified', 'dc.date.modified',
+        'datemodified'),
     ),
-    published: firstOf(
-      ld && normaliseDate(ldText(ld.article.datePublished)),
-      ld && normaliseDate(ldText(ld.article.dateCreated)),
-      ...['article:published_time', 'og:published_time'].map((key) => normaliseDate(first(key))),
-      ...['date', 'pubdate', 'publishdate', 'publish-date', 'publish_date', 'article.published',
-        'parsely-pub-date', 'sailthru.date', 'citation_publication_date', 'datepublished']
-        .map((key) => normaliseDate(first(key))),
-      ...['dc.date.issued', 'dcterms.issued', 'dc.date', 'dcterms.date', 'dcterms.created', 'dc.date.created']
-        .map((key) => normaliseDate(first(key))),
-      timeInMarkup(document),
-    ),
-    source: firstOf(
-      ld && ldName(ld.article.publisher, ld.byId),
-      ld && ldName(ld.article.sourceOrganization, ld.byId),
-      nonUrl(first('og:site_name', 'twitter:site_name')),
-      nonUrl(first('dc.publisher', 'dcterms.publisher')),
-    ),
-    url: firstOf(
-      ld && articleUrl(ldUrl(ld.article.url), base),
-      ld && articleUrl(ldUrl(ld.article.mainEntityOfPage), base),
-      articleUrl(first('og:url'), base),
-      articleUrl(canonicalHref(document), base),
-    ),
+    source,
+    url,
     // <html lang> is set per page by the CMS; og:locale is often a site-wide default.
     lang: firstOf(
       ld && normaliseLang(ldText(ld.article.inLanguage)),
@@ -111,8 +162,62 @@ export function extractMetadata(document: DomDocument, options: ExtractMetadataO
       ld && ldText(ld.article.description),
       first('og:description', 'twitter:description', 'description', 'dc.description', 'dcterms.description'),
     ),
+    image: firstOf(
+      ld && resolveHttpUrl(ldUrl(Array.isArray(ld.article.image) ? ld.article.image[0] : ld.article.image), base),
+      resolveHttpUrl(first('og:image', 'og:image:url', 'og:image:secure_url', 'twitter:image', 'twitter:image:src'), base),
+    ),
+    section: firstOf(
+      ld && ldText(ld.article.articleSection),
+      first('article:section', 'section', 'parsely-section'),
+    ),
+    keywords: keywordList(
+      (ld && ld.article.keywords) || meta.get('article:tag') || first('keywords', 'news_keywords', 'parsely-tags'),
+    ),
     articleBody: ld && typeof ld.article.articleBody === 'string' ? ldBody(ld.article.articleBody) : null,
   };
+}
+
+/** Keywords from a JSON-LD array or a comma-separated string, distinct, at most 50. */
+function keywordList(value: unknown): string[] {
+  const raw = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : [];
+  const seen = new Set<string>();
+  const list: string[] = [];
+  for (const item of raw) {
+    const keyword = typeof item === 'string' ? cleanText(decodeEntities(item)) : null;
+    if (!keyword || seen.has(keyword.toLowerCase())) continue;
+    seen.add(keyword.toLowerCase());
+    list.push(keyword);
+  }
+  return list.slice(0, 50);
+}
+
+/**
+ * The headline shown on the page: the one `<h1>` inside the page's `<article>` or `<main>`,
+ * else the page's only `<h1>`. Pages with several and none marked out (a list of stories)
+ * have no one headline.
+ */
+function visibleHeadline(document: DomDocument): string | null {
+  const texts = (elements: DomElement[]): string[] =>
+    elements.map((element) => cleanText(element.textContent)).filter((text): text is string => text !== null && text.length <= 300);
+  const inContent = texts(selectAll(document, 'article h1, main h1, [role="main"] h1, [itemprop~="headline"]'));
+  if (inContent.length > 0 && inContent.every((text) => text === inContent[0])) return inContent[0] ?? null;
+  const all = texts(selectAll(document, 'h1'));
+  return all.length === 1 ? (all[0] ?? null) : null;
+}
+
+/** True if `name` is the site's name or its host ("Example News", "example-news.de"). */
+function isSiteName(name: string, site: string | null, url: string | null): boolean {
+  const fold = (text: string): string => text.toLowerCase().replace(/^www\./, '').replace(/[^\p{L}\p{N}]+/gu, '');
+  const folded = fold(name);
+  if (folded === '') return true;
+  if (site && fold(site) === folded) return true;
+  if (!url) return false;
+  try {
+    const host = new URL(url).hostname.replace(/^www\./, '');
+    return fold(host) === folded || fold(host.split('.').slice(0, -1).join('.')) === folded;
+  } catch {
+    return false;
+  }
 }
 
 /** The first value that is a non-empty string. */
@@ -224,6 +329,16 @@ function timeInMarkup(document: DomDocument): string | null {
   return normaliseDate(inArticle?.getAttribute('datetime'));
 }
 
+/** The first `<time>` anywhere outside comments, the last resort for a date. */
+function anyTime(document: DomDocument): string | null {
+  for (const time of selectAll(document, 'time')) {
+    if (time.closest('[id*="comment" i], [class*="comment" i]')) continue;
+    const date = normaliseDate(time.getAttribute('datetime')) ?? dateInText(time.textContent ?? '');
+    if (date) return date;
+  }
+  return null;
+}
+
 // ---------------------------------------------------------------------------------------
 // Dates and languages
 
@@ -277,7 +392,10 @@ export function normaliseLang(raw: string | null | undefined): string | null {
 // JSON-LD
 
 interface JsonLdArticle {
+  /** Empty when the page has a page node but no article node. */
   article: JsonObject;
+  /** The `WebPage` node: its date is the article's when no article node gives one. */
+  page: JsonObject | undefined;
   /** Every node with an `@id`, so that `{"@id": "#author"}` references can be followed. */
   byId: Map<string, JsonObject>;
 }
@@ -295,7 +413,8 @@ function readJsonLdArticle(document: DomDocument): JsonLdArticle | null {
     if (typeof id === 'string' && !byId.has(id)) byId.set(id, node);
   }
   const article = nodes.find(isArticleNode);
-  return article ? { article, byId } : null;
+  const page = nodes.find((node) => hasType(node, PAGE_TYPES));
+  return article || page ? { article: article ?? {}, page, byId } : null;
 }
 
 /** JSON.parse that survives what CMSs put around and inside JSON-LD. */
@@ -334,9 +453,13 @@ function collectNodes(value: unknown, out: JsonObject[], depth: number): void {
 }
 
 function isArticleNode(node: JsonObject): boolean {
+  return hasType(node, ARTICLE_TYPES);
+}
+
+function hasType(node: JsonObject, wanted: Set<string>): boolean {
   const types = Array.isArray(node['@type']) ? node['@type'] : [node['@type']];
   // "NewsArticle", "schema:NewsArticle" and "http://schema.org/NewsArticle" are the same type.
-  return types.some((type) => typeof type === 'string' && ARTICLE_TYPES.has(type.replace(/^.*[/:#]/, '')));
+  return types.some((type) => typeof type === 'string' && wanted.has(type.replace(/^.*[/:#]/, '')));
 }
 
 /** Follows an `{"@id": …}` reference to the node it names, when the page has that node. */

@@ -1,0 +1,116 @@
+/**
+ * Publication dates written for people rather than machines: in the page's URL
+ * (`/2019/11/17/`), and in text such as "17. November 2019", "17.11.2019", "Nov 17, 2019" or
+ * "17 novembre 2019". Used when the page's metadata has no date (see metadata.ts).
+ */
+import { selectAll } from './dom';
+import type { DomDocument, DomElement } from './dom';
+
+/** Month names and their usual abbreviations, in the languages of the pages Cuttings meets most. */
+const MONTHS: Record<string, number> = {};
+const MONTH_NAMES: string[][] = [
+  ['january', 'jan', 'januar', 'jänner', 'janvier', 'janv', 'enero', 'gennaio'],
+  ['february', 'feb', 'februar', 'feber', 'février', 'févr', 'fevrier', 'febrero', 'febbraio'],
+  ['march', 'mar', 'märz', 'maerz', 'mrz', 'mars', 'marzo'],
+  ['april', 'apr', 'avril', 'avr', 'abril', 'aprile'],
+  ['may', 'mai', 'mayo', 'maggio'],
+  ['june', 'jun', 'juni', 'juin', 'junio', 'giugno'],
+  ['july', 'jul', 'juli', 'juillet', 'juil', 'julio', 'luglio'],
+  ['august', 'aug', 'août', 'aout', 'agosto'],
+  ['september', 'sep', 'sept', 'septembre', 'septiembre', 'settembre'],
+  ['october', 'oct', 'oktober', 'okt', 'octobre', 'octubre', 'ottobre'],
+  ['november', 'nov', 'novembre', 'noviembre'],
+  ['december', 'dec', 'dezember', 'dez', 'décembre', 'decembre', 'déc', 'diciembre', 'dicembre'],
+];
+MONTH_NAMES.forEach((names, index) => {
+  for (const name of names) MONTHS[name] = index + 1;
+});
+const MONTH = `(${Object.keys(MONTHS).sort((a, b) => b.length - a.length).join('|')})\\.?`;
+
+/** The written forms, each with how to read its groups into [year, month, day]. */
+const WRITTEN_DATES: Array<[RegExp, (m: RegExpExecArray) => [string, string, string]]> = [
+  // 2019-11-17, 2019/11/17
+  [/\b((?:19|20)\d\d)[-/.](\d\d?)[-/.](\d\d?)\b/, (m) => [m[1]!, m[2]!, m[3]!]],
+  // 17.11.2019 (day first, as everywhere that writes dots)
+  [/\b(\d\d?)\.\s?(\d\d?)\.\s?((?:19|20)\d\d)\b/, (m) => [m[3]!, m[2]!, m[1]!]],
+  // 17. November 2019, 17 Nov 2019, 1er janvier 2020
+  [new RegExp(`\\b(\\d\\d?)(?:\\.|er|st|nd|rd|th)?\\s+${MONTH}\\s+((?:19|20)\\d\\d)\\b`, 'iu'), (m) => [m[3]!, m[2]!, m[1]!]],
+  // November 17, 2019; Nov. 17th 2019
+  [new RegExp(`\\b${MONTH}\\s+(\\d\\d?)(?:st|nd|rd|th)?,?\\s+((?:19|20)\\d\\d)\\b`, 'iu'), (m) => [m[3]!, m[1]!, m[2]!]],
+];
+
+/** The first date written in `text`, as YYYY-MM-DD, or null. */
+export function dateInText(text: string): string | null {
+  let best: { index: number; date: string } | null = null;
+  for (const [pattern, read] of WRITTEN_DATES) {
+    const match = pattern.exec(text);
+    if (!match || (best && best.index <= match.index)) continue;
+    const [year, month, day] = read(match);
+    const date = toIsoDay(Number(year), monthNumber(month), Number(day));
+    if (date) best = { index: match.index, date };
+  }
+  return best?.date ?? null;
+}
+
+/** A date in the page's address: `/2019/11/17/`, `/2019-11-17-`, `/20191117/`; null if none. */
+export function dateInUrl(url: string | null | undefined): string | null {
+  if (!url) return null;
+  let path: string;
+  try {
+    path = new URL(url).pathname;
+  } catch {
+    return null;
+  }
+  const match =
+    /[/_-]((?:19|20)\d\d)[/_-]([01]?\d)[/_-]([0-3]?\d)(?:[/_.-]|$)/.exec(path) ??
+    /[/_-]((?:19|20)\d\d)([01]\d)([0-3]\d)(?:[/_.-]|$)/.exec(path);
+  return match ? toIsoDay(Number(match[1]), Number(match[2]), Number(match[3])) : null;
+}
+
+/**
+ * Parts of class, id or itemprop words that mark an element holding the article's date (or
+ * its byline line, which usually carries the date too): `post-date`, `itemPostDate`,
+ * `entry-meta`, `dateline`. Words are split at `-`, `_` and camelCase humps.
+ */
+const DATE_HOLDER_PARTS = new Set([
+  'date', 'datum', 'time', 'published', 'publish', 'pubdate', 'posted', 'postdate', 'postedon', 'dateline',
+  'timestamp', 'meta', 'byline', 'authored', 'updated', 'datetime', 'created',
+]);
+
+/**
+ * The first date written in an element the page marks as a date holder, before the article
+ * ends (elements inside comments are skipped: their dates are the comments').
+ */
+export function dateInMarkup(document: DomDocument): string | null {
+  for (const element of selectAll(document, '[class], [id], [itemprop]')) {
+    if (!marksDate(element)) continue;
+    const text = element.textContent ?? '';
+    if (text.length > 300 || element.closest('[id*="comment" i], [class*="comment" i]')) continue;
+    const date = dateInText(text);
+    if (date) return date;
+  }
+  return null;
+}
+
+function marksDate(element: DomElement): boolean {
+  const words = [element.getAttribute('class'), element.getAttribute('id'), element.getAttribute('itemprop')]
+    .join(' ')
+    .split(/\s+/);
+  return words.some((word) =>
+    word.split(/[-_]+|(?<=[a-z])(?=[A-Z])/).some((part) => DATE_HOLDER_PARTS.has(part.toLowerCase())),
+  );
+}
+
+function monthNumber(raw: string): number {
+  const numeric = Number(raw);
+  if (Number.isInteger(numeric)) return numeric;
+  return MONTHS[raw.toLocaleLowerCase('und').replace(/\.$/, '')] ?? 0;
+}
+
+function toIsoDay(year: number, month: number, day: number): string | null {
+  if (month < 1 || month > 12 || day < 1 || day > 31) return null;
+  if (year < 1990 || year > new Date().getFullYear() + 1) return null;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCDate() !== day) return null;
+  return date.toISOString().slice(0, 10);
+}
