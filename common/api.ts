@@ -20,6 +20,7 @@ export const CHANNELS = {
   listSavedSearches: 'cuttings:list-saved-searches',
   saveSearch: 'cuttings:save-search',
   deleteSavedSearch: 'cuttings:delete-saved-search',
+  addUrl: 'cuttings:add-url',
 } as const;
 
 /** A channel name, such as `'cuttings:search'`. */
@@ -46,6 +47,41 @@ export interface AddTextRequest extends AddOptions {
 export interface AddHtmlRequest extends AddOptions {
   html: string;
 }
+
+/** What to do when an article being added is already in the library. */
+export type DuplicateAction = 'skip' | 'keep' | 'version';
+
+/** A web page to fetch and clip. */
+export interface AddUrlRequest extends Omit<AddOptions, 'url' | 'fileName'> {
+  /** The page's address, http or https. */
+  url: string;
+  /**
+   * What to do if it is already in the library: `ask` (the default) stores nothing and
+   * answers `{ status: 'duplicate' }` so that the user can choose; `skip` does the same
+   * without asking; `keep` stores it beside the other; `version` stores it as a later
+   * version of the first capture.
+   */
+  onDuplicate?: DuplicateAction | 'ask';
+}
+
+/** An article already in the library that a new one duplicates. */
+export interface DuplicateMatch {
+  id: string;
+  title: string;
+  url: string | null;
+  clipped: string;
+  /** The same address (tracking parameters aside), the same text, or nearly the same text. */
+  reason: 'same-url' | 'same-text' | 'similar-text';
+  /** 1 for the same, else the share of shingles in common. */
+  similarity: number;
+  /** A sentence saying what matched, for the user. */
+  detail: string;
+}
+
+/** What an add did: stored the article (perhaps beside a duplicate), or stored nothing because it is one. */
+export type AddOutcome =
+  | { status: 'added'; article: ArticleSummary; duplicate?: DuplicateMatch; versionOf?: string }
+  | { status: 'duplicate'; duplicate: DuplicateMatch };
 
 /** A search with paging. */
 export interface SearchRequest {
@@ -112,6 +148,8 @@ export interface CuttingsApi {
   saveSearch(search: SavedSearch): Promise<Result<SavedSearch[]>>;
   /** Deletes a saved search by name; returns those left. */
   deleteSavedSearch(name: string): Promise<Result<SavedSearch[]>>;
+  /** Fetches a web page and clips it, checking first whether it is already in the library. */
+  addUrl(request: AddUrlRequest): Promise<Result<AddOutcome>>;
 }
 
 /** The method names of CuttingsApi, in CHANNELS order. */

@@ -22,6 +22,7 @@ const api = {
   listSavedSearches: invoke('listSavedSearches'),
   saveSearch: invoke('saveSearch'),
   deleteSavedSearch: invoke('deleteSavedSearch'),
+  addUrl: invoke('addUrl'),
 } satisfies CuttingsApi;
 
 contextBridge.exposeInMainWorld('cuttings', api);

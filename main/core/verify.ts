@@ -5,6 +5,7 @@
  */
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { textSketch } from './duplicates/text-fingerprint';
 import { sha256 } from './library';
 import type { Library } from './library';
 import { loadSnapshot } from './search-snapshot';
@@ -37,6 +38,13 @@ export async function verifyLibrary(library: Library, onProgress?: (done: number
       const content = await readCapture(root, record.id);
       if (sha256(Buffer.from(content.text, 'utf8')) !== record.provenance.textSha256) {
         problems.push(`${where}: its text does not match the SHA-256 recorded when it was captured`);
+      } else if (record.provenance.textSketch !== undefined && textSketch(content.text) !== record.provenance.textSketch) {
+        // The duplicate finder trusts the stored sketch; one that no longer fits the text would hide duplicates.
+        problems.push(`${where}: its text sketch (for finding duplicates) does not match its text`);
+      }
+      // Captures are write-once: the provenance stored with the capture must be the catalog's.
+      if (content.record && JSON.stringify(content.record.provenance) !== JSON.stringify(record.provenance)) {
+        problems.push(`${where}: its provenance in the catalog differs from the one stored with its capture`);
       }
       const original = await readOriginal(root, record.id);
       if (!original) problems.push(`${where}: the original as received is missing`);

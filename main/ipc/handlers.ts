@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { CHANNELS, type ApiMethod, type CuttingsApi } from '../../common/api';
 import { CuttingsError } from '../../common/errors';
 import { fail, ok, type Result } from '../../common/result';
+import { clipUrl } from '../core/fetch/clip-url';
 import type { Library } from '../core/library';
 
 /** A handler takes the raw argument list sent over the channel. */
@@ -54,6 +55,18 @@ const schemas = {
   listSavedSearches: z.tuple([]),
   saveSearch: z.tuple([z.object({ name: z.string().max(200), query: z.string().max(10_000) }).strict()]),
   deleteSavedSearch: z.tuple([z.string().max(200)]),
+  addUrl: z.tuple([
+    z
+      .object({
+        url: z.string().min(1).max(2048),
+        title: optionalText,
+        source: optionalText,
+        published: optionalText,
+        tags: tagList,
+        onDuplicate: z.enum(['ask', 'skip', 'keep', 'version']).optional(),
+      })
+      .strict(),
+  ]),
 } satisfies Record<ApiMethod, z.ZodType>;
 
 /** Turns whatever a core call threw into an ApiError; unexpected errors become `internal`. */
@@ -80,6 +93,7 @@ export function createHandlerTable(getLibrary: () => Library): HandlerTable {
     listSavedSearches: async () => getLibrary().savedSearches(),
     saveSearch: async (search) => getLibrary().saveSearch(search.name, search.query),
     deleteSavedSearch: async (name) => getLibrary().deleteSavedSearch(name),
+    addUrl: async (request) => clipUrl(getLibrary(), request),
   };
 
   const table = new Map<string, Handler>();
