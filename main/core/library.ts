@@ -247,15 +247,24 @@ export class Library {
    * (duplicates/find-duplicate.ts). On a duplicate, `ask` and `skip` store nothing and
    * answer `{ status: 'duplicate' }`; `keep` stores it as a separate article; `version`
    * stores it as a later version of the first capture. An item whose provenance already
-   * names `versionOf` (a re-capture) is stored as that version without asking.
+   * names `versionOf` (a re-capture) is stored as a version of that article if its text
+   * differs from the latest version's, and answers `duplicate` (unchanged) if not.
    */
   async addChecked(item: BatchItem, onDuplicate: DuplicatePolicy): Promise<AddOutcome> {
     this.assertWritable();
     const article = await this.prepare(item);
     const { record } = article;
     if (record.provenance.versionOf) {
-      const root = this.record(record.provenance.versionOf);
-      return { status: 'added', article: await this.store(article), versionOf: root.id };
+      // A re-capture: stored only if its text differs from the latest version's.
+      const versions = this.versions(record.provenance.versionOf);
+      const latest = versions[versions.length - 1]!;
+      if (latest.provenance.textSha256 === record.provenance.textSha256) {
+        return {
+          status: 'duplicate',
+          duplicate: { id: latest.id, title: latest.title, url: latest.url, clipped: latest.clipped, reason: 'same-text', similarity: 1, detail: 'the very same text' },
+        };
+      }
+      return { status: 'added', article: await this.store(article), versionOf: versions[0]!.id };
     }
     const duplicate = await findDuplicate(
       {

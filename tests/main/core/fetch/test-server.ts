@@ -41,8 +41,8 @@ export interface TestServer {
   url(path: string): string;
   /** How many requests each path has had. */
   hits: Map<string, number>;
-  /** Replaces what a path serves (for re-capture tests). */
-  set(path: string, body: string | Buffer, type?: string): void;
+  /** Replaces what a path serves (for re-capture tests); null takes it away (404). */
+  set(path: string, body: string | Buffer | null, type?: string): void;
   close(): Promise<void>;
 }
 
@@ -135,7 +135,10 @@ export async function startTestServer(): Promise<TestServer> {
   return {
     url: (path) => `http://127.0.0.1:${port}${path}`,
     hits,
-    set: (path, body, type = 'text/html; charset=utf-8') => custom.set(path, { body: Buffer.from(body), type }),
+    set: (path, body, type = 'text/html; charset=utf-8') => {
+      if (body === null) custom.delete(path);
+      else custom.set(path, { body: Buffer.from(body), type });
+    },
     close: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy();
