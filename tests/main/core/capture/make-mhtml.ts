@@ -37,7 +37,6 @@ function encodeQuotedPrintable(bytes: Buffer): string {
   const out: string[] = [];
   let line = '';
   for (const [index, byte] of bytes.entries()) {
-    let piece: string;
     // A blank at a line's end is encoded, or it would be taken for one added in transit.
     const next = bytes[index + 1];
     const blankAtEnd = (byte === 0x20 || byte === 0x09) && (next === undefined || next === 0x0a || next === 0x0d);
@@ -47,7 +46,7 @@ function encodeQuotedPrintable(bytes: Buffer): string {
       continue;
     }
     if (byte === 0x0d) continue;
-    piece = blankAtEnd || byte === 0x3d || byte < 0x20 || byte > 0x7e ? `=${byte.toString(16).toUpperCase().padStart(2, '0')}` : String.fromCharCode(byte);
+    const piece = blankAtEnd || byte === 0x3d || byte < 0x20 || byte > 0x7e ? `=${byte.toString(16).toUpperCase().padStart(2, '0')}` : String.fromCharCode(byte);
     if (line.length + piece.length > 72) {
       out.push(`${line}=\r`);
       line = '';
