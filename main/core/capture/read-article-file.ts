@@ -40,7 +40,8 @@ export async function readArticleFile(path: string, options: Omit<AddOptions, 'f
   if (!kind) {
     throw new CuttingsError('invalid-input', `add: cannot clip ${path}: Cuttings reads .html, .htm, .mhtml, .txt, .md and .pdf files`);
   }
-  const bytes = await readBytes(path, kind === 'html' || kind === 'text' ? MAX_CLIP_BYTES : MAX_FILE_BYTES);
+  const small = kind === 'html' || kind === 'text';
+  const bytes = await readBytes(path, small ? MAX_CLIP_BYTES : MAX_FILE_BYTES, small ? 'file' : kind === 'pdf' ? 'PDF' : 'web archive');
   return fileBytesToItem(bytes, fileName, options);
 }
 
@@ -88,12 +89,13 @@ export function singleFileUrl(html: string): string | null {
   return url && /^https?:\/\//iu.test(url) ? url : null;
 }
 
-async function readBytes(path: string, limit: number): Promise<Buffer> {
+async function readBytes(path: string, limit: number, noun: string): Promise<Buffer> {
   try {
     const info = await stat(path);
     if (!info.isFile()) throw new CuttingsError('invalid-input', `add: ${path} is not a file`);
     if (info.size > limit) {
-      throw new CuttingsError('bad-content', `add: ${path} is ${(info.size / (1024 * 1024)).toFixed(1)} MB; the largest file of its kind Cuttings clips is ${limit / (1024 * 1024)} MB`);
+      const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+      throw new CuttingsError('bad-content', `add: ${path} is ${megabytes(info.size)}; the largest ${noun} Cuttings clips is ${megabytes(limit)}`);
     }
     return await readFile(path);
   } catch (error) {
