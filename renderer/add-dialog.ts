@@ -1,11 +1,15 @@
 /**
- * The "Add article" dialog: paste text, or choose a saved page or text file, with optional
- * title, web address, source, publication date and tags. Files are read in the renderer
+ * The "Add article" dialog: paste text, or choose a saved page or text file, or give only a
+ * web address to fetch the page, with optional title, source, publication date and tags.
+ * A fetched page is checked against the library first: if it is already there (the same
+ * address, the same or nearly the same text), the dialog names the article it duplicates
+ * and offers the three choices: skip it, keep both, or save it as a new version of the
+ * first. Files are read in the renderer
  * (File.text()) and sent as text: .html/.htm as HTML, anything else as plain text, with the
  * file's name kept for provenance. Main decides what is acceptable; its message is shown in
  * the dialog word for word, and the dialog stays open so the user can fix the input.
  */
-import type { AddOptions } from '../common/api';
+import type { AddOptions, AddOutcome, DuplicateAction, DuplicateMatch } from '../common/api';
 import type { ArticleSummary } from '../common/article';
 import { call, messageOf } from './api-client';
 import { required } from './dom';
@@ -38,6 +42,8 @@ export class AddDialog {
   private readonly tags = required('add-tags', HTMLInputElement);
   private readonly error = required('add-error', HTMLElement);
   private readonly submit = required('add-submit', HTMLButtonElement);
+  private readonly duplicate = required('add-duplicate', HTMLElement);
+  private readonly duplicateMessage = required('add-duplicate-message', HTMLElement);
   private busy = false;
 
   constructor(private readonly onAdded: (summary: ArticleSummary) => void) {
@@ -54,6 +60,9 @@ export class AddDialog {
       this.file.value = '';
       this.showChosenFile();
     });
+    for (const action of ['skip', 'keep', 'version'] as const) {
+      required(`add-duplicate-${action}`, HTMLButtonElement).addEventListener('click', () => void this.resolveDuplicate(action));
+    }
     this.dialog.addEventListener('close', () => this.reset());
     this.dialog.addEventListener('cancel', (event) => {
       if (this.busy) event.preventDefault();
@@ -91,6 +100,13 @@ export class AddDialog {
 
       const chosen = this.file.files?.[0];
       let summary: ArticleSummary;
+      if (!chosen && this.text.value.trim() === '' && options.url) {
+        // Only an address: fetch the page (main checks it for a duplicate first).
+        const { url, ...rest } = options;
+        this.pendingUrl = { ...rest, url };
+        await this.fetchUrl('ask');
+        return;
+      }
       if (chosen) {
         const content = await chosen.text();
         summary = isHtmlFile(chosen.name)
@@ -108,6 +124,51 @@ export class AddDialog {
     }
   }
 
+  /** The address being fetched and its details, kept while the user chooses about a duplicate. */
+  private pendingUrl: (Omit<AddOptions, 'url' | 'fileName'> & { url: string }) | null = null;
+
+  /** Fetches the pending address; on a duplicate, shows it and waits for the user's choice. */
+  private async fetchUrl(onDuplicate: DuplicateAction | 'ask'): Promise<void> {
+    const request = this.pendingUrl;
+    if (!request) return;
+    this.setBusy(true, 'Fetching…');
+    this.showError('');
+    this.showDuplicate(null);
+    try {
+      const outcome: AddOutcome = await call('addUrl', { ...request, onDuplicate });
+      this.setBusy(false);
+      if (outcome.status === 'duplicate') {
+        this.showDuplicate(outcome.duplicate);
+        return;
+      }
+      this.pendingUrl = null;
+      this.dialog.close();
+      this.onAdded(outcome.article);
+    } catch (error) {
+      this.showError(messageOf(error));
+      this.setBusy(false);
+    }
+  }
+
+  /** The user's choice about a duplicate: skip closes the dialog, the others store it. */
+  private async resolveDuplicate(action: DuplicateAction): Promise<void> {
+    if (this.busy) return;
+    if (action === 'skip') {
+      this.pendingUrl = null;
+      this.dialog.close();
+      return;
+    }
+    await this.fetchUrl(action);
+  }
+
+  private showDuplicate(duplicate: DuplicateMatch | null): void {
+    this.duplicate.hidden = duplicate === null;
+    this.submit.hidden = duplicate !== null;
+    this.duplicateMessage.textContent = duplicate
+      ? `This is already in the library: “${duplicate.title}”, clipped ${duplicate.clipped.slice(0, 10)} — ${duplicate.detail}.`
+      : '';
+  }
+
   private showChosenFile(): void {
     const chosen = this.file.files?.[0];
     this.fileName.textContent = chosen ? chosen.name : 'No file chosen';
@@ -118,10 +179,10 @@ export class AddDialog {
       : 'Paste the article here. The first line becomes the title.';
   }
 
-  private setBusy(busy: boolean): void {
+  private setBusy(busy: boolean, label = 'Adding…'): void {
     this.busy = busy;
     this.submit.disabled = busy;
-    this.submit.textContent = busy ? 'Adding…' : 'Add';
+    this.submit.textContent = busy ? label : 'Add';
     this.form.setAttribute('aria-busy', String(busy));
   }
 
@@ -131,6 +192,8 @@ export class AddDialog {
   }
 
   private reset(): void {
+    this.pendingUrl = null;
+    this.showDuplicate(null);
     this.form.reset();
     this.showChosenFile();
     this.showError('');

@@ -213,12 +213,32 @@ export class Reader {
       ['Method', METHOD_NAMES[p.method] ?? p.method],
       ...(p.fileName ? ([['File', p.fileName]] as [string, Child][]) : []),
       ['Captured', el('time', { attrs: { datetime: p.captured, title: p.captured } }, `${formatDateTime(p.captured)} (${p.captured})`)],
+      ...fetchRows(p),
       ['Original SHA-256', el('code', { className: 'hash' }, p.originalSha256)],
       ['Text SHA-256', el('code', { className: 'hash' }, p.textSha256)],
       ['Cuttings version', p.appVersion],
     ];
     return rows.map(([label, value]) => el('div', { className: 'meta-row' }, el('dt', {}, label), el('dd', {}, value)));
   }
+}
+
+/**
+ * Where a fetched page came from: the address asked for, where redirects ended, the address
+ * the page names as its own, the HTTP status and type, and the first capture when this is a
+ * later version. Addresses are shown as text, not links: provenance is for reading and copying.
+ */
+function fetchRows(p: Article['provenance']): [string, Child][] {
+  const rows: [string, Child][] = [];
+  const address = (label: string, url: string | undefined) => {
+    if (url) rows.push([label, el('code', { className: 'provenance-url' }, url)]);
+  };
+  address('Requested URL', p.originalUrl);
+  if (p.finalUrl !== p.originalUrl) address('Final URL', p.finalUrl);
+  address('Canonical URL', p.canonicalUrl);
+  if (p.httpStatus !== undefined) rows.push(['HTTP status', String(p.httpStatus)]);
+  if (p.contentType) rows.push(['Content type', p.contentType]);
+  if (p.versionOf) rows.push(['Version of', el('code', {}, p.versionOf)]);
+  return rows;
 }
 
 function sameTerms(a: readonly string[], b: readonly string[]): boolean {
