@@ -375,6 +375,9 @@ function formatArticle(article: Article): string {
   field('Tags:', article.tags.join(', '));
   field('Words:', String(article.words));
   field('SHA-256:', `${article.provenance.originalSha256} (as received)`);
+  const p = article.provenance;
+  field('Fetched:', p.originalUrl && `${p.originalUrl}${p.finalUrl && p.finalUrl !== p.originalUrl ? ` → ${p.finalUrl}` : ''}${p.httpStatus ? ` (HTTP ${p.httpStatus})` : ''}`);
+  field('Version of:', p.versionOf);
   return `${lines.join('\n')}\n\n${article.text}\n`;
 }
 
