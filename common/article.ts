@@ -6,7 +6,7 @@
 /** Where a cutting came from and how it was captured: what a newsroom needs to trust it. */
 export interface Provenance {
   /** How it entered the library. */
-  method: 'paste' | 'file' | 'stdin' | 'url' | 'import';
+  method: 'paste' | 'file' | 'stdin' | 'url' | 'import' | 'browser';
   /** The file name it was read from, when it came from a file. */
   fileName?: string;
   /** Capture time, ISO 8601 in UTC. */

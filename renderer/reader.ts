@@ -31,6 +31,7 @@ const METHOD_NAMES: Partial<Record<Article['provenance']['method'], string>> = {
   stdin: 'Standard input',
   url: 'Web page',
   import: 'Imported',
+  browser: 'From the browser',
 };
 
 /** The reader pane. */
