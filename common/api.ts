@@ -21,6 +21,8 @@ export const CHANNELS = {
   saveSearch: 'cuttings:save-search',
   deleteSavedSearch: 'cuttings:delete-saved-search',
   addUrl: 'cuttings:add-url',
+  browserClipping: 'cuttings:browser-clipping',
+  setBrowserClipping: 'cuttings:set-browser-clipping',
 } as const;
 
 /** A channel name, such as `'cuttings:search'`. */
@@ -82,6 +84,17 @@ export interface DuplicateMatch {
 export type AddOutcome =
   | { status: 'added'; article: ArticleSummary; duplicate?: DuplicateMatch; versionOf?: string }
   | { status: 'duplicate'; duplicate: DuplicateMatch };
+
+/** The "Clip from the browser" setting: off, or on with the token and bookmarklet to show. */
+export interface BrowserClippingStatus {
+  enabled: boolean;
+  /** The loopback port it listens on (127.0.0.1 only). */
+  port: number | null;
+  /** The pairing token the bookmarklet sends. */
+  token: string | null;
+  /** The `javascript:` bookmarklet to copy or drag to the bookmarks bar. */
+  bookmarklet: string | null;
+}
 
 /** A search with paging. */
 export interface SearchRequest {
@@ -150,6 +163,10 @@ export interface CuttingsApi {
   deleteSavedSearch(name: string): Promise<Result<SavedSearch[]>>;
   /** Fetches a web page and clips it, checking first whether it is already in the library. */
   addUrl(request: AddUrlRequest): Promise<Result<AddOutcome>>;
+  /** Whether pages can be clipped from the browser, with the token and bookmarklet. */
+  browserClipping(): Promise<Result<BrowserClippingStatus>>;
+  /** Turns clipping from the browser on or off. */
+  setBrowserClipping(enabled: boolean): Promise<Result<BrowserClippingStatus>>;
 }
 
 /** The method names of CuttingsApi, in CHANNELS order. */

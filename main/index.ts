@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RENDERER_CSP } from './content-security-policy';
+import { BrowserClippingSwitch } from './core/browser/browser-clipping-switch';
 import { Library } from './core/library';
 import { resolveLibraryPath } from './core/library-location';
 import { createHandlerTable } from './ipc/handlers';
@@ -73,7 +74,10 @@ async function start(): Promise<void> {
     app.exit(1);
     return;
   }
-  registerHandlers(createHandlerTable(() => library));
+  // Clipping from the browser stays off until the user turns it on; then it is restored at start.
+  const browserClipping = new BrowserClippingSwitch(() => library);
+  registerHandlers(createHandlerTable(() => library, browserClipping));
+  void browserClipping.restore().catch((error: unknown) => console.error(`cuttings: ${(error as Error).message}`));
   // Load the search index in its worker now, so the first search answers at once.
   void library.prepareSearch().catch((error: unknown) => console.error(`cuttings: ${(error as Error).message}`));
 
@@ -95,7 +99,7 @@ async function start(): Promise<void> {
   app.on('will-quit', (event) => {
     if (closed) return;
     event.preventDefault();
-    void library.close().finally(() => {
+    void Promise.allSettled([browserClipping.close(), library.close()]).finally(() => {
       closed = true;
       app.quit();
     });

@@ -23,6 +23,8 @@ const api = {
   saveSearch: invoke('saveSearch'),
   deleteSavedSearch: invoke('deleteSavedSearch'),
   addUrl: invoke('addUrl'),
+  browserClipping: invoke('browserClipping'),
+  setBrowserClipping: invoke('setBrowserClipping'),
 } satisfies CuttingsApi;
 
 contextBridge.exposeInMainWorld('cuttings', api);

@@ -15,6 +15,7 @@ import type { SavedSearch, SearchSort } from '../common/api';
 import type { ArticleSummary, SearchResults } from '../common/article';
 import { tagKey } from '../common/tags';
 import { AddDialog } from './add-dialog';
+import { BrowserClippingDialog } from './browser-clipping-dialog';
 import { ApiCallError, attempt, call, messageOf, setErrorReporter } from './api-client';
 import { ArticleList, type ListItem } from './article-list';
 import { required } from './dom';
@@ -95,6 +96,8 @@ const saveDialog = new SaveSearchDialog((searches, saved) => {
 });
 
 required('add-button', HTMLButtonElement).addEventListener('click', () => addDialog.open());
+const browserClippingDialog = new BrowserClippingDialog();
+required('browser-button', HTMLButtonElement).addEventListener('click', () => void browserClippingDialog.open());
 const addShortcut = /Mac|iPhone|iPad/u.test(navigator.userAgent) ? '⌘N' : 'Ctrl+N';
 required('add-button', HTMLButtonElement).title = `Add an article (${addShortcut})`;
 saveSearchButton.addEventListener('click', () => {

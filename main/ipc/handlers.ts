@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { CHANNELS, type ApiMethod, type CuttingsApi } from '../../common/api';
 import { CuttingsError } from '../../common/errors';
 import { fail, ok, type Result } from '../../common/result';
+import { BrowserClippingSwitch } from '../core/browser/browser-clipping-switch';
 import { clipUrl } from '../core/fetch/clip-url';
 import type { Library } from '../core/library';
 
@@ -67,6 +68,8 @@ const schemas = {
       })
       .strict(),
   ]),
+  browserClipping: z.tuple([]),
+  setBrowserClipping: z.tuple([z.boolean()]),
 } satisfies Record<ApiMethod, z.ZodType>;
 
 /** Turns whatever a core call threw into an ApiError; unexpected errors become `internal`. */
@@ -80,7 +83,11 @@ export function toFailure(error: unknown): Result<never> {
  * Builds the table over one open library. `getLibrary` is asked on every call so that the
  * app can switch libraries without re-registering handlers.
  */
-export function createHandlerTable(getLibrary: () => Library): HandlerTable {
+export function createHandlerTable(
+  getLibrary: () => Library,
+  /** The "Clip from the browser" setting; main/index.ts passes its own to restore and close it. */
+  browserClipping: BrowserClippingSwitch = new BrowserClippingSwitch(getLibrary),
+): HandlerTable {
   const api: { [M in ApiMethod]: (...args: Parameters<CuttingsApi[M]>) => Promise<unknown> } = {
     libraryInfo: async () => getLibrary().info(),
     listArticles: async () => getLibrary().list(),
@@ -94,6 +101,8 @@ export function createHandlerTable(getLibrary: () => Library): HandlerTable {
     saveSearch: async (search) => getLibrary().saveSearch(search.name, search.query),
     deleteSavedSearch: async (name) => getLibrary().deleteSavedSearch(name),
     addUrl: async (request) => clipUrl(getLibrary(), request),
+    browserClipping: async () => browserClipping.status(),
+    setBrowserClipping: async (enabled) => browserClipping.set(enabled),
   };
 
   const table = new Map<string, Handler>();
