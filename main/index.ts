@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { RENDERER_CSP } from './content-security-policy';
 import { BrowserClippingSwitch } from './core/browser/browser-clipping-switch';
 import { Library } from './core/library';
+import { ASSET_SCHEME, readAsset } from './core/storage/assets';
 import { resolveLibraryPath } from './core/library-location';
 import { createHandlerTable } from './ipc/handlers';
 import { registerHandlers } from './ipc/register';
@@ -33,6 +34,8 @@ const CONTENT_TYPES: Record<string, string> = {
 // a real origin that the CSP and the IPC sender check can name.
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  // Stored images (main/core/storage/assets.ts): secure, so the app's secure pages may show them.
+  { scheme: ASSET_SCHEME.slice(0, -1), privileges: { secure: true } },
 ]);
 
 /** Serves dist/renderer/ under cuttings-app://app/, refusing anything outside it. */
@@ -64,6 +67,13 @@ async function start(): Promise<void> {
   await app.whenReady();
   denyAllPermissions(session.defaultSession);
   protocol.handle(APP_SCHEME, serveRenderer);
+  // `cuttings-asset:<sha256>.<ext>`: an image from the open library's asset store, nothing else.
+  protocol.handle(ASSET_SCHEME.slice(0, -1), async (request) => {
+    const asset = await readAsset(library.path, new URL(request.url).pathname);
+    return asset
+      ? new Response(new Uint8Array(asset.bytes), { headers: { 'content-type': asset.type, 'x-content-type-options': 'nosniff' } })
+      : new Response('not found', { status: 404 });
+  });
 
   let library: Library;
   try {

@@ -27,6 +27,7 @@ import type { ArticleRecord } from './article-record';
 import { clipPlainText } from './clip/plain-text';
 import type { ClippedArticle } from './clip/clipped-article';
 import { findDuplicate } from './duplicates/find-duplicate';
+import type { ImageLimits } from './fetch/download-images';
 import { textSketch } from './duplicates/text-fingerprint';
 import { createLibraryFormat, LIBRARY_FORMAT_VERSION, readLibraryFormat, writeLibraryFormat } from './library-format';
 import { InProcessSearchEngine, type SearchEngine } from './search-engine';
@@ -82,6 +83,11 @@ export interface BatchItem {
   name?: string;
   /** Where a page was fetched from, to resolve its links; not a user override of the URL. */
   pageUrl?: string;
+  /**
+   * Download the article's images into the asset store before storing it (a fetched page);
+   * only when it is stored, so a skipped duplicate downloads nothing.
+   */
+  images?: ImageLimits;
   /** What capturing learnt that the clipper cannot: the fetch's addresses and status. */
   provenance?: Pick<Provenance, 'originalUrl' | 'finalUrl' | 'httpStatus' | 'contentType' | 'versionOf'>;
 }
@@ -253,6 +259,8 @@ export class Library {
   async addChecked(item: BatchItem, onDuplicate: DuplicatePolicy): Promise<AddOutcome> {
     this.assertWritable();
     const article = await this.prepare(item);
+    // Stores the article, its images first when asked (never for a duplicate left unstored).
+    const store = async (ready: PreparedArticle) => this.store(item.images ? await this.withLocalImages(ready, item.images) : ready);
     const { record } = article;
     if (record.provenance.versionOf) {
       // A re-capture: stored only if its text differs from the latest version's.
@@ -264,7 +272,7 @@ export class Library {
           duplicate: { id: latest.id, title: latest.title, url: latest.url, clipped: latest.clipped, reason: 'same-text', similarity: 1, detail: 'the very same text' },
         };
       }
-      return { status: 'added', article: await this.store(article), versionOf: versions[0]!.id };
+      return { status: 'added', article: await store(article), versionOf: versions[0]!.id };
     }
     const duplicate = await findDuplicate(
       {
@@ -276,15 +284,15 @@ export class Library {
       this.catalog.all(),
       (id) => this.textOf(id),
     );
-    if (!duplicate) return { status: 'added', article: await this.store(article) };
+    if (!duplicate) return { status: 'added', article: await store(article) };
     if (onDuplicate === 'ask' || onDuplicate === 'skip') return { status: 'duplicate', duplicate };
-    if (onDuplicate === 'keep') return { status: 'added', article: await this.store(article), duplicate };
+    if (onDuplicate === 'keep') return { status: 'added', article: await store(article), duplicate };
     const first = this.record(duplicate.id);
     const root = first.provenance.versionOf ?? first.id;
     const versioned = { ...record, provenance: { ...record.provenance, versionOf: root } };
     return {
       status: 'added',
-      article: await this.store({ ...article, record: versioned, content: { ...article.content, record: versioned } }),
+      article: await store({ ...article, record: versioned, content: { ...article.content, record: versioned } }),
       duplicate,
       versionOf: root,
     };
@@ -457,6 +465,13 @@ export class Library {
   private async addOne(item: BatchItem): Promise<ArticleSummary> {
     this.assertWritable();
     return this.store(await this.prepare(item));
+  }
+
+  /** Downloads an article's images into the asset store and points its HTML at them. */
+  private async withLocalImages(article: PreparedArticle, limits: ImageLimits): Promise<PreparedArticle> {
+    const { localiseImages } = await import('./fetch/download-images');
+    const { html } = await localiseImages(this.path, article.content.html, limits);
+    return { ...article, content: { ...article.content, html } };
   }
 
   /** Writes a prepared article: its capture first, then the catalog entry that names it. */

@@ -143,6 +143,7 @@ export function clipFromBrowser(library: Library, clip: BrowserClip, onDuplicate
       name: clip.url,
       pageUrl: clip.url,
       provenance: { originalUrl: clip.url, finalUrl: clip.url, contentType: 'text/html' },
+      images: {},
     },
     onDuplicate,
   );

@@ -11,7 +11,13 @@ import { decodeText } from '../capture/decode-text';
 import { extractPdfText } from '../capture/pdf-text';
 import { sniffBinaryFormat } from '../capture/sniff-type';
 import type { BatchItem, Library } from '../library';
+import type { ImageLimits } from './download-images';
 import { fetchPage, FetchError, type FetchedPage, type FetchPageOptions } from './fetch-page';
+
+/** Options for fetching a page to clip: the fetch's limits, and the images' (false: keep none offline). */
+export interface ClipUrlOptions extends FetchPageOptions {
+  images?: ImageLimits | false;
+}
 
 /** Media types clipped as web pages. */
 const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml']);
@@ -22,8 +28,9 @@ const PDF_TYPES = new Set(['application/pdf', 'application/x-pdf']);
  * Fetches `request.url` and turns it into an item for Library.addChecked, without touching
  * the library. Throws a FetchError (or a `bad-content` CuttingsError) naming the URL.
  */
-export async function fetchForClipping(request: AddUrlRequest, options: FetchPageOptions = {}): Promise<BatchItem> {
-  const page = await fetchPage(request.url, options);
+export async function fetchForClipping(request: AddUrlRequest, options: ClipUrlOptions = {}): Promise<BatchItem> {
+  const { images: _images, ...fetchOptions } = options;
+  const page = await fetchPage(request.url, fetchOptions);
   const { url: _url, onDuplicate: _onDuplicate, ...metadata } = request;
   const provenance = {
     originalUrl: page.requestedUrl,
@@ -57,6 +64,7 @@ export async function fetchForClipping(request: AddUrlRequest, options: FetchPag
     name: page.finalUrl,
     pageUrl: page.finalUrl,
     provenance,
+    ...(options.images === false ? {} : { images: { ...options.images, fetch: { lookup: options.lookup, userAgent: options.userAgent } } }),
   };
 }
 
@@ -64,7 +72,7 @@ export async function fetchForClipping(request: AddUrlRequest, options: FetchPag
  * Fetches a page and adds it to the library, checking first for a duplicate (see
  * Library.addChecked). `clipUrl(library, { url: 'https://x.org/a', onDuplicate: 'skip' })`.
  */
-export async function clipUrl(library: Library, request: AddUrlRequest, options: FetchPageOptions = {}): Promise<AddOutcome> {
+export async function clipUrl(library: Library, request: AddUrlRequest, options: ClipUrlOptions = {}): Promise<AddOutcome> {
   const item = await fetchForClipping(request, options);
   return library.addChecked(item, request.onDuplicate ?? 'ask');
 }

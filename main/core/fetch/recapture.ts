@@ -9,7 +9,7 @@ import { CuttingsError } from '../../../common/errors';
 import { diffWords, type WordDiffPart } from '../../../common/word-diff';
 import type { ArticleRecord, Library } from '../library';
 import { fetchForClipping } from './clip-url';
-import type { FetchPageOptions } from './fetch-page';
+import type { ClipUrlOptions } from './clip-url';
 
 /** What a re-capture found. */
 export interface RecaptureResult {
@@ -32,7 +32,7 @@ export interface RecaptureResult {
  * if the text changed. Throws `not-found` for an unknown id, `invalid-input` for an article
  * with no web address, and a FetchError if the page cannot be fetched.
  */
-export async function recapture(library: Library, id: string, options: FetchPageOptions = {}): Promise<RecaptureResult> {
+export async function recapture(library: Library, id: string, options: ClipUrlOptions = {}): Promise<RecaptureResult> {
   const versions = library.versions(id);
   const first = versions[0]!;
   const previous = versions[versions.length - 1]!;

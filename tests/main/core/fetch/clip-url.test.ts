@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { clipUrl } from '../../../../main/core/fetch/clip-url';
@@ -7,7 +7,7 @@ import { Library } from '../../../../main/core/library';
 import { readOriginal } from '../../../../main/core/storage/captures';
 import { verifyLibrary } from '../../../../main/core/verify';
 import { makeTempFolder } from '../../../paths';
-import { startTestServer, type TestServer } from './test-server';
+import { PNG, startTestServer, type TestServer } from './test-server';
 
 let server: TestServer;
 let folder: { path: string; remove: () => Promise<void> };
@@ -116,12 +116,31 @@ describe('clipUrl', () => {
     await expectLibraryEmpty();
   });
 
-  it('clips a page whose images are served too, keeping the image address resolved', async () => {
+  it('clips a page whose images are served too, keeping them offline in the asset store', async () => {
     const outcome = await clipUrl(library, { url: server.url('/with-images') });
     if (outcome.status !== 'added') throw new Error('not added');
     const article = await library.get(outcome.article.id);
     expect(article.title).toBe('Pictures of the harbour');
-    expect(article.html).toContain(server.url('/img/harbour.png'));
+    const name = `${sha256(PNG)}.png`;
+    expect(article.html).toContain(`src="cuttings-asset:${name}"`);
+    expect(article.html).toContain(`data-src="${server.url('/img/harbour.png')}"`);
+    expect((await readFile(join(library.path, 'assets', name))).equals(PNG)).toBe(true);
+    expect((await verifyLibrary(library)).problems).toEqual([]);
+    // An altered image is found by verify.
+    await writeFile(join(library.path, 'assets', name), Buffer.from('not the image'));
+    expect((await verifyLibrary(library)).problems).toEqual([
+      `article ${article.id} ("Pictures of the harbour"): its image assets/${name} does not match its SHA-256`,
+    ]);
+  });
+
+  it('downloads no images when told not to, and none for a skipped duplicate', async () => {
+    const outcome = await clipUrl(library, { url: server.url('/with-images') }, { images: false });
+    if (outcome.status !== 'added') throw new Error('not added');
+    expect((await library.get(outcome.article.id)).html).not.toContain('cuttings-asset:');
+    const hits = server.hits.get('/img/harbour.png') ?? 0;
+    await clipUrl(library, { url: server.url('/with-images'), onDuplicate: 'skip' });
+    expect(server.hits.get('/img/harbour.png') ?? 0).toBe(hits);
+    await expect(readdir(join(library.path, 'assets'))).rejects.toThrow();
   });
 });
 
