@@ -21,6 +21,7 @@ export const CHANNELS = {
   saveSearch: 'cuttings:save-search',
   deleteSavedSearch: 'cuttings:delete-saved-search',
   addUrl: 'cuttings:add-url',
+  addFile: 'cuttings:add-file',
   browserClipping: 'cuttings:browser-clipping',
   setBrowserClipping: 'cuttings:set-browser-clipping',
 } as const;
@@ -63,6 +64,16 @@ export interface AddUrlRequest extends Omit<AddOptions, 'url' | 'fileName'> {
    * without asking; `keep` stores it beside the other; `version` stores it as a later
    * version of the first capture.
    */
+  onDuplicate?: DuplicateAction | 'ask';
+}
+
+/** A file to clip, as the user chose it: .html, .htm, .mhtml, .txt, .md or .pdf. */
+export interface AddFileRequest extends Omit<AddOptions, 'fileName'> {
+  /** The file's name; its extension says what it is. */
+  name: string;
+  /** Its bytes, base64-encoded (so that the request is the same over IPC and HTTP). */
+  dataBase64: string;
+  /** As for {@link AddUrlRequest.onDuplicate}. */
   onDuplicate?: DuplicateAction | 'ask';
 }
 
@@ -163,6 +174,8 @@ export interface CuttingsApi {
   deleteSavedSearch(name: string): Promise<Result<SavedSearch[]>>;
   /** Fetches a web page and clips it, checking first whether it is already in the library. */
   addUrl(request: AddUrlRequest): Promise<Result<AddOutcome>>;
+  /** Clips a file of any kind Cuttings reads, checking first whether it is already in the library. */
+  addFile(request: AddFileRequest): Promise<Result<AddOutcome>>;
   /** Whether pages can be clipped from the browser, with the token and bookmarklet. */
   browserClipping(): Promise<Result<BrowserClippingStatus>>;
   /** Turns clipping from the browser on or off. */

@@ -23,6 +23,7 @@ const api = {
   saveSearch: invoke('saveSearch'),
   deleteSavedSearch: invoke('deleteSavedSearch'),
   addUrl: invoke('addUrl'),
+  addFile: invoke('addFile'),
   browserClipping: invoke('browserClipping'),
   setBrowserClipping: invoke('setBrowserClipping'),
 } satisfies CuttingsApi;

@@ -9,6 +9,7 @@ import { CHANNELS, type ApiMethod, type CuttingsApi } from '../../common/api';
 import { CuttingsError } from '../../common/errors';
 import { fail, ok, type Result } from '../../common/result';
 import { BrowserClippingSwitch } from '../core/browser/browser-clipping-switch';
+import { fileBytesToItem, MAX_FILE_BYTES } from '../core/capture/read-article-file';
 import { clipUrl } from '../core/fetch/clip-url';
 import type { Library } from '../core/library';
 
@@ -68,6 +69,21 @@ const schemas = {
       })
       .strict(),
   ]),
+  addFile: z.tuple([
+    z
+      .object({
+        name: z.string().min(1).max(500),
+        // Base64 takes four characters for three bytes.
+        dataBase64: z.string().max(Math.ceil(MAX_FILE_BYTES / 3) * 4),
+        title: optionalText,
+        url: optionalText,
+        source: optionalText,
+        published: optionalText,
+        tags: tagList,
+        onDuplicate: z.enum(['ask', 'skip', 'keep', 'version']).optional(),
+      })
+      .strict(),
+  ]),
   browserClipping: z.tuple([]),
   setBrowserClipping: z.tuple([z.boolean()]),
 } satisfies Record<ApiMethod, z.ZodType>;
@@ -101,6 +117,8 @@ export function createHandlerTable(
     saveSearch: async (search) => getLibrary().saveSearch(search.name, search.query),
     deleteSavedSearch: async (name) => getLibrary().deleteSavedSearch(name),
     addUrl: async (request) => clipUrl(getLibrary(), request),
+    addFile: async ({ name, dataBase64, onDuplicate, ...metadata }) =>
+      getLibrary().addChecked(await fileBytesToItem(Buffer.from(dataBase64, 'base64'), name, metadata), onDuplicate ?? 'ask'),
     browserClipping: async () => browserClipping.status(),
     setBrowserClipping: async (enabled) => browserClipping.set(enabled),
   };
