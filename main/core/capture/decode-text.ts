@@ -14,8 +14,21 @@ const META_SNIFF_BYTES = 1024;
 export function decodeText(bytes: Uint8Array, declared: string | null = null, sniffHtml = true): string {
   const fromBom = bomEncoding(bytes);
   const label = fromBom ?? usable(declared) ?? (sniffHtml ? usable(metaCharset(bytes)) : null) ?? 'utf-8';
+  if (label === 'windows-1252') return decodeWindows1252(bytes);
   // The BOM itself is dropped (TextDecoder does so for the encoding it names).
   return new TextDecoder(label).decode(bytes);
+}
+
+/**
+ * What bytes 0x80–0x9F mean in windows-1252, which the web reads `iso-8859-1` and `ascii` as
+ * too. Node 20's TextDecoder decodes them as C1 control characters instead, losing every
+ * curly quote and dash of an old Western page; undefined bytes stay as they are.
+ */
+const WINDOWS_1252_HIGH = '€\x81‚ƒ„…†‡ˆ‰Š‹Œ\x8dŽ\x8f\x90‘’“”•–—˜™š›œ\x9džŸ';
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  const latin1 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  return latin1.replace(/[\x80-\x9f]/gu, (c) => WINDOWS_1252_HIGH[c.charCodeAt(0) - 0x80]!);
 }
 
 function bomEncoding(bytes: Uint8Array): string | null {
