@@ -6,6 +6,7 @@
  */
 import type { Article, ArticleSummary, SearchResults, TagCount } from './article';
 import type { Result } from './result';
+import type { WordDiffPart } from './word-diff';
 
 /** Every channel, namespaced. The keys are the method names of CuttingsApi. */
 export const CHANNELS = {
@@ -22,6 +23,7 @@ export const CHANNELS = {
   deleteSavedSearch: 'cuttings:delete-saved-search',
   addUrl: 'cuttings:add-url',
   addFile: 'cuttings:add-file',
+  recapture: 'cuttings:recapture',
   browserClipping: 'cuttings:browser-clipping',
   setBrowserClipping: 'cuttings:set-browser-clipping',
 } as const;
@@ -75,6 +77,23 @@ export interface AddFileRequest extends Omit<AddOptions, 'fileName'> {
   dataBase64: string;
   /** As for {@link AddUrlRequest.onDuplicate}. */
   onDuplicate?: DuplicateAction | 'ask';
+}
+
+/** What fetching an article's address again found. */
+export interface RecaptureOutcome {
+  /** The address fetched. */
+  url: string;
+  /** Whether the text changed since the latest version (and a new version was stored). */
+  changed: boolean;
+  /** The new version's id, when one was stored. */
+  versionId: string | null;
+  /** The first capture's id, which every version names. */
+  firstId: string;
+  /** The latest version before, which the new text was compared with, and when it was clipped. */
+  previousId: string;
+  previousClipped: string;
+  /** Word by word, from the previous text to the new one; empty when unchanged. */
+  diff: WordDiffPart[];
 }
 
 /** An article already in the library that a new one duplicates. */
@@ -176,6 +195,8 @@ export interface CuttingsApi {
   addUrl(request: AddUrlRequest): Promise<Result<AddOutcome>>;
   /** Clips a file of any kind Cuttings reads, checking first whether it is already in the library. */
   addFile(request: AddFileRequest): Promise<Result<AddOutcome>>;
+  /** Fetches an article's address again and keeps a changed text as a new version. */
+  recapture(id: string): Promise<Result<RecaptureOutcome>>;
   /** Whether pages can be clipped from the browser, with the token and bookmarklet. */
   browserClipping(): Promise<Result<BrowserClippingStatus>>;
   /** Turns clipping from the browser on or off. */

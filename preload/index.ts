@@ -24,6 +24,7 @@ const api = {
   deleteSavedSearch: invoke('deleteSavedSearch'),
   addUrl: invoke('addUrl'),
   addFile: invoke('addFile'),
+  recapture: invoke('recapture'),
   browserClipping: invoke('browserClipping'),
   setBrowserClipping: invoke('setBrowserClipping'),
 } satisfies CuttingsApi;

@@ -88,6 +88,15 @@ const reader = new Reader(required('reader', HTMLElement), {
     await refreshTags();
     return tags;
   },
+  recapture: async (id) => {
+    const outcome = await call('recapture', id);
+    // A new version is a new article in the list; the reader stays on this one, showing the diff.
+    if (outcome.changed) await attempt(async () => {
+      await refreshLibrary();
+      await reload();
+    });
+    return outcome;
+  },
 });
 const addDialog = new AddDialog((summary) => void articleAdded(summary));
 const saveDialog = new SaveSearchDialog((searches, saved) => {

@@ -11,6 +11,7 @@ import { fail, ok, type Result } from '../../common/result';
 import { BrowserClippingSwitch } from '../core/browser/browser-clipping-switch';
 import { fileBytesToItem, MAX_FILE_BYTES } from '../core/capture/read-article-file';
 import { clipUrl } from '../core/fetch/clip-url';
+import { recapture } from '../core/fetch/recapture';
 import type { Library } from '../core/library';
 
 /** A handler takes the raw argument list sent over the channel. */
@@ -84,6 +85,7 @@ const schemas = {
       })
       .strict(),
   ]),
+  recapture: z.tuple([z.string().min(1).max(200)]),
   browserClipping: z.tuple([]),
   setBrowserClipping: z.tuple([z.boolean()]),
 } satisfies Record<ApiMethod, z.ZodType>;
@@ -119,6 +121,18 @@ export function createHandlerTable(
     addUrl: async (request) => clipUrl(getLibrary(), request),
     addFile: async ({ name, dataBase64, onDuplicate, ...metadata }) =>
       getLibrary().addChecked(await fileBytesToItem(Buffer.from(dataBase64, 'base64'), name, metadata), onDuplicate ?? 'ask'),
+    recapture: async (id) => {
+      const result = await recapture(getLibrary(), id);
+      return {
+        url: result.url,
+        changed: result.changed,
+        versionId: result.version?.id ?? null,
+        firstId: result.first.id,
+        previousId: result.previous.id,
+        previousClipped: result.previous.clipped,
+        diff: result.diff,
+      };
+    },
     browserClipping: async () => browserClipping.status(),
     setBrowserClipping: async (enabled) => browserClipping.set(enabled),
   };
