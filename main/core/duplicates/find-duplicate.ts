@@ -44,10 +44,18 @@ function recordHashes(record: ArticleRecord): number[] | null {
   return hashes;
 }
 
-/** The addresses a record is known by. */
-function recordUrls(record: ArticleRecord): (string | null | undefined)[] {
-  const p = record.provenance;
-  return [record.url, p.originalUrl, p.finalUrl, p.canonicalUrl];
+/** Each record's normalised addresses, worked out once: parsing URLs is the scan's main cost. */
+const urlKeysOf = new WeakMap<ArticleRecord, string[]>();
+
+/** The normalised addresses a record is known by. */
+function recordUrlKeys(record: ArticleRecord): string[] {
+  let keys = urlKeysOf.get(record);
+  if (!keys) {
+    const p = record.provenance;
+    keys = [...new Set([record.url, p.originalUrl, p.finalUrl, p.canonicalUrl].map(normaliseUrl).filter((key): key is string => key !== null))];
+    urlKeysOf.set(record, keys);
+  }
+  return keys;
 }
 
 /**
@@ -66,7 +74,7 @@ export async function findDuplicate(
   let byText: ArticleRecord | null = null;
   const near: { record: ArticleRecord; similarity: number }[] = [];
   for (const record of records) {
-    if (wanted.size > 0 && recordUrls(record).some((url) => wanted.has(normaliseUrl(url) ?? ''))) {
+    if (wanted.size > 0 && recordUrlKeys(record).some((key) => wanted.has(key))) {
       if (!byUrl || record.id < byUrl.id) byUrl = record;
     }
     if (record.provenance.textSha256 === probe.textSha256) {
