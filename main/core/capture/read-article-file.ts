@@ -57,6 +57,8 @@ export async function fileBytesToItem(bytes: Buffer, fileName: string, options: 
     }
     case 'mhtml': {
       const page = parseMhtml(bytes, fileName);
+      // The archive holds the page's images: they go to the asset store from it, not the web.
+      const embedded = new Map(page.parts.filter((part) => part.location && part.contentType.startsWith('image/')).map((part) => [part.location!, part.body] as const));
       return {
         kind: 'html',
         request: { ...request, html: page.html },
@@ -65,6 +67,7 @@ export async function fileBytesToItem(bytes: Buffer, fileName: string, options: 
         method: 'file',
         ...(page.url ? { pageUrl: page.url } : {}),
         provenance: { contentType: 'multipart/related' },
+        images: { embedded, fetchRemote: false },
       };
     }
     case 'pdf': {

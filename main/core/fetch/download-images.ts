@@ -21,6 +21,13 @@ export interface ImageLimits {
   timeoutMs?: number;
   /** Passed to fetchPage (tests give a lookup). */
   fetch?: Omit<FetchPageOptions, 'maxBytes' | 'timeoutMs'>;
+  /**
+   * Images already at hand, by address (the parts of a web archive): used instead of
+   * fetching. `{ embedded: new Map([['https://x.org/a.png', bytes]]) }`.
+   */
+  embedded?: ReadonlyMap<string, Uint8Array>;
+  /** Whether images not at hand are fetched from the web (default true; false for files). */
+  fetchRemote?: boolean;
 }
 
 /** What downloading did. */
@@ -48,7 +55,18 @@ export async function localiseImages(root: string, html: string, limits: ImageLi
       continue;
     }
     try {
-      const image = await fetchPage(url, { ...limits.fetch, maxBytes: Math.min(maxImageBytes, budget), timeoutMs: limits.timeoutMs ?? 15_000 });
+      const at = limits.embedded?.get(url);
+      if (!at && limits.fetchRemote === false) {
+        skipped.push({ url, reason: 'not in the file, and images of files are not fetched' });
+        continue;
+      }
+      if (at && at.length > Math.min(maxImageBytes, budget)) {
+        skipped.push({ url, reason: `larger than ${Math.round(Math.min(maxImageBytes, budget) / 1024)} KB` });
+        continue;
+      }
+      const image = at
+        ? { body: at, contentType: '' }
+        : await fetchPage(url, { ...limits.fetch, maxBytes: Math.min(maxImageBytes, budget), timeoutMs: limits.timeoutMs ?? 15_000 });
       const extension = imageExtension(image.body);
       if (!extension) {
         skipped.push({ url, reason: `not an image Cuttings keeps (served as ${image.contentType || 'no type'})` });

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readArticleFile, singleFileUrl } from '../../../../main/core/capture/read-article-file';
@@ -9,6 +10,7 @@ import { verifyLibrary } from '../../../../main/core/verify';
 import { makeTempFolder, SEED_ARTICLE, SHARED } from '../../../paths';
 import { makeMhtml } from './make-mhtml';
 import { makePdf } from './make-pdf';
+import { PNG } from '../fetch/test-server';
 
 const guardian = readFileSync(join(SHARED, 'corpora', 'readability-pages', 'guardian-1', 'source.html'));
 
@@ -56,6 +58,18 @@ describe('readArticleFile', () => {
     const original = await readOriginal(library.path, article.id);
     expect(original?.kind).toBe('mhtml');
     expect(original!.bytes.equals(archive)).toBe(true);
+    expect((await verifyLibrary(library)).problems).toEqual([]);
+  });
+
+  it('keeps a web archive\'s own images offline, and fetches none from the web', async () => {
+    const page = Buffer.from(`<html><head><title>Harbour</title></head><body><article><h1>Harbour</h1>
+      <p>${'The boats came home to the harbour this morning. '.repeat(12)}</p>
+      <img src="https://example.org/pixel.png" alt="in the archive"><img src="https://example.org/remote.png" alt="not in it"></article></body></html>`);
+    const article = await addFile('harbour.mhtml', makeMhtml(page, 'base64', 'https://example.org/harbour'));
+    const name = `${createHash('sha256').update(PNG).digest('hex')}.png`;
+    expect(article.html).toContain(`<img src="cuttings-asset:${name}" alt="in the archive" data-src="https://example.org/pixel.png">`);
+    expect(article.html).toContain('<img alt="not in it" data-src="https://example.org/remote.png">');
+    expect((await readFile(join(library.path, 'assets', name))).equals(PNG)).toBe(true);
     expect((await verifyLibrary(library)).problems).toEqual([]);
   });
 
