@@ -48,6 +48,8 @@ describe('cuttings add URL', () => {
     const shown = JSON.parse((await run(['show', id, '--json'])).stdout);
     expect(shown.provenance).toMatchObject({ method: 'url', originalUrl: server.url('/redirect/1'), finalUrl: server.url('/guardian'), httpStatus: 200 });
     expect(shown.tags).toEqual(['whales']);
+    const text = (await run(['show', id])).stdout;
+    expect(text).toContain(`Fetched:   ${server.url('/redirect/1')} → ${server.url('/guardian')} (HTTP 200)\n`);
   });
 
   it('skips a duplicate with a notice and exit status 3, and stores it when told', async () => {
