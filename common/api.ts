@@ -6,6 +6,7 @@
  */
 import type { Article, ArticleSummary, SearchResults, TagCount } from './article';
 import type { Result } from './result';
+import type { WordDiffPart } from './word-diff';
 
 /** Every channel, namespaced. The keys are the method names of CuttingsApi. */
 export const CHANNELS = {
@@ -20,6 +21,11 @@ export const CHANNELS = {
   listSavedSearches: 'cuttings:list-saved-searches',
   saveSearch: 'cuttings:save-search',
   deleteSavedSearch: 'cuttings:delete-saved-search',
+  addUrl: 'cuttings:add-url',
+  addFile: 'cuttings:add-file',
+  recapture: 'cuttings:recapture',
+  browserClipping: 'cuttings:browser-clipping',
+  setBrowserClipping: 'cuttings:set-browser-clipping',
   getSettings: 'cuttings:get-settings',
   updateSettings: 'cuttings:update-settings',
   switchLibrary: 'cuttings:switch-library',
@@ -56,6 +62,79 @@ export interface AddTextRequest extends AddOptions {
 /** An HTML document to clip, for instance a saved page the user chose. */
 export interface AddHtmlRequest extends AddOptions {
   html: string;
+}
+
+/** What to do when an article being added is already in the library. */
+export type DuplicateAction = 'skip' | 'keep' | 'version';
+
+/** A web page to fetch and clip. */
+export interface AddUrlRequest extends Omit<AddOptions, 'url' | 'fileName'> {
+  /** The page's address, http or https. */
+  url: string;
+  /**
+   * What to do if it is already in the library: `ask` (the default) stores nothing and
+   * answers `{ status: 'duplicate' }` so that the user can choose; `skip` does the same
+   * without asking; `keep` stores it beside the other; `version` stores it as a later
+   * version of the first capture.
+   */
+  onDuplicate?: DuplicateAction | 'ask';
+}
+
+/** A file to clip, as the user chose it: .html, .htm, .mhtml, .txt, .md or .pdf. */
+export interface AddFileRequest extends Omit<AddOptions, 'fileName'> {
+  /** The file's name; its extension says what it is. */
+  name: string;
+  /** Its bytes, base64-encoded (so that the request is the same over IPC and HTTP). */
+  dataBase64: string;
+  /** As for {@link AddUrlRequest.onDuplicate}. */
+  onDuplicate?: DuplicateAction | 'ask';
+}
+
+/** What fetching an article's address again found. */
+export interface RecaptureOutcome {
+  /** The address fetched. */
+  url: string;
+  /** Whether the text changed since the latest version (and a new version was stored). */
+  changed: boolean;
+  /** The new version's id, when one was stored. */
+  versionId: string | null;
+  /** The first capture's id, which every version names. */
+  firstId: string;
+  /** The latest version before, which the new text was compared with, and when it was clipped. */
+  previousId: string;
+  previousClipped: string;
+  /** Word by word, from the previous text to the new one; empty when unchanged. */
+  diff: WordDiffPart[];
+}
+
+/** An article already in the library that a new one duplicates. */
+export interface DuplicateMatch {
+  id: string;
+  title: string;
+  url: string | null;
+  clipped: string;
+  /** The same address (tracking parameters aside), the same text, or nearly the same text. */
+  reason: 'same-url' | 'same-text' | 'similar-text';
+  /** 1 for the same, else the share of shingles in common. */
+  similarity: number;
+  /** A sentence saying what matched, for the user. */
+  detail: string;
+}
+
+/** What an add did: stored the article (perhaps beside a duplicate), or stored nothing because it is one. */
+export type AddOutcome =
+  | { status: 'added'; article: ArticleSummary; duplicate?: DuplicateMatch; versionOf?: string }
+  | { status: 'duplicate'; duplicate: DuplicateMatch };
+
+/** The "Clip from the browser" setting: off, or on with the token and bookmarklet to show. */
+export interface BrowserClippingStatus {
+  enabled: boolean;
+  /** The loopback port it listens on (127.0.0.1 only). */
+  port: number | null;
+  /** The pairing token the bookmarklet sends. */
+  token: string | null;
+  /** The `javascript:` bookmarklet to copy or drag to the bookmarks bar. */
+  bookmarklet: string | null;
 }
 
 /** A search with paging. */
@@ -159,6 +238,16 @@ export interface CuttingsApi {
   saveSearch(search: SavedSearch): Promise<Result<SavedSearch[]>>;
   /** Deletes a saved search by name; returns those left. */
   deleteSavedSearch(name: string): Promise<Result<SavedSearch[]>>;
+  /** Fetches a web page and clips it, checking first whether it is already in the library. */
+  addUrl(request: AddUrlRequest): Promise<Result<AddOutcome>>;
+  /** Clips a file of any kind Cuttings reads, checking first whether it is already in the library. */
+  addFile(request: AddFileRequest): Promise<Result<AddOutcome>>;
+  /** Fetches an article's address again and keeps a changed text as a new version. */
+  recapture(id: string): Promise<Result<RecaptureOutcome>>;
+  /** Whether pages can be clipped from the browser, with the token and bookmarklet. */
+  browserClipping(): Promise<Result<BrowserClippingStatus>>;
+  /** Turns clipping from the browser on or off. */
+  setBrowserClipping(enabled: boolean): Promise<Result<BrowserClippingStatus>>;
   getSettings(): Promise<Result<AppSettings>>;
   /** Changes the theme or the browser endpoint; returns the settings after the change. */
   updateSettings(change: SettingsChange): Promise<Result<AppSettings>>;

@@ -6,7 +6,7 @@
 /** Where a cutting came from and how it was captured: what a newsroom needs to trust it. */
 export interface Provenance {
   /** How it entered the library. */
-  method: 'paste' | 'file' | 'stdin' | 'url' | 'import';
+  method: 'paste' | 'file' | 'stdin' | 'url' | 'import' | 'browser';
   /** The file name it was read from, when it came from a file. */
   fileName?: string;
   /** Capture time, ISO 8601 in UTC. */
@@ -17,6 +17,23 @@ export interface Provenance {
   textSha256: string;
   /** Version of Cuttings that captured it. */
   appVersion: string;
+  /** The address the user asked for, when it was fetched from the web. */
+  originalUrl?: string;
+  /** The address the page came from after redirects. */
+  finalUrl?: string;
+  /** The address the page names as its own (`<link rel="canonical">`, og:url), if any. */
+  canonicalUrl?: string;
+  /** The HTTP status of the final response. */
+  httpStatus?: number;
+  /** The media type the server or file gave (`text/html`, `application/pdf`). */
+  contentType?: string;
+  /**
+   * A MinHash sketch of the text's word shingles (16 hashes, hex), for finding near
+   * duplicates before saving; `cuttings verify` checks it against the text.
+   */
+  textSketch?: string;
+  /** When this capture is a later version of an article: the id of its first capture. */
+  versionOf?: string;
 }
 
 /** One row of the article list: everything but the body. */

@@ -15,9 +15,10 @@ export interface ApiError {
  * Error codes shared by main, the CLI and the renderer.
  * `invalid-input` is a caller's mistake that the schema caught; `not-found` an unknown id;
  * `bad-content` input that could not be clipped; `library` a problem with the library folder;
- * `forbidden` a call from a frame that is not the app's; `internal` a bug.
+ * `forbidden` a call from a frame that is not the app's; `network` a page that could not be
+ * fetched (unreachable, timed out, an HTTP error); `internal` a bug.
  */
-export type ErrorCode = 'invalid-input' | 'not-found' | 'bad-content' | 'library' | 'forbidden' | 'internal';
+export type ErrorCode = 'invalid-input' | 'not-found' | 'bad-content' | 'library' | 'forbidden' | 'network' | 'internal';
 
 /** Wraps a value as a success. */
 export function ok<T>(value: T): Result<T> {

@@ -14,6 +14,8 @@ import { Library } from './core/library';
 import { defaultLibraryPath } from './core/library-location';
 import { LibrarySession } from './core/settings/library-session';
 import { SettingsStore } from './core/settings/settings-store';
+import { BrowserClippingSwitch } from './core/browser/browser-clipping-switch';
+import { ASSET_SCHEME, readAsset } from './core/storage/assets';
 import { createHandlerTable } from './ipc/handlers';
 import { registerHandlers } from './ipc/register';
 import { APP_SCHEME } from './ipc/sender-check';
@@ -31,6 +33,8 @@ const searchWorkerPath = join(here, 'core', 'search-worker.js');
 // a real origin that the CSP and the IPC sender check can name.
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  // Stored images (main/core/storage/assets.ts): secure, so the app's secure pages may show them.
+  { scheme: ASSET_SCHEME.slice(0, -1), privileges: { secure: true } },
 ]);
 
 /** Serves dist/renderer/ under cuttings-app://app/, refusing anything outside it. */
@@ -71,6 +75,13 @@ async function start(): Promise<void> {
   await app.whenReady();
   denyAllPermissions(session.defaultSession);
   protocol.handle(APP_SCHEME, serveRenderer);
+  // `cuttings-asset:<sha256>.<ext>`: an image from the open library's asset store, nothing else.
+  protocol.handle(ASSET_SCHEME.slice(0, -1), async (request) => {
+    const asset = await readAsset(library().path, new URL(request.url).pathname);
+    return asset
+      ? new Response(new Uint8Array(asset.bytes), { headers: { 'content-type': asset.type, 'x-content-type-options': 'nosniff' } })
+      : new Response('not found', { status: 404 });
+  });
 
   const userData = app.getPath('userData');
   const settings = await SettingsStore.open(join(userData, 'settings.json'));
@@ -86,6 +97,8 @@ async function start(): Promise<void> {
     return;
   }
   const library = () => librarySession.current;
+  // Clipping from the browser stays off until the user turns it on; then it is restored at start.
+  const browserClipping = new BrowserClippingSwitch(library);
   registerHandlers(
     createHandlerTable(library, {
       settings,
@@ -103,8 +116,9 @@ async function start(): Promise<void> {
         // A new library's index loads now, so its first search answers at once.
         void library().prepareSearch().catch((error: unknown) => console.error(`cuttings: ${(error as Error).message}`));
       },
-    }),
+    }, browserClipping),
   );
+  void browserClipping.restore().catch((error: unknown) => console.error(`cuttings: ${(error as Error).message}`));
   // Load the search index in its worker now, so the first search answers at once.
   void library().prepareSearch().catch((error: unknown) => console.error(`cuttings: ${(error as Error).message}`));
 
@@ -208,7 +222,7 @@ async function start(): Promise<void> {
     event.preventDefault();
     void importing
       .then(() => windowStateSaved())
-      .then(() => library().close())
+      .then(() => Promise.allSettled([browserClipping.close(), library().close()]))
       .catch((error: unknown) => console.error(`cuttings: ${(error as Error).message}`))
       .finally(() => {
         closed = true;

@@ -15,6 +15,7 @@ import type { SavedSearch, SearchSort } from '../common/api';
 import type { ArticleSummary, SearchResults } from '../common/article';
 import { tagKey } from '../common/tags';
 import { AddDialog } from './add-dialog';
+import { BrowserClippingDialog } from './browser-clipping-dialog';
 import { ApiCallError, attempt, call, messageOf, setErrorReporter } from './api-client';
 import { ArticleList, type ListItem } from './article-list';
 import { required } from './dom';
@@ -90,6 +91,15 @@ const reader = new Reader(required('reader', HTMLElement), {
     await refreshTags();
     return tags;
   },
+  recapture: async (id) => {
+    const outcome = await call('recapture', id);
+    // A new version is a new article in the list; the reader stays on this one, showing the diff.
+    if (outcome.changed) await attempt(async () => {
+      await refreshLibrary();
+      await reload();
+    });
+    return outcome;
+  },
 });
 const addDialog = new AddDialog((summary) => void articleAdded(summary));
 const saveDialog = new SaveSearchDialog((searches, saved) => {
@@ -98,6 +108,8 @@ const saveDialog = new SaveSearchDialog((searches, saved) => {
 });
 
 required('add-button', HTMLButtonElement).addEventListener('click', () => addDialog.open());
+const browserClippingDialog = new BrowserClippingDialog();
+required('browser-button', HTMLButtonElement).addEventListener('click', () => void browserClippingDialog.open());
 const addShortcut = /Mac|iPhone|iPad/u.test(navigator.userAgent) ? '⌘N' : 'Ctrl+N';
 required('add-button', HTMLButtonElement).title = `Add an article (${addShortcut})`;
 saveSearchButton.addEventListener('click', () => {

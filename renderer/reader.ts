@@ -11,7 +11,10 @@
  * is loaded. The address must be absolute: a relative `#…` would resolve against this
  * window's URL and load the app itself into the frame.
  */
+import type { RecaptureOutcome } from '../common/api';
 import type { Article } from '../common/article';
+import type { WordDiffPart } from '../common/word-diff';
+import { messageOf } from './api-client';
 import { el, replaceChildren, type Child } from './dom';
 import { formatDate, formatDateTime, webUrl } from './format';
 import { buildReaderPage, matchId } from './reader-document';
@@ -23,6 +26,8 @@ export interface ReaderOptions {
   knownTags(): string[];
   /** Stores a tag change on an article; resolves to its tags after it. */
   saveTags(id: string, change: TagChange): Promise<string[]>;
+  /** Fetches an article's address again (a new version is kept if its text changed). */
+  recapture?(id: string): Promise<RecaptureOutcome>;
 }
 
 const METHOD_NAMES: Partial<Record<Article['provenance']['method'], string>> = {
@@ -31,6 +36,7 @@ const METHOD_NAMES: Partial<Record<Article['provenance']['method'], string>> = {
   stdin: 'Standard input',
   url: 'Web page',
   import: 'Imported',
+  browser: 'From the browser',
 };
 
 /** The reader pane. */
@@ -42,6 +48,8 @@ export class Reader {
   private readonly meta = el('dl', { className: 'reader-meta' });
   private readonly provenance = el('dl', { className: 'provenance-list' });
   private readonly tagEditor: TagEditor;
+  private readonly recaptureButton = el('button', { className: 'button small recapture-button', attrs: { type: 'button', hidden: true } }, 'Capture again');
+  private readonly recaptureResult = el('div', { className: 'recapture-result', attrs: { role: 'status', hidden: true } });
   private readonly frame = el('iframe', {
     className: 'reader-frame',
     // No permissions at all: no scripts, no same origin, no forms, popups or navigation of the app.
@@ -61,6 +69,7 @@ export class Reader {
   private frameLoaded = false;
 
   constructor(root: HTMLElement, options: ReaderOptions) {
+    this.canRecapture = options.recapture !== undefined;
     const tags = el('div', { className: 'reader-tags' });
     this.tagEditor = new TagEditor(tags, {
       knownTags: options.knownTags,
@@ -78,7 +87,10 @@ export class Reader {
       this.meta,
       tags,
       el('details', { className: 'provenance' }, el('summary', {}, 'Provenance'), this.provenance),
+      this.recaptureButton,
+      this.recaptureResult,
     );
+    this.recaptureButton.addEventListener('click', () => void this.recapture(options));
     const previous = el(
       'button',
       { className: 'button small', attrs: { type: 'button', title: 'Previous match', 'aria-label': 'Previous match' } },
@@ -113,7 +125,38 @@ export class Reader {
     replaceChildren(this.meta, ...this.metaRows(article));
     replaceChildren(this.provenance, ...this.provenanceRows(article));
     this.tagEditor.setTags(article.tags);
+    this.recaptureButton.hidden = !this.canRecapture || !(article.provenance.originalUrl ?? article.url);
+    this.recaptureResult.hidden = true;
     this.render(article, terms);
+  }
+
+  /** Whether the owner offers re-capture (set from the options at construction). */
+  private canRecapture = false;
+
+  /** Fetches the open article again and shows what changed, word by word. */
+  private async recapture(options: ReaderOptions): Promise<void> {
+    const article = this.article;
+    if (!article || !options.recapture) return;
+    this.recaptureButton.disabled = true;
+    this.recaptureButton.textContent = 'Fetching…';
+    try {
+      const outcome = await options.recapture(article.id);
+      if (this.article !== article) return;
+      const since = formatDateTime(outcome.previousClipped);
+      replaceChildren(
+        this.recaptureResult,
+        outcome.changed
+          ? el('p', {}, `Changed since ${since}; the new text is saved as a new version beside this one.`)
+          : el('p', {}, `Unchanged since ${since}; nothing was saved.`),
+        ...(outcome.changed ? [el('p', { className: 'word-diff' }, ...diffChildren(outcome.diff))] : []),
+      );
+    } catch (error) {
+      replaceChildren(this.recaptureResult, el('p', { className: 'form-error' }, messageOf(error)));
+    } finally {
+      this.recaptureResult.hidden = false;
+      this.recaptureButton.disabled = false;
+      this.recaptureButton.textContent = 'Capture again';
+    }
   }
 
   /**
@@ -213,12 +256,51 @@ export class Reader {
       ['Method', METHOD_NAMES[p.method] ?? p.method],
       ...(p.fileName ? ([['File', p.fileName]] as [string, Child][]) : []),
       ['Captured', el('time', { attrs: { datetime: p.captured, title: p.captured } }, `${formatDateTime(p.captured)} (${p.captured})`)],
+      ...fetchRows(p),
       ['Original SHA-256', el('code', { className: 'hash' }, p.originalSha256)],
       ['Text SHA-256', el('code', { className: 'hash' }, p.textSha256)],
       ['Cuttings version', p.appVersion],
     ];
     return rows.map(([label, value]) => el('div', { className: 'meta-row' }, el('dt', {}, label), el('dd', {}, value)));
   }
+}
+
+/**
+ * Where a fetched page came from: the address asked for, where redirects ended, the address
+ * the page names as its own, the HTTP status and type, and the first capture when this is a
+ * later version. Addresses are shown as text, not links: provenance is for reading and copying.
+ */
+function fetchRows(p: Article['provenance']): [string, Child][] {
+  const rows: [string, Child][] = [];
+  const address = (label: string, url: string | undefined) => {
+    if (url) rows.push([label, el('code', { className: 'provenance-url' }, url)]);
+  };
+  address('Requested URL', p.originalUrl);
+  if (p.finalUrl !== p.originalUrl) address('Final URL', p.finalUrl);
+  address('Canonical URL', p.canonicalUrl);
+  if (p.httpStatus !== undefined) rows.push(['HTTP status', String(p.httpStatus)]);
+  if (p.contentType) rows.push(['Content type', p.contentType]);
+  if (p.versionOf) rows.push(['Version of', el('code', {}, p.versionOf)]);
+  return rows;
+}
+
+/** Words kept around each change when showing a diff. */
+const DIFF_CONTEXT = 8;
+
+/** A word diff as text, `<del>` and `<ins>`, long unchanged runs cut to their ends. */
+function diffChildren(parts: readonly WordDiffPart[]): Child[] {
+  const children: Child[] = [];
+  for (const [index, part] of parts.entries()) {
+    if (part.kind === 'removed') children.push(el('del', {}, part.text), ' ');
+    else if (part.kind === 'added') children.push(el('ins', {}, part.text), ' ');
+    else {
+      const words = part.text.split(' ');
+      const head = index === 0 ? [] : words.slice(0, DIFF_CONTEXT);
+      const tail = index === parts.length - 1 ? [] : words.slice(-DIFF_CONTEXT);
+      children.push(words.length > head.length + tail.length ? `${head.join(' ')} … ${tail.join(' ')} ` : `${part.text} `);
+    }
+  }
+  return children;
 }
 
 function sameTerms(a: readonly string[], b: readonly string[]): boolean {

@@ -4,17 +4,19 @@
  * stderr naming what was wrong, never a stack trace), 2 for bad usage.
  */
 import { existsSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { basename, extname } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Article, ArticleSummary } from '../../common/article';
 import { CuttingsError } from '../../common/errors';
+import { formatWordDiff } from '../../common/word-diff';
 import { APP_VERSION } from '../core/app-version';
 import { looksLikeHtml, MAX_CLIP_BYTES } from '../core/clip/input-checks';
-import { Library } from '../core/library';
+import { recapture } from '../core/fetch/recapture';
+import { Library, type BatchItem } from '../core/library';
 import { resolveLibraryPath } from '../core/library-location';
 import { verifyLibrary } from '../core/verify';
+import { addInputs, isUrlArgument } from './add-inputs';
 import { exportCommand } from './export-command';
 import { importCommand } from './import-command';
 import { progressBar } from './progress';
@@ -91,10 +93,21 @@ const COMMANDS: Record<string, Command> = {
       source: { type: 'string' },
       published: { type: 'string' },
       tag: { type: 'string', multiple: true },
+      'on-duplicate': { type: 'string' },
       json: { type: 'boolean' },
     });
-    if (values.stdin && positionals.length > 0) throw new UsageError('give a FILE or --stdin, not both');
-    if (!values.stdin && positionals.length !== 1) throw new UsageError('add takes one FILE (or --stdin)');
+    if (values.stdin && positionals.length > 0) throw new UsageError('give FILEs or URLs, or --stdin, not both');
+    if (!values.stdin && positionals.length === 0) throw new UsageError('add takes a FILE or URL (several if you like), or --stdin');
+    if (positionals.length > 1 && (values.title !== undefined || values.url !== undefined)) {
+      throw new UsageError('--title and --url describe one article; give one FILE or URL with them');
+    }
+    if (values.url !== undefined && positionals.some(isUrlArgument)) {
+      throw new UsageError('--url is for files and --stdin; a fetched page keeps its own address');
+    }
+    const onDuplicate = values['on-duplicate'] ?? 'skip';
+    if (onDuplicate !== 'skip' && onDuplicate !== 'keep' && onDuplicate !== 'version') {
+      throw new UsageError(`--on-duplicate must be skip, keep or version, not '${onDuplicate}'`);
+    }
     const options = {
       title: values.title,
       url: values.url,
@@ -102,13 +115,39 @@ const COMMANDS: Record<string, Command> = {
       published: values.published,
       tags: values.tag ?? [],
     };
-    const input = values.stdin ? await readStdin(io) : await readArticleFile(positionals[0]!);
+    const stdin = values.stdin ? await readStdin(io) : null;
+    let status = 0;
     await withLibrary(values.library, io, false, async (library) => {
-      const added =
-        input.kind === 'html'
-          ? await library.addHtml({ html: input.content, ...options, fileName: input.fileName }, input.method)
-          : await library.addText({ text: input.content, ...options, fileName: input.fileName }, input.method);
-      io.stdout.write(values.json ? `${JSON.stringify(added)}\n` : `${added.id}\n`);
+      const inputs: (string | BatchItem)[] = stdin
+        ? [{ kind: stdin.kind, request: stdin.kind === 'html' ? { ...options, html: stdin.content } : { ...options, text: stdin.content }, method: 'stdin' }]
+        : positionals;
+      status = await addInputs(library, inputs, { metadata: options, onDuplicate, json: values.json ?? false }, io);
+    });
+    return status;
+  },
+
+  async recapture(args, io) {
+    const { values, positionals } = parse(args, { json: { type: 'boolean' } });
+    if (positionals.length !== 1) throw new UsageError('recapture takes one ID');
+    await withLibrary(values.library, io, false, async (library) => {
+      const result = await recapture(library, positionals[0]!);
+      if (values.json) {
+        io.stdout.write(
+          `${JSON.stringify({ url: result.url, changed: result.changed, id: result.version?.id ?? null, versionOf: result.first.id, previous: result.previous.id, diff: result.diff })}
+`,
+        );
+        return;
+      }
+      if (!result.changed) {
+        io.stdout.write(`Unchanged since ${result.previous.clipped} (${result.previous.id}); nothing stored
+`);
+        return;
+      }
+      const lines = formatWordDiff(result.diff);
+      io.stdout.write(`${result.version!.id}
+Changed since ${result.previous.clipped} (${result.previous.id}); stored as a new version of ${result.first.id}
+`);
+      io.stdout.write(lines.length > 0 ? `${lines.join('\n')}\n` : 'Only the spacing changed.\n');
     });
   },
 
@@ -257,40 +296,7 @@ export async function withLibrary(path: string | undefined, io: CliIo, readOnly:
 interface ArticleInput {
   kind: 'text' | 'html';
   content: string;
-  fileName?: string;
-  method: 'file' | 'stdin';
-}
-
-const TEXT_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.text']);
-const HTML_EXTENSIONS = new Set(['.html', '.htm', '.xhtml']);
-
-/** Reads a file to clip, refusing kinds we cannot clip and files too large to be an article. */
-async function readArticleFile(path: string): Promise<ArticleInput> {
-  const extension = extname(path).toLowerCase();
-  const fileName = basename(path);
-  const kind = HTML_EXTENSIONS.has(extension) ? 'html' : TEXT_EXTENSIONS.has(extension) ? 'text' : null;
-  if (!kind) {
-    throw new CuttingsError('invalid-input', `add: cannot clip ${path}: Cuttings reads .txt, .md, .html and .htm files`);
-  }
-  let size: number;
-  try {
-    const info = await stat(path);
-    if (!info.isFile()) throw new CuttingsError('invalid-input', `add: ${path} is not a file`);
-    size = info.size;
-  } catch (error) {
-    if (error instanceof CuttingsError) throw error;
-    throw new CuttingsError('invalid-input', `add: cannot read ${path}: ${describeFsError(error)}`);
-  }
-  if (size > MAX_CLIP_BYTES) {
-    throw new CuttingsError('bad-content', `add: ${path} is ${megabytes(size)}; the largest file Cuttings clips is ${megabytes(MAX_CLIP_BYTES)}`);
-  }
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(path);
-  } catch (error) {
-    throw new CuttingsError('invalid-input', `add: cannot read ${path}: ${describeFsError(error)}`);
-  }
-  return { kind, content: new TextDecoder('utf-8').decode(bytes), fileName, method: 'file' };
+  method: 'stdin';
 }
 
 async function readStdin(io: CliIo): Promise<ArticleInput> {
@@ -356,6 +362,9 @@ function formatArticle(article: Article): string {
   field('Tags:', article.tags.join(', '));
   field('Words:', String(article.words));
   field('SHA-256:', `${article.provenance.originalSha256} (as received)`);
+  const p = article.provenance;
+  field('Fetched:', p.originalUrl && `${p.originalUrl}${p.finalUrl && p.finalUrl !== p.originalUrl ? ` → ${p.finalUrl}` : ''}${p.httpStatus ? ` (HTTP ${p.httpStatus})` : ''}`);
+  field('Version of:', p.versionOf);
   return `${lines.join('\n')}\n\n${article.text}\n`;
 }
 

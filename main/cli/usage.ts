@@ -8,7 +8,9 @@ export const MAIN_HELP = `Usage: cuttings COMMAND [options]
 Cuttings keeps news cuttings offline: clip articles, search them, tag them.
 
 Commands:
-  add FILE | --stdin   clip an article from a .txt, .md, .html or .htm file, or standard input
+  add FILE|URL...      clip articles from web addresses, .html, .htm, .mhtml, .txt, .md or .pdf
+                       files, or standard input (--stdin)
+  recapture ID         fetch an article's address again; keep a changed text as a new version
   search QUERY         search titles and texts
   show ID              print one article
   list                 list every article, newest first
@@ -24,7 +26,8 @@ ${LIBRARY_OPTION}
   -h, --help        show help; \`cuttings COMMAND --help\` explains a command
   -v, --version     print the version
 
-Exit status: 0 on success, 1 when the input or the library is at fault, 2 for bad usage.`;
+Exit status: 0 on success, 1 when the input or the library is at fault, 2 for bad usage,
+3 when \`add\` skipped a duplicate (and nothing failed).`;
 
 /** Each subcommand's help. */
 export const COMMAND_HELP: Record<string, string> = {
@@ -42,20 +45,43 @@ Options:
                  in order, with "file" added, or {"file", "error"} for a line that failed
                  (the run goes on; exit status 1 at the end). Paths are relative to the
                  current folder.`,
-  add: `Usage: cuttings add FILE [options]
+  add: `Usage: cuttings add FILE|URL... [options]
        cuttings add --stdin [options]
 
-Clips an article and prints its new id. Plain text takes its first line as the title;
-HTML is reduced to the article (Mozilla Readability) and sanitised before it is stored.
+Clips articles and prints each new id, one a line. A URL (http or https) is fetched: a web
+page is clipped, a PDF stored with its text; anything else is refused. Files may be .html,
+.htm (SingleFile saves too), .mhtml/.mht, .txt, .md or .pdf. Plain text takes its first line
+as the title; HTML is reduced to the article (Mozilla Readability) and sanitised.
+
+Before storing, each article is checked against the library: the same address (tracking
+parameters such as utm_* stripped), the same text, or nearly the same text (a syndicated
+copy). A duplicate is skipped with a notice on stderr unless --on-duplicate says otherwise.
 
 Options:
   --stdin             read plain text or HTML from standard input
-  --title T           use T as the title instead of the one found
-  --url U             the article's web address (http or https)
+  --on-duplicate A    skip (default): store nothing and say which article it duplicates;
+                      keep: store it beside the other; version: store it as a new version
+                      of the first capture
+  --title T           use T as the title instead of the one found (one input only)
+  --url U             a file's web address (http or https; one file or --stdin only)
   --source S          the publication ("BBC News")
   --published DATE    the publication date, YYYY-MM-DD
   --tag T             add tag T (repeatable: --tag ukraine --tag diplomacy)
-  --json              print the stored article's metadata as one JSON object
+  --json              print each stored article's metadata as one JSON line
+                      ({"input", "skipped": true, "duplicate"} for a skipped duplicate)
+${LIBRARY_OPTION}
+
+Exit status: 0 when every input was added; 1 when any failed (the others are still added);
+3 when none failed but a duplicate was skipped; 2 for bad usage.`,
+  recapture: `Usage: cuttings recapture ID [options]
+
+Fetches the article's web address again. If the text changed, the new text is stored as a
+new version beside the old (the first capture is never rewritten) and what changed is
+printed word by word: [-removed words-] {+added words+}. If not, nothing is stored.
+Any version's ID will do; the new text is compared with the latest version.
+
+Options:
+  --json            print {"url", "changed", "id", "versionOf", "previous", "diff": [{"kind", "text", "words"}]}
 ${LIBRARY_OPTION}`,
   search: `Usage: cuttings search QUERY [options]
        cuttings search --batch FILE [options]

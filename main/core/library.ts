@@ -16,7 +16,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { monotonicFactory } from 'ulid';
-import type { AddHtmlRequest, AddOptions, AddTextRequest, LibraryInfo, SavedSearch, SearchRequest } from '../../common/api';
+import type { AddHtmlRequest, AddOptions, AddOutcome, AddTextRequest, DuplicateAction, LibraryInfo, SavedSearch, SearchRequest } from '../../common/api';
 import type { Article, ArticleSummary, Provenance, SearchHit, SearchResults, TagCount } from '../../common/article';
 import { CuttingsError } from '../../common/errors';
 import { describeQueryError, parseSearchQuery } from '../../common/query';
@@ -26,6 +26,9 @@ import { APP_VERSION } from './app-version';
 import type { ArticleRecord } from './article-record';
 import { clipPlainText } from './clip/plain-text';
 import type { ClippedArticle } from './clip/clipped-article';
+import { findDuplicate } from './duplicates/find-duplicate';
+import type { ImageLimits } from './fetch/download-images';
+import { textSketch } from './duplicates/text-fingerprint';
 import { createLibraryFormat, LIBRARY_FORMAT_VERSION, readLibraryFormat, writeLibraryFormat } from './library-format';
 import { InProcessSearchEngine, type SearchEngine } from './search-engine';
 import { SearchService } from './search-service';
@@ -74,7 +77,23 @@ export interface BatchItem {
   /** The bytes as received, if not the text or HTML itself (an import line, say). */
   original?: Uint8Array;
   method: CaptureMethod;
+  /** What the original bytes are, when not the text or HTML itself (a PDF, a web archive). */
+  originalKind?: OriginalKind;
+  /** What to call the input in error messages when it has no file name (its URL, say). */
+  name?: string;
+  /** Where a page was fetched from, to resolve its links; not a user override of the URL. */
+  pageUrl?: string;
+  /**
+   * Download the article's images into the asset store before storing it (a fetched page);
+   * only when it is stored, so a skipped duplicate downloads nothing.
+   */
+  images?: ImageLimits;
+  /** What capturing learnt that the clipper cannot: the fetch's addresses and status. */
+  provenance?: Pick<Provenance, 'originalUrl' | 'finalUrl' | 'httpStatus' | 'contentType' | 'versionOf'>;
 }
+
+/** What to do with an article that duplicates one in the library (see addChecked). */
+export type DuplicatePolicy = DuplicateAction | 'ask';
 
 /** What a batch add did: the articles added, and each item that failed with why. */
 export interface BatchResult {
@@ -233,6 +252,67 @@ export class Library {
   /** Clips an HTML document (a saved page, a file, stdin) and stores it. */
   async addHtml(request: AddHtmlRequest, method: CaptureMethod = 'file'): Promise<ArticleSummary> {
     return this.addOne({ kind: 'html', request, method });
+  }
+
+  /**
+   * Clips and stores one article unless it is already in the library: the same address
+   * (tracking parameters aside), the same text, or nearly the same text
+   * (duplicates/find-duplicate.ts). On a duplicate, `ask` and `skip` store nothing and
+   * answer `{ status: 'duplicate' }`; `keep` stores it as a separate article; `version`
+   * stores it as a later version of the first capture. An item whose provenance already
+   * names `versionOf` (a re-capture) is stored as a version of that article if its text
+   * differs from the latest version's, and answers `duplicate` (unchanged) if not.
+   */
+  async addChecked(item: BatchItem, onDuplicate: DuplicatePolicy): Promise<AddOutcome> {
+    this.assertWritable();
+    const article = await this.prepare(item);
+    // Stores the article, its images first when asked (never for a duplicate left unstored).
+    const store = async (ready: PreparedArticle) => this.store(item.images ? await this.withLocalImages(ready, item.images) : ready);
+    const { record } = article;
+    if (record.provenance.versionOf) {
+      // A re-capture: stored only if its text differs from the latest version's.
+      const versions = this.versions(record.provenance.versionOf);
+      const latest = versions[versions.length - 1]!;
+      if (latest.provenance.textSha256 === record.provenance.textSha256) {
+        return {
+          status: 'duplicate',
+          duplicate: { id: latest.id, title: latest.title, url: latest.url, clipped: latest.clipped, reason: 'same-text', similarity: 1, detail: 'the very same text' },
+        };
+      }
+      return { status: 'added', article: await store(article), versionOf: versions[0]!.id };
+    }
+    const duplicate = await findDuplicate(
+      {
+        urls: [record.url, record.provenance.originalUrl, record.provenance.finalUrl, record.provenance.canonicalUrl],
+        text: article.content.text,
+        textSha256: record.provenance.textSha256,
+        textSketch: record.provenance.textSketch ?? '',
+      },
+      this.catalog.all(),
+      (id) => this.textOf(id),
+    );
+    if (!duplicate) return { status: 'added', article: await store(article) };
+    if (onDuplicate === 'ask' || onDuplicate === 'skip') return { status: 'duplicate', duplicate };
+    if (onDuplicate === 'keep') return { status: 'added', article: await store(article), duplicate };
+    const first = this.record(duplicate.id);
+    const root = first.provenance.versionOf ?? first.id;
+    const versioned = { ...record, provenance: { ...record.provenance, versionOf: root } };
+    return {
+      status: 'added',
+      article: await store({ ...article, record: versioned, content: { ...article.content, record: versioned } }),
+      duplicate,
+      versionOf: root,
+    };
+  }
+
+  /** Every capture of an article, first first: the article it is a version of and all its versions. */
+  versions(id: string): ArticleRecord[] {
+    const record = this.record(id);
+    const root = record.provenance.versionOf ?? record.id;
+    return this.catalog
+      .all()
+      .filter((other) => other.id === root || other.provenance.versionOf === root)
+      .sort((a, b) => (a.id < b.id ? -1 : 1));
   }
 
   /**
@@ -423,7 +503,18 @@ export class Library {
 
   private async addOne(item: BatchItem): Promise<ArticleSummary> {
     this.assertWritable();
-    const article = await this.prepare(item);
+    return this.store(await this.prepare(item));
+  }
+
+  /** Downloads an article's images into the asset store and points its HTML at them. */
+  private async withLocalImages(article: PreparedArticle, limits: ImageLimits): Promise<PreparedArticle> {
+    const { localiseImages } = await import('./fetch/download-images');
+    const { html } = await localiseImages(this.path, article.content.html, limits);
+    return { ...article, content: { ...article.content, html } };
+  }
+
+  /** Writes a prepared article: its capture first, then the catalog entry that names it. */
+  private async store(article: PreparedArticle): Promise<ArticleSummary> {
     const { id } = article.record;
     // The capture goes to disk first and the catalog last: until the catalog names the
     // article it does not exist, so a failure at any step leaves the library as it was.
@@ -447,10 +538,10 @@ export class Library {
       original = (item.request as AddHtmlRequest).html;
       // The HTML clipper loads jsdom, which takes half a second: only when a page is clipped.
       const { clipHtml } = await import('./clip/html');
-      clipped = clipHtml(original, { url: options.url, fileName: options.fileName });
+      clipped = clipHtml(original, { url: options.url ?? item.pageUrl, fileName: options.fileName ?? item.name });
     } else {
       original = (item.request as AddTextRequest).text;
-      clipped = clipPlainText(original, { fileName: options.fileName });
+      clipped = clipPlainText(original, { fileName: options.fileName ?? item.name });
     }
     const id = nextId();
     const captured = new Date().toISOString();
@@ -474,10 +565,14 @@ export class Library {
         originalSha256: sha256(originalBytes),
         textSha256: sha256(Buffer.from(clipped.text, 'utf8')),
         appVersion: APP_VERSION,
+        ...item.provenance,
+        ...(item.kind === 'html' && clipped.url ? { canonicalUrl: clipped.url } : {}),
+        textSketch: textSketch(clipped.text),
       },
     };
     const { text, html, ...extracted } = clipped;
-    return { record, content: { id, text, html, extracted, record }, original: originalBytes, kind: item.kind === 'html' ? 'html' : 'txt' };
+    const kind = item.originalKind ?? (item.kind === 'html' ? 'html' : 'txt');
+    return { record, content: { id, text, html, extracted, record }, original: originalBytes, kind };
   }
 
   /** Writes catalog changes durably; the in-memory catalog follows only what reached disk. */

@@ -5,9 +5,11 @@
  */
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { textSketch } from './duplicates/text-fingerprint';
 import { sha256 } from './library';
 import type { Library } from './library';
 import { expandCoverage, loadSnapshot } from './search-snapshot';
+import { assetReferences, readAsset } from './storage/assets';
 import { listCaptureIds, readCapture, readOriginal } from './storage/captures';
 import { Catalog } from './storage/catalog';
 
@@ -37,6 +39,19 @@ export async function verifyLibrary(library: Library, onProgress?: (done: number
       const content = await readCapture(root, record.id);
       if (sha256(Buffer.from(content.text, 'utf8')) !== record.provenance.textSha256) {
         problems.push(`${where}: its text does not match the SHA-256 recorded when it was captured`);
+      } else if (record.provenance.textSketch !== undefined && textSketch(content.text) !== record.provenance.textSketch) {
+        // The duplicate finder trusts the stored sketch; one that no longer fits the text would hide duplicates.
+        problems.push(`${where}: its text sketch (for finding duplicates) does not match its text`);
+      }
+      // Captures are write-once: the provenance stored with the capture must be the catalog's.
+      if (content.record && JSON.stringify(content.record.provenance) !== JSON.stringify(record.provenance)) {
+        problems.push(`${where}: its provenance in the catalog differs from the one stored with its capture`);
+      }
+      // Images are named by their SHA-256: a missing or altered one is damage.
+      for (const name of assetReferences(content.html)) {
+        const asset = await readAsset(root, name);
+        if (!asset) problems.push(`${where}: its image assets/${name} is missing`);
+        else if (`${sha256(asset.bytes)}.${name.split('.')[1]}` !== name) problems.push(`${where}: its image assets/${name} does not match its SHA-256`);
       }
       const original = await readOriginal(root, record.id);
       if (!original) problems.push(`${where}: the original as received is missing`);

@@ -8,6 +8,10 @@ import { z } from 'zod';
 import { CHANNELS, type ApiMethod, type AppSettings, type CuttingsApi } from '../../common/api';
 import { CuttingsError } from '../../common/errors';
 import { fail, ok, type Result } from '../../common/result';
+import { BrowserClippingSwitch } from '../core/browser/browser-clipping-switch';
+import { fileBytesToItem, MAX_FILE_BYTES } from '../core/capture/read-article-file';
+import { clipUrl } from '../core/fetch/clip-url';
+import { recapture } from '../core/fetch/recapture';
 import type { Library } from '../core/library';
 import type { LibrarySession } from '../core/settings/library-session';
 import type { SettingsStore, StoredSettings } from '../core/settings/settings-store';
@@ -60,6 +64,36 @@ const schemas = {
   updateSettings: z.tuple([z.object({ theme: z.enum(['system', 'light', 'dark']).optional(), browserEndpoint: z.boolean().optional() }).strict()]),
   switchLibrary: z.tuple([z.object({ path: z.string().min(1).max(4096), mode: z.enum(['open', 'create']) }).strict()]),
   chooseLibraryFolder: z.tuple([z.enum(['open', 'create'])]),
+  addUrl: z.tuple([
+    z
+      .object({
+        url: z.string().min(1).max(2048),
+        title: optionalText,
+        source: optionalText,
+        published: optionalText,
+        tags: tagList,
+        onDuplicate: z.enum(['ask', 'skip', 'keep', 'version']).optional(),
+      })
+      .strict(),
+  ]),
+  addFile: z.tuple([
+    z
+      .object({
+        name: z.string().min(1).max(500),
+        // Base64 takes four characters for three bytes.
+        dataBase64: z.string().max(Math.ceil(MAX_FILE_BYTES / 3) * 4),
+        title: optionalText,
+        url: optionalText,
+        source: optionalText,
+        published: optionalText,
+        tags: tagList,
+        onDuplicate: z.enum(['ask', 'skip', 'keep', 'version']).optional(),
+      })
+      .strict(),
+  ]),
+  recapture: z.tuple([z.string().min(1).max(200)]),
+  browserClipping: z.tuple([]),
+  setBrowserClipping: z.tuple([z.boolean()]),
 } satisfies Record<ApiMethod, z.ZodType>;
 
 /** Turns whatever a core call threw into an ApiError; unexpected errors become `internal`. */
@@ -87,7 +121,12 @@ export interface SettingsServices {
  * Builds the table over one open library. `getLibrary` is asked on every call so that the
  * app can switch libraries without re-registering handlers.
  */
-export function createHandlerTable(getLibrary: () => Library, services?: SettingsServices): HandlerTable {
+export function createHandlerTable(
+  getLibrary: () => Library,
+  services?: SettingsServices,
+  /** The "Clip from the browser" setting; main/index.ts passes its own to restore and close it. */
+  browserClipping: BrowserClippingSwitch = new BrowserClippingSwitch(getLibrary),
+): HandlerTable {
   const settingsServices = (): SettingsServices => {
     if (!services) throw new CuttingsError('internal', 'settings: this handler table was built without settings');
     return services;
@@ -129,6 +168,23 @@ export function createHandlerTable(getLibrary: () => Library, services?: Setting
       if (!chooseFolder) throw new CuttingsError('invalid-input', "settings: choosing a folder needs the desktop app; type the folder's full path instead");
       return chooseFolder(mode);
     },
+    addUrl: async (request) => clipUrl(getLibrary(), request),
+    addFile: async ({ name, dataBase64, onDuplicate, ...metadata }) =>
+      getLibrary().addChecked(await fileBytesToItem(Buffer.from(dataBase64, 'base64'), name, metadata), onDuplicate ?? 'ask'),
+    recapture: async (id) => {
+      const result = await recapture(getLibrary(), id);
+      return {
+        url: result.url,
+        changed: result.changed,
+        versionId: result.version?.id ?? null,
+        firstId: result.first.id,
+        previousId: result.previous.id,
+        previousClipped: result.previous.clipped,
+        diff: result.diff,
+      };
+    },
+    browserClipping: async () => browserClipping.status(),
+    setBrowserClipping: async (enabled) => browserClipping.set(enabled),
   };
 
   const table = new Map<string, Handler>();

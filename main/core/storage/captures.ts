@@ -29,8 +29,11 @@ export interface CapturedContent {
   record?: ArticleRecord;
 }
 
-/** The kinds of original kept. */
-export type OriginalKind = 'txt' | 'html';
+/** The kinds of original kept: text, a web page, a PDF, a web archive (.mhtml). */
+export type OriginalKind = 'txt' | 'html' | 'pdf' | 'mhtml';
+
+/** Every kind, in the order readOriginal looks for them. */
+const ORIGINAL_KINDS: readonly OriginalKind[] = ['html', 'txt', 'pdf', 'mhtml'];
 
 /** The folder holding an article's capture. */
 export function captureFolder(root: string, id: string): string {
@@ -117,7 +120,7 @@ export function readOriginalSync(root: string, id: string): { kind: OriginalKind
 /** Reads and unzips the original bytes; null when the capture has none. */
 export async function readOriginal(root: string, id: string): Promise<{ kind: OriginalKind; bytes: Buffer } | null> {
   const folder = captureFolder(root, id);
-  for (const kind of ['html', 'txt'] as const) {
+  for (const kind of ORIGINAL_KINDS) {
     let zipped: Buffer;
     try {
       zipped = await readFile(join(folder, `original.${kind}.gz`));

@@ -69,9 +69,9 @@ describe('cuttings add', () => {
   it('exits 1 for a missing file, an unsupported kind, a binary .html and an empty file', async () => {
     const missing = await run(['add', join(folder.path, 'nope.txt')]);
     expect(missing).toMatchObject({ code: 1, stderr: `cuttings: add: cannot read ${join(folder.path, 'nope.txt')}: no such file\n` });
-    const pdf = join(folder.path, 'paper.pdf');
-    await writeFile(pdf, '%PDF-1.4');
-    expect((await run(['add', pdf])).stderr).toBe(`cuttings: add: cannot clip ${pdf}: Cuttings reads .txt, .md, .html and .htm files\n`);
+    const docx = join(folder.path, 'paper.docx');
+    await writeFile(docx, 'PK');
+    expect((await run(['add', docx])).stderr).toBe(`cuttings: add: cannot clip ${docx}: Cuttings reads .html, .htm, .mhtml, .txt, .md and .pdf files\n`);
     const binary = join(folder.path, 'image.html');
     await writeFile(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0xff, 0x00, 0x10]));
     const binaryRun = await run(['add', binary]);
@@ -225,7 +225,7 @@ describe('cuttings help', () => {
   it('explains every command and its options', async () => {
     const help = await run(['--help']);
     expect(help.code).toBe(0);
-    for (const command of ['add', 'search', 'show', 'list', 'tag', 'import', 'verify', 'reindex']) {
+    for (const command of ['add', 'recapture', 'search', 'show', 'list', 'tag', 'import', 'verify', 'reindex']) {
       expect(help.stdout).toContain(`  ${command} `);
       const own = await run([command, '--help']);
       expect(own.code).toBe(0);

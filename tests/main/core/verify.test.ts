@@ -55,3 +55,53 @@ describe('verifyLibrary', () => {
     expect(report.problems[0]).toMatch(/^index: article \w+ is in the catalog but not in the search index$/u);
   });
 });
+
+describe('verifyLibrary and provenance', () => {
+  const catalogFile = () => join(library.path, 'catalog', `${id.slice(-2)}.json`);
+
+  /** Rewrites the article's record in its catalog shard, as damage or tampering would. */
+  async function alterRecord(change: (record: { provenance: Record<string, unknown> }) => void): Promise<Library> {
+    const shard = JSON.parse(await readFile(catalogFile(), 'utf8'));
+    const holder = JSON.stringify(shard);
+    const found = findRecord(shard, id);
+    change(found);
+    expect(JSON.stringify(shard)).not.toBe(holder);
+    await writeFile(catalogFile(), JSON.stringify(shard));
+    await library.close();
+    library = await Library.open(join(folder.path, 'library'));
+    return library;
+  }
+
+  it('reports a text sketch that does not fit the text', async () => {
+    await alterRecord((record) => {
+      record.provenance.textSketch = '0'.repeat(128);
+    });
+    expect((await verifyLibrary(library)).problems).toContain(
+      `article ${id} ("US-Russia talks on Ukraine Lavrov: I don’t expect a breakthrough"): its text sketch (for finding duplicates) does not match its text`,
+    );
+  });
+
+  it('reports provenance in the catalog that differs from the capture', async () => {
+    await alterRecord((record) => {
+      record.provenance.finalUrl = 'https://elsewhere.example/';
+    });
+    expect((await verifyLibrary(library)).problems).toContain(
+      `article ${id} ("US-Russia talks on Ukraine Lavrov: I don’t expect a breakthrough"): its provenance in the catalog differs from the one stored with its capture`,
+    );
+  });
+});
+
+/** Finds a record by id anywhere in a parsed catalog shard. */
+function findRecord(value: unknown, wanted: string): { provenance: Record<string, unknown> } {
+  if (value && typeof value === 'object') {
+    if ((value as { id?: unknown }).id === wanted && 'provenance' in value) return value as { provenance: Record<string, unknown> };
+    for (const child of Object.values(value)) {
+      try {
+        return findRecord(child, wanted);
+      } catch {
+        // not in this branch
+      }
+    }
+  }
+  throw new Error(`no record ${wanted}`);
+}

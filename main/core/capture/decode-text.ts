@@ -1,0 +1,58 @@
+/**
+ * Bytes to text for web pages and files: the encoding a page declares (BOM first, then the
+ * HTTP charset, then `<meta charset>` in the first KiB as browsers do), UTF-8 otherwise.
+ * Invalid bytes become U+FFFD rather than failing: a page with one bad byte is still a page.
+ */
+
+/** How far into a page to look for `<meta charset>` (the HTML standard says 1024 bytes). */
+const META_SNIFF_BYTES = 1024;
+
+/**
+ * Decodes a page's bytes. `declared` is the HTTP `charset` parameter, if any.
+ * `decodeText(Buffer.from([0xa3]), 'iso-8859-1')` → `'£'`.
+ */
+export function decodeText(bytes: Uint8Array, declared: string | null = null, sniffHtml = true): string {
+  const fromBom = bomEncoding(bytes);
+  const label = fromBom ?? usable(declared) ?? (sniffHtml ? usable(metaCharset(bytes)) : null) ?? 'utf-8';
+  if (label === 'windows-1252') return decodeWindows1252(bytes);
+  // The BOM itself is dropped (TextDecoder does so for the encoding it names).
+  return new TextDecoder(label).decode(bytes);
+}
+
+/**
+ * What bytes 0x80–0x9F mean in windows-1252, which the web reads `iso-8859-1` and `ascii` as
+ * too. Node 20's TextDecoder decodes them as C1 control characters instead, losing every
+ * curly quote and dash of an old Western page; undefined bytes stay as they are.
+ */
+const WINDOWS_1252_HIGH = '€\x81‚ƒ„…†‡ˆ‰Š‹Œ\x8dŽ\x8f\x90‘’“”•–—˜™š›œ\x9džŸ';
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  const latin1 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  return latin1.replace(/[\x80-\x9f]/gu, (c) => WINDOWS_1252_HIGH[c.charCodeAt(0) - 0x80]!);
+}
+
+function bomEncoding(bytes: Uint8Array): string | null {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  return null;
+}
+
+/** The label if TextDecoder knows it; pages declare all sorts. */
+function usable(label: string | null): string | null {
+  if (!label) return null;
+  try {
+    const encoding = new TextDecoder(label).encoding;
+    // A page that says UTF-16 in a <meta> is not (it could not be read as ASCII to find it).
+    return encoding.startsWith('utf-16') ? 'utf-8' : encoding;
+  } catch {
+    return null;
+  }
+}
+
+/** `<meta charset="x">` or `<meta http-equiv="Content-Type" content="…; charset=x">`. */
+function metaCharset(bytes: Uint8Array): string | null {
+  const head = Buffer.from(bytes.subarray(0, META_SNIFF_BYTES)).toString('latin1');
+  const match = /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/iu.exec(head);
+  return match ? match[1]!.toLowerCase() : null;
+}

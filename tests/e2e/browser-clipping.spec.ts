@@ -1,0 +1,57 @@
+/**
+ * Turning on clipping from the browser in the window: it is off at first; once on, the
+ * dialog shows the pairing token and the bookmarklet, and that bookmarklet, run on a page in
+ * another tab, puts the page in the library. Turned off, the endpoint stops listening.
+ */
+import { startTestServer, type TestServer } from '../main/core/fetch/test-server';
+import { expect, test } from './fixtures';
+
+let server: TestServer;
+test.beforeAll(async () => {
+  server = await startTestServer();
+});
+test.afterAll(async () => {
+  await server.close();
+});
+
+test('the browser dialog turns the endpoint on, offers a working bookmarklet, and turns it off', async ({ app, page, context }) => {
+  await page.locator('#browser-button').click();
+  const dialog = page.locator('#browser-dialog');
+  await expect(dialog).toBeVisible();
+  const enabled = page.locator('#browser-enabled');
+  await expect(enabled).not.toBeChecked();
+  await expect(page.locator('#browser-details')).toBeHidden();
+
+  await enabled.check();
+  await expect(page.locator('#browser-details')).toBeVisible();
+  const token = (await page.locator('#browser-token').textContent()) ?? '';
+  expect(token).toMatch(/^[\w-]{22}$/u);
+  const bookmarklet = await page.locator('#browser-bookmarklet-text').inputValue();
+  expect(bookmarklet.startsWith('javascript:')).toBe(true);
+  await expect(page.locator('#browser-bookmarklet')).toHaveAttribute('href', bookmarklet);
+
+  // The bookmarklet, run on a news page in another tab.
+  const news = await context.newPage();
+  await news.goto(server.url('/bbc/business/001'));
+  const title = await news.title();
+  const alerted = news.waitForEvent('dialog');
+  await news.evaluate((source) => (0, eval)(source), decodeURIComponent(bookmarklet.slice('javascript:'.length)));
+  const alert = await alerted;
+  expect(alert.message()).toBe(`Clipped to Cuttings: ${title}`);
+  await alert.dismiss();
+  await news.close();
+
+  await page.locator('#browser-close').click();
+  await app.reload();
+  await expect(app.rows).toHaveCount(1);
+
+  // Off again: the endpoint no longer answers.
+  await page.locator('#browser-button').click();
+  await expect(enabled).toBeChecked();
+  await enabled.uncheck();
+  await expect(page.locator('#browser-details')).toBeHidden();
+  const port = Number(/127\.0\.0\.1%3A(\d+)/u.exec(bookmarklet)?.[1] ?? /127\.0\.0\.1:(\d+)/u.exec(decodeURIComponent(bookmarklet))?.[1]);
+  const refused = await fetch(`http://127.0.0.1:${port}/clip`, { method: 'OPTIONS' }).then(() => 'answered', () => 'refused');
+  expect(refused).toBe('refused');
+  expect(app.problems()).toEqual([]);
+});

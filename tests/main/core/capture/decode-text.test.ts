@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { decodeText } from '../../../../main/core/capture/decode-text';
+
+describe('decodeText', () => {
+  it('uses the charset the server declared', () => {
+    expect(decodeText(Buffer.from([0x50, 0xa3]), 'iso-8859-1')).toBe('P£');
+  });
+
+  it('reads iso-8859-1 as windows-1252, as browsers do, so curly quotes and dashes survive', () => {
+    expect(decodeText(Buffer.from([0x93, 0x51, 0x94, 0x20, 0x96, 0x20, 0x80, 0x81]), 'iso-8859-1')).toBe('“Q” – €\x81');
+  });
+
+  it('finds <meta charset> in the first KiB when the server said nothing', () => {
+    const page = Buffer.concat([Buffer.from('<html><head><meta charset="windows-1252"></head><body>'), Buffer.from([0x93, 0x48, 0x69, 0x94])]);
+    expect(decodeText(page)).toContain('“Hi”');
+    const equiv = Buffer.concat([Buffer.from('<meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-15">'), Buffer.from([0xa4])]);
+    expect(decodeText(equiv).endsWith('€')).toBe(true);
+  });
+
+  it('lets a byte order mark win, and drops it', () => {
+    expect(decodeText(Buffer.from([0xef, 0xbb, 0xbf, 0x68, 0x69]), 'iso-8859-1')).toBe('hi');
+    expect(decodeText(Buffer.from([0xff, 0xfe, 0x68, 0x00]))).toBe('h');
+  });
+
+  it('falls back to UTF-8 for an unknown label, and for a <meta> that claims UTF-16', () => {
+    expect(decodeText(Buffer.from('Zürich'), 'x-no-such-charset')).toBe('Zürich');
+    expect(decodeText(Buffer.from('<meta charset="utf-16"><p>Zürich</p>'))).toContain('Zürich');
+  });
+
+  it('reads plain text as UTF-8 without looking for <meta>', () => {
+    expect(decodeText(Buffer.from('<meta charset="iso-8859-1"> Zürich'), null, false)).toBe('<meta charset="iso-8859-1"> Zürich');
+  });
+});

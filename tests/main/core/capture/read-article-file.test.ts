@@ -1,0 +1,94 @@
+import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readArticleFile, singleFileUrl } from '../../../../main/core/capture/read-article-file';
+import { Library } from '../../../../main/core/library';
+import { readOriginal } from '../../../../main/core/storage/captures';
+import { verifyLibrary } from '../../../../main/core/verify';
+import { makeTempFolder, SEED_ARTICLE, SHARED } from '../../../paths';
+import { makeMhtml } from './make-mhtml';
+import { makePdf } from './make-pdf';
+import { PNG } from '../fetch/test-server';
+
+const guardian = readFileSync(join(SHARED, 'corpora', 'readability-pages', 'guardian-1', 'source.html'));
+
+let folder: { path: string; remove: () => Promise<void> };
+let library: Library;
+beforeEach(async () => {
+  folder = await makeTempFolder();
+  library = await Library.open(join(folder.path, 'library'));
+});
+afterEach(async () => {
+  await library.close();
+  await folder.remove();
+});
+
+/** Writes a file into the test folder and adds it to the library; returns the stored article. */
+async function addFile(name: string, bytes: Buffer | string) {
+  const path = join(folder.path, name);
+  await writeFile(path, bytes);
+  const outcome = await library.addChecked(await readArticleFile(path), 'keep');
+  if (outcome.status !== 'added') throw new Error(`${name} was not added`);
+  return library.get(outcome.article.id);
+}
+
+describe('readArticleFile', () => {
+  it('clips a saved page, keeping its name in provenance', async () => {
+    const article = await addFile('whales.html', guardian);
+    expect(article.title).toContain('Māori');
+    expect(article.provenance).toMatchObject({ method: 'file', fileName: 'whales.html', contentType: 'text/html' });
+    expect((await readOriginal(library.path, article.id))!.bytes.equals(guardian)).toBe(true);
+  });
+
+  it('takes a SingleFile save\'s address from its opening comment', async () => {
+    const saved = `<!--\n Page saved with SingleFile \n url: https://news.example.org/harbour \n saved date: Mon Jan 06 2025 10:00:00 GMT+0000\n-->\n<html><head><title>Harbour</title></head><body><article><h1>Harbour</h1><p>${'The boats came home to the harbour this morning. '.repeat(12)}</p><img src="pictures/boat.jpg"></article></body></html>`;
+    expect(singleFileUrl(saved)).toBe('https://news.example.org/harbour');
+    const article = await addFile('harbour.html', saved);
+    expect(article.url).toBe('https://news.example.org/harbour');
+    expect(article.html).toContain('https://news.example.org/pictures/boat.jpg');
+  });
+
+  it('clips the page inside a web archive and keeps the archive as the original', async () => {
+    const archive = makeMhtml(guardian, 'quoted-printable', 'https://www.theguardian.com/whales');
+    const article = await addFile('whales.mhtml', archive);
+    expect(article.title).toContain('Māori');
+    expect(article.provenance.contentType).toBe('multipart/related');
+    const original = await readOriginal(library.path, article.id);
+    expect(original?.kind).toBe('mhtml');
+    expect(original!.bytes.equals(archive)).toBe(true);
+    expect((await verifyLibrary(library)).problems).toEqual([]);
+  });
+
+  it('keeps a web archive\'s own images offline, and fetches none from the web', async () => {
+    const page = Buffer.from(`<html><head><title>Harbour</title></head><body><article><h1>Harbour</h1>
+      <p>${'The boats came home to the harbour this morning. '.repeat(12)}</p>
+      <img src="https://example.org/pixel.png" alt="in the archive"><img src="https://example.org/remote.png" alt="not in it"></article></body></html>`);
+    const article = await addFile('harbour.mhtml', makeMhtml(page, 'base64', 'https://example.org/harbour'));
+    const name = `${createHash('sha256').update(PNG).digest('hex')}.png`;
+    expect(article.html).toContain(`<img src="cuttings-asset:${name}" alt="in the archive" data-src="https://example.org/pixel.png">`);
+    expect(article.html).toContain('<img alt="not in it" data-src="https://example.org/remote.png">');
+    expect((await readFile(join(library.path, 'assets', name))).equals(PNG)).toBe(true);
+    expect((await verifyLibrary(library)).problems).toEqual([]);
+  });
+
+  it('clips plain text and Markdown, and a PDF with its text', async () => {
+    const text = await addFile('seed.txt', readFileSync(SEED_ARTICLE));
+    expect(text.title).toBe('US-Russia talks on Ukraine Lavrov: I don’t expect a breakthrough');
+    const markdown = await addFile('notes.md', '# Council notes\n\nThe council met on Tuesday and agreed the budget.');
+    expect(markdown.text).toContain('The council met on Tuesday');
+    const pdf = await addFile('report.pdf', makePdf([['Annual report', 'Profits rose by a tenth.']], 'Annual report 2024'));
+    expect(pdf.title).toBe('Annual report 2024');
+    expect(pdf.text).toContain('Profits rose by a tenth.');
+    expect((await readOriginal(library.path, pdf.id))?.kind).toBe('pdf');
+  });
+
+  it('refuses a kind it does not clip, a missing file, and a damaged PDF, naming each', async () => {
+    await expect(readArticleFile(join(folder.path, 'photo.jpg'))).rejects.toThrow(`add: cannot clip ${join(folder.path, 'photo.jpg')}: Cuttings reads .html, .htm, .mhtml, .txt, .md and .pdf files`);
+    await expect(readArticleFile(join(folder.path, 'gone.html'))).rejects.toThrow(`add: cannot read ${join(folder.path, 'gone.html')}: no such file`);
+    await writeFile(join(folder.path, 'broken.pdf'), 'not a pdf at all');
+    await expect(readArticleFile(join(folder.path, 'broken.pdf'))).rejects.toThrow('pdf: broken.pdf is not a PDF (it does not start with %PDF-)');
+    expect(library.list()).toEqual([]);
+  });
+});
