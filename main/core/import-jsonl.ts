@@ -18,7 +18,7 @@ export interface ImportSummary {
 }
 
 /** How many lines are clipped and stored together. */
-const BATCH_SIZE = 5000;
+const BATCH_SIZE = 10_000;
 
 /**
  * Imports every line of a .jsonl file; `onProgress` hears the bytes read so far and the
