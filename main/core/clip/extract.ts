@@ -152,8 +152,11 @@ export function extractPage(html: string, options: ExtractPageOptions = {}): Ext
       for (const element of selectAll(container, `${NOT_TEXT_SELECTOR}, h1, header`)) element.remove();
       removeBoilerplate(container);
       trimArticle(container);
-      const containerBody = toBody(sanitiseHtml(window, container.innerHTML, linkBase));
-      if (containerBody.words >= readableBody.words * CONTAINER_PREFERRED_RATIO) readableBody = containerBody;
+      // Counted on the unsanitised copy first: sanitising is the costly step, and is rarely needed.
+      if (countWords(container.textContent ?? '') >= readableBody.words * CONTAINER_PREFERRED_RATIO) {
+        const containerBody = toBody(sanitiseHtml(window, container.innerHTML, linkBase));
+        if (containerBody.words >= readableBody.words * CONTAINER_PREFERRED_RATIO) readableBody = containerBody;
+      }
     }
     const body = chooseBody(window, html, readableBody, metadata, linkBase);
     if (!body) throw new ClipError(`clip: ${name} has no article in it (no readable text found)`);
