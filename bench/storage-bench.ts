@@ -31,6 +31,8 @@ const EDITS = 300;
 
 /** The built search worker, as the app and the CLI use it. */
 export const SEARCH_WORKER = join(import.meta.dirname, '..', 'dist', 'main', 'core', 'search-worker.js');
+/** The built clip worker, as the app and the CLI use it for bulk imports. */
+export const CLIP_WORKER = join(import.meta.dirname, '..', 'dist', 'main', 'core', 'clip-worker.js');
 
 /** Writes the generated articles as a JSONL file for `cuttings import`. */
 export async function writeJsonl(path: string, count: number): Promise<void> {
@@ -49,7 +51,7 @@ export async function benchStorage(work: string, count: number, log: (line: stri
   log(`storage: ${count} articles written to ${jsonl} (${((await stat(jsonl)).size / 1e6).toFixed(0)} MB)`);
 
   const importStarted = performance.now();
-  const library = await Library.open(libraryPath, { searchWorker: SEARCH_WORKER });
+  const library = await Library.open(libraryPath, { searchWorker: SEARCH_WORKER, clipWorker: CLIP_WORKER });
   const summary = await importJsonl(library, jsonl);
   await library.close();
   const importSeconds = (performance.now() - importStarted) / 1000;

@@ -2,6 +2,7 @@
 //   dist/main/index.js            the Electron main process (ESM)
 //   dist/main/cli/cuttings.js     the `cuttings` command line
 //   dist/main/core/search-worker.js  the search index's worker thread
+//   dist/main/core/clip-worker.js    the thread that clips the articles of a bulk import
 //   dist/chunks/                  code the two share, and code loaded only when needed
 //                                 (the HTML clipper and jsdom, which take half a second)
 //   dist/preload/index.cjs        the preload (CommonJS: sandboxed preloads cannot load ESM)
@@ -30,7 +31,7 @@ const nodeCommon = {
 await Promise.all([
   build({
     ...nodeCommon,
-    entryPoints: [join(root, 'main/index.ts'), join(root, 'main/cli/cuttings.ts'), join(root, 'main/core/search-worker.ts')],
+    entryPoints: [join(root, 'main/index.ts'), join(root, 'main/cli/cuttings.ts'), join(root, 'main/core/search-worker.ts'), join(root, 'main/core/clip-worker.ts')],
     outdir: out,
     outbase: root,
     splitting: true,

@@ -281,10 +281,13 @@ Changed since ${result.previous.clipped} (${result.previous.id}); stored as a ne
 
 /** The built search worker beside the built CLI; absent when the CLI runs from source (tests). */
 const SEARCH_WORKER = fileURLToPath(new URL('../core/search-worker.js', import.meta.url));
+const CLIP_WORKER = fileURLToPath(new URL('../core/clip-worker.js', import.meta.url));
 
 export async function withLibrary(path: string | undefined, io: CliIo, readOnly: boolean, work: (library: Library) => Promise<void>) {
+  // The workers exist once built (`npm run build`); run from source, the CLI works in one thread.
   const searchWorker = existsSync(SEARCH_WORKER) ? SEARCH_WORKER : undefined;
-  const library = await Library.open(resolveLibraryPath(path, io.env), { readOnly, searchWorker });
+  const clipWorker = existsSync(CLIP_WORKER) ? CLIP_WORKER : undefined;
+  const library = await Library.open(resolveLibraryPath(path, io.env), { readOnly, searchWorker, clipWorker });
   for (const notice of library.notices) io.stderr.write(`cuttings: ${notice}\n`);
   try {
     await work(library);

@@ -43,23 +43,17 @@ export async function importJsonl(
   let batch: { line: number; item: BatchItem }[] = [];
   let bytes = 0;
 
-  // One batch is stored (synced to disk, entered in the catalog) while the next is read and
-  // clipped: the waits on the disk overlap with work on this thread. At most two at a time.
-  let storing: Promise<void> = Promise.resolve();
+  // Batches are stored one after the other: creating a batch's files while the batch before
+  // is being synced made both several times slower (the file system's journal serialises
+  // them). Within a batch, the clip worker clips while this thread writes.
   const flush = async () => {
     if (batch.length === 0) return;
     const entries = batch;
     batch = [];
-    const read = bytes;
-    const stored = library.addBatch(entries.map((entry) => entry.item)).then((result) => {
-      summary.imported += result.added.length;
-      for (const failure of result.failed) summary.failed.push({ line: entries[failure.index]!.line, message: failure.message });
-      onProgress?.(read, size);
-    });
-    // Marked as handled now; its failure, if any, is thrown where it is awaited below.
-    stored.catch(() => undefined);
-    await storing;
-    storing = stored;
+    const result = await library.addBatch(entries.map((entry) => entry.item));
+    summary.imported += result.added.length;
+    for (const failure of result.failed) summary.failed.push({ line: entries[failure.index]!.line, message: failure.message });
+    onProgress?.(bytes, size);
   };
 
   const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
@@ -74,7 +68,6 @@ export async function importJsonl(
     if (batch.length >= BATCH_SIZE) await flush();
   }
   await flush();
-  await storing;
   onProgress?.(size, size);
   // Lines that failed to parse are known at once, clipping failures at their batch's end.
   summary.failed.sort((a, b) => a.line - b.line);

@@ -12,7 +12,7 @@
  *   quarantine/<time>/             damaged files, moved aside, never deleted
  *   lock                           held by the one process that writes
  */
-import { createHash, randomFillSync } from 'node:crypto';
+import { randomFillSync } from 'node:crypto';
 import { mkdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { monotonicFactory } from 'ulid';
@@ -21,14 +21,12 @@ import type { Article, ArticleSummary, Provenance, SearchHit, SearchResults, Tag
 import { CuttingsError } from '../../common/errors';
 import { describeQueryError, parseSearchQuery } from '../../common/query';
 import { normaliseTag, tagKey } from '../../common/tags';
-import { countWords } from '../../common/text';
 import { APP_VERSION } from './app-version';
 import type { ArticleRecord } from './article-record';
-import { clipPlainText } from './clip/plain-text';
-import type { ClippedArticle } from './clip/clipped-article';
+import { clipItem, clipItems, type ClipAnswer, type ClipInput, type ClipOutcome } from './clip-item';
+import { ClipWorker } from './clip-worker-client';
 import { findDuplicate } from './duplicates/find-duplicate';
 import type { ImageLimits } from './fetch/download-images';
-import { textSketch } from './duplicates/text-fingerprint';
 import { createLibraryFormat, LIBRARY_FORMAT_VERSION, readLibraryFormat, writeLibraryFormat } from './library-format';
 import { InProcessSearchEngine, type SearchEngine } from './search-engine';
 import { SearchService } from './search-service';
@@ -44,6 +42,7 @@ import { migrateLibrary } from './storage/migrations';
 import { WorkerSearchEngine } from './worker-search-engine';
 
 export type { ArticleRecord } from './article-record';
+export { sha256 } from './clip-item';
 
 /**
  * Random numbers for new ids from the operating system's generator, fetched a few thousand at
@@ -75,6 +74,11 @@ export interface OpenOptions {
    * runs in this thread, which suits a one-shot command.
    */
   searchWorker?: string;
+  /**
+   * The built clip worker (dist/main/core/clip-worker.js): large batches (an import) are
+   * clipped there while this thread writes. Without it they are clipped in this thread.
+   */
+  clipWorker?: string;
   /**
    * While the index loads, answer searches from titles at once (results say `titlesOnly`)
    * instead of waiting: the app does, so that a window is never left waiting at start-up.
@@ -130,6 +134,9 @@ const PUBLISHED_DATE = /^\d{4}-\d{2}-\d{2}$/u;
 const RECENT_TEXTS = 200;
 
 
+/** How many items of a batch are clipped together (one message to the clip worker). */
+const CLIP_PART = 250;
+
 /** How many articles a batch clips or writes before letting other work on this thread run. */
 const WRITES_BETWEEN_YIELDS = 32;
 
@@ -153,6 +160,8 @@ export class Library {
     engine: SearchEngine,
     private readonly saved: SavedSearches,
     private readonly titlesWhileLoading: boolean,
+    /** Clips the items of large batches in a thread of its own; null clips in this one. */
+    private readonly clipWorker: ClipWorker | null,
   ) {
     this.searchService = new SearchService(path, engine, catalog, async (id) => (await readCapture(path, id)).text);
   }
@@ -209,7 +218,8 @@ export class Library {
       if (notice) notices.push(notice);
       // Last, so that nothing after it can fail and leave a worker thread running.
       const engine = options.searchWorker ? new WorkerSearchEngine(options.searchWorker) : new InProcessSearchEngine();
-      return new Library(root, readOnly, catalog, lock, notices, engine, saved, options.titlesWhileLoading ?? false);
+      const clipWorker = options.clipWorker && !readOnly ? new ClipWorker(options.clipWorker) : null;
+      return new Library(root, readOnly, catalog, lock, notices, engine, saved, options.titlesWhileLoading ?? false, clipWorker);
     } catch (error) {
       await lock?.release();
       throw asLibraryError(error, `cannot open ${root}`);
@@ -222,6 +232,7 @@ export class Library {
       if (!this.readOnly) await this.searchService.saveIfChanged();
     } finally {
       await this.searchService.close();
+      await this.clipWorker?.close();
       await this.lock?.release();
       this.lock = null;
     }
@@ -339,22 +350,22 @@ export class Library {
     this.assertWritable();
     const prepared: PreparedArticle[] = [];
     const failed: BatchResult['failed'] = [];
-    for (const [index, item] of items.entries()) {
-      // Clipping is synchronous work: other work on this thread (the window's calls) gets in now and then.
-      if (index % WRITES_BETWEEN_YIELDS === WRITES_BETWEEN_YIELDS - 1) await yieldToOthers();
-      try {
-        prepared.push(await this.prepare(item));
-      } catch (error) {
-        if (!(error instanceof CuttingsError)) throw error;
-        failed.push({ index, message: error.message });
-      }
-    }
     const written: string[] = [];
     try {
-      for (const [at, article] of prepared.entries()) {
-        written.push(...writeCaptureForBatch(this.path, article.content, article.original, article.kind));
-        // The writes are synchronous (see writeCaptureForBatch): let other work in now and then.
-        if (at % WRITES_BETWEEN_YIELDS === WRITES_BETWEEN_YIELDS - 1) await yieldToOthers();
+      // Items are clipped a part at a time (in the clip worker when there is one, while this
+      // thread writes the part before), then written without a sync each; the file system is
+      // synced once at the end and only then does the catalog name them.
+      for await (const part of this.clipInParts(items)) {
+        for (const { index, outcome } of part) {
+          if ('message' in outcome) failed.push({ index, message: outcome.message });
+          else {
+            const article = outcome;
+            prepared.push(article);
+            written.push(...writeCaptureForBatch(this.path, article.content, article.original, article.kind));
+          }
+          // The writes are synchronous (see writeCaptureForBatch): let other work in now and then.
+          if (index % WRITES_BETWEEN_YIELDS === WRITES_BETWEEN_YIELDS - 1) await yieldToOthers();
+        }
       }
       await syncMany(this.path, written);
       await this.catalog.apply(new Map(prepared.map((article) => [article.record.id, article.record])));
@@ -367,6 +378,52 @@ export class Library {
     }
     this.searchService.added(prepared.map((article) => ({ record: article.record, text: article.content.text })));
     return { added: prepared.map((article) => toSummary(article.record)), failed };
+  }
+
+  /**
+   * The batch's items clipped and prepared, a part at a time, in order; an item that cannot
+   * be clipped comes with its message. With a clip worker every part is handed over at once
+   * and comes back as it is done.
+   */
+  private async *clipInParts(items: BatchItem[]): AsyncGenerator<{ index: number; outcome: PreparedArticle | { message: string } }[]> {
+    const parts: { index: number; item: BatchItem; options: ValidatedAddOptions | { message: string } }[][] = [];
+    items.forEach((item, index) => {
+      if (index % CLIP_PART === 0) parts.push([]);
+      let options: ValidatedAddOptions | { message: string };
+      try {
+        options = validateAddOptions(item.request);
+      } catch (error) {
+        if (!(error instanceof CuttingsError)) throw error;
+        options = { message: error.message };
+      }
+      parts[parts.length - 1]!.push({ index, item, options });
+    });
+    const inputsOf = (part: (typeof parts)[number]) => part.flatMap(({ item, options }) => ('message' in options ? [] : [clipInput(item, options)]));
+    // With a worker, every part is posted now: it clips them one after another.
+    const worker = items.length >= CLIP_PART ? this.clipWorker : null;
+    const answers = worker ? parts.map((part) => worker.clip(inputsOf(part))) : null;
+    for (const [at, part] of parts.entries()) {
+      const clipped: ClipAnswer[] = [];
+      if (answers) clipped.push(...(await answers[at]!));
+      else {
+        // In this thread, a few at a time: other work on it (the window's calls) gets in between.
+        const inputs = inputsOf(part);
+        for (let from = 0; from < inputs.length; from += WRITES_BETWEEN_YIELDS) {
+          clipped.push(...(await clipItems(inputs.slice(from, from + WRITES_BETWEEN_YIELDS))));
+          await yieldToOthers();
+        }
+      }
+      let next = 0;
+      yield part.map(({ index, item, options }) => {
+        if ('message' in options) return { index, outcome: options };
+        const answer = clipped[next++]!;
+        if (!answer.ok) {
+          if (!answer.expected) throw new CuttingsError('internal', answer.message);
+          return { index, outcome: { message: answer.message } };
+        }
+        return { index, outcome: this.prepared(item, options, answer.value) };
+      });
+    }
   }
 
   /**
@@ -547,20 +604,14 @@ export class Library {
   /** Validates and clips one item and builds its record; touches nothing on disk. */
   private async prepare(item: BatchItem): Promise<PreparedArticle> {
     const options = validateAddOptions(item.request);
-    let clipped: ClippedArticle;
-    let original: string;
-    if (item.kind === 'html') {
-      original = (item.request as AddHtmlRequest).html;
-      // The HTML clipper loads jsdom, which takes half a second: only when a page is clipped.
-      const { clipHtml } = await import('./clip/html');
-      clipped = clipHtml(original, { url: options.url ?? item.pageUrl, fileName: options.fileName ?? item.name });
-    } else {
-      original = (item.request as AddTextRequest).text;
-      clipped = clipPlainText(original, { fileName: options.fileName ?? item.name });
-    }
+    return this.prepared(item, options, await clipItem(clipInput(item, options)));
+  }
+
+  /** The record and capture of a clipped item; cheap (the clipping is done). */
+  private prepared(item: BatchItem, options: ValidatedAddOptions, outcome: ClipOutcome): PreparedArticle {
+    const { clipped } = outcome;
     const id = nextId();
     const captured = new Date().toISOString();
-    const originalBytes = item.original ?? Buffer.from(original, 'utf8');
     const record: ArticleRecord = {
       id,
       title: options.title ?? clipped.title,
@@ -571,23 +622,23 @@ export class Library {
       clipped: captured,
       tags: dedupeTags(options.tags.map((tag) => this.canonicalTag(tag))),
       excerpt: clipped.excerpt,
-      words: countWords(clipped.text),
+      words: outcome.words,
       lang: clipped.lang,
       provenance: {
         method: item.method,
         ...(options.fileName ? { fileName: options.fileName } : {}),
         captured,
-        originalSha256: sha256(originalBytes),
-        textSha256: sha256(Buffer.from(clipped.text, 'utf8')),
+        originalSha256: outcome.originalSha256,
+        textSha256: outcome.textSha256,
         appVersion: APP_VERSION,
         ...item.provenance,
         ...(item.kind === 'html' && clipped.url ? { canonicalUrl: clipped.url } : {}),
-        textSketch: textSketch(clipped.text),
+        textSketch: outcome.textSketch,
       },
     };
     const { text, html, ...extracted } = clipped;
     const kind = item.originalKind ?? (item.kind === 'html' ? 'html' : 'txt');
-    return { record, content: { id, text, html, extracted, record }, original: originalBytes, kind };
+    return { record, content: { id, text, html, extracted, record }, original: outcome.original, kind };
   }
 
   /** Writes catalog changes durably; the in-memory catalog follows only what reached disk. */
@@ -721,10 +772,6 @@ function toSummary(record: ArticleRecord): ArticleSummary {
   return { ...summary, tags: [...record.tags] };
 }
 
-/** SHA-256 of some bytes, as hex. */
-export function sha256(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
 
 async function ensureFolder(path: string): Promise<void> {
   await mkdir(path, { recursive: true });
@@ -749,3 +796,8 @@ export function asLibraryError(error: unknown, doing: string): Error {
   return new CuttingsError('library', `library: ${doing}: ${reason}`);
 }
 
+
+/** What the clipper takes of a batch item. */
+function clipInput(item: BatchItem, options: ValidatedAddOptions): ClipInput {
+  return { kind: item.kind, request: item.request, original: item.original, url: options.url ?? item.pageUrl, fileName: options.fileName ?? item.name };
+}

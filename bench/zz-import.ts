@@ -1,0 +1,15 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { importJsonl } from '../main/core/import-jsonl';
+import { Library } from '../main/core/library';
+import { CLIP_WORKER, SEARCH_WORKER, writeJsonl } from './storage-bench';
+const work = await mkdtemp(join(tmpdir(), 'zz-'));
+const n = Number(process.argv[2] ?? 5000);
+await writeJsonl(join(work, 'a.jsonl'), n);
+const t = performance.now();
+const library = await Library.open(join(work, 'lib'), { searchWorker: SEARCH_WORKER, clipWorker: CLIP_WORKER });
+const s = await importJsonl(library, join(work, 'a.jsonl'));
+const t2 = performance.now();
+await library.close();
+console.log('imported', s.imported, 'in', ((performance.now() - t) / 1000).toFixed(2), 's; close', ((performance.now() - t2) / 1000).toFixed(2), work);
