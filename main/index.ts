@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { rendererFileFor, rendererHeaders } from './app-protocol';
 import { EVENT_CHANNELS, type AppEvent } from '../common/api';
+import { defaultExportName } from '../common/export-formats';
 import { APP_VERSION } from './core/app-version';
 import { describeImport, importFile } from './core/import-file';
 import { Library } from './core/library';
@@ -116,7 +117,15 @@ async function start(): Promise<void> {
         // A new library's index loads now, so its first search answers at once.
         void library().prepareSearch().catch((error: unknown) => console.error(`cuttings: ${(error as Error).message}`));
       },
-    }, browserClipping),
+    }, browserClipping, {
+      // `send` is defined below, once the window is; the window calls nothing before it has loaded.
+      sendEvent: (event) => send(event),
+      chooseSavePath: async (format) => {
+        const options: Electron.SaveDialogOptions = { title: 'Export to', defaultPath: join(app.getPath('documents'), defaultExportName(format)), properties: ['createDirectory', 'showOverwriteConfirmation'] };
+        const chosen = window.isDestroyed() ? await dialog.showSaveDialog(options) : await dialog.showSaveDialog(window, options);
+        return chosen.canceled || !chosen.filePath ? null : chosen.filePath;
+      },
+    }),
   );
   void browserClipping.restore().catch((error: unknown) => console.error(`cuttings: ${(error as Error).message}`));
   // Load the search index in its worker now, so the first search answers at once.
