@@ -9,7 +9,7 @@
  * The dialog builds its own markup (with el(), never HTML strings), so index.html only holds
  * the button that opens it.
  */
-import { EXPORT_FORMAT_NAMES, type ExportFormatName, type ExportScope } from '../common/api';
+import type { ExportFormatName, ExportScope } from '../common/api';
 import { EXPORT_FORMAT_INFO } from '../common/export-formats';
 import { call, messageOf } from './api-client';
 import { el } from './dom';
@@ -17,7 +17,7 @@ import { plural } from './format';
 
 /** What the window is showing, from which the dialog offers its choices of articles. */
 export interface ExportContext {
-  /** The query the list shows (the search box's text with the sidebar's tag); '' for every article. */
+  /** The search the list shows (the search box's text with the sidebar's tag); '' when the box is empty, for every article. */
   query: string;
   /** The tag chosen in the sidebar, if any. */
   tag: string | null;
@@ -30,7 +30,7 @@ type ScopeChoice = 'query' | 'tag' | 'selected';
 /** The dialog; `context` is read each time it opens. */
 export class ExportDialog {
   readonly dialog: HTMLDialogElement;
-  private readonly format = el('select', { attrs: { id: 'export-format' } }, ...EXPORT_FORMAT_NAMES.map((name) => el('option', { attrs: { value: name } }, EXPORT_FORMAT_INFO[name].label)));
+  private readonly format = el('select', { attrs: { id: 'export-format' } }, ...(Object.keys(EXPORT_FORMAT_INFO) as ExportFormatName[]).map((name) => el('option', { attrs: { value: name } }, EXPORT_FORMAT_INFO[name].label)));
   private readonly scopeRadios = new Map<ScopeChoice, HTMLInputElement>();
   private readonly scopeLabels = new Map<ScopeChoice, HTMLElement>();
   private readonly csvOptions: HTMLFieldSetElement;
@@ -115,7 +115,8 @@ export class ExportDialog {
     this.describeScope('query', query === '' ? 'All articles' : `The current search: ${query}`, true);
     this.describeScope('tag', tag === null ? 'A tag (choose one in the sidebar)' : `Tagged ${tag}`, tag !== null);
     this.describeScope('selected', selected === null ? 'The selected article (none is selected)' : `The selected article: ${selected.title}`, selected !== null);
-    this.scopeRadios.get('query')!.checked = true;
+    // What the list shows: the search when there is one, else the tag chosen in the sidebar.
+    this.scopeRadios.get(query === '' && tag !== null ? 'tag' : 'query')!.checked = true;
     this.showError('');
     this.summary.hidden = true;
     this.progressRow.hidden = true;

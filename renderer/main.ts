@@ -117,12 +117,12 @@ saveSearchButton.addEventListener('click', () => {
   if (search.query !== '') saveDialog.open(withTag(search.query, sidebar.filter), sidebar.savedSearches);
 });
 const settingsDialog = new SettingsDialog();
-// Export… offers the list's query, the sidebar's tag and the list's selected article.
+// Export… offers the search as listed (with the sidebar's tag), the tag alone, and the selected article.
 const exportDialog = new ExportDialog(() => {
   const selectedId = list.selectedId;
   const selected = selectedId === undefined ? undefined : list.item(selectedId);
   return {
-    query: withTag(search.query, sidebar.filter).trim(),
+    query: search.query === '' ? '' : withTag(search.query, sidebar.filter).trim(),
     tag: sidebar.filter,
     selected: selected ? { id: selected.summary.id, title: selected.summary.title } : null,
   };

@@ -1,6 +1,6 @@
 /**
- * The Export dialog in Chromium through the harness: the current search exported as CSV and
- * the selected article as JSON Lines, both read back from disk; an export of a large library
+ * The Export dialog in Chromium through the harness: the current search exported as CSV, the
+ * selected article as JSON Lines and the sidebar's tag as RIS, each read back from disk; an export of a large library
  * cancelled while its progress bar moves, leaving no file; and paths that cannot be written
  * refused with main's message.
  */
@@ -17,7 +17,7 @@ const STORIES = [
   { text: 'Harvest festival draws crowds\n\nNothing about talks here.' },
 ];
 
-test('exports the current search as CSV and the selected article as JSON Lines', async ({ app, harness, page, libraryPath }) => {
+test('exports the current search as CSV, the selected article as JSON Lines and a tag as RIS', async ({ app, harness, page, libraryPath }) => {
   for (const story of STORIES) await harness.library.addText(story);
   await app.reload();
   await app.search('ceasefire');
@@ -60,6 +60,23 @@ test('exports the current search as CSV and the selected article as JSON Lines',
   await expect(page.locator('#export-summary')).toContainText('Exported 1 article as JSON Lines');
   const records = (await readFile(jsonlPath, 'utf8')).trim().split('\n').map((line) => JSON.parse(line) as { title: string; tags: string[] });
   expect(records).toMatchObject([{ title: 'Ceasefire talks resume in Geneva', tags: ['diplomacy'] }]);
+  await page.locator('#export-cancel').click();
+
+  // With the search box empty and a tag chosen in the sidebar, the tag is what is offered first.
+  await app.search('');
+  await page.locator('#library-nav').getByText('diplomacy', { exact: true }).click();
+  await app.sendAppEvent({ type: 'open-export' });
+  await expect(page.locator('#export-scope-tag')).toBeChecked();
+  await expect(dialog).toContainText('Tagged diplomacy');
+  await page.locator('#export-format').selectOption('ris');
+  const risPath = join(dirname(libraryPath), 'diplomacy.ris');
+  await page.locator('#export-path').fill(risPath);
+  await page.locator('#export-submit').click();
+  await expect(page.locator('#export-summary')).toContainText('Exported 1 article as RIS');
+  const ris = await readFile(risPath, 'utf8');
+  expect(ris).toContain('TY  - NEWS');
+  expect(ris).toContain('TI  - Ceasefire talks resume in Geneva');
+  expect(ris).not.toContain('Ceasefire holds');
 });
 
 test('Cancel stops an export under way and leaves no file', async ({ app, harness, page, libraryPath }) => {
