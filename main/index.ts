@@ -10,7 +10,7 @@ import { rendererFileFor, rendererHeaders } from './app-protocol';
 import { EVENT_CHANNELS, type AppEvent } from '../common/api';
 import { defaultExportName } from '../common/export-formats';
 import { APP_VERSION } from './core/app-version';
-import { describeImport, importFile } from './core/import-file';
+import { importOpenedFile } from './core/import/import-opened-file';
 import { Library } from './core/library';
 import { defaultLibraryPath } from './core/library-location';
 import { LibrarySession } from './core/settings/library-session';
@@ -158,7 +158,7 @@ async function start(): Promise<void> {
     for (const path of paths) {
       importing = importing.then(async () => {
         try {
-          send({ type: 'library-changed', message: describeImport(await importFile(library(), path)) });
+          send({ type: 'library-changed', message: await importOpenedFile(library(), path) });
         } catch (error) {
           send({ type: 'library-changed', message: (error as Error).message, error: true });
         }
@@ -196,7 +196,10 @@ async function start(): Promise<void> {
           const options: Electron.OpenDialogOptions = {
             title: 'Import into Cuttings',
             properties: ['openFile', 'multiSelections'],
-            filters: [{ name: 'Web pages, text and Cuttings archives', extensions: ['html', 'htm', 'txt', 'md', 'cuttings', 'jsonl'] }],
+            filters: [
+              { name: 'Web pages, text, archives, datasets and citations', extensions: ['html', 'htm', 'txt', 'md', 'cuttings', 'jsonl', 'ndjson', 'zip', 'json', 'csv', 'ris'] },
+              { name: 'All files', extensions: ['*'] },
+            ],
           };
           void (window.isDestroyed() ? dialog.showOpenDialog(options) : dialog.showOpenDialog(window, options)).then((chosen) => {
             if (!chosen.canceled) openFiles(chosen.filePaths);
