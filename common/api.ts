@@ -33,6 +33,7 @@ export const CHANNELS = {
   exportArticles: 'cuttings:export-articles',
   cancelExport: 'cuttings:cancel-export',
   chooseExportPath: 'cuttings:choose-export-path',
+  importDroppedFile: 'cuttings:import-dropped-file',
 } as const;
 
 /** Channels main pushes on (never invoked by the renderer). */
@@ -249,6 +250,13 @@ export interface ExportSummary {
   bytes: number;
 }
 
+/** A dropped file to import: its name (the extension helps tell its kind) and its bytes. */
+export interface ImportDroppedFileRequest {
+  name: string;
+  /** Base64, as for {@link AddFileRequest.dataBase64}. */
+  dataBase64: string;
+}
+
 /** Subscribes to main's events; returns a function that unsubscribes. */
 export interface CuttingsEvents {
   onAppEvent(listener: (event: AppEvent) => void): () => void;
@@ -299,6 +307,11 @@ export interface CuttingsApi {
   cancelExport(): Promise<Result<boolean>>;
   /** Asks the user where to save an export with the OS's dialog; null if they cancel (desktop app only). */
   chooseExportPath(format: ExportFormatName): Promise<Result<string | null>>;
+  /**
+   * Imports a file dropped on the window in any format `cuttings import` reads (an archive, a
+   * dataset, Pocket's CSV, citations…); resolves to one line saying what was imported, skipped and failed.
+   */
+  importDroppedFile(request: ImportDroppedFileRequest): Promise<Result<string>>;
 }
 
 /** `window.cuttings`: the calls and the events. */

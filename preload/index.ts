@@ -34,6 +34,7 @@ const api = {
   exportArticles: invoke('exportArticles'),
   cancelExport: invoke('cancelExport'),
   chooseExportPath: invoke('chooseExportPath'),
+  importDroppedFile: invoke('importDroppedFile'),
   // Main's events reach the page as plain data: the listener never sees the IPC event (which
   // would carry the sender and ports), and anything that is not an AppEvent is dropped.
   onAppEvent: (listener: (event: AppEvent) => void) => {

@@ -174,6 +174,13 @@ window.cuttings.onAppEvent((event) => {
 installFileDrop({
   added: (summary) => void articleAdded(summary),
   failed: (message) => status.error(message),
+  imported: (message) => {
+    status.info(message);
+    void attempt(async () => {
+      await refreshLibrary();
+      await refreshTags();
+    }).then(() => reload());
+  },
   modalOpen: () => addDialog.isOpen || saveDialog.isOpen || settingsDialog.isOpen,
 });
 

@@ -15,6 +15,7 @@ import { recapture } from '../core/fetch/recapture';
 import type { Library } from '../core/library';
 import type { LibrarySession } from '../core/settings/library-session';
 import type { SettingsStore, StoredSettings } from '../core/settings/settings-store';
+import { importFileBytes } from '../core/import/import-opened-file';
 import { ExportJobs } from './export-jobs';
 
 /** A handler takes the raw argument list sent over the channel. */
@@ -111,6 +112,7 @@ const schemas = {
   ]),
   cancelExport: z.tuple([]),
   chooseExportPath: z.tuple([z.enum(EXPORT_FORMAT_NAMES)]),
+  importDroppedFile: z.tuple([z.object({ name: z.string().min(1).max(500), dataBase64: z.string().max(Math.ceil(MAX_FILE_BYTES / 3) * 4) }).strict()]),
 } satisfies Record<ApiMethod, z.ZodType>;
 
 /** Turns whatever a core call threw into an ApiError; unexpected errors become `internal`. */
@@ -222,6 +224,7 @@ export function createHandlerTable(
       if (!exportServices.chooseSavePath) throw new CuttingsError('invalid-input', 'export: choosing where to save needs the desktop app; type the full path instead');
       return exportServices.chooseSavePath(format);
     },
+    importDroppedFile: async ({ name, dataBase64 }) => importFileBytes(getLibrary(), name, Buffer.from(dataBase64, 'base64')),
   };
 
   const table = new Map<string, Handler>();

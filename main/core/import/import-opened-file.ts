@@ -5,7 +5,10 @@
  * our JSON, JSONL and CSV, Pocket's CSV, a bookmark file, wallabag's JSON, CSL-JSON, RIS —
  * through the same importPath the CLI uses. Answers with one line for the status bar.
  */
-import { basename, extname } from 'node:path';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, extname, join } from 'node:path';
+import { CuttingsError } from '../../../common/errors';
 import { ARCHIVE_EXTENSION, classifyOpenedFile, describeImport, importFile } from '../import-file';
 import type { Library } from '../library';
 import { detectImportFormat, IMPORT_FORMATS, importPath, type ImportFormat, type ImportReport } from '.';
@@ -15,6 +18,27 @@ export async function importOpenedFile(library: Library, path: string): Promise<
   const format = await foreignFormatOf(path);
   if (format === null) return describeImport(await importFile(library, path));
   return describeImportReport(await importPath(library, path, { format }), basename(path));
+}
+
+/**
+ * Imports a file given as bytes (dropped on the window): written under its own name in a
+ * temporary folder, imported as an opened file, and removed again. Messages name the file as
+ * the user knows it, without the temporary folder.
+ */
+export async function importFileBytes(library: Library, name: string, bytes: Uint8Array): Promise<string> {
+  const fileName = basename(name.replace(/\\/gu, '/'));
+  if (fileName === '' || fileName === '.' || fileName === '..') throw new CuttingsError('invalid-input', `import: ${JSON.stringify(name)} is not a file name`);
+  const folder = await mkdtemp(join(tmpdir(), 'cuttings-import-'));
+  try {
+    const path = join(folder, fileName);
+    await writeFile(path, bytes);
+    return await importOpenedFile(library, path);
+  } catch (error) {
+    if (error instanceof CuttingsError) throw new CuttingsError(error.code, error.message.split(`${folder}/`).join(''));
+    throw error;
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
 }
 
 /**

@@ -4,7 +4,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { exportArticles } from '../../../../main/core/export';
-import { importOpenedFile } from '../../../../main/core/import/import-opened-file';
+import { importFileBytes, importOpenedFile } from '../../../../main/core/import/import-opened-file';
 import { Library } from '../../../../main/core/library';
 import { makeTempFolder, SEED_ARTICLE } from '../../../paths';
 import { IMPORT_FIXTURES } from './import-into';
@@ -53,5 +53,13 @@ describe('importOpenedFile', () => {
     await writeFile(odd, 'just some words');
     await expect(importOpenedFile(library, odd)).rejects.toThrow(`import: cannot tell what kind of file ${odd} is; give --format (`);
     expect(library.list()).toEqual([]);
+  });
+
+  it('imports a dropped file from its bytes, naming it as the user knows it and leaving no temporary file', async () => {
+    const bytes = await readFile(join(IMPORT_FIXTURES, 'zotero.ris'));
+    expect(await importFileBytes(library, 'zotero.ris', bytes)).toMatch(/^Imported \d+ articles? from zotero\.ris \(RIS \(Zotero, EndNote\)\)/u);
+    expect(library.list().length).toBeGreaterThan(0);
+    await expect(importFileBytes(library, 'notes.xyz', Buffer.from('just some words'))).rejects.toThrow(/^import: cannot tell what kind of file notes\.xyz is; /u);
+    await expect(importFileBytes(library, '..', Buffer.from('x'))).rejects.toThrow('import: ".." is not a file name');
   });
 });
