@@ -30,6 +30,10 @@ export const CHANNELS = {
   updateSettings: 'cuttings:update-settings',
   switchLibrary: 'cuttings:switch-library',
   chooseLibraryFolder: 'cuttings:choose-library-folder',
+  exportArticles: 'cuttings:export-articles',
+  cancelExport: 'cuttings:cancel-export',
+  chooseExportPath: 'cuttings:choose-export-path',
+  importDroppedFile: 'cuttings:import-dropped-file',
 } as const;
 
 /** Channels main pushes on (never invoked by the renderer). */
@@ -212,7 +216,46 @@ export type AppEvent =
   | { type: 'add-cutting'; url?: string }
   | { type: 'focus-search' }
   | { type: 'open-settings' }
-  | { type: 'library-changed'; message: string; error?: boolean };
+  | { type: 'library-changed'; message: string; error?: boolean }
+  | { type: 'open-export' }
+  | { type: 'export-progress'; done: number; total: number };
+
+/** The formats an export writes, by the name `cuttings export --format` takes (main/core/export). */
+export const EXPORT_FORMAT_NAMES = ['archive', 'json', 'jsonl', 'csv', 'md', 'html', 'bibtex', 'ris', 'csl', 'datapackage'] as const;
+
+/** One of EXPORT_FORMAT_NAMES. */
+export type ExportFormatName = (typeof EXPORT_FORMAT_NAMES)[number];
+
+/** Which articles to export: those a query matches, those under a tag, or chosen ids. */
+export type ExportScope = { query: string } | { tag: string } | { ids: string[] };
+
+/** An export the window asks for (the Export dialog). */
+export interface ExportRequest {
+  format: ExportFormatName;
+  scope: ExportScope;
+  /** The file (or, for `html` and `datapackage`, the folder) to write: a full path. */
+  path: string;
+  /** CSV and Data Package: `text` adds each article's text; `bom` starts the CSV with a byte order mark. */
+  options?: { text?: boolean; bom?: boolean };
+}
+
+/** What a finished export wrote. */
+export interface ExportSummary {
+  format: ExportFormatName;
+  /** How many articles were written. */
+  count: number;
+  /** The full path written. */
+  path: string;
+  /** Its size in bytes (a folder's: every file in it). */
+  bytes: number;
+}
+
+/** A dropped file to import: its name (the extension helps tell its kind) and its bytes. */
+export interface ImportDroppedFileRequest {
+  name: string;
+  /** Base64, as for {@link AddFileRequest.dataBase64}. */
+  dataBase64: string;
+}
 
 /** Subscribes to main's events; returns a function that unsubscribes. */
 export interface CuttingsEvents {
@@ -255,6 +298,20 @@ export interface CuttingsApi {
   switchLibrary(request: SwitchLibraryRequest): Promise<Result<AppSettings>>;
   /** Asks the user for a folder with the OS's dialog; null if they cancel (desktop app only). */
   chooseLibraryFolder(mode: 'open' | 'create'): Promise<Result<string | null>>;
+  /**
+   * Exports articles; progress comes as `export-progress` app events. One export runs at a
+   * time; a cancelled one fails with `export: cancelled; nothing was written`.
+   */
+  exportArticles(request: ExportRequest): Promise<Result<ExportSummary>>;
+  /** Cancels the export under way; resolves to whether there was one. */
+  cancelExport(): Promise<Result<boolean>>;
+  /** Asks the user where to save an export with the OS's dialog; null if they cancel (desktop app only). */
+  chooseExportPath(format: ExportFormatName): Promise<Result<string | null>>;
+  /**
+   * Imports a file dropped on the window in any format `cuttings import` reads (an archive, a
+   * dataset, Pocket's CSV, citations…); resolves to one line saying what was imported, skipped and failed.
+   */
+  importDroppedFile(request: ImportDroppedFileRequest): Promise<Result<string>>;
 }
 
 /** `window.cuttings`: the calls and the events. */

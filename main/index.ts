@@ -8,8 +8,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { rendererFileFor, rendererHeaders } from './app-protocol';
 import { EVENT_CHANNELS, type AppEvent } from '../common/api';
+import { defaultExportName } from '../common/export-formats';
 import { APP_VERSION } from './core/app-version';
-import { describeImport, importFile } from './core/import-file';
+import { importOpenedFile } from './core/import/import-opened-file';
 import { Library } from './core/library';
 import { defaultLibraryPath } from './core/library-location';
 import { LibrarySession } from './core/settings/library-session';
@@ -117,7 +118,15 @@ async function start(): Promise<void> {
         // A new library's index loads now, so its first search answers at once.
         void library().prepareSearch().catch((error: unknown) => console.error(`cuttings: ${(error as Error).message}`));
       },
-    }, browserClipping),
+    }, browserClipping, {
+      // `send` is defined below, once the window is; the window calls nothing before it has loaded.
+      sendEvent: (event) => send(event),
+      chooseSavePath: async (format) => {
+        const options: Electron.SaveDialogOptions = { title: 'Export to', defaultPath: join(app.getPath('documents'), defaultExportName(format)), properties: ['createDirectory', 'showOverwriteConfirmation'] };
+        const chosen = window.isDestroyed() ? await dialog.showSaveDialog(options) : await dialog.showSaveDialog(window, options);
+        return chosen.canceled || !chosen.filePath ? null : chosen.filePath;
+      },
+    }),
   );
   void browserClipping.restore().catch((error: unknown) => console.error(`cuttings: ${(error as Error).message}`));
   // Load the search index in its worker now, so the first search answers at once.
@@ -150,7 +159,7 @@ async function start(): Promise<void> {
     for (const path of paths) {
       importing = importing.then(async () => {
         try {
-          send({ type: 'library-changed', message: describeImport(await importFile(library(), path)) });
+          send({ type: 'library-changed', message: await importOpenedFile(library(), path) });
         } catch (error) {
           send({ type: 'library-changed', message: (error as Error).message, error: true });
         }
@@ -188,7 +197,10 @@ async function start(): Promise<void> {
           const options: Electron.OpenDialogOptions = {
             title: 'Import into Cuttings',
             properties: ['openFile', 'multiSelections'],
-            filters: [{ name: 'Web pages, text and Cuttings archives', extensions: ['html', 'htm', 'txt', 'md', 'cuttings', 'jsonl'] }],
+            filters: [
+              { name: 'Web pages, text, archives, datasets and citations', extensions: ['html', 'htm', 'txt', 'md', 'cuttings', 'jsonl', 'ndjson', 'zip', 'json', 'csv', 'ris'] },
+              { name: 'All files', extensions: ['*'] },
+            ],
           };
           void (window.isDestroyed() ? dialog.showOpenDialog(options) : dialog.showOpenDialog(window, options)).then((chosen) => {
             if (!chosen.canceled) openFiles(chosen.filePaths);

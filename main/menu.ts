@@ -4,6 +4,7 @@
  *
  *   Add Cutting…       CmdOrCtrl+N        opens the add dialog in the window
  *   Import File…       CmdOrCtrl+O        the OS's file dialog, imported in main
+ *   Export…            CmdOrCtrl+E        opens the export dialog in the window
  *   Find               CmdOrCtrl+F        focuses the search box
  *   Settings…          CmdOrCtrl+,        opens the settings dialog
  *   About Cuttings                        the version (in the app menu on macOS, Help elsewhere)
@@ -46,6 +47,7 @@ export function buildMenuTemplate(platform: NodeJS.Platform, appName: string, ac
       submenu: [
         { label: 'Add Cutting…', accelerator: 'CmdOrCtrl+N', click: () => actions.send({ type: 'add-cutting' }) },
         { label: 'Import File…', accelerator: 'CmdOrCtrl+O', click: () => actions.importFiles() },
+        { label: 'Export…', accelerator: 'CmdOrCtrl+E', click: () => actions.send({ type: 'open-export' }) },
         ...(mac ? [] : [{ type: 'separator' } as const, settings]),
         { type: 'separator' },
         mac ? { role: 'close' } : { role: 'quit' },

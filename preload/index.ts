@@ -31,6 +31,10 @@ const api = {
   updateSettings: invoke('updateSettings'),
   switchLibrary: invoke('switchLibrary'),
   chooseLibraryFolder: invoke('chooseLibraryFolder'),
+  exportArticles: invoke('exportArticles'),
+  cancelExport: invoke('cancelExport'),
+  chooseExportPath: invoke('chooseExportPath'),
+  importDroppedFile: invoke('importDroppedFile'),
   // Main's events reach the page as plain data: the listener never sees the IPC event (which
   // would carry the sender and ports), and anything that is not an AppEvent is dropped.
   onAppEvent: (listener: (event: AppEvent) => void) => {
@@ -48,7 +52,14 @@ const api = {
 function isAppEvent(data: unknown): data is AppEvent {
   if (typeof data !== 'object' || data === null) return false;
   const type = (data as { type?: unknown }).type;
-  return type === 'add-cutting' || type === 'focus-search' || type === 'open-settings' || type === 'library-changed';
+  return (
+    type === 'add-cutting' ||
+    type === 'focus-search' ||
+    type === 'open-settings' ||
+    type === 'library-changed' ||
+    type === 'open-export' ||
+    type === 'export-progress'
+  );
 }
 
 contextBridge.exposeInMainWorld('cuttings', api);

@@ -1,11 +1,13 @@
 /**
  * Files dropped on the window are added as articles: .html and .htm as saved web pages,
  * .txt and .md as text, read here with File.text() and sent with their names, as the add
- * dialog sends a chosen file. A Cuttings archive is imported by main, which reads the file
- * itself: File ▸ Import File… (Ctrl/Cmd+O), or opening it from the OS. (Electron's own
- * navigate-on-drop is off in main/window-options.ts, so a drop never replaces the window.)
+ * dialog sends a chosen file. Archives, datasets and citations (.cuttings, .jsonl, .zip,
+ * .csv, .json, .ris) are sent as bytes to main's importer (importDroppedFile), which reads
+ * them as `cuttings import` does and says what it imported, skipped and failed. (Electron's
+ * own navigate-on-drop is off in main/window-options.ts, so a drop never replaces the window.)
  */
 import type { ArticleSummary } from '../common/article';
+import { toBase64 } from './add-dialog';
 import { call, messageOf } from './api-client';
 
 /** What the drop handler reports. */
@@ -14,6 +16,8 @@ export interface DropReports {
   added(summary: ArticleSummary): void;
   /** A dropped file could not be added: the message names it. */
   failed(message: string): void;
+  /** A dropped archive or dataset was imported: main's line saying how it went. */
+  imported(message: string): void;
   /** True while a dialog has the window (drops are then refused). */
   modalOpen(): boolean;
 }
@@ -23,7 +27,7 @@ export function dropKind(name: string): 'html' | 'text' | 'archive' | null {
   const lower = name.toLowerCase();
   if (/\.html?$/u.test(lower)) return 'html';
   if (/\.(txt|md)$/u.test(lower)) return 'text';
-  if (/\.(cuttings|jsonl)$/u.test(lower)) return 'archive';
+  if (/\.(cuttings|jsonl|ndjson|zip|csv|json|ris)$/u.test(lower)) return 'archive';
   return null;
 }
 
@@ -51,15 +55,15 @@ export function installFileDrop(reports: DropReports): void {
 async function addFiles(files: File[], reports: DropReports): Promise<void> {
   for (const file of files) {
     const kind = dropKind(file.name);
-    if (kind === null || kind === 'archive') {
-      reports.failed(
-        kind === 'archive'
-          ? `${file.name}: import Cuttings archives with File ▸ Import File…`
-          : `${file.name}: Cuttings adds .html, .htm, .txt and .md files`,
-      );
+    if (kind === null) {
+      reports.failed(`${file.name}: Cuttings adds .html, .htm, .txt and .md files and imports .cuttings, .jsonl, .zip, .csv, .json and .ris files`);
       continue;
     }
     try {
+      if (kind === 'archive') {
+        reports.imported(await call('importDroppedFile', { name: file.name, dataBase64: toBase64(new Uint8Array(await file.arrayBuffer())) }));
+        continue;
+      }
       const content = await file.text();
       reports.added(kind === 'html' ? await call('addHtml', { html: content, fileName: file.name }) : await call('addText', { text: content, fileName: file.name }));
     } catch (error) {

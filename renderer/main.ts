@@ -16,6 +16,7 @@ import type { ArticleSummary, SearchResults } from '../common/article';
 import { tagKey } from '../common/tags';
 import { AddDialog } from './add-dialog';
 import { BrowserClippingDialog } from './browser-clipping-dialog';
+import { ExportDialog } from './export-dialog';
 import { ApiCallError, attempt, call, messageOf, setErrorReporter } from './api-client';
 import { ArticleList, type ListItem } from './article-list';
 import { required } from './dom';
@@ -116,6 +117,17 @@ saveSearchButton.addEventListener('click', () => {
   if (search.query !== '') saveDialog.open(withTag(search.query, sidebar.filter), sidebar.savedSearches);
 });
 const settingsDialog = new SettingsDialog();
+// Export… offers the search as listed (with the sidebar's tag), the tag alone, and the selected article.
+const exportDialog = new ExportDialog(() => {
+  const selectedId = list.selectedId;
+  const selected = selectedId === undefined ? undefined : list.item(selectedId);
+  return {
+    query: search.query === '' ? '' : withTag(search.query, sidebar.filter).trim(),
+    tag: sidebar.filter,
+    selected: selected ? { id: selected.summary.id, title: selected.summary.title } : null,
+  };
+});
+required('export-button', HTMLButtonElement).addEventListener('click', () => exportDialog.open());
 installShortcuts({
   list,
   listElement,
@@ -123,7 +135,7 @@ installShortcuts({
   add: () => {
     if (!saveDialog.isOpen) addDialog.open();
   },
-  modalOpen: () => addDialog.isOpen || saveDialog.isOpen || settingsDialog.isOpen,
+  modalOpen: () => addDialog.isOpen || saveDialog.isOpen || settingsDialog.isOpen || exportDialog.isOpen,
   dismiss: () => help.close(),
   help: () => help.open(),
 });
@@ -151,11 +163,24 @@ window.cuttings.onAppEvent((event) => {
         await refreshTags();
       }).then(() => reload());
       return;
+    case 'open-export':
+      if (!addDialog.isOpen && !saveDialog.isOpen && !settingsDialog.isOpen) exportDialog.open();
+      return;
+    case 'export-progress':
+      exportDialog.showProgress(event.done, event.total);
+      return;
   }
 });
 installFileDrop({
   added: (summary) => void articleAdded(summary),
   failed: (message) => status.error(message),
+  imported: (message) => {
+    status.info(message);
+    void attempt(async () => {
+      await refreshLibrary();
+      await refreshTags();
+    }).then(() => reload());
+  },
   modalOpen: () => addDialog.isOpen || saveDialog.isOpen || settingsDialog.isOpen,
 });
 

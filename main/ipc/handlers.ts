@@ -5,7 +5,7 @@
  * main/ipc/register.ts binds it to ipcMain and adds the sender check.
  */
 import { z } from 'zod';
-import { CHANNELS, type ApiMethod, type AppSettings, type CuttingsApi } from '../../common/api';
+import { CHANNELS, EXPORT_FORMAT_NAMES, type ApiMethod, type AppEvent, type AppSettings, type CuttingsApi, type ExportFormatName } from '../../common/api';
 import { CuttingsError } from '../../common/errors';
 import { fail, ok, type Result } from '../../common/result';
 import { BrowserClippingSwitch } from '../core/browser/browser-clipping-switch';
@@ -15,6 +15,8 @@ import { recapture } from '../core/fetch/recapture';
 import type { Library } from '../core/library';
 import type { LibrarySession } from '../core/settings/library-session';
 import type { SettingsStore, StoredSettings } from '../core/settings/settings-store';
+import { importFileBytes } from '../core/import/import-opened-file';
+import { ExportJobs } from './export-jobs';
 
 /** A handler takes the raw argument list sent over the channel. */
 export type Handler = (args: unknown[]) => Promise<Result<unknown>>;
@@ -94,6 +96,23 @@ const schemas = {
   recapture: z.tuple([z.string().min(1).max(200)]),
   browserClipping: z.tuple([]),
   setBrowserClipping: z.tuple([z.boolean()]),
+  exportArticles: z.tuple([
+    z
+      .object({
+        format: z.enum(EXPORT_FORMAT_NAMES),
+        scope: z.union([
+          z.object({ query: z.string().max(10_000) }).strict(),
+          z.object({ tag: z.string().min(1).max(1000) }).strict(),
+          z.object({ ids: z.array(z.string().min(1).max(200)).min(1).max(1_000_000) }).strict(),
+        ]),
+        path: z.string().min(1).max(4096),
+        options: z.object({ text: z.boolean().optional(), bom: z.boolean().optional() }).strict().optional(),
+      })
+      .strict(),
+  ]),
+  cancelExport: z.tuple([]),
+  chooseExportPath: z.tuple([z.enum(EXPORT_FORMAT_NAMES)]),
+  importDroppedFile: z.tuple([z.object({ name: z.string().min(1).max(500), dataBase64: z.string().max(Math.ceil(MAX_FILE_BYTES / 3) * 4) }).strict()]),
 } satisfies Record<ApiMethod, z.ZodType>;
 
 /** Turns whatever a core call threw into an ApiError; unexpected errors become `internal`. */
@@ -118,6 +137,18 @@ export interface SettingsServices {
 }
 
 /**
+ * What the export channels need from the desktop app (or the harness): a way to tell the
+ * window how an export is going, and the OS's save dialog. Without them exports still run,
+ * silently, and the path must be typed.
+ */
+export interface ExportServices {
+  /** Sends an app event to the window (export progress). */
+  sendEvent?: (event: AppEvent) => void;
+  /** Shows the OS's save dialog for an export in `format`; resolves to null when the user cancels. */
+  chooseSavePath?: (format: ExportFormatName) => Promise<string | null>;
+}
+
+/**
  * Builds the table over one open library. `getLibrary` is asked on every call so that the
  * app can switch libraries without re-registering handlers.
  */
@@ -126,7 +157,9 @@ export function createHandlerTable(
   services?: SettingsServices,
   /** The "Clip from the browser" setting; main/index.ts passes its own to restore and close it. */
   browserClipping: BrowserClippingSwitch = new BrowserClippingSwitch(getLibrary),
+  exportServices: ExportServices = {},
 ): HandlerTable {
+  const exports = new ExportJobs(getLibrary, exportServices.sendEvent);
   const settingsServices = (): SettingsServices => {
     if (!services) throw new CuttingsError('internal', 'settings: this handler table was built without settings');
     return services;
@@ -185,6 +218,13 @@ export function createHandlerTable(
     },
     browserClipping: async () => browserClipping.status(),
     setBrowserClipping: async (enabled) => browserClipping.set(enabled),
+    exportArticles: async (request) => exports.run(request),
+    cancelExport: async () => exports.cancel(),
+    chooseExportPath: async (format) => {
+      if (!exportServices.chooseSavePath) throw new CuttingsError('invalid-input', 'export: choosing where to save needs the desktop app; type the full path instead');
+      return exportServices.chooseSavePath(format);
+    },
+    importDroppedFile: async ({ name, dataBase64 }) => importFileBytes(getLibrary(), name, Buffer.from(dataBase64, 'base64')),
   };
 
   const table = new Map<string, Handler>();

@@ -7,7 +7,7 @@
  */
 import { API_METHODS, CHANNELS, type AppEvent, type CuttingsBridge } from '../../common/api';
 import { fail, type Result } from '../../common/result';
-import { HARNESS_EVENT } from './harness-events';
+import { HARNESS_EVENT, HARNESS_EVENTS_PATH } from './harness-events';
 
 async function post(channel: string, args: unknown[]): Promise<Result<unknown>> {
   let response: Response;
@@ -37,6 +37,12 @@ function onAppEvent(listener: (event: AppEvent) => void): () => void {
   window.addEventListener(HARNESS_EVENT, forward);
   return () => window.removeEventListener(HARNESS_EVENT, forward);
 }
+
+// What the harness pushes (export progress) arrives as server-sent events and goes to the
+// same listeners as a test's dispatched events.
+new EventSource(HARNESS_EVENTS_PATH).addEventListener('message', (message) => {
+  window.dispatchEvent(new CustomEvent(HARNESS_EVENT, { detail: JSON.parse(message.data as string) as AppEvent }));
+});
 
 const api = {
   ...Object.fromEntries(API_METHODS.map((method) => [method, (...args: unknown[]) => post(CHANNELS[method], args)])),

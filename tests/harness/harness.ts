@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import type { AppEvent } from '../../common/api';
 import { Library } from '../../main/core/library';
 import { LibrarySession } from '../../main/core/settings/library-session';
 import { SettingsStore } from '../../main/core/settings/settings-store';
@@ -89,12 +90,16 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     if (settingsFolder) await rm(settingsFolder, { recursive: true, force: true });
   };
   try {
+    // The server is made after the table, but nothing is exported before it answers.
+    let broadcast: (event: AppEvent) => void = () => undefined;
     const server = await startHarnessServer({
       rootDir: RENDERER_DIR,
-      handlers: createHandlerTable(() => session.current, { settings, session }),
+      // As in the app, but without the OS's save dialog: the export dialog's path is typed.
+      handlers: createHandlerTable(() => session.current, { settings, session }, undefined, { sendEvent: (event) => broadcast(event) }),
       bridgeScript: script,
       port: options.port ?? 0,
     });
+    broadcast = server.broadcast;
     return {
       url: server.url,
       get library() {

@@ -15,6 +15,7 @@ import { extname, join, resolve, sep } from 'node:path';
 import { RENDERER_CSP } from '../../main/content-security-policy';
 import type { HandlerTable } from '../../main/ipc/handlers';
 import { fail, type Result } from '../../common/result';
+import { HARNESS_EVENTS_PATH } from './harness-events';
 
 /**
  * The window's Content-Security-Policy, sent as a header with every file: main's own, so the
@@ -77,6 +78,8 @@ export interface HarnessServer {
   port: number;
   /** Every request so far, oldest first. */
   requests: readonly HarnessRequest[];
+  /** Pushes an event (an AppEvent, as main would) to every page listening at HARNESS_EVENTS_PATH. */
+  broadcast(event: unknown): void;
   close(): Promise<void>;
 }
 
@@ -84,6 +87,8 @@ export interface HarnessServer {
 export async function startHarnessServer(options: HarnessServerOptions): Promise<HarnessServer> {
   const root = await realpath(resolve(options.rootDir));
   const requests: HarnessRequest[] = [];
+  /** The pages listening for pushed events (server-sent events streams). */
+  const listeners = new Set<ServerResponse>();
   let port = 0;
 
   const server = createServer((request, response) => {
@@ -112,6 +117,15 @@ export async function startHarnessServer(options: HarnessServerOptions): Promise
       return;
     }
     const path = (request.url ?? '/').split('?')[0] ?? '/';
+    if (path === HARNESS_EVENTS_PATH && request.method === 'GET') {
+      // Main's pushed events: a stream that stays open until the page or the server goes.
+      securityHeaders(response);
+      response.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', Connection: 'keep-alive' });
+      response.write(': listening\n\n');
+      listeners.add(response);
+      request.on('close', () => listeners.delete(response));
+      return;
+    }
     if (path.startsWith('/api/')) {
       await handleApi(request, response, path.slice('/api/'.length));
       return;
@@ -212,6 +226,9 @@ export async function startHarnessServer(options: HarnessServerOptions): Promise
     url: `http://127.0.0.1:${port}/`,
     port,
     requests,
+    broadcast: (event) => {
+      for (const listener of listeners) listener.write(`data: ${JSON.stringify(event)}\n\n`);
+    },
     close: async () => {
       const closed = new Promise<void>((done) => server.close(() => done()));
       server.closeAllConnections();

@@ -43,12 +43,13 @@ describe('buildMenuTemplate', () => {
     const expected: [string, string][] = [
       ['Add Cutting…', 'CmdOrCtrl+N'],
       ['Import File…', 'CmdOrCtrl+O'],
+      ['Export…', 'CmdOrCtrl+E'],
       ['Find', 'CmdOrCtrl+F'],
       ['Settings…', 'CmdOrCtrl+,'],
     ];
     for (const [label, accelerator] of expected) expect(item(template, label).accelerator, label).toBe(accelerator);
-    for (const label of ['Add Cutting…', 'Import File…', 'Find', 'Settings…', 'About Cuttings']) click(item(template, label));
-    expect(calls).toEqual([{ type: 'add-cutting' }, 'import', { type: 'focus-search' }, { type: 'open-settings' }, 'about']);
+    for (const label of ['Add Cutting…', 'Import File…', 'Export…', 'Find', 'Settings…', 'About Cuttings']) click(item(template, label));
+    expect(calls).toEqual([{ type: 'add-cutting' }, 'import', { type: 'open-export' }, { type: 'focus-search' }, { type: 'open-settings' }, 'about']);
   });
 
   it('puts Settings and About in the app menu on macOS, in File and Help elsewhere', () => {
