@@ -15,7 +15,7 @@ const LISTED = 50;
 
 /** Runs `cuttings import`. */
 export async function importCommand(args: string[], io: CliIo): Promise<void> {
-  const { values, positionals } = parse(args, { json: { type: 'boolean' }, format: { type: 'string' } });
+  const { values, positionals } = parse(args, { json: { type: 'boolean' }, format: { type: 'string' }, fetch: { type: 'boolean' } });
   if (positionals.length !== 1) throw new UsageError('import takes one PATH (a file, or a folder of saved pages)');
   const path = positionals[0]!;
   let format;
@@ -41,7 +41,7 @@ export async function importCommand(args: string[], io: CliIo): Promise<void> {
       if (summary.failed.length > LISTED) io.stdout.write(`  … and ${summary.failed.length - LISTED} more\n`);
       return;
     }
-    const report = await importPath(library, path, { format, onProgress: bar.update }).finally(bar.done);
+    const report = await importPath(library, path, { format, onProgress: bar.update, ...(values.fetch ? { fetch: {} } : {}) }).finally(bar.done);
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     io.stdout.write(values.json ? `${JSON.stringify(report)}\n` : formatReport(report, seconds));
   });
@@ -57,6 +57,8 @@ export function formatReport(report: ImportReport, seconds: string): string {
   if (report.duplicates.length > LISTED) lines.push(`  … and ${report.duplicates.length - LISTED} more duplicates`);
   for (const failure of report.failed.slice(0, LISTED)) lines.push(`  failed: ${failure.item}: ${failure.message}`);
   if (report.failed.length > LISTED) lines.push(`  … and ${report.failed.length - LISTED} more failures`);
+  for (const missed of report.unfetched.slice(0, LISTED)) lines.push(`  kept URL-only: ${missed.item}: ${missed.message}`);
+  if (report.unfetched.length > LISTED) lines.push(`  … and ${report.unfetched.length - LISTED} more kept URL-only`);
   return `${lines.join('\n')}\n`;
 }
 

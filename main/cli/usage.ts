@@ -142,15 +142,18 @@ the content, or given with --format:
   wallabag      wallabag's JSON export
   csl, ris      Zotero's CSL-JSON or RIS
   html-folder   a folder of saved .html pages (PATH is the folder)
-Records with a web address but no text (bookmarks, Pocket) are kept as URL-only articles.
-Each item goes in whole or not at all; one already in the library (same id, address or
+Records with a web address but no text (bookmarks, Pocket) are kept as URL-only articles,
+or, with --fetch, their pages are fetched and clipped (one that cannot be fetched is kept
+URL-only and the summary says why). Each item goes in whole or not at all; one already in the library (same id, address or
 text) is skipped. Shows a progress bar on a terminal and a summary at the end: imported,
 skipped as duplicates, failed with the reason for each.
 
 Options:
   --format F        the format, when it cannot be told from the file
+  --fetch           fetch and clip the page of each URL-only record
   --json            print the summary as JSON: {"format", "imported", "urlOnly",
-                    "duplicates": [{"item", "reason"}], "failed": [{"item", "message"}]}
+                    "duplicates": [{"item", "reason"}], "failed": [{"item", "message"}],
+                    "unfetched": [{"item", "message"}]}
                     (jsonl-lines: {"imported", "failed": [{"line", "message"}]})
 ${LIBRARY_OPTION}`,
   export: `Usage: cuttings export --format F -o PATH [--query Q | --tag T | ID…] [options]

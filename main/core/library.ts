@@ -163,7 +163,7 @@ export class Library {
     /** Clips the items of large batches in a thread of its own; null clips in this one. */
     private readonly clipWorker: ClipWorker | null,
   ) {
-    this.searchService = new SearchService(path, engine, catalog, async (id) => (await readCapture(path, id)).text);
+    this.searchService = new SearchService(path, engine, catalog);
   }
 
   /**

@@ -19,6 +19,8 @@ export interface SearchEngine {
   reset(): Promise<void>;
   /** Adds articles, replacing any already indexed under the same id. */
   add(articles: IndexableArticle[]): Promise<void>;
+  /** Adds stored articles, reading each one's text from its capture in the library at `root`. */
+  addStored(root: string, records: SearchRecord[]): Promise<void>;
   remove(ids: string[]): Promise<void>;
   /** Replaces the search fields (tags, say) of indexed articles; ids not indexed are ignored. */
   updateRecords(records: SearchRecord[]): Promise<void>;
@@ -51,6 +53,10 @@ export class InProcessSearchEngine implements SearchEngine {
 
   async add(articles: IndexableArticle[]): Promise<void> {
     for (const article of articles) this.index.add(article);
+  }
+
+  async addStored(root: string, records: SearchRecord[]): Promise<void> {
+    for (const record of records) this.index.add({ ...record, text: readCaptureSync(root, record.id).content.text });
   }
 
   async remove(ids: string[]): Promise<void> {

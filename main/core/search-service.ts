@@ -20,9 +20,6 @@ const SIGNATURE_SLICE = 2000;
 /** Lets other work on this thread (IPC, timers, I/O) run before going on. */
 const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-/** Reads an article's text from its capture. */
-export type TextReader = (id: string) => Promise<string>;
-
 /** The search index of one library. */
 export class SearchService {
   private ready: Promise<void> | null = null;
@@ -40,7 +37,6 @@ export class SearchService {
     private readonly root: string,
     private readonly engine: SearchEngine,
     private readonly catalog: Catalog,
-    private readonly readText: TextReader,
   ) {}
 
   /** Whether the index is loaded, loading (and how far), or not asked for yet. */
@@ -210,19 +206,17 @@ export class SearchService {
   }
 
   private async indexIds(ids: string[], onProgress?: (done: number, total: number) => void): Promise<void> {
-    // One batch is indexed while the next is read: with a worker, both threads stay busy.
-    let indexing: Promise<void> = Promise.resolve();
+    // The engine reads each article's text from its capture itself (in the worker, in the
+    // app): this thread hands over only the records, never parsing 100,000 captures.
     for (let i = 0; i < ids.length; i += BATCH) {
-      const batch: IndexableArticle[] = [];
+      const records: SearchRecord[] = [];
       for (const id of ids.slice(i, i + BATCH)) {
         const record = this.catalog.get(id);
-        if (record) batch.push(indexable(record, await this.readText(id)));
+        if (record) records.push(toSearchRecord(record));
       }
-      await indexing;
       onProgress?.(i, ids.length);
-      indexing = this.engine.add(batch);
+      await this.engine.addStored(this.root, records);
     }
-    await indexing;
     onProgress?.(ids.length, ids.length);
   }
 }

@@ -69,6 +69,9 @@ export class WorkerSearchEngine implements SearchEngine {
   add(articles: IndexableArticle[]): Promise<void> {
     return this.call('add', articles);
   }
+  addStored(root: string, records: SearchRecord[]): Promise<void> {
+    return this.call('addStored', root, records);
+  }
   remove(ids: string[]): Promise<void> {
     return this.call('remove', ids);
   }

@@ -46,7 +46,7 @@ export async function importArchive(
       throw new CuttingsError('bad-content', `archive: ${path}: ${(error as Error).message}`);
     }
     await library.prepareSearch();
-    const report: ImportReport = { format: 'archive', imported: 0, urlOnly: 0, duplicates: [], failed: [] };
+    const report: ImportReport = { format: 'archive', imported: 0, urlOnly: 0, duplicates: [], failed: [], unfetched: [] };
     const known = new KnownArticles(library);
     const lines = catalog.split('\n').filter((line) => line.trim() !== '');
     // Articles are read a batch at a time, several entries at once: one after another, each

@@ -32,6 +32,8 @@ export interface ImportReport {
   duplicates: { item: string; reason: string }[];
   /** Items that could not be imported, with why. */
   failed: { item: string; message: string }[];
+  /** URL-only records whose page could not be fetched (with --fetch): kept URL-only, with why. */
+  unfetched: { item: string; message: string }[];
 }
 
 /** Metadata common to the readers, turned into a batch item: text when there is some, else URL-only. */

@@ -8,6 +8,7 @@ import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { createInterface } from 'node:readline';
+import type { ClipUrlOptions } from '../fetch/clip-url';
 import { CuttingsError } from '../../../common/errors';
 import type { Library } from '../library';
 import { importArchive } from './archive';
@@ -33,6 +34,8 @@ export interface ImportOptions {
   onProgress?: (done: number, total: number) => void;
   /** Archive safety limits (tests lower them). */
   zipLimits?: ZipLimits;
+  /** Fetch the pages of URL-only records (bookmarks, Pocket items) rather than keep just their addresses. */
+  fetch?: ClipUrlOptions;
 }
 
 /** Imports the file or folder at `path`. The original JSONL lines format goes through import-jsonl.ts instead. */
@@ -46,12 +49,12 @@ export async function importPath(library: Library, path: string, options: Import
       throw new CuttingsError('invalid-input', `import: cannot read the folder ${path}: ${(error as Error).message}`);
     });
     if (pages.length === 0) throw new CuttingsError('invalid-input', `import: ${path} holds no .html or .htm pages`);
-    return runImport(library, format, readHtmlFolder(path, pages), options.onProgress, pages.length);
+    return runImport(library, format, readHtmlFolder(path, pages), { onProgress: options.onProgress, total: pages.length, fetch: options.fetch });
   }
-  if (format === 'jsonl') return runImport(library, format, readJsonlLines(path), options.onProgress);
+  if (format === 'jsonl') return runImport(library, format, readJsonlLines(path), { onProgress: options.onProgress, fetch: options.fetch });
   const text = await readText(path);
   const candidates = await candidatesOf(format, text, what);
-  return runImport(library, format, candidates, options.onProgress, Array.isArray(candidates) ? candidates.length : 0);
+  return runImport(library, format, candidates, { onProgress: options.onProgress, total: Array.isArray(candidates) ? candidates.length : 0, fetch: options.fetch });
 }
 
 async function candidatesOf(format: Exclude<ImportFormat, 'archive' | 'html-folder' | 'jsonl' | 'jsonl-lines'>, text: string, what: string): Promise<Iterable<ImportCandidate>> {

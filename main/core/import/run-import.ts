@@ -6,7 +6,32 @@
  * collecting each failure with its reason.
  */
 import type { Library } from '../library';
+import { fetchForClipping, type ClipUrlOptions } from '../fetch/clip-url';
 import type { ImportCandidate, ImportReport } from './import-candidate';
+
+/** How runImport reports progress, and whether it fetches the pages of URL-only records. */
+export interface RunImportOptions {
+  onProgress?: (done: number, total: number) => void;
+  /** How many items there are, when known, for the progress. */
+  total?: number;
+  /** Fetch and clip the page of each URL-only record (a bookmark, a Pocket item) with these options. */
+  fetch?: ClipUrlOptions;
+}
+
+/**
+ * A URL-only record with its page fetched and clipped, keeping its title and tags; if the page
+ * cannot be had, the record stays URL-only and the report says why.
+ */
+async function fetched(candidate: ImportCandidate, options: ClipUrlOptions, report: ImportReport): Promise<ImportCandidate> {
+  const request = candidate.item!.request;
+  try {
+    const item = await fetchForClipping({ url: candidate.url!, ...(request.title ? { title: request.title } : {}), tags: request.tags ?? [] }, options);
+    return { ...candidate, item: { ...item, method: 'import' }, urlOnly: false };
+  } catch (error) {
+    report.unfetched.push({ item: candidate.label, message: (error as Error).message });
+    return candidate;
+  }
+}
 
 /** How many items are clipped and stored together. */
 const BATCH_SIZE = 1000;
@@ -65,12 +90,11 @@ export async function runImport(
   library: Library,
   format: string,
   candidates: AsyncIterable<ImportCandidate> | Iterable<ImportCandidate>,
-  onProgress?: (done: number, total: number) => void,
-  total = 0,
+  { onProgress, total = 0, fetch }: RunImportOptions = {},
 ): Promise<ImportReport> {
   // With the index loaded, each batch is indexed as it is stored, as in import-jsonl.ts.
   await library.prepareSearch();
-  const report: ImportReport = { format, imported: 0, urlOnly: 0, duplicates: [], failed: [] };
+  const report: ImportReport = { format, imported: 0, urlOnly: 0, duplicates: [], failed: [], unfetched: [] };
   const known = new KnownArticles(library);
   let batch: ImportCandidate[] = [];
   let handled = 0;
@@ -87,12 +111,13 @@ export async function runImport(
     batch = [];
     onProgress?.(handled, Math.max(total, handled));
   };
-  for await (const candidate of candidates) {
+  for await (let candidate of candidates) {
     handled++;
     if (!candidate.item) {
       report.failed.push({ item: candidate.label, message: candidate.error ?? 'nothing to import' });
       continue;
     }
+    if (candidate.urlOnly && fetch) candidate = await fetched(candidate, fetch, report);
     const duplicate = known.duplicateReason(candidate);
     if (duplicate) {
       report.duplicates.push({ item: candidate.label, reason: duplicate });
