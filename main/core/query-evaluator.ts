@@ -7,7 +7,8 @@ import type { QueryNode } from '../../common/query';
 import { findWords, indexForm } from '../../common/text';
 import { tagKey } from '../../common/tags';
 import { tokenize, processTerm, type TermQuery, type TermMatches } from './search-index';
-import type { SearchRecord } from './search-results';
+import type { FacetCache, SearchRecord } from './search-results';
+import { DocScores } from './doc-scores';
 import { isStopWordInAnyLanguage } from './stop-words';
 
 /**
@@ -23,11 +24,13 @@ export interface EvaluationContext {
   matchTerms(queries: TermQuery[]): TermMatches[] | Promise<TermMatches[]>;
   /** The article's plain text, for checking phrases. */
   text(doc: number): Promise<string>;
+  /** Where each document's facet numbers are kept between searches, if anywhere. */
+  facetCache?: FacetCache;
 }
 
 /** The articles a query matched (by document number), each with its score, and the indexed words that matched. */
 export interface Evaluation {
-  scores: Map<number, number>;
+  scores: DocScores;
   /** Indexed words that matched, for snippets and highlighting. */
   matchedTerms: Set<string>;
 }
@@ -159,7 +162,7 @@ class Evaluator {
    * The matching articles of a node, with scores. `positive` is false under a negation:
    * what matched there is excluded, so it is not noted for highlighting.
    */
-  async evaluate(node: QueryNode, positive = true): Promise<Map<number, number>> {
+  async evaluate(node: QueryNode, positive = true): Promise<DocScores> {
     switch (node.kind) {
       case 'term':
         return await this.termSet(node, positive);
@@ -173,9 +176,9 @@ class Evaluator {
         return await this.allWhere((_record, doc) => !excluded.has(doc));
       }
       case 'or': {
-        const union = new Map<number, number>();
+        const union = new DocScores(this.context.count);
         for (const child of node.children) {
-          for (const [doc, score] of await this.evaluate(child, positive)) union.set(doc, (union.get(doc) ?? 0) + score);
+          (await this.evaluate(child, positive)).forEach((score, doc) => union.set(doc, (union.get(doc) ?? 0) + score));
         }
         return union;
       }
@@ -189,7 +192,7 @@ class Evaluator {
    * allow and drop what the negations match. Stop words are left out unless there is
    * nothing else, as the index leaves them out of texts.
    */
-  private async andSet(children: QueryNode[], positive: boolean): Promise<Map<number, number>> {
+  private async andSet(children: QueryNode[], positive: boolean): Promise<DocScores> {
     const meaningful = children.filter((child) => !isStopTerm(child));
     const parts = meaningful.length > 0 ? meaningful : children;
     const predicates: Predicate[] = [];
@@ -203,19 +206,21 @@ class Evaluator {
     }
     const allowed = (record: SearchRecord | undefined) => record !== undefined && predicates.every((test) => test(record));
 
-    let result: Map<number, number>;
+    let result: DocScores;
     if (searches.length === 0) {
       result = await this.allWhere(allowed);
     } else {
       const sets = await Promise.all(searches.map((child) => this.evaluate(child, positive)));
       sets.sort((a, b) => a.size - b.size);
-      result = new Map();
+      result = new DocScores(this.context.count);
+      const others = sets.slice(1);
       let step = 0;
-      for (const [doc, score] of sets[0]!) {
+      const first = sets[0]!;
+      for (const doc of first.docs()) {
         if (++step % SLICE === 0) await yieldToOthers();
-        let total = score;
+        let total = first.score(doc);
         let inAll = true;
-        for (const other of sets.slice(1)) {
+        for (const other of others) {
           const more = other.get(doc);
           if (more === undefined) {
             inAll = false;
@@ -228,19 +233,19 @@ class Evaluator {
     }
     for (const negation of negations) {
       const excluded = await this.evaluate(negation, !positive);
-      for (const doc of excluded.keys()) result.delete(doc);
+      for (const doc of excluded.docs()) result.delete(doc);
     }
     return result;
   }
 
   /** A term's articles: every word of it (a term can hold several, `10:00`) must match. */
-  private async termSet(node: object, noteMatches: boolean): Promise<Map<number, number>> {
+  private async termSet(node: object, noteMatches: boolean): Promise<DocScores> {
     const indexes = this.slots.get(node) ?? [];
-    let result: Map<number, number> | null = null;
+    let result: DocScores | null = null;
     for (const index of indexes) {
       const answer = this.answers[index]!;
       if (noteMatches) for (const term of answer.matched) this.matchedTerms.add(term);
-      const current = new Map<number, number>();
+      const current = new DocScores(this.context.count);
       for (let i = 0; i < answer.docs.length; i++) {
         if (i % SLICE === SLICE - 1) await yieldToOthers();
         const doc = answer.docs[i]!;
@@ -248,16 +253,17 @@ class Evaluator {
       }
       result = current;
     }
-    return result ?? new Map();
+    return result ?? new DocScores(this.context.count);
   }
 
   /** A phrase's articles: all its words, then checked in order in the text (or title). */
-  private async phraseSet(node: Extract<QueryNode, { kind: 'phrase' }>, positive: boolean): Promise<Map<number, number>> {
+  private async phraseSet(node: Extract<QueryNode, { kind: 'phrase' }>, positive: boolean): Promise<DocScores> {
     const candidates = await this.termSet(node, positive);
     const wanted = node.words.flatMap(wordsOf).flatMap(phraseForms);
     if (wanted.length < 2) return candidates;
-    const result = new Map<number, number>();
-    for (const [doc, score] of candidates) {
+    const result = new DocScores(this.context.count);
+    for (const doc of candidates.docs()) {
+      const score = candidates.score(doc);
       const record = this.context.record(doc);
       if (!record) continue;
       const haystacks =
@@ -267,8 +273,8 @@ class Evaluator {
     return result;
   }
 
-  private async allWhere(test: (record: SearchRecord, doc: number) => boolean): Promise<Map<number, number>> {
-    const result = new Map<number, number>();
+  private async allWhere(test: (record: SearchRecord, doc: number) => boolean): Promise<DocScores> {
+    const result = new DocScores(this.context.count);
     for (let doc = 0; doc < this.context.count; doc++) {
       if (doc % SLICE === SLICE - 1) await yieldToOthers();
       const record = this.context.record(doc);

@@ -75,6 +75,7 @@ export class InProcessSearchEngine implements SearchEngine {
       matchTerms: (queries) => index.matchTerms(queries),
       // Read at once: this runs in the search worker (or the CLI), never on a window's thread.
       text: async (doc) => readCaptureSync(root, index.record(doc)!.id).content.text,
+      facetCache: index.facetCache,
     });
   }
 

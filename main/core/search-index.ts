@@ -14,7 +14,7 @@
  */
 import { findWords, indexForm } from '../../common/text';
 import { FIELD_COUNT, FIELDS, Segment, SegmentBuilder, mergeSegments, type AnySegment, type Postings } from './index-segment';
-import { toSearchRecord, type SearchRecord } from './search-results';
+import { toSearchRecord, type FacetCache, type SearchRecord } from './search-results';
 import { stopWordsFor } from './stop-words';
 
 /**
@@ -169,6 +169,8 @@ export class SearchIndex {
   private readonly numbers = new Map<string, number>();
   /** Document number → the article's search fields (undefined once removed). */
   private records: (SearchRecord | undefined)[] = [];
+  /** Document number → its facet numbers, filled in by searches (search-results.ts). */
+  facetCache: FacetCache = [];
   /** For each field, each document's length in terms (grown as documents are added). */
   private lengths: Uint32Array[] = FIELDS.map(() => new Uint32Array(1024));
   /** For each field, the sum of the live documents' lengths, for the average BM25 needs. */
@@ -228,6 +230,7 @@ export class SearchIndex {
     // The index goes on from the compacted form.
     this.ids = ids;
     this.records = records;
+    this.facetCache = [];
     this.lengths = lengths;
     this.numbers.clear();
     ids.forEach((id, doc) => this.numbers.set(id, doc));
@@ -250,7 +253,9 @@ export class SearchIndex {
   /** Replaces the search fields of an indexed article (its tags changed, say); the text is not touched. */
   updateRecord(record: SearchRecord): void {
     const doc = this.numbers.get(record.id);
-    if (doc !== undefined) this.records[doc] = toSearchRecord(record);
+    if (doc === undefined) return;
+    this.records[doc] = toSearchRecord(record);
+    this.facetCache[doc] = undefined;
   }
 
   /** True when the article is indexed. */
@@ -300,6 +305,7 @@ export class SearchIndex {
     this.numbers.delete(id);
     this.ids[doc] = '';
     this.records[doc] = undefined;
+    this.facetCache[doc] = undefined;
     this.removed++;
     for (let field = 0; field < FIELD_COUNT; field++) this.totalLengths[field] = this.totalLengths[field]! - this.lengths[field]![doc]!;
   }
@@ -331,18 +337,35 @@ export class SearchIndex {
     const hits = this.hits;
     const touched: number[] = [];
     const derivedByForm = forms.map((form) => this.derivedTerms(form, query, fields));
+    // Each derived term's best single contribution to an article: what orders the matched words.
+    const best = new Map<string, number>();
     derivedByForm.forEach((derived, formNumber) => {
       for (const { term, weight } of derived) {
+        let top = 0;
         for (const field of fields) {
-          this.forEachPosting(field, term, weight * BOOSTS[field]!, (doc, score) => {
-            if (hits[doc] === formNumber) {
-              // First match of this form in this document.
-              if (formNumber === 0) touched.push(doc);
-              hits[doc] = formNumber + 1;
+          const scoring = this.scoring(field, term);
+          if (!scoring) continue;
+          const { lists, idf, average } = scoring;
+          const lengths = this.lengths[field]!;
+          const fieldWeight = weight * BOOSTS[field]!;
+          for (const { docs: list, counts, stride, start, end } of lists) {
+            for (let i = start; i < end; i += stride) {
+              const doc = list[i]!;
+              if (this.ids[doc] === '') continue;
+              const frequency = stride === 1 ? counts![i]! : list[i + 1]!;
+              const score = fieldWeight * idf * (BM25.d + (frequency * (BM25.k + 1)) / (frequency + BM25.k * (1 - BM25.b + (BM25.b * lengths[doc]!) / average)));
+              if (score > top) top = score;
+              const seen = hits[doc]!;
+              if (seen === formNumber) {
+                // First match of this form in this document.
+                if (formNumber === 0) touched.push(doc);
+                hits[doc] = formNumber + 1;
+                scores[doc] = scores[doc]! + score;
+              } else if (seen === formNumber + 1) scores[doc] = scores[doc]! + score;
             }
-            if (hits[doc] === formNumber + 1) scores[doc] = scores[doc]! + score;
-          });
+          }
         }
+        if (top > 0 && top > (best.get(term) ?? 0)) best.set(term, top);
       }
     });
     const docs: number[] = [];
@@ -355,11 +378,11 @@ export class SearchIndex {
         answerScores.push(scores[doc]! * complete);
       }
     }
-    const matched = this.rankMatched(derivedByForm, fields, scores, hits, complete);
     for (const doc of touched) {
       scores[doc] = 0;
       hits[doc] = 0;
     }
+    const matched = docs.length === 0 ? [] : [...best].sort(([, a], [, b]) => b - a).map(([term]) => term);
     return { docs, scores: answerScores, matched };
   }
 
@@ -394,8 +417,8 @@ export class SearchIndex {
     return [...derived].map(([term, weight]) => ({ term, weight }));
   }
 
-  /** Calls `visit` with each live document holding `term` in `field` and its weighted BM25+ score. */
-  private forEachPosting(field: number, term: string, weight: number, visit: (doc: number, score: number) => void): void {
+  /** A term's postings in one field across the segments, with its IDF and the field's average length; null if none is live. */
+  private scoring(field: number, term: string): { lists: Postings[]; idf: number; average: number } | null {
     const lists: Postings[] = [];
     let matching = 0;
     for (const segment of this.segments()) {
@@ -408,41 +431,9 @@ export class SearchIndex {
         for (let i = postings.start; i < postings.end; i += postings.stride) if (this.ids[postings.docs[i]!] !== '') matching++;
       }
     }
-    if (matching === 0) return;
+    if (matching === 0) return null;
     const count = this.numbers.size;
     const average = count > 0 ? this.totalLengths[field]! / count : 1;
-    const idf = Math.log(1 + (count - matching + 0.5) / (matching + 0.5));
-    const lengths = this.lengths[field]!;
-    const { k, b, d } = BM25;
-    for (const { docs, counts, stride, start, end } of lists) {
-      for (let i = start; i < end; i += stride) {
-        const doc = docs[i]!;
-        if (this.ids[doc] === '') continue;
-        const frequency = stride === 1 ? counts![i]! : docs[i + 1]!;
-        const score = idf * (d + (frequency * (k + 1)) / (frequency + k * (1 - b + (b * lengths[doc]!) / average)));
-        visit(doc, weight * score);
-      }
-    }
-  }
-
-  /**
-   * The derived terms that matched, best first: each by the best final score of an article
-   * holding it, ties by the order they were reached in.
-   */
-  private rankMatched(derivedByForm: DerivedTerm[][], fields: number[], scores: Float64Array, hits: Uint16Array, complete: number): string[] {
-    const best = new Map<string, number>();
-    for (const derived of derivedByForm) {
-      for (const { term } of derived) {
-        let top = -1;
-        for (const field of fields) {
-          this.forEachPosting(field, term, 1, (doc) => {
-            if (hits[doc] === complete && scores[doc]! > top) top = scores[doc]!;
-          });
-        }
-        if (top >= 0 && !best.has(term)) best.set(term, top);
-        else if (top > (best.get(term) ?? -1)) best.set(term, top);
-      }
-    }
-    return [...best].sort(([, a], [, b]) => b - a).map(([term]) => term);
+    return { lists, idf: Math.log(1 + (count - matching + 0.5) / (matching + 0.5)), average };
   }
 }

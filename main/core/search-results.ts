@@ -87,15 +87,10 @@ function facetNumber(kind: string, key: string): number {
 }
 
 /**
- * The facet numbers a record is counted under (its tags with their parents, its source, its
- * year of publication), worked out once per record (records are never changed in place) and
- * kept on the record under a symbol.
+ * The facet numbers a record is counted under: its tags with their parents, its source, its
+ * year of publication.
  */
-const FACET_KEYS = Symbol('facet keys');
-
 function facetKeysOf(record: SearchRecord): readonly number[] {
-  const cached = (record as { [FACET_KEYS]?: readonly number[] })[FACET_KEYS];
-  if (cached) return cached;
   const keys = new Set<number>();
   for (const tag of record.tags) {
     const parts = tag.split('/');
@@ -104,22 +99,31 @@ function facetKeysOf(record: SearchRecord): readonly number[] {
   if (record.source) keys.add(facetNumber(SOURCE, record.source));
   // By publication only, so that a year's count is what `published:YYYY` finds.
   if (record.published) keys.add(facetNumber(YEAR, record.published.slice(0, 4)));
-  const list = [...keys];
-  // The catalog's own records are frozen; they are counted afresh each time (titles-only search).
-  if (Object.isExtensible(record)) (record as { [FACET_KEYS]?: readonly number[] })[FACET_KEYS] = list;
-  return list;
+  return [...keys];
 }
+
+/**
+ * Each document's facet numbers, kept by whoever numbers the documents (the search index),
+ * which forgets a document's entry when its record changes. Worked out once, they make
+ * counting a result of tens of thousands a matter of array reads.
+ */
+export type FacetCache = (readonly number[] | undefined)[];
 
 /**
  * Counts a result set by tag (parents included), source and year. Each list comes most
  * frequent first, ties in alphabetical order (an object's keys that look like numbers, the
  * years, always come in ascending order).
  */
-export function countFacets(matches: Match[]): SearchFacets {
+export function countFacets(matches: Match[], cache?: FacetCache): SearchFacets {
   let counts = new Uint32Array(Math.max(facetNames.length, 64));
   const seen: number[] = [];
-  for (const { record } of matches) {
-    for (const key of facetKeysOf(record)) {
+  for (const { doc, record } of matches) {
+    let keys = cache?.[doc];
+    if (!keys) {
+      keys = facetKeysOf(record);
+      if (cache) cache[doc] = keys;
+    }
+    for (const key of keys) {
       if (key >= counts.length) {
         const grown = new Uint32Array(Math.max(key + 1, counts.length * 2));
         grown.set(counts);
@@ -173,10 +177,10 @@ export async function answerQuery(request: PageRequest, context: EvaluationConte
   } else {
     const evaluation = await evaluateQuery(request.query, context);
     matched = [...evaluation.matchedTerms];
-    for (const [doc, score] of evaluation.scores) {
+    evaluation.scores.forEach((score, doc) => {
       const record = context.record(doc);
       if (record) matches.push({ doc, record, score });
-    }
+    });
   }
   const page = pageOfMatches(matches, request.sort, request.offset, request.limit);
   return {
@@ -185,7 +189,7 @@ export async function answerQuery(request: PageRequest, context: EvaluationConte
     page: await Promise.all(
       page.map(async ({ doc, record, score }) => ({ id: record.id, score, snippet: matched.length > 0 && request.snippets !== false ? makeSnippet(await context.text(doc), matched) : null })),
     ),
-    facets: countFacets(matches),
+    facets: countFacets(matches, context.facetCache),
     matched,
   };
 }

@@ -38,7 +38,7 @@ describe('the Cuttings archive', () => {
         const b = await Library.open(join(folder.path, `b${run}`));
         try {
           const report = await importArchive(b, first);
-          expect(report).toEqual({ format: 'archive', imported: items.length, urlOnly: 0, duplicates: [], failed: [] });
+          expect(report).toEqual({ format: 'archive', imported: items.length, urlOnly: 0, duplicates: [], failed: [], unfetched: [] });
           await exportArchive(b, all(b), second, { now: new Date('2025-02-02T00:00:00Z') });
           for (const item of items) {
             expect(b.record(item.record.id)).toEqual(item.record);
