@@ -42,7 +42,11 @@ export function normaliseTag(raw: string): string {
   return tag;
 }
 
+const PLAIN_ASCII = /^[\x20-\x7e]*$/u;
+
 /** The key two tags share when they are the same tag: case-folded. */
 export function tagKey(tag: string): string {
-  return tag.toLocaleLowerCase('und');
+  // Most tags are plain ASCII, which lower-casing folds the same way for a fraction of the
+  // cost of the locale-aware call (opening 100,000 articles folds every tag of every one).
+  return PLAIN_ASCII.test(tag) ? tag.toLowerCase() : tag.toLocaleLowerCase('und');
 }
