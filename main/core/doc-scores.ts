@@ -1,12 +1,13 @@
 /**
  * A set of document numbers with a score each: what the query evaluator builds for every
- * part of a query. It has the part of Map's interface the evaluator uses, but keeps members
+ * part of a query. It has the part of Map's interface the evaluator needs, but keeps members
  * and scores in arrays as long as the library has documents, so that a word found in 30,000
  * of 100,000 articles costs array writes rather than 30,000 hash-table insertions.
  */
-export class DocScores implements Iterable<[number, number]> {
-  /** Members in the order added (a removed one stays here, unmarked in `member`). */
+export class DocScores {
+  /** Members in the order first added (a deleted one stays here; `member` says it is gone). */
   private readonly order: number[] = [];
+  /** By document: 0 never a member, 1 a member, 2 deleted. */
   private readonly member: Uint8Array;
   private readonly scores: Float64Array;
   private count = 0;
@@ -30,9 +31,11 @@ export class DocScores implements Iterable<[number, number]> {
   }
 
   set(doc: number, score: number): this {
-    if (this.member[doc] !== 1) {
+    const state = this.member[doc];
+    if (state !== 1) {
+      // 0: never a member; 2: deleted, but still in `order`, where it takes its old place again.
+      if (state === 0) this.order.push(doc);
       this.member[doc] = 1;
-      this.order.push(doc);
       this.count++;
     }
     this.scores[doc] = score;
@@ -41,7 +44,7 @@ export class DocScores implements Iterable<[number, number]> {
 
   delete(doc: number): boolean {
     if (this.member[doc] !== 1) return false;
-    this.member[doc] = 0;
+    this.member[doc] = 2;
     this.count--;
     return true;
   }
@@ -56,15 +59,7 @@ export class DocScores implements Iterable<[number, number]> {
     return this.scores[doc]!;
   }
 
-  *keys(): IterableIterator<number> {
-    for (const doc of this.order) if (this.member[doc] === 1) yield doc;
-  }
-
-  *[Symbol.iterator](): IterableIterator<[number, number]> {
-    for (const doc of this.order) if (this.member[doc] === 1) yield [doc, this.scores[doc]!];
-  }
-
-  /** Calls `visit` with each member and its score, without the iterator's allocations. */
+  /** Calls `visit` with each member and its score, in the order added. */
   forEach(visit: (score: number, doc: number) => void): void {
     for (const doc of this.order) if (this.member[doc] === 1) visit(this.scores[doc]!, doc);
   }

@@ -314,7 +314,7 @@ export class SearchIndex {
    * Looks up each word on its own; the query evaluator combines the answers. A word that
    * folds to several index terms (`US-Russia`, a run of Chinese) matches articles that hold
    * them all. The articles come in no particular order (the evaluator orders what it keeps);
-   * the matched words come best first: ordered by the best score of an article holding them.
+   * the matched words come best first: ordered by the most any one posting of theirs scored.
    */
   matchTerms(queries: TermQuery[]): TermMatches[] {
     return queries.map((query) => this.matchTerm(query));
