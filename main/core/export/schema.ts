@@ -42,7 +42,11 @@ export interface ExportedHighlight {
   note?: string;
 }
 
-/** One article in the export schema. */
+/**
+ * One article in the export schema. Its fields are spelled out rather than taken from
+ * ArticleSummary: the schema is versioned (schemaVersion), so it must not change silently when
+ * the app's own types do.
+ */
 export interface ExportedArticle {
   schemaVersion: number;
   id: string;
