@@ -4,7 +4,7 @@
  * refuses any other; the test harness serves the same handler table over HTTP.
  * A channel name is never written as a string literal anywhere else.
  */
-import type { Article, ArticleSummary, SearchResults, TagCount } from './article';
+import type { Article, ArticleSummary, Highlight, SearchResults, TagCount } from './article';
 import type { Result } from './result';
 import type { WordDiffPart } from './word-diff';
 
@@ -34,6 +34,23 @@ export const CHANNELS = {
   cancelExport: 'cuttings:cancel-export',
   chooseExportPath: 'cuttings:choose-export-path',
   importDroppedFile: 'cuttings:import-dropped-file',
+  // Organising (issue #6): main/ipc/organise-handlers.ts.
+  renameTag: 'cuttings:rename-tag',
+  deleteTag: 'cuttings:delete-tag',
+  undoTagChange: 'cuttings:undo-tag-change',
+  setTagColour: 'cuttings:set-tag-colour',
+  bulkTag: 'cuttings:bulk-tag',
+  listRules: 'cuttings:list-rules',
+  addRule: 'cuttings:add-rule',
+  removeRule: 'cuttings:remove-rule',
+  applyRules: 'cuttings:apply-rules',
+  timeline: 'cuttings:timeline',
+  // Notes, highlights and suggested tags (issue #6): main/ipc/notes-handlers.ts.
+  setNote: 'cuttings:set-note',
+  addHighlight: 'cuttings:add-highlight',
+  updateHighlight: 'cuttings:update-highlight',
+  removeHighlight: 'cuttings:remove-highlight',
+  suggestTags: 'cuttings:suggest-tags',
 } as const;
 
 /** Channels main pushes on (never invoked by the renderer). */
@@ -218,7 +235,9 @@ export type AppEvent =
   | { type: 'open-settings' }
   | { type: 'library-changed'; message: string; error?: boolean }
   | { type: 'open-export' }
-  | { type: 'export-progress'; done: number; total: number };
+  | { type: 'export-progress'; done: number; total: number }
+  /** How far a bulk tag change or a rules run has got (articles written of those to change). */
+  | { type: 'bulk-progress'; done: number; total: number };
 
 /** The formats an export writes, by the name `cuttings export --format` takes (main/core/export). */
 export const EXPORT_FORMAT_NAMES = ['archive', 'json', 'jsonl', 'csv', 'md', 'html', 'bibtex', 'ris', 'csl', 'datapackage'] as const;
@@ -255,6 +274,153 @@ export interface ImportDroppedFileRequest {
   name: string;
   /** Base64, as for {@link AddFileRequest.dataBase64}. */
   dataBase64: string;
+}
+
+// ---- Organising (issue #6) ----
+
+/**
+ * Renames a tag, and with it every tag under it (`ukraine` → `europe/ukraine` moves
+ * `ukraine/diplomacy` to `europe/ukraine/diplomacy` too). Renaming onto a tag that exists
+ * merges the two. Changing only the case changes how it is shown.
+ */
+export interface RenameTagRequest {
+  from: string;
+  to: string;
+}
+
+/** What a tag change (rename, merge, move, delete, or its undo) did. */
+export interface TagChangeSummary {
+  /** One line for the user: "Renamed “ukraine” to “europe/ukraine” on 120 articles". */
+  message: string;
+  /** How many articles changed. */
+  articles: number;
+  /** Whether another change can be undone now. */
+  canUndo: boolean;
+}
+
+/** A colour for a tag, `#rrggbb`, or null to clear it. */
+export interface SetTagColourRequest {
+  tag: string;
+  colour: string | null;
+}
+
+/**
+ * Adds and removes tags on many articles at once: the chosen ids, or every article a query
+ * matches (the query language of common/query.ts). Progress comes as `bulk-progress` events.
+ */
+export type BulkTagRequest = ({ ids: string[] } | { query: string }) & {
+  add?: string[];
+  remove?: string[];
+};
+
+/** What a bulk tag change did. */
+export interface BulkTagSummary {
+  /** How many articles the ids or query named. */
+  matched: number;
+  /** How many of them changed (the others already had, or lacked, the tags). */
+  changed: number;
+  message: string;
+}
+
+/** "When an article matches this query, add these tags." */
+export interface TagRule {
+  /** Stable id, shown as the rule's number in `cuttings rules list`. */
+  id: number;
+  query: string;
+  tags: string[];
+}
+
+/** A rule to add. */
+export interface AddRuleRequest {
+  query: string;
+  tags: string[];
+}
+
+/** Run every rule (or one) over the whole archive, or only count what would change. */
+export interface ApplyRulesRequest {
+  dryRun: boolean;
+  /** Only this rule; every rule when absent. */
+  ruleId?: number;
+}
+
+/** An article a rules run changes (or would), with the tags it gains. */
+export interface RuleChange {
+  id: string;
+  title: string;
+  add: string[];
+}
+
+/** What a rules run did or, for a dry run, would do. */
+export interface RulesRunSummary {
+  dryRun: boolean;
+  /** How many articles change (or would). */
+  changed: number;
+  /** The first of them (at most 200), to list before applying. */
+  changes: RuleChange[];
+  /** Per rule: how many articles it matches and how many it changes. */
+  rules: { rule: TagRule; matched: number; changed: number }[];
+  message: string;
+}
+
+/** Articles counted by period, for the timeline. */
+export interface TimelineRequest {
+  /** The current query ('' for every article). */
+  query: string;
+  by: 'published' | 'clipped';
+  unit: 'day' | 'week' | 'month';
+}
+
+/** One bar of the timeline. `from`..`to` are `YYYY-MM-DD`, inclusive, as `published:from..to` takes them. */
+export interface TimelineBucket {
+  from: string;
+  to: string;
+  count: number;
+}
+
+/** The timeline of a query: bars in date order with no gaps, and how many articles had no such date. */
+export interface Timeline {
+  by: 'published' | 'clipped';
+  unit: 'day' | 'week' | 'month';
+  buckets: TimelineBucket[];
+  undated: number;
+}
+
+/** A Markdown note on an article; an empty note deletes it. */
+export interface SetNoteRequest {
+  id: string;
+  note: string;
+}
+
+/**
+ * A highlight made by selecting text in the reader: the words selected, with a little of
+ * what comes before and after so that it can be found again in the text.
+ */
+export interface AddHighlightRequest {
+  /** The article's id. */
+  id: string;
+  quote: string;
+  prefix?: string;
+  suffix?: string;
+  comment?: string;
+}
+
+/** Changes a highlight's comment ('' clears it). */
+export interface UpdateHighlightRequest {
+  id: string;
+  highlightId: string;
+  comment: string;
+}
+
+/** Deletes a highlight. */
+export interface RemoveHighlightRequest {
+  id: string;
+  highlightId: string;
+}
+
+/** A tag offered for an article: a person, place or organisation it names. */
+export interface TagSuggestion {
+  tag: string;
+  kind: 'person' | 'place' | 'organisation' | 'topic';
 }
 
 /** Subscribes to main's events; returns a function that unsubscribes. */
@@ -312,6 +478,38 @@ export interface CuttingsApi {
    * dataset, Pocket's CSV, citations…); resolves to one line saying what was imported, skipped and failed.
    */
   importDroppedFile(request: ImportDroppedFileRequest): Promise<Result<string>>;
+
+  // ---- Organising (issue #6) ----
+  /** Renames, moves or merges a tag (and the tags under it) on every article. Undoable. */
+  renameTag(request: RenameTagRequest): Promise<Result<TagChangeSummary>>;
+  /** Removes a tag (and the tags under it) from every article. Undoable. */
+  deleteTag(tag: string): Promise<Result<TagChangeSummary>>;
+  /** Undoes the latest rename, merge, move or delete; null when there is none. */
+  undoTagChange(): Promise<Result<TagChangeSummary | null>>;
+  /** Sets or clears a tag's colour; returns every tag with its count and colour. */
+  setTagColour(request: SetTagColourRequest): Promise<Result<TagCount[]>>;
+  /** Adds and removes tags on many articles at once, with `bulk-progress` events. */
+  bulkTag(request: BulkTagRequest): Promise<Result<BulkTagSummary>>;
+  /** The tag rules, in the order they were added. */
+  listRules(): Promise<Result<TagRule[]>>;
+  /** Adds a rule (its query must parse); returns every rule. New cuttings get its tags from now on. */
+  addRule(request: AddRuleRequest): Promise<Result<TagRule[]>>;
+  /** Removes a rule by id; returns the rules left. */
+  removeRule(id: number): Promise<Result<TagRule[]>>;
+  /** Runs the rules over the whole archive, or only says what that would change. */
+  applyRules(request: ApplyRulesRequest): Promise<Result<RulesRunSummary>>;
+  /** Counts the articles a query matches by day, week or month. */
+  timeline(request: TimelineRequest): Promise<Result<Timeline>>;
+
+  // ---- Notes, highlights, suggested tags (issue #6) ----
+  /** Sets an article's Markdown note ('' deletes it); returns the article after the change. */
+  setNote(request: SetNoteRequest): Promise<Result<Article>>;
+  /** Adds a highlight; returns the article's highlights after the change. */
+  addHighlight(request: AddHighlightRequest): Promise<Result<Highlight[]>>;
+  updateHighlight(request: UpdateHighlightRequest): Promise<Result<Highlight[]>>;
+  removeHighlight(request: RemoveHighlightRequest): Promise<Result<Highlight[]>>;
+  /** People, places and organisations the article names, not already among its tags. */
+  suggestTags(id: string): Promise<Result<TagSuggestion[]>>;
 }
 
 /** `window.cuttings`: the calls and the events. */

@@ -68,6 +68,24 @@ export interface Article extends ArticleSummary {
   /** Sanitised reader HTML: no scripts, no event handlers, no remote loads. */
   html: string;
   provenance: Provenance;
+  /** The user's Markdown note ('' when there is none). */
+  note: string;
+  /** Passages the user highlighted in the reader, in the order made. */
+  highlights: Highlight[];
+}
+
+/** A passage highlighted in the reader, with an optional comment. */
+export interface Highlight {
+  /** Unique within the article. */
+  id: string;
+  /** The words highlighted, as they are in the article's text. */
+  quote: string;
+  /** Up to 32 characters before and after the quote, to find it again where it occurs twice. */
+  prefix: string;
+  suffix: string;
+  comment: string;
+  /** When it was made, ISO 8601 UTC. */
+  created: string;
 }
 
 /** One search hit, with a snippet around what matched. */
@@ -102,4 +120,6 @@ export interface SearchResults {
 export interface TagCount {
   tag: string;
   count: number;
+  /** The colour the user gave it, `#rrggbb`, if any. */
+  colour?: string;
 }

@@ -35,6 +35,21 @@ const api = {
   cancelExport: invoke('cancelExport'),
   chooseExportPath: invoke('chooseExportPath'),
   importDroppedFile: invoke('importDroppedFile'),
+  renameTag: invoke('renameTag'),
+  deleteTag: invoke('deleteTag'),
+  undoTagChange: invoke('undoTagChange'),
+  setTagColour: invoke('setTagColour'),
+  bulkTag: invoke('bulkTag'),
+  listRules: invoke('listRules'),
+  addRule: invoke('addRule'),
+  removeRule: invoke('removeRule'),
+  applyRules: invoke('applyRules'),
+  timeline: invoke('timeline'),
+  setNote: invoke('setNote'),
+  addHighlight: invoke('addHighlight'),
+  updateHighlight: invoke('updateHighlight'),
+  removeHighlight: invoke('removeHighlight'),
+  suggestTags: invoke('suggestTags'),
   // Main's events reach the page as plain data: the listener never sees the IPC event (which
   // would carry the sender and ports), and anything that is not an AppEvent is dropped.
   onAppEvent: (listener: (event: AppEvent) => void) => {
@@ -58,7 +73,8 @@ function isAppEvent(data: unknown): data is AppEvent {
     type === 'open-settings' ||
     type === 'library-changed' ||
     type === 'open-export' ||
-    type === 'export-progress'
+    type === 'export-progress' ||
+    type === 'bulk-progress'
   );
 }
 

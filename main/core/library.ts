@@ -267,7 +267,14 @@ export class Library {
   async get(id: string): Promise<Article> {
     const record = this.record(id);
     const content = await readCapture(this.path, id);
-    return { ...toSummary(record), text: content.text, html: content.html, provenance: record.provenance };
+    return {
+      ...toSummary(record),
+      text: content.text,
+      html: content.html,
+      provenance: record.provenance,
+      note: record.note ?? '',
+      highlights: record.highlights ?? [],
+    };
   }
 
   /** Clips plain text (pasted, from a .txt/.md file or stdin) and stores it. */

@@ -17,6 +17,8 @@ import type { LibrarySession } from '../core/settings/library-session';
 import type { SettingsStore, StoredSettings } from '../core/settings/settings-store';
 import { importFileBytes } from '../core/import/import-opened-file';
 import { ExportJobs } from './export-jobs';
+import { notesApi, notesSchemas } from './notes-handlers';
+import { organiseApi, organiseSchemas } from './organise-handlers';
 
 /** A handler takes the raw argument list sent over the channel. */
 export type Handler = (args: unknown[]) => Promise<Result<unknown>>;
@@ -113,6 +115,8 @@ const schemas = {
   cancelExport: z.tuple([]),
   chooseExportPath: z.tuple([z.enum(EXPORT_FORMAT_NAMES)]),
   importDroppedFile: z.tuple([z.object({ name: z.string().min(1).max(500), dataBase64: z.string().max(Math.ceil(MAX_FILE_BYTES / 3) * 4) }).strict()]),
+  ...organiseSchemas,
+  ...notesSchemas,
 } satisfies Record<ApiMethod, z.ZodType>;
 
 /** Turns whatever a core call threw into an ApiError; unexpected errors become `internal`. */
@@ -225,6 +229,8 @@ export function createHandlerTable(
       return exportServices.chooseSavePath(format);
     },
     importDroppedFile: async ({ name, dataBase64 }) => importFileBytes(getLibrary(), name, Buffer.from(dataBase64, 'base64')),
+    ...organiseApi(getLibrary, exportServices.sendEvent),
+    ...notesApi(getLibrary),
   };
 
   const table = new Map<string, Handler>();
