@@ -3,8 +3,9 @@
  * a page of 20 hits with snippets and the total) and against SQLite FTS5 (better-sqlite3)
  * over the same articles, in the same run.
  */
-import { readFile, readdir } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { listCaptureIds, readCaptureSync } from '../main/core/storage/captures';
 import Database from 'better-sqlite3';
 import { BENCH_QUERIES } from './queries';
 import { runChild } from './run-child';
@@ -55,8 +56,8 @@ async function benchFts5(work: string, libraryPath: string): Promise<{ p50: numb
   });
   for (const shard of await readdir(articles)) {
     const rows: [string, string, string][] = [];
-    for (const id of await readdir(join(articles, shard))) {
-      const content = JSON.parse(await readFile(join(articles, shard, id, 'article.json'), 'utf8'));
+    for (const id of await listCaptureIds(libraryPath, [shard])) {
+      const { content } = readCaptureSync(libraryPath, id);
       rows.push([content.record?.title ?? '', content.text, (content.record?.tags ?? []).join(' ')]);
     }
     load(rows);

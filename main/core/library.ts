@@ -368,7 +368,7 @@ export class Library {
           else {
             const article = outcome;
             prepared.push(article);
-            written.push(...writeCaptureForBatch(this.path, article.content, article.original, article.kind));
+            written.push(writeCaptureForBatch(this.path, article.content, article.original, article.kind));
           }
           // The writes are synchronous (see writeCaptureForBatch): let other work in now and then.
           if (index % WRITES_BETWEEN_YIELDS === WRITES_BETWEEN_YIELDS - 1) await yieldToOthers();
@@ -444,7 +444,7 @@ export class Library {
     const written: string[] = [];
     try {
       for (const [at, item] of items.entries()) {
-        written.push(...writeCaptureForBatch(this.path, item.content, item.original, item.kind));
+        written.push(writeCaptureForBatch(this.path, item.content, item.original, item.kind));
         if (at % WRITES_BETWEEN_YIELDS === WRITES_BETWEEN_YIELDS - 1) await yieldToOthers();
       }
       await syncMany(this.path, written);

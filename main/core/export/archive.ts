@@ -15,12 +15,10 @@
  * schemaVersion. The library keeps no assets yet; when it does they go under assets/.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { APP_VERSION } from '../app-version';
 import type { ArticleRecord } from '../article-record';
 import type { Library } from '../library';
-import { captureFolder, readOriginalSync } from '../storage/captures';
+import { readStoredCaptureSync } from '../storage/captures';
 import type { ExportOptions } from './export-options';
 import { writeFileAtomically } from './output-file';
 import { readInOrder } from './read-articles';
@@ -63,14 +61,11 @@ export async function exportArchive(library: Library, records: readonly ArticleR
     };
     await add('catalog.jsonl', Buffer.from(ordered.map((record) => `${JSON.stringify(record)}\n`).join(''), 'utf8'));
     let done = 0;
-    const readStored = (record: ArticleRecord) => ({
-      // article.json as its bytes on disk: the archive carries the capture, not a re-encoding of it.
-      article: readFileSync(join(captureFolder(library.path, record.id), 'article.json')),
-      original: readOriginalSync(library.path, record.id),
-    });
+    // article.json as its bytes on disk: the archive carries the capture, not a re-encoding of it.
+    const readStored = (record: ArticleRecord) => readStoredCaptureSync(library.path, record.id);
     for await (const [record, stored] of readInOrder(ordered, readStored, options.signal)) {
-      await add(`articles/${record.id}/article.json`, stored.article);
-      if (stored.original) await add(`articles/${record.id}/original.${stored.original.kind}`, stored.original.bytes);
+      await add(`articles/${record.id}/article.json`, stored.raw);
+      await add(`articles/${record.id}/original.${stored.original.kind}`, stored.original.bytes);
       if (++done % 200 === 0) options.onProgress?.(done, ordered.length);
     }
     const manifest: ArchiveManifest = {

@@ -153,8 +153,8 @@ async function readArticle(record: ArticleRecord, verified: (name: string) => Pr
   if (content.id !== record.id) throw new Error(`${folder}/article.json belongs to article ${content.id}`);
   if (typeof content.text !== 'string' || typeof content.html !== 'string') throw new Error(`${folder}/article.json has no text or HTML`);
   if (sha256(Buffer.from(content.text, 'utf8')) !== record.provenance.textSha256) throw new Error('its text does not match the SHA-256 recorded when it was captured');
-  const kind: OriginalKind | undefined = (['html', 'txt'] as const).find((k) => zip.entries.has(`${folder}/original.${k}`));
-  if (!kind) throw new Error(`${folder} has no original (original.html or original.txt)`);
+  const kind: OriginalKind | undefined = (['html', 'txt', 'pdf', 'mhtml'] as const).find((k) => zip.entries.has(`${folder}/original.${k}`));
+  if (!kind) throw new Error(`${folder} has no original (original.html, .txt, .pdf or .mhtml)`);
   const original = await verified(`${folder}/original.${kind}`);
   if (sha256(original) !== record.provenance.originalSha256) throw new Error('its original does not match the SHA-256 recorded when it was captured');
   return { record, content, original, kind };

@@ -1,12 +1,21 @@
 /**
- * What was captured for each article, stored once and never rewritten:
- *   articles/<shard>/<id>/article.json     reader HTML, plain text, metadata as extracted,
- *                                          and the catalog record as first stored (so the
- *                                          catalog can be rebuilt from the captures)
- *   articles/<shard>/<id>/original.<ext>.gz  the bytes as received
+ * What was captured for each article, stored once and never rewritten, one file an article
+ * (format 3; format 2 had a folder of two files, see migrations.ts):
+ *
+ *   articles/<shard>/<id>.capture
+ *     line 1   the content as JSON: reader HTML, plain text, metadata as extracted, and the
+ *              catalog record as first stored (so the catalog can be rebuilt from the
+ *              captures). JSON.stringify never writes a raw line break, so the first line
+ *              break ends it.
+ *     line 2   the original's kind: html, txt, pdf or mhtml
+ *     the rest the original bytes as received, gzipped
+ *
+ * One file rather than a folder of two: creating files and folders is what a bulk import
+ * spends most of its time on (each is a journal entry), and the content is still read
+ * without touching the original (only the first line is read).
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
+import { closeSync, mkdirSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
+import { mkdir, open, readFile, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { gunzip, gunzipSync, gzipSync } from 'node:zlib';
@@ -18,7 +27,7 @@ import { shardOf } from './shards';
 
 const gunzipAsync = promisify(gunzip);
 
-/** The content of article.json. */
+/** The content: a capture file's first line. */
 export interface CapturedContent {
   id: string;
   text: string;
@@ -32,52 +41,54 @@ export interface CapturedContent {
 /** The kinds of original kept: text, a web page, a PDF, a web archive (.mhtml). */
 export type OriginalKind = 'txt' | 'html' | 'pdf' | 'mhtml';
 
-/** Every kind, in the order readOriginal looks for them. */
 const ORIGINAL_KINDS: readonly OriginalKind[] = ['html', 'txt', 'pdf', 'mhtml'];
 
-/** The folder holding an article's capture. */
-export function captureFolder(root: string, id: string): string {
-  return join(root, 'articles', shardOf(id), id);
+/** A capture file's name ends in this. */
+export const CAPTURE_SUFFIX = '.capture';
+
+const NEWLINE = 0x0a;
+
+/** The file holding an article's capture. */
+export function capturePath(root: string, id: string): string {
+  return join(root, 'articles', shardOf(id), `${id}${CAPTURE_SUFFIX}`);
 }
 
-/** Writes an article's capture; every file and folder is fsynced before this resolves. */
+/**
+ * A capture file's bytes. The original is compressed with a small window: originals are a
+ * few kilobytes, and setting up the default 32 KB window costs more than compressing them.
+ */
+export function encodeCapture(content: CapturedContent | Uint8Array, original: Uint8Array, kind: OriginalKind): Buffer {
+  const json = content instanceof Uint8Array ? content : Buffer.from(JSON.stringify(content), 'utf8');
+  return Buffer.concat([json, Buffer.from(`\n${kind}\n`, 'latin1'), gzipSync(original, { windowBits: 12, memLevel: 5 })]);
+}
+
+/** Writes an article's capture; the file and its folder are fsynced before this resolves. */
 export async function writeCapture(root: string, content: CapturedContent, original: Uint8Array, kind: OriginalKind): Promise<void> {
-  const folder = captureFolder(root, content.id);
-  await mkdir(folder, { recursive: true });
-  const json = JSON.stringify(content);
-  // Captures are small: compressing in place costs less than a trip to the thread pool.
-  const gzipped = gzipSync(original);
-  await writeFileDurably(join(folder, 'article.json'), json);
-  await writeFileDurably(join(folder, `original.${kind}.gz`), gzipped);
-  await syncFolder(join(folder, '..'));
+  const path = capturePath(root, content.id);
+  const created = await mkdir(join(path, '..'), { recursive: true });
+  await writeFileDurably(path, encodeCapture(content, original, kind));
+  // A shard folder made just now is itself a new name in articles/.
+  if (created !== undefined) await syncFolder(join(root, 'articles'));
 }
 
 /**
  * Writes an article's capture for a bulk import, without syncing (the import syncs every
- * file once at the end, before the catalog names them), and returns the files written. The
- * calls are synchronous: for files of a few kilobytes, three trips to the thread pool cost
- * about three times the CPU of doing the work at once, and a bulk import is bound by this
- * thread's CPU. Each call holds the thread for well under a millisecond.
+ * file once at the end, before the catalog names them), and returns the file written. The
+ * calls are synchronous: for files of a few kilobytes, trips to the thread pool cost about
+ * three times the CPU of doing the work at once, and a bulk import is bound by this thread.
  */
-export function writeCaptureForBatch(root: string, content: CapturedContent, original: Uint8Array, kind: OriginalKind): string[] {
-  const folder = captureFolder(root, content.id);
-  mkdirSync(folder, { recursive: true });
-  const files = [join(folder, 'article.json'), join(folder, `original.${kind}.gz`)];
-  writeFileSync(files[0]!, JSON.stringify(content));
-  // A small window: the originals are a few kilobytes, and setting up the default 32 KB window
-  // costs more than compressing them.
-  writeFileSync(files[1]!, gzipSync(original, { windowBits: 12, memLevel: 5 }));
-  return files;
-}
-
-/** Reads an article's capture; a missing or damaged one is a library error naming the file. */
-export async function readCapture(root: string, id: string): Promise<CapturedContent> {
-  const path = join(captureFolder(root, id), 'article.json');
+export function writeCaptureForBatch(root: string, content: CapturedContent, original: Uint8Array, kind: OriginalKind): string {
+  const path = capturePath(root, content.id);
+  const bytes = encodeCapture(content, original, kind);
   try {
-    return JSON.parse(await readFile(path, 'utf8')) as CapturedContent;
+    writeFileSync(path, bytes);
   } catch (error) {
-    throw unreadable(id, path, error);
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    // The shard's folder does not exist yet: the first article of that shard.
+    mkdirSync(join(path, '..'), { recursive: true });
+    writeFileSync(path, bytes);
   }
+  return path;
 }
 
 function unreadable(id: string, path: string, error: unknown): CuttingsError {
@@ -85,57 +96,116 @@ function unreadable(id: string, path: string, error: unknown): CuttingsError {
   return new CuttingsError('library', `library: cannot read the content of article ${id} (${path}: ${reason})`);
 }
 
+/** Splits a whole capture file into its content's bytes, the original's kind and the gzipped original. */
+function splitCapture(bytes: Buffer): { head: Buffer; kind: OriginalKind; zipped: Buffer } {
+  const first = bytes.indexOf(NEWLINE);
+  const second = first < 0 ? -1 : bytes.indexOf(NEWLINE, first + 1);
+  const kind = second < 0 ? '' : bytes.toString('latin1', first + 1, second);
+  if (!ORIGINAL_KINDS.includes(kind as OriginalKind)) throw new Error('not a capture file (no original kind after the content)');
+  return { head: bytes.subarray(0, first), kind: kind as OriginalKind, zipped: bytes.subarray(second + 1) };
+}
+
+/** The first line of a file, read a chunk at a time: the content without the original. */
+function readHeadSync(path: string): Buffer {
+  const fd = openSync(path, 'r');
+  try {
+    let buffer = Buffer.allocUnsafe(64 * 1024);
+    let length = 0;
+    for (;;) {
+      if (length === buffer.length) {
+        const larger = Buffer.allocUnsafe(buffer.length * 2);
+        buffer.copy(larger, 0, 0, length);
+        buffer = larger;
+      }
+      const read = readSync(fd, buffer, length, buffer.length - length, null);
+      const end = buffer.indexOf(NEWLINE, length);
+      length += read;
+      if (end >= 0 && end < length) return buffer.subarray(0, end);
+      if (read === 0) throw new Error('not a capture file (the content is not followed by a line break)');
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** readHeadSync through the thread pool. */
+async function readHead(path: string): Promise<Buffer> {
+  const file = await open(path, 'r');
+  try {
+    let buffer = Buffer.allocUnsafe(64 * 1024);
+    let length = 0;
+    for (;;) {
+      if (length === buffer.length) {
+        const larger = Buffer.allocUnsafe(buffer.length * 2);
+        buffer.copy(larger, 0, 0, length);
+        buffer = larger;
+      }
+      const { bytesRead } = await file.read(buffer, length, buffer.length - length, null);
+      const end = buffer.indexOf(NEWLINE, length);
+      length += bytesRead;
+      if (end >= 0 && end < length) return buffer.subarray(0, end);
+      if (bytesRead === 0) throw new Error('not a capture file (the content is not followed by a line break)');
+    }
+  } finally {
+    await file.close();
+  }
+}
+
+/** Reads an article's capture; a missing or damaged one is a library error naming the file. */
+export async function readCapture(root: string, id: string): Promise<CapturedContent> {
+  const path = capturePath(root, id);
+  try {
+    return JSON.parse((await readHead(path)).toString('utf8')) as CapturedContent;
+  } catch (error) {
+    throw unreadable(id, path, error);
+  }
+}
+
 /**
  * readCapture without the thread pool, for bulk reads (exports) and threads that may wait (the
  * search worker): a small file read synchronously costs a fraction of the round trips an
  * asynchronous read makes. Bulk callers read a few dozen at a time and then let the thread
- * go. `raw` is the file's bytes as stored.
+ * go. `raw` is the content's bytes as stored (the JSON of the first line).
  */
 export function readCaptureSync(root: string, id: string): { content: CapturedContent; raw: Buffer } {
-  const path = join(captureFolder(root, id), 'article.json');
+  const path = capturePath(root, id);
   try {
-    const raw = readFileSync(path);
+    const raw = readHeadSync(path);
     return { content: JSON.parse(raw.toString('utf8')) as CapturedContent, raw };
   } catch (error) {
     throw unreadable(id, path, error);
   }
 }
 
-/** readOriginal without the thread pool, for bulk reads (see readCaptureSync). */
-export function readOriginalSync(root: string, id: string): { kind: OriginalKind; bytes: Buffer } | null {
-  const folder = captureFolder(root, id);
-  for (const kind of ['html', 'txt'] as const) {
-    let zipped: Buffer;
-    try {
-      zipped = readFileSync(join(folder, `original.${kind}.gz`));
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue;
-      throw error;
-    }
-    return { kind, bytes: gunzipSync(zipped) };
+/**
+ * The whole capture without the thread pool, for bulk reads (the archive export): the
+ * content's bytes as stored (`raw`) and the original, unzipped.
+ */
+export function readStoredCaptureSync(root: string, id: string): { raw: Buffer; original: { kind: OriginalKind; bytes: Buffer } } {
+  const path = capturePath(root, id);
+  try {
+    const parts = splitCapture(readFileSync(path));
+    return { raw: parts.head, original: { kind: parts.kind, bytes: gunzipSync(parts.zipped) } };
+  } catch (error) {
+    throw unreadable(id, path, error);
   }
-  return null;
 }
 
-/** Reads and unzips the original bytes; null when the capture has none. */
-export async function readOriginal(root: string, id: string): Promise<{ kind: OriginalKind; bytes: Buffer } | null> {
-  const folder = captureFolder(root, id);
-  for (const kind of ORIGINAL_KINDS) {
-    let zipped: Buffer;
-    try {
-      zipped = await readFile(join(folder, `original.${kind}.gz`));
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue;
-      throw error;
-    }
-    return { kind, bytes: await gunzipAsync(zipped) };
+/** Reads and unzips the original bytes; a missing or damaged capture is a library error naming the file. */
+export async function readOriginal(root: string, id: string): Promise<{ kind: OriginalKind; bytes: Buffer }> {
+  const path = capturePath(root, id);
+  let parts: ReturnType<typeof splitCapture>;
+  try {
+    parts = splitCapture(await readFile(path));
+  } catch (error) {
+    throw unreadable(id, path, error);
   }
-  return null;
+  return { kind: parts.kind, bytes: await gunzipAsync(parts.zipped) };
 }
 
 /** Removes an article's capture (used to undo an add that could not be completed). */
 export async function removeCapture(root: string, id: string): Promise<void> {
-  await rm(captureFolder(root, id), { recursive: true, force: true });
+  await rm(capturePath(root, id), { force: true });
 }
 
 /** The ids of every capture on disk, shard by shard. */
@@ -145,7 +215,9 @@ export async function listCaptureIds(root: string, shards?: string[]): Promise<s
   const ids: string[] = [];
   for (const shard of wanted) {
     const names = await readdir(join(articles, shard)).catch(() => [] as string[]);
-    ids.push(...names.filter((name) => !name.startsWith('.')));
+    for (const name of names) {
+      if (name.endsWith(CAPTURE_SUFFIX) && !name.startsWith('.')) ids.push(name.slice(0, -CAPTURE_SUFFIX.length));
+    }
   }
   return ids;
 }

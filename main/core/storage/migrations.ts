@@ -6,13 +6,17 @@
  * Format 1 (Cuttings 0.1): catalog/catalog.json held the whole catalog in one file, and
  * captures were in articles/<id>/.
  * Format 2: the catalog is sharded (catalog/<XY>.json) and captures are in
- * articles/<XY>/<id>/, XY being the id's last two characters.
+ * articles/<XY>/<id>/, XY being the id's last two characters: article.json and
+ * original.<kind>.gz.
+ * Format 3: each capture is one file, articles/<XY>/<id>.capture (see captures.ts).
  */
-import { mkdir, readFile, readdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { CuttingsError } from '../../../common/errors';
 import type { ArticleRecord } from '../article-record';
-import { syncFolder, writeFileDurably } from './durable-file';
+import { capturePath, encodeCapture, type OriginalKind } from './captures';
+import { syncFolder, syncMany, writeFileDurably } from './durable-file';
 import { shardOf } from './shards';
 
 /** One step: from `from` to `from + 1`. */
@@ -61,6 +65,42 @@ const MIGRATIONS: Migration[] = [
       await syncFolder(articles);
       // Only now that every shard is written is the single file removed.
       await rm(single, { force: true });
+    },
+  },
+  {
+    from: 2,
+    describe: 'one file per capture',
+    async run(root) {
+      const articles = join(root, 'articles');
+      const converted: string[] = [];
+      const written: string[] = [];
+      for (const shard of await readdir(articles).catch(() => [] as string[])) {
+        const shardFolder = join(articles, shard);
+        for (const name of await readdir(shardFolder).catch(() => [] as string[])) {
+          const folder = join(shardFolder, name);
+          if (name.length !== 26 || !(await stat(folder)).isDirectory()) continue;
+          const files = await readdir(folder);
+          const originalName = files.find((file) => /^original\.(html|txt|pdf|mhtml)\.gz$/u.test(file));
+          // A folder already damaged (a file deleted behind the app's back) is left as it is, for
+          // someone to look at: `cuttings verify` names the article whose capture it was.
+          if (!files.includes('article.json') || !originalName) continue;
+          const kind = originalName.split('.')[1] as OriginalKind;
+          const content = await readFile(join(folder, 'article.json'));
+          const original = gunzipSync(await readFile(join(folder, originalName)));
+          // Written beside the folder under a temporary name and renamed: a capture file is
+          // whole or absent, and a run interrupted here starts this folder again.
+          const path = capturePath(root, name);
+          const temp = `${path}.migrating`;
+          await writeFile(temp, encodeCapture(content, original, kind));
+          await rename(temp, path);
+          written.push(path);
+          converted.push(folder);
+        }
+      }
+      // Every new file is on disk before any old folder goes.
+      await syncMany(root, written);
+      for (const folder of converted) await rm(folder, { recursive: true, force: true });
+      await syncMany(root, []);
     },
   },
 ];

@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { capturePath } from '../../../main/core/storage/captures';
 import { Readable } from 'node:stream';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -201,7 +202,11 @@ describe('cuttings import, verify and reindex', () => {
     const id = (await run(['add', SEED_ARTICLE])).stdout.trim();
     expect(await run(['reindex'])).toMatchObject({ code: 0, stdout: 'Indexed 1 article\n' });
     expect(await run(['verify'])).toMatchObject({ code: 0, stdout: '1 article checked; no problems found\n' });
-    await writeFile(join(libraryPath, 'articles', id.slice(-2), id, 'original.txt.gz'), 'not gzip');
+    // The original's bytes (after the content and kind lines) replaced by something that is not gzip.
+    const capture = capturePath(libraryPath, id);
+    const bytes = await readFile(capture);
+    const kindEnd = bytes.indexOf(10, bytes.indexOf(10) + 1);
+    await writeFile(capture, Buffer.concat([bytes.subarray(0, kindEnd + 1), Buffer.from('not gzip')]));
     const damaged = await run(['verify']);
     expect(damaged.code).toBe(1);
     expect(damaged.stdout).toContain(`problem: article ${id}`);

@@ -1,11 +1,12 @@
 // Failures the file system can throw at the library: a full disk, a read-only disk, files
 // removed behind its back. The errors are injected where the durable writer calls the file
 // system, so the library's own code runs unchanged.
-import { readFile, readdir, rm } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import * as fsPromises from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Library } from '../../../main/core/library';
+import { capturePath, listCaptureIds } from '../../../main/core/storage/captures';
 import { verifyLibrary } from '../../../main/core/verify';
 import { makeTempFolder, SEED_ARTICLE } from '../../paths';
 
@@ -50,7 +51,7 @@ describe('when the disk is full', () => {
     );
     failWritesWith = null;
     expect(library.list().map((article) => article.id)).toEqual([kept.id]);
-    expect(await readdir(join(library.path, 'articles', kept.id.slice(-2)))).toEqual([kept.id]);
+    expect(await listCaptureIds(library.path)).toEqual([kept.id]);
     expect((await verifyLibrary(library)).problems).toEqual([]);
   });
 
@@ -86,7 +87,7 @@ describe('when the disk is read-only', () => {
 describe('when files are removed behind the app', () => {
   it("an article whose content was deleted says which file is missing, and verify reports it", async () => {
     const { id } = await library.addText({ text: seed });
-    const path = join(library.path, 'articles', id.slice(-2), id, 'article.json');
+    const path = capturePath(library.path, id);
     await rm(path);
     await expect(library.get(id)).rejects.toThrow(`library: cannot read the content of article ${id} (${path}: it is missing)`);
     const report = await verifyLibrary(library);

@@ -1,5 +1,6 @@
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { readOriginal } from '../../../main/core/storage/captures';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Library } from '../../../main/core/library';
 import { makeTempFolder, SEED_ARTICLE } from '../../paths';
@@ -30,7 +31,7 @@ describe('Library.open', () => {
     const root = join(folder.path, 'library');
     expect((await readdir(root)).sort()).toEqual(['articles', 'backups', 'catalog', 'cuttings.json', 'lock']);
     const format = JSON.parse(await readFile(join(root, 'cuttings.json'), 'utf8'));
-    expect(format).toMatchObject({ format: 'cuttings-library', version: 2 });
+    expect(format).toMatchObject({ format: 'cuttings-library', version: 3 });
   });
 
   it('refuses a library written by a newer format, leaving it untouched', async () => {
@@ -87,10 +88,11 @@ describe('adding and reading articles', () => {
     expect(article.provenance.originalSha256).toMatch(/^[0-9a-f]{64}$/);
   });
 
-  it('keeps the original bytes gzipped beside the capture', async () => {
+  it('keeps the content and the original bytes in one capture file of its shard', async () => {
     const added = await library.addText({ text: seed });
-    const files = await readdir(join(library.path, 'articles', added.id.slice(-2), added.id));
-    expect(files.sort()).toEqual(['article.json', 'original.txt.gz']);
+    const files = await readdir(join(library.path, 'articles', added.id.slice(-2)));
+    expect(files).toEqual([`${added.id}.capture`]);
+    expect(await readOriginal(library.path, added.id)).toEqual({ kind: 'txt', bytes: Buffer.from(seed, 'utf8') });
   });
 
   it('lists the newest clipped article first', async () => {

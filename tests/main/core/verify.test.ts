@@ -1,9 +1,9 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Library } from '../../../main/core/library';
 import { saveSnapshot } from '../../../main/core/search-snapshot';
+import { capturePath, encodeCapture, readCaptureSync, readOriginal, type CapturedContent } from '../../../main/core/storage/captures';
 import { SearchIndex } from '../../../main/core/search-index';
 import { verifyLibrary } from '../../../main/core/verify';
 import { makeTempFolder, SEED_ARTICLE } from '../../paths';
@@ -23,7 +23,13 @@ afterEach(async () => {
   await folder.remove();
 });
 
-const captureFile = (name: string) => join(library.path, 'articles', id.slice(-2), id, name);
+/** Writes the article's capture file again with its content or its original replaced. */
+async function rewriteCapture(change: { content?: (content: CapturedContent) => CapturedContent; original?: Buffer }): Promise<void> {
+  const { content } = readCaptureSync(library.path, id);
+  const original = await readOriginal(library.path, id);
+  const bytes = encodeCapture(change.content ? change.content(content) : content, change.original ?? original.bytes, original.kind);
+  await writeFile(capturePath(library.path, id), bytes);
+}
 
 describe('verifyLibrary', () => {
   it('finds nothing wrong with a sound library, and checks the index once it is saved', async () => {
@@ -33,16 +39,14 @@ describe('verifyLibrary', () => {
   });
 
   it('reports text that no longer matches its recorded hash', async () => {
-    const content = JSON.parse(await readFile(captureFile('article.json'), 'utf8'));
-    content.text = content.text.replace('Lavrov', 'Lavroff');
-    await writeFile(captureFile('article.json'), JSON.stringify(content));
+    await rewriteCapture({ content: (content) => ({ ...content, text: content.text.replace('Lavrov', 'Lavroff') }) });
     expect((await verifyLibrary(library)).problems).toEqual([
       `article ${id} ("US-Russia talks on Ukraine Lavrov: I don’t expect a breakthrough"): its text does not match the SHA-256 recorded when it was captured`,
     ]);
   });
 
   it('reports an original that was altered', async () => {
-    await writeFile(captureFile('original.txt.gz'), gzipSync('something else'));
+    await rewriteCapture({ original: Buffer.from('something else') });
     expect((await verifyLibrary(library)).problems).toEqual([expect.stringContaining('the original as received does not match its recorded SHA-256')]);
   });
 

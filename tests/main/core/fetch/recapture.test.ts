@@ -5,7 +5,7 @@ import { formatWordDiff } from '../../../../common/word-diff';
 import { clipUrl } from '../../../../main/core/fetch/clip-url';
 import { recapture } from '../../../../main/core/fetch/recapture';
 import { Library } from '../../../../main/core/library';
-import { captureFolder } from '../../../../main/core/storage/captures';
+import { capturePath } from '../../../../main/core/storage/captures';
 import { verifyLibrary } from '../../../../main/core/verify';
 import { makeTempFolder } from '../../../paths';
 import { bbcPage, startTestServer, type TestServer } from './test-server';
@@ -36,7 +36,7 @@ describe('recapture', () => {
     server.set('/story', original);
     const added = await clipUrl(library, { url: server.url('/story'), tags: ['politics'] });
     if (added.status !== 'added') throw new Error('not added');
-    const firstCapture = await readFile(join(captureFolder(library.path, added.article.id), 'article.json'));
+    const firstCapture = await readFile(capturePath(library.path, added.article.id));
 
     const first = await library.get(added.article.id);
     const sentence = first.text.split('\n\n')[1]!;
@@ -53,7 +53,7 @@ describe('recapture', () => {
     expect(result.diff.filter((part) => part.kind === 'added').map((part) => part.text)).toEqual(['quietly-edited']);
     expect(formatWordDiff(result.diff).join('\n')).toContain(`[-${word}-] {+quietly-edited+}`);
     // The first capture is never rewritten.
-    expect((await readFile(join(captureFolder(library.path, added.article.id), 'article.json'))).equals(firstCapture)).toBe(true);
+    expect((await readFile(capturePath(library.path, added.article.id))).equals(firstCapture)).toBe(true);
     expect(library.versions(added.article.id).map((record) => record.id)).toEqual([added.article.id, version.id]);
     expect((await verifyLibrary(library)).problems).toEqual([]);
   });

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { exportArchive } from '../../../../main/core/export/archive';
 import { importArchive } from '../../../../main/core/import/archive';
 import { Library } from '../../../../main/core/library';
-import { captureFolder } from '../../../../main/core/storage/captures';
+import { capturePath } from '../../../../main/core/storage/captures';
 import { makeTempFolder } from '../../../paths';
 
 let folder: Awaited<ReturnType<typeof makeTempFolder>>;
@@ -43,13 +43,13 @@ describe('importing an archive', () => {
     expect(report.imported).toBe(1);
     expect(report.failed).toEqual([{ item: `article ${ids[0]} ("First report")`, message: `articles/${ids[0]}/article.json does not match its SHA-256 in the manifest` }]);
     expect(articles).toBe(1);
-    expect(existsSync(captureFolder(path, ids[0]!))).toBe(false);
+    expect(existsSync(capturePath(path, ids[0]!))).toBe(false);
   });
 
   it('fails an article whose original is missing, naming what is missing', async () => {
     const { [`articles/${ids[1]}/original.txt`]: _gone, ...rest } = archive;
     const { report } = await importInto('missing', rest);
-    expect(report.failed).toEqual([{ item: `article ${ids[1]} ("Second report")`, message: `articles/${ids[1]} has no original (original.html or original.txt)` }]);
+    expect(report.failed).toEqual([{ item: `article ${ids[1]} ("Second report")`, message: `articles/${ids[1]} has no original (original.html, .txt, .pdf or .mhtml)` }]);
   });
 
   it('refuses an archive from a newer Cuttings, and a zip with no manifest, importing nothing', async () => {
