@@ -11,6 +11,7 @@ import { countWords } from '../../common/text';
 import type { ClippedArticle } from './clip/clipped-article';
 import { clipPlainText } from './clip/plain-text';
 import { textSketch } from './duplicates/text-fingerprint';
+import { zipOriginal } from './storage/captures';
 
 /** What clipItem needs of a batch item: its kind, request, original bytes and names. */
 export interface ClipInput {
@@ -25,8 +26,8 @@ export interface ClipInput {
 /** A clipped article with what its record needs from the text. */
 export interface ClipOutcome {
   clipped: ClippedArticle;
-  /** The bytes as received. */
-  original: Uint8Array;
+  /** The bytes as received, compressed as the capture keeps them (zipOriginal). */
+  zippedOriginal: Uint8Array;
   words: number;
   originalSha256: string;
   textSha256: string;
@@ -49,7 +50,7 @@ export async function clipItem(input: ClipInput): Promise<ClipOutcome> {
   const original = input.original ?? Buffer.from(source, 'utf8');
   return {
     clipped,
-    original,
+    zippedOriginal: zipOriginal(original),
     words: countWords(clipped.text),
     originalSha256: sha256(original),
     textSha256: sha256(Buffer.from(clipped.text, 'utf8')),

@@ -34,7 +34,7 @@ import { matchTitles, withTypingPrefix } from './query-evaluator';
 import { answerQuery, type PageAnswer, type PageRequest } from './search-results';
 import { SavedSearches } from './saved-searches';
 import { makeDailyBackup, quarantineAndRestoreShard } from './storage/backups';
-import { listCaptureIds, readCapture, removeCapture, writeCapture, writeCaptureForBatch, type CapturedContent, type OriginalKind } from './storage/captures';
+import { listCaptureIds, readCapture, removeCapture, writeCapture, writeCaptureForBatch, zipOriginal, type CapturedContent, type OriginalKind } from './storage/captures';
 import { Catalog, type CatalogChanges } from './storage/catalog';
 import { syncMany } from './storage/durable-file';
 import { acquireLibraryLock, type LibraryLock } from './storage/library-lock';
@@ -368,7 +368,7 @@ export class Library {
           else {
             const article = outcome;
             prepared.push(article);
-            written.push(writeCaptureForBatch(this.path, article.content, article.original, article.kind));
+            written.push(writeCaptureForBatch(this.path, article.content, article.zippedOriginal, article.kind));
           }
           // The writes are synchronous (see writeCaptureForBatch): let other work in now and then.
           if (index % WRITES_BETWEEN_YIELDS === WRITES_BETWEEN_YIELDS - 1) await yieldToOthers();
@@ -444,7 +444,7 @@ export class Library {
     const written: string[] = [];
     try {
       for (const [at, item] of items.entries()) {
-        written.push(writeCaptureForBatch(this.path, item.content, item.original, item.kind));
+        written.push(writeCaptureForBatch(this.path, item.content, zipOriginal(item.original), item.kind));
         if (at % WRITES_BETWEEN_YIELDS === WRITES_BETWEEN_YIELDS - 1) await yieldToOthers();
       }
       await syncMany(this.path, written);
@@ -598,7 +598,7 @@ export class Library {
     // The capture goes to disk first and the catalog last: until the catalog names the
     // article it does not exist, so a failure at any step leaves the library as it was.
     try {
-      await writeCapture(this.path, article.content, article.original, article.kind);
+      await writeCapture(this.path, article.content, article.zippedOriginal, article.kind);
       await this.commit(new Map([[id, article.record]]));
     } catch (error) {
       await removeCapture(this.path, id).catch(() => undefined);
@@ -645,7 +645,7 @@ export class Library {
     };
     const { text, html, ...extracted } = clipped;
     const kind = item.originalKind ?? (item.kind === 'html' ? 'html' : 'txt');
-    return { record, content: { id, text, html, extracted, record }, original: outcome.original, kind };
+    return { record, content: { id, text, html, extracted, record }, zippedOriginal: outcome.zippedOriginal, kind };
   }
 
   /** Writes catalog changes durably; the in-memory catalog follows only what reached disk. */
@@ -690,7 +690,8 @@ export class Library {
 interface PreparedArticle {
   record: ArticleRecord;
   content: CapturedContent;
-  original: Uint8Array;
+  /** The original bytes, compressed (zipOriginal). */
+  zippedOriginal: Uint8Array;
   kind: OriginalKind;
 }
 

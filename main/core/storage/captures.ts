@@ -54,19 +54,26 @@ export function capturePath(root: string, id: string): string {
 }
 
 /**
- * A capture file's bytes. The original is compressed with a small window: originals are a
- * few kilobytes, and setting up the default 32 KB window costs more than compressing them.
+ * The original bytes compressed as a capture keeps them, with a small window: originals are
+ * a few kilobytes, and setting up the default 32 KB window costs more than compressing them.
+ * The clipper calls it (in the clip worker, for a bulk import) so that the library's thread
+ * only writes.
  */
-export function encodeCapture(content: CapturedContent | Uint8Array, original: Uint8Array, kind: OriginalKind): Buffer {
+export function zipOriginal(original: Uint8Array): Buffer {
+  return gzipSync(original, { windowBits: 12, memLevel: 5 });
+}
+
+/** A capture file's bytes: the content (an object, or its JSON as bytes), the kind, the zipped original. */
+export function encodeCapture(content: CapturedContent | Uint8Array, zippedOriginal: Uint8Array, kind: OriginalKind): Buffer {
   const json = content instanceof Uint8Array ? content : Buffer.from(JSON.stringify(content), 'utf8');
-  return Buffer.concat([json, Buffer.from(`\n${kind}\n`, 'latin1'), gzipSync(original, { windowBits: 12, memLevel: 5 })]);
+  return Buffer.concat([json, Buffer.from(`\n${kind}\n`, 'latin1'), zippedOriginal]);
 }
 
 /** Writes an article's capture; the file and its folder are fsynced before this resolves. */
-export async function writeCapture(root: string, content: CapturedContent, original: Uint8Array, kind: OriginalKind): Promise<void> {
+export async function writeCapture(root: string, content: CapturedContent, zippedOriginal: Uint8Array, kind: OriginalKind): Promise<void> {
   const path = capturePath(root, content.id);
   const created = await mkdir(join(path, '..'), { recursive: true });
-  await writeFileDurably(path, encodeCapture(content, original, kind));
+  await writeFileDurably(path, encodeCapture(content, zippedOriginal, kind));
   // A shard folder made just now is itself a new name in articles/.
   if (created !== undefined) await syncFolder(join(root, 'articles'));
 }
@@ -77,9 +84,9 @@ export async function writeCapture(root: string, content: CapturedContent, origi
  * calls are synchronous: for files of a few kilobytes, trips to the thread pool cost about
  * three times the CPU of doing the work at once, and a bulk import is bound by this thread.
  */
-export function writeCaptureForBatch(root: string, content: CapturedContent, original: Uint8Array, kind: OriginalKind): string {
+export function writeCaptureForBatch(root: string, content: CapturedContent, zippedOriginal: Uint8Array, kind: OriginalKind): string {
   const path = capturePath(root, content.id);
-  const bytes = encodeCapture(content, original, kind);
+  const bytes = encodeCapture(content, zippedOriginal, kind);
   try {
     writeFileSync(path, bytes);
   } catch (error) {

@@ -11,7 +11,6 @@
  * Format 3: each capture is one file, articles/<XY>/<id>.capture (see captures.ts).
  */
 import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { CuttingsError } from '../../../common/errors';
 import type { ArticleRecord } from '../article-record';
@@ -86,12 +85,13 @@ const MIGRATIONS: Migration[] = [
           if (!files.includes('article.json') || !originalName) continue;
           const kind = originalName.split('.')[1] as OriginalKind;
           const content = await readFile(join(folder, 'article.json'));
-          const original = gunzipSync(await readFile(join(folder, originalName)));
+          // Already gzipped as a capture file keeps it.
+          const zippedOriginal = await readFile(join(folder, originalName));
           // Written beside the folder under a temporary name and renamed: a capture file is
           // whole or absent, and a run interrupted here starts this folder again.
           const path = capturePath(root, name);
           const temp = `${path}.migrating`;
-          await writeFile(temp, encodeCapture(content, original, kind));
+          await writeFile(temp, encodeCapture(content, zippedOriginal, kind));
           await rename(temp, path);
           written.push(path);
           converted.push(folder);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Library } from '../../../main/core/library';
 import { saveSnapshot } from '../../../main/core/search-snapshot';
-import { capturePath, encodeCapture, readCaptureSync, readOriginal, type CapturedContent } from '../../../main/core/storage/captures';
+import { capturePath, encodeCapture, readCaptureSync, readOriginal, zipOriginal, type CapturedContent } from '../../../main/core/storage/captures';
 import { SearchIndex } from '../../../main/core/search-index';
 import { verifyLibrary } from '../../../main/core/verify';
 import { makeTempFolder, SEED_ARTICLE } from '../../paths';
@@ -27,7 +27,7 @@ afterEach(async () => {
 async function rewriteCapture(change: { content?: (content: CapturedContent) => CapturedContent; original?: Buffer }): Promise<void> {
   const { content } = readCaptureSync(library.path, id);
   const original = await readOriginal(library.path, id);
-  const bytes = encodeCapture(change.content ? change.content(content) : content, change.original ?? original.bytes, original.kind);
+  const bytes = encodeCapture(change.content ? change.content(content) : content, zipOriginal(change.original ?? original.bytes), original.kind);
   await writeFile(capturePath(library.path, id), bytes);
 }
 

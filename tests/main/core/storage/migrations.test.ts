@@ -1,6 +1,5 @@
 import { cp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Library } from '../../../../main/core/library';
 import { encodeCapture } from '../../../../main/core/storage/captures';
@@ -100,8 +99,8 @@ describe('a format 2 library', () => {
     const [first] = await captureFolders(root);
     const id = first!.split('/').pop()!;
     const content = await readFile(join(first!, 'article.json'));
-    const original = gunzipSync(await readFile(join(first!, 'original.txt.gz')));
-    await writeFile(join(first!, '..', `${id}.capture`), encodeCapture(content, original, 'txt'));
+    const zippedOriginal = await readFile(join(first!, 'original.txt.gz'));
+    await writeFile(join(first!, '..', `${id}.capture`), encodeCapture(content, zippedOriginal, 'txt'));
     const library = await Library.open(root);
     expect(library.list()).toHaveLength(3);
     expect((await verifyLibrary(library)).problems).toEqual([]);
