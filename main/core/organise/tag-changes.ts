@@ -20,7 +20,7 @@ import { normaliseTag, tagKey } from '../../../common/tags';
 import type { ArticleRecord } from '../article-record';
 import type { ColourChanges, TagColours } from './tag-colours';
 import { articles, dedupeTags, PartialWriteError, sameTags, writeInBatches, type ProgressCallback, type TagStore } from './tag-store';
-import { isTagUnder, renamedTag, tagLevels } from './tag-tree';
+import { inUseSpelling, isTagUnder, renamedTag, tagLevels } from './tag-tree';
 
 /** How many changes can be undone, latest first. */
 const UNDO_DEPTH = 20;
@@ -77,8 +77,8 @@ export class TagChanges {
         } catch {
           throw new CuttingsError('invalid-input', `tags: renaming “${from}” to “${to}” would make “${tag}” longer than a tag may be (${wanted.length} characters)`);
         }
-        // A case change shows the new spelling; otherwise a tag that exists keeps its own.
-        if (!caseOnly) name = this.store.spellingOf(name) ?? name;
+        // A case change shows the new spelling; otherwise the tags in use keep theirs.
+        if (!caseOnly) name = inUseSpelling(name, (tag) => this.store.spellingOf(tag));
         names.set(tag, name);
       }
       return name;
@@ -130,10 +130,13 @@ export class TagChanges {
     const entry = this.undoStack.pop();
     if (!entry) return null;
     const records: ArticleRecord[] = [];
-    for (const [id, before] of entry.before) {
-      const record = this.store.get(id);
-      if (!record) continue; // deleted since
-      const tags = reverseTags(record.tags, before, entry.after.get(id)!);
+    // Undoing a change of case: the tag is spelled as before everywhere, on articles tagged since too.
+    const spellings = new Map(entry.spellings.map((tag) => [tagKey(tag), tag]));
+    const respelled = (tags: string[]) => (spellings.size === 0 ? tags : tags.map((tag) => spellings.get(tagKey(tag)) ?? tag));
+    for (const record of this.store.records()) {
+      const before = entry.before.get(record.id);
+      if (before === undefined && spellings.size === 0) continue;
+      const tags = respelled(before === undefined ? record.tags : reverseTags(record.tags, before, entry.after.get(record.id)!));
       if (!sameTags(tags, record.tags)) records.push({ ...record, tags });
     }
     try {

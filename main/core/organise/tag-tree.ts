@@ -36,3 +36,17 @@ export function movedTagName(tag: string, parent: string | null): string {
 export function tagLevels(tag: string): number {
   return tag.split('/').length;
 }
+
+/**
+ * A tag spelled as the library already spells it: its longest leading part that is a tag in
+ * use takes that tag's spelling (`ukraine/KYIV/metro` becomes `Ukraine/Kyiv/metro` when
+ * `Ukraine/Kyiv` is in use), so that a branch is shown one way.
+ */
+export function inUseSpelling(tag: string, spellingOf: (tag: string) => string | undefined): string {
+  const levels = tag.split('/');
+  for (let count = levels.length; count > 0; count--) {
+    const spelled = spellingOf(levels.slice(0, count).join('/'));
+    if (spelled !== undefined && tagLevels(spelled) === count) return [spelled, ...levels.slice(count)].join('/');
+  }
+  return tag;
+}
