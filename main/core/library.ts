@@ -49,7 +49,7 @@ import type { ProgressCallback, TagStore } from './organise/tag-store';
 import { isTagUnder, movedTagName } from './organise/tag-tree';
 import { buildTimeline } from './organise/timeline';
 import type { QueryNode } from '../../common/query';
-import type { BulkTagRequest, RulesRunSummary, TagChangeSummary, TagRule, Timeline, TimelineRequest, BulkTagSummary } from '../../common/api';
+import type { BulkTagRequest, BulkTagSummary, RulesRunSummary, TagChangeSummary, TagRule, Timeline, TimelineRequest } from '../../common/api';
 
 export type { ArticleRecord } from './article-record';
 export { sha256 } from './clip-item';
