@@ -28,6 +28,8 @@ export async function importJsonl(
   library: Library,
   path: string,
   onProgress?: (done: number, total: number) => void,
+  /** Lines clipped and stored together; smaller only in tests. */
+  batchSize = BATCH_SIZE,
 ): Promise<ImportSummary> {
   let size: number;
   try {
@@ -45,15 +47,25 @@ export async function importJsonl(
 
   // Batches are stored one after the other: creating a batch's files while the batch before
   // is being synced made both several times slower (the file system's journal serialises
-  // them). Within a batch, the clip worker clips while this thread writes.
+  // them). Clipping is another matter: a full batch is handed to the clip worker at once
+  // (clipAhead), so the worker clips it while this thread writes and syncs the one before.
+  let storing: Promise<void> = Promise.resolve();
   const flush = async () => {
     if (batch.length === 0) return;
     const entries = batch;
     batch = [];
-    const result = await library.addBatch(entries.map((entry) => entry.item));
-    summary.imported += result.added.length;
-    for (const failure of result.failed) summary.failed.push({ line: entries[failure.index]!.line, message: failure.message });
-    onProgress?.(bytes, size);
+    const clipping = library.clipAhead(entries.map((entry) => entry.item));
+    const readSoFar = bytes;
+    await storing;
+    const store = async () => {
+      const result = await library.addBatch(clipping);
+      summary.imported += result.added.length;
+      for (const failure of result.failed) summary.failed.push({ line: entries[failure.index]!.line, message: failure.message });
+      onProgress?.(readSoFar, size);
+    };
+    storing = store();
+    // A failure surfaces at the next flush (or the last); until then lines are read on.
+    storing.catch(() => undefined);
   };
 
   const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
@@ -65,9 +77,10 @@ export async function importJsonl(
     const parsed = parseLine(line);
     if (typeof parsed === 'string') summary.failed.push({ line: number, message: parsed });
     else batch.push({ line: number, item: parsed });
-    if (batch.length >= BATCH_SIZE) await flush();
+    if (batch.length >= batchSize) await flush();
   }
   await flush();
+  await storing;
   onProgress?.(size, size);
   // Lines that failed to parse are known at once, clipping failures at their batch's end.
   summary.failed.sort((a, b) => a.line - b.line);

@@ -121,6 +121,16 @@ export interface BatchItem {
   provenance?: Pick<Provenance, 'originalUrl' | 'finalUrl' | 'httpStatus' | 'contentType' | 'versionOf'>;
 }
 
+/**
+ * A batch whose clipping has started ahead of its addBatch (see clipAhead): its parts, each
+ * with what validating its items found, and the clip worker's answers to come.
+ */
+export interface ClippingBatch {
+  items: BatchItem[];
+  parts: { index: number; item: BatchItem; options: ValidatedAddOptions | { message: string } }[][];
+  answers: Promise<ClipAnswer[]>[] | null;
+}
+
 /** What to do with an article that duplicates one in the library (see addChecked). */
 export type DuplicatePolicy = DuplicateAction | 'ask';
 
@@ -370,8 +380,9 @@ export class Library {
    * synced once, then the catalog shards are written. Items that cannot be clipped are
    * reported by index and do not stop the rest.
    */
-  async addBatch(items: BatchItem[]): Promise<BatchResult> {
+  async addBatch(items: BatchItem[] | ClippingBatch): Promise<BatchResult> {
     this.assertWritable();
+    const batch = Array.isArray(items) ? this.clipAhead(items) : items;
     const prepared: PreparedArticle[] = [];
     const failed: BatchResult['failed'] = [];
     const written: string[] = [];
@@ -379,7 +390,7 @@ export class Library {
       // Items are clipped a part at a time (in the clip worker when there is one, while this
       // thread writes the part before), then written without a sync each; the file system is
       // synced once at the end and only then does the catalog name them.
-      for await (const clippedPart of this.clipInParts(items)) {
+      for await (const clippedPart of this.clipInParts(batch)) {
         const part = await this.withRuleTagsInPart(clippedPart);
         for (const { index, outcome } of part) {
           if ('message' in outcome) failed.push({ index, message: outcome.message });
@@ -406,12 +417,12 @@ export class Library {
   }
 
   /**
-   * The batch's items clipped and prepared, a part at a time, in order; an item that cannot
-   * be clipped comes with its message. With a clip worker every part is handed over at once
-   * and comes back as it is done.
+   * Starts clipping a batch in the clip worker (when there is one and the batch is large)
+   * and returns it for addBatch. A bulk import hands over its next batch this way before the
+   * batch in hand is written, so that the worker clips while this thread writes and syncs.
    */
-  private async *clipInParts(items: BatchItem[]): AsyncGenerator<{ index: number; outcome: PreparedArticle | { message: string } }[]> {
-    const parts: { index: number; item: BatchItem; options: ValidatedAddOptions | { message: string } }[][] = [];
+  clipAhead(items: BatchItem[]): ClippingBatch {
+    const parts: ClippingBatch['parts'] = [];
     items.forEach((item, index) => {
       if (index % CLIP_PART === 0) parts.push([]);
       let options: ValidatedAddOptions | { message: string };
@@ -423,16 +434,26 @@ export class Library {
       }
       parts[parts.length - 1]!.push({ index, item, options });
     });
-    const inputsOf = (part: (typeof parts)[number]) => part.flatMap(({ item, options }) => ('message' in options ? [] : [clipInput(item, options)]));
     // With a worker, every part is posted now: it clips them one after another.
     const worker = items.length >= CLIP_PART ? this.clipWorker : null;
-    const answers = worker ? parts.map((part) => worker.clip(inputsOf(part))) : null;
+    const answers = worker ? parts.map((part) => worker.clip(clipInputsOf(part))) : null;
+    // A batch handed over but never added (the one before it failed) must not leave a rejection unheard.
+    for (const answer of answers ?? []) answer.catch(() => undefined);
+    return { items, parts, answers };
+  }
+
+  /**
+   * The batch's items clipped and prepared, a part at a time, in order; an item that cannot
+   * be clipped comes with its message. With a clip worker every part was handed over at once
+   * (clipAhead) and comes back as it is done.
+   */
+  private async *clipInParts({ parts, answers }: ClippingBatch): AsyncGenerator<{ index: number; outcome: PreparedArticle | { message: string } }[]> {
     for (const [at, part] of parts.entries()) {
       const clipped: ClipAnswer[] = [];
       if (answers) clipped.push(...(await answers[at]!));
       else {
         // In this thread, a few at a time: other work on it (the window's calls) gets in between.
-        const inputs = inputsOf(part);
+        const inputs = clipInputsOf(part);
         for (let from = 0; from < inputs.length; from += WRITES_BETWEEN_YIELDS) {
           clipped.push(...(await clipItems(inputs.slice(from, from + WRITES_BETWEEN_YIELDS))));
           await yieldToOthers();
@@ -959,6 +980,11 @@ export function asLibraryError(error: unknown, doing: string): Error {
   return new CuttingsError('library', `library: ${doing}: ${reason}`);
 }
 
+
+/** The clip inputs of a part's items that passed validation, in order. */
+function clipInputsOf(part: ClippingBatch['parts'][number]): ClipInput[] {
+  return part.flatMap(({ item, options }) => ('message' in options ? [] : [clipInput(item, options)]));
+}
 
 /** What the clipper takes of a batch item. */
 function clipInput(item: BatchItem, options: ValidatedAddOptions): ClipInput {

@@ -66,4 +66,26 @@ describe('importJsonl', () => {
     expect(seen.at(-1)![0]).toBe(seen.at(-1)![1]);
     expect(library.list()).toHaveLength(30);
   });
+
+  it('stores batch after batch while the next is clipped, reporting bad lines by their number in the file', async () => {
+    const lines = Array.from({ length: 25 }, (_, i) => (i === 7 || i === 18 ? '{broken' : JSON.stringify({ title: `Report ${i + 1}`, text: `Body of report ${i + 1}.` })));
+    const summary = await importJsonl(library, await jsonl(lines), undefined, 10);
+    expect(summary).toEqual({ imported: 23, failed: [expect.objectContaining({ line: 8 }), expect.objectContaining({ line: 19 })] });
+    expect(library.list().map((article) => article.title)).toEqual(
+      Array.from({ length: 25 }, (_, i) => `Report ${i + 1}`).filter((_, i) => i !== 7 && i !== 18).reverse(),
+    );
+    expect((await verifyLibrary(library)).problems).toEqual([]);
+  });
+
+  it('stops at a batch that cannot be stored, keeping the batches stored before it', async () => {
+    const lines = Array.from({ length: 30 }, (_, i) => JSON.stringify({ title: `Report ${i + 1}`, text: `Body of report ${i + 1}.` }));
+    const addBatch = library.addBatch.bind(library);
+    let calls = 0;
+    library.addBatch = async (batch) => {
+      if (++calls === 2) throw new Error('library: could not save 10 articles: the disk is full');
+      return addBatch(batch);
+    };
+    await expect(importJsonl(library, await jsonl(lines), undefined, 10)).rejects.toThrow('the disk is full');
+    expect(library.list().map((article) => article.title).sort()).toEqual(Array.from({ length: 10 }, (_, i) => `Report ${i + 1}`).sort());
+  });
 });
