@@ -71,7 +71,7 @@ export function capitalisedPhrases(text: string, lang: string | null): NamedEnti
       if (run.length > 0 && !joined(at)) close();
       if (CAPITALISED.test(word) && !(at === 0 && stop.has(word.toLowerCase()))) {
         // A sentence's first word is capitalised anyway: it starts a name only if the next is capitalised too.
-        if (at === 0 && !CAPITALISED.test(words[1] ?? '')) return;
+        if (at === 0 && !(words.length > 1 && CAPITALISED.test(words[1]!) && joined(1))) return;
         run.push(word);
       } else if (run.length > 0 && JOINERS.has(word)) run.push(word);
       else close();
