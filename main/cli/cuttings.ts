@@ -19,6 +19,7 @@ import { verifyLibrary } from '../core/verify';
 import { addInputs, isUrlArgument } from './add-inputs';
 import { exportCommand } from './export-command';
 import { importCommand } from './import-command';
+import { formatAnnotations, noteCommand } from './note-command';
 import { progressBar } from './progress';
 import { bulkTagCommand, rulesCommand, tagsCommand } from './tags-command';
 import { COMMAND_HELP, MAIN_HELP } from './usage';
@@ -253,6 +254,8 @@ Changed since ${result.previous.clipped} (${result.previous.id}); stored as a ne
 
   rules: (args, io) => rulesCommand(args, io),
 
+  note: (args, io) => noteCommand(args, io),
+
   async verify(args, io) {
     const { values, positionals } = parse(args, { json: { type: 'boolean' } });
     if (positionals.length > 0) throw new UsageError(`verify takes no arguments, got '${positionals[0]}'`);
@@ -376,7 +379,7 @@ function formatArticle(article: Article): string {
   const p = article.provenance;
   field('Fetched:', p.originalUrl && `${p.originalUrl}${p.finalUrl && p.finalUrl !== p.originalUrl ? ` → ${p.finalUrl}` : ''}${p.httpStatus ? ` (HTTP ${p.httpStatus})` : ''}`);
   field('Version of:', p.versionOf);
-  return `${lines.join('\n')}\n\n${article.text}\n`;
+  return `${lines.join('\n')}\n${formatAnnotations(article)}\n${article.text}\n`;
 }
 
 function processIo(): CliIo {

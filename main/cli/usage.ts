@@ -18,6 +18,7 @@ Commands:
   tag --query Q        add or remove tags on every article a search finds (or on several IDs)
   tags                 list the tags with their counts; rename (or merge, or move) and delete them
   rules                tag rules: "when an article matches this query, add these tags"
+  note ID              print an article's note, or set it with --set TEXT
   import PATH          add many articles: an archive, JSON, JSONL, CSV, Pocket, bookmarks, wallabag, CSL-JSON, RIS, a folder of pages
   export -o PATH       write articles as an archive, JSON, JSONL, CSV, Markdown, HTML, BibTeX, RIS, CSL-JSON or a Data Package
   extract FILE         print what would be stored for a page, without storing it
@@ -108,9 +109,18 @@ Options:
   --json            print {"total": n, "hits": [{"id", "title", "score", "snippet", …}],
                     "facets": {"tags": {…}, "sources": {…}, "years": {…}}}
 ${LIBRARY_OPTION}`,
+  note: `Usage: cuttings note ID [--set TEXT] [options]
+
+Prints an article's Markdown note (nothing if it has none). With --set, replaces it;
+--set '' deletes it. A note may have at most 100,000 characters.
+
+Options:
+  --set TEXT        the new note
+  --json            print {"id", "note", "highlights": [{"id", "quote", "prefix", "suffix", "comment", "created"}]}
+${LIBRARY_OPTION}`,
   show: `Usage: cuttings show ID [options]
 
-Prints one article: its metadata, tags, provenance and text.
+Prints one article: its metadata, tags, provenance, note, highlights and text.
 
 Options:
   --json            print it as one JSON object (metadata, tags, text, provenance)
@@ -213,9 +223,9 @@ Writes articles — every one, those a query finds, those under a tag, or the id
   archive       a Cuttings archive (.zip): catalog, captures, originals and a manifest with
                 the SHA-256 of every file; lossless, re-imported with \`cuttings import\`
   json, jsonl   every field (id, title, url, source, author, published, clipped, tags, text,
-                html, provenance, …) in a versioned schema (schemaVersion 1)
+                html, provenance, note, highlights, …) in a versioned schema (schemaVersion 2)
   csv           RFC 4180, UTF-8: id, title, url, source, author, published, clipped, tags,
-                words, sha256 (+ text with --text); formula-like cells get a leading '
+                words, sha256, note, highlights (+ text with --text); formula-like cells get a leading '
   md            Markdown with YAML front matter, one file an article, zipped
   html          a static site in the folder PATH: index with tag filters, a page an article
   bibtex, ris, csl   citations of type newspaper article
