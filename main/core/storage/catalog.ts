@@ -37,6 +37,8 @@ const WRITE_CONCURRENCY = 8;
 const LOAD_CONCURRENCY = 8;
 /** From how many shards on a change is written with one flush (applyInBulk). */
 const BULK_SHARDS = 16;
+/** How long the JSON a bulk change wrote is kept after the last one (see bulkJson). */
+const BULK_JSON_KEPT_MS = 30_000;
 
 /** The catalog of one library. */
 export class Catalog {
@@ -48,6 +50,14 @@ export class Catalog {
   private allRecords: readonly ArticleRecord[] | null = null;
   /** The change being written, if any; the next waits for it (see apply). */
   private applying: Promise<void> = Promise.resolve();
+  /**
+   * The JSON of each shard's articles as a bulk change last wrote them, with the shard's
+   * change number then. A bulk import adds new articles to every shard, batch after batch:
+   * appending their JSON to what was written before costs a fraction of serialising the
+   * whole catalog again for every batch. Kept for a while after the last bulk change only.
+   */
+  private readonly bulkJson = new Map<string, { changeNumber: number; articles: string }>();
+  private bulkJsonTimer: NodeJS.Timeout | null = null;
 
   private constructor(readonly folder: string) {}
 
@@ -246,14 +256,42 @@ export class Catalog {
    * file system rather than one fsync each; each shard is still replaced atomically.
    */
   private async applyInBulk(byShard: Map<string, [string, ArticleRecord | null][]>): Promise<void> {
-    const planned = [...byShard].map(([shard, entries]) => ({ shard, entries, ...this.nextShard(shard, entries) }));
-    const failed = await writeFilesDurably(planned.map(({ shard, next }) => [join(this.folder, `${shard}.json`), JSON.stringify(next)]));
-    planned.forEach(({ low, next, entries }, i) => {
-      if (failed.has(i)) return;
+    const planned = [...byShard].map(([shard, entries]) => {
+      const { low, next } = this.nextShard(shard, entries);
+      const articles = this.articlesJson(shard, low.data, next, entries);
+      // The same text as JSON.stringify(next): a shard is { changeNumber, articles }, in that order.
+      return { shard, entries, low, next, articles, json: `{"changeNumber":${next.changeNumber},"articles":{${articles}}}` };
+    });
+    const failed = await writeFilesDurably(planned.map(({ shard, json }) => [join(this.folder, `${shard}.json`), json]));
+    planned.forEach(({ shard, low, next, entries, articles }, i) => {
+      if (failed.has(i)) {
+        this.bulkJson.delete(shard);
+        return;
+      }
       low.data = next;
+      this.bulkJson.set(shard, { changeNumber: next.changeNumber, articles });
       this.settle(entries);
     });
+    if (this.bulkJsonTimer) clearTimeout(this.bulkJsonTimer);
+    this.bulkJsonTimer = setTimeout(() => this.bulkJson.clear(), BULK_JSON_KEPT_MS);
+    this.bulkJsonTimer.unref();
     if (failed.size > 0) throw failed.values().next().value;
+  }
+
+  /**
+   * The JSON of a shard's next articles, without the braces: the last bulk write's JSON with
+   * the new articles appended when that is still the shard on disk and the change only adds
+   * articles it does not hold; otherwise serialised afresh.
+   */
+  private articlesJson(shard: string, current: ShardData, next: ShardData, entries: [string, ArticleRecord | null][]): string {
+    const written = this.bulkJson.get(shard);
+    const onlyAdds = entries.every(([id, record]) => record !== null && !Object.hasOwn(current.articles, id));
+    if (written && written.changeNumber === current.changeNumber && onlyAdds) {
+      // New keys go last in `next.articles` too, so the text is the one JSON.stringify would write.
+      const added = entries.map(([id, record]) => `${JSON.stringify(id)}:${JSON.stringify(record)}`).join(',');
+      return written.articles === '' ? added : `${written.articles},${added}`;
+    }
+    return JSON.stringify(next.articles).slice(1, -1);
   }
 
   /** Brings the in-memory indexes in line with entries now on disk. */

@@ -54,6 +54,28 @@ describe('Catalog', () => {
     expect(again.size).toBe(41);
   });
 
+  it('writes batch after batch of new articles as JSON.stringify would, and edits among them too', async () => {
+    const { catalog } = await Catalog.load(folder.path);
+    const ids = (batch: number) =>
+      Array.from({ length: 60 }, (_, i) => `01HC${String(batch).padStart(2, '0')}AAAAAAAAAAAAAAAAA${String.fromCharCode(65 + (i % 26))}${String.fromCharCode(65 + Math.floor(i / 26))}`);
+    // Three bulk batches of new articles (the second appended to what the first wrote), then a
+    // bulk change that edits some of them and adds others, then a single edit.
+    for (const batch of [1, 2, 3]) await catalog.apply(new Map(ids(batch).map((id) => [id, record(id)] as [string, ArticleRecord])));
+    const edited = ids(2).map((id) => [id, record(id, ['edited'])] as [string, ArticleRecord]);
+    await catalog.apply(new Map([...edited, ...ids(4).map((id) => [id, record(id)] as [string, ArticleRecord])]));
+    await catalog.apply(new Map([[ids(1)[0]!, record(ids(1)[0]!, ['single'])]]));
+    await catalog.apply(new Map(ids(5).map((id) => [id, record(id)] as [string, ArticleRecord])));
+    for (const name of await readdir(folder.path)) {
+      const text = await readFile(join(folder.path, name), 'utf8');
+      expect(text).toBe(JSON.stringify(JSON.parse(text)));
+    }
+    const { catalog: again } = await Catalog.load(folder.path);
+    expect(again.size).toBe(300);
+    expect(again.get(ids(2)[5]!)?.tags).toEqual(['edited']);
+    expect(again.get(ids(1)[0]!)?.tags).toEqual(['single']);
+    expect(again.all().map((r) => r.id).sort()).toEqual([1, 2, 3, 4, 5].flatMap(ids).sort());
+  });
+
   it('reads back what it wrote, newest first, with tag counts', async () => {
     const { catalog } = await Catalog.load(folder.path);
     await catalog.apply(new Map([
