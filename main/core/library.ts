@@ -40,6 +40,16 @@ import { syncMany } from './storage/durable-file';
 import { acquireLibraryLock, type LibraryLock } from './storage/library-lock';
 import { migrateLibrary } from './storage/migrations';
 import { WorkerSearchEngine } from './worker-search-engine';
+import { bulkEditTags, checkTagEdit, recordsOfIds } from './organise/bulk-tags';
+import { ruleTagsForNew, runRules } from './organise/rule-runs';
+import { TagChanges } from './organise/tag-changes';
+import { TagColours } from './organise/tag-colours';
+import { TagRules } from './organise/tag-rules';
+import type { ProgressCallback, TagStore } from './organise/tag-store';
+import { isTagUnder, movedTagName } from './organise/tag-tree';
+import { buildTimeline } from './organise/timeline';
+import type { QueryNode } from '../../common/query';
+import type { BulkTagRequest, RulesRunSummary, TagChangeSummary, TagRule, Timeline, TimelineRequest, BulkTagSummary } from '../../common/api';
 
 export type { ArticleRecord } from './article-record';
 export { sha256 } from './clip-item';
@@ -148,6 +158,8 @@ export class Library {
   private readonly searchService: SearchService;
   /** Texts read lately for snippets, oldest first (see textOf). */
   private readonly recentTexts = new Map<string, string>();
+  /** Tag colours and rules (library-level files) and the session's undo stack of tag changes; set by open(). */
+  private organise!: { colours: TagColours; rules: TagRules; changes: TagChanges };
 
   private constructor(
     /** Absolute path of the library folder. */
@@ -216,10 +228,15 @@ export class Library {
       });
       const { saved, notice } = await SavedSearches.open(root, readOnly);
       if (notice) notices.push(notice);
+      const { colours, notice: coloursNotice } = await TagColours.open(root, readOnly);
+      const { rules, notice: rulesNotice } = await TagRules.open(root, readOnly);
+      for (const organiseNotice of [coloursNotice, rulesNotice]) if (organiseNotice) notices.push(organiseNotice);
       // Last, so that nothing after it can fail and leave a worker thread running.
       const engine = options.searchWorker ? new WorkerSearchEngine(options.searchWorker) : new InProcessSearchEngine();
       const clipWorker = options.clipWorker && !readOnly ? new ClipWorker(options.clipWorker) : null;
-      return new Library(root, readOnly, catalog, lock, notices, engine, saved, options.titlesWhileLoading ?? false, clipWorker);
+      const library = new Library(root, readOnly, catalog, lock, notices, engine, saved, options.titlesWhileLoading ?? false, clipWorker);
+      library.organise = { colours, rules, changes: new TagChanges(library.tagStore(), colours) };
+      return library;
     } catch (error) {
       await lock?.release();
       throw asLibraryError(error, `cannot open ${root}`);
@@ -362,7 +379,8 @@ export class Library {
       // Items are clipped a part at a time (in the clip worker when there is one, while this
       // thread writes the part before), then written without a sync each; the file system is
       // synced once at the end and only then does the catalog name them.
-      for await (const part of this.clipInParts(items)) {
+      for await (const clippedPart of this.clipInParts(items)) {
+        const part = await this.withRuleTagsInPart(clippedPart);
         for (const { index, outcome } of part) {
           if ('message' in outcome) failed.push({ index, message: outcome.message });
           else {
@@ -499,9 +517,9 @@ export class Library {
     return tags;
   }
 
-  /** Every tag with the number of articles that carry it, most used first. */
+  /** Every tag with the number of articles that carry it (and its colour, if it has one), most used first. */
   listTags(): TagCount[] {
-    return this.catalog.tags();
+    return this.organise.colours.withColours(this.catalog.tags());
   }
 
   /**
@@ -578,6 +596,142 @@ export class Library {
     return count;
   }
 
+  // ---- organising (issue #6): the logic is in main/core/organise/ ----
+
+  /**
+   * Renames a tag and every tag under it on every article (`ukraine` → `europe/ukraine`
+   * takes `ukraine/diplomacy` along); renaming onto an existing tag merges them. Undoable.
+   */
+  async renameTag(from: string, to: string, onProgress?: ProgressCallback): Promise<TagChangeSummary> {
+    this.assertWritable();
+    return this.organise.changes.rename(from, to, onProgress);
+  }
+
+  /** Moves a tag (and the tags under it) under `parent`, or to the top level for null. Undoable. */
+  async moveTag(tag: string, parent: string | null, onProgress?: ProgressCallback): Promise<TagChangeSummary> {
+    this.assertWritable();
+    const moving = normaliseTag(tag);
+    const under = parent === null ? null : normaliseTag(parent);
+    if (under !== null && isTagUnder(under, tagKey(moving))) throw new CuttingsError('invalid-input', `tags: “${moving}” cannot be moved under itself (“${under}”)`);
+    return this.organise.changes.rename(moving, movedTagName(moving, under), onProgress);
+  }
+
+  /** Removes a tag and every tag under it from every article. Undoable. */
+  async deleteTag(tag: string, onProgress?: ProgressCallback): Promise<TagChangeSummary> {
+    this.assertWritable();
+    return this.organise.changes.remove(tag, onProgress);
+  }
+
+  /** Undoes the latest rename, merge, move or delete of this session; null when there is none. */
+  async undoTagChange(onProgress?: ProgressCallback): Promise<TagChangeSummary | null> {
+    this.assertWritable();
+    return this.organise.changes.undo(onProgress);
+  }
+
+  /** Whether a tag change can be undone now. */
+  canUndoTagChange(): boolean {
+    return this.organise.changes.canUndo;
+  }
+
+  /** Sets (`#rrggbb`) or clears (null) a tag's colour; returns every tag with its count and colour. */
+  async setTagColour(tag: string, colour: string | null): Promise<TagCount[]> {
+    this.assertWritable();
+    await this.organise.colours.set(tag, colour).catch((error: unknown) => Promise.reject(asLibraryError(error, 'could not save the tag colour')));
+    return this.listTags();
+  }
+
+  /**
+   * Adds and removes tags on many articles: the ids given (an unknown one changes nothing), or
+   * every article a query matches (as search() finds them). Written in batches, with progress.
+   */
+  async bulkTag(target: BulkTagRequest, onProgress?: ProgressCallback): Promise<BulkTagSummary> {
+    this.assertWritable();
+    const store = this.tagStore();
+    const edit = checkTagEdit(store, target.add ?? [], target.remove ?? []);
+    const records = 'ids' in target ? recordsOfIds(store, target.ids) : await this.matchingRecords(target.query);
+    return bulkEditTags(store, records, edit, onProgress);
+  }
+
+  /** The tag rules, in the order they were added. */
+  tagRules(): TagRule[] {
+    return this.organise.rules.list();
+  }
+
+  /** Adds a rule: new cuttings that match `query` get `tags`. The query must parse. Returns every rule. */
+  async addTagRule(query: string, tags: string[]): Promise<TagRule[]> {
+    this.assertWritable();
+    return this.organise.rules.add(query, tags, (tag) => this.canonicalTag(tag)).catch((error: unknown) => Promise.reject(asLibraryError(error, 'could not save the rule')));
+  }
+
+  /** Removes a rule by id; returns the rules left. */
+  async removeTagRule(id: number): Promise<TagRule[]> {
+    this.assertWritable();
+    return this.organise.rules.remove(id).catch((error: unknown) => Promise.reject(asLibraryError(error, 'could not remove the rule')));
+  }
+
+  /** Runs every rule (or one) over the whole archive, or with `dryRun` only says what that would change. */
+  async applyTagRules(options: { dryRun: boolean; ruleId?: number }, onProgress?: ProgressCallback): Promise<RulesRunSummary> {
+    if (!options.dryRun) this.assertWritable();
+    return runRules(this.tagStore(), this.organise.rules.parsed(options.ruleId), (query) => this.recordsMatchingTree(query), options.dryRun, onProgress);
+  }
+
+  /** Counts the articles a query matches (as search() finds them) by day, ISO week or month. */
+  async timeline(request: TimelineRequest): Promise<Timeline> {
+    return buildTimeline(await this.matchingRecords(request.query), request.by, request.unit);
+  }
+
+  /** Every article a parsed query matches, taken as written (no typing prefix). */
+  private async recordsMatchingTree(query: QueryNode): Promise<ArticleRecord[]> {
+    if (this.catalog.size === 0) return [];
+    const answer = await this.searchService.search({ query, sort: 'clipped', offset: 0, limit: this.catalog.size, snippets: false });
+    return answer.page.flatMap(({ id }) => this.catalog.get(id) ?? []);
+  }
+
+  /** The catalog as organising sees it: writes go through commit and are told to the search index. */
+  private tagStore(): TagStore {
+    return {
+      records: () => this.catalog.all(),
+      get: (id) => this.catalog.get(id),
+      spellingOf: (tag) => this.catalog.spellingOf(tag),
+      respell: (tag) => this.catalog.respellTag(tag),
+      write: async (records) => {
+        try {
+          await this.commit(new Map(records.map((record) => [record.id, record])));
+        } finally {
+          // Shards that were written stand even when another failed: the index hears of those.
+          const written = records.filter((record) => this.catalog.get(record.id) === record);
+          if (written.length > 0) this.searchService.catalogChanged(written);
+        }
+      },
+    };
+  }
+
+  /** A new article with the tags the rules give it (none without rules: nothing is indexed then). */
+  private async withRuleTags(article: PreparedArticle): Promise<PreparedArticle> {
+    const [tagged] = await this.withRuleTagsAll([article]);
+    return tagged!;
+  }
+
+  /** New articles with the tags the rules give them, the rules evaluated once for them all. */
+  private async withRuleTagsAll(prepared: PreparedArticle[]): Promise<PreparedArticle[]> {
+    const rules = this.organise.rules.parsed();
+    if (rules.length === 0 || prepared.length === 0) return prepared;
+    const gains = await ruleTagsForNew(rules, prepared.map((article) => ({ record: article.record, text: article.content.text })));
+    return prepared.map((article, i) => {
+      if (gains[i]!.length === 0) return article;
+      const record = { ...article.record, tags: dedupeTags([...article.record.tags, ...gains[i]!.map((tag) => this.canonicalTag(tag))]) };
+      return { ...article, record, content: { ...article.content, record } };
+    });
+  }
+
+  /** A part of a batch with the rules' tags on its new articles (the failed items as they were). */
+  private async withRuleTagsInPart<T extends { outcome: PreparedArticle | { message: string } }>(part: T[]): Promise<T[]> {
+    const prepared = part.flatMap(({ outcome }) => ('message' in outcome ? [] : [outcome]));
+    const tagged = await this.withRuleTagsAll(prepared);
+    let next = 0;
+    return part.map((item) => ('message' in item.outcome ? item : { ...item, outcome: tagged[next++]! }));
+  }
+
   // ---- storing ----
 
   private async addOne(item: BatchItem): Promise<ArticleSummary> {
@@ -593,7 +747,8 @@ export class Library {
   }
 
   /** Writes a prepared article: its capture first, then the catalog entry that names it. */
-  private async store(article: PreparedArticle): Promise<ArticleSummary> {
+  private async store(untagged: PreparedArticle): Promise<ArticleSummary> {
+    const article = await this.withRuleTags(untagged);
     const { id } = article.record;
     // The capture goes to disk first and the catalog last: until the catalog names the
     // article it does not exist, so a failure at any step leaves the library as it was.

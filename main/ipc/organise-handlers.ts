@@ -5,7 +5,6 @@
  */
 import { z } from 'zod';
 import type { AppEvent, CuttingsApi } from '../../common/api';
-import { CuttingsError } from '../../common/errors';
 import type { Library } from '../core/library';
 
 type OrganiseMethod =
@@ -44,27 +43,23 @@ export const organiseSchemas = {
   ]),
 } satisfies Record<OrganiseMethod, z.ZodType>;
 
-const notYet = (what: string): never => {
-  throw new CuttingsError('internal', `${what}: not built yet`);
-};
-
 /** The organising methods over the library in use; `sendEvent` carries bulk progress to the window. */
 export function organiseApi(
   getLibrary: () => Library,
   sendEvent?: (event: AppEvent) => void,
 ): { [M in OrganiseMethod]: (...args: Parameters<CuttingsApi[M]>) => Promise<unknown> } {
-  void getLibrary;
-  void sendEvent;
+  // Progress of a long change as `bulk-progress` events: one as it starts and one per batch written.
+  const progress = sendEvent ? (done: number, total: number) => sendEvent({ type: 'bulk-progress', done, total }) : undefined;
   return {
-    renameTag: async () => notYet('renameTag'),
-    deleteTag: async () => notYet('deleteTag'),
-    undoTagChange: async () => notYet('undoTagChange'),
-    setTagColour: async () => notYet('setTagColour'),
-    bulkTag: async () => notYet('bulkTag'),
-    listRules: async () => notYet('listRules'),
-    addRule: async () => notYet('addRule'),
-    removeRule: async () => notYet('removeRule'),
-    applyRules: async () => notYet('applyRules'),
-    timeline: async () => notYet('timeline'),
+    renameTag: async ({ from, to }) => getLibrary().renameTag(from, to, progress),
+    deleteTag: async (tag) => getLibrary().deleteTag(tag, progress),
+    undoTagChange: async () => getLibrary().undoTagChange(progress),
+    setTagColour: async ({ tag, colour }) => getLibrary().setTagColour(tag, colour),
+    bulkTag: async (request) => getLibrary().bulkTag(request, progress),
+    listRules: async () => getLibrary().tagRules(),
+    addRule: async ({ query, tags }) => getLibrary().addTagRule(query, tags),
+    removeRule: async (id) => getLibrary().removeTagRule(id),
+    applyRules: async ({ dryRun, ruleId }) => getLibrary().applyTagRules({ dryRun, ...(ruleId === undefined ? {} : { ruleId }) }, progress),
+    timeline: async (request) => getLibrary().timeline(request),
   };
 }

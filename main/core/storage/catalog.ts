@@ -148,6 +148,12 @@ export class Catalog {
     return this.tagCounts.get(tagKey(tag))?.tag;
   }
 
+  /** Shows the tag with this key spelled as given from now on (after a rename that changed only its case). */
+  respellTag(tag: string): void {
+    const entry = this.tagCounts.get(tagKey(tag));
+    if (entry) entry.tag = tag;
+  }
+
   /** The change number of every shard, for derived data to record what it covers. */
   shardVersions(): Record<string, number> {
     const versions: Record<string, number> = {};
