@@ -9,6 +9,7 @@
  * DOM, which keeps scrolling smooth at 100,000 articles (DESIGN.md §6).
  */
 import type { ArticleSummary } from '../common/article';
+import { tagKey } from '../common/tags';
 import { el, replaceChildren } from './dom';
 import { formatDate } from './format';
 import { highlightSnippet } from './highlight';
@@ -50,6 +51,8 @@ export class ArticleList {
   /** Whether every result of the query is selected, including rows not loaded yet. */
   private everything = false;
   private readonly rows = new Map<number, HTMLElement>();
+  /** Tag colours by tagKey (the sidebar's), shown as a dot on the row's tag chips. */
+  private colours: ReadonlyMap<string, string> = new Map();
   private readonly spacer = el('div', { className: 'list-spacer' });
   private readonly empty = el('div', { className: 'list-empty', attrs: { hidden: true } });
 
@@ -232,6 +235,13 @@ export class ArticleList {
     this.render();
   }
 
+  /** Sets the tags' colours (by tagKey) and redraws the rows in view. */
+  setTagColours(colours: ReadonlyMap<string, string>): void {
+    this.colours = colours;
+    this.clearRows();
+    this.render();
+  }
+
   /** Puts keyboard focus on the list. */
   focus(): void {
     this.root.focus();
@@ -294,6 +304,20 @@ export class ArticleList {
     if (this.items.length > 0 && last >= this.items.length - NEAR_END) this.events.onNearEnd?.();
   }
 
+  /** A tag chip, with its colour (or its nearest coloured parent's) as a dot. */
+  private renderChip(tag: string): HTMLElement {
+    const chip = el('span', { className: 'chip', dataset: { tag } }, tag);
+    const levels = tagKey(tag).split('/');
+    for (let depth = levels.length; depth > 0; depth--) {
+      const colour = this.colours.get(levels.slice(0, depth).join('/'));
+      if (!colour) continue;
+      chip.dataset.colour = colour;
+      chip.style.setProperty('--swatch', colour);
+      break;
+    }
+    return chip;
+  }
+
   private renderRow(item: ListItem, index: number): HTMLElement {
     const { summary } = item;
     const date = summary.published ?? summary.clipped;
@@ -327,7 +351,7 @@ export class ArticleList {
           formatDate(date),
         ),
         summary.tags.length > 0
-          ? el('span', { className: 'row-tags' }, ...summary.tags.map((tag) => el('span', { className: 'chip', dataset: { tag } }, tag)))
+          ? el('span', { className: 'row-tags' }, ...summary.tags.map((tag) => this.renderChip(tag)))
           : null,
       ),
       snippet,

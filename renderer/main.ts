@@ -34,6 +34,7 @@ import { applyTheme } from './theme';
 import { Sidebar } from './sidebar';
 import { StatusBar } from './status-bar';
 import { installOrganising } from './organise';
+import { tagColours } from './tag-tree';
 
 /** Search hits fetched per page. */
 const PAGE_SIZE = 100;
@@ -280,7 +281,9 @@ function setStale(stale: boolean): void {
 }
 
 async function refreshTags(): Promise<void> {
-  const dropped = sidebar.setTags(await call('listTags'));
+  const tags = await call('listTags');
+  list.setTagColours(tagColours(tags));
+  const dropped = sidebar.setTags(tags);
   if (dropped) await reload();
 }
 

@@ -17,7 +17,7 @@ import type { SearchBox } from './search-box';
 import type { Sidebar } from './sidebar';
 import type { StatusBar } from './status-bar';
 import { describeRename, TagDialog } from './tag-dialog';
-import { movedTag, subtreeCounts } from './tag-tree';
+import { movedTag, subtreeCounts, tagColours } from './tag-tree';
 import { Timeline } from './timeline';
 import { UndoToast } from './undo-toast';
 
@@ -98,6 +98,7 @@ export function installOrganising(context: OrganiseContext): Organising {
     setColour: async (tag, colour) => {
       const tags = await call('setTagColour', { tag, colour });
       sidebar.setTags(tags);
+      list.setTagColours(tagColours(tags));
     },
     changed,
   });

@@ -117,3 +117,8 @@ export function movedTag(tag: string, parent: string): string | null {
   if (to === from || to.startsWith(`${from}/`)) return null;
   return target;
 }
+
+/** The tags' colours by tagKey, for the list's chips. */
+export function tagColours(tags: readonly TagCount[]): Map<string, string> {
+  return new Map(tags.flatMap((tag) => (tag.colour ? [[tagKey(tag.tag), tag.colour] as const] : [])));
+}
