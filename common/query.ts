@@ -18,10 +18,11 @@
  *            | word ;
  * word       = bare ;                                       (* with an optional final "*" or "~" *)
  * phrase     = quote , { any char but a quote } , quote ;   (* quote = " “ ” „ *)
- * field      = "title" | "author" | "source" | "tag" | "lang" | "url" | "published" | "clipped" ;
+ * field      = "title" | "author" | "source" | "tag" | "lang" | "url" | "published" | "clipped" | "has" ;
  * bare       = char up to white space, "(", ")" or a quote ;
  * date-value = date | [ date ] , ".." , [ date ] | ( ">" | ">=" | "<" | "<=" ) , date ;
  * date       = YYYY | YYYY "-" MM | YYYY "-" MM "-" DD ;
+ * has-value  = "notes" | "highlights" ;                     (* `has:notes`, `has:highlights` *)
  * ```
  *
  * `OR`, `AND` and `NOT` are keywords only in upper case and standing alone; `or` is a word.
@@ -38,7 +39,7 @@
  *
  * @example const field: QueryField = 'tag'; // as in `tag:ukraine`
  */
-export type QueryField = 'title' | 'author' | 'source' | 'tag' | 'lang' | 'url';
+export type QueryField = 'title' | 'author' | 'source' | 'tag' | 'lang' | 'url' | 'has';
 
 /**
  * A date an article carries, which `published:` and `clipped:` filter on.
@@ -58,6 +59,7 @@ export type DateField = 'published' | 'clipped';
  *   `source` case-insensitively as substrings, `url` as a substring; `lang` is lower-cased
  *   here. Filter values are literal: `*` and `~` mean nothing in them.
  * - `date`: inclusive bounds as `YYYY-MM-DD`, `null` for an open end.
+ * - `has`: articles the user annotated: with a note (`has:notes`) or highlights (`has:highlights`).
  * - `and` / `or` have two or more children; `not` excludes what its child matches.
  *
  * @example
@@ -75,6 +77,7 @@ export type QueryNode =
   | { kind: 'phrase'; words: string[]; field: 'title' | 'author' | 'source' | null }
   | { kind: 'filter'; field: 'tag' | 'lang' | 'url' | 'source' | 'author'; value: string }
   | { kind: 'date'; field: DateField; from: string | null; to: string | null }
+  | { kind: 'has'; what: 'notes' | 'highlights' }
   | { kind: 'and'; children: QueryNode[] }
   | { kind: 'or'; children: QueryNode[] }
   | { kind: 'not'; child: QueryNode };
@@ -123,7 +126,11 @@ const FIELDS: Record<string, QueryField | DateField> = {
   url: 'url',
   published: 'published',
   clipped: 'clipped',
+  has: 'has',
 };
+
+/** What `has:` takes, singular or plural. */
+const HAS_VALUES: Record<string, 'notes' | 'highlights'> = { notes: 'notes', note: 'notes', highlights: 'highlights', highlight: 'highlights' };
 
 /**
  * Parses a search query into a tree. Never throws: a query that does not parse gives the
@@ -438,6 +445,11 @@ function fieldNode(
     case 'published':
     case 'clipped':
       return { kind: 'date', field, ...parseDateValue(field, value, valuePos) };
+    case 'has': {
+      const what = HAS_VALUES[value.toLowerCase()];
+      if (!what) fail(`has: "${value}" is not something an article can have (write has:notes or has:highlights)`, valuePos, value.length);
+      return { kind: 'has', what };
+    }
   }
 }
 

@@ -19,6 +19,7 @@ import { verifyLibrary } from '../core/verify';
 import { addInputs, isUrlArgument } from './add-inputs';
 import { exportCommand } from './export-command';
 import { importCommand } from './import-command';
+import { formatAnnotations, noteCommand } from './note-command';
 import { progressBar } from './progress';
 import { COMMAND_HELP, MAIN_HELP } from './usage';
 
@@ -245,6 +246,8 @@ Changed since ${result.previous.clipped} (${result.previous.id}); stored as a ne
 
   export: (args, io) => exportCommand(args, io),
 
+  note: (args, io) => noteCommand(args, io),
+
   async verify(args, io) {
     const { values, positionals } = parse(args, { json: { type: 'boolean' } });
     if (positionals.length > 0) throw new UsageError(`verify takes no arguments, got '${positionals[0]}'`);
@@ -368,7 +371,7 @@ function formatArticle(article: Article): string {
   const p = article.provenance;
   field('Fetched:', p.originalUrl && `${p.originalUrl}${p.finalUrl && p.finalUrl !== p.originalUrl ? ` → ${p.finalUrl}` : ''}${p.httpStatus ? ` (HTTP ${p.httpStatus})` : ''}`);
   field('Version of:', p.versionOf);
-  return `${lines.join('\n')}\n\n${article.text}\n`;
+  return `${lines.join('\n')}\n${formatAnnotations(article)}\n${article.text}\n`;
 }
 
 function processIo(): CliIo {

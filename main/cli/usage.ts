@@ -15,6 +15,7 @@ Commands:
   show ID              print one article
   list                 list every article, newest first
   tag ID               add or remove tags on an article
+  note ID              print an article's note, or set it with --set TEXT
   import PATH          add many articles: an archive, JSON, JSONL, CSV, Pocket, bookmarks, wallabag, CSL-JSON, RIS, a folder of pages
   export -o PATH       write articles as an archive, JSON, JSONL, CSV, Markdown, HTML, BibTeX, RIS, CSL-JSON or a Data Package
   extract FILE         print what would be stored for a page, without storing it
@@ -105,9 +106,18 @@ Options:
   --json            print {"total": n, "hits": [{"id", "title", "score", "snippet", …}],
                     "facets": {"tags": {…}, "sources": {…}, "years": {…}}}
 ${LIBRARY_OPTION}`,
+  note: `Usage: cuttings note ID [--set TEXT] [options]
+
+Prints an article's Markdown note (nothing if it has none). With --set, replaces it;
+--set '' deletes it. A note may have at most 100,000 characters.
+
+Options:
+  --set TEXT        the new note
+  --json            print {"id", "note", "highlights": [{"id", "quote", "prefix", "suffix", "comment", "created"}]}
+${LIBRARY_OPTION}`,
   show: `Usage: cuttings show ID [options]
 
-Prints one article: its metadata, tags, provenance and text.
+Prints one article: its metadata, tags, provenance, note, highlights and text.
 
 Options:
   --json            print it as one JSON object (metadata, tags, text, provenance)

@@ -17,7 +17,9 @@ import { mkdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { monotonicFactory } from 'ulid';
 import type { AddHtmlRequest, AddOptions, AddOutcome, AddTextRequest, DuplicateAction, LibraryInfo, SavedSearch, SearchRequest } from '../../common/api';
+import type { AddHighlightRequest, RemoveHighlightRequest, TagSuggestion, UpdateHighlightRequest } from '../../common/api';
 import type { Article, ArticleSummary, Provenance, SearchHit, SearchResults, TagCount } from '../../common/article';
+import type { Highlight } from '../../common/article';
 import { CuttingsError } from '../../common/errors';
 import { describeQueryError, parseSearchQuery } from '../../common/query';
 import { normaliseTag, tagKey } from '../../common/tags';
@@ -50,6 +52,10 @@ import { isTagUnder, movedTagName } from './organise/tag-tree';
 import { buildTimeline } from './organise/timeline';
 import type { QueryNode } from '../../common/query';
 import type { BulkTagRequest, RulesRunSummary, TagChangeSummary, TagRule, Timeline, TimelineRequest, BulkTagSummary } from '../../common/api';
+import { checkedNote } from './notes/note-text';
+import { withCommentUpdated, withHighlightAdded, withHighlightRemoved } from './notes/highlights';
+import { suggestTagsFor } from './notes/suggest-tags';
+import { withNoteMatches } from './notes/note-search';
 
 export type { ArticleRecord } from './article-record';
 export { sha256 } from './clip-item';
@@ -517,6 +523,66 @@ export class Library {
     return tags;
   }
 
+  // ---- notes, highlights, suggested tags (issue #6; the logic is in notes/) ----
+
+  /**
+   * Sets an article's Markdown note ('' or only white space deletes it) and returns the
+   * article. A note longer than MAX_NOTE_CHARS is refused and nothing is written.
+   */
+  async setNote(id: string, note: string): Promise<Article> {
+    this.assertWritable();
+    const record = this.record(id);
+    const { note: _old, ...rest } = record;
+    const checked = checkedNote(id, note);
+    if (checked !== (record.note ?? '')) await this.commitAnnotated(checked ? { ...rest, note: checked } : rest);
+    return this.get(id);
+  }
+
+  /**
+   * Adds a highlight over a passage of the article's text (the quote, with the prefix and
+   * suffix to tell apart passages that occur more than once) and returns the article's
+   * highlights. A quote the text does not hold is refused and nothing is written.
+   */
+  async addHighlight(request: AddHighlightRequest): Promise<Highlight[]> {
+    this.assertWritable();
+    const record = this.record(request.id);
+    const { id, ...anchor } = request;
+    return this.setHighlights(record, withHighlightAdded(id, await this.textOf(id), record.highlights ?? [], anchor));
+  }
+
+  /** Changes a highlight's comment ('' clears it) and returns the article's highlights. */
+  async updateHighlight(request: UpdateHighlightRequest): Promise<Highlight[]> {
+    this.assertWritable();
+    const record = this.record(request.id);
+    return this.setHighlights(record, withCommentUpdated(request.id, record.highlights ?? [], request));
+  }
+
+  /** Deletes a highlight and returns the article's highlights. */
+  async removeHighlight(request: RemoveHighlightRequest): Promise<Highlight[]> {
+    this.assertWritable();
+    const record = this.record(request.id);
+    return this.setHighlights(record, withHighlightRemoved(request.id, record.highlights ?? [], request));
+  }
+
+  /** People, places and organisations the article names, as tags it does not have yet. */
+  async suggestTags(id: string): Promise<TagSuggestion[]> {
+    const record = this.record(id);
+    return suggestTagsFor({ title: record.title, text: await this.textOf(id), lang: record.lang, tags: record.tags }, (tag) => this.canonicalTag(tag));
+  }
+
+  /** Stores a record's highlights (none: the field goes) and returns them. */
+  private async setHighlights(record: ArticleRecord, highlights: Highlight[]): Promise<Highlight[]> {
+    const { highlights: _old, ...rest } = record;
+    await this.commitAnnotated(highlights.length > 0 ? { ...rest, highlights } : rest);
+    return highlights;
+  }
+
+  /** Writes a record whose note or highlights changed, and tells the search index. */
+  private async commitAnnotated(updated: ArticleRecord): Promise<void> {
+    await this.commit(new Map([[updated.id, updated]]));
+    this.searchService.catalogChanged([updated]);
+  }
+
   /** Every tag with the number of articles that carry it (and its colour, if it has one), most used first. */
   listTags(): TagCount[] {
     return this.organise.colours.withColours(this.catalog.tags());
@@ -561,7 +627,7 @@ export class Library {
     return answerQuery(request, {
       count: records.length,
       record: (doc) => records[doc],
-      matchTerms: (queries) => matchTitles(records, queries),
+      matchTerms: withNoteMatches((queries) => matchTitles(records, queries), () => records.length, (doc) => records[doc]),
       text: async (doc) => this.textOf(records[doc]!.id),
     });
   }
@@ -930,7 +996,8 @@ function dedupeTags(tags: string[]): string[] {
 }
 
 function toSummary(record: ArticleRecord): ArticleSummary {
-  const { provenance: _provenance, ...summary } = record;
+  // Notes and highlights are the article's (Library.get), not its summary's: lists stay small.
+  const { provenance: _provenance, note: _note, highlights: _highlights, ...summary } = record;
   return { ...summary, tags: [...record.tags] };
 }
 

@@ -146,6 +146,7 @@ function collectTerms(node: QueryNode, queries: TermQuery[], slots: Map<object, 
       break;
     case 'filter':
     case 'date':
+    case 'has':
       break;
   }
 }
@@ -170,6 +171,7 @@ class Evaluator {
         return this.phraseSet(node, positive);
       case 'filter':
       case 'date':
+      case 'has':
         return await this.allWhere(predicateOf(node)!);
       case 'not': {
         const excluded = await this.evaluate(node.child, !positive);
@@ -347,6 +349,8 @@ export function predicateOf(node: QueryNode): Predicate | null {
         const day = value.slice(0, 10);
         return (node.from === null || day >= node.from) && (node.to === null || day <= node.to);
       };
+    case 'has':
+      return node.what === 'notes' ? (record) => Boolean(record.note) : (record) => (record.highlights?.length ?? 0) > 0;
     case 'not': {
       const inner = predicateOf(node.child);
       return inner ? (record) => !inner(record) : null;

@@ -8,6 +8,7 @@ import { loadSnapshot, saveSnapshot, type CompactCoverage } from './search-snaps
 import { SearchIndex, type IndexableArticle } from './search-index';
 import { answerQuery, type PageAnswer, type PageRequest, type SearchRecord } from './search-results';
 import { readCaptureSync } from './storage/captures';
+import { withNoteMatches } from './notes/note-search';
 
 export { compactCoverage, expandCoverage, shardCoverage, type CompactCoverage, type SnapshotCoverage } from './search-snapshot';
 
@@ -72,7 +73,7 @@ export class InProcessSearchEngine implements SearchEngine {
     return answerQuery(request, {
       count: index.documentCount,
       record: (doc) => index.record(doc),
-      matchTerms: (queries) => index.matchTerms(queries),
+      matchTerms: withNoteMatches((queries) => index.matchTerms(queries), () => index.documentCount, (doc) => index.record(doc)),
       // Read at once: this runs in the search worker (or the CLI), never on a window's thread.
       text: async (doc) => readCaptureSync(root, index.record(doc)!.id).content.text,
       facetCache: index.facetCache,

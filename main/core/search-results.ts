@@ -11,13 +11,17 @@ import type { ArticleRecord } from './article-record';
 import { evaluateQuery, type EvaluationContext } from './query-evaluator';
 import { makeSnippet } from './snippet';
 
-/** What search needs of an article's catalog record: its filters, facets and sort keys. */
-export type SearchRecord = Pick<ArticleRecord, 'id' | 'title' | 'source' | 'author' | 'lang' | 'url' | 'published' | 'clipped' | 'tags'>;
+/**
+ * What search needs of an article's catalog record: its filters, facets and sort keys, and
+ * the user's note and highlights where there are any (few articles have them: `has:notes`,
+ * and words in notes found, see notes/note-search.ts).
+ */
+export type SearchRecord = Pick<ArticleRecord, 'id' | 'title' | 'source' | 'author' | 'lang' | 'url' | 'published' | 'clipped' | 'tags' | 'note' | 'highlights'>;
 
 /** The search fields of a record, and nothing else (so that little crosses between threads). */
 export function toSearchRecord(record: SearchRecord): SearchRecord {
-  const { id, title, source, author, lang, url, published, clipped, tags } = record;
-  return { id, title, source, author, lang, url, published, clipped, tags };
+  const { id, title, source, author, lang, url, published, clipped, tags, note, highlights } = record;
+  return { id, title, source, author, lang, url, published, clipped, tags, ...(note ? { note } : {}), ...(highlights?.length ? { highlights } : {}) };
 }
 
 /** A matching article and its score. */

@@ -19,7 +19,7 @@ import { SearchIndex } from './search-index';
 import type { SearchRecord } from './search-results';
 
 /** Bumped whenever tokenising or the snapshot's shape changes: an old snapshot is rebuilt. */
-export const SNAPSHOT_VERSION = 6;
+export const SNAPSHOT_VERSION = 7;
 
 const MAGIC = 'CUTTINGS-INDEX\n';
 
@@ -168,19 +168,34 @@ function decode(file: Buffer): LoadedSnapshot | null {
 const align = (offset: number) => (offset + 3) & ~3;
 
 /** A record's search fields as the snapshot keeps them (its id is in the ids section). */
-type RecordRow = [title: string, source: string | null, author: string | null, lang: string | null, url: string | null, published: string | null, clipped: string, tags: string[]];
+type RecordRow = [
+  title: string,
+  source: string | null,
+  author: string | null,
+  lang: string | null,
+  url: string | null,
+  published: string | null,
+  clipped: string,
+  tags: string[],
+  /** Only for the few articles with a note or highlights (version 7 on). */
+  annotations?: Pick<SearchRecord, 'note' | 'highlights'>,
+];
 
 function recordsOf(ids: string[], [offset, length]: [number, number], body: Uint8Array): SearchRecord[] {
   const rows = JSON.parse(Buffer.from(body.buffer, offset, length).toString('utf8')) as RecordRow[];
   if (!Array.isArray(rows) || rows.length !== ids.length) throw new Error('snapshot: records and ids differ in number');
-  return rows.map(([title, source, author, lang, url, published, clipped, tags], doc) => ({ id: ids[doc]!, title, source, author, lang, url, published, clipped, tags }));
+  return rows.map(([title, source, author, lang, url, published, clipped, tags, annotations], doc) => ({ id: ids[doc]!, title, source, author, lang, url, published, clipped, tags, ...annotations }));
 }
 
 /** Writes the snapshot durably. The index is compacted on the way (removed articles dropped). */
 export async function saveSnapshot(root: string, index: SearchIndex, coverage: CompactCoverage): Promise<void> {
   await mkdir(join(root, 'index'), { recursive: true });
   const parts = index.toParts();
-  const records = parts.records.map((record) => [record.title, record.source, record.author, record.lang, record.url, record.published, record.clipped, record.tags] satisfies RecordRow);
+  const records = parts.records.map((record): RecordRow => {
+    const row: RecordRow = [record.title, record.source, record.author, record.lang, record.url, record.published, record.clipped, record.tags];
+    if (record.note || record.highlights) row.push({ ...(record.note ? { note: record.note } : {}), ...(record.highlights ? { highlights: record.highlights } : {}) });
+    return row;
+  });
   const sections: Uint8Array[] = [Buffer.from(parts.ids.join('\n'), 'utf8'), Buffer.from(JSON.stringify(records), 'utf8')];
   for (let field = 0; field < FIELD_COUNT; field++) {
     const frozen = parts.segment.fields[field]!;

@@ -4,7 +4,6 @@
  */
 import { z } from 'zod';
 import type { CuttingsApi } from '../../common/api';
-import { CuttingsError } from '../../common/errors';
 import type { Library } from '../core/library';
 
 type NotesMethod = 'setNote' | 'addHighlight' | 'updateHighlight' | 'removeHighlight' | 'suggestTags';
@@ -24,18 +23,13 @@ export const notesSchemas = {
   suggestTags: z.tuple([id]),
 } satisfies Record<NotesMethod, z.ZodType>;
 
-const notYet = (what: string): never => {
-  throw new CuttingsError('internal', `${what}: not built yet`);
-};
-
-/** The notes methods over the library in use. */
+/** The notes methods over the library in use: each a call of the Library method of the same name. */
 export function notesApi(getLibrary: () => Library): { [M in NotesMethod]: (...args: Parameters<CuttingsApi[M]>) => Promise<unknown> } {
-  void getLibrary;
   return {
-    setNote: async () => notYet('setNote'),
-    addHighlight: async () => notYet('addHighlight'),
-    updateHighlight: async () => notYet('updateHighlight'),
-    removeHighlight: async () => notYet('removeHighlight'),
-    suggestTags: async () => notYet('suggestTags'),
+    setNote: async ({ id, note }) => getLibrary().setNote(id, note),
+    addHighlight: async (request) => getLibrary().addHighlight(request),
+    updateHighlight: async (request) => getLibrary().updateHighlight(request),
+    removeHighlight: async (request) => getLibrary().removeHighlight(request),
+    suggestTags: async (id) => getLibrary().suggestTags(id),
   };
 }

@@ -492,3 +492,19 @@ describe('parseSearchQuery on random input', () => {
     }
   });
 });
+
+describe('has: filters (issue #6)', () => {
+  it('parses has:notes and has:highlights, singular or plural, in any case', () => {
+    expect(parseSearchQuery('has:notes')).toEqual({ ok: true, query: { kind: 'has', what: 'notes' } });
+    expect(parseSearchQuery('HAS:Highlight')).toEqual({ ok: true, query: { kind: 'has', what: 'highlights' } });
+    expect(parseSearchQuery('-has:note lavrov')).toMatchObject({ ok: true, query: { kind: 'and', children: [{ kind: 'not', child: { kind: 'has', what: 'notes' } }, { kind: 'term' }] } });
+  });
+
+  it('refuses anything else, pointing at the value', () => {
+    expect(parseSearchQuery('x has:tags')).toEqual({
+      ok: false,
+      error: { message: 'has: "tags" is not something an article can have (write has:notes or has:highlights)', position: 6, length: 4 },
+    });
+    expect(parseSearchQuery('has:')).toMatchObject({ ok: false, error: { message: 'has: needs a value' } });
+  });
+});

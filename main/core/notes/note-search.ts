@@ -1,0 +1,81 @@
+/**
+ * Words in notes and highlight comments found by plain word search. Few articles carry a
+ * note, so rather than a field of the index (whose postings would have to be rewritten on
+ * every keystroke saved), the note and comments travel with the article's search record
+ * (search-results.ts) and a query's words are matched against the annotated articles only:
+ * one pass over the records to find them, then the words of a handful of notes.
+ */
+import { findWords } from '../../../common/text';
+import { processTerm, type TermMatches, type TermQuery } from '../search-index';
+import type { SearchRecord } from '../search-results';
+
+/**
+ * What a word found in a note or comment adds to an article's score: about what a word
+ * found once in a title scores, as a note is the user's own summary of the article.
+ */
+export const NOTE_MATCH_SCORE = 4;
+
+/** The index forms of the words of each record's note and comments, worked out once per record. */
+const wordsOfRecord = new WeakMap<SearchRecord, ReadonlySet<string>>();
+
+/** True when an article has a note or highlights. */
+export function isAnnotated(record: SearchRecord): boolean {
+  return Boolean(record.note) || (record.highlights?.length ?? 0) > 0;
+}
+
+/** The words of an article's note and highlight comments, as the index forms them. */
+function annotationWords(record: SearchRecord): ReadonlySet<string> {
+  let words = wordsOfRecord.get(record);
+  if (!words) {
+    const text = [record.note ?? '', ...(record.highlights ?? []).map((highlight) => highlight.comment)].join('\n');
+    words = new Set(findWords(text).flatMap((span) => processTerm(span.word)));
+    wordsOfRecord.set(record, words);
+  }
+  return words;
+}
+
+/** True when every form of the query word is among the words (as a prefix of one, for `word*`). */
+function matchesWords(words: ReadonlySet<string>, query: TermQuery): boolean {
+  const forms = processTerm(query.text);
+  if (forms.length === 0) return false;
+  return forms.every((form) => (query.prefix ? [...words].some((word) => word.startsWith(form)) : words.has(form)));
+}
+
+/**
+ * Wraps a term matcher so that the answers also hold the articles whose note or highlight
+ * comments have the word. Words limited to a field (`title:x`) are left alone; a fuzzy word
+ * (`word~`) matches notes exactly.
+ */
+export function withNoteMatches(
+  matchTerms: (queries: TermQuery[]) => TermMatches[] | Promise<TermMatches[]>,
+  count: () => number,
+  record: (doc: number) => SearchRecord | undefined,
+): (queries: TermQuery[]) => Promise<TermMatches[]> {
+  return async (queries) => {
+    const answers = await matchTerms(queries);
+    if (!queries.some((query) => query.fields === null)) return answers;
+    const annotated: { doc: number; words: ReadonlySet<string> }[] = [];
+    for (let doc = 0, total = count(); doc < total; doc++) {
+      const found = record(doc);
+      if (found && isAnnotated(found)) annotated.push({ doc, words: annotationWords(found) });
+    }
+    if (annotated.length === 0) return answers;
+    return answers.map((answer, at) => {
+      const query = queries[at]!;
+      if (query.fields !== null) return answer;
+      const inNotes = annotated.filter(({ words }) => matchesWords(words, query)).map(({ doc }) => doc);
+      if (inNotes.length === 0) return answer;
+      const docs = Array.from(answer.docs);
+      const scores = Array.from(answer.scores);
+      const place = new Map(docs.map((doc, i) => [doc, i]));
+      for (const doc of inNotes) {
+        const i = place.get(doc);
+        if (i === undefined) {
+          docs.push(doc);
+          scores.push(NOTE_MATCH_SCORE);
+        } else scores[i] = scores[i]! + NOTE_MATCH_SCORE;
+      }
+      return { docs, scores, matched: answer.matched };
+    });
+  };
+}
