@@ -52,7 +52,8 @@ export class NotesPanel {
   private readonly noteSave = el('button', { className: 'button small primary', attrs: { id: 'note-save', type: 'button', 'aria-keyshortcuts': 'Control+Enter' } }, 'Save note');
   private readonly noteCancel = el('button', { className: 'button small', attrs: { id: 'note-cancel', type: 'button' } }, 'Cancel');
   private readonly noteEditor = el('div', { className: 'note-editor', attrs: { hidden: true } }, this.noteText, el('div', { className: 'note-buttons' }, this.noteCancel, this.noteSave));
-  private readonly highlightButton = el('button', { className: 'button small', attrs: { id: 'highlight-button', type: 'button', title: 'Highlight the words selected in the article (h)', 'aria-keyshortcuts': 'h' } }, 'Highlight selection');
+  /** Placed by the reader where it is always in view (above the article), not inside the folded panel. */
+  readonly highlightButton = el('button', { className: 'button small', attrs: { id: 'highlight-button', type: 'button', title: 'Highlight the words selected in the article (h)', 'aria-keyshortcuts': 'h' } }, 'Highlight selection');
   private readonly highlightForm = el('div', { className: 'highlight-form', attrs: { id: 'highlight-form', hidden: true } });
   private readonly list = el('ul', { className: 'highlight-list', attrs: { id: 'highlight-list', 'aria-label': 'Highlights' } });
   private readonly error = el('p', { className: 'form-error', attrs: { id: 'notes-error', role: 'alert', hidden: true } });
@@ -68,7 +69,7 @@ export class NotesPanel {
       el('div', { className: 'notes-heading' }, el('h3', {}, 'Note'), this.noteEdit),
       this.noteView,
       this.noteEditor,
-      el('div', { className: 'notes-heading' }, el('h3', {}, 'Highlights'), this.highlightButton),
+      el('div', { className: 'notes-heading' }, el('h3', {}, 'Highlights')),
       this.highlightForm,
       this.list,
       this.error,

@@ -87,6 +87,7 @@ export class Reader {
   /** Where to scroll the frame once its new document loads (highlights redrawn). */
   private restoreScroll: number | null = null;
   private readonly notes: NotesPanel | null;
+  private readonly tools: HTMLElement;
   private readonly suggested: SuggestedTags | null;
 
   constructor(root: HTMLElement, options: ReaderOptions) {
@@ -152,7 +153,9 @@ export class Reader {
       // The first match is shown as soon as the article is: that is what the search found.
       if (this.currentMatch > 0) this.goToMatch(this.currentMatch);
     });
-    replaceChildren(root, this.empty, this.header, this.matchBar, this.frame);
+    // Above the article: the search's matches on the left, Highlight selection on the right.
+    this.tools = el('div', { className: 'reader-tools', attrs: { hidden: true } }, this.matchBar, this.notes?.highlightButton);
+    replaceChildren(root, this.empty, this.header, this.tools, this.frame);
   }
 
   /** The open article's id, if any. */
@@ -166,6 +169,7 @@ export class Reader {
     this.empty.hidden = true;
     this.header.hidden = false;
     this.frame.hidden = false;
+    this.tools.hidden = false;
     this.title.textContent = article.title;
     if (article.lang) this.title.setAttribute('lang', article.lang);
     else this.title.removeAttribute('lang');
@@ -306,6 +310,7 @@ export class Reader {
     this.empty.hidden = false;
     this.header.hidden = true;
     this.frame.hidden = true;
+    this.tools.hidden = true;
     this.terms = [];
     this.matches = 0;
     this.currentMatch = 0;

@@ -8,6 +8,9 @@ import type { TagSuggestion } from '../common/api';
 import { tagKey } from '../common/tags';
 import { el, replaceChildren } from './dom';
 
+/** How many chips are shown before "N more". */
+const SHOWN = 8;
+
 const KIND_NAMES: Record<TagSuggestion['kind'], string> = {
   person: 'Person',
   place: 'Place',
@@ -28,10 +31,18 @@ export class SuggestedTags {
   private readonly chips = el('span', { className: 'suggested-chips' });
   private suggestions: TagSuggestion[] = [];
   private generation = 0;
+  /** Whether every suggestion is shown, not just the first few. */
+  private expanded = false;
 
   constructor(private readonly options: SuggestedTagsOptions) {
     this.element.append(el('span', { className: 'suggested-label', attrs: { id: 'suggested-tags-label' } }, 'Suggested'), this.chips);
     this.chips.addEventListener('click', (event) => {
+      if ((event.target as Element).closest('.suggested-more')) {
+        this.expanded = true;
+        this.render();
+        this.chips.querySelector<HTMLElement>(`button[data-tag]:nth-of-type(${SHOWN + 1})`)?.focus();
+        return;
+      }
       const chip = (event.target as Element).closest<HTMLButtonElement>('button[data-tag]');
       if (chip?.dataset.tag) void this.choose(chip);
     });
@@ -41,6 +52,7 @@ export class SuggestedTags {
   async load(id: string): Promise<void> {
     const mine = ++this.generation;
     this.element.hidden = true;
+    this.expanded = false;
     try {
       const suggestions = await this.options.suggest(id);
       if (mine !== this.generation) return;
@@ -68,9 +80,11 @@ export class SuggestedTags {
   }
 
   private render(): void {
+    const shown = this.expanded ? this.suggestions : this.suggestions.slice(0, SHOWN);
+    const more = this.suggestions.length - shown.length;
     replaceChildren(
       this.chips,
-      ...this.suggestions.map((suggestion) =>
+      ...shown.map((suggestion) =>
         el(
           'button',
           {
@@ -82,6 +96,7 @@ export class SuggestedTags {
           suggestion.tag,
         ),
       ),
+      more > 0 ? el('button', { className: 'button link suggested-more', attrs: { type: 'button' } }, `${more} more`) : null,
     );
     this.element.hidden = this.suggestions.length === 0;
   }
