@@ -93,6 +93,7 @@ export function buildReaderPage(
   lang: string | null,
   terms: readonly string[],
   highlights: readonly Highlight[] = [],
+  theme: 'light' | 'dark' | 'system' = 'system',
 ): ReaderPage {
   const doc = new DOMParser().parseFromString(html, 'text/html');
   clean(doc);
@@ -122,6 +123,8 @@ export function buildReaderPage(
   for (const attribute of [...doc.documentElement.attributes]) doc.documentElement.removeAttribute(attribute.name);
   for (const attribute of [...doc.body.attributes]) doc.body.removeAttribute(attribute.name);
   if (lang) doc.documentElement.setAttribute('lang', lang);
+  // The window's theme (Settings), which reader.css follows over the system's.
+  if (theme !== 'system') doc.documentElement.dataset.theme = theme;
   doc.body.className = 'cuttings-reader';
   return { srcdoc: `<!DOCTYPE html>\n${doc.documentElement.outerHTML}`, matches, highlights: drawn.drawn, missingHighlights: drawn.missing };
 }

@@ -274,7 +274,8 @@ export class Reader {
 
   private render(article: Article, terms: readonly string[]): void {
     const stylesheet = new URL('reader.css', window.location.href).href;
-    const page = buildReaderPage(article.html, stylesheet, article.lang, terms, article.highlights ?? []);
+    const theme = document.documentElement.dataset.theme;
+    const page = buildReaderPage(article.html, stylesheet, article.lang, terms, article.highlights ?? [], theme === 'light' || theme === 'dark' ? theme : 'system');
     this.drawnHighlights = page.highlights;
     this.terms = [...terms];
     this.matches = page.matches;

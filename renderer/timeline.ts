@@ -111,6 +111,7 @@ export class Timeline {
   private render(data: TimelineData): void {
     const dated = data.buckets.reduce((sum, bucket) => sum + bucket.count, 0);
     this.note.textContent = data.undated > 0 ? `${plural(dated, 'article')}; ${data.undated.toLocaleString()} with no ${data.by} date` : plural(dated, 'article');
+    this.note.title = this.note.textContent;
     const highest = Math.max(1, ...data.buckets.map((bucket) => bucket.count));
     replaceChildren(
       this.bars,

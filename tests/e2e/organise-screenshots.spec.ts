@@ -4,8 +4,9 @@
  * with suggested tags, a note and a highlight. Each picture is checked for its parts first,
  * then saved to .tmp/screenshots/ (ignored by git) to be looked at.
  */
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { expect, REPO_ROOT, test } from './fixtures';
+import { expect, REPO_ROOT, SEED_ARTICLE, test } from './fixtures';
 import { addManyArticles } from './many-articles';
 
 const OUT = join(REPO_ROOT, '.tmp', 'screenshots');
@@ -30,5 +31,20 @@ for (const theme of ['light', 'dark'] as const) {
     await page.locator('#bulk-tags').fill('harbour');
     await page.locator('#library-nav .tag-row').first().hover();
     await page.screenshot({ path: join(OUT, `organise-${theme}.png`) });
+
+    // The reader: suggested tags, a note, a highlight with its comment, and the merge dialog.
+    const seed = await harness.library.addText({ text: await readFile(SEED_ARTICLE, 'utf8'), tags: ['ukraine/diplomacy'] }, 'paste');
+    await harness.library.setNote(seed.id, 'Follow up with the **press office** about the *second* round.\n\n- ask for the statement\n- check the Geneva dates');
+    await harness.library.addHighlight({ id: seed.id, quote: 'a “united, swift and firm” response', comment: 'The US line' });
+    await app.reload();
+    await app.openArticle(seed.title);
+    await expect(page.locator('#suggested-tags .suggestion-chip').first()).toBeVisible({ timeout: 20_000 });
+    await expect(app.readerFrame.locator('mark.cuttings-highlight')).toHaveCount(1);
+    await expect(page.locator('#note-view strong')).toHaveText('press office');
+    await page.screenshot({ path: join(OUT, `organise-reader-${theme}.png`) });
+    await app.sidebarTag('ukraine/war').click({ button: 'right' });
+    await page.locator('#tag-rename').fill('ukraine/diplomacy');
+    await expect(page.locator('#tag-rename-submit')).toHaveText('Merge');
+    await page.screenshot({ path: join(OUT, `organise-merge-${theme}.png`) });
   });
 }
