@@ -21,6 +21,7 @@ import { exportCommand } from './export-command';
 import { importCommand } from './import-command';
 import { formatAnnotations, noteCommand } from './note-command';
 import { progressBar } from './progress';
+import { bulkTagCommand, rulesCommand, tagsCommand } from './tags-command';
 import { COMMAND_HELP, MAIN_HELP } from './usage';
 
 /** Where the CLI reads and writes; tests pass their own. */
@@ -227,12 +228,15 @@ Changed since ${result.previous.clipped} (${result.previous.id}); stored as a ne
   },
 
   async tag(args, io) {
+    // Many articles at once (--query Q, or several IDs): tags-command.ts.
+    if (args.some((arg) => arg === '--query' || arg.startsWith('--query='))) return bulkTagCommand(args, io);
     const { values, positionals } = parse(args, {
       add: { type: 'string', multiple: true },
       remove: { type: 'string', multiple: true },
       json: { type: 'boolean' },
     });
-    if (positionals.length !== 1) throw new UsageError('tag takes one ID');
+    if (positionals.length > 1) return bulkTagCommand(args, io);
+    if (positionals.length !== 1) throw new UsageError('tag takes an ID (or several), or --query Q');
     if (!values.add && !values.remove) throw new UsageError('tag needs --add T or --remove T');
     const id = positionals[0]!;
     await withLibrary(values.library, io, false, async (library) => {
@@ -247,6 +251,10 @@ Changed since ${result.previous.clipped} (${result.previous.id}); stored as a ne
   export: (args, io) => exportCommand(args, io),
 
   note: (args, io) => noteCommand(args, io),
+
+  tags: (args, io) => tagsCommand(args, io),
+
+  rules: (args, io) => rulesCommand(args, io),
 
   async verify(args, io) {
     const { values, positionals } = parse(args, { json: { type: 'boolean' } });

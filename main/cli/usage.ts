@@ -16,6 +16,9 @@ Commands:
   list                 list every article, newest first
   tag ID               add or remove tags on an article
   note ID              print an article's note, or set it with --set TEXT
+  tag --query Q        add or remove tags on every article a search finds (or on several IDs)
+  tags                 list the tags with their counts; rename (or merge, or move) and delete them
+  rules                tag rules: "when an article matches this query, add these tags"
   import PATH          add many articles: an archive, JSON, JSONL, CSV, Pocket, bookmarks, wallabag, CSL-JSON, RIS, a folder of pages
   export -o PATH       write articles as an archive, JSON, JSONL, CSV, Markdown, HTML, BibTeX, RIS, CSL-JSON or a Data Package
   extract FILE         print what would be stored for a page, without storing it
@@ -130,13 +133,61 @@ Options:
   --json            print a JSON array of the articles' metadata
 ${LIBRARY_OPTION}`,
   tag: `Usage: cuttings tag ID [--add T] [--remove T] [options]
+       cuttings tag --query Q [--add T] [--remove T] [options]
+       cuttings tag ID ID... [--add T] [--remove T] [options]
 
-Adds and removes tags on one article and prints its tags afterwards.
+Adds and removes tags on one article and prints its tags afterwards. With --query, on
+every article the search Q finds (the query language of \`cuttings search\`); with several
+IDs, on each of them: thousands at once, with a progress bar on a terminal, and a line
+saying how many changed. An unknown ID changes nothing.
 
 Options:
   --add T           add tag T (repeatable); a / makes a hierarchy: ukraine/diplomacy
-  --remove T        remove tag T (repeatable)
-  --json            print {"id": …, "tags": […]}
+  --remove T        remove tag T (repeatable); the tags under it stay
+  --query Q         the articles the search Q finds
+  --json            print {"id": …, "tags": […]}; with --query or IDs
+                    {"matched": n, "changed": n, "message": "…"}
+${LIBRARY_OPTION}`,
+  tags: `Usage: cuttings tags [--json]
+       cuttings tags rename OLD NEW
+       cuttings tags delete TAG
+
+Lists every tag with the number of articles that carry it, in name order (a tag's
+colour, set in the app, after it). Tags are one whatever their case; a / makes a hierarchy.
+
+  rename OLD NEW    renames OLD and the tags under it on every article: ukraine →
+                    europe/ukraine moves ukraine/diplomacy to europe/ukraine/diplomacy.
+                    Renaming onto a tag that exists merges them (its spelling stays);
+                    changing only the case changes how the tag is shown.
+  delete TAG        removes TAG and the tags under it from every article
+
+Options:
+  --json            list: print [{"tag", "count", "colour"?}], most used first;
+                    rename, delete: print {"message", "articles"}
+${LIBRARY_OPTION}`,
+  rules: `Usage: cuttings rules [list] [--json]
+       cuttings rules add --query Q --tag T [--tag T]
+       cuttings rules remove N
+       cuttings rules apply [--dry-run] [--rule N] [--json]
+
+Tag rules: "when an article matches this query, add these tags". Every new cutting gets
+the tags of the rules it matches; \`apply\` runs them over the whole archive. A rule's query
+is taken as written (the query language of \`cuttings search\`, without the prefix match of
+the last word) and must parse.
+
+  list              the rules: number, query, tags
+  add               adds a rule; prints its number
+  remove N          removes rule N
+  apply             adds the rules' tags to every article that matches and lacks them;
+                    prints each rule's matches and changes, and the articles changed
+
+Options:
+  --query Q         add: the rule's query
+  --tag T           add: a tag the rule adds (repeatable)
+  --dry-run         apply: count and list what would change, and change nothing
+  --rule N          apply: only rule N
+  --json            list: [{"id", "query", "tags"}]; add: the rule; apply: {"dryRun",
+                    "changed", "changes": [{"id", "title", "add"}], "rules", "message"}
 ${LIBRARY_OPTION}`,
   import: `Usage: cuttings import PATH [--format F] [options]
 

@@ -51,7 +51,7 @@ import type { ProgressCallback, TagStore } from './organise/tag-store';
 import { isTagUnder, movedTagName } from './organise/tag-tree';
 import { buildTimeline } from './organise/timeline';
 import type { QueryNode } from '../../common/query';
-import type { BulkTagRequest, RulesRunSummary, TagChangeSummary, TagRule, Timeline, TimelineRequest, BulkTagSummary } from '../../common/api';
+import type { BulkTagRequest, BulkTagSummary, RulesRunSummary, TagChangeSummary, TagRule, Timeline, TimelineRequest } from '../../common/api';
 import { checkedNote } from './notes/note-text';
 import { withCommentUpdated, withHighlightAdded, withHighlightRemoved } from './notes/highlights';
 import { suggestTagsFor } from './notes/suggest-tags';

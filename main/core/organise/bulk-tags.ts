@@ -56,17 +56,14 @@ export function recordsOfIds(store: TagStore, ids: readonly string[]): ArticleRe
 
 /** Applies an edit to the given records, in batches with progress, and says what it did. */
 export async function bulkEditTags(store: TagStore, records: readonly ArticleRecord[], edit: TagEdit, onProgress?: ProgressCallback): Promise<BulkTagSummary> {
-  const changed: ArticleRecord[] = [];
-  for (const record of records) {
-    const tags = editedTags(record.tags, edit);
-    if (!sameTags(tags, record.tags)) changed.push({ ...record, tags });
-  }
+  const toChange = records.filter((record) => !sameTags(editedTags(record.tags, edit), record.tags)).map((record) => record.id);
+  let changed: number;
   try {
-    await writeInBatches(store, changed, onProgress);
+    changed = (await writeInBatches(store, toChange, (tags) => editedTags(tags, edit), onProgress)).length;
   } catch (error) {
     if (!(error instanceof PartialWriteError)) throw error;
     const message = (error.failure as Error).message ?? String(error.failure);
-    throw new CuttingsError('library', `${message} (${articles(error.written.length)} of ${changed.length.toLocaleString('en')} had been changed)`);
+    throw new CuttingsError('library', `${message} (${articles(error.written.length)} of ${toChange.length.toLocaleString('en')} had been changed)`);
   }
   const what = [
     edit.add.length > 0 ? `added ${edit.add.map((tag) => `“${tag}”`).join(', ')}` : '',
@@ -75,8 +72,8 @@ export async function bulkEditTags(store: TagStore, records: readonly ArticleRec
     .filter(Boolean)
     .join(' and ');
   const message =
-    changed.length === 0
+    changed === 0
       ? `Nothing to change on the ${articles(records.length)}`
-      : `${what[0]!.toUpperCase()}${what.slice(1)} on ${articles(changed.length)} of ${records.length.toLocaleString('en')}`;
-  return { matched: records.length, changed: changed.length, message };
+      : `${what[0]!.toUpperCase()}${what.slice(1)} on ${articles(changed)} of ${records.length.toLocaleString('en')}`;
+  return { matched: records.length, changed, message };
 }

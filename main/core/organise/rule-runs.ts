@@ -79,17 +79,13 @@ export async function runRules(
   const entries = [...gains.values()].sort((a, b) => (a.record.id < b.record.id ? 1 : -1));
   const changes: RuleChange[] = entries.slice(0, LISTED_CHANGES).map(({ record, add }) => ({ id: record.id, title: record.title, add }));
   if (!dryRun && entries.length > 0) {
-    // Tags go on the records as they are now (a rule's query was evaluated moments ago).
-    const records = entries.flatMap(({ record, add }) => {
-      const current = store.get(record.id);
-      return current ? [{ ...current, tags: dedupeTags([...current.tags, ...add]) }] : [];
-    });
+    // The tags go on each record as it is when its batch is written.
     try {
-      await writeInBatches(store, records, onProgress);
+      await writeInBatches(store, entries.map(({ record }) => record.id), (tags, record) => dedupeTags([...tags, ...gains.get(record.id)!.add]), onProgress);
     } catch (error) {
       if (!(error instanceof PartialWriteError)) throw error;
       const message = (error.failure as Error).message ?? String(error.failure);
-      throw new CuttingsError('library', `${message} (${articles(error.written.length)} of ${records.length.toLocaleString('en')} had been tagged)`);
+      throw new CuttingsError('library', `${message} (${articles(error.written.length)} of ${entries.length.toLocaleString('en')} had been tagged)`);
     }
   }
   const count = entries.length;

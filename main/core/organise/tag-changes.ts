@@ -19,7 +19,7 @@ import { CuttingsError } from '../../../common/errors';
 import { normaliseTag, tagKey } from '../../../common/tags';
 import type { ArticleRecord } from '../article-record';
 import type { ColourChanges, TagColours } from './tag-colours';
-import { articles, dedupeTags, PartialWriteError, sameTags, writeInBatches, type ProgressCallback, type TagStore } from './tag-store';
+import { articles, dedupeTags, PartialWriteError, sameTags, writeInBatches, type ProgressCallback, type TagStore, type WrittenChange } from './tag-store';
 import { inUseSpelling, isTagUnder, renamedTag, tagLevels } from './tag-tree';
 
 /** How many changes can be undone, latest first. */
@@ -83,9 +83,10 @@ export class TagChanges {
       }
       return name;
     };
-    const changed = this.changedRecords(fromKey, (tags) => dedupeTags(tags.map((tag) => (isTagUnder(tag, fromKey) ? nameOf(tag) : tag))));
-    if (changed === null) throw notCarried(from);
-    if (changed.length === 0) throw new CuttingsError('invalid-input', `tags: “${shownFrom}” is already called that`);
+    const retag = (tags: readonly string[]) => dedupeTags(tags.map((tag) => (isTagUnder(tag, fromKey) ? nameOf(tag) : tag)));
+    const toChange = this.toChange(fromKey, retag);
+    if (toChange === null) throw notCarried(from);
+    if (toChange.length === 0) throw new CuttingsError('invalid-input', `tags: “${shownFrom}” is already called that`);
     const colourChanges: ColourChanges = {};
     if (!caseOnly) {
       // The branch's colours move with it; when merging, a tag merged into keeps its own.
@@ -98,9 +99,11 @@ export class TagChanges {
     }
     const shownTo = caseOnly ? to : (this.store.spellingOf(to) ?? to);
     const doing = merging ? `merging “${shownFrom}” into “${shownTo}”` : `renaming “${shownFrom}” to “${shownTo}”`;
-    await this.write(changed, doing, colourChanges, caseOnly ? [...names.values()] : [], caseOnly ? [...names.keys()] : [], onProgress);
+    const oldSpellings = caseOnly ? [...names.keys()] : [];
+    const count = await this.write(toChange, retag, { doing, colours: colourChanges, spellings: oldSpellings }, onProgress);
+    if (caseOnly) for (const spelling of names.values()) this.store.respell(spelling);
     const verb = merging ? `Merged “${shownFrom}” into “${shownTo}”` : `Renamed “${shownFrom}” to “${shownTo}”`;
-    return this.summary(`${verb} on ${articles(changed.length)}`, changed.length);
+    return this.summary(`${verb} on ${articles(count)}`, count);
   }
 
   /** Removes the tag and every tag under it from every article. */
@@ -109,38 +112,40 @@ export class TagChanges {
     const key = tagKey(tag);
     const shown = this.store.spellingOf(tag) ?? tag;
     const branch = new Set<string>();
-    const changed = this.changedRecords(key, (tags) =>
+    const retag = (tags: readonly string[]) =>
       tags.filter((own) => {
         if (!isTagUnder(own, key)) return true;
         branch.add(tagKey(own));
         return false;
-      }),
-    );
-    if (changed === null) throw notCarried(tag);
+      });
+    const toChange = this.toChange(key, retag);
+    if (toChange === null) throw notCarried(tag);
     const colourChanges: ColourChanges = {};
     for (const [colouredKey] of this.colours.entries()) if (isTagUnder(colouredKey, key)) colourChanges[colouredKey] = null;
-    await this.write(changed, `deleting “${shown}”`, colourChanges, [], [], onProgress);
+    const count = await this.write(toChange, retag, { doing: `deleting “${shown}”`, colours: colourChanges, spellings: [] }, onProgress);
     const below = branch.size - (branch.has(key) ? 1 : 0);
     const under = below > 0 ? ` (and the ${below === 1 ? 'tag' : `${below} tags`} under it)` : '';
-    return this.summary(`Deleted “${shown}”${under} from ${articles(changed.length)}`, changed.length);
+    return this.summary(`Deleted “${shown}”${under} from ${articles(count)}`, count);
   }
 
   /** Undoes the latest change; null when there is none to undo. */
   async undo(onProgress?: ProgressCallback): Promise<TagChangeSummary | null> {
     const entry = this.undoStack.pop();
     if (!entry) return null;
-    const records: ArticleRecord[] = [];
     // Undoing a change of case: the tag is spelled as before everywhere, on articles tagged since too.
     const spellings = new Map(entry.spellings.map((tag) => [tagKey(tag), tag]));
-    const respelled = (tags: string[]) => (spellings.size === 0 ? tags : tags.map((tag) => spellings.get(tagKey(tag)) ?? tag));
-    for (const record of this.store.records()) {
+    const respelled = (tags: readonly string[]) => (spellings.size === 0 ? [...tags] : tags.map((tag) => spellings.get(tagKey(tag)) ?? tag));
+    const retag = (tags: readonly string[], record: ArticleRecord) => {
       const before = entry.before.get(record.id);
-      if (before === undefined && spellings.size === 0) continue;
-      const tags = respelled(before === undefined ? record.tags : reverseTags(record.tags, before, entry.after.get(record.id)!));
-      if (!sameTags(tags, record.tags)) records.push({ ...record, tags });
-    }
+      return respelled(before === undefined ? tags : reverseTags(tags, before, entry.after.get(record.id)!));
+    };
+    const ids = this.store
+      .records()
+      .filter((record) => (entry.before.has(record.id) || spellings.size > 0) && !sameTags(retag(record.tags, record), record.tags))
+      .map((record) => record.id);
+    let count: number;
     try {
-      await writeInBatches(this.store, records, onProgress);
+      count = (await writeInBatches(this.store, ids, retag, onProgress)).length;
       await this.colours.change(entry.colours);
     } catch (error) {
       // Nothing is lost by trying again: undoing what is already undone changes nothing.
@@ -148,57 +153,56 @@ export class TagChanges {
       throw error instanceof PartialWriteError ? error.failure : error;
     }
     for (const spelling of entry.spellings) this.store.respell(spelling);
-    return this.summary(`Undid ${entry.doing} (${articles(records.length)})`, records.length);
+    return this.summary(`Undid ${entry.doing} (${articles(count)})`, count);
   }
 
   /**
-   * The records carrying a tag under `key`, with their tags as `change` makes them (those it
-   * leaves as they are left out); null when no article carries such a tag.
+   * The ids of the articles carrying a tag under `key` whose tags `retag` changes; null when
+   * no article carries such a tag.
    */
-  private changedRecords(key: string, change: (tags: string[]) => string[]): ArticleRecord[] | null {
+  private toChange(key: string, retag: (tags: readonly string[]) => string[]): string[] | null {
     let carried = false;
-    const changed: ArticleRecord[] = [];
+    const ids: string[] = [];
     for (const record of this.store.records()) {
       if (!record.tags.some((tag) => isTagUnder(tag, key))) continue;
       carried = true;
-      const tags = change(record.tags);
-      if (!sameTags(tags, record.tags)) changed.push({ ...record, tags });
+      if (!sameTags(retag(record.tags), record.tags)) ids.push(record.id);
     }
-    return carried ? changed : null;
+    return carried ? ids : null;
   }
 
   /**
-   * Writes the changed records in batches, then the colours, and remembers how to undo it.
-   * A failure halfway leaves undoable what was written.
+   * Retags the articles in batches, then changes the colours, and remembers how to undo
+   * both. A failure halfway leaves undoable what was written. Resolves to how many changed.
    */
-  private async write(changed: ArticleRecord[], doing: string, colourChanges: ColourChanges, respell: string[], oldSpellings: string[], onProgress?: ProgressCallback): Promise<void> {
-    const entryFor = (written: readonly ArticleRecord[], colours: ColourChanges): UndoEntry => {
-      const before = new Map<string, string[]>();
-      const after = new Map<string, string[]>();
-      for (const record of written) {
-        before.set(record.id, [...this.store.get(record.id)!.tags]);
-        after.set(record.id, record.tags);
-      }
-      return { doing, before, after, colours, spellings: oldSpellings };
-    };
-    // Taken before writing: once written, the store holds the new tags.
-    const full = entryFor(changed, {});
+  private async write(
+    ids: string[],
+    retag: (tags: readonly string[]) => string[],
+    what: Pick<UndoEntry, 'doing' | 'colours' | 'spellings'>,
+    onProgress?: ProgressCallback,
+  ): Promise<number> {
+    const remember = (written: readonly WrittenChange[], colours: ColourChanges) =>
+      this.push({
+        ...what,
+        colours,
+        before: new Map(written.map(({ before }) => [before.id, [...before.tags]])),
+        after: new Map(written.map(({ after }) => [after.id, after.tags])),
+      });
+    let written: WrittenChange[];
     try {
-      await writeInBatches(this.store, changed, onProgress);
+      written = await writeInBatches(this.store, ids, retag, onProgress);
     } catch (error) {
-      if (error instanceof PartialWriteError && error.written.length > 0) {
-        const ids = new Set(error.written.map((record) => record.id));
-        this.push({ ...full, before: filterMap(full.before, ids), after: filterMap(full.after, ids) });
-        throw error.failure;
-      }
-      throw error instanceof PartialWriteError ? error.failure : error;
+      if (!(error instanceof PartialWriteError)) throw error;
+      if (error.written.length > 0) remember(error.written, {});
+      throw error.failure;
     }
-    for (const spelling of respell) this.store.respell(spelling);
-    const previousColours = await this.colours.change(colourChanges).catch((error: unknown) => {
-      this.push(full);
+    try {
+      remember(written, await this.colours.change(what.colours));
+    } catch (error) {
+      remember(written, {});
       throw error;
-    });
-    this.push({ ...full, colours: previousColours });
+    }
+    return written.length;
   }
 
   private push(entry: UndoEntry): void {
@@ -213,10 +217,6 @@ export class TagChanges {
 
 function notCarried(tag: string): CuttingsError {
   return new CuttingsError('not-found', `tags: no article has the tag “${tag}”`);
-}
-
-function filterMap<V>(map: Map<string, V>, keep: Set<string>): Map<string, V> {
-  return new Map([...map].filter(([id]) => keep.has(id)));
 }
 
 /**

@@ -30,52 +30,73 @@ export type ProgressCallback = (done: number, total: number) => void;
  */
 export const BATCH_SIZE = 2000;
 
+/** One article a batched change wrote: its record before and after. */
+export interface WrittenChange {
+  before: ArticleRecord;
+  after: ArticleRecord;
+}
+
 /**
- * Writes changed records in batches of whole catalog shards, with progress after each. Each
- * shard is rewritten once for the whole change, not once per batch: 10,000 articles over a
- * thousand shards cost a thousand file writes, not ten thousand. If a batch fails, the
- * PartialWriteError thrown carries the records written before it in `written`.
+ * Changes the tags of the articles `ids` in batches of whole catalog shards, with progress
+ * after each. Each shard is rewritten once for the whole change, not once per batch: 10,000
+ * articles over a thousand shards cost a thousand file writes, not ten thousand. `retag`
+ * gives an article's new tags, or null to leave it; it is asked just before the article's
+ * batch is written, from the record as it is then, so that a tag edited meanwhile (the user
+ * goes on working during a long change) is not written over. Articles removed meanwhile are
+ * skipped. Resolves to what was written; if a batch fails, the PartialWriteError thrown
+ * carries what was written before it.
  */
 export async function writeInBatches(
   store: TagStore,
-  records: ArticleRecord[],
+  ids: readonly string[],
+  retag: (tags: readonly string[], record: ArticleRecord) => string[] | null,
   onProgress?: ProgressCallback,
   batchSize = BATCH_SIZE,
-): Promise<void> {
-  const byShard = new Map<string, ArticleRecord[]>();
-  for (const record of records) {
-    const shard = shardOf(record.id);
+): Promise<WrittenChange[]> {
+  const byShard = new Map<string, string[]>();
+  for (const id of ids) {
+    const shard = shardOf(id);
     let list = byShard.get(shard);
     if (!list) byShard.set(shard, (list = []));
-    list.push(record);
+    list.push(id);
   }
-  const total = records.length;
-  const written: ArticleRecord[] = [];
-  let batch: ArticleRecord[] = [];
+  const total = ids.length;
+  const written: WrittenChange[] = [];
+  let batch: string[] = [];
+  let done = 0;
   onProgress?.(0, total);
   const flush = async () => {
     if (batch.length === 0) return;
     try {
-      await store.write(batch);
+      const changes: WrittenChange[] = [];
+      for (const id of batch) {
+        const before = store.get(id);
+        if (!before) continue;
+        const tags = retag(before.tags, before);
+        if (tags !== null && !sameTags(tags, before.tags)) changes.push({ before, after: { ...before, tags } });
+      }
+      if (changes.length > 0) await store.write(changes.map((change) => change.after));
+      written.push(...changes);
     } catch (error) {
       throw new PartialWriteError(error, written);
     }
-    written.push(...batch);
+    done += batch.length;
     batch = [];
-    onProgress?.(written.length, total);
+    onProgress?.(done, total);
   };
   for (const list of byShard.values()) {
     batch.push(...list);
     if (batch.length >= batchSize) await flush();
   }
   await flush();
+  return written;
 }
 
-/** A batched write that failed after the records in `written` were already written. */
+/** A batched write that failed after the changes in `written` were already written. */
 export class PartialWriteError extends Error {
   constructor(
     readonly failure: unknown,
-    readonly written: ArticleRecord[],
+    readonly written: WrittenChange[],
   ) {
     super((failure as Error).message ?? String(failure));
   }
