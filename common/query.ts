@@ -183,6 +183,7 @@ export function queryTerms(node: QueryNode | null): string[] {
       case 'not':
       case 'filter':
       case 'date':
+      case 'has':
         break;
     }
   };

@@ -223,9 +223,9 @@ Writes articles — every one, those a query finds, those under a tag, or the id
   archive       a Cuttings archive (.zip): catalog, captures, originals and a manifest with
                 the SHA-256 of every file; lossless, re-imported with \`cuttings import\`
   json, jsonl   every field (id, title, url, source, author, published, clipped, tags, text,
-                html, provenance, …) in a versioned schema (schemaVersion 1)
+                html, provenance, note, highlights, …) in a versioned schema (schemaVersion 2)
   csv           RFC 4180, UTF-8: id, title, url, source, author, published, clipped, tags,
-                words, sha256 (+ text with --text); formula-like cells get a leading '
+                words, sha256, note, highlights (+ text with --text); formula-like cells get a leading '
   md            Markdown with YAML front matter, one file an article, zipped
   html          a static site in the folder PATH: index with tag filters, a page an article
   bibtex, ris, csl   citations of type newspaper article

@@ -11,8 +11,9 @@
  *
  * Everything but `exported` depends only on the articles: export, import into an empty
  * library and export again gives the same manifest apart from that time (a test pins it).
- * Notes and highlights (issue 6) will be carried in catalog.jsonl's records under a higher
- * schemaVersion. The library keeps no assets yet; when it does they go under assets/.
+ * The user's notes and highlights are in catalog.jsonl's records (`note`, `highlights`, as
+ * the catalog keeps them; since schemaVersion 2). The library keeps no assets yet; when it
+ * does they go under assets/.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';

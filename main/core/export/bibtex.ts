@@ -2,7 +2,9 @@
  * BibLaTeX (`.bib`) for LaTeX and reference managers, as Zotero writes a newspaper article:
  * `@article` with `entrysubtype = {newspaper}`, `journaltitle` the publication, `author` as
  * "Family, Given and …" (organisations braced whole), `date` (published), `urldate`
- * (clipped), `url`, `langid`, `keywords` (tags). The key is the article's id, unique and
+ * (clipped), `url`, `langid`, `keywords` (tags), `annotation` (the user's note: BibLaTeX's
+ * field for the user's own comments, which styles do not print in a bibliography, unlike
+ * `note`). The key is the article's id, unique and
  * ASCII. Text is LaTeX-escaped (`{ } \ # $ % & _ ^ ~`), titles braced so styles keep their
  * case; the url field is verbatim in BibLaTeX, so only characters that would unbalance it
  * are percent-encoded. Catalog only.
@@ -55,6 +57,7 @@ export function bibtexEntry(record: ArticleRecord): string {
   if (record.url) fields.push(['url', verbatimUrl(record.url)]);
   if (record.lang) fields.push(['langid', latexEscape(record.lang)]);
   if (record.tags.length > 0) fields.push(['keywords', record.tags.map(latexEscape).join(', ')]);
+  if (record.note) fields.push(['annotation', latexEscape(record.note)]);
   return `@article{${record.id},\n${fields.map(([name, value]) => `  ${name} = {${value}},`).join('\n')}\n}\n`;
 }
 

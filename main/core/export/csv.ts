@@ -67,6 +67,8 @@ export function csvCells(record: ArticleRecord, text?: string): string[] {
     joinTags(record.tags),
     String(record.words),
     record.provenance.originalSha256,
+    record.note ?? '',
+    record.highlights?.length ? JSON.stringify(record.highlights.map(({ quote, comment }) => ({ quote, comment }))) : '',
   ];
   if (text !== undefined) cells.push(text);
   return cells;

@@ -4,7 +4,7 @@
  *
  *   index.html                 every article, newest first, and the tags to filter by
  *   tags/<tag> <n>.html        the same list for one tag (the filter: a link, not a script)
- *   articles/<title> <id>.html one page an article: metadata, tags and text
+ *   articles/<title> <id>.html one page an article: metadata, tags, text, the user's note and highlights
  *
  * Every value is HTML-escaped, the body included (it is rendered from the plain text, not
  * the stored HTML), and every page carries a Content-Security-Policy that loads nothing
@@ -26,7 +26,7 @@ const STYLE = `body{font:16px/1.5 system-ui,sans-serif;max-width:46em;margin:2em
 @media (prefers-color-scheme:dark){body{color:#ddd;background:#111}a{color:#8cf}}
 nav.tags a{display:inline-block;margin:0 .5em .3em 0}nav.tags a[aria-current]{font-weight:bold}
 ul.articles{list-style:none;padding:0}ul.articles li{margin:.6em 0}.meta{color:#777;font-size:.9em}
-article p{margin:0 0 1em}`;
+article p{margin:0 0 1em}blockquote{margin:0 0 .4em;padding-left:1em;border-left:3px solid #fc3}`;
 
 /** The CSP of every page: nothing loads; the one inline style is allowed by its SHA-256. */
 export const SITE_CSP = `default-src 'none'; style-src 'sha256-${createHash('sha256').update(STYLE).digest('base64')}'; img-src 'none'; base-uri 'none'; form-action 'none'`;
@@ -100,7 +100,29 @@ function articleBody(record: ArticleRecord, text: string): string {
 <dl class="meta">${rows.filter(([, v]) => v).map(([k, v]) => `<dt>${k}</dt><dd>${escapeHtml(v!)}</dd>`).join('')}${tags ? `<dt>Tags</dt><dd>${tags}</dd>` : ''}</dl>
 ${url}
 ${paragraphs}
-</article>`;
+</article>${annotationsHtml(record)}`;
+}
+
+/** Paragraphs of escaped text (a note is shown as its Markdown source: no Markdown renderer, no markup from it). */
+function escapedParagraphs(text: string): string {
+  return text
+    .split(/\n{2,}/u)
+    .filter((paragraph) => paragraph.trim() !== '')
+    .map((paragraph) => `<p>${escapeHtml(paragraph).replace(/\n/gu, '<br>')}</p>`)
+    .join('\n');
+}
+
+/** The user's note and highlights, after the article; '' when there are none. */
+function annotationsHtml(record: ArticleRecord): string {
+  let html = '';
+  if (record.note) html += `\n<section class="note">\n<h2>Note</h2>\n${escapedParagraphs(record.note)}\n</section>`;
+  if (record.highlights?.length) {
+    const items = record.highlights.map(
+      (highlight) => `<li><blockquote>${escapeHtml(highlight.quote)}</blockquote>${highlight.comment ? `\n${escapedParagraphs(highlight.comment)}` : ''}</li>`,
+    );
+    html += `\n<section class="highlights">\n<h2>Highlights</h2>\n<ul class="articles">\n${items.join('\n')}\n</ul>\n</section>`;
+  }
+  return html;
 }
 
 /** Exports the records as a static site in the folder `path` (which must not exist or be empty). */

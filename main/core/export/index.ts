@@ -29,7 +29,7 @@ type Exporter = (library: Library, records: readonly ArticleRecord[], path: stri
 /** The formats, by the name `--format` takes, with what each writes. */
 export const EXPORT_FORMATS: Record<string, { description: string; run: Exporter }> = {
   archive: { description: 'a Cuttings archive (.zip): lossless, re-importable', run: exportArchive },
-  json: { description: 'one JSON document, every field (schemaVersion 1)', run: exportJson },
+  json: { description: 'one JSON document, every field (schemaVersion 2)', run: exportJson },
   jsonl: { description: 'JSON Lines, one article a line, every field', run: exportJsonl },
   csv: { description: 'CSV for spreadsheets, R and pandas (--text adds the text, --bom for Excel)', run: exportCsv },
   md: { description: 'Markdown with YAML front matter, one file an article, zipped', run: exportMarkdown },

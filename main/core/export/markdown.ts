@@ -2,7 +2,9 @@
  * Markdown: one file an article (`<title> <id>.md`, names safe on every system), with YAML
  * front matter holding the metadata and the text below it, all in one zip. Front-matter
  * values are written as JSON strings, which YAML reads as double-quoted scalars: every
- * character round-trips, whatever the title holds.
+ * character round-trips, whatever the title holds. The user's note and highlights follow the
+ * text under their own headings (`## Note`, `## Highlights`), each highlight a block quote
+ * with its comment after it.
  */
 import type { ArticleRecord } from '../article-record';
 import type { Library } from '../library';
@@ -37,8 +39,23 @@ export function articleMarkdown(record: ArticleRecord, text: string): string {
     '',
     text,
     '',
+    ...annotationSections(record),
   ];
   return lines.join('\n');
+}
+
+/** The note and highlights as Markdown sections (no lines when there are none). */
+function annotationSections(record: ArticleRecord): string[] {
+  const lines: string[] = [];
+  if (record.note) lines.push('## Note', '', record.note.replace(/\s+$/u, ''), '');
+  if (record.highlights?.length) {
+    lines.push('## Highlights', '');
+    for (const highlight of record.highlights) {
+      lines.push(`> ${highlight.quote.replace(/\s+/gu, ' ').trim()}`, '');
+      if (highlight.comment) lines.push(highlight.comment.replace(/\s+$/u, ''), '');
+    }
+  }
+  return lines;
 }
 
 /** Exports the records as a zip of Markdown files at `path`. */

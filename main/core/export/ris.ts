@@ -2,7 +2,8 @@
  * RIS for reference managers (Zotero, EndNote, Mendeley): one record an article, of type
  * NEWS (newspaper article): TI title, AU authors ("Family, Given"), T2 the publication,
  * DA/PY the published date, Y2 the date clipped (accessed), UR, LA, KW a tag each, AB the
- * excerpt. Values are put on one line: RIS has no way to continue one. Catalog only.
+ * excerpt, N1 the user's note and each highlight (Zotero makes each N1 a note of the item).
+ * Values are put on one line: RIS has no way to continue one. Catalog only.
  */
 import type { ArticleRecord } from '../article-record';
 import type { Library } from '../library';
@@ -27,6 +28,11 @@ export function risRecord(record: ArticleRecord): string {
   if (record.lang) lines.push(`LA  - ${record.lang}`);
   for (const tag of record.tags) lines.push(`KW  - ${oneLine(tag)}`);
   if (record.excerpt) lines.push(`AB  - ${oneLine(record.excerpt)}`);
+  if (record.note) lines.push(`N1  - ${oneLine(record.note)}`);
+  for (const highlight of record.highlights ?? []) {
+    const comment = oneLine(highlight.comment);
+    lines.push(`N1  - Highlight: “${oneLine(highlight.quote)}”${comment ? ` — ${comment}` : ''}`);
+  }
   lines.push('ER  - ', '');
   return lines.join('\r\n');
 }

@@ -2,8 +2,8 @@
  * The export schema: how one article looks in Cuttings' JSON, JSONL, CSV and archive
  * exports, versioned so that files written today can still be read when the schema grows.
  *
- * Version 1 (this one):
- *   schemaVersion  1
+ * Version 2 (this one; version 1 had no notes or highlights, only empty fields reserved for them):
+ *   schemaVersion  2
  *   id             ULID, unique across libraries
  *   title, url, source, author, published (YYYY-MM-DD or ISO 8601), clipped (ISO 8601 UTC)
  *   tags           strings, `/` for a hierarchy
@@ -11,35 +11,40 @@
  *   text           plain text, paragraphs separated by a blank line
  *   html           sanitised reader HTML (JSON, JSONL and the archive only)
  *   provenance     method, fileName?, captured, originalSha256, textSha256, appVersion
- *   notes          [] — reserved for notes (issue 6): { id, created, text }
- *   highlights     [] — reserved for highlights (issue 6): { id, created, quote, start, end, note? }
+ *   note           the user's Markdown note, '' when there is none (new in 2; replaces
+ *                  version 1's `notes`, which was reserved and always empty)
+ *   highlights     { id, created, quote, prefix, suffix, comment, start, end }: the passages
+ *                  highlighted, `start`/`end` their character offsets into `text` (null if the
+ *                  quote cannot be found in it); always empty in version 1
  *
  * How it may change: new fields are added with a higher schemaVersion and readers ignore
  * fields they do not know; a field is never renamed or given another meaning within a
  * version. Readers accept any version up to SCHEMA_VERSION and refuse a newer one by name.
  */
-import type { Provenance } from '../../../common/article';
+import type { Highlight, Provenance } from '../../../common/article';
+import { locateHighlight } from '../../../common/highlight-anchor';
 import type { ArticleRecord } from '../article-record';
 import type { CapturedContent } from '../storage/captures';
 
 /** The version written by this build; readers accept this one and older. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
-/** A note on an article (issue 6), as exports will carry it. Empty until notes exist. */
-export interface ExportedNote {
-  id: string;
-  created: string;
-  text: string;
+/**
+ * A highlighted passage: as the app keeps it (quote with the text around it, its comment),
+ * and where it lies in `text` as character offsets (UTF-16 code units, as JavaScript and
+ * the export's JSON count them), null when the quote cannot be found there.
+ */
+export interface ExportedHighlight extends Highlight {
+  start: number | null;
+  end: number | null;
 }
 
-/** A highlighted passage (issue 6): character offsets into `text`. Empty until highlights exist. */
-export interface ExportedHighlight {
-  id: string;
-  created: string;
-  quote: string;
-  start: number;
-  end: number;
-  note?: string;
+/** An article's highlights with their offsets into its text. */
+export function exportedHighlights(highlights: readonly Highlight[] | undefined, text: string): ExportedHighlight[] {
+  return (highlights ?? []).map((highlight) => {
+    const range = locateHighlight(text, highlight);
+    return { ...highlight, start: range?.start ?? null, end: range?.end ?? null };
+  });
 }
 
 /**
@@ -64,7 +69,8 @@ export interface ExportedArticle {
   /** Left out where a format has no room for it (CSV). */
   html?: string;
   provenance: Provenance;
-  notes: ExportedNote[];
+  /** The user's Markdown note, '' when none (since version 2). */
+  note: string;
   highlights: ExportedHighlight[];
 }
 
@@ -86,8 +92,8 @@ export function toExportedArticle(record: ArticleRecord, content: Pick<CapturedC
     text: content.text,
     ...(withHtml ? { html: content.html } : {}),
     provenance: { ...record.provenance },
-    notes: [],
-    highlights: [],
+    note: record.note ?? '',
+    highlights: exportedHighlights(record.highlights, content.text),
   };
 }
 
@@ -116,5 +122,11 @@ export const CSV_COLUMNS: readonly ColumnSpec[] = [
   { name: 'tags', type: 'string', description: 'Tags separated by ";" (a literal ";" or "\\" inside a tag is preceded by "\\"); "/" marks a sub-tag' },
   { name: 'words', type: 'integer', description: 'Number of words in the text' },
   { name: 'sha256', type: 'string', description: 'SHA-256 (hex) of the page or text as received when clipped' },
+  { name: 'note', type: 'string', description: "The user's note on the article (Markdown), empty when there is none" },
+  {
+    name: 'highlights',
+    type: 'string',
+    description: 'Passages the user highlighted, as a JSON array of {"quote", "comment"} in the order made; empty when there are none',
+  },
   { name: 'text', type: 'string', description: 'Plain text of the article, paragraphs separated by a blank line', optional: true },
 ];

@@ -12,6 +12,7 @@ import type { Library, RestoreItem } from '../library';
 import type { CapturedContent, OriginalKind } from '../storage/captures';
 import { ARCHIVE_FORMAT_NAME, type ArchiveManifest } from '../export/archive';
 import { SCHEMA_VERSION } from '../export/schema';
+import { checkHighlightsInText, checkStoredAnnotations } from '../notes/stored-annotations';
 import type { ImportReport } from './import-candidate';
 import { KnownArticles } from './run-import';
 import { DEFAULT_ZIP_LIMITS, SafeZip, type ZipLimits } from './zip-reader';
@@ -143,6 +144,7 @@ function parseRecord(line: string): ArticleRecord {
   if (typeof provenance !== 'object' || provenance === null || typeof provenance.originalSha256 !== 'string' || typeof provenance.textSha256 !== 'string') {
     throw new Error('"provenance" with its SHA-256 hashes is missing');
   }
+  checkStoredAnnotations(record);
   return record;
 }
 
@@ -153,6 +155,7 @@ async function readArticle(record: ArticleRecord, verified: (name: string) => Pr
   if (content.id !== record.id) throw new Error(`${folder}/article.json belongs to article ${content.id}`);
   if (typeof content.text !== 'string' || typeof content.html !== 'string') throw new Error(`${folder}/article.json has no text or HTML`);
   if (sha256(Buffer.from(content.text, 'utf8')) !== record.provenance.textSha256) throw new Error('its text does not match the SHA-256 recorded when it was captured');
+  checkHighlightsInText(record.highlights ?? [], content.text);
   const kind: OriginalKind | undefined = (['html', 'txt'] as const).find((k) => zip.entries.has(`${folder}/original.${k}`));
   if (!kind) throw new Error(`${folder} has no original (original.html or original.txt)`);
   const original = await verified(`${folder}/original.${kind}`);

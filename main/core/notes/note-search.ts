@@ -16,7 +16,13 @@ import type { SearchRecord } from '../search-results';
 export const NOTE_MATCH_SCORE = 4;
 
 /** The index forms of the words of each record's note and comments, worked out once per record. */
-const wordsOfRecord = new WeakMap<SearchRecord, ReadonlySet<string>>();
+const wordsOfRecord = new WeakMap<SearchRecord, NoteWords>();
+
+/** A note's words as a set (exact matches) and a list (prefix matches). */
+interface NoteWords {
+  set: ReadonlySet<string>;
+  list: readonly string[];
+}
 
 /** True when an article has a note or highlights. */
 export function isAnnotated(record: SearchRecord): boolean {
@@ -24,21 +30,21 @@ export function isAnnotated(record: SearchRecord): boolean {
 }
 
 /** The words of an article's note and highlight comments, as the index forms them. */
-function annotationWords(record: SearchRecord): ReadonlySet<string> {
+function annotationWords(record: SearchRecord): NoteWords {
   let words = wordsOfRecord.get(record);
   if (!words) {
     const text = [record.note ?? '', ...(record.highlights ?? []).map((highlight) => highlight.comment)].join('\n');
-    words = new Set(findWords(text).flatMap((span) => processTerm(span.word)));
+    const set = new Set(findWords(text).flatMap((span) => processTerm(span.word)));
+    words = { set, list: [...set] };
     wordsOfRecord.set(record, words);
   }
   return words;
 }
 
 /** True when every form of the query word is among the words (as a prefix of one, for `word*`). */
-function matchesWords(words: ReadonlySet<string>, query: TermQuery): boolean {
-  const forms = processTerm(query.text);
+function matchesWords(words: NoteWords, forms: readonly string[], prefix: boolean): boolean {
   if (forms.length === 0) return false;
-  return forms.every((form) => (query.prefix ? [...words].some((word) => word.startsWith(form)) : words.has(form)));
+  return forms.every((form) => (prefix ? words.list.some((word) => word.startsWith(form)) : words.set.has(form)));
 }
 
 /**
@@ -54,7 +60,7 @@ export function withNoteMatches(
   return async (queries) => {
     const answers = await matchTerms(queries);
     if (!queries.some((query) => query.fields === null)) return answers;
-    const annotated: { doc: number; words: ReadonlySet<string> }[] = [];
+    const annotated: { doc: number; words: NoteWords }[] = [];
     for (let doc = 0, total = count(); doc < total; doc++) {
       const found = record(doc);
       if (found && isAnnotated(found)) annotated.push({ doc, words: annotationWords(found) });
@@ -63,7 +69,8 @@ export function withNoteMatches(
     return answers.map((answer, at) => {
       const query = queries[at]!;
       if (query.fields !== null) return answer;
-      const inNotes = annotated.filter(({ words }) => matchesWords(words, query)).map(({ doc }) => doc);
+      const forms = processTerm(query.text);
+      const inNotes = annotated.filter(({ words }) => matchesWords(words, forms, query.prefix)).map(({ doc }) => doc);
       if (inNotes.length === 0) return answer;
       const docs = Array.from(answer.docs);
       const scores = Array.from(answer.scores);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import MiniSearch from 'minisearch';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SearchIndex, processTerm, tokenize, type IndexableArticle, type TermMatches, type TermQuery } from '../../../main/core/search-index';
-import { loadSnapshot, saveSnapshot, snapshotPath } from '../../../main/core/search-snapshot';
+import { loadSnapshot, saveSnapshot, snapshotPath, SNAPSHOT_VERSION } from '../../../main/core/search-snapshot';
 import { stopWordsFor } from '../../../main/core/stop-words';
 import { SHARED, makeTempFolder } from '../../paths';
 import { writeFile, readFile } from 'node:fs/promises';
@@ -187,6 +187,19 @@ describe('the index snapshot', () => {
     expect(idsOf(loaded!.index, loaded!.index.matchTerms([{ text: 'zanzibar', prefix: false, fuzzy: false, fields: null }])[0]!)).toEqual(['late']);
   });
 
+  it('keeps the note and highlights of the records that have them, and nothing extra for the rest', async () => {
+    const index = SearchIndex.create();
+    const [plain, annotated] = bbcArticles(2);
+    const highlights = [{ id: 'h1', quote: 'q', prefix: '', suffix: '', comment: 'why?', created: '2024-01-01T00:00:00.000Z' }];
+    index.add(plain!);
+    index.add({ ...annotated!, note: 'my note', highlights });
+    await saveSnapshot(folder.path, index, coverage);
+    const loaded = (await loadSnapshot(folder.path))!.index;
+    expect(loaded.record(0)).not.toHaveProperty('note');
+    expect(loaded.record(0)).not.toHaveProperty('highlights');
+    expect(loaded.record(1)).toMatchObject({ note: 'my note', highlights });
+  });
+
   it('is not used when it is truncated, damaged or of another version', async () => {
     const index = SearchIndex.create();
     for (const article of bbcArticles(3)) index.add(article);
@@ -196,7 +209,8 @@ describe('the index snapshot', () => {
     expect(await loadSnapshot(folder.path)).toBeNull();
     await writeFile(snapshotPath(folder.path), Buffer.from('not an index at all'));
     expect(await loadSnapshot(folder.path)).toBeNull();
-    const otherVersion = Buffer.from(whole.toString('latin1').replace('"version":6', '"version":1'), 'latin1');
+    expect(whole.toString('latin1')).toContain(`"version":${SNAPSHOT_VERSION}`);
+    const otherVersion = Buffer.from(whole.toString('latin1').replace(`"version":${SNAPSHOT_VERSION}`, '"version":1'), 'latin1');
     await writeFile(snapshotPath(folder.path), otherVersion);
     expect(await loadSnapshot(folder.path)).toBeNull();
   });

@@ -18,6 +18,8 @@ describe('BibLaTeX export', () => {
         expect(parsed!.issued).toEqual(issued ? { 'date-parts': [issued] } : undefined);
         expect(parsed!.accessed).toEqual({ 'date-parts': [dateParts(record.clipped)] });
         expect(parsed!.keyword).toBe(record.tags.length > 0 ? record.tags.map(oneLine).join(',') : undefined);
+        // The user's note goes in BibLaTeX's annotation field, which citation-js reads as CSL's annote.
+        expect(parsed!.annote).toBe(record.note ? oneLine(record.note) : undefined);
       }),
       { numRuns: 200 },
     );

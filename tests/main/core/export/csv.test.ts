@@ -59,7 +59,13 @@ describe('CSV export', () => {
           const text = await readFile(out, 'utf8');
           expect(text.startsWith('\uFEFF')).toBe(bom);
           const rows = parseCsv(text);
-          expect(rows[0]).toEqual(['id', 'title', 'url', 'source', 'author', 'published', 'clipped', 'tags', 'words', 'sha256', 'text']);
+          expect(rows[0]).toEqual(['id', 'title', 'url', 'source', 'author', 'published', 'clipped', 'tags', 'words', 'sha256', 'note', 'highlights', 'text']);
+          // The note as written, the highlights as JSON that parses back to their quotes and comments.
+          for (const [at, record] of records.entries()) {
+            const row = rows[at + 1]!.map(restoreFormulaCell);
+            expect(row[10]).toBe(record.note ?? '');
+            expect(row[11] === '' ? [] : JSON.parse(row[11]!)).toEqual((record.highlights ?? []).map(({ quote, comment }) => ({ quote, comment })));
+          }
           const byId = new Map(items.map((item) => [item.record.id, item]));
           expect(rows.slice(1).map((row) => row.map(restoreFormulaCell))).toEqual(records.map((record) => csvCells(record, byId.get(record.id)!.content.text)));
           // No cell starts with what a spreadsheet would run.
@@ -80,7 +86,7 @@ describe('CSV export', () => {
     try {
       const out = join(folder.path, 'out.csv');
       await exportCsv(library, [library.record(item!.record.id)], out);
-      expect(parseCsv(await readFile(out, 'utf8'))[0]).toEqual(['id', 'title', 'url', 'source', 'author', 'published', 'clipped', 'tags', 'words', 'sha256']);
+      expect(parseCsv(await readFile(out, 'utf8'))[0]).toEqual(['id', 'title', 'url', 'source', 'author', 'published', 'clipped', 'tags', 'words', 'sha256', 'note', 'highlights']);
     } finally {
       await library.close();
     }

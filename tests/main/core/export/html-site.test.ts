@@ -89,3 +89,25 @@ describe('HTML site export', () => {
     }
   });
 });
+
+describe('HTML site export of notes and highlights', () => {
+  it('shows the note and each highlight with its comment after the text, escaped', async () => {
+    const library = await Library.open(join(folder.path, 'lib'));
+    const site = join(folder.path, 'site');
+    try {
+      const { id } = await library.addText({ text: 'Geneva talks\n\nThe ministers met for ninety minutes.' });
+      await library.setNote(id, 'Check <b>this</b>\n\nSecond paragraph & more');
+      await library.addHighlight({ id, quote: 'ninety minutes', comment: '<script>alert(3)</script>' });
+      await exportHtmlSite(library, [library.record(id)], site);
+    } finally {
+      await library.close();
+    }
+    const [file] = (await pages(site)).filter((p) => p.includes('/articles/'));
+    const html = await readFile(file!, 'utf8');
+    const document = new JSDOM(html).window.document;
+    expect([...document.querySelectorAll('section.note p')].map((p) => p.textContent)).toEqual(['Check <b>this</b>', 'Second paragraph & more']);
+    expect(document.querySelector('section.highlights blockquote')?.textContent).toBe('ninety minutes');
+    expect(document.querySelector('section.highlights li p')?.textContent).toBe('<script>alert(3)</script>');
+    expect(document.querySelectorAll('script, b')).toHaveLength(0);
+  });
+});

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { exportJsonl } from '../../../../main/core/export/jsonl';
-import { toExportedArticle } from '../../../../main/core/export/schema';
+import { SCHEMA_VERSION, toExportedArticle } from '../../../../main/core/export/schema';
 import { readOwnJsonl } from '../../../../main/core/import/own-formats';
 import { makeTempFolder } from '../../../paths';
 import { libraryWith, storedArticles } from './random-articles';
@@ -33,7 +33,9 @@ describe('JSONL export', () => {
             const parsed = JSON.parse(line);
             const item = byId.get(parsed.id)!;
             expect(parsed).toEqual(toExportedArticle(item.record, item.content));
-            expect(parsed.schemaVersion).toBe(1);
+            expect(parsed.schemaVersion).toBe(SCHEMA_VERSION);
+            expect(parsed.note).toBe(item.record.note ?? '');
+            expect(parsed.highlights.map((h: { comment: string }) => h.comment)).toEqual((item.record.highlights ?? []).map((h) => h.comment));
           }
           // Our own reader turns each line back into an article with the same metadata and text.
           const candidates = [...readOwnJsonl(text)];

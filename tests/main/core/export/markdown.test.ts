@@ -5,6 +5,7 @@ import { unzipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { articleMarkdown, exportMarkdown } from '../../../../main/core/export/markdown';
+import { SCHEMA_VERSION } from '../../../../main/core/export/schema';
 import { makeTempFolder } from '../../../paths';
 import { libraryWith, storedArticle, storedArticles } from './random-articles';
 
@@ -29,7 +30,7 @@ describe('Markdown export', () => {
       fc.property(storedArticle, ({ record, content }) => {
         const { front, body } = split(articleMarkdown(record, content.text));
         expect(front).toEqual({
-          schemaVersion: 1,
+          schemaVersion: SCHEMA_VERSION,
           id: record.id,
           title: record.title,
           url: record.url,
@@ -42,7 +43,14 @@ describe('Markdown export', () => {
           lang: record.lang,
           sha256: record.provenance.originalSha256,
         });
-        expect(body.endsWith(`${content.text}\n`)).toBe(true);
+        const annotated = Boolean(record.note) || Boolean(record.highlights?.length);
+        if (!annotated) expect(body.endsWith(`${content.text}\n`)).toBe(true);
+        else {
+          // The note and highlights follow the text under their own headings.
+          expect(body.includes(`${content.text}\n`)).toBe(true);
+          if (record.note) expect(body).toContain(`## Note\n\n${record.note.replace(/\s+$/u, '')}\n`);
+          for (const highlight of record.highlights ?? []) expect(body).toContain(`\n> ${highlight.quote.replace(/\s+/gu, ' ').trim()}\n`);
+        }
       }),
       { numRuns: 300 },
     );

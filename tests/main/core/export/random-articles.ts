@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
+import { anchorOf } from '../../../../common/highlight-anchor';
 import { normaliseTag } from '../../../../common/tags';
 import type { ArticleRecord } from '../../../../main/core/article-record';
 import { Library, type RestoreItem } from '../../../../main/core/library';
@@ -52,12 +53,19 @@ export const storedArticle: fc.Arbitrary<RestoreItem> = fc
     text: awkwardText,
     html: awkwardText,
     kind: fc.constantFrom('txt' as const, 'html' as const),
+    // The user's note and a highlight of the start of the text, on some articles (as the library stores them: absent when none).
+    note: fc.option(awkwardText, { nil: null }),
+    comment: fc.option(awkwardText, { nil: null }),
   })
-  .map(({ text, html, kind, ...fields }) => {
+  .map(({ text, html, kind, note, comment, ...fields }) => {
     const original = Buffer.from(`${fields.title}\n\n${text}`, 'utf8');
+    const quoted = anchorOf(text, { start: 0, end: Math.min(text.length, 9) });
+    const highlights = comment !== null && quoted.quote.trim() !== '' ? [{ id: `h${fields.id}`, ...quoted, comment: comment.trim() === '' ? '' : comment, created: fields.clipped }] : [];
     const record: ArticleRecord = {
       ...fields,
       provenance: { method: 'paste', captured: fields.clipped, originalSha256: sha256(original), textSha256: sha256(text), appVersion: '0.1.0' },
+      ...(note !== null && note.trim() !== '' ? { note } : {}),
+      ...(highlights.length > 0 ? { highlights } : {}),
     };
     return { record, content: { id: fields.id, text, html, extracted: { title: fields.title, url: null, source: null, author: null, published: null, lang: null, excerpt: '' }, record }, original, kind };
   });

@@ -35,6 +35,10 @@ describe('RIS export', () => {
           expect(record.get('TY')).toEqual(['NEWS']);
           expect(record.get('TI')).toEqual([oneLine(records[i]!.title)]);
           expect(record.get('KW') ?? []).toEqual(records[i]!.tags.map(oneLine));
+          // The note, then each highlight with its comment, as N1 notes (Zotero makes each one a note).
+          const { note, highlights = [] } = records[i]!;
+          const notes = [...(note ? [oneLine(note)] : []), ...highlights.map((h) => `Highlight: “${oneLine(h.quote)}”${oneLine(h.comment) ? ` — ${oneLine(h.comment)}` : ''}`)];
+          expect(record.get('N1') ?? []).toEqual(notes);
           const published = records[i]!.published;
           expect(record.get('DA')).toEqual(published ? [`${published.slice(0, 10).replace(/-/gu, '/')}/`] : undefined);
         });
