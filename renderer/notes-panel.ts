@@ -45,6 +45,8 @@ export interface NotesHost {
 export class NotesPanel {
   readonly element: HTMLDetailsElement;
   private article: Article | null = null;
+  /** Highlights the reader could not find in the article as it shows it. */
+  private missing: ReadonlySet<string> = new Set();
   private readonly summary = el('summary', {}, 'Notes and highlights');
   private readonly noteView = el('div', { className: 'note-view', attrs: { id: 'note-view' } });
   private readonly noteEdit = el('button', { className: 'button small', attrs: { id: 'note-edit', type: 'button' } }, 'Edit note');
@@ -108,6 +110,13 @@ export class NotesPanel {
     this.renderHighlights(article.highlights);
     // Open when there is something to see; a user's choice to close it lasts until the next article.
     this.element.open = article.note !== '' || article.highlights.length > 0;
+  }
+
+  /** Marks the highlights the reader could not draw (their text is not in the article as shown). */
+  setMissing(ids: ReadonlySet<string>): void {
+    const changed = ids.size !== this.missing.size || [...ids].some((id) => !this.missing.has(id));
+    this.missing = ids;
+    if (changed && this.article) this.renderHighlights(this.article.highlights);
   }
 
   /** Opens the panel and starts a highlight of the selected words (the `h` key). */
@@ -233,6 +242,7 @@ export class NotesPanel {
             { className: 'highlight-item', dataset: { highlightId: highlight.id } },
             el('button', { className: 'highlight-quote', attrs: { type: 'button', title: 'Show in the article' }, dataset: { action: 'show' } }, highlight.quote),
             highlight.comment ? el('p', { className: 'highlight-comment' }, highlight.comment) : null,
+            this.missing.has(highlight.id) ? el('p', { className: 'highlight-missing field-note' }, 'Not found in the article as the reader shows it, so not drawn there.') : null,
             el(
               'div',
               { className: 'highlight-actions' },

@@ -277,6 +277,7 @@ export class Reader {
     const theme = document.documentElement.dataset.theme;
     const page = buildReaderPage(article.html, stylesheet, article.lang, terms, article.highlights ?? [], theme === 'light' || theme === 'dark' ? theme : 'system');
     this.drawnHighlights = page.highlights;
+    this.notes?.setMissing(new Set(page.missingHighlights.map((highlight) => highlight.id)));
     this.terms = [...terms];
     this.matches = page.matches;
     this.currentMatch = page.matches > 0 ? 1 : 0;
