@@ -40,17 +40,20 @@ export class BulkBar {
   private readonly progressRow = el('div', { className: 'bulk-progress-row', attrs: { hidden: true } }, this.progress, this.progressText);
   private readonly result = el('p', { className: 'bulk-result', attrs: { id: 'bulk-result', role: 'status', hidden: true } });
   private busy = false;
+  private readonly controls: HTMLElement;
 
   constructor(
     private readonly root: HTMLElement,
     private readonly options: BulkBarOptions,
   ) {
-    root.append(
+    this.controls = el(
+      'div',
+      { className: 'bulk-controls' },
       el('div', { className: 'bulk-row' }, this.count, this.selectAllButton, this.clearButton),
       el('div', { className: 'bulk-row' }, this.input, this.addButton, this.removeButton),
       this.progressRow,
-      this.result,
     );
+    root.append(this.controls, this.result);
     this.selectAllButton.addEventListener('click', () => options.selectAll());
     this.clearButton.addEventListener('click', () => options.clear());
     this.addButton.addEventListener('click', () => void this.apply('add'));
@@ -68,7 +71,9 @@ export class BulkBar {
     const { count, all } = this.options.selection();
     const total = this.options.total();
     const shown = this.busy || count > 1 || all;
-    // Hidden with the result of the last change still showing, until the next selection.
+    // The result of the last change stays in view (the list is reloaded after it) until the
+    // next change or another search.
+    this.controls.hidden = !shown;
     this.root.hidden = !shown && this.result.hidden;
     if (!shown) return;
     const number = all ? total : count;
@@ -85,7 +90,7 @@ export class BulkBar {
     this.progressText.textContent = `${done.toLocaleString()} of ${plural(total, 'article')}`;
   }
 
-  /** Hides the last result (a new list). */
+  /** Hides the last result (another search). */
   reset(): void {
     this.result.hidden = true;
     this.update();

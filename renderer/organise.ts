@@ -64,6 +64,8 @@ export function installOrganising(context: OrganiseContext): Organising {
   const { list, sidebar, search, status } = context;
   /** Every article's tags, for the tree's counts; null until the unfiltered list is fetched. */
   let summaries: ArticleSummary[] | null = null;
+  /** The query last listed: a bulk change's result stays shown while the list is that query's. */
+  let lastListed: string | null = null;
 
   const recount = () => {
     if (summaries) sidebar.setTotals(subtreeCounts(summaries));
@@ -168,8 +170,9 @@ export function installOrganising(context: OrganiseContext): Organising {
       recount();
     },
     listed: () => {
-      bulkBar.reset();
       const query = context.listedQuery();
+      if (query !== lastListed) bulkBar.reset();
+      lastListed = query;
       if (query !== null) void timeline.load(query);
     },
   };
