@@ -150,6 +150,10 @@ const organising = installOrganising({
   listedQuery: () => listedQuery(),
   total: () => searchState?.total ?? list.length,
   allLoaded: () => searchState === null || searchState.loaded >= searchState.total,
+  refreshReader: async () => {
+    const id = reader.articleId;
+    if (id !== undefined) reader.setTags(id, (await call('getArticle', id)).tags);
+  },
 });
 installShortcuts({
   list,

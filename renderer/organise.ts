@@ -40,6 +40,8 @@ export interface OrganiseContext {
   total(): number;
   /** Whether every result is loaded in the list (no search pages left to fetch). */
   allLoaded(): boolean;
+  /** Shows the open article's tags again, after a change to many articles. */
+  refreshReader(): Promise<void>;
 }
 
 /** The organising tools, for main.ts to reach. */
@@ -77,6 +79,7 @@ export function installOrganising(context: OrganiseContext): Organising {
       await context.refreshTags();
       summaries = await call('listArticles');
       recount();
+      await context.refreshReader();
     });
     await context.reload();
   };

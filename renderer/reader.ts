@@ -304,6 +304,7 @@ export class Reader {
     if (this.article?.id !== id) return;
     this.article.tags = tags;
     this.tagEditor.setTags(tags);
+    this.suggested?.setTags(tags);
   }
 
   /** Shows nothing (the article is gone or the list is empty). */

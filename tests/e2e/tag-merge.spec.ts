@@ -13,6 +13,10 @@ test('renaming a tag onto another says it merges, merges, and undoes', async ({ 
   await expect(app.sidebarTag('Kyiv')).toContainText('2');
   await expect(app.sidebarTag('kiev')).toContainText('1');
 
+  // The article in the reader follows the merge too.
+  await app.openArticle('Old spelling');
+  await app.waitForTags(['kiev']);
+
   // Open the tag's actions from its ⋯ button and type the other tag's name in another case.
   await app.sidebarTag('kiev').hover();
   await page.getByRole('button', { name: 'Edit tag kiev' }).click();
@@ -35,6 +39,7 @@ test('renaming a tag onto another says it merges, merges, and undoes', async ({ 
   expect(harness.library.listTags()).toEqual([expect.objectContaining({ tag: 'Kyiv', count: 3 })]);
   expect((await harness.library.get(c.id)).tags).toEqual(['Kyiv']);
   await expect(app.rowTags('Old spelling')).toHaveText(['Kyiv']);
+  await app.waitForTags(['Kyiv']);
 
   // Undo from the toast puts the old tag back on its article.
   await page.locator('#undo-button').click();
