@@ -40,19 +40,23 @@ export class RulesDialog {
       el('h2', { attrs: { id: 'rules-heading' } }, 'Tag rules'),
       el('p', { className: 'field-note' }, 'When an article matches a rule’s query, it gets the rule’s tags: each new cutting as it is added, and the whole archive when you apply them.'),
       this.list,
-      el(
-        'fieldset',
-        { className: 'settings-group rule-new' },
-        el('legend', {}, 'New rule'),
-        el('label', { className: 'field-label', attrs: { for: 'rule-query' } }, 'When an article matches'),
-        this.query,
-        el('label', { className: 'field-label', attrs: { for: 'rule-tags' } }, 'add the tags'),
-        el('div', { className: 'settings-row' }, this.tags, this.addButton),
-        this.error,
-      ),
       el('div', { className: 'settings-row' }, this.dryRunButton, this.progress),
       this.preview,
       this.result,
+      el(
+        'fieldset',
+        { className: 'rule-new' },
+        el('legend', {}, 'New rule'),
+        el(
+          'div',
+          { className: 'rule-new-grid' },
+          el('label', { attrs: { for: 'rule-query' } }, 'When an article matches'),
+          this.query,
+          el('label', { attrs: { for: 'rule-tags' } }, 'add the tags'),
+          el('div', { className: 'settings-row' }, this.tags, this.addButton),
+        ),
+        this.error,
+      ),
       el('div', { className: 'dialog-buttons' }, close),
     );
     this.dialog = el('dialog', { className: 'dialog rules-dialog', attrs: { id: 'rules-dialog', 'aria-labelledby': 'rules-heading' } }, form);

@@ -342,7 +342,7 @@ export class Sidebar {
       'li',
       { className: 'tag-node', dataset: { key: node.key } },
       row,
-      open ? el('ul', { className: 'nav-list', attrs: { role: 'group' } }, ...node.children.map((child) => this.renderTagNode(child, depth + 1))) : null,
+      open ? el('ul', { className: 'nav-list' }, ...node.children.map((child) => this.renderTagNode(child, depth + 1))) : null,
     );
   }
 }

@@ -46,5 +46,18 @@ for (const theme of ['light', 'dark'] as const) {
     await page.locator('#tag-rename').fill('ukraine/diplomacy');
     await expect(page.locator('#tag-rename-submit')).toHaveText('Merge');
     await page.screenshot({ path: join(OUT, `organise-merge-${theme}.png`) });
+
+    // The rules dialog with a dry run showing.
+    await page.keyboard.press('Escape');
+    await harness.library.addTagRule('lavrov OR blinken', ['people/diplomats']);
+    await harness.library.addTagRule('berth', ['harbour']);
+    await page.locator('#rules-button').click();
+    await page.locator('#rules-dry-run').click();
+    await expect(page.locator('#rules-dry-run-count')).toHaveText('241 articles would change:');
+    await page.locator('#rule-query').fill('ukraine AND (');
+    await page.locator('#rule-tags').fill('ukraine');
+    await page.locator('#rule-add').click();
+    await expect(page.locator('#rule-error')).toBeVisible();
+    await page.screenshot({ path: join(OUT, `organise-rules-${theme}.png`) });
   });
 }
