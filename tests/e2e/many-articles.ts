@@ -44,7 +44,8 @@ export interface ManyOptions {
 export function manyArticle(n: number, options: ManyOptions = {}): RestoreItem {
   const title = options.title?.(n) ?? `Harbour report ${String(n + 1).padStart(6, '0')}`;
   const text = `${title}. The harbour authority published its figures for berth ${n % 97} on the quay today.`;
-  const published = options.published ? options.published(n) : `${2021 + (n % 2)}-${String((n % 12) + 1).padStart(2, '0')}-${String((n % 28) + 1).padStart(2, '0')}`;
+  const month = n % 24;
+  const published = options.published ? options.published(n) : `${2021 + Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, '0')}-${String((n % 28) + 1).padStart(2, '0')}`;
   const clipped = new Date(Date.UTC(2023, 0, 1) + n * 60_000).toISOString();
   const original = Buffer.from(`${title}\n\n${text}`, 'utf8');
   const record: ArticleRecord = {

@@ -16,7 +16,12 @@ for (const theme of ['light', 'dark'] as const) {
   test(`the organising tools in the ${theme} theme`, async ({ app, harness, page }) => {
     test.setTimeout(90_000);
     await harness.settings.update({ theme });
-    await addManyArticles(harness.library, 240, { tags: (n) => TAGS[n % TAGS.length]! });
+    // More articles each month, so that the timeline's bars differ.
+    const month = (n: number) => Math.min(23, Math.floor(24 * Math.sqrt(n / 240)));
+    await addManyArticles(harness.library, 240, {
+      tags: (n) => TAGS[n % TAGS.length]!,
+      published: (n) => `${2021 + Math.floor(month(n) / 12)}-${String((month(n) % 12) + 1).padStart(2, '0')}-${String((n % 28) + 1).padStart(2, '0')}`,
+    });
     await harness.library.setTagColour('ukraine', '#2f6fd6');
     await harness.library.setTagColour('transport', '#3f9b4f');
     await harness.library.setTagColour('europe/eu', '#d9b01a');
