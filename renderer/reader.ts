@@ -150,6 +150,10 @@ export class Reader {
       this.frameLoaded = true;
       if (this.restoreScroll !== null) this.frame.contentWindow?.scrollTo(0, this.restoreScroll);
       this.restoreScroll = null;
+      // Keys pressed while the article has the focus (after selecting words in it with the
+      // mouse) reach the window's shortcuts too: `h` highlights the selection there and then.
+      // The listener is this window's code, run for the frame's events; the frame still runs none of its own.
+      this.frame.contentDocument?.addEventListener('keydown', (event) => this.forwardKey(event));
       // The first match is shown as soon as the article is: that is what the search found.
       if (this.currentMatch > 0) this.goToMatch(this.currentMatch);
     });
@@ -181,6 +185,19 @@ export class Reader {
     this.notes?.show(article);
     void this.suggested?.load(article.id);
     this.render(article, terms);
+  }
+
+  /** A key pressed in the article: `h` highlights; Escape, `/`, j and k go to the window as if pressed there. */
+  private forwardKey(event: KeyboardEvent): void {
+    if (event.ctrlKey || event.metaKey || event.altKey || event.isComposing) return;
+    if (event.key === 'h') {
+      event.preventDefault();
+      this.startHighlight();
+      return;
+    }
+    if (!['Escape', '/', 'j', 'k', 't'].includes(event.key)) return;
+    event.preventDefault();
+    document.dispatchEvent(new KeyboardEvent('keydown', { key: event.key, shiftKey: event.shiftKey, bubbles: true, cancelable: true }));
   }
 
   /** Starts a highlight of the words selected in the article (the `h` key). */

@@ -78,6 +78,16 @@ test('a highlight made from a selection, with a comment, survives a reload; its 
   const after = (await harness.library.get(article.id)).highlights;
   expect(after.map((highlight) => [highlight.quote, highlight.comment])).toEqual([['Blinken, at the beginning of the talks', 'Opening remarks']]);
 
+  // With the mouse: a double-click on a word in the article selects it, and `h` (pressed with
+  // the article focused) highlights it.
+  await app.readerFrame.getByText('Interestingly', { exact: false }).dblclick({ position: { x: 10, y: 5 } });
+  await page.keyboard.press('h');
+  await expect(page.locator('#highlight-form .highlight-quote')).toHaveText('Interestingly');
+  await page.locator('#highlight-save').click();
+  await expect(marks).toHaveText(['Blinken, at the beginning of the talks', 'Interestingly']);
+  await items.nth(1).getByRole('button', { name: /^Delete the highlight/u }).click();
+  await expect(items).toHaveCount(1);
+
   // Nothing selected: the reader says what to do, and nothing is stored.
   await page.evaluate(() => document.querySelector<HTMLIFrameElement>('iframe.reader-frame')?.contentDocument?.getSelection()?.removeAllRanges());
   await page.locator('#highlight-button').click();
