@@ -162,6 +162,8 @@ const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve)
 /** An open library. Get one with `Library.open(path)`; close it when done. */
 export class Library {
   private readonly searchService: SearchService;
+  /** The note or highlight edit under way, which the next waits for (see oneAtATime). */
+  private annotating: Promise<unknown> = Promise.resolve();
   /** Texts read lately for snippets, oldest first (see textOf). */
   private readonly recentTexts = new Map<string, string>();
   /** Tag colours and rules (library-level files) and the session's undo stack of tag changes; set by open(). */
@@ -531,10 +533,12 @@ export class Library {
    */
   async setNote(id: string, note: string): Promise<Article> {
     this.assertWritable();
-    const record = this.record(id);
-    const { note: _old, ...rest } = record;
-    const checked = checkedNote(id, note);
-    if (checked !== (record.note ?? '')) await this.commitAnnotated(checked ? { ...rest, note: checked } : rest);
+    await this.oneAtATime(async () => {
+      const record = this.record(id);
+      const { note: _old, ...rest } = record;
+      const checked = checkedNote(id, note);
+      if (checked !== (record.note ?? '')) await this.commitAnnotated(checked ? { ...rest, note: checked } : rest);
+    });
     return this.get(id);
   }
 
@@ -545,23 +549,31 @@ export class Library {
    */
   async addHighlight(request: AddHighlightRequest): Promise<Highlight[]> {
     this.assertWritable();
-    const record = this.record(request.id);
     const { id, ...anchor } = request;
-    return this.setHighlights(record, withHighlightAdded(id, await this.textOf(id), record.highlights ?? [], anchor));
+    this.record(id);
+    const text = await this.textOf(id);
+    return this.oneAtATime(async () => {
+      const record = this.record(id);
+      return this.setHighlights(record, withHighlightAdded(id, text, record.highlights ?? [], anchor));
+    });
   }
 
   /** Changes a highlight's comment ('' clears it) and returns the article's highlights. */
   async updateHighlight(request: UpdateHighlightRequest): Promise<Highlight[]> {
     this.assertWritable();
-    const record = this.record(request.id);
-    return this.setHighlights(record, withCommentUpdated(request.id, record.highlights ?? [], request));
+    return this.oneAtATime(async () => {
+      const record = this.record(request.id);
+      return this.setHighlights(record, withCommentUpdated(request.id, record.highlights ?? [], request));
+    });
   }
 
   /** Deletes a highlight and returns the article's highlights. */
   async removeHighlight(request: RemoveHighlightRequest): Promise<Highlight[]> {
     this.assertWritable();
-    const record = this.record(request.id);
-    return this.setHighlights(record, withHighlightRemoved(request.id, record.highlights ?? [], request));
+    return this.oneAtATime(async () => {
+      const record = this.record(request.id);
+      return this.setHighlights(record, withHighlightRemoved(request.id, record.highlights ?? [], request));
+    });
   }
 
   /** People, places and organisations the article names, as tags it does not have yet. */
@@ -575,6 +587,17 @@ export class Library {
     const { highlights: _old, ...rest } = record;
     await this.commitAnnotated(highlights.length > 0 ? { ...rest, highlights } : rest);
     return highlights;
+  }
+
+  /**
+   * Runs note and highlight edits one after another: each reads the record, changes it and
+   * writes it, and two at once (a double click) would otherwise both start from the same
+   * record and the second write lose the first's change.
+   */
+  private oneAtATime<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.annotating.then(work, work);
+    this.annotating = run.catch(() => undefined);
+    return run;
   }
 
   /** Writes a record whose note or highlights changed, and tells the search index. */

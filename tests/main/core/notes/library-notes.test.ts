@@ -111,6 +111,21 @@ describe('Library highlights', () => {
   });
 });
 
+describe('Library annotation edits at once', () => {
+  it('keeps every change when highlights and a note are made at the same moment', async () => {
+    const id = await addSeed(temp.library);
+    await Promise.all([
+      temp.library.addHighlight({ id, quote: 'Lake Liman' }),
+      temp.library.addHighlight({ id, quote: 'around 100,000 troops' }),
+      temp.library.setNote(id, 'both'),
+      temp.library.addHighlight({ id, quote: 'Geneva' }),
+    ]);
+    const article = await temp.library.get(id);
+    expect(article.highlights.map((h) => h.quote).sort()).toEqual(['Geneva', 'Lake Liman', 'around 100,000 troops']);
+    expect(article.note).toBe('both');
+  });
+});
+
 describe('Library search over notes and highlights', () => {
   it('finds has:notes, has:highlights and words in notes and comments, and follows changes', async () => {
     const seed = await addSeed(temp.library);
