@@ -96,9 +96,20 @@ export function installOrganising(context: OrganiseContext): Organising {
     void archiveChanged();
   };
 
+  /** The sidebar's chosen tag follows a rename of it (or of a tag above it), rather than being dropped. */
+  const rename = async (from: string, to: string) => {
+    const summary = await call('renameTag', { from, to });
+    const active = sidebar.filter;
+    const fromKey = tagKey(from);
+    if (active !== null && (tagKey(active) === fromKey || tagKey(active).startsWith(`${fromKey}/`))) {
+      sidebar.setActive(`${to.trim()}${active.slice(from.length)}`);
+    }
+    return summary;
+  };
+
   const tagDialog = new TagDialog({
     tags: () => sidebar.tagCounts,
-    rename: (from, to) => call('renameTag', { from, to }),
+    rename,
     remove: (tag) => call('deleteTag', tag),
     setColour: async (tag, colour) => {
       const tags = await call('setTagColour', { tag, colour });
@@ -119,7 +130,7 @@ export function installOrganising(context: OrganiseContext): Organising {
         tagDialog.openMove(node, parent);
         return;
       }
-      void attempt(async () => changed(await call('renameTag', { from: tag, to: target })));
+      void attempt(async () => changed(await rename(tag, target)));
     },
   });
 

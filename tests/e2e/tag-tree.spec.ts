@@ -46,7 +46,10 @@ test('a tag gets a colour, moves under another by the field and by dragging, and
   expect(harness.library.listTags().find((tag) => tag.tag === 'transport')?.colour).toBe('#3f9b4f');
   await expect(app.rowTags('Ferry timetable')).toHaveAttribute('data-colour', '#3f9b4f');
 
-  // Move under another tag by the dialog's field: "war" becomes "conflict/war".
+  // Move under another tag by the dialog's field: "war" becomes "conflict/war". The list was
+  // showing "ukraine/war", and goes on showing it under its new name.
+  await app.sidebarTag('ukraine/war').click();
+  await expect(app.page.locator('#list-title')).toHaveText('ukraine/war');
   await app.sidebarTag('ukraine/war').click({ button: 'right' });
   await page.locator('#tag-move').fill('conflict');
   await expect(page.locator('#tag-move-note')).toHaveText('It becomes “conflict/war”.');
@@ -54,6 +57,10 @@ test('a tag gets a colour, moves under another by the field and by dragging, and
   await expect(app.sidebarTag('conflict/war')).toContainText('2');
   await expect(app.sidebarTag('ukraine/war')).toHaveCount(0);
   await expect(page.locator('#undo-message')).toContainText('conflict/war');
+  await expect(app.page.locator('#list-title')).toHaveText('conflict/war');
+  await expect(app.rows).toHaveCount(2);
+  await expect(app.sidebarTag('conflict/war')).toHaveAttribute('aria-current', 'true');
+  await app.page.locator('#library-nav button[data-filter="all"]').click();
 
   // Drag "transport" onto "conflict": it becomes "conflict/transport".
   await app.sidebarTag('transport').dragTo(app.sidebarTag('conflict'));
