@@ -93,6 +93,44 @@ export class Sidebar {
       this.tagEvents.edit(node);
     });
     this.installDragAndDrop();
+    nav.addEventListener('keydown', (event) => this.onTreeKey(event));
+  }
+
+  /**
+   * The arrow keys in the tag tree: ↑/↓ move between tags, → unfolds a parent (or goes to its
+   * first sub-tag), ← folds it (or goes to the parent). Handled here so that the list's own
+   * arrow keys (keyboard-shortcuts.ts) do not fire too.
+   */
+  private onTreeKey(event: KeyboardEvent): void {
+    const button = (event.target as Element).closest<HTMLButtonElement>('button[data-filter="tag"]');
+    if (!button || event.ctrlKey || event.metaKey || event.altKey || event.shiftKey) return;
+    const buttons = [...this.nav.querySelectorAll<HTMLButtonElement>('button[data-filter="tag"]')];
+    const at = buttons.indexOf(button);
+    const key = button.dataset.tag ? tagKey(button.dataset.tag) : '';
+    const node = this.findNode(key);
+    let next: HTMLButtonElement | undefined;
+    if (event.key === 'ArrowDown') next = buttons[at + 1];
+    else if (event.key === 'ArrowUp') next = buttons[at - 1];
+    else if (event.key === 'ArrowRight' && node && node.children.length > 0) {
+      if (this.collapsed.delete(key)) {
+        this.renderNav();
+        next = this.tagButton(key);
+      } else next = buttons[at + 1];
+    } else if (event.key === 'ArrowLeft' && node) {
+      if (node.children.length > 0 && !this.collapsed.has(key)) {
+        this.collapsed.add(key);
+        this.renderNav();
+        next = this.tagButton(key);
+      } else if (key.includes('/')) next = this.tagButton(key.slice(0, key.lastIndexOf('/')));
+    } else return;
+    event.preventDefault();
+    event.stopPropagation();
+    next?.focus();
+  }
+
+  /** A tag's button in the tree, by key. */
+  private tagButton(key: string): HTMLButtonElement | undefined {
+    return [...this.nav.querySelectorAll<HTMLButtonElement>('button[data-filter="tag"]')].find((button) => tagKey(button.dataset.tag ?? '') === key);
   }
 
   /** Where the tag tree's edits and moves go. */

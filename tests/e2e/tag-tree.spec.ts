@@ -27,7 +27,22 @@ test('tags nest, parents count each article once, fold, and filter with their ch
   await page.getByRole('button', { name: 'Show the tags under ukraine' }).click();
   await expect(app.sidebarTag('ukraine/war')).toBeVisible();
 
-  await app.sidebarTag('ukraine').click();
+  // The arrow keys walk and fold the tree.
+  await app.sidebarTag('transport').focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(app.sidebarTag('ukraine')).toBeFocused();
+  await page.keyboard.press('ArrowLeft');
+  await expect(app.sidebarTag('ukraine/war')).toHaveCount(0);
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect(app.sidebarTag('ukraine/diplomacy')).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(app.sidebarTag('ukraine/war')).toBeFocused();
+  await page.keyboard.press('ArrowLeft');
+  await expect(app.sidebarTag('ukraine')).toBeFocused();
+  await expect(app.selectedRow).toHaveCount(0);
+
+  await page.keyboard.press('Enter');
   await expect(app.rows).toHaveCount(2);
   await app.search('shelling');
   await app.waitForSearchTotal(1);
