@@ -1,10 +1,15 @@
 /**
  * The article list: one row per article (title; source, date and tags; the excerpt, or for
- * a search hit its snippet with the matched words marked), one row selected. Rows have one
+ * a search hit its snippet with the matched words marked). One row is current (the one the
+ * keyboard moves and Enter opens); any number may be selected for a bulk change: a click
+ * selects one, Ctrl/Cmd-click adds or takes away one, Shift-click (or Shift with the arrow
+ * keys, j/k, Home and End) selects a range from the last row clicked, and selectAll() marks
+ * every result of the query, loaded or not (the owner then acts by the query). Rows have one
  * fixed height so the list can be virtualised: only the rows in view (plus a few) are in the
  * DOM, which keeps scrolling smooth at 100,000 articles (DESIGN.md §6).
  */
 import type { ArticleSummary } from '../common/article';
+import { tagKey } from '../common/tags';
 import { el, replaceChildren } from './dom';
 import { formatDate } from './format';
 import { highlightSnippet } from './highlight';
@@ -31,13 +36,23 @@ export interface ArticleListEvents {
   onOpen(id: string): void;
   /** The user scrolled near the last loaded row; the owner may append more. */
   onNearEnd?(): void;
+  /** The selection changed (its size, or whether every result is selected). */
+  onSelectionChange?(): void;
 }
 
 /** The virtualised, keyboard-driven article list. */
 export class ArticleList {
   private items: ListItem[] = [];
   private selected = -1;
+  /** The ids selected for a bulk change; the current row's alone after a plain click. */
+  private picked = new Set<string>();
+  /** Where a Shift range starts: the row last clicked or moved to without Shift. */
+  private anchor = -1;
+  /** Whether every result of the query is selected, including rows not loaded yet. */
+  private everything = false;
   private readonly rows = new Map<number, HTMLElement>();
+  /** Tag colours by tagKey (the sidebar's), shown as a dot on the row's tag chips. */
+  private colours: ReadonlyMap<string, string> = new Map();
   private readonly spacer = el('div', { className: 'list-spacer' });
   private readonly empty = el('div', { className: 'list-empty', attrs: { hidden: true } });
 
@@ -46,6 +61,7 @@ export class ArticleList {
     private readonly events: ArticleListEvents,
   ) {
     root.setAttribute('role', 'listbox');
+    root.setAttribute('aria-multiselectable', 'true');
     root.tabIndex = 0;
     root.append(this.spacer, this.empty);
     root.addEventListener('scroll', () => this.render(), { passive: true });
@@ -54,6 +70,15 @@ export class ArticleList {
       const row = (event.target as Element).closest<HTMLElement>('.row');
       if (!row?.dataset.index) return;
       const index = Number(row.dataset.index);
+      const mouse = event as MouseEvent;
+      if (mouse.shiftKey) {
+        this.extendTo(index, mouse.ctrlKey || mouse.metaKey);
+        return;
+      }
+      if (mouse.ctrlKey || mouse.metaKey) {
+        this.toggle(index);
+        return;
+      }
       this.selectIndex(index);
       const item = this.items[index];
       if (item) this.events.onOpen(item.summary.id);
@@ -67,6 +92,11 @@ export class ArticleList {
     this.clearRows();
     this.root.scrollTop = 0;
     this.selected = selectedId ? items.findIndex((item) => item.summary.id === selectedId) : -1;
+    // Another list: only the current row stays selected, and "every result" meant the last query.
+    this.everything = false;
+    this.picked = new Set(this.selected >= 0 && selectedId ? [selectedId] : []);
+    this.anchor = this.selected;
+    this.events.onSelectionChange?.();
     this.empty.hidden = items.length > 0;
     this.empty.textContent = emptyText;
     this.render();
@@ -76,6 +106,7 @@ export class ArticleList {
   /** Adds rows at the end (the next page of search hits). */
   appendItems(items: ListItem[]): void {
     this.items = this.items.concat(items);
+    if (this.everything) for (const item of items) this.picked.add(item.summary.id);
     this.render();
   }
 
@@ -102,11 +133,81 @@ export class ArticleList {
     return true;
   }
 
-  /** Moves the selection by `delta` rows, stopping at the ends. */
-  move(delta: number): void {
+  /** Moves the selection by `delta` rows, stopping at the ends; with `extend`, selects the range from the anchor. */
+  move(delta: number, extend = false): void {
     if (this.items.length === 0) return;
     const from = this.selected < 0 ? (delta > 0 ? -1 : this.items.length) : this.selected;
-    this.selectIndex(Math.min(this.items.length - 1, Math.max(0, from + delta)));
+    const to = Math.min(this.items.length - 1, Math.max(0, from + delta));
+    if (extend) this.extendTo(to, false);
+    else this.selectIndex(to);
+  }
+
+  /** The ids selected (the loaded rows among them when every result is selected). */
+  get selectedIds(): string[] {
+    if (this.everything) return this.items.map((item) => item.summary.id);
+    return [...this.picked];
+  }
+
+  /** How many rows are selected (the loaded ones; see allSelected). */
+  get selectionSize(): number {
+    return this.everything ? this.items.length : this.picked.size;
+  }
+
+  /** Whether every result of the query is selected, loaded or not. */
+  get allSelected(): boolean {
+    return this.everything;
+  }
+
+  /** Selects every result of the query, including rows not loaded yet. */
+  selectAll(): void {
+    if (this.items.length === 0) return;
+    this.everything = true;
+    this.picked = new Set(this.items.map((item) => item.summary.id));
+    this.redrawSelection();
+  }
+
+  /** Leaves only the current row selected. */
+  clearSelection(): void {
+    this.everything = false;
+    const id = this.selectedId;
+    this.picked = new Set(id ? [id] : []);
+    this.anchor = this.selected;
+    this.redrawSelection();
+  }
+
+  /** Ctrl/Cmd-click: adds a row to the selection or takes it away; it becomes current. */
+  private toggle(index: number): void {
+    const item = this.items[index];
+    if (!item) return;
+    this.everything = false;
+    if (this.picked.has(item.summary.id)) this.picked.delete(item.summary.id);
+    else this.picked.add(item.summary.id);
+    this.anchor = index;
+    this.setCurrent(index);
+    this.redrawSelection();
+  }
+
+  /** Shift: selects from the anchor to `index` (added to what is selected when `add`). */
+  private extendTo(index: number, add: boolean): void {
+    if (this.anchor < 0) this.anchor = Math.max(0, this.selected);
+    const [low, high] = this.anchor <= index ? [this.anchor, index] : [index, this.anchor];
+    this.everything = false;
+    if (!add) this.picked.clear();
+    for (let at = low; at <= high; at++) {
+      const item = this.items[at];
+      if (item) this.picked.add(item.summary.id);
+    }
+    this.setCurrent(index);
+    this.redrawSelection();
+  }
+
+  /** Marks the rows in the DOM as selected or not, and tells the owner. */
+  private redrawSelection(): void {
+    for (const [index, row] of this.rows) {
+      const id = this.items[index]?.summary.id;
+      row.setAttribute('aria-selected', String(id !== undefined && this.picked.has(id)));
+    }
+    this.events.onSelectionChange?.();
   }
 
   /** Moves by a page of rows. */
@@ -134,16 +235,33 @@ export class ArticleList {
     this.render();
   }
 
+  /** Sets the tags' colours (by tagKey) and redraws the rows in view. */
+  setTagColours(colours: ReadonlyMap<string, string>): void {
+    this.colours = colours;
+    this.clearRows();
+    this.render();
+  }
+
   /** Puts keyboard focus on the list. */
   focus(): void {
     this.root.focus();
   }
 
+  /** Makes one row current and the only one selected. */
   private selectIndex(index: number): void {
-    this.rows.get(this.selected)?.setAttribute('aria-selected', 'false');
+    const item = this.items[index];
+    this.everything = false;
+    this.picked = new Set(item ? [item.summary.id] : []);
+    this.anchor = index;
+    this.setCurrent(index);
+    this.redrawSelection();
+  }
+
+  /** Moves the current row (the keyboard's) without changing what is selected. */
+  private setCurrent(index: number): void {
+    this.rows.get(this.selected)?.classList.remove('current');
     this.selected = index;
-    const row = this.rows.get(index);
-    row?.setAttribute('aria-selected', 'true');
+    this.rows.get(index)?.classList.add('current');
     const id = this.selectedId;
     if (id) this.root.setAttribute('aria-activedescendant', rowId(id));
     else this.root.removeAttribute('aria-activedescendant');
@@ -186,6 +304,20 @@ export class ArticleList {
     if (this.items.length > 0 && last >= this.items.length - NEAR_END) this.events.onNearEnd?.();
   }
 
+  /** A tag chip, with its colour (or its nearest coloured parent's) as a dot. */
+  private renderChip(tag: string): HTMLElement {
+    const chip = el('span', { className: 'chip', dataset: { tag } }, tag);
+    const levels = tagKey(tag).split('/');
+    for (let depth = levels.length; depth > 0; depth--) {
+      const colour = this.colours.get(levels.slice(0, depth).join('/'));
+      if (!colour) continue;
+      chip.dataset.colour = colour;
+      chip.style.setProperty('--swatch', colour);
+      break;
+    }
+    return chip;
+  }
+
   private renderRow(item: ListItem, index: number): HTMLElement {
     const { summary } = item;
     const date = summary.published ?? summary.clipped;
@@ -195,11 +327,11 @@ export class ArticleList {
     const row = el(
       'div',
       {
-        className: 'row',
+        className: index === this.selected ? 'row current' : 'row',
         attrs: {
           id: rowId(summary.id),
           role: 'option',
-          'aria-selected': String(index === this.selected),
+          'aria-selected': String(this.picked.has(summary.id)),
           'aria-posinset': index + 1,
           'aria-setsize': this.items.length,
         },
@@ -219,7 +351,7 @@ export class ArticleList {
           formatDate(date),
         ),
         summary.tags.length > 0
-          ? el('span', { className: 'row-tags' }, ...summary.tags.map((tag) => el('span', { className: 'chip' }, tag)))
+          ? el('span', { className: 'row-tags' }, ...summary.tags.map((tag) => this.renderChip(tag)))
           : null,
       ),
       snippet,

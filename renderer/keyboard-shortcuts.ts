@@ -2,13 +2,19 @@
  * The window's keyboard shortcuts, in one place so they cannot fight each other:
  *
  *   ↑/↓, j/k        move the selection in the article list (↑/↓ also from the search box)
+ *   Shift+↑/↓, J/K  select a range of rows as it moves (Shift+Home/End: to the ends)
+ *   Ctrl/Cmd+A      select every result (in the list)
  *   PgUp/PgDn, Home/End  move by a page, to the ends
  *   Enter           open the selected article (in the list or the search box)
  *   /               focus the search box
+ *   t               tag the open (or selected) article: focus the reader's tag field
+ *   h               highlight the words selected in the reader
  *   ?               show the search syntax
- *   Escape          close the search syntax help if it is open; else clear the search (in
- *                   the box: clear it, then leave it; in another field: leave the field)
+ *   Escape          close the search syntax help if it is open; else with many rows
+ *                   selected keep only the current one; else clear the search (in the box:
+ *                   clear it, then leave it; in another field: leave the field)
  *   Ctrl/Cmd+N      add an article
+ *   Ctrl/Cmd+Z      undo the latest tag rename, merge, move or delete (not in a text field)
  *
  * Letters never fire while the user is typing in a field.
  */
@@ -29,6 +35,12 @@ export interface ShortcutTargets {
   dismiss?(): boolean;
   /** Shows the search syntax help. */
   help?(): void;
+  /** Focuses the reader's tag field (opening the selected article first if need be). */
+  tag?(): void;
+  /** Highlights the words selected in the reader. */
+  highlight?(): void;
+  /** Undoes the latest tag change. */
+  undo?(): void;
 }
 
 /** Installs the shortcuts on the document. */
@@ -46,14 +58,29 @@ export function installShortcuts(targets: ShortcutTargets): void {
       targets.add();
       return;
     }
-    if (targets.modalOpen() || command || event.altKey) return;
-
+    if (targets.modalOpen() || event.altKey) return;
     const target = event.target;
+    if (command && !event.shiftKey && event.key.toLowerCase() === 'z' && targets.undo && !isEditable(target)) {
+      event.preventDefault();
+      targets.undo();
+      return;
+    }
+    if (command && !event.shiftKey && event.key.toLowerCase() === 'a' && (target === listElement || (target instanceof Node && listElement.contains(target)))) {
+      event.preventDefault();
+      list.selectAll();
+      return;
+    }
+    if (command) return;
+
     if (target === search.element) {
       handleSearchKey(event, targets);
       return;
     }
     if (event.key === 'Escape') {
+      if (!isEditable(target) && (list.selectionSize > 1 || list.allSelected)) {
+        list.clearSelection();
+        return;
+      }
       // In another field (a tag being typed), Escape leaves the field; elsewhere it clears the search.
       if (!isEditable(target)) search.clear();
       list.focus();
@@ -72,15 +99,27 @@ export function installShortcuts(targets: ShortcutTargets): void {
         event.preventDefault();
         targets.help();
         return;
+      case 't':
+        if (!targets.tag) return;
+        event.preventDefault();
+        targets.tag();
+        return;
+      case 'h':
+        if (!targets.highlight) return;
+        event.preventDefault();
+        targets.highlight();
+        return;
       case 'ArrowDown':
       case 'j':
+      case 'J':
         event.preventDefault();
-        list.move(1);
+        list.move(1, event.shiftKey);
         return;
       case 'ArrowUp':
       case 'k':
+      case 'K':
         event.preventDefault();
-        list.move(-1);
+        list.move(-1, event.shiftKey);
         return;
       case 'PageDown':
       case 'PageUp':
@@ -92,7 +131,7 @@ export function installShortcuts(targets: ShortcutTargets): void {
       case 'End':
         if (!inList) return;
         event.preventDefault();
-        list.move(event.key === 'Home' ? -list.length : list.length);
+        list.move(event.key === 'Home' ? -list.length : list.length, event.shiftKey);
         return;
       case 'Enter':
         // On a button or link, Enter belongs to it.

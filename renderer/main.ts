@@ -33,6 +33,8 @@ import { SettingsDialog } from './settings-dialog';
 import { applyTheme } from './theme';
 import { Sidebar } from './sidebar';
 import { StatusBar } from './status-bar';
+import { installOrganising } from './organise';
+import { tagColours } from './tag-tree';
 
 /** Search hits fetched per page. */
 const PAGE_SIZE = 100;
@@ -49,6 +51,8 @@ const listTitle = required('list-title', HTMLElement);
 const list = new ArticleList(listElement, {
   onOpen: (id) => void openArticle(id),
   onNearEnd: () => void loadMoreHits(),
+  // The bulk bar follows the selection (organise.ts; built below, once the list exists).
+  onSelectionChange: () => organising.bulkBar.update(),
 });
 const sidebar = new Sidebar(
   required('library-header', HTMLElement),
@@ -89,9 +93,17 @@ const reader = new Reader(required('reader', HTMLElement), {
   saveTags: async (id, change) => {
     const tags = await call('updateTags', { id, ...change });
     list.updateTags(id, tags);
+    organising.tagsChanged(id, tags);
     await refreshTags();
     return tags;
   },
+  notes: {
+    setNote: (id, note) => call('setNote', { id, note }),
+    addHighlight: (id, selected, comment) => call('addHighlight', { id, ...selected, ...(comment ? { comment } : {}) }),
+    updateHighlight: (id, highlightId, comment) => call('updateHighlight', { id, highlightId, comment }),
+    removeHighlight: (id, highlightId) => call('removeHighlight', { id, highlightId }),
+  },
+  suggestTags: (id) => call('suggestTags', id),
   recapture: async (id) => {
     const outcome = await call('recapture', id);
     // A new version is a new article in the list; the reader stays on this one, showing the diff.
@@ -128,6 +140,21 @@ const exportDialog = new ExportDialog(() => {
   };
 });
 required('export-button', HTMLButtonElement).addEventListener('click', () => exportDialog.open());
+const organising = installOrganising({
+  list,
+  sidebar,
+  search,
+  status,
+  reload: () => reload(),
+  refreshTags: () => refreshTags(),
+  listedQuery: () => listedQuery(),
+  total: () => searchState?.total ?? list.length,
+  allLoaded: () => searchState === null || searchState.loaded >= searchState.total,
+  refreshReader: async () => {
+    const id = reader.articleId;
+    if (id !== undefined) reader.setTags(id, (await call('getArticle', id)).tags);
+  },
+});
 installShortcuts({
   list,
   listElement,
@@ -135,10 +162,32 @@ installShortcuts({
   add: () => {
     if (!saveDialog.isOpen) addDialog.open();
   },
-  modalOpen: () => addDialog.isOpen || saveDialog.isOpen || settingsDialog.isOpen || exportDialog.isOpen,
+  modalOpen: () =>
+    addDialog.isOpen || saveDialog.isOpen || settingsDialog.isOpen || exportDialog.isOpen || organising.tagDialog.isOpen || organising.rulesDialog.isOpen,
   dismiss: () => help.close(),
   help: () => help.open(),
+  tag: () => void tagSelected(),
+  highlight: () => reader.startHighlight(),
+  undo: () => void organising.undoToast.undoLatest(),
 });
+
+/** `t`: the reader's tag field, for the article open or, if none is, the one selected in the list. */
+async function tagSelected(): Promise<void> {
+  const id = list.selectedId;
+  if (reader.articleId === undefined || (id !== undefined && reader.articleId !== id)) {
+    if (id === undefined) return;
+    await openArticle(id);
+  }
+  reader.focusTags();
+}
+
+/** The query of what the list shows ('' for every article); null when a tag cannot be said in a query. */
+function listedQuery(): string | null {
+  const tag = sidebar.filter;
+  if (tag !== null && tag.includes('"')) return null;
+  if (search.query === '') return tag === null ? '' : `tag:"${tag}"`;
+  return withTag(search.query, tag).trim();
+}
 
 // What main sends unasked: menu commands, an address to clip, files opened from the OS.
 window.cuttings.onAppEvent((event) => {
@@ -168,6 +217,9 @@ window.cuttings.onAppEvent((event) => {
       return;
     case 'export-progress':
       exportDialog.showProgress(event.done, event.total);
+      return;
+    case 'bulk-progress':
+      organising.progress(event.done, event.total);
       return;
   }
 });
@@ -233,7 +285,9 @@ function setStale(stale: boolean): void {
 }
 
 async function refreshTags(): Promise<void> {
-  const dropped = sidebar.setTags(await call('listTags'));
+  const tags = await call('listTags');
+  list.setTagColours(tagColours(tags));
+  const dropped = sidebar.setTags(tags);
   if (dropped) await reload();
 }
 
@@ -254,6 +308,7 @@ async function reload(): Promise<void> {
     titlesOnlyNote.hidden = true;
     const all = await attempt(() => call('listArticles'));
     if (!all || mine !== generation) return;
+    organising.summariesLoaded(all);
     const shown = tag === null ? all : all.filter((summary) => hasTag(summary, tag));
     search.setTotal('');
     list.setItems(
@@ -261,6 +316,7 @@ async function reload(): Promise<void> {
       tag === null ? 'No articles yet. Add one with the Add button.' : `No articles are tagged ${tag}.`,
     );
     status.setSummary(tag === null ? plural(shown.length, 'article') : `${plural(shown.length, 'article')} tagged ${tag}`);
+    organising.listed();
     return;
   }
   const query = withTag(text, tag);
@@ -291,6 +347,7 @@ async function reload(): Promise<void> {
   search.setTotal(plural(results.total, 'result'));
   list.setItems(items, tag === null ? `Nothing matches “${text}”.` : `Nothing tagged ${tag} matches “${text}”.`);
   status.setSummary(`${plural(results.total, 'result')} of ${plural(libraryCount, 'article')}`);
+  organising.listed();
 }
 
 /** Fetches the next page of search hits when the user scrolls near the end. */

@@ -23,7 +23,9 @@
  * named by its full URL.
  */
 
+import type { Highlight } from '../common/article';
 import { matchedRanges } from './highlight';
+import { markHighlights } from './highlight-marks';
 
 /** Elements removed with everything inside them. */
 const DROP = [
@@ -73,6 +75,10 @@ export interface ReaderPage {
   srcdoc: string;
   /** The number of marks, with ids `matchId(1)` … `matchId(matches)` in reading order. */
   matches: number;
+  /** The user's highlights drawn, by id, with the number n of highlightMarkId(n). */
+  highlights: Map<string, number>;
+  /** Highlights whose text is not in the document. */
+  missingHighlights: Highlight[];
 }
 
 /**
@@ -81,9 +87,18 @@ export interface ReaderPage {
  *
  * @example const page = buildReaderPage(article.html, stylesheetUrl, article.lang, hit.terms); // page.matches === 3
  */
-export function buildReaderPage(html: string, stylesheetUrl: string, lang: string | null, terms: readonly string[]): ReaderPage {
+export function buildReaderPage(
+  html: string,
+  stylesheetUrl: string,
+  lang: string | null,
+  terms: readonly string[],
+  highlights: readonly Highlight[] = [],
+  theme: 'light' | 'dark' | 'system' = 'system',
+): ReaderPage {
   const doc = new DOMParser().parseFromString(html, 'text/html');
   clean(doc);
+  // The user's highlights first: the search marks then go inside them where both apply.
+  const drawn = markHighlights(doc, highlights);
   const matches = markMatches(doc, terms);
 
   const head = doc.head;
@@ -108,8 +123,10 @@ export function buildReaderPage(html: string, stylesheetUrl: string, lang: strin
   for (const attribute of [...doc.documentElement.attributes]) doc.documentElement.removeAttribute(attribute.name);
   for (const attribute of [...doc.body.attributes]) doc.body.removeAttribute(attribute.name);
   if (lang) doc.documentElement.setAttribute('lang', lang);
+  // The window's theme (Settings), which reader.css follows over the system's.
+  if (theme !== 'system') doc.documentElement.dataset.theme = theme;
   doc.body.className = 'cuttings-reader';
-  return { srcdoc: `<!DOCTYPE html>\n${doc.documentElement.outerHTML}`, matches };
+  return { srcdoc: `<!DOCTYPE html>\n${doc.documentElement.outerHTML}`, matches, highlights: drawn.drawn, missingHighlights: drawn.missing };
 }
 
 /**

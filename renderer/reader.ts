@@ -11,14 +11,20 @@
  * is loaded. The address must be absolute: a relative `#…` would resolve against this
  * window's URL and load the app itself into the frame.
  */
-import type { RecaptureOutcome } from '../common/api';
-import type { Article } from '../common/article';
+import type { RecaptureOutcome, TagSuggestion } from '../common/api';
+import type { Article, Highlight } from '../common/article';
 import type { WordDiffPart } from '../common/word-diff';
 import { messageOf } from './api-client';
 import { el, replaceChildren, type Child } from './dom';
 import { formatDate, formatDateTime, webUrl } from './format';
+import { highlightMarkId } from './highlight-marks';
+import { NotesPanel, type NotesActions, type Selected } from './notes-panel';
 import { buildReaderPage, matchId } from './reader-document';
+import { SuggestedTags } from './suggested-tags';
 import { TagEditor, type TagChange } from './tag-editor';
+
+/** Characters of context kept each side of a highlight's quote. */
+const HIGHLIGHT_CONTEXT = 32;
 
 /** What the reader needs from its owner. */
 export interface ReaderOptions {
@@ -28,6 +34,10 @@ export interface ReaderOptions {
   saveTags(id: string, change: TagChange): Promise<string[]>;
   /** Fetches an article's address again (a new version is kept if its text changed). */
   recapture?(id: string): Promise<RecaptureOutcome>;
+  /** Notes and highlights (notes-panel.ts). */
+  notes?: NotesActions;
+  /** Tags suggested for an article (suggested-tags.ts). */
+  suggestTags?(id: string): Promise<TagSuggestion[]>;
 }
 
 const METHOD_NAMES: Partial<Record<Article['provenance']['method'], string>> = {
@@ -52,8 +62,13 @@ export class Reader {
   private readonly recaptureResult = el('div', { className: 'recapture-result', attrs: { role: 'status', hidden: true } });
   private readonly frame = el('iframe', {
     className: 'reader-frame',
-    // No permissions at all: no scripts, no same origin, no forms, popups or navigation of the app.
-    attrs: { sandbox: '', title: 'Article text', referrerpolicy: 'no-referrer', hidden: true },
+    // No scripts, no forms, no popups, no navigation of the app: of the sandbox's permissions
+    // only allow-same-origin is given, so that this window can read what the user selects in
+    // the article (to highlight it) and keep its scroll place when highlights are redrawn.
+    // Without allow-scripts nothing in the frame can run to make use of that origin, and the
+    // document's own policy (readerPolicy: default-src 'none') forbids scripts a second time;
+    // tests/e2e/reader-isolation.spec.ts loads a hostile page to hold both to it.
+    attrs: { sandbox: 'allow-same-origin', title: 'Article text', referrerpolicy: 'no-referrer', hidden: true },
   });
   private readonly matchBar = el('div', {
     className: 'reader-matches',
@@ -67,6 +82,13 @@ export class Reader {
   private currentMatch = 0;
   /** Whether the frame has loaded the current document, so that it can be navigated within. */
   private frameLoaded = false;
+  /** The highlights drawn in the frame, by id, with their mark numbers. */
+  private drawnHighlights = new Map<string, number>();
+  /** Where to scroll the frame once its new document loads (highlights redrawn). */
+  private restoreScroll: number | null = null;
+  private readonly notes: NotesPanel | null;
+  private readonly tools: HTMLElement;
+  private readonly suggested: SuggestedTags | null;
 
   constructor(root: HTMLElement, options: ReaderOptions) {
     this.canRecapture = options.recapture !== undefined;
@@ -78,14 +100,38 @@ export class Reader {
         if (!article) throw new Error('reader: no article is open');
         const result = await options.saveTags(article.id, change);
         article.tags = result;
+        this.suggested?.setTags(result);
         return result;
       },
     });
+    const suggestTags = options.suggestTags;
+    this.suggested = suggestTags
+      ? new SuggestedTags({
+          suggest: suggestTags,
+          add: async (tag) => {
+            const article = this.article;
+            if (!article) return;
+            const result = await options.saveTags(article.id, { add: [tag] });
+            article.tags = result;
+            this.tagEditor.setTags(result);
+            this.suggested?.setTags(result);
+          },
+        })
+      : null;
+    this.notes = options.notes
+      ? new NotesPanel(options.notes, {
+          selection: () => this.selection(),
+          highlightsChanged: (highlights) => this.redrawHighlights(highlights),
+          showHighlight: (id) => this.showHighlight(id),
+        })
+      : null;
     replaceChildren(
       this.header,
       this.title,
       this.meta,
       tags,
+      this.suggested?.element,
+      this.notes?.element,
       el('details', { className: 'provenance' }, el('summary', {}, 'Provenance'), this.provenance),
       this.recaptureButton,
       this.recaptureResult,
@@ -102,10 +148,18 @@ export class Reader {
     replaceChildren(this.matchBar, el('span', { className: 'match-label' }, 'Matches'), this.matchCount, previous, next);
     this.frame.addEventListener('load', () => {
       this.frameLoaded = true;
+      if (this.restoreScroll !== null) this.frame.contentWindow?.scrollTo(0, this.restoreScroll);
+      this.restoreScroll = null;
+      // Keys pressed while the article has the focus (after selecting words in it with the
+      // mouse) reach the window's shortcuts too: `h` highlights the selection there and then.
+      // The listener is this window's code, run for the frame's events; the frame still runs none of its own.
+      this.frame.contentDocument?.addEventListener('keydown', (event) => this.forwardKey(event));
       // The first match is shown as soon as the article is: that is what the search found.
       if (this.currentMatch > 0) this.goToMatch(this.currentMatch);
     });
-    replaceChildren(root, this.empty, this.header, this.matchBar, this.frame);
+    // Above the article: the search's matches on the left, Highlight selection on the right.
+    this.tools = el('div', { className: 'reader-tools', attrs: { hidden: true } }, this.matchBar, this.notes?.highlightButton);
+    replaceChildren(root, this.empty, this.header, this.tools, this.frame);
   }
 
   /** The open article's id, if any. */
@@ -119,6 +173,7 @@ export class Reader {
     this.empty.hidden = true;
     this.header.hidden = false;
     this.frame.hidden = false;
+    this.tools.hidden = false;
     this.title.textContent = article.title;
     if (article.lang) this.title.setAttribute('lang', article.lang);
     else this.title.removeAttribute('lang');
@@ -127,7 +182,67 @@ export class Reader {
     this.tagEditor.setTags(article.tags);
     this.recaptureButton.hidden = !this.canRecapture || !(article.provenance.originalUrl ?? article.url);
     this.recaptureResult.hidden = true;
+    this.notes?.show(article);
+    void this.suggested?.load(article.id);
     this.render(article, terms);
+  }
+
+  /** A key pressed in the article: `h` highlights; Escape, `/`, j and k go to the window as if pressed there. */
+  private forwardKey(event: KeyboardEvent): void {
+    if (event.ctrlKey || event.metaKey || event.altKey || event.isComposing) return;
+    if (event.key === 'h') {
+      event.preventDefault();
+      this.startHighlight();
+      return;
+    }
+    if (!['Escape', '/', 'j', 'k', 't'].includes(event.key)) return;
+    event.preventDefault();
+    document.dispatchEvent(new KeyboardEvent('keydown', { key: event.key, shiftKey: event.shiftKey, bubbles: true, cancelable: true }));
+  }
+
+  /** Starts a highlight of the words selected in the article (the `h` key). */
+  startHighlight(): void {
+    this.notes?.startHighlight();
+  }
+
+  /**
+   * The words selected in the article, with the text around them; null when none are. The
+   * frame shares this window's origin (see the sandbox above), so its selection can be read.
+   */
+  private selection(): Selected | null {
+    const doc = this.frame.contentDocument;
+    const selection = doc?.getSelection();
+    if (!doc || !selection || selection.rangeCount === 0 || selection.isCollapsed) return null;
+    const range = selection.getRangeAt(0);
+    const squeeze = (text: string) => text.replace(/\s+/gu, ' ');
+    const quote = squeeze(range.toString()).trim();
+    if (quote === '') return null;
+    const before = doc.createRange();
+    before.setStart(doc.body, 0);
+    before.setEnd(range.startContainer, range.startOffset);
+    const after = doc.createRange();
+    after.setStart(range.endContainer, range.endOffset);
+    after.setEnd(doc.body, doc.body.childNodes.length);
+    return {
+      quote,
+      prefix: squeeze(before.toString()).trimStart().slice(-HIGHLIGHT_CONTEXT),
+      suffix: squeeze(after.toString()).trimEnd().slice(0, HIGHLIGHT_CONTEXT),
+    };
+  }
+
+  /** Draws the open article again with its new highlights, where the reader was. */
+  private redrawHighlights(highlights: Highlight[]): void {
+    const article = this.article;
+    if (!article) return;
+    article.highlights = highlights;
+    this.restoreScroll = this.frame.contentWindow?.scrollY ?? null;
+    this.render(article, this.terms);
+  }
+
+  private showHighlight(id: string): void {
+    const n = this.drawnHighlights.get(id);
+    if (n === undefined || !this.frameLoaded) return;
+    this.frame.contentWindow?.location.replace(`about:srcdoc#${highlightMarkId(n)}`);
   }
 
   /** Whether the owner offers re-capture (set from the options at construction). */
@@ -176,7 +291,10 @@ export class Reader {
 
   private render(article: Article, terms: readonly string[]): void {
     const stylesheet = new URL('reader.css', window.location.href).href;
-    const page = buildReaderPage(article.html, stylesheet, article.lang, terms);
+    const theme = document.documentElement.dataset.theme;
+    const page = buildReaderPage(article.html, stylesheet, article.lang, terms, article.highlights ?? [], theme === 'light' || theme === 'dark' ? theme : 'system');
+    this.drawnHighlights = page.highlights;
+    this.notes?.setMissing(new Set(page.missingHighlights.map((highlight) => highlight.id)));
     this.terms = [...terms];
     this.matches = page.matches;
     this.currentMatch = page.matches > 0 ? 1 : 0;
@@ -203,6 +321,7 @@ export class Reader {
     if (this.article?.id !== id) return;
     this.article.tags = tags;
     this.tagEditor.setTags(tags);
+    this.suggested?.setTags(tags);
   }
 
   /** Shows nothing (the article is gone or the list is empty). */
@@ -211,6 +330,7 @@ export class Reader {
     this.empty.hidden = false;
     this.header.hidden = true;
     this.frame.hidden = true;
+    this.tools.hidden = true;
     this.terms = [];
     this.matches = 0;
     this.currentMatch = 0;

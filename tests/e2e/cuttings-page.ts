@@ -98,11 +98,9 @@ export class CuttingsPage {
     return this.page.locator('.reader-tags [role="listbox"] [role="option"]');
   }
 
-  /** A tag in the sidebar. */
+  /** A tag in the sidebar's tree, by its whole name (`transport/roads`), as it is spelled. */
   sidebarTag(tag: string): Locator {
-    return this.page.locator('#library-nav button[data-filter="tag"]').filter({
-      has: this.page.locator('.nav-label', { hasText: exactly(tag) }),
-    });
+    return this.page.locator(`#library-nav button[data-filter="tag"][data-tag="${tag.replace(/["\\]/gu, '\\$&')}"]`);
   }
 
   get addDialog(): Locator {

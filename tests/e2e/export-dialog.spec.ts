@@ -39,7 +39,7 @@ test('exports the current search as CSV, the selected article as JSON Lines and 
 
   const csv = await readFile(csvPath, 'utf8');
   const lines = csv.split('\r\n');
-  expect(lines[0]).toBe('id,title,url,source,author,published,clipped,tags,words,sha256,text');
+  expect(lines[0]).toBe('id,title,url,source,author,published,clipped,tags,words,sha256,note,highlights,text');
   expect(csv).toContain('Ceasefire talks resume in Geneva,');
   expect(csv).toContain('"Ceasefire holds, ""for now"", say observers"');
   expect(csv).not.toContain('Harvest festival');

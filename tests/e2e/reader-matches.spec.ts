@@ -67,7 +67,7 @@ test('the reader marks the words a hit matched and steps through them with next 
   await expect(marks.nth(2)).toBeInViewport();
 
   // The frame only moved within its own document: still sandboxed, still the article.
-  await expect(app.readerIframe).toHaveAttribute('sandbox', '');
+  await expect(app.readerIframe).toHaveAttribute('sandbox', 'allow-same-origin');
   const frame = page.frames().find((candidate) => candidate.url().startsWith('about:srcdoc'));
   expect(frame?.url()).toBe('about:srcdoc#cuttings-match-3');
   expect(page.url()).toBe(harness.url);
