@@ -161,7 +161,7 @@ export function extractPage(html: string, options: ExtractPageOptions = {}): Ext
     const body = chooseBody(window, html, readableBody, metadata, linkBase);
     if (!body) throw new ClipError(`clip: ${name} has no article in it (no readable text found)`);
     const title =
-      chooseTitle(metadata, cleanLine(readable?.title)) ?? makeExcerpt(body.text.split('\n')[0] ?? '', 80);
+      chooseTitle({ ...metadata, url: metadata.url ?? pageUrl }, cleanLine(readable?.title)) ?? makeExcerpt(body.text.split('\n')[0] ?? '', 80);
     return {
       title,
       author: metadata.author ?? cleanByline(readable?.byline),
@@ -237,6 +237,12 @@ function chooseBody(
   if (readable && readable.words > 0 && readerable) return readable;
 
   removePageChrome(original);
+  // The page's body is held to the same standard as Readability's answer: no share bars,
+  // "Related posts" or "Comments are closed" trailing the text.
+  if (original.body) {
+    removeBoilerplate(original.body);
+    trimArticle(original.body);
+  }
   const pageBody = original.body ? toBody(sanitiseHtml(window, original.body.innerHTML, linkBase)) : null;
   if (pageBody && pageBody.words >= MIN_ARTICLE_WORDS) return pageBody;
   // On a page with nothing but a menu and a footer, Readability returns the footer.

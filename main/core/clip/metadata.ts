@@ -18,7 +18,7 @@
  * site's own name is skipped; the title shown is chosen in title.ts (the visible headline
  * when the metadata agrees with it). The README has the same order as a table.
  */
-import { authorInMarkup } from './byline';
+import { authorInMarkup, bylineInText, looksLikeNames } from './byline';
 import { dateInMarkup, dateInText, dateInUrl } from './date-in-text';
 import { selectAll, selectFirst } from './dom';
 import type { DomDocument, DomElement } from './dom';
@@ -33,6 +33,10 @@ export interface PageMetadata {
   heading: string | null;
   /** Every title the page's metadata gives (JSON-LD, OpenGraph, `<title>`…), most trusted first. */
   titles: string[];
+  /** The page's `<title>`. */
+  documentTitle: string | null;
+  /** The text of every `<h1>` on the page, in page order (a menu's and a sidebar's too). */
+  headlines: string[];
   /** Authors as one line: "Jane Doe, John Roe". */
   author: string | null;
   /** ISO 8601 date or date-time, as precise as the page gives it. */
@@ -86,6 +90,7 @@ export function extractMetadata(document: DomDocument, options: ExtractMetadataO
     }
     return null;
   };
+  const documentTitle = cleanText(selectFirst(document, 'title')?.textContent);
   const firstDate = (...keys: string[]): string | null => firstOf(...keys.map((key) => normaliseDate(first(key))));
 
   const source = firstOf(
@@ -108,9 +113,11 @@ export function extractMetadata(document: DomDocument, options: ExtractMetadataO
       ld && ldText(ld.article.headline),
       ld && ldText(ld.article.name),
       first('og:title', 'twitter:title', 'title', 'dc.title', 'dcterms.title'),
-      cleanText(selectFirst(document, 'title')?.textContent),
+      documentTitle,
     ),
     heading: visibleHeadline(document),
+    documentTitle,
+    headlines: selectAll(document, 'h1').map((element) => cleanText(element.textContent)).filter((text): text is string => text !== null),
     titles: [
       ...new Set(
         [
@@ -118,18 +125,23 @@ export function extractMetadata(document: DomDocument, options: ExtractMetadataO
           ld && ldText(ld.article.name),
           first('og:title'),
           first('twitter:title'),
-          cleanText(selectFirst(document, 'title')?.textContent),
+          documentTitle,
         ].filter((title): title is string => typeof title === 'string' && title !== ''),
       ),
     ],
     // The expensive sources (the markup) are only searched when the cheap ones say nothing.
-    author:
+    author: chooseAuthor(
       firstOf(
         ld && notSite(ldAuthors(ld.article.author ?? ld.article.creator, ld.byId)),
         notSite(joinNames((meta.get('article:author') ?? []).filter((value) => !looksLikeUrl(value)))),
         notSite(joinNames(metaValues(meta, 'author', 'byl', 'parsely-author', 'sailthru.author'))),
+        notSite(twitterLabelled(meta, AUTHOR_LABEL)),
         notSite(joinNames(metaValues(meta, 'dc.creator', 'dcterms.creator'))),
-      ) ?? notSite(authorInMarkup(document)),
+        ld && notSite(ldAuthors(ld.page?.author, ld.byId)),
+      ),
+      () => notSite(authorInMarkup(document)),
+      () => notSite(bylineInText(document)),
+    ),
     published:
       firstOf(
         ld && normaliseDate(ldText(ld.article.datePublished)),
@@ -141,6 +153,7 @@ export function extractMetadata(document: DomDocument, options: ExtractMetadataO
       ) ??
       (ld && normaliseDate(ldText(ld.page?.datePublished))) ??
       timeInMarkup(document) ??
+      dateInAttributes(document) ??
       dateInUrl(options.pageUrl ?? url) ??
       dateInMarkup(document) ??
       anyTime(document),
@@ -175,6 +188,40 @@ export function extractMetadata(document: DomDocument, options: ExtractMetadataO
     ),
     articleBody: ld && typeof ld.article.articleBody === 'string' ? ldBody(ld.article.articleBody) : null,
   };
+}
+
+/**
+ * The authors: the metadata's, unless it names an organisation ("Bund der Verbraucher e.V.",
+ * "Example News (www.example.org)") and the page's markup or text names a person; else the
+ * markup's, else a byline in the text. The markup is only searched when needed (it is slow).
+ */
+function chooseAuthor(fromMetadata: string | null, ...fromPage: Array<() => string | null>): string | null {
+  if (fromMetadata && !looksLikeOrganisation(fromMetadata)) return fromMetadata;
+  for (const find of fromPage) {
+    const found = find();
+    if (found && (!fromMetadata || looksLikeNames(found))) return found;
+  }
+  return fromMetadata;
+}
+
+/** Words and marks of an organisation's name rather than a person's. */
+const ORGANISATION =
+  /\b(?:e\.\s?V|GmbH|AG|Ltd|Inc|LLC|Verlag|Redaktion|Magazin|Zeitung|Verband|Verein|Stiftung|Agencies|Agency|Newsroom|Staff|Editors?)\b|www\.|\.(?:com|de|org|net|at|ch)\b|\(|\s[–—|]\s/i;
+
+function looksLikeOrganisation(name: string): boolean {
+  return ORGANISATION.test(name);
+}
+
+/** The labels (Yoast SEO's `twitter:label1` "Written by", "Verfasst von") that give an author. */
+const AUTHOR_LABEL = /^(?:written by|verfasst von|geschrieben von|von|autor(?:in)?|author|écrit par|par|escrito por|scritto da|door)$/i;
+
+/** The `twitter:dataN` whose `twitter:labelN` matches `label`. */
+function twitterLabelled(meta: Map<string, string[]>, label: RegExp): string | null {
+  for (let n = 1; n <= 5; n++) {
+    const name = meta.get(`twitter:label${n}`)?.[0];
+    if (name && label.test(name.trim())) return cleanText(meta.get(`twitter:data${n}`)?.[0]);
+  }
+  return null;
 }
 
 /** Keywords from a JSON-LD array or a comma-separated string, distinct, at most 50. */
@@ -327,6 +374,21 @@ function timeInMarkup(document: DomDocument): string | null {
     if (!inArticle && time.hasAttribute('datetime') && time.closest('article')) inArticle = time;
   }
   return normaliseDate(inArticle?.getAttribute('datetime'));
+}
+
+/**
+ * A publication date given in microdata or RDFa on an element other than `<meta>`:
+ * `<span property="schema:dateCreated" content="2022-01-28T12:45:46+00:00">`.
+ */
+function dateInAttributes(document: DomDocument): string | null {
+  for (const element of selectAll(document, '[itemprop][content], [property][content], [itemprop][datetime], [property][datetime]')) {
+    const names = `${element.getAttribute('itemprop') ?? ''} ${element.getAttribute('property') ?? ''}`.split(/\s+/);
+    if (!names.some((name) => /^(?:.*[:/#])?(?:datePublished|dateCreated|published_time)$/i.test(name))) continue;
+    if (element.closest('[id*="comment" i], [class*="comment" i]')) continue;
+    const date = normaliseDate(element.getAttribute('content') ?? element.getAttribute('datetime'));
+    if (date) return date;
+  }
+  return null;
 }
 
 /** The first `<time>` anywhere outside comments, the last resort for a date. */
