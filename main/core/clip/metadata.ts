@@ -31,10 +31,14 @@ export interface PageMetadata {
   title: string | null;
   /** The headline shown on the page (its `<h1>`), when the page has one. */
   heading: string | null;
+  /** True if that `<h1>` stands in the masthead, a menu, a sidebar, a footer or a link: more likely a logo. */
+  headingInChrome: boolean;
   /** Every title the page's metadata gives (JSON-LD, OpenGraph, `<title>`…), most trusted first. */
   titles: string[];
   /** The page's `<title>`. */
   documentTitle: string | null;
+  /** The text of every `<h2>` and `<h3>`: a `<title>` shown as one of them is a headline too. */
+  subheadings: string[];
   /** The text of every `<h1>` on the page, in page order (a menu's and a sidebar's too). */
   headlines: string[];
   /** Authors as one line: "Jane Doe, John Roe". */
@@ -91,6 +95,7 @@ export function extractMetadata(document: DomDocument, options: ExtractMetadataO
     return null;
   };
   const documentTitle = cleanText(selectFirst(document, 'title')?.textContent);
+  const headline = visibleHeadline(document);
   const firstDate = (...keys: string[]): string | null => firstOf(...keys.map((key) => normaliseDate(first(key))));
 
   const source = firstOf(
@@ -115,8 +120,10 @@ export function extractMetadata(document: DomDocument, options: ExtractMetadataO
       first('og:title', 'twitter:title', 'title', 'dc.title', 'dcterms.title'),
       documentTitle,
     ),
-    heading: visibleHeadline(document),
+    heading: headline?.text ?? null,
+    headingInChrome: headline?.inChrome ?? false,
     documentTitle,
+    subheadings: selectAll(document, 'h2, h3').map((element) => cleanText(element.textContent)).filter((text): text is string => text !== null && text.length <= 300),
     headlines: selectAll(document, 'h1').map((element) => cleanText(element.textContent)).filter((text): text is string => text !== null),
     titles: [
       ...new Set(
@@ -156,7 +163,9 @@ export function extractMetadata(document: DomDocument, options: ExtractMetadataO
       dateInAttributes(document) ??
       dateInUrl(options.pageUrl ?? url) ??
       dateInMarkup(document) ??
-      anyTime(document),
+      anyTime(document) ??
+      // Some archives write the day into the title: "Story | Site | 23.05.2011".
+      dateInText(documentTitle ?? ''),
     modified: firstOf(
       ld && normaliseDate(ldText(ld.article.dateModified)),
       firstDate('article:modified_time', 'og:updated_time', 'last-modified', 'dcterms.modified', 'dc.date.modified',
@@ -243,13 +252,26 @@ function keywordList(value: unknown): string[] {
  * else the page's only `<h1>`. Pages with several and none marked out (a list of stories)
  * have no one headline.
  */
-function visibleHeadline(document: DomDocument): string | null {
+function visibleHeadline(document: DomDocument): { text: string; inChrome: boolean } | null {
   const texts = (elements: DomElement[]): string[] =>
     elements.map((element) => cleanText(element.textContent)).filter((text): text is string => text !== null && text.length <= 300);
   const inContent = texts(selectAll(document, 'article h1, main h1, [role="main"] h1, [itemprop~="headline"]'));
-  if (inContent.length > 0 && inContent.every((text) => text === inContent[0])) return inContent[0] ?? null;
-  const all = texts(selectAll(document, 'h1'));
-  return all.length === 1 ? (all[0] ?? null) : null;
+  if (inContent.length > 0 && inContent.every((text) => text === inContent[0])) return inContent[0] ? { text: inContent[0], inChrome: false } : null;
+  const h1s = selectAll(document, 'h1');
+  const all = texts(h1s);
+  if (all.length !== 1 || h1s.length !== 1 || !all[0]) return null;
+  return { text: all[0], inChrome: isInChrome(h1s[0] as DomElement) };
+}
+
+/** True for an element in the page's masthead, menu, sidebar or footer, or in a link (a logo). */
+function isInChrome(element: DomElement): boolean {
+  // A <header> inside the article is the article's own (headline, kicker, byline).
+  const chrome = element.closest('header, nav, aside, footer, [role="banner"], [role="navigation"]');
+  if (chrome && !chrome.closest('article, main, [role="main"]')) return true;
+  return (
+    element.closest('a, [class*="logo" i], [id*="logo" i]') !== null ||
+    selectFirst(element, 'a[href="/"], img, [class*="logo" i]') !== null
+  );
 }
 
 /** True if `name` is the site's name or its host ("Example News", "example-news.de"). */
@@ -422,6 +444,8 @@ export function normaliseDate(raw: string | null | undefined): string | null {
     const offset = zone ? (zone.toUpperCase() === 'Z' ? 'Z' : zone.replace(/^([+-]\d{2})(\d{2})$/, '$1:$2')) : '';
     return `${day}T${time.replace(',', '.')}${offset}`;
   }
+  // A year or a month ("2017", "2017/01") names no day; JavaScript would make it the 1st.
+  if (/^\d{4}(?:[-/.]\d{1,2})?$/.test(value)) return null;
   const parsed = new Date(value);
   if (Number.isNaN(parsed.getTime())) return null;
   if (!/\d:\d\d/.test(value)) {

@@ -28,13 +28,12 @@ const TEMPLATE_PART = /^(?:blog[- ]?archi(?:v|ve)|archives?|startseite|home)$/i;
  * The headline and the metadata title agree when most words of each are in the other (a
  * site's logo in an `<h1>` shares few words with the story's title). When the metadata title
  * is a part of the headline, the rest of the headline is a kicker ("Corona: …"), and the
- * metadata title is the headline proper. When the page names its title only in `<title>`
- * (no JSON-LD, OpenGraph or Twitter title), its one `<h1>` is the better witness: `<title>`
- * is then often a template's ("Home", "About Us - Site").
+ * metadata title is the headline proper. When `<title>` is the page's only title, an `<h1>`
+ * in the page's content is the headline (see below).
  */
 export function chooseTitle(
   metadata: Pick<PageMetadata, 'title' | 'titles' | 'heading' | 'source' | 'url'> &
-    Partial<Pick<PageMetadata, 'headlines' | 'documentTitle'>>,
+    Partial<Pick<PageMetadata, 'headlines' | 'documentTitle' | 'headingInChrome' | 'subheadings'>>,
   readabilityTitle: string | null,
 ): string | null {
   const named = metadata.title ?? readabilityTitle;
@@ -51,9 +50,15 @@ export function chooseTitle(
     const titleCleaned = withoutSiteName(title, metadata.source, metadata.url);
     if (shareOfWordsIn(heading, title) >= AGREEMENT && shareOfWordsIn(titleCleaned, heading) >= AGREEMENT) return heading;
   }
-  const onlyDocumentTitle = metadata.documentTitle != null && metadata.titles.every((title) => title === metadata.documentTitle);
-  // A one- or two-word <h1> is more likely a logo than a headline.
-  if (onlyDocumentTitle && named === metadata.documentTitle && countWordsIn(heading) >= 3) return heading;
+  // When <title> is the page's one title (no OpenGraph or JSON-LD title the publisher wrote
+  // for the article), an <h1> of three words or more that stands in the page's content is the
+  // headline the reader sees; <title> is often a template's ("Home", "About Us - Site"), or
+  // an SEO variant. One in the masthead or a link is more likely the site's logo or a section
+  // name, and wins only over a title of one or two words. A shorter <h1> is likely a logo.
+  const onlyDocumentTitle = named === metadata.documentTitle && metadata.titles.every((title) => title === named);
+  // A <title> the page also shows as a heading is the story's, under a section's <h1>.
+  const titleShown = (metadata.subheadings ?? []).some((text) => fold(text) === foldedTitle);
+  if (onlyDocumentTitle && !titleShown && countWordsIn(heading) >= 3 && (countWordsIn(cleaned) <= 2 || metadata.headingInChrome === false)) return heading;
   return cleaned;
 }
 

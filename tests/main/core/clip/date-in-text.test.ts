@@ -10,6 +10,7 @@ describe('dateInText', () => {
     expect(dateInText('le 1er janvier 2020')).toBe('2020-01-01');
     expect(dateInText('17 Nov 2019')).toBe('2019-11-17');
     expect(dateInText('2019/11/17')).toBe('2019-11-17');
+    expect(dateInText('23.09.22 - Homestory')).toBe('2022-09-23');
   });
 
   it('takes the first date, and no impossible one', () => {
@@ -17,6 +18,7 @@ describe('dateInText', () => {
     expect(dateInText('31.02.2021')).toBeNull();
     expect(dateInText('Version 10.2 has 12 items, 2021 copies')).toBeNull();
     expect(dateInText('no date here')).toBeNull();
+    expect(dateInText('Version 1.2.19')).toBeNull();
   });
 });
 
