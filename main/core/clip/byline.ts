@@ -104,8 +104,8 @@ export function looksLikeNames(text: string): boolean {
   return /^\p{Lu}/u.test(words[0] as string) && /^\p{Lu}/u.test(words[words.length - 1] as string);
 }
 
-/** Where a byline written as text starts: "Von Jane Doe", "By Jane Doe", "Text von Jane Doe", "Von:". */
-const BYLINE_IN_TEXT = /^(?:[\d.:/,\s]*\d[\d.:/,]*\s+|.*?\s[|/·•–—-]\s+)?(?:text\s+und\s+fotos?\s+|text\s+)?(?:von|by|par|por|door)\s*:?\s+(\S.*)$/iu;
+/** Where a byline written as text starts: "Von Jane Doe", "By Jane Doe", "Text von Jane Doe", "Von:", "Auteur : Jane Doe". */
+const BYLINE_IN_TEXT = /^(?:[\d.:/,\s]*\d[\d.:/,]*\s+|.*?\s[|/·•–—-]\s+)?(?:(?:text\s+und\s+fotos?\s+|text\s+)?(?:von|by|par|por|door)|autor(?:in)?|author|auteur|texte?)\s*:?\s+(\S.*)$/iu;
 
 /** Not where an article's byline stands: chrome, comments, captions. */
 const NOT_BYLINE_PLACE = 'nav, footer, aside, figure, figcaption, [id*="comment" i], [class*="comment" i], [id*="respond" i]';
@@ -121,7 +121,7 @@ const MAX_BYLINE_LINE = 100;
 export function bylineInText(document: DomDocument): string | null {
   const body = document.body;
   if (!body) return null;
-  for (const element of selectAll(body, 'p, span, div, em, i, b, strong, small, address, li, td, h2, h3, h4, h5, h6')) {
+  for (const element of selectAll(body, 'p, span, div, a, em, i, b, strong, small, address, li, td, h2, h3, h4, h5, h6')) {
     // Only the innermost short block that holds the line: its text is the line.
     const text = element.textContent ?? '';
     if (text.length > MAX_BYLINE_LINE * 3) continue;

@@ -97,6 +97,31 @@ export function dateInMarkup(document: DomDocument): string | null {
     const date = dateInText(text);
     if (date) return date;
   }
+  return dateAfterLabel(document);
+}
+
+/**
+ * Words that label a publication date in a page's facts list: "Datum: 26. Januar 2022",
+ * "Published: …", "Veröffentlicht am …", "Publié le …". Not "Stand" or "Updated": those
+ * date a change.
+ */
+const DATE_LABEL =
+  /^(?:datum|date|published(?: on)?|publication date|veröffentlicht(?: am)?|erschienen(?: am)?|publiziert(?: am)?|erstellt(?: am)?|publié le|date de publication|fecha(?: de publicación)?|publicado(?: el)?|pubblicato(?: il)?)\s*:?\s*/i;
+
+/** Lines longer than this are sentences, not a labelled date. */
+const MAX_LABELLED_LINE = 80;
+
+/** The first date written after a date label in a short line of the page (see {@link DATE_LABEL}). */
+function dateAfterLabel(document: DomDocument): string | null {
+  for (const element of selectAll(document, 'li, p, dd, td, div, span')) {
+    const text = element.textContent ?? '';
+    if (text.length > MAX_LABELLED_LINE * 2) continue;
+    const line = text.replace(/\s+/g, ' ').trim();
+    const label = DATE_LABEL.exec(line);
+    if (!label || line.length > MAX_LABELLED_LINE || element.closest('[id*="comment" i], [class*="comment" i]')) continue;
+    const date = dateInText(line.slice(label[0].length));
+    if (date) return date;
+  }
   return null;
 }
 

@@ -164,14 +164,17 @@ export function extractPage(html: string, options: ExtractPageOptions = {}): Ext
     }
     const chosen = chooseBody(window, html, readableBody, metadata, linkBase);
     const body = chosen && withStandfirst(window, chosen, metadata.description, visibleText, linkBase);
-    if (!body) throw new ClipError(`clip: ${name} has no article in it (no readable text found)`);
+    if (!chosen || !body) throw new ClipError(`clip: ${name} has no article in it (no readable text found)`);
     const title =
       chooseTitle({ ...metadata, url: metadata.url ?? pageUrl }, cleanLine(readable?.title)) ?? makeExcerpt(body.text.split('\n')[0] ?? '', 80);
     return {
       title,
       author: metadata.author ?? cleanByline(readable?.byline),
       published:
-        metadata.published ?? normaliseDate(readable?.publishedTime) ?? dateInText(body.text.slice(0, DATE_IN_TEXT_CHARS)),
+        metadata.published ??
+        normaliseDate(readable?.publishedTime) ??
+        // The body as the page has it, without a standfirst put in front.
+        dateInText(chosen.text.slice(0, DATE_IN_TEXT_CHARS)),
       modified: metadata.modified,
       site: metadata.source ?? nonUrl(cleanLine(readable?.siteName)),
       lang: metadata.lang ?? normaliseLang(readable?.lang),

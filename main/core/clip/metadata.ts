@@ -22,7 +22,7 @@ import { authorInMarkup, bylineInText, looksLikeNames } from './byline';
 import { dateInMarkup, dateInText, dateInUrl } from './date-in-text';
 import { selectAll, selectFirst } from './dom';
 import type { DomDocument, DomElement } from './dom';
-import { isSiteRoot, resolveHttpUrl } from './urls';
+import { isSiteRoot, pageHost, resolveHttpUrl } from './urls';
 
 export { cleanByline } from './byline';
 
@@ -280,13 +280,13 @@ function isSiteName(name: string, site: string | null, url: string | null): bool
   const folded = fold(name);
   if (folded === '') return true;
   if (site && fold(site) === folded) return true;
-  if (!url) return false;
-  try {
-    const host = new URL(url).hostname.replace(/^www\./, '');
-    return fold(host) === folded || fold(host.split('.').slice(0, -1).join('.')) === folded;
-  } catch {
-    return false;
-  }
+  const host = pageHost(url)?.replace(/^www\./, '');
+  if (!host) return false;
+  const label = fold(host.split('.').slice(0, -1).join('.'));
+  if (fold(host) === folded || label === folded) return true;
+  // "EFC Bayrische Bembel" on bayrische-bembel.de: a name of three words or more that holds
+  // the host's name and little else is the site's (two words may be a person's own blog).
+  return label.length >= 5 && folded.includes(label) && folded.length <= label.length * 2 && name.trim().split(/\s+/).length >= 3;
 }
 
 /** The first value that is a non-empty string. */
@@ -426,7 +426,7 @@ function anyTime(document: DomDocument): string | null {
 // ---------------------------------------------------------------------------------------
 // Dates and languages
 
-const ISO_DATE = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?)\s*(Z|[+-]\d{2}:?\d{2})?)?$/i;
+const ISO_DATE = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?)\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})?)?$/i;
 
 /**
  * An ISO 8601 date or date-time, as precise as given: `2022-01-21`, `2022-01-21T10:00:00+00:00`.
@@ -441,7 +441,8 @@ export function normaliseDate(raw: string | null | undefined): string | null {
     const [, day, time, zone] = iso;
     if (!isPlausibleYear(Number(day?.slice(0, 4)))) return null;
     if (!time) return day ?? null;
-    const offset = zone ? (zone.toUpperCase() === 'Z' ? 'Z' : zone.replace(/^([+-]\d{2})(\d{2})$/, '$1:$2')) : '';
+    // "2022-05-05T22:12:00 UTC" is written by some CMSs; UTC and GMT are Z.
+    const offset = zone ? (/^(?:Z|UTC|GMT)$/i.test(zone) ? 'Z' : zone.replace(/^([+-]\d{2})(\d{2})$/, '$1:$2')) : '';
     return `${day}T${time.replace(',', '.')}${offset}`;
   }
   // A year or a month ("2017", "2017/01") names no day; JavaScript would make it the 1st.

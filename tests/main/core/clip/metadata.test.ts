@@ -21,6 +21,10 @@ describe('normaliseDate', () => {
     expect(normaliseDate('')).toBeNull();
   });
 
+  it('reads " UTC" after a date-time as Z', () => {
+    expect(normaliseDate('2022-05-05T22:12:00 UTC')).toBe('2022-05-05T22:12:00Z');
+  });
+
   it('refuses a year or a month alone, which names no day', () => {
     expect(normaliseDate('2017/01')).toBeNull();
     expect(normaliseDate('2017')).toBeNull();
