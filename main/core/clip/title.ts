@@ -104,10 +104,10 @@ export function withoutSiteName(title: string, site: string | null, url: string 
   let last = pieces.length - 1;
   while (last - first >= 2 && isDropped(pieces[last] as string)) last -= 2;
   while (last - first >= 2 && isDropped(pieces[first] as string)) first += 2;
-  if (first > 0 || last < pieces.length - 1) return pieces.slice(first, last + 1).join('').trim();
+  const rest = pieces.slice(first, last + 1).join('').trim();
   // "Headline | Section | Site": a pipe nearly always separates the headline from the rest.
-  const byPipe = title.split(/\s+\|\s+/);
-  return byPipe.length > 1 && countWordsIn(byPipe[0] as string) >= 2 ? (byPipe[0] as string).trim() : title;
+  const byPipe = rest.split(/\s+\|\s+/);
+  return byPipe.length > 1 && countWordsIn(byPipe[0] as string) >= 2 ? (byPipe[0] as string).trim() : rest;
 }
 
 /** "A | B - C" → ["A", " | ", "B", " - ", "C"]: the parts and the separators between them. */
@@ -158,7 +158,8 @@ function squash(text: string): string {
 function hostName(url: string | null): string | null {
   const host = pageHost(url);
   if (!host) return null;
-  const labels = host.replace(/^www\./, '').split('.');
+  // Hyphens are spaces: "bayrische-bembel.de" names "Bayrische Bembel".
+  const labels = host.replace(/^www\./, '').replace(/[-_]/g, ' ').split('.');
   return labels.length > 1 ? labels.slice(0, -1).join(' ') : null;
 }
 
