@@ -22,16 +22,20 @@ const AUTHOR_HOLDER = /^(?:.*[-_])?(?:author|authors|autor|autoren|auteur|byline
 const BYLINE_PREFIX =
   /^(?:\|\s*)?(?:(?:posted|written|published|veröffentlicht|geschrieben|verfasst|erstellt|artikel|ein beitrag|beitrag|rezept|zeige alle beiträge|alle beiträge|view all posts|all posts|article|texte|publié|écrit)\s*(?:by|von|par)|by|von|vom|par|por|di|text|texte|autor|autorin|author|auteur|redaktion)\s*:?\s+/i;
 
-/** Days and months, to find where a date follows the names ("Von Jane Doe am 21. April 2020"). */
-const DAY_OR_MONTH =
-  '(?:mon|tue|wed|thu|fri|sat|sun|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|mo|di|mi|do|fr|sa|so|jan|feb|mär|mar|apr|may|mai|jun|jul|aug|sep|o[ck]t|nov|de[cz]|janv|févr|avr|juil|déc)\\p{L}*\\.?,?\\s*\\d';
+/**
+ * How a date starts, to find where one follows the names ("Von Jane Doe am 21. April 2020",
+ * "Joe Wee Monday, May 6 2013"): perhaps a day's name, perhaps a month's, then a number.
+ */
+const DATE_START =
+  '(?:(?:mon|tue|wed|thu|fri|sat|sun|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|mo|di|mi|do|fr|sa|so)\\p{L}*\\.?,?\\s*)?' +
+  '(?:(?:jan|feb|mär|mar|apr|may|mai|jun|jul|aug|sep|o[ck]t|nov|de[cz]|janv|févr|avr|juil|déc)\\p{L}*\\.?\\s*)?\\d';
 
 /**
  * What follows the names in many bylines: a date, introduced by "am", "on", "le", "vom", a
  * comma, a slash, a dot or a dash, or standing alone ("Jane Doe / 22.04.2020 / 06:15").
  */
 const TRAILING_DATE = new RegExp(
-  `(?<!\\d)(?:\\s+(?:(?:am|on|le|el|il|vom|published|veröffentlicht|updated|aktualisiert)\\s+)?|\\s*[,/|·•–—-]\\s*)(?:\\d|${DAY_OR_MONTH}).*$`,
+  `(?<!\\d)(?:\\s+(?:(?:am|on|le|el|il|vom|published|veröffentlicht|updated|aktualisiert)\\s+)?|\\s*[,/|·•–—-]\\s*)${DATE_START}.*$`,
   'iu',
 );
 
@@ -59,6 +63,8 @@ export function cleanByline(raw: string | null | undefined): string | null {
     .replace(/^[-–—:,|\s]+|[-–—:,|\s]+$/g, '')
     .trim();
   if (!text || text.length > 80 || /^(?:by|von|par|posted|author|autor|follow|alle beiträge|all posts|share|teilen)$/i.test(text)) return null;
+  // A date's label left over ("Last Updated: January 7, 2025") is not a name.
+  if (/^(?:(?:last )?(?:updated|modified)|published|posted on|aktualisiert|veröffentlicht|stand|datum|date)$/i.test(text)) return null;
   if (/^(?:https?:\/\/|www\.)/i.test(text)) return null;
   // A date or a counter in it ("Lucas Nolan22 Dec 2016651") means it is not just a name.
   if (/\d{3,}|\d{1,2}[./]\d{1,2}[./]\d{2,4}/.test(text)) return null;
@@ -105,7 +111,7 @@ export function looksLikeNames(text: string): boolean {
 }
 
 /** Where a byline written as text starts: "Von Jane Doe", "By Jane Doe", "Text von Jane Doe", "Von:", "Auteur : Jane Doe". */
-const BYLINE_IN_TEXT = /^(?:[\d.:/,\s]*\d[\d.:/,]*\s+|.*?\s[|/·•–—-]\s+)?(?:(?:text\s+und\s+fotos?\s+|text\s+)?(?:von|by|par|por|door)|autor(?:in)?|author|auteur|texte?)\s*:?\s+(\S.*)$/iu;
+const BYLINE_IN_TEXT = /^(?:[\d.:/,\s]*\d[\d.:/,]*\s+|.*?\s[|/·•–—-]\s+)?(?:(?:(?:text\s+und\s+fotos?\s+|text\s+)?(?:von|by|par|por|door)\s*:?)|(?:autor(?:in)?|author|auteur|texte?)\s*:)\s+(\S.*)$/iu;
 
 /** Not where an article's byline stands: chrome, comments, captions. */
 const NOT_BYLINE_PLACE = 'nav, footer, aside, figure, figcaption, [id*="comment" i], [class*="comment" i], [id*="respond" i]';

@@ -15,10 +15,11 @@ describe('cleanByline', () => {
     expect(cleanByline('VON MORITZ GATHMANN am 21. April 2020')).toBe('MORITZ GATHMANN');
     expect(cleanByline('Gunter Frank / 22.04.2020 / 06:15')).toBe('Gunter Frank');
     expect(cleanByline('Text von Christian Seiler Illustration von Markus Roost')).toBe('Christian Seiler');
+    expect(cleanByline('Joe Wee Monday, May 6 2013')).toBe('Joe Wee');
   });
 
   it('refuses what is not a name', () => {
-    for (const raw of ['By', 'Posted', 'Follow', '@handle', 'Foto: Ingo Schneider', 'https://example.org/me', 'Lucas Nolan22 Dec 2016651', '', null]) {
+    for (const raw of ['By', 'Posted', 'Follow', '@handle', 'Foto: Ingo Schneider', 'https://example.org/me', 'Lucas Nolan22 Dec 2016651', 'Last Updated: January 7, 2025', '', null]) {
       expect(cleanByline(raw)).toBeNull();
     }
   });
@@ -52,6 +53,8 @@ describe('bylineInText', () => {
       expect(bylineInText(page('<p class="postmetadata">Von R. R. am 7. August 2013</p>'))).toBe('R. R.');
       expect(bylineInText(page('<figure><figcaption>By Jane Doe</figcaption></figure><div class="comment"><p>By Troll Person</p></div>'))).toBeNull();
       expect(bylineInText(page('<p>Sortiert by Datum und Name, von Berlin nach Hamburg.</p>'))).toBeNull();
+      expect(bylineInText(page('<p><a href="/a">Text Without Notes</a></p>'))).toBeNull();
+      expect(bylineInText(page('<div><p>Auteur : Kossivi Tiassou</p></div>'))).toBe('Kossivi Tiassou');
     });
   });
 });
