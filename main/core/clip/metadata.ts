@@ -20,7 +20,7 @@
  */
 import { authorInMarkup, bylineInText, looksLikeNames } from './byline';
 import { dateInMarkup, dateInText, dateInUrl } from './date-in-text';
-import { selectAll, selectFirst } from './dom';
+import { ELEMENT_NODE, selectAll, selectFirst } from './dom';
 import type { DomDocument, DomElement } from './dom';
 import { isSiteRoot, pageHost, resolveHttpUrl } from './urls';
 
@@ -254,13 +254,42 @@ function keywordList(value: unknown): string[] {
  */
 function visibleHeadline(document: DomDocument): { text: string; inChrome: boolean } | null {
   const texts = (elements: DomElement[]): string[] =>
-    elements.map((element) => cleanText(element.textContent)).filter((text): text is string => text !== null && text.length <= 300);
+    elements.map(headlineText).filter((text): text is string => text !== null && text.length <= 300);
   const inContent = texts(selectAll(document, 'article h1, main h1, [role="main"] h1, [itemprop~="headline"]'));
   if (inContent.length > 0 && inContent.every((text) => text === inContent[0])) return inContent[0] ? { text: inContent[0], inChrome: false } : null;
   const h1s = selectAll(document, 'h1');
   const all = texts(h1s);
   if (all.length !== 1 || h1s.length !== 1 || !all[0]) return null;
   return { text: all[0], inChrome: isInChrome(h1s[0] as DomElement) };
+}
+
+/**
+ * Class or id words of a kicker set inside a headline ("Corona-Pandemie" above the headline
+ * proper: a Dachzeile, an overline, an eyebrow) and of text only screen readers get.
+ */
+const KICKER_WORD = /^(?:kicker|dachzeile|overline|topline|eyebrow|roofline|spitzmarke|superline|pretitle|topic|label|visually|hidden|sr|only|screen)$/i;
+
+/**
+ * A headline's text without the kicker a page sets inside its `<h1>`: the direct children
+ * marked as one (see {@link KICKER_WORD}) are left out, when what remains has two words or more.
+ */
+function headlineText(element: DomElement): string | null {
+  const whole = cleanText(element.textContent);
+  let rest = '';
+  let skipped = false;
+  for (const child of Array.from(element.childNodes)) {
+    if (child.nodeType === ELEMENT_NODE) {
+      const words = `${(child as DomElement).getAttribute('class') ?? ''} ${(child as DomElement).getAttribute('id') ?? ''}`.split(/[\s_-]+/);
+      if (words.some((word) => KICKER_WORD.test(word))) {
+        skipped = true;
+        continue;
+      }
+    }
+    rest += ` ${child.textContent ?? ''}`;
+  }
+  // What joined the kicker to the headline (": ", " - ") goes with it.
+  const headline = skipped ? cleanText(rest.replace(/^[\s:|\-–—·•/]+/, '')) : null;
+  return headline && headline.split(' ').length >= 2 ? headline : whole;
 }
 
 /** True for an element in the page's masthead, menu, sidebar or footer, or in a link (a logo). */

@@ -81,12 +81,13 @@ function partThatIsAHeadline(
 
 /**
  * True if an `<h1>` is the site's logo rather than the story's headline: it is the site's
- * name, or it is what follows the last separator of the title ("Story | Site").
+ * name, or a name of up to four words that follows the last separator of the title ("Story | Site").
  */
 function isLogo(heading: string, title: string | null, metadata: Pick<PageMetadata, 'source' | 'url'>): boolean {
   if (isSiteName(heading, metadata.source, metadata.url)) return true;
   const parts = title?.split(SEPARATOR) ?? [];
-  return parts.length >= 2 && squash(parts[parts.length - 1] as string) === squash(heading);
+  // Short, as names are: a kicker title ("Corona - The headline") ends with the headline.
+  return parts.length >= 2 && countWordsIn(heading) <= 4 && squash(parts[parts.length - 1] as string) === squash(heading);
 }
 
 /**

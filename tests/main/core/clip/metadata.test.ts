@@ -69,4 +69,14 @@ describe('extractMetadata', () => {
     const titled = '<title>Elephants in Guinea | DW | 23.05.2011</title><body><p>Text</p></body>';
     expect(withDomWindow((window) => extractMetadata(parseHtmlDocument(window, titled))).published).toBe('2011-05-23');
   });
+
+  it('reads the headline without the kicker a page sets inside its <h1>', () => {
+    const html =
+      '<body><article><h1><span class="teaser__kicker">Corona-Pandemie</span><span class="visually-hidden"> - </span><span>Es kommt darauf an</span></h1><p>Text</p></article></body>';
+    expect(withDomWindow((window) => extractMetadata(parseHtmlDocument(window, html))).heading).toBe('Es kommt darauf an');
+    const joined = '<body><article><h1><span class="kicker">Corona</span>: Wie Firmen schützen</h1></article></body>';
+    expect(withDomWindow((window) => extractMetadata(parseHtmlDocument(window, joined))).heading).toBe('Wie Firmen schützen');
+    const plain = '<body><article><h1>Es kommt <em>darauf</em> an</h1></article></body>';
+    expect(withDomWindow((window) => extractMetadata(parseHtmlDocument(window, plain))).heading).toBe('Es kommt darauf an');
+  });
 });
