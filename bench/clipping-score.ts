@@ -7,6 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { decodeHtml } from '../main/core/clip/decode-html';
 
 /** Where the corpus lives, from the project root. */
 export const TRAFILATURA_CORPUS = fileURLToPath(new URL('../../shared/corpora/trafilatura-dev/', import.meta.url));
@@ -113,8 +114,8 @@ export function scoreCorpus(
 ): CorpusScore {
   const scores: PageScore[] = [];
   for (const [key, truth] of pages) {
-    // Read as UTF-8, as the CLI does: a few pages are not, and decode leniently.
-    const html = readFileSync(join(TRAFILATURA_CORPUS, 'html', truth.file), 'utf8');
+    // Decoded as a browser and the CLI do: in the encoding the page declares (a few are ISO-8859-1).
+    const html = decodeHtml(readFileSync(join(TRAFILATURA_CORPUS, 'html', truth.file)));
     const started = performance.now();
     let got: ScoredFields = { title: null, author: null, published: null, text: '' };
     let error: string | undefined;

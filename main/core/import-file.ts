@@ -8,6 +8,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { CuttingsError } from '../../common/errors';
+import { decodeHtml } from './clip/decode-html';
 import { MAX_CLIP_BYTES } from './clip/input-checks';
 import { importJsonl } from './import-jsonl';
 import type { Library } from './library';
@@ -72,7 +73,9 @@ export async function importFile(library: Library, path: string): Promise<FileIm
   if (size > MAX_CLIP_BYTES) {
     throw new CuttingsError('bad-content', `import: ${path} is ${Math.ceil(size / 1024 / 1024)} MB; the largest file Cuttings clips is ${MAX_CLIP_BYTES / 1024 / 1024} MB`);
   }
-  const content = new TextDecoder('utf-8').decode(await readFile(path));
+  // A page in the encoding it declares (ISO-8859-1 pages are common); other text as UTF-8, leniently.
+  const bytes = await readFile(path);
+  const content = kind === 'html' ? decodeHtml(bytes) : new TextDecoder('utf-8').decode(bytes);
   const fileName = basename(path);
   if (kind === 'html') await library.addHtml({ html: content, fileName }, 'file');
   else await library.addText({ text: content, fileName }, 'file');

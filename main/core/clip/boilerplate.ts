@@ -9,7 +9,7 @@ import type { DomElement } from './dom';
 
 /** Class or id words of boilerplate blocks (matched per word, `-`/`_` separated parts too). */
 const BOILERPLATE_WORD =
-  /^(?:share|shares|sharing|sharebar|share-?buttons|social|socials|social-?media|newsletter|subscribe|subscription|signup|sign-up|related|related-?posts|related-?articles|read-?more|readmore|more-?articles|recommended|recommendations|outbrain|taboola|promo|advert|advertisement|ads?|sponsored|cookie|cookies|consent|breadcrumbs?|pagination|pager|post-?navigation|nav-?links|author-?box|author-?bio|about-?the-?author|comments?|comment-?respond|respond|print|tags|tag-?cloud|tag-?list|post-?tags|entry-?tags|categories|post-?categories|sidebar|widget|jp-relatedposts|sharedaddy|addtoany|shariff|donation|paywall|credit|credits|image-credit|photo-credit|bildnachweis)$/i;
+  /^(?:share|shares|sharing|sharebar|share-?buttons|social|socials|social-?media|newsletter|subscribe|subscription|signup|sign-up|related|related-?posts|related-?articles|read-?more|readmore|more-?articles|recommended|recommendations|outbrain|taboola|promo|advert|advertisement|ads?|sponsored|cookie|cookies|consent|breadcrumbs?|pagination|pager|post-?navigation|nav-?links|author-?box|author-?bio|about-?the-?author|comments?|comment-?respond|respond|print|tags|tag-?cloud|tag-?list|post-?tags|entry-?tags|categories|post-?categories|sidebar|widget|jp-relatedposts|sharedaddy|addtoany|shariff|donation|paywall|toc|table-?of-?contents|ez-toc(?:-container)?|inhaltsverzeichnis|credit|credits|image-credit|photo-credit|bildnachweis)$/i;
 
 /**
  * Words that mark a block as never article text, however long it is (a comment thread can
@@ -135,9 +135,15 @@ export function trimArticle(article: DomElement): void {
 }
 
 function leafBlocks(root: DomElement): DomElement[] {
-  return selectAll(root, LEAF_BLOCK_SELECTOR).filter(
-    (element) => selectAll(element, BLOCK_CHILD_SELECTOR).length === 0,
-  );
+  // Every ancestor of a block holds a block. Marked in one pass from the inner blocks up,
+  // rather than by a selector query per candidate, which made this quadratic on long pages.
+  const holdsBlock = new Set<DomElement>();
+  for (const inner of selectAll(root, BLOCK_CHILD_SELECTOR)) {
+    for (let parent = inner.parentElement; parent && parent !== root && !holdsBlock.has(parent); parent = parent.parentElement) {
+      holdsBlock.add(parent);
+    }
+  }
+  return selectAll(root, LEAF_BLOCK_SELECTOR).filter((element) => !holdsBlock.has(element));
 }
 
 function blockText(element: DomElement): string {

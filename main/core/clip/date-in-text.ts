@@ -33,11 +33,19 @@ const WRITTEN_DATES: Array<[RegExp, (m: RegExpExecArray) => [string, string, str
   [/\b((?:19|20)\d\d)[-/.](\d\d?)[-/.](\d\d?)\b/, (m) => [m[1]!, m[2]!, m[3]!]],
   // 17.11.2019 (day first, as everywhere that writes dots)
   [/\b(\d\d?)\.\s?(\d\d?)\.\s?((?:19|20)\d\d)\b/, (m) => [m[3]!, m[2]!, m[1]!]],
+  // 17.11.19: day first with a two-digit year, written padded (version numbers seldom are)
+  [/\b(\d\d)\.(\d\d)\.(\d\d)(?![\d.])/, (m) => [shortYear(m[3]!), m[2]!, m[1]!]],
   // 17. November 2019, 17 Nov 2019, 1er janvier 2020
   [new RegExp(`\\b(\\d\\d?)(?:\\.|er|st|nd|rd|th)?\\s+${MONTH}\\s+((?:19|20)\\d\\d)\\b`, 'iu'), (m) => [m[3]!, m[2]!, m[1]!]],
   // November 17, 2019; Nov. 17th 2019
   [new RegExp(`\\b${MONTH}\\s+(\\d\\d?)(?:st|nd|rd|th)?,?\\s+((?:19|20)\\d\\d)\\b`, 'iu'), (m) => [m[3]!, m[1]!, m[2]!]],
 ];
+
+/** A two-digit year: this century's unless that would be in the future. */
+function shortYear(yy: string): string {
+  const year = 2000 + Number(yy);
+  return String(year <= new Date().getFullYear() + 1 ? year : year - 100);
+}
 
 /** The first date written in `text`, as YYYY-MM-DD, or null. */
 export function dateInText(text: string): string | null {
@@ -87,6 +95,31 @@ export function dateInMarkup(document: DomDocument): string | null {
     const text = element.textContent ?? '';
     if (text.length > 300 || element.closest('[id*="comment" i], [class*="comment" i]')) continue;
     const date = dateInText(text);
+    if (date) return date;
+  }
+  return dateAfterLabel(document);
+}
+
+/**
+ * Words that label a publication date in a page's facts list: "Datum: 26. Januar 2022",
+ * "Published: …", "Veröffentlicht am …", "Publié le …". Not "Stand" or "Updated": those
+ * date a change.
+ */
+const DATE_LABEL =
+  /^(?:datum|date|published(?: on)?|publication date|veröffentlicht(?: am)?|erschienen(?: am)?|publiziert(?: am)?|erstellt(?: am)?|publié le|date de publication|fecha(?: de publicación)?|publicado(?: el)?|pubblicato(?: il)?)\s*:?\s*/i;
+
+/** Lines longer than this are sentences, not a labelled date. */
+const MAX_LABELLED_LINE = 80;
+
+/** The first date written after a date label in a short line of the page (see {@link DATE_LABEL}). */
+function dateAfterLabel(document: DomDocument): string | null {
+  for (const element of selectAll(document, 'li, p, dd, td, div, span')) {
+    const text = element.textContent ?? '';
+    if (text.length > MAX_LABELLED_LINE * 2) continue;
+    const line = text.replace(/\s+/g, ' ').trim();
+    const label = DATE_LABEL.exec(line);
+    if (!label || line.length > MAX_LABELLED_LINE || element.closest('[id*="comment" i], [class*="comment" i]')) continue;
+    const date = dateInText(line.slice(label[0].length));
     if (date) return date;
   }
   return null;

@@ -17,7 +17,8 @@
  * window that created the document and never lets go of it while the window lives (every
  * document's selector engine adds event listeners to the window; every element with an
  * `id` or `name` is tracked as a window property). With one shared window each clip leaked
- * its page, ~3.5 MB on average. Creating and closing a window costs ~5 ms.
+ * its page, ~3.5 MB on average. Creating and closing a window costs ~5 ms, so a window serves
+ * a few clips in a row and is then closed, which bounds what it holds to a few pages.
  */
 import { JSDOM, VirtualConsole } from 'jsdom';
 import type { DOMWindow } from 'jsdom';
@@ -39,17 +40,61 @@ export const ELEMENT_NODE = 1;
 export const TEXT_NODE = 3;
 
 /**
- * Runs `work` with a fresh jsdom window and closes the window afterwards, whatever happens.
- * Nothing parsed in the window may be kept past `work`: return strings and plain objects.
+ * Runs `work` with a jsdom window: a fresh one, or one that served at most a few clips before
+ * (see {@link WINDOW_USES}); it is closed when its uses are up, when `work` throws, or after
+ * two idle seconds. Nothing parsed in the window may be kept past `work`: return strings and
+ * plain objects.
  */
 export function withDomWindow<T>(work: (window: DomWindow) => T): T {
-  // An empty VirtualConsole: jsdom's complaints about pages must not reach the app's stdout.
-  const window = new JSDOM('', { url: PLACEHOLDER_BASE_URL, virtualConsole: new VirtualConsole() }).window;
+  // A nested call (or one while the spare is out) gets a window of its own.
+  const lease = spare ?? { window: createWindow(), uses: 0, idle: null };
+  spare = null;
+  if (lease.idle) clearTimeout(lease.idle);
+  lease.uses++;
+  let finished = false;
   try {
-    return work(window);
+    const result = work(lease.window);
+    finished = true;
+    return result;
   } finally {
-    window.close();
+    // A window whose work threw is not trusted again; a spare already kept makes this one surplus.
+    if (!finished || lease.uses >= WINDOW_USES || spare) lease.window.close();
+    else keepSpare(lease);
   }
+}
+
+/**
+ * How many clips one window serves before it is closed. Making a window costs ~5 ms and a
+ * good part of clipping's garbage; closing it is what frees what its documents left on it
+ * (see above), so a window is reused a few times, never for long.
+ */
+const WINDOW_USES = 8;
+
+/** A spare window unused this long is closed, so that an idle app holds none. */
+const WINDOW_IDLE_MS = 2000;
+
+interface Lease {
+  window: DomWindow;
+  uses: number;
+  idle: ReturnType<typeof setTimeout> | null;
+}
+
+/** The window kept between clips, if any. */
+let spare: Lease | null = null;
+
+function keepSpare(lease: Lease): void {
+  lease.idle = setTimeout(() => {
+    if (spare === lease) spare = null;
+    lease.window.close();
+  }, WINDOW_IDLE_MS);
+  // The timer must not keep a CLI process alive.
+  lease.idle.unref?.();
+  spare = lease;
+}
+
+function createWindow(): DomWindow {
+  // An empty VirtualConsole: jsdom's complaints about pages must not reach the app's stdout.
+  return new JSDOM('', { url: PLACEHOLDER_BASE_URL, virtualConsole: new VirtualConsole() }).window;
 }
 
 /** Parses a whole HTML page into a window-less document (no scripts, no loads, no CSS). */

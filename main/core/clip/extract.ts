@@ -134,6 +134,10 @@ export function extractPage(html: string, options: ExtractPageOptions = {}): Ext
     // its relative links and images are relative to that.
     const linkBase = pageBase ?? pageUrl ?? metadata.url;
 
+    // Scripts and styles are never text (Readability drops them too); without them the
+    // page's text says what a reader sees, which tells a visible standfirst from an SEO one.
+    for (const element of selectAll(document, 'body script, body style, body template')) element.remove();
+    const visibleText = collapseSpace(document.body?.textContent ?? '');
     removeBoilerplate(document.body);
     // Readability edits the document, so the page's own article container is copied first.
     const container = markedArticle(document)?.cloneNode(true) as DomElement | undefined;
@@ -158,15 +162,19 @@ export function extractPage(html: string, options: ExtractPageOptions = {}): Ext
         if (containerBody.words >= readableBody.words * CONTAINER_PREFERRED_RATIO) readableBody = containerBody;
       }
     }
-    const body = chooseBody(window, html, readableBody, metadata, linkBase);
-    if (!body) throw new ClipError(`clip: ${name} has no article in it (no readable text found)`);
+    const chosen = chooseBody(window, html, readableBody, metadata, linkBase);
+    const body = chosen && withStandfirst(window, chosen, metadata.description, visibleText, linkBase);
+    if (!chosen || !body) throw new ClipError(`clip: ${name} has no article in it (no readable text found)`);
     const title =
-      chooseTitle(metadata, cleanLine(readable?.title)) ?? makeExcerpt(body.text.split('\n')[0] ?? '', 80);
+      chooseTitle({ ...metadata, url: metadata.url ?? pageUrl }, cleanLine(readable?.title)) ?? makeExcerpt(body.text.split('\n')[0] ?? '', 80);
     return {
       title,
       author: metadata.author ?? cleanByline(readable?.byline),
       published:
-        metadata.published ?? normaliseDate(readable?.publishedTime) ?? dateInText(body.text.slice(0, DATE_IN_TEXT_CHARS)),
+        metadata.published ??
+        normaliseDate(readable?.publishedTime) ??
+        // The body as the page has it, without a standfirst put in front.
+        dateInText(chosen.text.slice(0, DATE_IN_TEXT_CHARS)),
       modified: metadata.modified,
       site: metadata.source ?? nonUrl(cleanLine(readable?.siteName)),
       lang: metadata.lang ?? normaliseLang(readable?.lang),
@@ -224,12 +232,15 @@ function chooseBody(
   metadata: PageMetadata,
   linkBase: string | null,
 ): Body | null {
-  const articleBody = metadata.articleBody ? paragraphsToBody(window, metadata.articleBody, linkBase) : null;
+  // The articleBody is sanitised only if it is chosen; its words are counted on the plain text.
+  const articleText = metadata.articleBody;
+  const articleWords = articleText ? countWords(articleText) : 0;
+  const articleBody = (): Body | null => (articleText ? paragraphsToBody(window, articleText, linkBase) : null);
   if (readable && readable.words >= MIN_ARTICLE_WORDS) {
-    const muchLonger = articleBody && articleBody.words >= readable.words * ARTICLE_BODY_PREFERRED_RATIO;
-    return muchLonger ? articleBody : readable;
+    const muchLonger = articleWords > 0 && articleWords >= readable.words * ARTICLE_BODY_PREFERRED_RATIO;
+    return muchLonger ? articleBody() : readable;
   }
-  if (articleBody && articleBody.words >= MIN_ARTICLE_WORDS) return articleBody;
+  if (articleWords >= MIN_ARTICLE_WORDS) return articleBody();
 
   // Readability changed the first parse; the page as it was is parsed again (it is cheap).
   const original = parsePage(window, html);
@@ -237,12 +248,18 @@ function chooseBody(
   if (readable && readable.words > 0 && readerable) return readable;
 
   removePageChrome(original);
+  // The page's body is held to the same standard as Readability's answer: no share bars,
+  // "Related posts" or "Comments are closed" trailing the text.
+  if (original.body) {
+    removeBoilerplate(original.body);
+    trimArticle(original.body);
+  }
   const pageBody = original.body ? toBody(sanitiseHtml(window, original.body.innerHTML, linkBase)) : null;
   if (pageBody && pageBody.words >= MIN_ARTICLE_WORDS) return pageBody;
   // On a page with nothing but a menu and a footer, Readability returns the footer.
   if (readable && readable.words > 0 && pageBody && isMostlyWithin(readable.text, pageBody.text)) return readable;
 
-  return articleBody && articleBody.words > 0 ? articleBody : null;
+  return articleWords > 0 ? articleBody() : null;
 }
 
 /**
@@ -289,6 +306,28 @@ function toBody(clean: DomElement): Body {
 function paragraphsToBody(window: DomWindow, text: string, linkBase: string | null): Body {
   const paragraphs = text.split(/\n+/).map((line) => `<p>${escapeHtml(line)}</p>`);
   return toBody(sanitiseHtml(window, paragraphs.join('\n'), linkBase));
+}
+
+/** The share of a standfirst that must be seen on the page, and not in the body, to count. */
+const STANDFIRST_PROBE_CHARS = 50;
+
+/**
+ * The body with the article's standfirst in front, when Readability left it out: news pages
+ * set the lead paragraph apart from the body (beside the headline), and their meta
+ * description is usually that paragraph. It is added only when the page shows it (an SEO
+ * description nobody sees is not the article's text) and the body does not already hold it.
+ */
+function withStandfirst(window: DomWindow, body: Body, description: string | null, visibleText: string, linkBase: string | null): Body {
+  const lead = collapseSpace(description ?? '').replace(/\s*(?:…|\.\.\.|\[…\])$/, '');
+  if (lead.length < STANDFIRST_PROBE_CHARS) return body;
+  const probe = lead.slice(0, STANDFIRST_PROBE_CHARS);
+  if (!visibleText.includes(probe) || collapseSpace(body.text).includes(probe)) return body;
+  const standfirst = paragraphsToBody(window, lead, linkBase);
+  return { html: `${standfirst.html}\n${body.html}`, text: `${standfirst.text}\n\n${body.text}`, words: standfirst.words + body.words };
+}
+
+function collapseSpace(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
 }
 
 function cleanLine(text: string | null | undefined): string | null {

@@ -15,6 +15,9 @@ const BLOCK_TAGS = new Set([
 /** Elements whose content is never reader text. */
 const SKIPPED_TAGS = new Set(['script', 'style', 'template', 'noscript', 'head', 'title', 'svg', 'math']);
 
+/** Soft hyphen, zero-width space, byte-order mark. */
+const INVISIBLE = /[\u00ad\u200b\ufeff]/g;
+
 interface Step {
   node: DomNode;
   leaving: boolean;
@@ -54,7 +57,9 @@ export function htmlToText(root: DomElement): string {
     const { node, leaving } = stack.pop() as Step;
     if (node.nodeType === TEXT_NODE) {
       // Source line breaks are only white space; `<br>` is what makes a line break.
-      pieces.push((node.nodeValue ?? '').replace(/\s+/g, ' '));
+      // Soft hyphens and zero-width spaces are invisible break hints ("Mit\u00adtel\u00adal\u00adter"):
+      // left in, they split the words for search.
+      pieces.push((node.nodeValue ?? '').replace(INVISIBLE, '').replace(/\s+/g, ' '));
       continue;
     }
     if (node.nodeType !== ELEMENT_NODE) continue;

@@ -18,11 +18,11 @@
  * site's own name is skipped; the title shown is chosen in title.ts (the visible headline
  * when the metadata agrees with it). The README has the same order as a table.
  */
-import { authorInMarkup } from './byline';
+import { authorInMarkup, bylineInText, looksLikeNames } from './byline';
 import { dateInMarkup, dateInText, dateInUrl } from './date-in-text';
-import { selectAll, selectFirst } from './dom';
+import { ELEMENT_NODE, selectAll, selectFirst } from './dom';
 import type { DomDocument, DomElement } from './dom';
-import { isSiteRoot, resolveHttpUrl } from './urls';
+import { isSiteRoot, pageHost, resolveHttpUrl } from './urls';
 
 export { cleanByline } from './byline';
 
@@ -31,8 +31,16 @@ export interface PageMetadata {
   title: string | null;
   /** The headline shown on the page (its `<h1>`), when the page has one. */
   heading: string | null;
+  /** True if that `<h1>` stands in the masthead, a menu, a sidebar, a footer or a link: more likely a logo. */
+  headingInChrome: boolean;
   /** Every title the page's metadata gives (JSON-LD, OpenGraph, `<title>`…), most trusted first. */
   titles: string[];
+  /** The page's `<title>`. */
+  documentTitle: string | null;
+  /** The text of every `<h2>` and `<h3>`: a `<title>` shown as one of them is a headline too. */
+  subheadings: string[];
+  /** The text of every `<h1>` on the page, in page order (a menu's and a sidebar's too). */
+  headlines: string[];
   /** Authors as one line: "Jane Doe, John Roe". */
   author: string | null;
   /** ISO 8601 date or date-time, as precise as the page gives it. */
@@ -86,6 +94,8 @@ export function extractMetadata(document: DomDocument, options: ExtractMetadataO
     }
     return null;
   };
+  const documentTitle = cleanText(selectFirst(document, 'title')?.textContent);
+  const headline = visibleHeadline(document);
   const firstDate = (...keys: string[]): string | null => firstOf(...keys.map((key) => normaliseDate(first(key))));
 
   const source = firstOf(
@@ -108,9 +118,13 @@ export function extractMetadata(document: DomDocument, options: ExtractMetadataO
       ld && ldText(ld.article.headline),
       ld && ldText(ld.article.name),
       first('og:title', 'twitter:title', 'title', 'dc.title', 'dcterms.title'),
-      cleanText(selectFirst(document, 'title')?.textContent),
+      documentTitle,
     ),
-    heading: visibleHeadline(document),
+    heading: headline?.text ?? null,
+    headingInChrome: headline?.inChrome ?? false,
+    documentTitle,
+    subheadings: selectAll(document, 'h2, h3').map((element) => cleanText(element.textContent)).filter((text): text is string => text !== null && text.length <= 300),
+    headlines: selectAll(document, 'h1').map((element) => cleanText(element.textContent)).filter((text): text is string => text !== null),
     titles: [
       ...new Set(
         [
@@ -118,18 +132,23 @@ export function extractMetadata(document: DomDocument, options: ExtractMetadataO
           ld && ldText(ld.article.name),
           first('og:title'),
           first('twitter:title'),
-          cleanText(selectFirst(document, 'title')?.textContent),
+          documentTitle,
         ].filter((title): title is string => typeof title === 'string' && title !== ''),
       ),
     ],
     // The expensive sources (the markup) are only searched when the cheap ones say nothing.
-    author:
+    author: chooseAuthor(
       firstOf(
         ld && notSite(ldAuthors(ld.article.author ?? ld.article.creator, ld.byId)),
         notSite(joinNames((meta.get('article:author') ?? []).filter((value) => !looksLikeUrl(value)))),
         notSite(joinNames(metaValues(meta, 'author', 'byl', 'parsely-author', 'sailthru.author'))),
+        notSite(twitterLabelled(meta, AUTHOR_LABEL)),
         notSite(joinNames(metaValues(meta, 'dc.creator', 'dcterms.creator'))),
-      ) ?? notSite(authorInMarkup(document)),
+        ld && notSite(ldAuthors(ld.page?.author, ld.byId)),
+      ),
+      () => notSite(authorInMarkup(document)),
+      () => notSite(bylineInText(document)),
+    ),
     published:
       firstOf(
         ld && normaliseDate(ldText(ld.article.datePublished)),
@@ -141,9 +160,12 @@ export function extractMetadata(document: DomDocument, options: ExtractMetadataO
       ) ??
       (ld && normaliseDate(ldText(ld.page?.datePublished))) ??
       timeInMarkup(document) ??
+      dateInAttributes(document) ??
       dateInUrl(options.pageUrl ?? url) ??
       dateInMarkup(document) ??
-      anyTime(document),
+      anyTime(document) ??
+      // Some archives write the day into the title: "Story | Site | 23.05.2011".
+      dateInText(documentTitle ?? ''),
     modified: firstOf(
       ld && normaliseDate(ldText(ld.article.dateModified)),
       firstDate('article:modified_time', 'og:updated_time', 'last-modified', 'dcterms.modified', 'dc.date.modified',
@@ -177,6 +199,40 @@ export function extractMetadata(document: DomDocument, options: ExtractMetadataO
   };
 }
 
+/**
+ * The authors: the metadata's, unless it names an organisation ("Bund der Verbraucher e.V.",
+ * "Example News (www.example.org)") and the page's markup or text names a person; else the
+ * markup's, else a byline in the text. The markup is only searched when needed (it is slow).
+ */
+function chooseAuthor(fromMetadata: string | null, ...fromPage: Array<() => string | null>): string | null {
+  if (fromMetadata && !looksLikeOrganisation(fromMetadata)) return fromMetadata;
+  for (const find of fromPage) {
+    const found = find();
+    if (found && (!fromMetadata || looksLikeNames(found))) return found;
+  }
+  return fromMetadata;
+}
+
+/** Words and marks of an organisation's name rather than a person's. */
+const ORGANISATION =
+  /\b(?:e\.\s?V|GmbH|AG|Ltd|Inc|LLC|Verlag|Redaktion|Magazin|Zeitung|Verband|Verein|Stiftung|Agencies|Agency|Newsroom|Staff|Editors?)\b|www\.|\.(?:com|de|org|net|at|ch)\b|\(|\s[–—|]\s/i;
+
+function looksLikeOrganisation(name: string): boolean {
+  return ORGANISATION.test(name);
+}
+
+/** The labels (Yoast SEO's `twitter:label1` "Written by", "Verfasst von") that give an author. */
+const AUTHOR_LABEL = /^(?:written by|verfasst von|geschrieben von|von|autor(?:in)?|author|écrit par|par|escrito por|scritto da|door)$/i;
+
+/** The `twitter:dataN` whose `twitter:labelN` matches `label`. */
+function twitterLabelled(meta: Map<string, string[]>, label: RegExp): string | null {
+  for (let n = 1; n <= 5; n++) {
+    const name = meta.get(`twitter:label${n}`)?.[0];
+    if (name && label.test(name.trim())) return cleanText(meta.get(`twitter:data${n}`)?.[0]);
+  }
+  return null;
+}
+
 /** Keywords from a JSON-LD array or a comma-separated string, distinct, at most 50. */
 function keywordList(value: unknown): string[] {
   const raw = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : [];
@@ -196,13 +252,55 @@ function keywordList(value: unknown): string[] {
  * else the page's only `<h1>`. Pages with several and none marked out (a list of stories)
  * have no one headline.
  */
-function visibleHeadline(document: DomDocument): string | null {
+function visibleHeadline(document: DomDocument): { text: string; inChrome: boolean } | null {
   const texts = (elements: DomElement[]): string[] =>
-    elements.map((element) => cleanText(element.textContent)).filter((text): text is string => text !== null && text.length <= 300);
+    elements.map(headlineText).filter((text): text is string => text !== null && text.length <= 300);
   const inContent = texts(selectAll(document, 'article h1, main h1, [role="main"] h1, [itemprop~="headline"]'));
-  if (inContent.length > 0 && inContent.every((text) => text === inContent[0])) return inContent[0] ?? null;
-  const all = texts(selectAll(document, 'h1'));
-  return all.length === 1 ? (all[0] ?? null) : null;
+  if (inContent.length > 0 && inContent.every((text) => text === inContent[0])) return inContent[0] ? { text: inContent[0], inChrome: false } : null;
+  const h1s = selectAll(document, 'h1');
+  const all = texts(h1s);
+  if (all.length !== 1 || h1s.length !== 1 || !all[0]) return null;
+  return { text: all[0], inChrome: isInChrome(h1s[0] as DomElement) };
+}
+
+/**
+ * Class or id words of a kicker set inside a headline ("Corona-Pandemie" above the headline
+ * proper: a Dachzeile, an overline, an eyebrow) and of text only screen readers get.
+ */
+const KICKER_WORD = /^(?:kicker|dachzeile|overline|topline|eyebrow|roofline|spitzmarke|superline|pretitle|topic|label|visually|hidden|sr|only|screen)$/i;
+
+/**
+ * A headline's text without the kicker a page sets inside its `<h1>`: the direct children
+ * marked as one (see {@link KICKER_WORD}) are left out, when what remains has two words or more.
+ */
+function headlineText(element: DomElement): string | null {
+  const whole = cleanText(element.textContent);
+  let rest = '';
+  let skipped = false;
+  for (const child of Array.from(element.childNodes)) {
+    if (child.nodeType === ELEMENT_NODE) {
+      const words = `${(child as DomElement).getAttribute('class') ?? ''} ${(child as DomElement).getAttribute('id') ?? ''}`.split(/[\s_-]+/);
+      if (words.some((word) => KICKER_WORD.test(word))) {
+        skipped = true;
+        continue;
+      }
+    }
+    rest += ` ${child.textContent ?? ''}`;
+  }
+  // What joined the kicker to the headline (": ", " - ") goes with it.
+  const headline = skipped ? cleanText(rest.replace(/^[\s:|\-–—·•/]+/, '')) : null;
+  return headline && headline.split(' ').length >= 2 ? headline : whole;
+}
+
+/** True for an element in the page's masthead, menu, sidebar or footer, or in a link (a logo). */
+function isInChrome(element: DomElement): boolean {
+  // A <header> inside the article is the article's own (headline, kicker, byline).
+  const chrome = element.closest('header, nav, aside, footer, [role="banner"], [role="navigation"]');
+  if (chrome && !chrome.closest('article, main, [role="main"]')) return true;
+  return (
+    element.closest('a, [class*="logo" i], [id*="logo" i]') !== null ||
+    selectFirst(element, 'a[href="/"], img, [class*="logo" i]') !== null
+  );
 }
 
 /** True if `name` is the site's name or its host ("Example News", "example-news.de"). */
@@ -211,13 +309,13 @@ function isSiteName(name: string, site: string | null, url: string | null): bool
   const folded = fold(name);
   if (folded === '') return true;
   if (site && fold(site) === folded) return true;
-  if (!url) return false;
-  try {
-    const host = new URL(url).hostname.replace(/^www\./, '');
-    return fold(host) === folded || fold(host.split('.').slice(0, -1).join('.')) === folded;
-  } catch {
-    return false;
-  }
+  const host = pageHost(url)?.replace(/^www\./, '');
+  if (!host) return false;
+  const label = fold(host.split('.').slice(0, -1).join('.'));
+  if (fold(host) === folded || label === folded) return true;
+  // "EFC Bayrische Bembel" on bayrische-bembel.de: a name of three words or more that holds
+  // the host's name and little else is the site's (two words may be a person's own blog).
+  return label.length >= 5 && folded.includes(label) && folded.length <= label.length * 2 && name.trim().split(/\s+/).length >= 3;
 }
 
 /** The first value that is a non-empty string. */
@@ -329,6 +427,21 @@ function timeInMarkup(document: DomDocument): string | null {
   return normaliseDate(inArticle?.getAttribute('datetime'));
 }
 
+/**
+ * A publication date given in microdata or RDFa on an element other than `<meta>`:
+ * `<span property="schema:dateCreated" content="2022-01-28T12:45:46+00:00">`.
+ */
+function dateInAttributes(document: DomDocument): string | null {
+  for (const element of selectAll(document, '[itemprop][content], [property][content], [itemprop][datetime], [property][datetime]')) {
+    const names = `${element.getAttribute('itemprop') ?? ''} ${element.getAttribute('property') ?? ''}`.split(/\s+/);
+    if (!names.some((name) => /^(?:.*[:/#])?(?:datePublished|dateCreated|published_time)$/i.test(name))) continue;
+    if (element.closest('[id*="comment" i], [class*="comment" i]')) continue;
+    const date = normaliseDate(element.getAttribute('content') ?? element.getAttribute('datetime'));
+    if (date) return date;
+  }
+  return null;
+}
+
 /** The first `<time>` anywhere outside comments, the last resort for a date. */
 function anyTime(document: DomDocument): string | null {
   for (const time of selectAll(document, 'time')) {
@@ -342,7 +455,7 @@ function anyTime(document: DomDocument): string | null {
 // ---------------------------------------------------------------------------------------
 // Dates and languages
 
-const ISO_DATE = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?)\s*(Z|[+-]\d{2}:?\d{2})?)?$/i;
+const ISO_DATE = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?)\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})?)?$/i;
 
 /**
  * An ISO 8601 date or date-time, as precise as given: `2022-01-21`, `2022-01-21T10:00:00+00:00`.
@@ -357,9 +470,12 @@ export function normaliseDate(raw: string | null | undefined): string | null {
     const [, day, time, zone] = iso;
     if (!isPlausibleYear(Number(day?.slice(0, 4)))) return null;
     if (!time) return day ?? null;
-    const offset = zone ? (zone.toUpperCase() === 'Z' ? 'Z' : zone.replace(/^([+-]\d{2})(\d{2})$/, '$1:$2')) : '';
+    // "2022-05-05T22:12:00 UTC" is written by some CMSs; UTC and GMT are Z.
+    const offset = zone ? (/^(?:Z|UTC|GMT)$/i.test(zone) ? 'Z' : zone.replace(/^([+-]\d{2})(\d{2})$/, '$1:$2')) : '';
     return `${day}T${time.replace(',', '.')}${offset}`;
   }
+  // A year or a month ("2017", "2017/01") names no day; JavaScript would make it the 1st.
+  if (/^\d{4}(?:[-/.]\d{1,2})?$/.test(value)) return null;
   const parsed = new Date(value);
   if (Number.isNaN(parsed.getTime())) return null;
   if (!/\d:\d\d/.test(value)) {

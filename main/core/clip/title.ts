@@ -6,6 +6,7 @@
  */
 import { findWords, foldTerm } from '../../../common/text';
 import type { PageMetadata } from './metadata';
+import { pageHost } from './urls';
 
 /**
  * Separators between a title and the site's name: " | ", " - ", " – ", " — ", " » ", " · ",
@@ -17,52 +18,120 @@ const SEPARATOR = /\s+(?:[|\-–—»«·•~/]|::)\s+/;
 const AGREEMENT = 0.5;
 
 /**
+ * Title parts that name no article wherever they stand: WordPress's old default theme titled
+ * every post "Site » Blog Archive » Post".
+ */
+const TEMPLATE_PART = /^(?:blog[- ]?archi(?:v|ve)|archives?|startseite|home)$/i;
+
+/**
  * Picks the title from the page's metadata and Readability's guess; null if neither has one.
  * The headline and the metadata title agree when most words of each are in the other (a
  * site's logo in an `<h1>` shares few words with the story's title). When the metadata title
  * is a part of the headline, the rest of the headline is a kicker ("Corona: …"), and the
- * metadata title is the headline proper.
+ * metadata title is the headline proper. When `<title>` is the page's only title, an `<h1>`
+ * in the page's content is the headline (see below).
  */
 export function chooseTitle(
-  metadata: Pick<PageMetadata, 'title' | 'titles' | 'heading' | 'source' | 'url'>,
+  metadata: Pick<PageMetadata, 'title' | 'titles' | 'heading' | 'source' | 'url'> &
+    Partial<Pick<PageMetadata, 'headlines' | 'documentTitle' | 'headingInChrome' | 'subheadings'>>,
   readabilityTitle: string | null,
 ): string | null {
   const named = metadata.title ?? readabilityTitle;
-  const heading = metadata.heading;
-  if (!named) return heading;
+  const heading = metadata.heading && !isLogo(metadata.heading, named, metadata) ? metadata.heading : null;
+  if (!named) return heading ?? metadata.heading;
   const cleaned = withoutSiteName(named, metadata.source, metadata.url);
-  if (!heading) return cleaned;
+  if (!heading) return partThatIsAHeadline(named, metadata) ?? cleaned;
   const foldedHeading = fold(heading);
   const foldedTitle = fold(cleaned);
+  if (foldedTitle === foldedHeading || fold(named) === foldedHeading) return heading;
   if (foldedTitle !== '' && foldedTitle.length < foldedHeading.length && foldedHeading.endsWith(foldedTitle)) return cleaned;
   // Any of the page's titles may agree: some sites' JSON-LD headline is a summary instead.
   for (const title of [named, ...metadata.titles]) {
     const titleCleaned = withoutSiteName(title, metadata.source, metadata.url);
     if (shareOfWordsIn(heading, title) >= AGREEMENT && shareOfWordsIn(titleCleaned, heading) >= AGREEMENT) return heading;
   }
+  // When <title> is the page's one title (no OpenGraph or JSON-LD title the publisher wrote
+  // for the article), an <h1> of three words or more that stands in the page's content is the
+  // headline the reader sees; <title> is often a template's ("Home", "About Us - Site"), or
+  // an SEO variant. One in the masthead or a link is more likely the site's logo or a section
+  // name, and wins only over a title of one or two words. A shorter <h1> is likely a logo.
+  const onlyDocumentTitle = named === metadata.documentTitle && metadata.titles.every((title) => title === named);
+  // A <title> the page also shows as a heading is the story's, under a section's <h1>.
+  const titleShown = (metadata.subheadings ?? []).some((text) => fold(text) === foldedTitle);
+  if (onlyDocumentTitle && !titleShown && countWordsIn(heading) >= 3 && (countWordsIn(cleaned) <= 2 || metadata.headingInChrome === false)) return heading;
   return cleaned;
 }
 
 /**
+ * On a page with several `<h1>`s (a menu's, a sidebar's and the story's), the part of the
+ * title between separators that is one of them is the headline.
+ */
+function partThatIsAHeadline(
+  title: string,
+  metadata: Pick<PageMetadata, 'source' | 'url'> & Partial<Pick<PageMetadata, 'headlines'>>,
+): string | null {
+  const headlines = new Set((metadata.headlines ?? []).map(fold));
+  if (headlines.size === 0) return null;
+  const parts = title.split(SEPARATOR).map((part) => part.trim()).filter(Boolean);
+  if (parts.length < 2) return null;
+  const found = parts.filter((part) => headlines.has(fold(part)) && !isSiteName(part, metadata.source, metadata.url));
+  // "Site - Section - Story" with each an <h1>: the story's is the longest.
+  return found.sort((a, b) => b.length - a.length)[0] ?? null;
+}
+
+/**
+ * True if an `<h1>` is the site's logo rather than the story's headline: it is the site's
+ * name, or a name of up to four words that follows the last separator of the title ("Story | Site").
+ */
+function isLogo(heading: string, title: string | null, metadata: Pick<PageMetadata, 'source' | 'url'>): boolean {
+  if (isSiteName(heading, metadata.source, metadata.url)) return true;
+  const parts = title?.split(SEPARATOR) ?? [];
+  // Short, as names are: a kicker title ("Corona - The headline") ends with the headline.
+  return parts.length >= 2 && countWordsIn(heading) <= 4 && squash(parts[parts.length - 1] as string) === squash(heading);
+}
+
+/**
  * The title without the site's name: the parts between separators that are the site name
- * (or its web address) are dropped; if none is, what stands before the first " | " is kept.
- * Dashes are left alone unless they set off the site's name: headlines use them too.
+ * (or its web address, or a template's "Blog Archive") are dropped from either end; if none
+ * is, what stands before the first " | " is kept. Dashes are left alone unless they set off
+ * the site's name: headlines use them too.
  */
 export function withoutSiteName(title: string, site: string | null, url: string | null): string {
-  const parts = title.split(SEPARATOR).map((part) => part.trim()).filter(Boolean);
-  if (parts.length < 2) return title;
-  const names = [site, hostName(url)].filter((name): name is string => Boolean(name)).map(fold);
-  const isSite = (part: string): boolean => {
-    const folded = fold(part);
-    return names.some((name) => name !== '' && (folded === name || folded.includes(name) || name.includes(folded)));
-  };
-  const first = parts[0] as string;
-  const last = parts[parts.length - 1] as string;
-  if (isSite(last)) return title.slice(0, title.lastIndexOf(last)).replace(/\s*(?:[|\-–—»«·•~/]|::)\s*$/, '').trim();
-  if (isSite(first)) return title.slice(title.indexOf(first) + first.length).replace(/^\s*(?:[|\-–—»«·•~/]|::)\s*/, '').trim();
+  const pieces = splitTitle(title);
+  if (pieces.length < 3) return title;
+  const isDropped = (part: string): boolean => TEMPLATE_PART.test(part) || isSiteName(part, site, url);
+  // pieces alternate: part, separator, part, …
+  let first = 0;
+  let last = pieces.length - 1;
+  while (last - first >= 2 && isDropped(pieces[last] as string)) last -= 2;
+  while (last - first >= 2 && isDropped(pieces[first] as string)) first += 2;
+  const rest = pieces.slice(first, last + 1).join('').trim();
   // "Headline | Section | Site": a pipe nearly always separates the headline from the rest.
-  const byPipe = title.split(/\s+\|\s+/);
-  return byPipe.length > 1 && countWordsIn(byPipe[0] as string) >= 2 ? (byPipe[0] as string).trim() : title;
+  const byPipe = rest.split(/\s+\|\s+/);
+  return byPipe.length > 1 && countWordsIn(byPipe[0] as string) >= 2 ? (byPipe[0] as string).trim() : rest;
+}
+
+/** "A | B - C" → ["A", " | ", "B", " - ", "C"]: the parts and the separators between them. */
+function splitTitle(title: string): string[] {
+  return title.trim().split(new RegExp(`(${SEPARATOR.source})`));
+}
+
+/**
+ * True if `part` is the site's name or its web address: the same letters as the name, or
+ * holding it, or held in it ("Disfunctions.de", "SPIEGEL ONLINE"), or naming the host's
+ * main label ("MyOOS Community Forum" on foren.myoos.de).
+ */
+function isSiteName(part: string, site: string | null, url: string | null): boolean {
+  const folded = squash(part);
+  if (folded === '') return false;
+  const names = [site, hostName(url)].filter((name): name is string => Boolean(name)).map(squash).filter((name) => name.length >= 3);
+  // A part holding the name is the site only when it is little more than the name ("Disfunctions.de"):
+  // "Tote Hummeln unter Linden" on a site called "Hummeln" is a headline.
+  const isName = (name: string): boolean =>
+    folded === name || name.includes(folded) || (folded.includes(name) && folded.length <= name.length * 2 + 4);
+  if (names.some(isName)) return true;
+  const words = new Set(fold(part).split(' '));
+  return hostLabels(url).some((label) => words.has(label));
 }
 
 /** The share of the words of `part` that occur in `whole`, folded. */
@@ -81,13 +150,25 @@ function fold(text: string): string {
   return findWords(text).map(({ word }) => foldTerm(word)).join(' ');
 }
 
-/** `https://www.example-news.de/a` → "example news". */
+/** Folded, without spaces: "Time 4 talks" and "time4talks" are the same name. */
+function squash(text: string): string {
+  return fold(text).replace(/ /g, '');
+}
+
+/** `https://www.example-news.de/a` → "example news" (an archived page's own host, see {@link pageHost}). */
 function hostName(url: string | null): string | null {
-  if (!url) return null;
-  try {
-    const labels = new URL(url).hostname.replace(/^www\./, '').split('.');
-    return labels.length > 1 ? labels.slice(0, -1).join(' ') : null;
-  } catch {
-    return null;
-  }
+  const host = pageHost(url);
+  if (!host) return null;
+  // Hyphens are spaces: "bayrische-bembel.de" names "Bayrische Bembel".
+  const labels = host.replace(/^www\./, '').replace(/[-_]/g, ' ').split('.');
+  return labels.length > 1 ? labels.slice(0, -1).join(' ') : null;
+}
+
+/** Generic host labels that name no site. */
+const GENERIC_LABELS = new Set(['www', 'web', 'blog', 'blogs', 'news', 'wiki', 'forum', 'forums', 'foren', 'shop', 'home', 'info', 'online', 'mobile']);
+
+/** The host's distinctive labels, at least 4 letters: foren.myoos.de → ["myoos"]. */
+function hostLabels(url: string | null): string[] {
+  const labels = pageHost(url)?.split('.').slice(0, -1) ?? [];
+  return labels.map((label) => fold(label)).filter((label) => label.length >= 4 && !GENERIC_LABELS.has(label) && !label.includes(' '));
 }

@@ -33,3 +33,20 @@ export function isSiteRoot(url: string): boolean {
   const parsed = new URL(url);
   return parsed.pathname === '/' && parsed.search === '';
 }
+
+/**
+ * The host a page is from: its URL's, or for a copy in the Wayback Machine
+ * (`https://web.archive.org/web/2014…/http://www.example.org/a`) the archived page's.
+ * Null for no URL or one that does not parse.
+ */
+export function pageHost(url: string | null | undefined): string | null {
+  if (!url) return null;
+  try {
+    const parsed = new URL(url);
+    const archived = /^\/web\/[^/]+\/(https?:\/\/.+)$/i.exec(parsed.pathname + parsed.search);
+    if (parsed.hostname === 'web.archive.org' && archived?.[1]) return new URL(archived[1]).hostname.toLowerCase();
+    return parsed.hostname.toLowerCase();
+  } catch {
+    return null;
+  }
+}

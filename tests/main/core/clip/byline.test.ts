@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { authorInMarkup, cleanByline } from '../../../../main/core/clip/byline';
+import { authorInMarkup, bylineInText, cleanByline, looksLikeNames } from '../../../../main/core/clip/byline';
 import { parsePage, withDomWindow } from '../../../../main/core/clip/dom';
 
 describe('cleanByline', () => {
@@ -12,10 +12,14 @@ describe('cleanByline', () => {
     expect(cleanByline('Williams Perdomo @wperdomod')).toBe('Williams Perdomo');
     expect(cleanByline('Rob Picheta, CNN')).toBe('Rob Picheta');
     expect(cleanByline('Johanna Kropfitsch Alle Artikel')).toBe('Johanna Kropfitsch');
+    expect(cleanByline('VON MORITZ GATHMANN am 21. April 2020')).toBe('MORITZ GATHMANN');
+    expect(cleanByline('Gunter Frank / 22.04.2020 / 06:15')).toBe('Gunter Frank');
+    expect(cleanByline('Text von Christian Seiler Illustration von Markus Roost')).toBe('Christian Seiler');
+    expect(cleanByline('Joe Wee Monday, May 6 2013')).toBe('Joe Wee');
   });
 
   it('refuses what is not a name', () => {
-    for (const raw of ['By', 'Posted', 'Follow', '@handle', 'Foto: Ingo Schneider', 'https://example.org/me', 'Lucas Nolan22 Dec 2016651', '', null]) {
+    for (const raw of ['By', 'Posted', 'Follow', '@handle', 'Foto: Ingo Schneider', 'https://example.org/me', 'Lucas Nolan22 Dec 2016651', 'Last Updated: January 7, 2025', '', null]) {
       expect(cleanByline(raw)).toBeNull();
     }
   });
@@ -29,6 +33,28 @@ describe('authorInMarkup', () => {
       expect(authorInMarkup(page('<a rel="author" href="/u/tlow">tlow</a>'))).toBe('tlow');
       expect(authorInMarkup(page('<div class="post-author-name">By Cara Stiles</div>'))).toBe('Cara Stiles');
       expect(authorInMarkup(page('<ol class="comment-list"><li><span class="author">Troll</span></li></ol>'))).toBeNull();
+    });
+  });
+});
+
+describe('looksLikeNames', () => {
+  it('accepts capitalised names, initials, particles and joined names, and nothing else', () => {
+    for (const names of ['Olga', 'R. R.', 'Jean de La Fontaine', 'MORITZ GATHMANN', 'Anna Dunst und Ben Roe']) expect(looksLikeNames(names)).toBe(true);
+    for (const text of ['the way', 'Berlin nach Hamburg', 'fri.juli', '']) expect(looksLikeNames(text)).toBe(false);
+  });
+});
+
+describe('bylineInText', () => {
+  it('finds "Von …" and "By …" lines, after a date too, but not in comments or captions, nor in a sentence', () => {
+    withDomWindow((window) => {
+      const page = (body: string) => parsePage(window, `<html><body>${body}</body></html>`);
+      expect(bylineInText(page('<h1>Story</h1><p><i>von Daniela Obers</i></p><p>Grenzen sind wichtig.</p>'))).toBe('Daniela Obers');
+      expect(bylineInText(page('<h2>Stars <span>06.11.2023 13:30 von Olga</span></h2>'))).toBe('Olga');
+      expect(bylineInText(page('<p class="postmetadata">Von R. R. am 7. August 2013</p>'))).toBe('R. R.');
+      expect(bylineInText(page('<figure><figcaption>By Jane Doe</figcaption></figure><div class="comment"><p>By Troll Person</p></div>'))).toBeNull();
+      expect(bylineInText(page('<p>Sortiert by Datum und Name, von Berlin nach Hamburg.</p>'))).toBeNull();
+      expect(bylineInText(page('<p><a href="/a">Text Without Notes</a></p>'))).toBeNull();
+      expect(bylineInText(page('<div><p>Auteur : Kossivi Tiassou</p></div>'))).toBe('Kossivi Tiassou');
     });
   });
 });

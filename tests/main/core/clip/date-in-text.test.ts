@@ -10,6 +10,7 @@ describe('dateInText', () => {
     expect(dateInText('le 1er janvier 2020')).toBe('2020-01-01');
     expect(dateInText('17 Nov 2019')).toBe('2019-11-17');
     expect(dateInText('2019/11/17')).toBe('2019-11-17');
+    expect(dateInText('23.09.22 - Homestory')).toBe('2022-09-23');
   });
 
   it('takes the first date, and no impossible one', () => {
@@ -17,6 +18,7 @@ describe('dateInText', () => {
     expect(dateInText('31.02.2021')).toBeNull();
     expect(dateInText('Version 10.2 has 12 items, 2021 copies')).toBeNull();
     expect(dateInText('no date here')).toBeNull();
+    expect(dateInText('Version 1.2.19')).toBeNull();
   });
 });
 
@@ -36,6 +38,15 @@ describe('dateInUrl', () => {
 });
 
 describe('dateInMarkup', () => {
+  it('finds a date after a label such as "Datum:", but not after "Stand:" nor in a sentence', () => {
+    withDomWindow((window) => {
+      const page = (body: string) => parsePage(window, `<html><body>${body}</body></html>`);
+      expect(dateInMarkup(page('<ul><li><span>Datum:</span>26. Januar 2022</li></ul>'))).toBe('2022-01-26');
+      expect(dateInMarkup(page('<p>Stand: 07.11.2023, 07:30 Uhr</p>'))).toBeNull();
+      expect(dateInMarkup(page('<p>Das Datum des Treffens, der 3. März 2021, stand lange fest, und alle wussten es, auch die Presse und die Leute vom Amt.</p>'))).toBeNull();
+    });
+  });
+
   it('finds a date in an element whose class marks it, camelCase too, but not in comments', () => {
     withDomWindow((window) => {
       const page = (body: string) => parsePage(window, `<html><body>${body}</body></html>`);

@@ -23,4 +23,8 @@ describe('htmlToText', () => {
     const deep = '<div>'.repeat(5000) + 'deep' + '</div>'.repeat(5000);
     expect(textOf(deep)).toBe('deep');
   });
+
+  it('drops soft hyphens and zero-width spaces, so that hyphenated words stay whole', () => {
+    expect(textOf('<p>Mit&shy;tel&shy;al&shy;ter and zero\u200bwidth</p>')).toBe('Mittelalter and zerowidth');
+  });
 });

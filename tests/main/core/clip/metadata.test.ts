@@ -20,6 +20,15 @@ describe('normaliseDate', () => {
     expect(normaliseDate('0001-01-01T00:00:00Z')).toBeNull();
     expect(normaliseDate('')).toBeNull();
   });
+
+  it('reads " UTC" after a date-time as Z', () => {
+    expect(normaliseDate('2022-05-05T22:12:00 UTC')).toBe('2022-05-05T22:12:00Z');
+  });
+
+  it('refuses a year or a month alone, which names no day', () => {
+    expect(normaliseDate('2017/01')).toBeNull();
+    expect(normaliseDate('2017')).toBeNull();
+  });
 });
 
 describe('normaliseLang', () => {
@@ -44,5 +53,30 @@ describe('extractMetadata', () => {
       '<script type="application/ld+json; charset=utf-8">//<![CDATA[\n{"@type": "NewsArticle", "headline": "Two\nlines", "articleBody": "First.\nSecond."}\n//]]></script>';
     const metadata = withDomWindow((window) => extractMetadata(parseHtmlDocument(window, html)));
     expect(metadata).toMatchObject({ title: 'Two lines', articleBody: 'First. Second.' });
+  });
+
+  it("takes the author Yoast labels in twitter:data, and a person's byline over an organisation", () => {
+    const labelled = '<meta name="twitter:label1" content="Verfasst von"><meta name="twitter:data1" content="Karoline Herr">';
+    expect(withDomWindow((window) => extractMetadata(parseHtmlDocument(window, labelled))).author).toBe('Karoline Herr');
+    const organisation =
+      '<meta name="author" content="Bund der Verbraucher e.V."><body><h1>Preise</h1><p class="intro">Von Leonora Holling</p><p>Text.</p></body>';
+    expect(withDomWindow((window) => extractMetadata(parseHtmlDocument(window, organisation))).author).toBe('Leonora Holling');
+  });
+
+  it('reads a date from microdata or RDFa on any element, and from the title as a last resort', () => {
+    const rdfa = '<body><span property="schema:dateCreated" content="2022-01-28T12:45:46+00:00"></span><p>Text</p></body>';
+    expect(withDomWindow((window) => extractMetadata(parseHtmlDocument(window, rdfa))).published).toBe('2022-01-28T12:45:46+00:00');
+    const titled = '<title>Elephants in Guinea | DW | 23.05.2011</title><body><p>Text</p></body>';
+    expect(withDomWindow((window) => extractMetadata(parseHtmlDocument(window, titled))).published).toBe('2011-05-23');
+  });
+
+  it('reads the headline without the kicker a page sets inside its <h1>', () => {
+    const html =
+      '<body><article><h1><span class="teaser__kicker">Corona-Pandemie</span><span class="visually-hidden"> - </span><span>Es kommt darauf an</span></h1><p>Text</p></article></body>';
+    expect(withDomWindow((window) => extractMetadata(parseHtmlDocument(window, html))).heading).toBe('Es kommt darauf an');
+    const joined = '<body><article><h1><span class="kicker">Corona</span>: Wie Firmen schützen</h1></article></body>';
+    expect(withDomWindow((window) => extractMetadata(parseHtmlDocument(window, joined))).heading).toBe('Wie Firmen schützen');
+    const plain = '<body><article><h1>Es kommt <em>darauf</em> an</h1></article></body>';
+    expect(withDomWindow((window) => extractMetadata(parseHtmlDocument(window, plain))).heading).toBe('Es kommt darauf an');
   });
 });

@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { chooseTitle, withoutSiteName } from '../../../../main/core/clip/title';
 
-const meta = (fields: { title?: string; titles?: string[]; heading?: string; source?: string; url?: string }) => ({
+const meta = (fields: { title?: string; titles?: string[]; heading?: string; source?: string; url?: string; headlines?: string[]; documentTitle?: string }) => ({
   title: fields.title ?? null,
   titles: fields.titles ?? (fields.title ? [fields.title] : []),
   heading: fields.heading ?? null,
   source: fields.source ?? null,
   url: fields.url ?? null,
+  headlines: fields.headlines ?? [],
+  documentTitle: fields.documentTitle ?? null,
 });
 
 describe('withoutSiteName', () => {
@@ -19,6 +21,17 @@ describe('withoutSiteName', () => {
     expect(withoutSiteName('Enterprise 2.0 news | Blog | HR', null, null)).toBe('Enterprise 2.0 news');
     expect(withoutSiteName('Firefox – Weniger Werbung, mehr Speed', null, null)).toBe('Firefox – Weniger Werbung, mehr Speed');
   });
+
+  it('cuts several site parts, a template\'s "Blog Archive", and a site named by its host\'s label', () => {
+    expect(withoutSiteName('Pour la retraite | AOC media - Analyse Opinion Critique', 'AOC media - Analyse Opinion Critique', null)).toBe('Pour la retraite');
+    expect(withoutSiteName('Time 4 talks » Blog Archiv » Weitere Digitalisierung', null, 'https://web.archive.org/web/2014/http://www.time4talks.com/a')).toBe('Weitere Digitalisierung');
+    expect(withoutSiteName('Was ist Freie Software - MyOOS Community Forum', null, 'https://foren.myoos.de/viewtopic.php')).toBe('Was ist Freie Software');
+  });
+
+  it('keeps a headline that merely holds the site\'s name', () => {
+    expect(withoutSiteName('Tote Hummeln unter Linden | Hummeln', 'Hummeln', null)).toBe('Tote Hummeln unter Linden');
+    expect(chooseTitle(meta({ title: 'Tote Hummeln unter Linden: Die Erklärung | Hummeln', source: 'Hummeln', heading: 'Tote Hummeln unter Linden' }), null)).toBe('Tote Hummeln unter Linden');
+  });
 });
 
 describe('chooseTitle', () => {
@@ -30,6 +43,15 @@ describe('chooseTitle', () => {
 
   it('does not take a logo in an <h1> for the headline', () => {
     expect(chooseTitle(meta({ title: 'Podcasts in Plex einbinden | Disfunctions.de', heading: 'Disfunctions.de' }), null)).toBe('Podcasts in Plex einbinden');
+  });
+
+  it('takes the part of the title that is one of several <h1>s, and a long <h1> over a one-word <title>', () => {
+    const title = 'Zoll online - Fachmeldungen - Verkündung des Gesetzes';
+    expect(chooseTitle(meta({ title, documentTitle: title, headlines: ['Zoll', 'Fachmeldungen', 'Verkündung des Gesetzes'] }), null)).toBe('Verkündung des Gesetzes');
+    expect(chooseTitle(meta({ title: 'Home', documentTitle: 'Home', heading: 'Time to say goodbye.' }), null)).toBe('Time to say goodbye.');
+    // A short OpenGraph title is the publisher's choice, and a logo <h1> after the last separator is the site.
+    expect(chooseTitle(meta({ title: 'Home', titles: ['Home', 'Home | Site'], documentTitle: 'Home | Site', heading: 'Time to say goodbye.' }), null)).toBe('Home');
+    expect(chooseTitle(meta({ title: 'Sauberer Strom | Stiftung Windenergie', heading: 'Stiftung Windenergie' }), null)).toBe('Sauberer Strom');
   });
 
   it('drops a kicker in front of the headline proper', () => {
