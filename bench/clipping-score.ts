@@ -7,7 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { decodeHtml } from '../main/core/clip/decode-html';
+import { decodeText } from '../main/core/capture/decode-text';
 
 /** Where the corpus lives, from the project root. */
 export const TRAFILATURA_CORPUS = fileURLToPath(new URL('../../shared/corpora/trafilatura-dev/', import.meta.url));
@@ -115,7 +115,7 @@ export function scoreCorpus(
   const scores: PageScore[] = [];
   for (const [key, truth] of pages) {
     // Decoded as a browser and the CLI do: in the encoding the page declares (a few are ISO-8859-1).
-    const html = decodeHtml(readFileSync(join(TRAFILATURA_CORPUS, 'html', truth.file)));
+    const html = decodeText(readFileSync(join(TRAFILATURA_CORPUS, 'html', truth.file)));
     const started = performance.now();
     let got: ScoredFields = { title: null, author: null, published: null, text: '' };
     let error: string | undefined;

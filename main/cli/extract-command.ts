@@ -9,7 +9,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CuttingsError } from '../../common/errors';
-import { decodeHtml } from '../core/clip/decode-html';
+import { decodeText } from '../core/capture/decode-text';
 import { looksLikeHtml, MAX_CLIP_BYTES } from '../core/clip/input-checks';
 import { resolveHttpUrl } from '../core/clip/urls';
 
@@ -107,7 +107,7 @@ export async function extractFile(path: string, url: string | undefined): Promis
     }
     // A page in the encoding it declares (ISO-8859-1 pages are common); other text as UTF-8, leniently.
     const bytes = await readFile(path);
-    content = HTML_EXTENSIONS.has(extension) ? decodeHtml(bytes) : new TextDecoder('utf-8').decode(bytes);
+    content = HTML_EXTENSIONS.has(extension) ? decodeText(bytes) : new TextDecoder('utf-8').decode(bytes);
   } catch (error) {
     if (error instanceof CuttingsError) throw error;
     throw new CuttingsError('invalid-input', `extract: cannot read ${path}: ${describeFsError(error)}`);

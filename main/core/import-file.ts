@@ -8,7 +8,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { CuttingsError } from '../../common/errors';
-import { decodeHtml } from './clip/decode-html';
+import { decodeText } from './capture/decode-text';
 import { MAX_CLIP_BYTES } from './clip/input-checks';
 import { importJsonl } from './import-jsonl';
 import type { Library } from './library';
@@ -75,7 +75,7 @@ export async function importFile(library: Library, path: string): Promise<FileIm
   }
   // A page in the encoding it declares (ISO-8859-1 pages are common); other text as UTF-8, leniently.
   const bytes = await readFile(path);
-  const content = kind === 'html' ? decodeHtml(bytes) : new TextDecoder('utf-8').decode(bytes);
+  const content = kind === 'html' ? decodeText(bytes) : new TextDecoder('utf-8').decode(bytes);
   const fileName = basename(path);
   if (kind === 'html') await library.addHtml({ html: content, fileName }, 'file');
   else await library.addText({ text: content, fileName }, 'file');

@@ -47,7 +47,7 @@ import { ruleTagsForNew, runRules } from './organise/rule-runs';
 import { TagChanges } from './organise/tag-changes';
 import { TagColours } from './organise/tag-colours';
 import { TagRules } from './organise/tag-rules';
-import type { ProgressCallback, TagStore } from './organise/tag-store';
+import { dedupeTags, type ProgressCallback, type TagStore } from './organise/tag-store';
 import { isTagUnder, movedTagName } from './organise/tag-tree';
 import { buildTimeline } from './organise/timeline';
 import type { QueryNode } from '../../common/query';
@@ -1030,15 +1030,6 @@ function isCalendarDate(value: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
 }
 
-function dedupeTags(tags: string[]): string[] {
-  const seen = new Set<string>();
-  return tags.filter((tag) => {
-    const key = tagKey(tag);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
 
 function toSummary(record: ArticleRecord): ArticleSummary {
   // Notes and highlights are the article's (Library.get), not its summary's: lists stay small.

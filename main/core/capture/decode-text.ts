@@ -1,11 +1,17 @@
 /**
  * Bytes to text for web pages and files: the encoding a page declares (BOM first, then the
- * HTTP charset, then `<meta charset>` in the first KiB as browsers do), UTF-8 otherwise.
- * Invalid bytes become U+FFFD rather than failing: a page with one bad byte is still a page.
+ * HTTP charset, then `<meta charset>` near the top as browsers do); with no declaration,
+ * UTF-8 if the bytes are valid UTF-8, else windows-1252 (the web's commonest legacy
+ * encoding: many older German, French and Chinese pages declare nothing and read as U+FFFD
+ * soup in UTF-8). Invalid bytes in a declared encoding become U+FFFD rather than failing: a
+ * page with one bad byte is still a page, and its declaration is likelier right than a guess.
  */
 
-/** How far into a page to look for `<meta charset>` (the HTML standard says 1024 bytes). */
-const META_SNIFF_BYTES = 1024;
+/**
+ * How far into a page to look for `<meta charset>`: the HTML standard scans 1024 bytes, but
+ * some CMSs put two or three kilobytes of scripts first.
+ */
+const META_SNIFF_BYTES = 4096;
 
 /**
  * Decodes a page's bytes. `declared` is the HTTP `charset` parameter, if any.
@@ -13,7 +19,7 @@ const META_SNIFF_BYTES = 1024;
  */
 export function decodeText(bytes: Uint8Array, declared: string | null = null, sniffHtml = true): string {
   const fromBom = bomEncoding(bytes);
-  const label = fromBom ?? usable(declared) ?? (sniffHtml ? usable(metaCharset(bytes)) : null) ?? 'utf-8';
+  const label = fromBom ?? usable(declared) ?? (sniffHtml ? usable(metaCharset(bytes)) : null) ?? undeclared(bytes);
   if (label === 'windows-1252') return decodeWindows1252(bytes);
   // The BOM itself is dropped (TextDecoder does so for the encoding it names).
   return new TextDecoder(label).decode(bytes);
@@ -29,6 +35,16 @@ const WINDOWS_1252_HIGH = '€\x81‚ƒ„…†‡ˆ‰Š‹Œ\x8dŽ\x8f\x90‘
 function decodeWindows1252(bytes: Uint8Array): string {
   const latin1 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
   return latin1.replace(/[\x80-\x9f]/gu, (c) => WINDOWS_1252_HIGH[c.charCodeAt(0) - 0x80]!);
+}
+
+/** The encoding of bytes that declare none: UTF-8 if they are valid UTF-8, else windows-1252. */
+function undeclared(bytes: Uint8Array): string {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return 'utf-8';
+  } catch {
+    return 'windows-1252';
+  }
 }
 
 function bomEncoding(bytes: Uint8Array): string | null {

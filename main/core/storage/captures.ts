@@ -112,23 +112,44 @@ function splitCapture(bytes: Buffer): { head: Buffer; kind: OriginalKind; zipped
   return { head: bytes.subarray(0, first), kind: kind as OriginalKind, zipped: bytes.subarray(second + 1) };
 }
 
-/** The first line of a file, read a chunk at a time: the content without the original. */
+/**
+ * A file's first line gathered from chunks read one after another (the content of a capture
+ * without its original, which can be a large PDF): read into space(), then hand took() the
+ * count read until it answers the line.
+ */
+class FirstLine {
+  private buffer = Buffer.allocUnsafe(64 * 1024);
+  private length = 0;
+
+  /** Where the next chunk goes (the buffer doubles when full). */
+  space(): Buffer {
+    if (this.length === this.buffer.length) {
+      const larger = Buffer.allocUnsafe(this.buffer.length * 2);
+      this.buffer.copy(larger, 0, 0, this.length);
+      this.buffer = larger;
+    }
+    return this.buffer.subarray(this.length);
+  }
+
+  /** Takes in a chunk of `read` bytes; the line once its end has come, else null. */
+  took(read: number): Buffer | null {
+    const end = this.buffer.indexOf(NEWLINE, this.length);
+    this.length += read;
+    if (end >= 0 && end < this.length) return this.buffer.subarray(0, end);
+    if (read === 0) throw new Error('not a capture file (the content is not followed by a line break)');
+    return null;
+  }
+}
+
+/** The first line of a file: the content of a capture. */
 function readHeadSync(path: string): Buffer {
   const fd = openSync(path, 'r');
   try {
-    let buffer = Buffer.allocUnsafe(64 * 1024);
-    let length = 0;
+    const line = new FirstLine();
     for (;;) {
-      if (length === buffer.length) {
-        const larger = Buffer.allocUnsafe(buffer.length * 2);
-        buffer.copy(larger, 0, 0, length);
-        buffer = larger;
-      }
-      const read = readSync(fd, buffer, length, buffer.length - length, null);
-      const end = buffer.indexOf(NEWLINE, length);
-      length += read;
-      if (end >= 0 && end < length) return buffer.subarray(0, end);
-      if (read === 0) throw new Error('not a capture file (the content is not followed by a line break)');
+      const space = line.space();
+      const found = line.took(readSync(fd, space, 0, space.length, null));
+      if (found) return found;
     }
   } finally {
     closeSync(fd);
@@ -139,19 +160,11 @@ function readHeadSync(path: string): Buffer {
 async function readHead(path: string): Promise<Buffer> {
   const file = await open(path, 'r');
   try {
-    let buffer = Buffer.allocUnsafe(64 * 1024);
-    let length = 0;
+    const line = new FirstLine();
     for (;;) {
-      if (length === buffer.length) {
-        const larger = Buffer.allocUnsafe(buffer.length * 2);
-        buffer.copy(larger, 0, 0, length);
-        buffer = larger;
-      }
-      const { bytesRead } = await file.read(buffer, length, buffer.length - length, null);
-      const end = buffer.indexOf(NEWLINE, length);
-      length += bytesRead;
-      if (end >= 0 && end < length) return buffer.subarray(0, end);
-      if (bytesRead === 0) throw new Error('not a capture file (the content is not followed by a line break)');
+      const space = line.space();
+      const found = line.took((await file.read(space, 0, space.length, null)).bytesRead);
+      if (found) return found;
     }
   } finally {
     await file.close();
