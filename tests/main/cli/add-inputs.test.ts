@@ -1,13 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { isUrlArgument } from '../../../main/cli/add-inputs';
-import { main } from '../../../main/cli/cuttings';
 import { makePdf } from '../core/capture/make-pdf';
 import { bbcPage, startTestServer, type TestServer } from '../core/fetch/test-server';
 import { makeTempFolder, SHARED } from '../../paths';
+import { runCli } from './run-cli';
 
 let server: TestServer;
 let folder: { path: string; remove: () => Promise<void> };
@@ -25,16 +24,8 @@ beforeEach(async () => {
 });
 afterEach(() => folder.remove());
 
-async function run(args: string[], stdin = '') {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, {
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
-    stdin: Readable.from([Buffer.from(stdin)]),
-    env: { CUTTINGS_LIBRARY: libraryPath },
-  });
-  return { code, stdout, stderr };
+function run(args: string[], stdin = '') {
+  return runCli(args, { CUTTINGS_LIBRARY: libraryPath }, stdin);
 }
 
 const ID = /^[0-9A-HJKMNP-TV-Z]{26}$/u;

@@ -2,11 +2,10 @@ import { execFile } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { capturePath } from '../../../main/core/storage/captures';
-import { Readable } from 'node:stream';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { main } from '../../../main/cli/cuttings';
 import { makeTempFolder, REPO_ROOT, SEED_ARTICLE } from '../../paths';
+import { runCli } from './run-cli';
 
 let folder: { path: string; remove: () => Promise<void> };
 let libraryPath: string;
@@ -18,16 +17,8 @@ beforeEach(async () => {
 afterEach(() => folder.remove());
 
 /** Runs the CLI in this process with captured output. */
-async function run(args: string[], stdin = '', env: NodeJS.ProcessEnv = {}) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, {
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
-    stdin: Readable.from([Buffer.from(stdin)]),
-    env: { CUTTINGS_LIBRARY: libraryPath, ...env },
-  });
-  return { code, stdout, stderr };
+function run(args: string[], stdin = '', env: NodeJS.ProcessEnv = {}) {
+  return runCli(args, { CUTTINGS_LIBRARY: libraryPath, ...env }, stdin);
 }
 
 describe('cuttings add', () => {

@@ -1,10 +1,9 @@
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { main } from '../../../main/cli/cuttings';
 import { parseCsv } from '../../../main/core/import/csv-parse';
 import { makeTempFolder, SEED_ARTICLE } from '../../paths';
+import { runCli } from './run-cli';
 
 let folder: Awaited<ReturnType<typeof makeTempFolder>>;
 let libraryPath: string;
@@ -16,16 +15,8 @@ afterEach(async () => {
   await folder.remove();
 });
 
-async function run(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, {
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
-    stdin: Readable.from([]),
-    env: { CUTTINGS_LIBRARY: libraryPath },
-  });
-  return { code, stdout, stderr };
+function run(args: string[]) {
+  return runCli(args, { CUTTINGS_LIBRARY: libraryPath });
 }
 
 describe('cuttings export', () => {

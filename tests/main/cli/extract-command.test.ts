@@ -5,10 +5,9 @@
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { main } from '../../../main/cli/cuttings';
 import { makeTempFolder, SEED_ARTICLE, SHARED } from '../../paths';
+import { runCli } from './run-cli';
 
 let folder: { path: string; remove: () => Promise<void> };
 let libraryPath: string;
@@ -19,16 +18,8 @@ beforeEach(async () => {
 });
 afterEach(() => folder.remove());
 
-async function run(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, {
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
-    stdin: Readable.from([]),
-    env: { CUTTINGS_LIBRARY: libraryPath },
-  });
-  return { code, stdout, stderr };
+function run(args: string[]) {
+  return runCli(args, { CUTTINGS_LIBRARY: libraryPath });
 }
 
 const PARAGRAPH = '<p>The council voted on Tuesday to close the old bridge to lorries, after engineers found cracks in two of its piers and warned that repairs would take most of the winter.</p>';

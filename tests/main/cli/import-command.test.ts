@@ -1,8 +1,7 @@
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { main } from '../../../main/cli/cuttings';
 import { makeTempFolder, REPO_ROOT, SEED_ARTICLE } from '../../paths';
+import { runCli } from './run-cli';
 
 const FIXTURES = join(REPO_ROOT, 'tests', 'fixtures', 'import');
 
@@ -16,16 +15,8 @@ afterEach(async () => {
   await folder.remove();
 });
 
-async function run(args: string[], library = libraryPath) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, {
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
-    stdin: Readable.from([]),
-    env: { CUTTINGS_LIBRARY: library },
-  });
-  return { code, stdout, stderr };
+function run(args: string[], library = libraryPath) {
+  return runCli(args, { CUTTINGS_LIBRARY: library });
 }
 
 describe('cuttings import', () => {

@@ -1,9 +1,8 @@
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { main } from '../../../main/cli/cuttings';
 import { Library } from '../../../main/core/library';
 import { makeTempFolder, SEED_ARTICLE } from '../../paths';
+import { runCli } from './run-cli';
 
 let folder: { path: string; remove: () => Promise<void> };
 let libraryPath: string;
@@ -14,16 +13,8 @@ beforeEach(async () => {
 });
 afterEach(() => folder.remove());
 
-async function run(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, {
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
-    stdin: Readable.from([Buffer.from('')]),
-    env: { CUTTINGS_LIBRARY: libraryPath },
-  });
-  return { code, stdout, stderr };
+function run(args: string[]) {
+  return runCli(args, { CUTTINGS_LIBRARY: libraryPath });
 }
 
 describe('cuttings note', () => {

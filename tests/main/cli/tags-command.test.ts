@@ -3,11 +3,10 @@
 // one-line errors of the other commands; and the built bin running them as a real process.
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { main } from '../../../main/cli/cuttings';
 import { makeTempFolder, REPO_ROOT } from '../../paths';
+import { runCli } from './run-cli';
 
 let folder: { path: string; remove: () => Promise<void> };
 let libraryPath: string;
@@ -19,16 +18,8 @@ beforeEach(async () => {
 afterEach(() => folder.remove());
 
 /** Runs the CLI in this process with captured output. */
-async function run(args: string[], stdin = '') {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, {
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
-    stdin: Readable.from([Buffer.from(stdin)]),
-    env: { CUTTINGS_LIBRARY: libraryPath },
-  });
-  return { code, stdout, stderr };
+function run(args: string[], stdin = '') {
+  return runCli(args, { CUTTINGS_LIBRARY: libraryPath }, stdin);
 }
 
 /** Adds a pasted article with tags (kept even when much like another); returns its id. */
