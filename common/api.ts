@@ -34,6 +34,7 @@ export const CHANNELS = {
   cancelExport: 'cuttings:cancel-export',
   chooseExportPath: 'cuttings:choose-export-path',
   importDroppedFile: 'cuttings:import-dropped-file',
+  addTextChecked: 'cuttings:add-text-checked',
   // Organising (issue #6): main/ipc/organise-handlers.ts.
   renameTag: 'cuttings:rename-tag',
   deleteTag: 'cuttings:delete-tag',
@@ -98,6 +99,12 @@ export interface AddUrlRequest extends Omit<AddOptions, 'url' | 'fileName'> {
    * without asking; `keep` stores it beside the other; `version` stores it as a later
    * version of the first capture.
    */
+  onDuplicate?: DuplicateAction | 'ask';
+}
+
+/** Pasted text to clip, checked first against the library for the same or nearly the same text. */
+export interface AddTextCheckedRequest extends AddTextRequest {
+  /** As for {@link AddUrlRequest.onDuplicate}. */
   onDuplicate?: DuplicateAction | 'ask';
 }
 
@@ -478,6 +485,12 @@ export interface CuttingsApi {
    * dataset, Pocket's CSV, citations…); resolves to one line saying what was imported, skipped and failed.
    */
   importDroppedFile(request: ImportDroppedFileRequest): Promise<Result<string>>;
+  /**
+   * Clips pasted text like addText, but first checks whether the library holds the same or
+   * nearly the same text (a syndicated copy) or the same address; as addUrl, a duplicate
+   * stores nothing unless `onDuplicate` says what to do.
+   */
+  addTextChecked(request: AddTextCheckedRequest): Promise<Result<AddOutcome>>;
 
   // ---- Organising (issue #6) ----
   /** Renames, moves or merges a tag (and the tags under it) on every article. Undoable. */

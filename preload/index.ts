@@ -35,6 +35,7 @@ const api = {
   cancelExport: invoke('cancelExport'),
   chooseExportPath: invoke('chooseExportPath'),
   importDroppedFile: invoke('importDroppedFile'),
+  addTextChecked: invoke('addTextChecked'),
   renameTag: invoke('renameTag'),
   deleteTag: invoke('deleteTag'),
   undoTagChange: invoke('undoTagChange'),

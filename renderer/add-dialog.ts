@@ -123,8 +123,10 @@ export class AddDialog {
         this.finish(added ? [added] : []);
         return;
       }
-      const summary = await call('addText', { ...options, text: this.text.value });
-      this.finish([summary]);
+      // Pasted text is checked too: the same wire story pasted from two sites is one story.
+      const text = this.text.value;
+      const added = await this.withDuplicateChoice((onDuplicate) => call('addTextChecked', { ...options, text, onDuplicate }), 'Adding…');
+      this.finish(added ? [added] : []);
     } catch (error) {
       this.showError(messageOf(error));
       this.setBusy(false);

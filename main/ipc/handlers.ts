@@ -49,6 +49,7 @@ const schemas = {
   getArticle: z.tuple([z.string().min(1).max(200)]),
   addText: z.tuple([z.object({ text: text.max(MAX_INPUT_CHARS), ...addOptions }).strict()]),
   addHtml: z.tuple([z.object({ html: text.max(MAX_INPUT_CHARS), ...addOptions }).strict()]),
+  addTextChecked: z.tuple([z.object({ text: text.max(MAX_INPUT_CHARS), ...addOptions, onDuplicate: z.enum(['ask', 'skip', 'keep', 'version']).optional() }).strict()]),
   search: z.tuple([
     z
       .object({
@@ -180,6 +181,8 @@ export function createHandlerTable(
     getArticle: async (id) => getLibrary().get(id),
     addText: async (request) => getLibrary().addText(request, request.fileName ? 'file' : 'paste'),
     addHtml: async (request) => getLibrary().addHtml(request, request.fileName ? 'file' : 'paste'),
+    addTextChecked: async ({ onDuplicate, ...request }) =>
+      getLibrary().addChecked({ kind: 'text', request, method: request.fileName ? 'file' : 'paste' }, onDuplicate ?? 'ask'),
     search: async (request) => getLibrary().search(request.query, request),
     updateTags: async (request) => getLibrary().updateTags(request.id, request.add ?? [], request.remove ?? []),
     listTags: async () => getLibrary().listTags(),

@@ -41,6 +41,22 @@ describe('the handler table', () => {
     expect(await call(CHANNELS.listTags)).toEqual({ ok: true, value: [{ tag: 'ukraine', count: 1 }] });
   });
 
+  it('checks pasted text for a copy already in the library, and stores it only as the user chooses', async () => {
+    const seed = await readFile(SEED_ARTICLE, 'utf8');
+    const first = await call(CHANNELS.addTextChecked, { text: seed });
+    expect(first).toMatchObject({ ok: true, value: { status: 'added' } });
+    // The same story as another site prints it: its own header and footer around the wire text.
+    const syndicated = `Breaking from our partners\n\n${seed}\n\nShare this story. Sign up for our newsletter.`;
+    const asked = await call(CHANNELS.addTextChecked, { text: syndicated });
+    expect(asked).toMatchObject({ ok: true, value: { status: 'duplicate', duplicate: { reason: expect.stringMatching(/text$/u) } } });
+    expect(library.list()).toHaveLength(1);
+    expect(await call(CHANNELS.addTextChecked, { text: syndicated, onDuplicate: 'skip' })).toMatchObject({ ok: true, value: { status: 'duplicate' } });
+    const kept = await call(CHANNELS.addTextChecked, { text: syndicated, onDuplicate: 'version' });
+    expect(kept).toMatchObject({ ok: true, value: { status: 'added', versionOf: expect.any(String) } });
+    expect(library.list()).toHaveLength(2);
+    expect(await call(CHANNELS.addTextChecked, { text: 'Harbour\n\nA different story about the harbour reopening.' })).toMatchObject({ ok: true, value: { status: 'added' } });
+  });
+
   it('rejects arguments that do not fit the schema, naming the method and the field', async () => {
     expect(await call(CHANNELS.search, { query: 42 })).toEqual({
       ok: false,
