@@ -100,7 +100,8 @@ const MIGRATIONS: Migration[] = [
       // Every new file is on disk before any old folder goes.
       await syncMany(root, written);
       for (const folder of converted) await rm(folder, { recursive: true, force: true });
-      await syncMany(root, []);
+      // And the removals (the folders the capture files sit in are synced again).
+      await syncMany(root, written);
     },
   },
 ];
