@@ -28,6 +28,7 @@ import type { ArticleRecord } from './article-record';
 import { clipItem, clipItems, type ClipAnswer, type ClipInput, type ClipOutcome } from './clip-item';
 import { ClipWorker } from './clip-worker-client';
 import { findDuplicate } from './duplicates/find-duplicate';
+import { withoutEmbeddedImages } from './clip/embedded-images';
 import type { ImageLimits } from './fetch/download-images';
 import { createLibraryFormat, LIBRARY_FORMAT_VERSION, readLibraryFormat, writeLibraryFormat } from './library-format';
 import { InProcessSearchEngine, type SearchEngine } from './search-engine';
@@ -908,7 +909,9 @@ export class Library {
         textSketch: outcome.textSketch,
       },
     };
-    const { text, html, ...extracted } = clipped;
+    const { text, html: clippedHtml, ...extracted } = clipped;
+    // Embedded images are kept only where the add stores images (a file, a fetched page).
+    const html = item.images ? clippedHtml : withoutEmbeddedImages(clippedHtml);
     const kind = item.originalKind ?? (item.kind === 'html' ? 'html' : 'txt');
     return { record, content: { id, text, html, extracted, record }, zippedOriginal: outcome.zippedOriginal, kind };
   }

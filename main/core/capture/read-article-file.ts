@@ -53,7 +53,17 @@ export async function fileBytesToItem(bytes: Buffer, fileName: string, options: 
     case 'html': {
       const html = decodeText(bytes);
       const saved = singleFileUrl(html);
-      return { kind: 'html', request: { ...request, html }, original: bytes, method: 'file', ...(saved ? { pageUrl: saved } : {}), provenance: { contentType: 'text/html' } };
+      return {
+        kind: 'html',
+        request: { ...request, html },
+        original: bytes,
+        method: 'file',
+        ...(saved ? { pageUrl: saved } : {}),
+        provenance: { contentType: 'text/html' },
+        // Images inside the page (a SingleFile save) go to the asset store; a saved page's
+        // remote images are not fetched: adding a file does not reach out to the web.
+        images: { fetchRemote: false },
+      };
     }
     case 'mhtml': {
       const page = parseMhtml(bytes, fileName);

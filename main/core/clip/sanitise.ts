@@ -11,6 +11,7 @@ import type { Config, DOMPurify, WindowLike } from 'dompurify';
 import { selectAll } from './dom';
 import type { DomElement, DomWindow } from './dom';
 import { PLACEHOLDER_BASE_URL, resolveHttpUrl } from './urls';
+import { isEmbeddedImage } from './embedded-images';
 
 /** URL scheme of images Cuttings has already stored in the library's assets. */
 export const ASSET_URL_SCHEME = 'cuttings-asset:';
@@ -97,7 +98,12 @@ function rewriteUrls(root: DomElement, baseUrl: string | null): DomElement {
     const src = image.getAttribute('src')?.trim() ?? '';
     if (src.toLowerCase().startsWith(ASSET_URL_SCHEME)) continue;
     image.removeAttribute('src');
-    // data: images are mostly lazy-load placeholders, and none is worth a stored megabyte.
+    // A picture carried in the page (a SingleFile save) is set aside for the asset store;
+    // smaller data: images are lazy-load placeholders and go.
+    if (isEmbeddedImage(src)) {
+      image.setAttribute('data-src', src);
+      continue;
+    }
     const remote = resolveHttpUrl(src, base);
     if (remote) image.setAttribute('data-src', remote);
     else image.remove();

@@ -3,10 +3,12 @@
  * left (it never lets an article load anything) is downloaded with the same limits as a
  * page, checked to be an image by its first bytes, stored in the content-addressed asset
  * store, and pointed at as `src="cuttings-asset:<sha256>.<ext>"`; `data-src` stays as the
- * record of where it came from. An image that cannot be had is left as it was and named in
+ * record of where it came from. An image carried inside the page as a data: URI (a
+ * SingleFile save) is stored from the page itself, and its data: copy dropped. An image that cannot be had is left as it was and named in
  * the result, never failing the clip.
  */
 import { assetReferences, storeAsset } from '../storage/assets';
+import { embeddedImageBytes, withoutEmbeddedImages } from '../clip/embedded-images';
 import { fetchPage, type FetchPageOptions } from './fetch-page';
 
 /** Limits on downloading an article's images. */
@@ -55,7 +57,7 @@ export async function localiseImages(root: string, html: string, limits: ImageLi
       continue;
     }
     try {
-      const at = limits.embedded?.get(url);
+      const at = limits.embedded?.get(url) ?? embeddedImageBytes(url);
       if (!at && limits.fetchRemote === false) {
         skipped.push({ url, reason: 'not in the file, and images of files are not fetched' });
         continue;
@@ -83,7 +85,9 @@ export async function localiseImages(root: string, html: string, limits: ImageLi
     if (!name || /\ssrc=/iu.test(tag)) return tag;
     return tag.replace(/^<img\b/iu, `<img src="cuttings-asset:${name}"`);
   });
-  return { html: rewritten, stored: assetReferences(rewritten), skipped };
+  // An image that came inside the page keeps no data: copy of itself: the asset is that copy.
+  const kept = withoutEmbeddedImages(rewritten);
+  return { html: kept, stored: assetReferences(kept), skipped: skipped.map((image) => (image.url.startsWith('data:') ? { ...image, url: `${image.url.slice(0, 40)}…` } : image)) };
 }
 
 /** The extension for an image's bytes, from its signature; null if not a kept kind (SVG is not: it can carry scripts). */

@@ -50,6 +50,21 @@ describe('readArticleFile', () => {
     expect(article.html).toContain('https://news.example.org/pictures/boat.jpg');
   });
 
+  it("stores the pictures a SingleFile save carries inside it, and drops their data: copies and placeholders", async () => {
+    const picture = Buffer.concat([PNG, Buffer.alloc(2_000, 7)]); // large enough not to be a placeholder
+    const pixel = 'data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7';
+    const saved = `<!--\n Page saved with SingleFile \n url: https://news.example.org/boats \n-->\n<html><head><title>Boats</title></head><body><article><h1>Boats</h1><p>${'The boats came home to the harbour this morning. '.repeat(12)}</p><img src="data:image/png;base64,${picture.toString('base64')}" alt="Boats"><img src="${pixel}"><p>${'The harbour master counted every one of them. '.repeat(8)}</p></article></body></html>`;
+    const article = await addFile('boats.html', saved);
+    const name = `${createHash('sha256').update(picture).digest('hex')}.png`;
+    expect(article.html).toContain(`src="cuttings-asset:${name}"`);
+    expect(article.html).not.toContain('data:image');
+    expect((await readFile(join(library.path, 'assets', name))).equals(picture)).toBe(true);
+    expect((await verifyLibrary(library)).problems).toEqual([]);
+    // Pasted as HTML, where no images are stored, the page keeps no data: copy either.
+    const pasted = await library.addHtml({ html: saved.replace('Boats</h1>', 'Boats again</h1>') });
+    expect((await library.get(pasted.id)).html).not.toContain('data:image');
+  });
+
   it('clips the page inside a web archive and keeps the archive as the original', async () => {
     const archive = makeMhtml(guardian, 'quoted-printable', 'https://www.theguardian.com/whales');
     const article = await addFile('whales.mhtml', archive);
