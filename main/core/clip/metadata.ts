@@ -149,7 +149,7 @@ export function extractMetadata(document: DomDocument, options: ExtractMetadataO
       () => notSite(authorInMarkup(document)),
       () => notSite(bylineInText(document)),
     ),
-    published:
+    published: dayFromUrlAcrossZones(
       firstOf(
         ld && normaliseDate(ldText(ld.article.datePublished)),
         ld && normaliseDate(ldText(ld.article.dateCreated)),
@@ -166,6 +166,8 @@ export function extractMetadata(document: DomDocument, options: ExtractMetadataO
       anyTime(document) ??
       // Some archives write the day into the title: "Story | Site | 23.05.2011".
       dateInText(documentTitle ?? ''),
+      dateInUrl(options.pageUrl ?? url),
+    ),
     modified: firstOf(
       ld && normaliseDate(ldText(ld.article.dateModified)),
       firstDate('article:modified_time', 'og:updated_time', 'last-modified', 'dcterms.modified', 'dc.date.modified',
@@ -211,6 +213,17 @@ function chooseAuthor(fromMetadata: string | null, ...fromPage: Array<() => stri
     if (found && (!fromMetadata || looksLikeNames(found))) return found;
   }
   return fromMetadata;
+}
+
+/**
+ * A date-time that falls one day off the date in the page's address is the same moment seen
+ * from another time zone (a story filed late in the evening in New York is dated the next day
+ * in UTC): the address's day is the one the publisher filed it under, as htmldate also trusts it.
+ */
+function dayFromUrlAcrossZones(published: string | null, urlDay: string | null): string | null {
+  if (!published || !urlDay || published.length <= 10) return published;
+  const apart = Math.abs(Date.parse(published.slice(0, 10)) - Date.parse(urlDay));
+  return apart === 86_400_000 ? urlDay : published;
 }
 
 /** Words and marks of an organisation's name rather than a person's. */
