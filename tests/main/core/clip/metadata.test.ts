@@ -63,6 +63,16 @@ describe('extractMetadata', () => {
     expect(withDomWindow((window) => extractMetadata(parseHtmlDocument(window, organisation))).author).toBe('Leonora Holling');
   });
 
+  it("reads a date-time one day off the address's date as the address's day, and keeps one further off", () => {
+    const page = (time: string) => `<html><head><meta property="article:published_time" content="${time}"></head><body></body></html>`;
+    const published = (time: string, pageUrl: string) =>
+      withDomWindow((window) => extractMetadata(parseHtmlDocument(window, page(time)), { pageUrl })).published;
+    expect(published('2023-11-09T05:30:59Z', 'https://news.example/2023/11/08/story/')).toBe('2023-11-08');
+    expect(published('2023-11-08T05:30:59Z', 'https://news.example/2023/11/08/story/')).toBe('2023-11-08T05:30:59Z');
+    expect(published('2023-11-12T05:30:59Z', 'https://news.example/2023/11/08/story/')).toBe('2023-11-12T05:30:59Z');
+    expect(published('2023-11-09T05:30:59Z', 'https://news.example/story/')).toBe('2023-11-09T05:30:59Z');
+  });
+
   it('reads a date from microdata or RDFa on any element, and from the title as a last resort', () => {
     const rdfa = '<body><span property="schema:dateCreated" content="2022-01-28T12:45:46+00:00"></span><p>Text</p></body>';
     expect(withDomWindow((window) => extractMetadata(parseHtmlDocument(window, rdfa))).published).toBe('2022-01-28T12:45:46+00:00');
