@@ -111,7 +111,10 @@ export function extractMetadata(document: DomDocument, options: ExtractMetadataO
     articleUrl(canonicalHref(document), base),
   );
   // A site's own name given as the author is a template default, not a byline.
-  const notSite = (name: string | null): string | null => (name && !isSiteName(name, source, url ?? options.pageUrl ?? null) ? name : null);
+  const notSite = (name: string | null): string | null => {
+    const names = name && withoutSiteOrHandle(name, (part) => isSiteName(part, source, url ?? options.pageUrl ?? null));
+    return names && !isSiteName(names, source, url ?? options.pageUrl ?? null) ? names : null;
+  };
 
   return {
     title: firstOf(
@@ -213,6 +216,16 @@ function chooseAuthor(fromMetadata: string | null, ...fromPage: Array<() => stri
     if (found && (!fromMetadata || looksLikeNames(found))) return found;
   }
   return fromMetadata;
+}
+
+/**
+ * The names without what a byline adds to them: the site's name as one of its comma-separated
+ * parts ("Rob Picheta, CNN"), and a social-media handle after a name ("Ana Ruiz @anaruiz").
+ */
+function withoutSiteOrHandle(names: string, isSite: (part: string) => boolean): string {
+  const parts = names.split(/\s*,\s*/).map((part) => part.replace(/\s+@[\w.]+$/, '').trim());
+  const kept = parts.length > 1 ? parts.filter((part) => part && !isSite(part)) : parts;
+  return kept.length > 0 ? kept.join(', ') : names;
 }
 
 /**

@@ -63,6 +63,19 @@ describe('extractMetadata', () => {
     expect(withDomWindow((window) => extractMetadata(parseHtmlDocument(window, organisation))).author).toBe('Leonora Holling');
   });
 
+  it("drops the site's name and a handle from the author's names", () => {
+    const author = (name: string) =>
+      withDomWindow((window) =>
+        extractMetadata(
+          parseHtmlDocument(window, `<html><head><meta property="og:site_name" content="Daily Example"><meta name="author" content="${name}"></head></html>`),
+        ),
+      ).author;
+    expect(author('Rob Picheta, Daily Example')).toBe('Rob Picheta');
+    expect(author('Ana Ruiz @anaruiz')).toBe('Ana Ruiz');
+    expect(author('Ana Ruiz, Rob Picheta')).toBe('Ana Ruiz, Rob Picheta');
+    expect(author('Daily Example')).toBeNull();
+  });
+
   it("reads a date-time one day off the address's date as the address's day, and keeps one further off", () => {
     const page = (time: string) => `<html><head><meta property="article:published_time" content="${time}"></head><body></body></html>`;
     const published = (time: string, pageUrl: string) =>
