@@ -10,9 +10,10 @@ import { pageHost } from './urls';
 
 /**
  * Separators between a title and the site's name: " | ", " - ", " – ", " — ", " » ", " · ",
- * " :: ", " • ", " ~ ", " / ", and ": " after a site name is not one (too common in headlines).
+ * " :: ", " • ", " ~ ", " / ", and " : " with a space before the colon ("Story : 31.10.2023"; a
+ * headline's own colon has none before it, so "Corona: …" is no separator).
  */
-const SEPARATOR = /\s+(?:[|\-–—»«·•~/]|::)\s+/;
+const SEPARATOR = /\s+(?:[|\-–—»«·•~/:]|::)\s+/;
 
 /** Share of the headline's words the metadata title must have for the two to agree. */
 const AGREEMENT = 0.5;

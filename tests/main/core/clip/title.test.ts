@@ -54,6 +54,13 @@ describe('chooseTitle', () => {
     expect(chooseTitle(meta({ title: 'Sauberer Strom | Stiftung Windenergie', heading: 'Stiftung Windenergie' }), null)).toBe('Sauberer Strom');
   });
 
+  it('splits the title at " : " with a space before the colon, but not at a headline\'s own colon', () => {
+    const title = 'So viel Regen gab es lange nicht : 31.10.2023, 10.19 Uhr';
+    expect(chooseTitle(meta({ title, documentTitle: title, headlines: ['So viel Regen gab es lange nicht', 'RSS Feeds'] }), null)).toBe('So viel Regen gab es lange nicht');
+    const kicker = 'Corona: So viel Regen gab es lange nicht';
+    expect(chooseTitle(meta({ title: kicker, documentTitle: kicker, headlines: ['Corona', 'RSS Feeds'] }), null)).toBe(kicker);
+  });
+
   it('drops a kicker in front of the headline proper', () => {
     expect(chooseTitle(meta({ title: 'Margot Friedländer wird 100 Jahre', heading: '100. Geburtstag Margot Friedländer wird 100 Jahre' }), null)).toBe('Margot Friedländer wird 100 Jahre');
   });
