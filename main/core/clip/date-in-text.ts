@@ -90,7 +90,7 @@ const DATE_HOLDER_PARTS = new Set([
  * ends (elements inside comments are skipped: their dates are the comments').
  */
 export function dateInMarkup(document: DomDocument): string | null {
-  for (const element of selectAll(document, '[class], [id], [itemprop]')) {
+  for (const element of selectAll(document, '[class], [id], [itemprop], [data-testid]')) {
     if (!marksDate(element)) continue;
     const text = element.textContent ?? '';
     if (text.length > 300 || element.closest('[id*="comment" i], [class*="comment" i]')) continue;
@@ -126,11 +126,12 @@ function dateAfterLabel(document: DomDocument): string | null {
 }
 
 function marksDate(element: DomElement): boolean {
-  const words = [element.getAttribute('class'), element.getAttribute('id'), element.getAttribute('itemprop')]
+  const words = [element.getAttribute('class'), element.getAttribute('id'), element.getAttribute('itemprop'), element.getAttribute('data-testid')]
     .join(' ')
     .split(/\s+/);
+  // A part ending in "date" is one too: `publishingdate`, `articledate`.
   return words.some((word) =>
-    word.split(/[-_]+|(?<=[a-z])(?=[A-Z])/).some((part) => DATE_HOLDER_PARTS.has(part.toLowerCase())),
+    word.split(/[-_]+|(?<=[a-z])(?=[A-Z])/).some((part) => DATE_HOLDER_PARTS.has(part.toLowerCase()) || /.date$/i.test(part)),
   );
 }
 

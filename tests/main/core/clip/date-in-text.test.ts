@@ -47,6 +47,15 @@ describe('dateInMarkup', () => {
     });
   });
 
+  it('finds a date in an element whose class or data-testid ends in "date", and not in an element nothing marks', () => {
+    withDomWindow((window) => {
+      const page = (body: string) => parsePage(window, `<html><body>${body}</body></html>`);
+      expect(dateInMarkup(page('<span class="_publishingdate">07.11.2023</span>'))).toBe('2023-11-07');
+      expect(dateInMarkup(page('<span data-testid="article-details-date">3.11.2023</span>'))).toBe('2023-11-03');
+      expect(dateInMarkup(page('<span class="price-tag">3.11.2023</span>'))).toBeNull();
+    });
+  });
+
   it('finds a date in an element whose class marks it, camelCase too, but not in comments', () => {
     withDomWindow((window) => {
       const page = (body: string) => parsePage(window, `<html><body>${body}</body></html>`);
