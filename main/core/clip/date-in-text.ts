@@ -3,7 +3,7 @@
  * (`/2019/11/17/`), and in text such as "17. November 2019", "17.11.2019", "Nov 17, 2019" or
  * "17 novembre 2019". Used when the page's metadata has no date (see metadata.ts).
  */
-import { selectAll } from './dom';
+import { selectAll, selectFirst } from './dom';
 import type { DomDocument, DomElement } from './dom';
 
 /** Month names and their usual abbreviations, in the languages of the pages Cuttings meets most. */
@@ -147,4 +147,24 @@ function toIsoDay(year: number, month: number, day: number): string | null {
   const date = new Date(Date.UTC(year, month - 1, day));
   if (date.getUTCDate() !== day) return null;
   return date.toISOString().slice(0, 10);
+}
+
+/** How much text after the headline is searched for its date: a byline line, not the story. */
+const NEAR_HEADLINE = 200;
+
+/**
+ * The date written just after the page's first `<h1>`, where the byline line stands
+ * ("Handball Schweiz • 02.02.2022"), in the elements that follow it, up to three levels out.
+ * A date further down is more likely a sidebar's or a comment's.
+ */
+export function dateNearHeadline(document: DomDocument): string | null {
+  let element: DomElement | null = selectFirst(document, 'h1');
+  let text = '';
+  for (let level = 0; level < 3 && element && text.length < NEAR_HEADLINE; level++) {
+    for (let next = element.nextElementSibling; next && text.length < NEAR_HEADLINE; next = next.nextElementSibling) {
+      text += ` ${(next.textContent ?? '').replace(/\s+/g, ' ').trim()}`;
+    }
+    element = element.parentElement;
+  }
+  return dateInText(text.slice(0, NEAR_HEADLINE));
 }

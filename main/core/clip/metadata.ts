@@ -19,7 +19,7 @@
  * when the metadata agrees with it). The README has the same order as a table.
  */
 import { authorInMarkup, bylineInText, looksLikeNames } from './byline';
-import { dateInMarkup, dateInText, dateInUrl } from './date-in-text';
+import { dateInMarkup, dateInText, dateInUrl, dateNearHeadline } from './date-in-text';
 import { ELEMENT_NODE, selectAll, selectFirst } from './dom';
 import type { DomDocument, DomElement } from './dom';
 import { isSiteRoot, pageHost, resolveHttpUrl } from './urls';
@@ -166,6 +166,7 @@ export function extractMetadata(document: DomDocument, options: ExtractMetadataO
       dateInAttributes(document) ??
       dateInUrl(options.pageUrl ?? url) ??
       dateInMarkup(document) ??
+      dateNearHeadline(document) ??
       anyTime(document) ??
       // Some archives write the day into the title: "Story | Site | 23.05.2011".
       dateInText(documentTitle ?? ''),
