@@ -503,6 +503,8 @@ export function normaliseDate(raw: string | null | undefined): string | null {
   }
   // A year or a month ("2017", "2017/01") names no day; JavaScript would make it the 1st.
   if (/^\d{4}(?:[-/.]\d{1,2})?$/.test(value)) return null;
+  const dayFirst = dayFirstDate(value);
+  if (dayFirst !== undefined) return dayFirst;
   const parsed = new Date(value);
   if (Number.isNaN(parsed.getTime())) return null;
   if (!/\d:\d\d/.test(value)) {
@@ -513,6 +515,24 @@ export function normaliseDate(raw: string | null | undefined): string | null {
   }
   if (!isPlausibleYear(parsed.getUTCFullYear())) return null;
   return parsed.toISOString();
+}
+
+/**
+ * "10.12.2022, 07:00:03" and "01-11-2023 10:29": dots and dashes between day, month and year
+ * put the day first (JavaScript would read the month first, as in the US's slashed dates),
+ * unless the second number cannot be a month. The day, as written (the zone is not given);
+ * undefined if `value` is not of this form, null if it names no real day.
+ */
+function dayFirstDate(value: string): string | null | undefined {
+  const match = /^(\d{1,2})([.-])(\d{1,2})\2(\d{4})(?:,?\s+(?:um\s+)?\d{1,2}:\d{2}(?::\d{2})?)?$/.exec(value);
+  if (!match) return undefined;
+  let day = Number(match[1]);
+  let month = Number(match[3]);
+  if (month > 12 && day <= 12) [day, month] = [month, day];
+  const year = Number(match[4]);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (month < 1 || month > 12 || date.getUTCDate() !== day || !isPlausibleYear(year)) return null;
+  return date.toISOString().slice(0, 10);
 }
 
 /** Rejects template placeholders such as 0001-01-01 and far-future typos. */

@@ -15,6 +15,15 @@ describe('normaliseDate', () => {
     expect(normaliseDate('January 21, 2022')).toBe('2022-01-21');
   });
 
+  it('reads dotted and dashed dates day first, unless the second number cannot be a month', () => {
+    expect(normaliseDate('10.12.2022, 07:00:03')).toBe('2022-12-10');
+    expect(normaliseDate('01-11-2023 10:29')).toBe('2023-11-01');
+    expect(normaliseDate('3.4.2021')).toBe('2021-04-03');
+    expect(normaliseDate('11-25-2023')).toBe('2023-11-25');
+    expect(normaliseDate('31.02.2022')).toBeNull();
+    expect(normaliseDate('06/13/2019')).toBe('2019-06-13');
+  });
+
   it('rejects nonsense and placeholder years', () => {
     expect(normaliseDate('yesterday')).toBeNull();
     expect(normaliseDate('0001-01-01T00:00:00Z')).toBeNull();
