@@ -110,8 +110,8 @@ export function looksLikeNames(text: string): boolean {
   return /^\p{Lu}/u.test(words[0] as string) && /^\p{Lu}/u.test(words[words.length - 1] as string);
 }
 
-/** Where a byline written as text starts: "Von Jane Doe", "By Jane Doe", "Text von Jane Doe", "Von:", "Auteur : Jane Doe". */
-const BYLINE_IN_TEXT = /^(?:[\d.:/,\s]*\d[\d.:/,]*\s+|.*?\s[|/·•–—-]\s+)?(?:(?:(?:text\s+und\s+fotos?\s+|text\s+)?(?:von|by|par|por|door)\s*:?)|(?:autor(?:in)?|author|auteur|texte?)\s*:)\s+(\S.*)$/iu;
+/** Where a byline written as text starts: "Von Jane Doe", "By Jane Doe", "Text von Jane Doe", "Posted by Jane", "Von:", "Auteur : Jane Doe". */
+const BYLINE_IN_TEXT = /^(?:[\d.:/,\s]*\d[\d.:/,]*\s+|.*?\s[|/·•–—-]\s+)?(?:(?:(?:text\s+und\s+fotos?\s+|text\s+|(?:posted|written|submitted|published|geschrieben|verfasst|gespeichert|veröffentlicht|publié|écrit)\s+)?(?:von|by|par|por|door)\s*:?)|(?:autor(?:in)?|author|auteur|texte?)\s*:)\s+(\S.*)$/iu;
 
 /** Not where an article's byline stands: chrome, comments, captions. */
 const NOT_BYLINE_PLACE = 'nav, footer, aside, figure, figcaption, [id*="comment" i], [class*="comment" i], [id*="respond" i]';

@@ -55,6 +55,9 @@ describe('bylineInText', () => {
       expect(bylineInText(page('<p>Sortiert by Datum und Name, von Berlin nach Hamburg.</p>'))).toBeNull();
       expect(bylineInText(page('<p><a href="/a">Text Without Notes</a></p>'))).toBeNull();
       expect(bylineInText(page('<div><p>Auteur : Kossivi Tiassou</p></div>'))).toBe('Kossivi Tiassou');
+      expect(bylineInText(page('<p><span class="category">Posted by Konstantin</span></p>'))).toBe('Konstantin');
+      expect(bylineInText(page('<p>Geschrieben von Jane Doe am 3. März 2021</p>'))).toBe('Jane Doe');
+      expect(bylineInText(page('<div class="comments"><p>Posted by Troll Person</p></div>'))).toBeNull();
     });
   });
 });
