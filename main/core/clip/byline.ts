@@ -141,3 +141,30 @@ export function bylineInText(document: DomDocument): string | null {
   }
   return null;
 }
+
+/** A label that stands alone before the names: "<strong>Autor:</strong> <a>Jane Doe</a>". */
+const AUTHOR_LABEL = /^(?:autor(?:in)?|autoren|author|authors|auteur|verfasser(?:in)?|text|texte|written by|von|by)\s*:?$/i;
+
+/**
+ * An author named after a label in its own element ("<b>Autor:</b> Jane Doe", "<dt>Author</dt>
+ * <dd>Jane Doe</dd>"): what follows the label up to the line's end (a `<br>` or the block's
+ * end), if it reads as names. Null if there is none.
+ */
+export function authorAfterLabel(document: DomDocument): string | null {
+  const body = document.body;
+  if (!body) return null;
+  for (const label of selectAll(body, 'strong, b, em, i, span, dt, th, label')) {
+    if (!AUTHOR_LABEL.test((label.textContent ?? '').trim()) || label.closest(NOT_BYLINE_PLACE)) continue;
+    let text = '';
+    if (label.tagName === 'DT' || label.tagName === 'TH') text = label.nextElementSibling?.textContent ?? '';
+    else {
+      for (let node = label.nextSibling; node && text.length <= MAX_BYLINE_LINE; node = node.nextSibling) {
+        if (node.nodeName === 'BR' || /^(?:P|DIV|LI|UL|OL|TABLE|H\d)$/.test(node.nodeName)) break;
+        text += node.textContent ?? '';
+      }
+    }
+    const names = text.replace(/\s+/g, ' ').replace(TRAILING_DATE, '').replace(/^[\s:]+|[\s,;:|/-]+$/g, '').trim();
+    if (names.length <= MAX_BYLINE_LINE && looksLikeNames(names)) return names;
+  }
+  return null;
+}

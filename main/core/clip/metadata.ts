@@ -18,7 +18,7 @@
  * site's own name is skipped; the title shown is chosen in title.ts (the visible headline
  * when the metadata agrees with it). The README has the same order as a table.
  */
-import { authorInMarkup, bylineInText, looksLikeNames } from './byline';
+import { authorAfterLabel, authorInMarkup, bylineInText, looksLikeNames } from './byline';
 import { dateInMarkup, dateInText, dateInUrl, dateNearHeadline } from './date-in-text';
 import { ELEMENT_NODE, selectAll, selectFirst } from './dom';
 import type { DomDocument, DomElement } from './dom';
@@ -151,6 +151,7 @@ export function extractMetadata(document: DomDocument, options: ExtractMetadataO
       ),
       () => notSite(authorInMarkup(document)),
       () => notSite(bylineInText(document)),
+      () => notSite(authorAfterLabel(document)),
     ),
     published: dayFromUrlAcrossZones(
       firstOf(
