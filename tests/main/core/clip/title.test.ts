@@ -61,6 +61,14 @@ describe('chooseTitle', () => {
     expect(chooseTitle(meta({ title: kicker, documentTitle: kicker, headlines: ['Corona', 'RSS Feeds'] }), null)).toBe(kicker);
   });
 
+  it('takes another title of the page over a section-name title when an <h1> ends with it after a kicker', () => {
+    const story = 'Impfen und Boostern ist bis Ende Februar möglich';
+    const headlines = [`Medienmitteilung der Direktion: ${story}`, 'Kontakt und Auskunft'];
+    expect(chooseTitle(meta({ title: 'Medienmitteilungen', titles: ['Medienmitteilungen', story], headlines }), null)).toBe(story);
+    // Without an <h1> that names it, the metadata's title stands.
+    expect(chooseTitle(meta({ title: 'Medienmitteilungen', titles: ['Medienmitteilungen', story], headlines: ['Kontakt und Auskunft', 'Weitere Themen hier'] }), null)).toBe('Medienmitteilungen');
+  });
+
   it('drops a kicker in front of the headline proper', () => {
     expect(chooseTitle(meta({ title: 'Margot Friedländer wird 100 Jahre', heading: '100. Geburtstag Margot Friedländer wird 100 Jahre' }), null)).toBe('Margot Friedländer wird 100 Jahre');
   });
