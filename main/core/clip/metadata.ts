@@ -340,7 +340,9 @@ function isSiteName(name: string, site: string | null, url: string | null): bool
   const host = pageHost(url)?.replace(/^www\./, '');
   if (!host) return false;
   const label = fold(host.split('.').slice(0, -1).join('.'));
-  if (fold(host) === folded || label === folded) return true;
+  // "Die FURCHE" on furche.at: the host's name with an article in front.
+  const withoutArticle = fold(name.trim().replace(/^(?:the|die|der|das|le|la|les|el|il)\s+/i, ''));
+  if (fold(host) === folded || label === folded || label === withoutArticle) return true;
   // "EFC Bayrische Bembel" on bayrische-bembel.de: a name of three words or more that holds
   // the host's name and little else is the site's (two words may be a person's own blog).
   return label.length >= 5 && folded.includes(label) && folded.length <= label.length * 2 && name.trim().split(/\s+/).length >= 3;

@@ -85,6 +85,13 @@ describe('extractMetadata', () => {
     expect(author('Daily Example')).toBeNull();
   });
 
+  it("takes the host's name with an article in front as the site's, not an author", () => {
+    const html =
+      '<html><head><meta name="author" content="Die RUNDSCHAU"></head><body><article><p class="author">Von Jane Doe</p></article></body></html>';
+    const metadata = withDomWindow((window) => extractMetadata(parseHtmlDocument(window, html), { pageUrl: 'https://www.rundschau.example/story-1' }));
+    expect(metadata.author).toBe("Jane Doe");
+  });
+
   it("reads a date-time one day off the address's date as the address's day, and keeps one further off", () => {
     const page = (time: string) => `<html><head><meta property="article:published_time" content="${time}"></head><body></body></html>`;
     const published = (time: string, pageUrl: string) =>
