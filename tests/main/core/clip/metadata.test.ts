@@ -89,7 +89,7 @@ describe('extractMetadata', () => {
     const html =
       '<html><head><meta name="author" content="Die RUNDSCHAU"></head><body><article><p class="author">Von Jane Doe</p></article></body></html>';
     const metadata = withDomWindow((window) => extractMetadata(parseHtmlDocument(window, html), { pageUrl: 'https://www.rundschau.example/story-1' }));
-    expect(metadata.author).toBe("Jane Doe");
+    expect(metadata.author).toBe('Jane Doe');
   });
 
   it("reads a date-time one day off the address's date as the address's day, and keeps one further off", () => {
