@@ -82,7 +82,7 @@ export function dateInUrl(url: string | null | undefined): string | null {
  */
 const DATE_HOLDER_PARTS = new Set([
   'date', 'datum', 'time', 'published', 'publish', 'pubdate', 'posted', 'postdate', 'postedon', 'dateline',
-  'timestamp', 'meta', 'byline', 'authored', 'updated', 'datetime', 'created',
+  'timestamp', 'meta', 'byline', 'authored', 'updated', 'datetime', 'created', 'submitted',
 ]);
 
 /**

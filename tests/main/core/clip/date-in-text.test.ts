@@ -53,6 +53,8 @@ describe('dateInMarkup', () => {
       expect(dateInMarkup(page('<span class="_publishingdate">07.11.2023</span>'))).toBe('2023-11-07');
       expect(dateInMarkup(page('<span data-testid="article-details-date">3.11.2023</span>'))).toBe('2023-11-03');
       expect(dateInMarkup(page('<span class="price-tag">3.11.2023</span>'))).toBeNull();
+      // Drupal's "Submitted by … on …" line.
+      expect(dateInMarkup(page('<div class="submitted">Gespeichert von <span>rasos</span> am 24. Juli 2017 - 18:05</div>'))).toBe('2017-07-24');
     });
   });
 
