@@ -110,8 +110,8 @@ export function looksLikeNames(text: string): boolean {
   return /^\p{Lu}/u.test(words[0] as string) && /^\p{Lu}/u.test(words[words.length - 1] as string);
 }
 
-/** Where a byline written as text starts: "Von Jane Doe", "By Jane Doe", "Text von Jane Doe", "Von:", "Auteur : Jane Doe". */
-const BYLINE_IN_TEXT = /^(?:[\d.:/,\s]*\d[\d.:/,]*\s+|.*?\s[|/·•–—-]\s+)?(?:(?:(?:text\s+und\s+fotos?\s+|text\s+)?(?:von|by|par|por|door)\s*:?)|(?:autor(?:in)?|author|auteur|texte?)\s*:)\s+(\S.*)$/iu;
+/** Where a byline written as text starts: "Von Jane Doe", "By Jane Doe", "Text von Jane Doe", "Posted by Jane", "Von:", "Auteur : Jane Doe". */
+const BYLINE_IN_TEXT = /^(?:[\d.:/,\s]*\d[\d.:/,]*\s+|.*?\s[|/·•–—-]\s+)?(?:(?:(?:text\s+und\s+fotos?\s+|text\s+|(?:posted|written|submitted|published|geschrieben|verfasst|gespeichert|veröffentlicht|publié|écrit)\s+)?(?:von|by|par|por|door)\s*:?)|(?:autor(?:in)?|author|auteur|texte?)\s*:)\s+(\S.*)$/iu;
 
 /** Not where an article's byline stands: chrome, comments, captions. */
 const NOT_BYLINE_PLACE = 'nav, footer, aside, figure, figcaption, [id*="comment" i], [class*="comment" i], [id*="respond" i]';
@@ -138,6 +138,33 @@ export function bylineInText(document: DomDocument): string | null {
     const names = (match[1] as string).replace(TRAILING_DATE, '').replace(OTHER_CREDITS, '').replace(/[\s,;:|/-]+$/, '').trim();
     if (!looksLikeNames(names) || element.closest(NOT_BYLINE_PLACE)) continue;
     return names;
+  }
+  return null;
+}
+
+/** A label that stands alone before the names: "<strong>Autor:</strong> <a>Jane Doe</a>". */
+const AUTHOR_LABEL = /^(?:autor(?:in)?|autoren|author|authors|auteur|verfasser(?:in)?|text|texte|written by|von|by)\s*:?$/i;
+
+/**
+ * An author named after a label in its own element ("<b>Autor:</b> Jane Doe", "<dt>Author</dt>
+ * <dd>Jane Doe</dd>"): what follows the label up to the line's end (a `<br>` or the block's
+ * end), if it reads as names. Null if there is none.
+ */
+export function authorAfterLabel(document: DomDocument): string | null {
+  const body = document.body;
+  if (!body) return null;
+  for (const label of selectAll(body, 'strong, b, em, i, span, dt, th, label')) {
+    if (!AUTHOR_LABEL.test((label.textContent ?? '').trim()) || label.closest(NOT_BYLINE_PLACE)) continue;
+    let text = '';
+    if (label.tagName === 'DT' || label.tagName === 'TH') text = label.nextElementSibling?.textContent ?? '';
+    else {
+      for (let node = label.nextSibling; node && text.length <= MAX_BYLINE_LINE; node = node.nextSibling) {
+        if (node.nodeName === 'BR' || /^(?:P|DIV|LI|UL|OL|TABLE|H\d)$/.test(node.nodeName)) break;
+        text += node.textContent ?? '';
+      }
+    }
+    const names = text.replace(/\s+/g, ' ').replace(TRAILING_DATE, '').replace(/^[\s:]+|[\s,;:|/-]+$/g, '').trim();
+    if (names.length <= MAX_BYLINE_LINE && looksLikeNames(names)) return names;
   }
   return null;
 }

@@ -3,7 +3,7 @@
  * (`/2019/11/17/`), and in text such as "17. November 2019", "17.11.2019", "Nov 17, 2019" or
  * "17 novembre 2019". Used when the page's metadata has no date (see metadata.ts).
  */
-import { selectAll } from './dom';
+import { selectAll, selectFirst } from './dom';
 import type { DomDocument, DomElement } from './dom';
 
 /** Month names and their usual abbreviations, in the languages of the pages Cuttings meets most. */
@@ -82,7 +82,7 @@ export function dateInUrl(url: string | null | undefined): string | null {
  */
 const DATE_HOLDER_PARTS = new Set([
   'date', 'datum', 'time', 'published', 'publish', 'pubdate', 'posted', 'postdate', 'postedon', 'dateline',
-  'timestamp', 'meta', 'byline', 'authored', 'updated', 'datetime', 'created',
+  'timestamp', 'meta', 'byline', 'authored', 'updated', 'datetime', 'created', 'submitted',
 ]);
 
 /**
@@ -90,7 +90,7 @@ const DATE_HOLDER_PARTS = new Set([
  * ends (elements inside comments are skipped: their dates are the comments').
  */
 export function dateInMarkup(document: DomDocument): string | null {
-  for (const element of selectAll(document, '[class], [id], [itemprop]')) {
+  for (const element of selectAll(document, '[class], [id], [itemprop], [data-testid]')) {
     if (!marksDate(element)) continue;
     const text = element.textContent ?? '';
     if (text.length > 300 || element.closest('[id*="comment" i], [class*="comment" i]')) continue;
@@ -126,11 +126,12 @@ function dateAfterLabel(document: DomDocument): string | null {
 }
 
 function marksDate(element: DomElement): boolean {
-  const words = [element.getAttribute('class'), element.getAttribute('id'), element.getAttribute('itemprop')]
+  const words = [element.getAttribute('class'), element.getAttribute('id'), element.getAttribute('itemprop'), element.getAttribute('data-testid')]
     .join(' ')
     .split(/\s+/);
+  // A part ending in "date" is one too: `publishingdate`, `articledate`.
   return words.some((word) =>
-    word.split(/[-_]+|(?<=[a-z])(?=[A-Z])/).some((part) => DATE_HOLDER_PARTS.has(part.toLowerCase())),
+    word.split(/[-_]+|(?<=[a-z])(?=[A-Z])/).some((part) => DATE_HOLDER_PARTS.has(part.toLowerCase()) || /.date$/i.test(part)),
   );
 }
 
@@ -146,4 +147,24 @@ function toIsoDay(year: number, month: number, day: number): string | null {
   const date = new Date(Date.UTC(year, month - 1, day));
   if (date.getUTCDate() !== day) return null;
   return date.toISOString().slice(0, 10);
+}
+
+/** How much text after the headline is searched for its date: a byline line, not the story. */
+const NEAR_HEADLINE = 200;
+
+/**
+ * The date written just after the page's first `<h1>`, where the byline line stands
+ * ("Handball Schweiz • 02.02.2022"), in the elements that follow it, up to three levels out.
+ * A date further down is more likely a sidebar's or a comment's.
+ */
+export function dateNearHeadline(document: DomDocument): string | null {
+  let element: DomElement | null = selectFirst(document, 'h1');
+  let text = '';
+  for (let level = 0; level < 3 && element && text.length < NEAR_HEADLINE; level++) {
+    for (let next = element.nextElementSibling; next && text.length < NEAR_HEADLINE; next = next.nextElementSibling) {
+      text += ` ${(next.textContent ?? '').replace(/\s+/g, ' ').trim()}`;
+    }
+    element = element.parentElement;
+  }
+  return dateInText(text.slice(0, NEAR_HEADLINE));
 }

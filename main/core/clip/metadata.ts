@@ -18,8 +18,8 @@
  * site's own name is skipped; the title shown is chosen in title.ts (the visible headline
  * when the metadata agrees with it). The README has the same order as a table.
  */
-import { authorInMarkup, bylineInText, looksLikeNames } from './byline';
-import { dateInMarkup, dateInText, dateInUrl } from './date-in-text';
+import { authorAfterLabel, authorInMarkup, bylineInText, looksLikeNames } from './byline';
+import { dateInMarkup, dateInText, dateInUrl, dateNearHeadline } from './date-in-text';
 import { ELEMENT_NODE, selectAll, selectFirst } from './dom';
 import type { DomDocument, DomElement } from './dom';
 import { isSiteRoot, pageHost, resolveHttpUrl } from './urls';
@@ -111,7 +111,10 @@ export function extractMetadata(document: DomDocument, options: ExtractMetadataO
     articleUrl(canonicalHref(document), base),
   );
   // A site's own name given as the author is a template default, not a byline.
-  const notSite = (name: string | null): string | null => (name && !isSiteName(name, source, url ?? options.pageUrl ?? null) ? name : null);
+  const notSite = (name: string | null): string | null => {
+    const names = name && withoutSiteOrHandle(name, (part) => isSiteName(part, source, url ?? options.pageUrl ?? null));
+    return names && !isSiteName(names, source, url ?? options.pageUrl ?? null) ? names : null;
+  };
 
   return {
     title: firstOf(
@@ -148,8 +151,9 @@ export function extractMetadata(document: DomDocument, options: ExtractMetadataO
       ),
       () => notSite(authorInMarkup(document)),
       () => notSite(bylineInText(document)),
+      () => notSite(authorAfterLabel(document)),
     ),
-    published:
+    published: dayFromUrlAcrossZones(
       firstOf(
         ld && normaliseDate(ldText(ld.article.datePublished)),
         ld && normaliseDate(ldText(ld.article.dateCreated)),
@@ -163,9 +167,12 @@ export function extractMetadata(document: DomDocument, options: ExtractMetadataO
       dateInAttributes(document) ??
       dateInUrl(options.pageUrl ?? url) ??
       dateInMarkup(document) ??
+      dateNearHeadline(document) ??
       anyTime(document) ??
       // Some archives write the day into the title: "Story | Site | 23.05.2011".
       dateInText(documentTitle ?? ''),
+      dateInUrl(options.pageUrl ?? url),
+    ),
     modified: firstOf(
       ld && normaliseDate(ldText(ld.article.dateModified)),
       firstDate('article:modified_time', 'og:updated_time', 'last-modified', 'dcterms.modified', 'dc.date.modified',
@@ -211,6 +218,27 @@ function chooseAuthor(fromMetadata: string | null, ...fromPage: Array<() => stri
     if (found && (!fromMetadata || looksLikeNames(found))) return found;
   }
   return fromMetadata;
+}
+
+/**
+ * The names without what a byline adds to them: the site's name as one of its comma-separated
+ * parts ("Rob Picheta, CNN"), and a social-media handle after a name ("Ana Ruiz @anaruiz").
+ */
+function withoutSiteOrHandle(names: string, isSite: (part: string) => boolean): string {
+  const parts = names.split(/\s*,\s*/).map((part) => part.replace(/\s+@[\w.]+$/, '').trim());
+  const kept = parts.length > 1 ? parts.filter((part) => part && !isSite(part)) : parts;
+  return kept.length > 0 ? kept.join(', ') : names;
+}
+
+/**
+ * A date-time that falls one day off the date in the page's address is the same moment seen
+ * from another time zone (a story filed late in the evening in New York is dated the next day
+ * in UTC): the address's day is the one the publisher filed it under, as htmldate also trusts it.
+ */
+function dayFromUrlAcrossZones(published: string | null, urlDay: string | null): string | null {
+  if (!published || !urlDay || published.length <= 10) return published;
+  const apart = Math.abs(Date.parse(published.slice(0, 10)) - Date.parse(urlDay));
+  return apart === 86_400_000 ? urlDay : published;
 }
 
 /** Words and marks of an organisation's name rather than a person's. */
@@ -312,7 +340,9 @@ function isSiteName(name: string, site: string | null, url: string | null): bool
   const host = pageHost(url)?.replace(/^www\./, '');
   if (!host) return false;
   const label = fold(host.split('.').slice(0, -1).join('.'));
-  if (fold(host) === folded || label === folded) return true;
+  // "Die FURCHE" on furche.at: the host's name with an article in front.
+  const withoutArticle = fold(name.trim().replace(/^(?:the|die|der|das|le|la|les|el|il)\s+/i, ''));
+  if (fold(host) === folded || label === folded || label === withoutArticle) return true;
   // "EFC Bayrische Bembel" on bayrische-bembel.de: a name of three words or more that holds
   // the host's name and little else is the site's (two words may be a person's own blog).
   return label.length >= 5 && folded.includes(label) && folded.length <= label.length * 2 && name.trim().split(/\s+/).length >= 3;
@@ -476,6 +506,8 @@ export function normaliseDate(raw: string | null | undefined): string | null {
   }
   // A year or a month ("2017", "2017/01") names no day; JavaScript would make it the 1st.
   if (/^\d{4}(?:[-/.]\d{1,2})?$/.test(value)) return null;
+  const dayFirst = dayFirstDate(value);
+  if (dayFirst !== undefined) return dayFirst;
   const parsed = new Date(value);
   if (Number.isNaN(parsed.getTime())) return null;
   if (!/\d:\d\d/.test(value)) {
@@ -486,6 +518,24 @@ export function normaliseDate(raw: string | null | undefined): string | null {
   }
   if (!isPlausibleYear(parsed.getUTCFullYear())) return null;
   return parsed.toISOString();
+}
+
+/**
+ * "10.12.2022, 07:00:03" and "01-11-2023 10:29": dots and dashes between day, month and year
+ * put the day first (JavaScript would read the month first, as in the US's slashed dates),
+ * unless the second number cannot be a month. The day, as written (the zone is not given);
+ * undefined if `value` is not of this form, null if it names no real day.
+ */
+function dayFirstDate(value: string): string | null | undefined {
+  const match = /^(\d{1,2})([.-])(\d{1,2})\2(\d{4})(?:,?\s+(?:um\s+)?\d{1,2}:\d{2}(?::\d{2})?)?$/.exec(value);
+  if (!match) return undefined;
+  let day = Number(match[1]);
+  let month = Number(match[3]);
+  if (month > 12 && day <= 12) [day, month] = [month, day];
+  const year = Number(match[4]);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (month < 1 || month > 12 || date.getUTCDate() !== day || !isPlausibleYear(year)) return null;
+  return date.toISOString().slice(0, 10);
 }
 
 /** Rejects template placeholders such as 0001-01-01 and far-future typos. */

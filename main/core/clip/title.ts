@@ -10,9 +10,10 @@ import { pageHost } from './urls';
 
 /**
  * Separators between a title and the site's name: " | ", " - ", " – ", " — ", " » ", " · ",
- * " :: ", " • ", " ~ ", " / ", and ": " after a site name is not one (too common in headlines).
+ * " :: ", " • ", " ~ ", " / ", and " : " with a space before the colon ("Story : 31.10.2023"; a
+ * headline's own colon has none before it, so "Corona: …" is no separator).
  */
-const SEPARATOR = /\s+(?:[|\-–—»«·•~/]|::)\s+/;
+const SEPARATOR = /\s+(?:[|\-–—»«·•~/:]|::)\s+/;
 
 /** Share of the headline's words the metadata title must have for the two to agree. */
 const AGREEMENT = 0.5;
@@ -40,7 +41,7 @@ export function chooseTitle(
   const heading = metadata.heading && !isLogo(metadata.heading, named, metadata) ? metadata.heading : null;
   if (!named) return heading ?? metadata.heading;
   const cleaned = withoutSiteName(named, metadata.source, metadata.url);
-  if (!heading) return partThatIsAHeadline(named, metadata) ?? cleaned;
+  if (!heading) return partThatIsAHeadline(named, metadata) ?? titleTwoSourcesShare(named, metadata) ?? cleaned;
   const foldedHeading = fold(heading);
   const foldedTitle = fold(cleaned);
   if (foldedTitle === foldedHeading || fold(named) === foldedHeading) return heading;
@@ -77,6 +78,37 @@ function partThatIsAHeadline(
   const found = parts.filter((part) => headlines.has(fold(part)) && !isSiteName(part, metadata.source, metadata.url));
   // "Site - Section - Story" with each an <h1>: the story's is the longest.
   return found.sort((a, b) => b.length - a.length)[0] ?? null;
+}
+
+/**
+ * On a page with several `<h1>`s, none of them agreeing with the chosen title (an OpenGraph
+ * title that names a section: "Medienmitteilungen"): another of the page's titles that an
+ * `<h1>` ends with, after a kicker ("Medienmitteilung der Direktion: Impfen und …"), so that
+ * two sources name it. Null when the chosen title agrees with an `<h1>`, or no other does.
+ * (Word agreement alone between an `<h1>` and another title was tried as a vote too: it won a
+ * page of the trafilatura corpus and lost one of the Readability test pages, so it is not used.)
+ */
+function titleTwoSourcesShare(
+  named: string,
+  metadata: Pick<PageMetadata, 'titles' | 'source' | 'url'> & Partial<Pick<PageMetadata, 'headlines'>>,
+): string | null {
+  const headlines = (metadata.headlines ?? []).filter((headline) => countWordsIn(headline) >= 3);
+  const agree = (headline: string, title: string): boolean => {
+    const cleaned = withoutSiteName(title, metadata.source, metadata.url);
+    return shareOfWordsIn(headline, title) >= AGREEMENT && shareOfWordsIn(cleaned, headline) >= AGREEMENT;
+  };
+  if (headlines.length === 0 || headlines.some((headline) => agree(headline, named))) return null;
+  for (const title of metadata.titles) {
+    if (title === named) continue;
+    const cleaned = withoutSiteName(title, metadata.source, metadata.url);
+    if (countWordsIn(cleaned) < 3) continue;
+    const folded = fold(cleaned);
+    for (const headline of headlines) {
+      const foldedHeadline = fold(headline);
+      if (foldedHeadline.length > folded.length && foldedHeadline.endsWith(` ${folded}`)) return cleaned;
+    }
+  }
+  return null;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { authorInMarkup, bylineInText, cleanByline, looksLikeNames } from '../../../../main/core/clip/byline';
+import { authorAfterLabel, authorInMarkup, bylineInText, cleanByline, looksLikeNames } from '../../../../main/core/clip/byline';
 import { parsePage, withDomWindow } from '../../../../main/core/clip/dom';
 
 describe('cleanByline', () => {
@@ -55,6 +55,21 @@ describe('bylineInText', () => {
       expect(bylineInText(page('<p>Sortiert by Datum und Name, von Berlin nach Hamburg.</p>'))).toBeNull();
       expect(bylineInText(page('<p><a href="/a">Text Without Notes</a></p>'))).toBeNull();
       expect(bylineInText(page('<div><p>Auteur : Kossivi Tiassou</p></div>'))).toBe('Kossivi Tiassou');
+      expect(bylineInText(page('<p><span class="category">Posted by Konstantin</span></p>'))).toBe('Konstantin');
+      expect(bylineInText(page('<p>Geschrieben von Jane Doe am 3. März 2021</p>'))).toBe('Jane Doe');
+      expect(bylineInText(page('<div class="comments"><p>Posted by Troll Person</p></div>'))).toBeNull();
+    });
+  });
+});
+
+describe('authorAfterLabel', () => {
+  it('reads the names after a label in its own element, up to the line break, but not a sentence or a tag list', () => {
+    withDomWindow((window) => {
+      const page = (body: string) => parsePage(window, `<html><body>${body}</body></html>`);
+      expect(authorAfterLabel(page('<p><strong>Autor:</strong> <a href="/p/1">Jane Doe</a><br><strong>Tags:</strong> <a>eins</a></p>'))).toBe('Jane Doe');
+      expect(authorAfterLabel(page('<dl><dt>Author</dt><dd>Jane Doe</dd></dl>'))).toBe('Jane Doe');
+      expect(authorAfterLabel(page('<p><b>Von:</b> der Redaktion wurde alles geprüft und für gut befunden</p>'))).toBeNull();
+      expect(authorAfterLabel(page('<footer><p><b>Autor:</b> Jane Doe</p></footer>'))).toBeNull();
     });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateInMarkup, dateInText, dateInUrl } from '../../../../main/core/clip/date-in-text';
+import { dateInMarkup, dateInText, dateInUrl, dateNearHeadline } from '../../../../main/core/clip/date-in-text';
 import { parsePage, withDomWindow } from '../../../../main/core/clip/dom';
 
 describe('dateInText', () => {
@@ -47,12 +47,35 @@ describe('dateInMarkup', () => {
     });
   });
 
+  it('finds a date in an element whose class or data-testid ends in "date", and not in an element nothing marks', () => {
+    withDomWindow((window) => {
+      const page = (body: string) => parsePage(window, `<html><body>${body}</body></html>`);
+      expect(dateInMarkup(page('<span class="_publishingdate">07.11.2023</span>'))).toBe('2023-11-07');
+      expect(dateInMarkup(page('<span data-testid="article-details-date">3.11.2023</span>'))).toBe('2023-11-03');
+      expect(dateInMarkup(page('<span class="price-tag">3.11.2023</span>'))).toBeNull();
+      // Drupal's "Submitted by … on …" line.
+      expect(dateInMarkup(page('<div class="submitted">Gespeichert von <span>rasos</span> am 24. Juli 2017 - 18:05</div>'))).toBe('2017-07-24');
+    });
+  });
+
   it('finds a date in an element whose class marks it, camelCase too, but not in comments', () => {
     withDomWindow((window) => {
       const page = (body: string) => parsePage(window, `<html><body>${body}</body></html>`);
       expect(dateInMarkup(page('<p>Written in 1999.</p><span class="itemPostDate">am 25.08.2015</span>'))).toBe('2015-08-25');
       expect(dateInMarkup(page('<div class="entry-meta">Posted May 3, 2021</div>'))).toBe('2021-05-03');
       expect(dateInMarkup(page('<div id="comments"><span class="comment-date">3.4.2020</span></div>'))).toBeNull();
+    });
+  });
+});
+
+describe('dateNearHeadline', () => {
+  it('reads the date in the line after the <h1>, and not one far down the page', () => {
+    withDomWindow((window) => {
+      const page = (body: string) => parsePage(window, `<html><body>${body}</body></html>`);
+      expect(dateNearHeadline(page('<div><h1>Bruderduell</h1><p>Handball Schweiz • 02.02.2022</p></div><p>Text.</p>'))).toBe('2022-02-02');
+      expect(dateNearHeadline(page('<header><h1>Bruderduell</h1></header><div class="x"><p>Von Ana · 3. März 2021</p></div>'))).toBe('2021-03-03');
+      expect(dateNearHeadline(page(`<h1>Bruderduell</h1><p>${'Lange Geschichte. '.repeat(20)}</p><p>02.02.2022</p>`))).toBeNull();
+      expect(dateNearHeadline(page('<p>02.02.2022</p>'))).toBeNull();
     });
   });
 });

@@ -17,7 +17,7 @@ import { SHARED } from '../../../paths';
  * so that a change that loses quality fails. Issue 5 asks for text F1 ≥ 0.93, date ≥ 85%,
  * title ≥ 90% and author ≥ 75%; raise these as extraction gets there.
  */
-const FLOORS = { text_f1: 0.925, date_acc: 0.795, title_acc: 0.845, author_acc: 0.68 };
+const FLOORS = { text_f1: 0.925, date_acc: 0.83, title_acc: 0.86, author_acc: 0.71 };
 
 const READABILITY_PAGES = join(SHARED, 'corpora', 'readability-pages');
 const pages = loadTruth();

@@ -15,6 +15,15 @@ describe('normaliseDate', () => {
     expect(normaliseDate('January 21, 2022')).toBe('2022-01-21');
   });
 
+  it('reads dotted and dashed dates day first, unless the second number cannot be a month', () => {
+    expect(normaliseDate('10.12.2022, 07:00:03')).toBe('2022-12-10');
+    expect(normaliseDate('01-11-2023 10:29')).toBe('2023-11-01');
+    expect(normaliseDate('3.4.2021')).toBe('2021-04-03');
+    expect(normaliseDate('11-25-2023')).toBe('2023-11-25');
+    expect(normaliseDate('31.02.2022')).toBeNull();
+    expect(normaliseDate('06/13/2019')).toBe('2019-06-13');
+  });
+
   it('rejects nonsense and placeholder years', () => {
     expect(normaliseDate('yesterday')).toBeNull();
     expect(normaliseDate('0001-01-01T00:00:00Z')).toBeNull();
@@ -61,6 +70,36 @@ describe('extractMetadata', () => {
     const organisation =
       '<meta name="author" content="Bund der Verbraucher e.V."><body><h1>Preise</h1><p class="intro">Von Leonora Holling</p><p>Text.</p></body>';
     expect(withDomWindow((window) => extractMetadata(parseHtmlDocument(window, organisation))).author).toBe('Leonora Holling');
+  });
+
+  it("drops the site's name and a handle from the author's names", () => {
+    const author = (name: string) =>
+      withDomWindow((window) =>
+        extractMetadata(
+          parseHtmlDocument(window, `<html><head><meta property="og:site_name" content="Daily Example"><meta name="author" content="${name}"></head></html>`),
+        ),
+      ).author;
+    expect(author('Rob Picheta, Daily Example')).toBe('Rob Picheta');
+    expect(author('Ana Ruiz @anaruiz')).toBe('Ana Ruiz');
+    expect(author('Ana Ruiz, Rob Picheta')).toBe('Ana Ruiz, Rob Picheta');
+    expect(author('Daily Example')).toBeNull();
+  });
+
+  it("takes the host's name with an article in front as the site's, not an author", () => {
+    const html =
+      '<html><head><meta name="author" content="Die RUNDSCHAU"></head><body><article><p class="author">Von Jane Doe</p></article></body></html>';
+    const metadata = withDomWindow((window) => extractMetadata(parseHtmlDocument(window, html), { pageUrl: 'https://www.rundschau.example/story-1' }));
+    expect(metadata.author).toBe('Jane Doe');
+  });
+
+  it("reads a date-time one day off the address's date as the address's day, and keeps one further off", () => {
+    const page = (time: string) => `<html><head><meta property="article:published_time" content="${time}"></head><body></body></html>`;
+    const published = (time: string, pageUrl: string) =>
+      withDomWindow((window) => extractMetadata(parseHtmlDocument(window, page(time)), { pageUrl })).published;
+    expect(published('2023-11-09T05:30:59Z', 'https://news.example/2023/11/08/story/')).toBe('2023-11-08');
+    expect(published('2023-11-08T05:30:59Z', 'https://news.example/2023/11/08/story/')).toBe('2023-11-08T05:30:59Z');
+    expect(published('2023-11-12T05:30:59Z', 'https://news.example/2023/11/08/story/')).toBe('2023-11-12T05:30:59Z');
+    expect(published('2023-11-09T05:30:59Z', 'https://news.example/story/')).toBe('2023-11-09T05:30:59Z');
   });
 
   it('reads a date from microdata or RDFa on any element, and from the title as a last resort', () => {

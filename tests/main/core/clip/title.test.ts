@@ -54,6 +54,21 @@ describe('chooseTitle', () => {
     expect(chooseTitle(meta({ title: 'Sauberer Strom | Stiftung Windenergie', heading: 'Stiftung Windenergie' }), null)).toBe('Sauberer Strom');
   });
 
+  it('splits the title at " : " with a space before the colon, but not at a headline\'s own colon', () => {
+    const title = 'So viel Regen gab es lange nicht : 31.10.2023, 10.19 Uhr';
+    expect(chooseTitle(meta({ title, documentTitle: title, headlines: ['So viel Regen gab es lange nicht', 'RSS Feeds'] }), null)).toBe('So viel Regen gab es lange nicht');
+    const kicker = 'Corona: So viel Regen gab es lange nicht';
+    expect(chooseTitle(meta({ title: kicker, documentTitle: kicker, headlines: ['Corona', 'RSS Feeds'] }), null)).toBe(kicker);
+  });
+
+  it('takes another title of the page over a section-name title when an <h1> ends with it after a kicker', () => {
+    const story = 'Impfen und Boostern ist bis Ende Februar möglich';
+    const headlines = [`Medienmitteilung der Direktion: ${story}`, 'Kontakt und Auskunft'];
+    expect(chooseTitle(meta({ title: 'Medienmitteilungen', titles: ['Medienmitteilungen', story], headlines }), null)).toBe(story);
+    // Without an <h1> that names it, the metadata's title stands.
+    expect(chooseTitle(meta({ title: 'Medienmitteilungen', titles: ['Medienmitteilungen', story], headlines: ['Kontakt und Auskunft', 'Weitere Themen hier'] }), null)).toBe('Medienmitteilungen');
+  });
+
   it('drops a kicker in front of the headline proper', () => {
     expect(chooseTitle(meta({ title: 'Margot Friedländer wird 100 Jahre', heading: '100. Geburtstag Margot Friedländer wird 100 Jahre' }), null)).toBe('Margot Friedländer wird 100 Jahre');
   });
