@@ -10,6 +10,9 @@ import { expect, SEED_ARTICLE, test } from './fixtures';
 
 /** Selects a phrase (its nth occurrence, from 0) in the reader's article, as dragging over it would. */
 async function selectInReader(page: Page, phrase: string, nth = 0): Promise<void> {
+  // The reader's document is written after the article opens (and again when highlights are
+  // drawn): wait until it holds the phrase rather than reading the frame while it is empty.
+  await expect(page.frameLocator('iframe.reader-frame').locator('body')).toContainText(phrase);
   await page.evaluate(([wanted, skip]) => {
     let left = skip;
     const frame = document.querySelector<HTMLIFrameElement>('iframe.reader-frame');
