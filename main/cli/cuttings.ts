@@ -23,6 +23,7 @@ import { formatAnnotations, noteCommand } from './note-command';
 import { progressBar } from './progress';
 import { bulkTagCommand, rulesCommand, tagsCommand } from './tags-command';
 import { COMMAND_HELP, MAIN_HELP } from './usage';
+import { fieldBlock } from './field-block';
 
 /** Where the CLI reads and writes; tests pass their own. */
 export interface CliIo {
@@ -363,23 +364,21 @@ function formatRow(article: ArticleSummary): string {
 }
 
 function formatArticle(article: Article): string {
-  const lines = [article.title, '='.repeat(Math.min(article.title.length, 72))];
-  const field = (name: string, value: string | null | undefined) => {
-    if (value) lines.push(`${name.padEnd(11)}${value}`);
-  };
-  field('Id:', article.id);
-  field('Source:', article.source);
-  field('Author:', article.author);
-  field('Published:', article.published);
-  field('Clipped:', article.clipped);
-  field('URL:', article.url);
-  field('Tags:', article.tags.join(', '));
-  field('Words:', String(article.words));
-  field('SHA-256:', `${article.provenance.originalSha256} (as received)`);
   const p = article.provenance;
-  field('Fetched:', p.originalUrl && `${p.originalUrl}${p.finalUrl && p.finalUrl !== p.originalUrl ? ` → ${p.finalUrl}` : ''}${p.httpStatus ? ` (HTTP ${p.httpStatus})` : ''}`);
-  field('Version of:', p.versionOf);
-  return `${lines.join('\n')}\n${formatAnnotations(article)}\n${article.text}\n`;
+  const block = fieldBlock(article.title, [
+    ['Id:', article.id],
+    ['Source:', article.source],
+    ['Author:', article.author],
+    ['Published:', article.published],
+    ['Clipped:', article.clipped],
+    ['URL:', article.url],
+    ['Tags:', article.tags.join(', ')],
+    ['Words:', String(article.words)],
+    ['SHA-256:', `${p.originalSha256} (as received)`],
+    ['Fetched:', p.originalUrl && `${p.originalUrl}${p.finalUrl && p.finalUrl !== p.originalUrl ? ` → ${p.finalUrl}` : ''}${p.httpStatus ? ` (HTTP ${p.httpStatus})` : ''}`],
+    ['Version of:', p.versionOf],
+  ]);
+  return `${block}\n${formatAnnotations(article)}\n${article.text}\n`;
 }
 
 function processIo(): CliIo {

@@ -11,7 +11,9 @@ import { parseArgs } from 'node:util';
 import { CuttingsError } from '../../common/errors';
 import { decodeText } from '../core/capture/decode-text';
 import { looksLikeHtml, MAX_CLIP_BYTES } from '../core/clip/input-checks';
+import type { ExtractedPage } from '../core/clip/extract';
 import { resolveHttpUrl } from '../core/clip/urls';
+import { fieldBlock } from './field-block';
 
 /** Where the command prints; the CLI's io object fits. */
 export interface ExtractIo {
@@ -20,16 +22,7 @@ export interface ExtractIo {
 }
 
 /** What `extract` prints for one page: the fields the library would store. */
-export interface ExtractResult {
-  title: string;
-  author: string | null;
-  published: string | null;
-  modified: string | null;
-  site: string | null;
-  lang: string | null;
-  canonical: string | null;
-  text: string;
-}
+export type ExtractResult = Pick<ExtractedPage, 'title' | 'author' | 'published' | 'modified' | 'site' | 'lang' | 'canonical' | 'text'>;
 
 const TEXT_EXTENSIONS = new Set(['.txt', '.md', '.markdown']);
 const HTML_EXTENSIONS = new Set(['.html', '.htm', '.xhtml']);
@@ -144,17 +137,15 @@ export async function extractFile(path: string, url: string | undefined): Promis
 }
 
 function formatResult(result: ExtractResult): string {
-  const lines = [result.title, '='.repeat(Math.min(result.title.length, 72))];
-  const field = (name: string, value: string | null) => {
-    if (value) lines.push(`${name.padEnd(11)}${value}`);
-  };
-  field('Author:', result.author);
-  field('Published:', result.published);
-  field('Modified:', result.modified);
-  field('Site:', result.site);
-  field('Language:', result.lang);
-  field('Canonical:', result.canonical);
-  return `${lines.join('\n')}\n\n${result.text}\n`;
+  const block = fieldBlock(result.title, [
+    ['Author:', result.author],
+    ['Published:', result.published],
+    ['Modified:', result.modified],
+    ['Site:', result.site],
+    ['Language:', result.lang],
+    ['Canonical:', result.canonical],
+  ]);
+  return `${block}\n\n${result.text}\n`;
 }
 
 function describeFsError(error: unknown): string {

@@ -53,6 +53,15 @@ export async function exportArchive(library: Library, records: readonly ArticleR
   const now = options.now ?? new Date();
   const ordered = [...records].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const files: ManifestFile[] = [];
+  // Filled in as the files are added; written last, and returned.
+  const manifest: ArchiveManifest = {
+    format: ARCHIVE_FORMAT_NAME,
+    schemaVersion: SCHEMA_VERSION,
+    exported: now.toISOString(),
+    app: `Cuttings ${APP_VERSION}`,
+    articles: ordered.length,
+    files,
+  };
   await writeFileAtomically(path, async (sink) => {
     // Level 1: text compresses nearly as well and several times faster than at 6.
     const zip = new ZipWriter(sink, now, 1);
@@ -69,24 +78,9 @@ export async function exportArchive(library: Library, records: readonly ArticleR
       await add(`articles/${record.id}/original.${stored.original.kind}`, stored.original.bytes);
       if (++done % 200 === 0) options.onProgress?.(done, ordered.length);
     }
-    const manifest: ArchiveManifest = {
-      format: ARCHIVE_FORMAT_NAME,
-      schemaVersion: SCHEMA_VERSION,
-      exported: now.toISOString(),
-      app: `Cuttings ${APP_VERSION}`,
-      articles: ordered.length,
-      files,
-    };
     await zip.add('manifest.json', `${JSON.stringify(manifest, null, 1)}\n`);
     await zip.end();
     options.onProgress?.(ordered.length, ordered.length);
   });
-  return {
-    format: ARCHIVE_FORMAT_NAME,
-    schemaVersion: SCHEMA_VERSION,
-    exported: now.toISOString(),
-    app: `Cuttings ${APP_VERSION}`,
-    articles: ordered.length,
-    files,
-  };
+  return manifest;
 }

@@ -13,7 +13,7 @@ import type { ArticleRecord } from '../article-record';
 import type { Library } from '../library';
 import { oneLine, splitAuthors } from './citation-fields';
 import type { ExportOptions } from './export-options';
-import { throwIfCancelled, writeFileAtomically } from './output-file';
+import { writeEntriesAtomically } from './output-file';
 
 const LATEX_SPECIAL: Record<string, string> = {
   '\\': '\\textbackslash{}',
@@ -63,18 +63,5 @@ export function bibtexEntry(record: ArticleRecord): string {
 
 /** Exports the records as a BibLaTeX file at `path`. */
 export async function exportBibtex(_library: Library, records: readonly ArticleRecord[], path: string, options: ExportOptions = {}): Promise<void> {
-  await writeFileAtomically(path, async (sink) => {
-    let chunk = '';
-    for (const [i, record] of records.entries()) {
-      chunk += `${bibtexEntry(record)}\n`;
-      if (chunk.length > 65_536) {
-        throwIfCancelled(options.signal);
-        await sink.write(chunk);
-        chunk = '';
-        options.onProgress?.(i + 1, records.length);
-      }
-    }
-    await sink.write(chunk);
-    options.onProgress?.(records.length, records.length);
-  });
+  await writeEntriesAtomically(path, records, (record) => `${bibtexEntry(record)}\n`, options);
 }

@@ -8,7 +8,7 @@ import type { ArticleRecord } from '../article-record';
 import type { Library } from '../library';
 import { dateParts, splitAuthors } from './citation-fields';
 import type { ExportOptions } from './export-options';
-import { throwIfCancelled, writeFileAtomically } from './output-file';
+import { writeEntriesAtomically } from './output-file';
 
 /** One article as a CSL-JSON item. */
 export function cslItem(record: ArticleRecord): Record<string, unknown> {
@@ -31,18 +31,5 @@ export function cslItem(record: ArticleRecord): Record<string, unknown> {
 
 /** Exports the records as a CSL-JSON array at `path`. */
 export async function exportCsl(_library: Library, records: readonly ArticleRecord[], path: string, options: ExportOptions = {}): Promise<void> {
-  await writeFileAtomically(path, async (sink) => {
-    let chunk = '[';
-    for (const [i, record] of records.entries()) {
-      chunk += `${i === 0 ? '' : ','}\n${JSON.stringify(cslItem(record))}`;
-      if (chunk.length > 65_536) {
-        throwIfCancelled(options.signal);
-        await sink.write(chunk);
-        chunk = '';
-        options.onProgress?.(i + 1, records.length);
-      }
-    }
-    await sink.write(`${chunk}\n]\n`);
-    options.onProgress?.(records.length, records.length);
-  });
+  await writeEntriesAtomically(path, records, (record, i) => `${i === 0 ? '' : ','}\n${JSON.stringify(cslItem(record))}`, options, { head: '[', tail: '\n]\n' });
 }

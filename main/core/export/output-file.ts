@@ -9,6 +9,7 @@ import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { CuttingsError } from '../../../common/errors';
 import { syncFolder } from '../storage/durable-file';
+import type { ExportOptions } from './export-options';
 
 /** Something text and bytes are written to, honouring back-pressure. */
 export interface OutputSink {
@@ -50,6 +51,37 @@ export function sinkOf(stream: NodeJS.WritableStream): OutputSink {
       });
     },
   };
+}
+
+/** How much text an entry-per-record export gathers before writing it out. */
+const CHUNK_CHARS = 65_536;
+
+/**
+ * Writes a text export of one entry per record atomically (writeFileAtomically): `head`, each
+ * record's entry, `tail`. Entries are gathered into chunks of about 64 KB; between chunks the
+ * export can be cancelled and reports its progress.
+ */
+export async function writeEntriesAtomically<T>(
+  path: string,
+  records: readonly T[],
+  entry: (record: T, index: number) => string,
+  options: ExportOptions,
+  frame: { head?: string; tail?: string } = {},
+): Promise<void> {
+  await writeFileAtomically(path, async (sink) => {
+    let chunk = frame.head ?? '';
+    for (const [i, record] of records.entries()) {
+      chunk += entry(record, i);
+      if (chunk.length > CHUNK_CHARS) {
+        throwIfCancelled(options.signal);
+        await sink.write(chunk);
+        chunk = '';
+        options.onProgress?.(i + 1, records.length);
+      }
+    }
+    await sink.write(chunk + (frame.tail ?? ''));
+    options.onProgress?.(records.length, records.length);
+  });
 }
 
 /**

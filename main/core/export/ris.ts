@@ -9,7 +9,7 @@ import type { ArticleRecord } from '../article-record';
 import type { Library } from '../library';
 import { dateParts, oneLine, splitAuthors } from './citation-fields';
 import type { ExportOptions } from './export-options';
-import { throwIfCancelled, writeFileAtomically } from './output-file';
+import { writeEntriesAtomically } from './output-file';
 
 function risDate(parts: number[]): string {
   const [y, m, d] = parts;
@@ -39,18 +39,5 @@ export function risRecord(record: ArticleRecord): string {
 
 /** Exports the records as a RIS file at `path`. */
 export async function exportRis(_library: Library, records: readonly ArticleRecord[], path: string, options: ExportOptions = {}): Promise<void> {
-  await writeFileAtomically(path, async (sink) => {
-    let chunk = '';
-    for (const [i, record] of records.entries()) {
-      chunk += `${risRecord(record)}\r\n`;
-      if (chunk.length > 65_536) {
-        throwIfCancelled(options.signal);
-        await sink.write(chunk);
-        chunk = '';
-        options.onProgress?.(i + 1, records.length);
-      }
-    }
-    await sink.write(chunk);
-    options.onProgress?.(records.length, records.length);
-  });
+  await writeEntriesAtomically(path, records, (record) => `${risRecord(record)}\r\n`, options);
 }

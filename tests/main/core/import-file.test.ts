@@ -1,43 +1,34 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { classifyOpenedFile, describeImport, importFile } from '../../../main/core/import-file';
-import { Library } from '../../../main/core/library';
-import { makeTempFolder, SEED_ARTICLE, SHARED } from '../../paths';
+import { SEED_ARTICLE, SHARED } from '../../paths';
+import { useTempLibrary } from '../../temp-library';
 
-let folder: { path: string; remove: () => Promise<void> };
-let library: Library;
-beforeEach(async () => {
-  folder = await makeTempFolder();
-  library = await Library.open(join(folder.path, 'library'));
-});
-afterEach(async () => {
-  await library.close();
-  await folder.remove();
-});
+const temp = useTempLibrary();
 
 describe('importFile', () => {
   it('clips a saved web page from the corpus as HTML, keeping its file name', async () => {
     const page = join(SHARED, 'corpora', 'readability-pages', 'bbc-1', 'source.html');
     const expected = JSON.parse(await readFile(join(SHARED, 'corpora', 'readability-pages', 'bbc-1', 'expected-metadata.json'), 'utf8')) as { title: string };
-    const copy = join(folder.path, 'Story.HTM');
+    const copy = join(temp.folder, 'Story.HTM');
     await writeFile(copy, await readFile(page));
-    expect(await importFile(library, copy)).toEqual({ path: copy, kind: 'html', added: 1, failed: [] });
-    const [summary] = await library.list();
+    expect(await importFile(temp.library, copy)).toEqual({ path: copy, kind: 'html', added: 1, failed: [] });
+    const [summary] = await temp.library.list();
     expect(summary?.title).toBe(expected.title);
-    expect((await library.get(summary!.id)).provenance).toMatchObject({ fileName: 'Story.HTM' });
+    expect((await temp.library.get(summary!.id)).provenance).toMatchObject({ fileName: 'Story.HTM' });
   });
 
   it('clips a text file as text', async () => {
-    const copy = join(folder.path, 'seed.txt');
+    const copy = join(temp.folder, 'seed.txt');
     await writeFile(copy, await readFile(SEED_ARTICLE));
-    await importFile(library, copy);
-    const [summary] = await library.list();
+    await importFile(temp.library, copy);
+    const [summary] = await temp.library.list();
     expect(summary?.title).toBe((await readFile(SEED_ARTICLE, 'utf8')).split('\n')[0]?.trim());
   });
 
   it('imports a Cuttings archive line by line and reports the lines it could not', async () => {
-    const archive = join(folder.path, 'week.cuttings');
+    const archive = join(temp.folder, 'week.cuttings');
     await writeFile(
       archive,
       [
@@ -46,18 +37,18 @@ describe('importFile', () => {
         JSON.stringify({ title: 'Floods in the north', text: 'Rivers burst their banks after a week of rain in the north.' }),
       ].join('\n'),
     );
-    const result = await importFile(library, archive);
+    const result = await importFile(temp.library, archive);
     expect(result).toMatchObject({ kind: 'archive', added: 2, failed: [{ line: 2 }] });
     expect(describeImport(result)).toMatch(/^Imported 2 articles from week\.cuttings; 1 line could not be imported \(line 2: .+\)$/u);
-    expect((await library.list()).map((summary) => summary.title).sort()).toEqual(['Floods in the north', 'Talks in Geneva']);
+    expect((await temp.library.list()).map((summary) => summary.title).sort()).toEqual(['Floods in the north', 'Talks in Geneva']);
   });
 
   it('refuses other kinds and missing files with a message naming the file, adding nothing', async () => {
-    await expect(importFile(library, join(folder.path, 'photo.jpg'))).rejects.toThrow(
-      `import: cannot open ${join(folder.path, 'photo.jpg')}: Cuttings opens .html, .htm, .txt, .md and .cuttings files`,
+    await expect(importFile(temp.library, join(temp.folder, 'photo.jpg'))).rejects.toThrow(
+      `import: cannot open ${join(temp.folder, 'photo.jpg')}: Cuttings opens .html, .htm, .txt, .md and .cuttings files`,
     );
-    await expect(importFile(library, join(folder.path, 'gone.html'))).rejects.toThrow(`import: cannot read ${join(folder.path, 'gone.html')}: no such file`);
-    expect(await library.list()).toEqual([]);
+    await expect(importFile(temp.library, join(temp.folder, 'gone.html'))).rejects.toThrow(`import: cannot read ${join(temp.folder, 'gone.html')}: no such file`);
+    expect(await temp.library.list()).toEqual([]);
   });
 });
 
