@@ -1,11 +1,12 @@
 /**
  * Mozilla Readability's 130 test pages (../shared/corpora/readability-pages): every page
  * clips, titles match Readability's expected ones (or their headline, without the site's
- * name), and the text holds the expected article.
+ * name: bench/clipping-score.ts' titleMatchesWithoutSite), and the text holds the expected article.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { titleMatchesWithoutSite } from '../../../../bench/clipping-score';
 import { findWords, foldTerm } from '../../../../common/text';
 import { ClipError } from '../../../../main/core/clip/clipped-article';
 import { parseHtmlDocument, withDomWindow } from '../../../../main/core/clip/dom';
@@ -36,25 +37,6 @@ const pages = existsSync(CORPUS)
   ? readdirSync(CORPUS).filter((name) => statSync(`${CORPUS}/${name}`).isDirectory()).sort()
   : [];
 const outcomes: Outcome[] = [];
-
-const collapse = (text: string): string => text.replace(/\s+/g, ' ').trim();
-
-/** Quotes and apostrophes made plain: pages write the same title with either. */
-const plainQuotes = (text: string): string => collapse(text).replace(/[‘’]/g, "'").replace(/[“”]/g, '"');
-
-/**
- * True if `title` is Readability's expected title, or that title with the site's name cut off
- * ("How to Build a Terrarium" for "How to Build a Terrarium | eHow"): Cuttings keeps the
- * headline and stores the site apart.
- */
-function titleMatches(title: string, expected: string): boolean {
-  const got = plainQuotes(title);
-  const want = plainQuotes(expected);
-  if (got === want) return true;
-  if (got.length < 4 || !want.includes(got)) return false;
-  const rest = want.startsWith(got) ? want.slice(got.length) : want.endsWith(got) ? want.slice(0, -got.length) : null;
-  return rest !== null && /^\s*[|\-–—·:»_[(（]|[|\-–—·:»_\])）]\s*$/.test(rest);
-}
 
 function wordCounts(text: string): Map<string, number> {
   const counts = new Map<string, number>();
@@ -114,7 +96,7 @@ describe('the Readability test pages', () => {
     expect(outcomes).toHaveLength(pages.length);
     // A page whose expected title is empty is not judged: Cuttings never stores an empty title.
     const judged = outcomes.filter((o) => o.expectedTitle.trim() !== '');
-    const mismatches = judged.filter((o) => o.title === undefined || !titleMatches(o.title, o.expectedTitle));
+    const mismatches = judged.filter((o) => o.title === undefined || !titleMatchesWithoutSite(o.title, o.expectedTitle));
     const rate = 1 - mismatches.length / judged.length;
     const clipped = outcomes.filter((o) => o.recall !== undefined);
     const thin = clipped.filter((o) => (o.recall ?? 0) < 0.9);
