@@ -40,12 +40,24 @@ export function chooseTitle(
   const named = metadata.title ?? readabilityTitle;
   const heading = metadata.heading && !isLogo(metadata.heading, named, metadata) ? metadata.heading : null;
   if (!named) return heading ?? metadata.heading;
-  const cleaned = withoutSiteName(named, metadata.source, metadata.url);
+  let cleaned = withoutSiteName(named, metadata.source, metadata.url);
+  const onlyTitle = named === metadata.documentTitle && metadata.titles.every((title) => title === named);
+  if (onlyTitle && cleaned === named) {
+    const m = /^(.*\S)\s+[-–—]\s+(\S+(?:\s+\S+){0,2})$/.exec(named);
+    if (m && countWordsIn(m[1] as string) >= 3) cleaned = m[1] as string;
+  }
   if (!heading) return partThatIsAHeadline(named, metadata) ?? titleTwoSourcesShare(named, metadata) ?? cleaned;
   const foldedHeading = fold(heading);
   const foldedTitle = fold(cleaned);
   if (foldedTitle === foldedHeading || fold(named) === foldedHeading) return heading;
   if (foldedTitle !== '' && foldedTitle.length < foldedHeading.length && foldedHeading.endsWith(foldedTitle)) return cleaned;
+  // The other way round: the metadata title carries the kicker the page sets apart from its
+  // <h1> ("Siemens und die Kohlemine: Kaeser verarscht Neubauer" over "Kaeser verarscht Neubauer").
+  if (countWordsIn(heading) >= 2 && lastPartAfterKicker(cleaned) === foldedHeading) return heading;
+  // A title that adds the recipe's or the post's author to the headline ("Kuchen von jesusfreak").
+  if (foldedTitle.startsWith(`${foldedHeading} `) && BYLINE_AFTER_HEADLINE.test(foldedTitle.slice(foldedHeading.length))) return heading;
+  // A <title> that only names the site (a home page's "Anwalt Niemeyer") names no article.
+  if (isSiteName(cleaned, metadata.source, metadata.url) && !metadata.headingInChrome) return heading;
   // Any of the page's titles may agree: some sites' JSON-LD headline is a summary instead.
   for (const title of [named, ...metadata.titles]) {
     const titleCleaned = withoutSiteName(title, metadata.source, metadata.url);
@@ -61,6 +73,18 @@ export function chooseTitle(
   const titleShown = (metadata.subheadings ?? []).some((text) => fold(text) === foldedTitle);
   if (onlyDocumentTitle && !titleShown && countWordsIn(heading) >= 3 && (countWordsIn(cleaned) <= 2 || metadata.headingInChrome === false)) return heading;
   return cleaned;
+}
+
+/** What follows a headline in a title that names its author: " von jesusfreak", " by Jane Doe". */
+const BYLINE_AFTER_HEADLINE = /^ (?:von|by|par|di|por|door) \S+(?: \S+){0,2}$/;
+
+/**
+ * The folded part of a title after a kicker and its colon or dash ("Kicker: Headline" →
+ * "headline"), or null when the title has no kicker.
+ */
+function lastPartAfterKicker(title: string): string | null {
+  const parts = title.split(/:\s+|\s+[-–—|]\s+/);
+  return parts.length >= 2 ? fold(parts[parts.length - 1] as string) : null;
 }
 
 /**
@@ -108,6 +132,13 @@ function titleTwoSourcesShare(
       if (foldedHeadline.length > folded.length && foldedHeadline.endsWith(` ${folded}`)) return cleaned;
     }
   }
+  // The chosen title stands alone (an OpenGraph title that invites the reader to share):
+  // an <h1> that agrees with another of the page's titles, which the chosen one does not.
+  for (const title of metadata.titles) {
+    if (title === named || agree(title, named)) continue;
+    const headline = headlines.find((candidate) => agree(candidate, title));
+    if (headline) return headline;
+  }
   return null;
 }
 
@@ -140,7 +171,8 @@ export function withoutSiteName(title: string, site: string | null, url: string 
   const rest = pieces.slice(first, last + 1).join('').trim();
   // "Headline | Section | Site": a pipe nearly always separates the headline from the rest.
   const byPipe = rest.split(/\s+\|\s+/);
-  return byPipe.length > 1 && countWordsIn(byPipe[0] as string) >= 2 ? (byPipe[0] as string).trim() : rest;
+  // What stood before the pipe may still end with the site's name ("Story : Site | Tagline").
+  return byPipe.length > 1 && countWordsIn(byPipe[0] as string) >= 2 ? withoutSiteName((byPipe[0] as string).trim(), site, url) : rest;
 }
 
 /** "A | B - C" → ["A", " | ", "B", " - ", "C"]: the parts and the separators between them. */
@@ -162,7 +194,8 @@ function isSiteName(part: string, site: string | null, url: string | null): bool
   const isName = (name: string): boolean =>
     folded === name || name.includes(folded) || (folded.includes(name) && folded.length <= name.length * 2 + 4);
   if (names.some(isName)) return true;
-  const words = new Set(fold(part).split(' '));
+  // A hyphenated word's parts count: "Krimiblog-Archiv" names archiv.krimiblog.de.
+  const words = new Set(fold(part).split(/[ -]/));
   return hostLabels(url).some((label) => words.has(label));
 }
 

@@ -118,4 +118,23 @@ describe('extractMetadata', () => {
     const plain = '<body><article><h1>Es kommt <em>darauf</em> an</h1></article></body>';
     expect(withDomWindow((window) => extractMetadata(parseHtmlDocument(window, plain))).heading).toBe('Es kommt darauf an');
   });
+
+  it('takes a heading that sets its kicker apart over an <h1> that runs the two together', () => {
+    const html =
+      '<body><main><ol class="breadcrumbs"><li><h1 itemprop="name">Covid-19: Lässt sich die Ausbreitung kontrollieren?</h1></li></ol>' +
+      '<h2><span class="content__kicker">Covid-19</span><span class="sr-only">: </span><span class="content__title">Lässt sich die Ausbreitung kontrollieren?</span></h2><p>Text</p></main></body>';
+    expect(withDomWindow((window) => extractMetadata(parseHtmlDocument(window, html))).heading).toBe('Lässt sich die Ausbreitung kontrollieren?');
+    // A teaser elsewhere with a kicker does not displace the story's own <h1>.
+    const teaser = '<body><main><h1>Die Stadt baut neu</h1><aside><h2><span class="kicker">Sport</span> Ein anderes Spiel</h2></aside></main></body>';
+    expect(withDomWindow((window) => extractMetadata(parseHtmlDocument(window, teaser))).heading).toBe('Die Stadt baut neu');
+  });
+
+  it('on a page with no <h1>, takes the first element whose class marks the headline', () => {
+    const html =
+      '<body><header><div class="site-title">Das Magazin</div></header><div class="cat-title">Tipps</div>' +
+      '<div class="l-headline"><span>Die besten Tricks für den Kleiderschrank</span></div><h2 class="post__title">Ein anderer Artikel hier</h2></body>';
+    expect(withDomWindow((window) => extractMetadata(parseHtmlDocument(window, html))).heading).toBe('Die besten Tricks für den Kleiderschrank');
+    const teasersOnly = '<body><div class="teaser-title">Ein Artikel unter vielen</div></body>';
+    expect(withDomWindow((window) => extractMetadata(parseHtmlDocument(window, teasersOnly))).heading).toBeNull();
+  });
 });

@@ -28,6 +28,10 @@ describe('withoutSiteName', () => {
     expect(withoutSiteName('Was ist Freie Software - MyOOS Community Forum', null, 'https://foren.myoos.de/viewtopic.php')).toBe('Was ist Freie Software');
   });
 
+  it('cuts the site\'s name from what stands before a pipe, and knows a host by the parts of a hyphenated word', () => {
+    expect(withoutSiteName('Das schwulste Musikvideo : Krimiblog-Archiv | Ermittlungen zum Verfall | Gegründet 2005', null, 'http://archiv.krimiblog.de/?p=2895')).toBe('Das schwulste Musikvideo');
+  });
+
   it('keeps a headline that merely holds the site\'s name', () => {
     expect(withoutSiteName('Tote Hummeln unter Linden | Hummeln', 'Hummeln', null)).toBe('Tote Hummeln unter Linden');
     expect(chooseTitle(meta({ title: 'Tote Hummeln unter Linden: Die Erklärung | Hummeln', source: 'Hummeln', heading: 'Tote Hummeln unter Linden' }), null)).toBe('Tote Hummeln unter Linden');
@@ -71,6 +75,32 @@ describe('chooseTitle', () => {
 
   it('drops a kicker in front of the headline proper', () => {
     expect(chooseTitle(meta({ title: 'Margot Friedländer wird 100 Jahre', heading: '100. Geburtstag Margot Friedländer wird 100 Jahre' }), null)).toBe('Margot Friedländer wird 100 Jahre');
+  });
+
+  it('takes the <h1> when the metadata title adds a kicker in front of it or the author behind it', () => {
+    expect(chooseTitle(meta({ title: 'Siemens und die Kohlemine Adani: Kaeser verarscht Neubauer', heading: 'Kaeser verarscht Neubauer' }), null)).toBe('Kaeser verarscht Neubauer');
+    expect(chooseTitle(meta({ title: 'Mandarinen-Schmand-Kuchen von jesusfreak | Chefkoch', source: 'Chefkoch.de', heading: 'Mandarinen-Schmand-Kuchen' }), null)).toBe('Mandarinen-Schmand-Kuchen');
+    // A one-word <h1> that the title goes on from is a section's name, not the headline.
+    expect(chooseTitle(meta({ title: 'Klimawandel: Die Alpen schmelzen', heading: 'Klimawandel' }), null)).toBe('Klimawandel: Die Alpen schmelzen');
+  });
+
+  it('takes the <h1> over a <title> that only names the site', () => {
+    expect(chooseTitle(meta({ title: 'Anwalt Niemeyer', documentTitle: 'Anwalt Niemeyer', heading: 'Willkommen!', url: 'https://anwaltniemeyer.de/index.html' }), null)).toBe('Willkommen!');
+  });
+
+  it('takes an <h1> that another title agrees with over a title that agrees with neither', () => {
+    const share = 'Möchtest Du The Insiders mit mir zusammen beitreten?';
+    const documentTitle = 'The Insiders - Schnell aufgefrischtes Haar in jeder Situation mit dem neuen Trockenshampoo - Info';
+    const headline = 'Wellaflex – Schnell aufgefrischtes Haar in jeder Situation mit dem Trockenshampoo';
+    const metadata = meta({ title: share, titles: [share, documentTitle], documentTitle, headlines: [headline, 'Anwendung'], url: 'https://www.theinsidersnet.com/de-de/x' });
+    expect(chooseTitle(metadata, null)).toBe(headline);
+  });
+
+  it('cuts a short last part after a dash from a <title> that is the page\'s only title, as Readability does', () => {
+    const title = 'Lorem ipsum dolor sit amet – My website';
+    expect(chooseTitle(meta({ title, documentTitle: title }), null)).toBe('Lorem ipsum dolor sit amet');
+    // A title the publisher wrote for the article (OpenGraph) keeps its dash.
+    expect(chooseTitle(meta({ title, titles: [title, `${title} | Site`], documentTitle: `${title} | Site` }), null)).toBe(title);
   });
 
   it('falls back on Readability’s title, then on the headline alone', () => {
