@@ -1,11 +1,12 @@
 /**
  * Authors named in the page's markup rather than its metadata: schema.org microdata,
- * `rel=author` links, and elements whose class says "author" or "byline". And the cleaning
+ * `rel=author` links, elements whose class says "author" or "byline", links to an author's
+ * page, and bylines written as text. And the cleaning
  * every byline needs: "By", "Von", "Par", "Posted by" and the like in front, a Twitter
  * handle or "→" behind.
  */
-import { selectAll } from './dom';
-import type { DomDocument, DomElement } from './dom';
+import { ELEMENT_NODE, selectAll, TEXT_NODE } from './dom';
+import type { DomDocument, DomElement, DomNode } from './dom';
 
 /** Most trusted first. Microdata and rel=author say exactly what they hold. */
 const EXPLICIT_AUTHOR_SELECTORS = [
@@ -35,7 +36,7 @@ const DATE_START =
  * comma, a slash, a dot or a dash, or standing alone ("Jane Doe / 22.04.2020 / 06:15").
  */
 const TRAILING_DATE = new RegExp(
-  `(?<!\\d)(?:\\s+(?:(?:am|on|le|el|il|vom|published|veröffentlicht|updated|aktualisiert)\\s+)?|\\s*[,/|·•–—-]\\s*)${DATE_START}.*$`,
+  `(?<!\\d)(?:\\s+(?:(?:am|on|le|el|il|vom|vor|hace|published|veröffentlicht|updated|aktualisiert)\\s+)?|\\s*[,/|·•–—-]\\s*)${DATE_START}.*$`,
   'iu',
 );
 
@@ -77,16 +78,49 @@ export function authorInMarkup(document: DomDocument): string | null {
   for (const selector of EXPLICIT_AUTHOR_SELECTORS) {
     for (const element of selectAll(document, selector)) {
       if (inComments(element)) continue;
-      const name = cleanByline(element.getAttribute('content') ?? element.textContent);
+      const name = cleanByline(element.getAttribute('content') ?? shownText(element));
       if (name) return name;
     }
   }
   for (const element of selectAll(document, '[class], [id]')) {
     if (!marksAuthor(element) || inComments(element)) continue;
-    const name = cleanByline(element.textContent);
+    const name = cleanByline(shownText(element));
     if (name) return name;
   }
   return null;
+}
+
+/** Class words of text meant for screen readers only ("sr-only", "visually-hidden", "screen-reader-text"). */
+const SCREEN_READER_ONLY = /(?:^|\s)(?:[\w-]*sr-only|visually-hidden|visuallyhidden|screen-reader-text|screenreader-only|a11y-hidden)(?:\s|$)/i;
+
+/**
+ * An element's text as a reader sees it: a space where one element ends and the next begins
+ * ("<a>Rocío Latorre</a><a>José Wilson</a>" are two names, not "LatorreJosé"), and without
+ * the text only screen readers get ("<span class=sr-only>Zum Profil von</span>").
+ */
+export function shownText(element: DomElement): string {
+  // Element boundaries are marked, then become a space only between two letters or digits:
+  // "ORF.at/<a>Agenturen</a>" stays one word.
+  const BOUNDARY = '\uE000';
+  let text = '';
+  const walk = (node: DomNode): void => {
+    for (const child of Array.from(node.childNodes)) {
+      if (child.nodeType === TEXT_NODE) text += child.textContent ?? '';
+      else if (child.nodeType === ELEMENT_NODE) {
+        const childElement = child as DomElement;
+        if (SCREEN_READER_ONLY.test(childElement.getAttribute('class') ?? '') || childElement.hasAttribute('hidden')) continue;
+        text += BOUNDARY;
+        walk(child);
+        text += BOUNDARY;
+      }
+    }
+  };
+  walk(element);
+  return text
+    .replace(/(?<=[\p{L}\p{N}])\uE000+(?=[\p{L}\p{N}])/gu, ' ')
+    .replaceAll(BOUNDARY, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 function marksAuthor(element: DomElement): boolean {
@@ -110,11 +144,17 @@ export function looksLikeNames(text: string): boolean {
   return /^\p{Lu}/u.test(words[0] as string) && /^\p{Lu}/u.test(words[words.length - 1] as string);
 }
 
-/** Where a byline written as text starts: "Von Jane Doe", "By Jane Doe", "Text von Jane Doe", "Posted by Jane", "Von:", "Auteur : Jane Doe". */
-const BYLINE_IN_TEXT = /^(?:[\d.:/,\s]*\d[\d.:/,]*\s+|.*?\s[|/·•–—-]\s+)?(?:(?:(?:text\s+und\s+fotos?\s+|text\s+|(?:posted|written|submitted|published|geschrieben|verfasst|gespeichert|veröffentlicht|publié|écrit)\s+)?(?:von|by|par|por|door)\s*:?)|(?:autor(?:in)?|author|auteur|texte?)\s*:)\s+(\S.*)$/iu;
+/**
+ * Where a byline written as text starts: "Von Jane Doe", "By Jane Doe", "Text von Jane Doe",
+ * "Posted by Jane", "Ein Beitrag von Jane Doe", "Von:", "Auteur : Jane Doe".
+ */
+const BYLINE_IN_TEXT = /^(?:[\d.:/,\s]*\d[\d.:/,]*\s+|.*?\s[|/·•–—-]\s+)?(?:(?:(?:text\s+und\s+fotos?\s+|text\s+|(?:posted|written|submitted|published|geschrieben|verfasst|gespeichert|veröffentlicht|publié|écrit)\s+|(?:(?:ein|a|an)\s+)?(?:blog[-\s]?)?(?:beitrag|gastbeitrag|artikel|kommentar|post|article|story|essay)\s+)?(?:von|by|par|por|door)\s*:?)|(?:autor(?:in)?|author|auteur|texte?)\s*:)\s+(\S.*)$/iu;
 
-/** Not where an article's byline stands: chrome, comments, captions. */
-const NOT_BYLINE_PLACE = 'nav, footer, aside, figure, figcaption, [id*="comment" i], [class*="comment" i], [id*="respond" i]';
+/** A user name as sites show them: one word of letters, digits, dots, dashes and underscores. */
+const USER_NAME = /^[\p{L}\p{N}][\p{L}\p{N}._-]{1,30}$/u;
+
+/** Not where an article's byline stands: chrome, comments, captions, quotations. */
+const NOT_BYLINE_PLACE = 'nav, footer, aside, figure, figcaption, blockquote, [id*="comment" i], [class*="comment" i], [id*="respond" i]';
 
 /** Lines longer than this are sentences, not bylines. */
 const MAX_BYLINE_LINE = 100;
@@ -122,11 +162,13 @@ const MAX_BYLINE_LINE = 100;
 /**
  * An author named in the page's text rather than its markup: the first short line that says
  * "Von Jane Doe", "By Jane Doe", "Text von Jane Doe" or "06.11.2023 von Jane Doe", and whose
- * rest is names (and perhaps a date). Null if there is none.
+ * rest is names (and perhaps a date); else the first such line that names a user before a
+ * date ("Gespeichert von rasos am 24. Juli 2017"). Null if there is none.
  */
 export function bylineInText(document: DomDocument): string | null {
   const body = document.body;
   if (!body) return null;
+  let userName: string | null = null;
   for (const element of selectAll(body, 'p, span, div, a, em, i, b, strong, small, address, li, td, h2, h3, h4, h5, h6')) {
     // Only the innermost short block that holds the line: its text is the line.
     const text = element.textContent ?? '';
@@ -135,9 +177,33 @@ export function bylineInText(document: DomDocument): string | null {
     if (line.length === 0 || line.length > MAX_BYLINE_LINE) continue;
     const match = BYLINE_IN_TEXT.exec(line);
     if (!match?.[1]) continue;
-    const names = (match[1] as string).replace(TRAILING_DATE, '').replace(OTHER_CREDITS, '').replace(/[\s,;:|/-]+$/, '').trim();
-    if (!looksLikeNames(names) || element.closest(NOT_BYLINE_PLACE)) continue;
-    return names;
+    const rest = match[1] as string;
+    const withoutDate = rest.replace(TRAILING_DATE, '');
+    const names = withoutDate.replace(OTHER_CREDITS, '').replace(/[\s,;:|/-]+$/, '').trim();
+    if (element.closest(NOT_BYLINE_PLACE)) continue;
+    if (looksLikeNames(names)) return names;
+    // "Gespeichert von rasos am 24. Juli 2017": between the label and the date, a user name
+    // counts too, lower-case as it may be, when no line names a person.
+    if (withoutDate !== rest && USER_NAME.test(names)) userName ??= names;
+  }
+  return userName;
+}
+
+/** An address of an author's page: WordPress's /author/jane-doe/, /autor/…, /auteur/…. */
+const AUTHOR_PAGE_PATH = /\/(?:author|authors|autor|autoren|auteur|auteurs|autore|redakteur|journalist)\/[^/?#]+/i;
+
+/**
+ * An author named by a link to their page on the site (`<a href="/autor/frank_g">Gunter
+ * Frank</a>`), outside the chrome and the comments, if its text reads as names. Null if
+ * there is none.
+ */
+export function authorLinkedToTheirPage(document: DomDocument): string | null {
+  const body = document.body;
+  if (!body) return null;
+  for (const link of selectAll(body, 'a[href]')) {
+    if (!AUTHOR_PAGE_PATH.test(link.getAttribute('href') ?? '')) continue;
+    const name = shownText(link);
+    if (looksLikeNames(name) && !link.closest(NOT_BYLINE_PLACE)) return name;
   }
   return null;
 }

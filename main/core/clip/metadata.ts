@@ -18,7 +18,7 @@
  * site's own name is skipped; the title shown is chosen in title.ts (the visible headline
  * when the metadata agrees with it). The README has the same order as a table.
  */
-import { authorAfterLabel, authorInMarkup, bylineInText, looksLikeNames } from './byline';
+import { authorAfterLabel, authorInMarkup, authorLinkedToTheirPage, bylineInText, looksLikeNames } from './byline';
 import { dateInMarkup, dateInText, dateInUrl, dateNearHeadline } from './date-in-text';
 import { ELEMENT_NODE, selectAll, selectFirst } from './dom';
 import type { DomDocument, DomElement } from './dom';
@@ -150,6 +150,7 @@ export function extractMetadata(document: DomDocument, options: ExtractMetadataO
         ld && notSite(ldAuthors(ld.page?.author, ld.byId)),
       ),
       () => notSite(authorInMarkup(document)),
+      () => notSite(authorLinkedToTheirPage(document)),
       () => notSite(bylineInText(document)),
       () => notSite(authorAfterLabel(document)),
     ),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { authorAfterLabel, authorInMarkup, bylineInText, cleanByline, looksLikeNames } from '../../../../main/core/clip/byline';
+import { authorAfterLabel, authorInMarkup, authorLinkedToTheirPage, bylineInText, cleanByline, looksLikeNames, shownText } from '../../../../main/core/clip/byline';
 import { parsePage, withDomWindow } from '../../../../main/core/clip/dom';
 
 describe('cleanByline', () => {
@@ -35,6 +35,38 @@ describe('authorInMarkup', () => {
       expect(authorInMarkup(page('<ol class="comment-list"><li><span class="author">Troll</span></li></ol>'))).toBeNull();
     });
   });
+
+  it('reads names in separate elements apart, and leaves out what only screen readers get', () => {
+    withDomWindow((window) => {
+      const page = (body: string) => parsePage(window, `<html><body>${body}</body></html>`);
+      const linked = '<div class="article-author"><a href="/a/1">Rocío Latorre</a><span> y </span><a href="/a/2">José Wilson</a><time>Hace 13 horas</time></div>';
+      expect(authorInMarkup(page(linked))).toBe('Rocío Latorre y José Wilson');
+      expect(authorInMarkup(page('<a class="author" href="/u/j"><span class="ds-sr-only">Zum Profil von jesusfreak</span> jesusfreak</a>'))).toBe('jesusfreak');
+    });
+  });
+});
+
+describe('shownText', () => {
+  it('puts a space between elements only where two words would run together', () => {
+    withDomWindow((window) => {
+      const element = (html: string) => parsePage(window, `<html><body><p>${html}</p></body></html>`).body.firstElementChild!;
+      expect(shownText(element('<b>Jane</b><i>Doe</i>'))).toBe('Jane Doe');
+      expect(shownText(element('red, wien.ORF.at/<a>Agenturen</a>'))).toBe('red, wien.ORF.at/Agenturen');
+      expect(shownText(element('Jane <span class="visually-hidden">(opens profile)</span>Doe<span hidden>x</span>'))).toBe('Jane Doe');
+    });
+  });
+});
+
+describe('authorLinkedToTheirPage', () => {
+  it("takes the name on a link to the author's page, but not in the chrome, a quotation or a sentence", () => {
+    withDomWindow((window) => {
+      const page = (body: string) => parsePage(window, `<html><body>${body}</body></html>`);
+      expect(authorLinkedToTheirPage(page('<p><a href="/autor/frank_g">Gunter Frank</a> / 03.11.2021</p>'))).toBe('Gunter Frank');
+      expect(authorLinkedToTheirPage(page('<p><a href="https://blog.example/author/jane-doe/">Jane Doe</a></p>'))).toBe('Jane Doe');
+      expect(authorLinkedToTheirPage(page('<nav><a href="/author/jane/">Jane Doe</a></nav><blockquote><a href="/author/ceo/">Ryan Merkley</a></blockquote>'))).toBeNull();
+      expect(authorLinkedToTheirPage(page('<p><a href="/author/jane/">all the posts by her</a></p><p><a href="/authorities/">Tax Office</a></p>'))).toBeNull();
+    });
+  });
 });
 
 describe('looksLikeNames', () => {
@@ -58,6 +90,26 @@ describe('bylineInText', () => {
       expect(bylineInText(page('<p><span class="category">Posted by Konstantin</span></p>'))).toBe('Konstantin');
       expect(bylineInText(page('<p>Geschrieben von Jane Doe am 3. März 2021</p>'))).toBe('Jane Doe');
       expect(bylineInText(page('<div class="comments"><p>Posted by Troll Person</p></div>'))).toBeNull();
+    });
+  });
+
+  it('finds "Ein Beitrag von …" and "Article by …" lines', () => {
+    withDomWindow((window) => {
+      const page = (body: string) => parsePage(window, `<html><body>${body}</body></html>`);
+      expect(bylineInText(page('<p>Blog Beitrag von Margarita Koreneva</p>'))).toBe('Margarita Koreneva');
+      expect(bylineInText(page('<p>Ein Gastbeitrag von Jane Doe</p>'))).toBe('Jane Doe');
+      expect(bylineInText(page('<div><span class="article_author_single">Article by</span><br>\n<a href="/b">Barry Alleyne</a></div>'))).toBe('Barry Alleyne');
+    });
+  });
+
+  it('takes a user name before a date when no line names a person, and a person over a user name', () => {
+    withDomWindow((window) => {
+      const page = (body: string) => parsePage(window, `<html><body>${body}</body></html>`);
+      const submitted = '<p class="submitted">Gespeichert von <span class="username">rasos</span> am 24. Juli 2017 - 18:55</p>';
+      expect(bylineInText(page(submitted))).toBe('rasos');
+      expect(bylineInText(page(`${submitted}<p>Blog Beitrag von Margarita Koreneva</p>`))).toBe('Margarita Koreneva');
+      // Without a date after it, a lower-case word is no name: "von unten" is a sentence's.
+      expect(bylineInText(page('<p>Gespeichert von unten</p>'))).toBeNull();
     });
   });
 });
