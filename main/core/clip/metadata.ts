@@ -286,13 +286,13 @@ function keywordList(value: unknown): string[] {
 function visibleHeadline(document: DomDocument): { text: string; inChrome: boolean } | null {
   const texts = (elements: DomElement[]): string[] =>
     elements.map(headlineText).filter((text): text is string => text !== null && text.length <= 300);
-  // A heading that sets a kicker apart inside it is a story's headline by its make: it wins
-  // over an <h1> (a breadcrumb's, say) that is its kicker and headline run together.
-  const kickered = texts(selectAll(document, 'h1, h2').filter((element) => !isInChrome(element) && Array.from(element.children).some(isKicker)));
-  const kickerHeadline = kickered.length > 0 && kickered.every((text) => text === kickered[0]) ? kickered[0] : undefined;
   const inContent = texts(selectAll(document, 'article h1, main h1, [role="main"] h1, [itemprop~="headline"]'));
   if (inContent.length > 0 && inContent.every((text) => text === inContent[0])) {
-    const text = kickerHeadline && inContent[0]?.endsWith(kickerHeadline) ? kickerHeadline : inContent[0];
+    // A heading that sets a kicker apart inside it is a story's headline by its make: it wins
+    // over an <h1> (a breadcrumb's, say) that is its kicker and headline run together.
+    const kickered = texts(selectAll(document, 'h1, h2').filter((element) => Array.from(element.children).some(isKicker) && !isInChrome(element)));
+    const apart = kickered.length > 0 && kickered.every((text) => text === kickered[0]) ? kickered[0] : undefined;
+    const text = apart && inContent[0]?.endsWith(apart) ? apart : inContent[0];
     return text ? { text, inChrome: false } : null;
   }
   const h1s = selectAll(document, 'h1');
@@ -325,12 +325,15 @@ function headlineByClass(document: DomDocument): { text: string; inChrome: boole
 
 /**
  * Class or id words of a kicker set inside a headline ("Corona-Pandemie" above the headline
- * proper: a Dachzeile, an overline, an eyebrow) and of text only screen readers get.
+ * proper: a Dachzeile, an overline, an eyebrow).
  */
-const KICKER_WORD = /^(?:kicker|dachzeile|overline|topline|eyebrow|roofline|spitzmarke|superline|pretitle|topic|label|visually|hidden|sr|only|screen)$/i;
+const KICKER_WORD = /^(?:kicker|dachzeile|overline|topline|eyebrow|roofline|spitzmarke|superline|pretitle)$/i;
 
-/** The class or id words that say a kicker, and nothing else ("topic" and "label" also mark other things). */
-const KICKER_ONLY_WORD = /^(?:kicker|dachzeile|overline|topline|eyebrow|roofline|spitzmarke|superline|pretitle)$/i;
+/**
+ * Class or id words that, inside a headline, mark a kicker too or text only screen readers
+ * get, but elsewhere mark other things as well.
+ */
+const SET_APART_WORD = /^(?:topic|label|visually|hidden|sr|only|screen)$/i;
 
 /** The class and id of an element, split into words ("content__kicker" → content, kicker). */
 function classWords(element: DomElement): string[] {
@@ -338,12 +341,13 @@ function classWords(element: DomElement): string[] {
 }
 
 function isKicker(element: DomElement): boolean {
-  return classWords(element).some((word) => KICKER_ONLY_WORD.test(word));
+  return classWords(element).some((word) => KICKER_WORD.test(word));
 }
 
 /**
  * A headline's text without the kicker a page sets inside its `<h1>`: the direct children
- * marked as one (see {@link KICKER_WORD}) are left out, when what remains has two words or more.
+ * marked as one (see {@link KICKER_WORD} and {@link SET_APART_WORD}) are left out, when
+ * what remains has two words or more.
  */
 function headlineText(element: DomElement): string | null {
   const whole = cleanText(element.textContent);
@@ -351,7 +355,7 @@ function headlineText(element: DomElement): string | null {
   let skipped = false;
   for (const child of Array.from(element.childNodes)) {
     if (child.nodeType === ELEMENT_NODE) {
-      if (classWords(child as DomElement).some((word) => KICKER_WORD.test(word))) {
+      if (classWords(child as DomElement).some((word) => KICKER_WORD.test(word) || SET_APART_WORD.test(word))) {
         skipped = true;
         continue;
       }

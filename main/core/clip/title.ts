@@ -40,12 +40,10 @@ export function chooseTitle(
   const named = metadata.title ?? readabilityTitle;
   const heading = metadata.heading && !isLogo(metadata.heading, named, metadata) ? metadata.heading : null;
   if (!named) return heading ?? metadata.heading;
-  let cleaned = withoutSiteName(named, metadata.source, metadata.url);
-  const onlyTitle = named === metadata.documentTitle && metadata.titles.every((title) => title === named);
-  if (onlyTitle && cleaned === named) {
-    const m = /^(.*\S)\s+[-–—]\s+(\S+(?:\s+\S+){0,2})$/.exec(named);
-    if (m && countWordsIn(m[1] as string) >= 3) cleaned = m[1] as string;
-  }
+  // <title> is the page's one title: no OpenGraph or JSON-LD title the publisher wrote for the article.
+  const onlyDocumentTitle = named === metadata.documentTitle && metadata.titles.every((title) => title === named);
+  const withoutSite = withoutSiteName(named, metadata.source, metadata.url);
+  const cleaned = onlyDocumentTitle && withoutSite === named ? withoutShortLastPart(named) : withoutSite;
   if (!heading) return partThatIsAHeadline(named, metadata) ?? titleTwoSourcesShare(named, metadata) ?? cleaned;
   const foldedHeading = fold(heading);
   const foldedTitle = fold(cleaned);
@@ -63,16 +61,26 @@ export function chooseTitle(
     const titleCleaned = withoutSiteName(title, metadata.source, metadata.url);
     if (shareOfWordsIn(heading, title) >= AGREEMENT && shareOfWordsIn(titleCleaned, heading) >= AGREEMENT) return heading;
   }
-  // When <title> is the page's one title (no OpenGraph or JSON-LD title the publisher wrote
-  // for the article), an <h1> of three words or more that stands in the page's content is the
-  // headline the reader sees; <title> is often a template's ("Home", "About Us - Site"), or
-  // an SEO variant. One in the masthead or a link is more likely the site's logo or a section
-  // name, and wins only over a title of one or two words. A shorter <h1> is likely a logo.
-  const onlyDocumentTitle = named === metadata.documentTitle && metadata.titles.every((title) => title === named);
+  // When <title> is the page's one title, an <h1> of three words or more that stands in the
+  // page's content is the headline the reader sees; <title> is often a template's ("Home",
+  // "About Us - Site"), or an SEO variant. One in the masthead or a link is more likely the
+  // site's logo or a section name, and wins only over a title of one or two words. A shorter
+  // <h1> is likely a logo.
   // A <title> the page also shows as a heading is the story's, under a section's <h1>.
   const titleShown = (metadata.subheadings ?? []).some((text) => fold(text) === foldedTitle);
   if (onlyDocumentTitle && !titleShown && countWordsIn(heading) >= 3 && (countWordsIn(cleaned) <= 2 || metadata.headingInChrome === false)) return heading;
   return cleaned;
+}
+
+/**
+ * A `<title>` without a last part of one to three words after a spaced dash ("Story – My
+ * website"), when what stands before has three words or more: such a part is the site's name
+ * or its tagline, as Readability's title rule also takes it. Only for a `<title>` that is the
+ * page's only title; a title the publisher wrote for the article keeps its dash.
+ */
+function withoutShortLastPart(title: string): string {
+  const match = /^(.*\S)\s+[-–—]\s+\S+(?:\s+\S+){0,2}$/.exec(title);
+  return match?.[1] && countWordsIn(match[1]) >= 3 ? match[1] : title;
 }
 
 /** What follows a headline in a title that names its author: " von jesusfreak", " by Jane Doe". */
