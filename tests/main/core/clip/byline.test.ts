@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { authorAfterLabel, authorInMarkup, authorLinkedToTheirPage, bylineInText, cleanByline, looksLikeNames, shownText } from '../../../../main/core/clip/byline';
 import { parsePage, withDomWindow } from '../../../../main/core/clip/dom';
+import type { DomDocument } from '../../../../main/core/clip/dom';
+
+/** Runs `check` with `page`, which parses a page of the given body in one jsdom window. */
+function withPages(check: (page: (body: string) => DomDocument) => void): void {
+  withDomWindow((window) => check((body) => parsePage(window, `<html><body>${body}</body></html>`)));
+}
 
 describe('cleanByline', () => {
   it('keeps the names and drops what introduces or follows them', () => {
@@ -27,8 +33,7 @@ describe('cleanByline', () => {
 
 describe('authorInMarkup', () => {
   it('reads microdata first, then rel=author, then author-marked classes, never a commenter', () => {
-    withDomWindow((window) => {
-      const page = (body: string) => parsePage(window, `<html><body>${body}</body></html>`);
+    withPages((page) => {
       expect(authorInMarkup(page('<span class="byline">Von Julia Kern</span><span itemprop="author"><span itemprop="name">Anna Dunst</span></span>'))).toBe('Anna Dunst');
       expect(authorInMarkup(page('<a rel="author" href="/u/tlow">tlow</a>'))).toBe('tlow');
       expect(authorInMarkup(page('<div class="post-author-name">By Cara Stiles</div>'))).toBe('Cara Stiles');
@@ -37,8 +42,7 @@ describe('authorInMarkup', () => {
   });
 
   it('reads names in separate elements apart, and leaves out what only screen readers get', () => {
-    withDomWindow((window) => {
-      const page = (body: string) => parsePage(window, `<html><body>${body}</body></html>`);
+    withPages((page) => {
       const linked = '<div class="article-author"><a href="/a/1">Rocío Latorre</a><span> y </span><a href="/a/2">José Wilson</a><time>Hace 13 horas</time></div>';
       expect(authorInMarkup(page(linked))).toBe('Rocío Latorre y José Wilson');
       expect(authorInMarkup(page('<a class="author" href="/u/j"><span class="ds-sr-only">Zum Profil von jesusfreak</span> jesusfreak</a>'))).toBe('jesusfreak');
@@ -59,8 +63,7 @@ describe('shownText', () => {
 
 describe('authorLinkedToTheirPage', () => {
   it("takes the name on a link to the author's page, but not in the chrome, a quotation or a sentence", () => {
-    withDomWindow((window) => {
-      const page = (body: string) => parsePage(window, `<html><body>${body}</body></html>`);
+    withPages((page) => {
       expect(authorLinkedToTheirPage(page('<p><a href="/autor/frank_g">Gunter Frank</a> / 03.11.2021</p>'))).toBe('Gunter Frank');
       expect(authorLinkedToTheirPage(page('<p><a href="https://blog.example/author/jane-doe/">Jane Doe</a></p>'))).toBe('Jane Doe');
       expect(authorLinkedToTheirPage(page('<nav><a href="/author/jane/">Jane Doe</a></nav><blockquote><a href="/author/ceo/">Ryan Merkley</a></blockquote>'))).toBeNull();
@@ -78,8 +81,7 @@ describe('looksLikeNames', () => {
 
 describe('bylineInText', () => {
   it('finds "Von …" and "By …" lines, after a date too, but not in comments or captions, nor in a sentence', () => {
-    withDomWindow((window) => {
-      const page = (body: string) => parsePage(window, `<html><body>${body}</body></html>`);
+    withPages((page) => {
       expect(bylineInText(page('<h1>Story</h1><p><i>von Daniela Obers</i></p><p>Grenzen sind wichtig.</p>'))).toBe('Daniela Obers');
       expect(bylineInText(page('<h2>Stars <span>06.11.2023 13:30 von Olga</span></h2>'))).toBe('Olga');
       expect(bylineInText(page('<p class="postmetadata">Von R. R. am 7. August 2013</p>'))).toBe('R. R.');
@@ -94,8 +96,7 @@ describe('bylineInText', () => {
   });
 
   it('finds "Ein Beitrag von …" and "Article by …" lines', () => {
-    withDomWindow((window) => {
-      const page = (body: string) => parsePage(window, `<html><body>${body}</body></html>`);
+    withPages((page) => {
       expect(bylineInText(page('<p>Blog Beitrag von Margarita Koreneva</p>'))).toBe('Margarita Koreneva');
       expect(bylineInText(page('<p>Ein Gastbeitrag von Jane Doe</p>'))).toBe('Jane Doe');
       expect(bylineInText(page('<div><span class="article_author_single">Article by</span><br>\n<a href="/b">Barry Alleyne</a></div>'))).toBe('Barry Alleyne');
@@ -103,8 +104,7 @@ describe('bylineInText', () => {
   });
 
   it('takes a user name before a date when no line names a person, and a person over a user name', () => {
-    withDomWindow((window) => {
-      const page = (body: string) => parsePage(window, `<html><body>${body}</body></html>`);
+    withPages((page) => {
       const submitted = '<p class="submitted">Gespeichert von <span class="username">rasos</span> am 24. Juli 2017 - 18:55</p>';
       expect(bylineInText(page(submitted))).toBe('rasos');
       expect(bylineInText(page(`${submitted}<p>Blog Beitrag von Margarita Koreneva</p>`))).toBe('Margarita Koreneva');
@@ -116,8 +116,7 @@ describe('bylineInText', () => {
 
 describe('authorAfterLabel', () => {
   it('reads the names after a label in its own element, up to the line break, but not a sentence or a tag list', () => {
-    withDomWindow((window) => {
-      const page = (body: string) => parsePage(window, `<html><body>${body}</body></html>`);
+    withPages((page) => {
       expect(authorAfterLabel(page('<p><strong>Autor:</strong> <a href="/p/1">Jane Doe</a><br><strong>Tags:</strong> <a>eins</a></p>'))).toBe('Jane Doe');
       expect(authorAfterLabel(page('<dl><dt>Author</dt><dd>Jane Doe</dd></dl>'))).toBe('Jane Doe');
       expect(authorAfterLabel(page('<p><b>Von:</b> der Redaktion wurde alles geprüft und für gut befunden</p>'))).toBeNull();
