@@ -219,12 +219,13 @@ export interface AppSettings {
   /** The library the app opens: the one in use now. */
   libraryPath: string;
   theme: Theme;
-  /** Whether the local endpoint for the browser extension is on (the endpoint itself is issue #5). */
-  browserEndpoint: boolean;
 }
 
-/** The settings the window may change directly (the library changes through switchLibrary). */
-export type SettingsChange = Partial<Pick<AppSettings, 'theme' | 'browserEndpoint'>>;
+/**
+ * The settings the window may change directly (the library changes through switchLibrary;
+ * clipping from the browser, a library's setting, through setBrowserClipping).
+ */
+export type SettingsChange = Partial<Pick<AppSettings, 'theme'>>;
 
 /** Open an existing library, or create a new one in an empty or new folder. */
 export interface SwitchLibraryRequest {
@@ -465,7 +466,7 @@ export interface CuttingsApi {
   /** Turns clipping from the browser on or off. */
   setBrowserClipping(enabled: boolean): Promise<Result<BrowserClippingStatus>>;
   getSettings(): Promise<Result<AppSettings>>;
-  /** Changes the theme or the browser endpoint; returns the settings after the change. */
+  /** Changes the theme; returns the settings after the change. */
   updateSettings(change: SettingsChange): Promise<Result<AppSettings>>;
   /** Closes the library in use and opens (or creates) another; returns the settings after. */
   switchLibrary(request: SwitchLibraryRequest): Promise<Result<AppSettings>>;

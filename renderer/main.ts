@@ -128,7 +128,7 @@ required('add-button', HTMLButtonElement).title = `Add an article (${addShortcut
 saveSearchButton.addEventListener('click', () => {
   if (search.query !== '') saveDialog.open(withTag(search.query, sidebar.filter), sidebar.savedSearches);
 });
-const settingsDialog = new SettingsDialog();
+const settingsDialog = new SettingsDialog(() => void browserClippingDialog.open());
 // Export… offers the search as listed (with the sidebar's tag), the tag alone, and the selected article.
 const exportDialog = new ExportDialog(() => {
   const selectedId = list.selectedId;

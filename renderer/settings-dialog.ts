@@ -1,12 +1,13 @@
 /**
  * The Settings dialog, opened from the menu (Settings…, Ctrl/Cmd+,): the library in use and
  * switching to another (open an existing one, or create one in a new or empty folder), the
- * theme, and the browser endpoint's switch. Every change goes to main at once
+ * theme, and whether clipping from the browser is on, with the way to its own dialog (the
+ * switch, the pairing token and the bookmarklet live there). Every change goes to main at once
  * (updateSettings, switchLibrary) and is on disk when main answers; main's message for a
  * refusal is shown word for word. After a library switch the window reloads, to show the
  * other library from a clean slate.
  */
-import type { AppSettings, Theme } from '../common/api';
+import type { AppSettings, BrowserClippingStatus, Theme } from '../common/api';
 import { call, messageOf } from './api-client';
 import { required } from './dom';
 import { applyTheme } from './theme';
@@ -17,13 +18,19 @@ export class SettingsDialog {
   private readonly libraryPath = required('settings-library-path', HTMLElement);
   private readonly folder = required('settings-library-folder', HTMLInputElement);
   private readonly libraryError = required('settings-library-error', HTMLElement);
-  private readonly browserEndpoint = required('settings-browser-endpoint', HTMLInputElement);
+  private readonly browserState = required('settings-browser-state', HTMLElement);
   private readonly error = required('settings-error', HTMLElement);
   private readonly libraryButtons: HTMLButtonElement[];
   private busy = false;
 
-  /** `reloadWindow` shows the library after a switch (location.reload in the app). */
-  constructor(private readonly reloadWindow: () => void = () => location.reload()) {
+  /**
+   * `openBrowserClipping` shows the "Clip from the browser" dialog; `reloadWindow` shows the
+   * library after a switch (location.reload in the app).
+   */
+  constructor(
+    openBrowserClipping: () => void,
+    private readonly reloadWindow: () => void = () => location.reload(),
+  ) {
     const open = required('settings-library-open', HTMLButtonElement);
     const create = required('settings-library-create', HTMLButtonElement);
     const choose = required('settings-library-choose', HTMLButtonElement);
@@ -32,7 +39,10 @@ export class SettingsDialog {
     create.addEventListener('click', () => void this.switchLibrary('create'));
     choose.addEventListener('click', () => void this.chooseFolder());
     for (const radio of this.themeRadios) radio.addEventListener('change', () => void this.change({ theme: radio.value as Theme }));
-    this.browserEndpoint.addEventListener('change', () => void this.change({ browserEndpoint: this.browserEndpoint.checked }));
+    required('settings-browser-open', HTMLButtonElement).addEventListener('click', () => {
+      this.dialog.close();
+      openBrowserClipping();
+    });
     this.folder.addEventListener('input', () => this.showLibraryError(''));
     required('settings-close', HTMLButtonElement).addEventListener('click', () => this.dialog.close());
     required('settings-form', HTMLFormElement).addEventListener('submit', (event) => event.preventDefault());
@@ -54,6 +64,7 @@ export class SettingsDialog {
     this.folder.value = '';
     try {
       this.show(await call('getSettings'));
+      this.showBrowserClipping(await call('browserClipping'));
     } catch (error) {
       this.showError(messageOf(error));
     }
@@ -68,11 +79,16 @@ export class SettingsDialog {
   private show(settings: AppSettings): void {
     this.libraryPath.textContent = settings.libraryPath;
     for (const radio of this.themeRadios) radio.checked = radio.value === settings.theme;
-    this.browserEndpoint.checked = settings.browserEndpoint;
     applyTheme(settings.theme);
   }
 
-  private async change(change: { theme?: Theme; browserEndpoint?: boolean }): Promise<void> {
+  private showBrowserClipping(status: BrowserClippingStatus): void {
+    this.browserState.textContent = status.enabled
+      ? `Clipping from the browser is on, at 127.0.0.1:${status.port ?? ''}.`
+      : 'Clipping from the browser is off.';
+  }
+
+  private async change(change: { theme?: Theme }): Promise<void> {
     this.showError('');
     try {
       this.show(await call('updateSettings', change));

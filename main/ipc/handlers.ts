@@ -66,7 +66,7 @@ const schemas = {
   saveSearch: z.tuple([z.object({ name: z.string().max(200), query: z.string().max(10_000) }).strict()]),
   deleteSavedSearch: z.tuple([z.string().max(200)]),
   getSettings: z.tuple([]),
-  updateSettings: z.tuple([z.object({ theme: z.enum(['system', 'light', 'dark']).optional(), browserEndpoint: z.boolean().optional() }).strict()]),
+  updateSettings: z.tuple([z.object({ theme: z.enum(['system', 'light', 'dark']).optional() }).strict()]),
   switchLibrary: z.tuple([z.object({ path: z.string().min(1).max(4096), mode: z.enum(['open', 'create']) }).strict()]),
   chooseLibraryFolder: z.tuple([z.enum(['open', 'create'])]),
   addUrl: z.tuple([
@@ -172,7 +172,6 @@ export function createHandlerTable(
   const view = (stored: StoredSettings): AppSettings => ({
     libraryPath: getLibrary().path,
     theme: stored.theme,
-    browserEndpoint: stored.browserEndpoint,
   });
 
   const api: { [M in ApiMethod]: (...args: Parameters<CuttingsApi[M]>) => Promise<unknown> } = {

@@ -1,7 +1,7 @@
 /**
  * The Settings dialog in Chromium through the harness (the menu's Settings… command arrives as
- * the event main would send): the theme applies to the window at once and is kept; the
- * browser endpoint's switch is kept; a library can be created, switched to and back, and a
+ * the event main would send): the theme applies to the window at once and is kept; it says
+ * whether clipping from the browser is on and opens that dialog; a library can be created, switched to and back, and a
  * folder that will not do is refused with main's message, leaving the library in use.
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -44,16 +44,20 @@ test('the theme applies to the window at once, and is kept on disk and after a r
   expect(app.problems()).toEqual([]);
 });
 
-test('the browser endpoint switch is kept', async ({ app, page, harness }) => {
+test('Settings says whether clipping from the browser is on, and opens its dialog to turn it on', async ({ app, page }) => {
   await app.openSettings();
-  const endpoint = page.locator('#settings-browser-endpoint');
-  await expect(endpoint).not.toBeChecked();
-  await endpoint.check();
-  await expect.poll(async () => (await stored(harness.settings.file))?.browserEndpoint).toBe(true);
-  await page.locator('#settings-close').click();
+  const state = page.locator('#settings-browser-state');
+  await expect(state).toHaveText('Clipping from the browser is off.');
+  await page.locator('#settings-browser-open').click();
   await expect(app.settingsDialog).toBeHidden();
+  await expect(page.locator('#browser-dialog')).toBeVisible();
+  await page.locator('#browser-enabled').check();
+  await expect(page.locator('#browser-token')).not.toBeEmpty();
+  await page.locator('#browser-close').click();
+
   await app.openSettings();
-  await expect(endpoint).toBeChecked();
+  await expect(state).toHaveText(/^Clipping from the browser is on, at 127\.0\.0\.1:\d+\.$/u);
+  expect(app.problems()).toEqual([]);
 });
 
 test('a new library is created and switched to, a bad folder is refused, and the first comes back with its articles', async ({ app, page, harness, libraryPath }) => {

@@ -20,6 +20,7 @@ import type { AppEvent } from '../../common/api';
 import { Library } from '../../main/core/library';
 import { LibrarySession } from '../../main/core/settings/library-session';
 import { SettingsStore } from '../../main/core/settings/settings-store';
+import { BrowserClippingSwitch } from '../../main/core/browser/browser-clipping-switch';
 import { createHandlerTable } from '../../main/ipc/handlers';
 import { startHarnessServer, type HarnessRequest } from './http-server';
 
@@ -92,10 +93,12 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   try {
     // The server is made after the table, but nothing is exported before it answers.
     let broadcast: (event: AppEvent) => void = () => undefined;
+    // Its own, as main/index.ts keeps one, so that an endpoint a test turned on stops with the harness.
+    const browserClipping = new BrowserClippingSwitch(() => session.current);
     const server = await startHarnessServer({
       rootDir: RENDERER_DIR,
       // As in the app, but without the OS's save dialog: the export dialog's path is typed.
-      handlers: createHandlerTable(() => session.current, { settings, session }, undefined, { sendEvent: (event) => broadcast(event) }),
+      handlers: createHandlerTable(() => session.current, { settings, session }, browserClipping, { sendEvent: (event) => broadcast(event) }),
       bridgeScript: script,
       port: options.port ?? 0,
     });
@@ -109,6 +112,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       requests: server.requests,
       close: async () => {
         await server.close();
+        await browserClipping.close();
         await session.current.close();
         await removeSettings();
       },

@@ -18,11 +18,10 @@ export interface StoredSettings {
   /** The library to open; null for the default (main/core/library-location.ts). */
   libraryPath: string | null;
   theme: Theme;
-  browserEndpoint: boolean;
 }
 
 /** A first run's settings. */
-export const DEFAULT_SETTINGS: StoredSettings = { version: 1, libraryPath: null, theme: 'system', browserEndpoint: false };
+export const DEFAULT_SETTINGS: StoredSettings = { version: 1, libraryPath: null, theme: 'system' };
 
 const THEMES: readonly Theme[] = ['system', 'light', 'dark'];
 
@@ -79,10 +78,6 @@ export class SettingsStore {
       if (!THEMES.includes(change.theme)) throw new CuttingsError('invalid-input', `settings: theme must be system, light or dark, not ${JSON.stringify(change.theme)}`);
       next.theme = change.theme;
     }
-    if (change.browserEndpoint !== undefined) {
-      if (typeof change.browserEndpoint !== 'boolean') throw new CuttingsError('invalid-input', `settings: browserEndpoint must be true or false, not ${JSON.stringify(change.browserEndpoint)}`);
-      next.browserEndpoint = change.browserEndpoint;
-    }
     if (change.libraryPath !== undefined) {
       if (change.libraryPath !== null && (typeof change.libraryPath !== 'string' || change.libraryPath.trim() === '')) {
         throw new CuttingsError('invalid-input', `settings: libraryPath must be a folder or null, not ${JSON.stringify(change.libraryPath)}`);
@@ -109,9 +104,7 @@ function readFields(raw: Record<string, unknown>): { settings: StoredSettings; p
     if (THEMES.includes(raw.theme as Theme)) settings.theme = raw.theme as Theme;
     else problems.push(`theme ${JSON.stringify(raw.theme)} is not system, light or dark`);
   }
-  if (raw.browserEndpoint !== undefined) {
-    if (typeof raw.browserEndpoint === 'boolean') settings.browserEndpoint = raw.browserEndpoint;
-    else problems.push(`browserEndpoint ${JSON.stringify(raw.browserEndpoint)} is not true or false`);
-  }
+  // Earlier versions kept a `browserEndpoint` switch here that turned nothing on; clipping from
+  // the browser is a library's setting (browser-clipping.json), so the old field is let go.
   return { settings, problems };
 }

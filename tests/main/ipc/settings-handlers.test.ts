@@ -33,15 +33,17 @@ function call(channel: string, ...args: unknown[]) {
 
 describe('the settings channels', () => {
   it('read the settings with the library in use, and write a change to disk', async () => {
-    expect(await call(CHANNELS.getSettings)).toEqual({ ok: true, value: { libraryPath: join(folder.path, 'library'), theme: 'system', browserEndpoint: false } });
-    expect(await call(CHANNELS.updateSettings, { theme: 'dark', browserEndpoint: true })).toMatchObject({ ok: true, value: { theme: 'dark', browserEndpoint: true } });
-    expect(JSON.parse(await readFile(join(folder.path, 'settings.json'), 'utf8'))).toMatchObject({ theme: 'dark', browserEndpoint: true });
+    expect(await call(CHANNELS.getSettings)).toEqual({ ok: true, value: { libraryPath: join(folder.path, 'library'), theme: 'system' } });
+    expect(await call(CHANNELS.updateSettings, { theme: 'dark' })).toEqual({ ok: true, value: { libraryPath: join(folder.path, 'library'), theme: 'dark' } });
+    expect(JSON.parse(await readFile(join(folder.path, 'settings.json'), 'utf8'))).toMatchObject({ theme: 'dark' });
     expect(changes).toEqual(['dark']);
   });
 
   it('refuse bad arguments, naming them', async () => {
     expect(await call(CHANNELS.updateSettings, { theme: 'sepia' })).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringMatching(/^updateSettings: invalid arguments at 0\.theme: /u) } });
     expect(await call(CHANNELS.updateSettings, { libraryPath: '/tmp/x' })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    // Clipping from the browser is the library's setting, changed through setBrowserClipping.
+    expect(await call(CHANNELS.updateSettings, { browserEndpoint: true })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     expect(await call(CHANNELS.switchLibrary, { path: '/tmp/x', mode: 'delete' })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/^switchLibrary: invalid arguments at 0\.mode/u) } });
     expect(await call(CHANNELS.chooseLibraryFolder, 'open')).toEqual({
       ok: false,

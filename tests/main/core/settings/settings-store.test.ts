@@ -16,10 +16,9 @@ describe('SettingsStore', () => {
   it('starts from the defaults when there is no file, and writes a change to disk before resolving', async () => {
     const store = await SettingsStore.open(file);
     expect(store.current).toEqual(DEFAULT_SETTINGS);
-    expect(await store.update({ theme: 'dark', browserEndpoint: true, libraryPath: '/data/cuttings' })).toEqual({
+    expect(await store.update({ theme: 'dark', libraryPath: '/data/cuttings' })).toEqual({
       version: 1,
       theme: 'dark',
-      browserEndpoint: true,
       libraryPath: '/data/cuttings',
     });
     expect(JSON.parse(await readFile(file, 'utf8'))).toEqual(store.current);
@@ -36,11 +35,10 @@ describe('SettingsStore', () => {
   it('refuses a bad value with a message naming it, and writes nothing', async () => {
     const store = await SettingsStore.open(file);
     await store.update({ theme: 'light' });
-    await expect(store.update({ theme: 'blue' as never, browserEndpoint: true })).rejects.toThrow('settings: theme must be system, light or dark, not "blue"');
-    await expect(store.update({ browserEndpoint: 'yes' as never })).rejects.toThrow('settings: browserEndpoint must be true or false, not "yes"');
+    await expect(store.update({ theme: 'blue' as never, libraryPath: '/data/other' })).rejects.toThrow('settings: theme must be system, light or dark, not "blue"');
     await expect(store.update({ libraryPath: '  ' })).rejects.toThrow('settings: libraryPath must be a folder or null, not "  "');
-    expect(store.current).toMatchObject({ theme: 'light', browserEndpoint: false });
-    expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({ theme: 'light', browserEndpoint: false });
+    expect(store.current).toEqual({ version: 1, theme: 'light', libraryPath: null });
+    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({ version: 1, theme: 'light', libraryPath: null });
   });
 
   it('moves a file that is not JSON aside, keeps it, and says so', async () => {
@@ -55,9 +53,16 @@ describe('SettingsStore', () => {
   });
 
   it('keeps the good fields of a file with a bad one, and names the bad one', async () => {
-    await writeFile(file, JSON.stringify({ version: 1, theme: 'purple', browserEndpoint: true, libraryPath: '/data/lib' }));
+    await writeFile(file, JSON.stringify({ version: 1, theme: 'purple', libraryPath: '/data/lib' }));
     const store = await SettingsStore.open(file);
-    expect(store.current).toEqual({ version: 1, theme: 'system', browserEndpoint: true, libraryPath: '/data/lib' });
+    expect(store.current).toEqual({ version: 1, theme: 'system', libraryPath: '/data/lib' });
     expect(store.notices).toEqual([`settings: ${file}: theme "purple" is not system, light or dark; the default is used instead`]);
+  });
+
+  it('lets go of the browserEndpoint switch an earlier version wrote, without a notice', async () => {
+    await writeFile(file, JSON.stringify({ version: 1, theme: 'dark', browserEndpoint: true, libraryPath: '/data/lib' }));
+    const store = await SettingsStore.open(file);
+    expect(store.current).toEqual({ version: 1, theme: 'dark', libraryPath: '/data/lib' });
+    expect(store.notices).toEqual([]);
   });
 });
