@@ -7,7 +7,7 @@
  * refusal is shown word for word. After a library switch the window reloads, to show the
  * other library from a clean slate.
  */
-import type { AppSettings, BrowserClippingStatus, Theme } from '../common/api';
+import type { AppSettings, BrowserClippingStatus, SettingsChange, Theme } from '../common/api';
 import { call, messageOf } from './api-client';
 import { required } from './dom';
 import { applyTheme } from './theme';
@@ -88,7 +88,7 @@ export class SettingsDialog {
       : 'Clipping from the browser is off.';
   }
 
-  private async change(change: { theme?: Theme }): Promise<void> {
+  private async change(change: SettingsChange): Promise<void> {
     this.showError('');
     try {
       this.show(await call('updateSettings', change));
