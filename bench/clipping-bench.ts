@@ -1,5 +1,5 @@
 /**
- * The clipping benchmark (issue 5): extraction quality and speed on the trafilatura
+ * The clipping benchmark: extraction quality and speed on the trafilatura
  * evaluation pages. Part of `npm run bench`; run alone with `npx tsx bench/clipping-bench.ts`
  * (add `--pages` to list each page's misses).
  */

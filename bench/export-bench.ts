@@ -1,5 +1,5 @@
 /**
- * The export benchmark (issue 7): how long `cuttings export` takes as CSV and as JSONL over
+ * The export benchmark: how long `cuttings export` takes as CSV and as JSONL over
  * the whole library (target: within 10 s each at 100,000 articles), and as a Cuttings
  * archive over 10,000 articles (or the whole library when it is smaller). The library is
  * opened read-only, as `cuttings export` opens it; each output is written to a temporary

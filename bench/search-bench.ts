@@ -1,5 +1,5 @@
 /**
- * The search benchmark (issue 4): the fixed queries against Cuttings (index in its worker,
+ * The search benchmark: the fixed queries against Cuttings (index in its worker,
  * a page of 20 hits with snippets and the total) and against SQLite FTS5 (better-sqlite3)
  * over the same articles, in the same run.
  */

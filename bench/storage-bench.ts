@@ -1,5 +1,5 @@
 /**
- * The storage benchmark (issue 3): import N articles, open the library in a fresh process,
+ * The storage benchmark: import N articles, open the library in a fresh process,
  * make durable tag edits, and do the same edits on one plain lowdb file holding the same
  * catalog as the yardstick.
  */

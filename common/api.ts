@@ -35,7 +35,7 @@ export const CHANNELS = {
   chooseExportPath: 'cuttings:choose-export-path',
   importDroppedFile: 'cuttings:import-dropped-file',
   addTextChecked: 'cuttings:add-text-checked',
-  // Organising (issue #6): main/ipc/organise-handlers.ts.
+  // Organising: renaming, merging and deleting tags, many articles at once, rules, the timeline.
   renameTag: 'cuttings:rename-tag',
   deleteTag: 'cuttings:delete-tag',
   undoTagChange: 'cuttings:undo-tag-change',
@@ -46,7 +46,7 @@ export const CHANNELS = {
   removeRule: 'cuttings:remove-rule',
   applyRules: 'cuttings:apply-rules',
   timeline: 'cuttings:timeline',
-  // Notes, highlights and suggested tags (issue #6): main/ipc/notes-handlers.ts.
+  // Notes, highlights and suggested tags.
   setNote: 'cuttings:set-note',
   addHighlight: 'cuttings:add-highlight',
   updateHighlight: 'cuttings:update-highlight',
@@ -247,6 +247,22 @@ export type AppEvent =
   /** How far a bulk tag change or a rules run has got (articles written of those to change). */
   | { type: 'bulk-progress'; done: number; total: number };
 
+/** Every kind of AppEvent: the preload forwards these and drops anything else. */
+export const APP_EVENT_TYPES = [
+  'add-cutting',
+  'focus-search',
+  'open-settings',
+  'library-changed',
+  'open-export',
+  'export-progress',
+  'bulk-progress',
+] as const satisfies readonly AppEvent['type'][];
+
+// Fails to compile when an AppEvent type is missing from APP_EVENT_TYPES.
+type MissingAppEventTypes = Exclude<AppEvent['type'], (typeof APP_EVENT_TYPES)[number]>;
+const everyAppEventType: [MissingAppEventTypes] extends [never] ? true : MissingAppEventTypes = true;
+void everyAppEventType;
+
 /** The formats an export writes, by the name `cuttings export --format` takes (main/core/export). */
 export const EXPORT_FORMAT_NAMES = ['archive', 'json', 'jsonl', 'csv', 'md', 'html', 'bibtex', 'ris', 'csl', 'datapackage'] as const;
 
@@ -284,7 +300,7 @@ export interface ImportDroppedFileRequest {
   dataBase64: string;
 }
 
-// ---- Organising (issue #6) ----
+// ---- Organising ----
 
 /**
  * Renames a tag, and with it every tag under it (`ukraine` → `europe/ukraine` moves
@@ -493,7 +509,7 @@ export interface CuttingsApi {
    */
   addTextChecked(request: AddTextCheckedRequest): Promise<Result<AddOutcome>>;
 
-  // ---- Organising (issue #6) ----
+  // ---- Organising ----
   /** Renames, moves or merges a tag (and the tags under it) on every article. Undoable. */
   renameTag(request: RenameTagRequest): Promise<Result<TagChangeSummary>>;
   /** Removes a tag (and the tags under it) from every article. Undoable. */
@@ -515,7 +531,7 @@ export interface CuttingsApi {
   /** Counts the articles a query matches by day, week or month. */
   timeline(request: TimelineRequest): Promise<Result<Timeline>>;
 
-  // ---- Notes, highlights, suggested tags (issue #6) ----
+  // ---- Notes, highlights, suggested tags ----
   /** Sets an article's Markdown note ('' deletes it); returns the article after the change. */
   setNote(request: SetNoteRequest): Promise<Result<Article>>;
   /** Adds a highlight; returns the article's highlights after the change. */

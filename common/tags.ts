@@ -50,3 +50,15 @@ export function tagKey(tag: string): string {
   // cost of the locale-aware call (opening 100,000 articles folds every tag of every one).
   return PLAIN_ASCII.test(tag) ? tag.toLowerCase() : tag.toLocaleLowerCase('und');
 }
+
+/**
+ * True when `tag` is the tag with key `key` or a tag anywhere under it: "this tag or one
+ * under it", as a tag filter, a rename, a move and a delete all mean it.
+ *
+ * @example isTagUnder('Ukraine/Diplomacy', 'ukraine') // true
+ * @example isTagUnder('ukrainian', 'ukraine') // false
+ */
+export function isTagUnder(tag: string, key: string): boolean {
+  const own = tagKey(tag);
+  return own === key || own.startsWith(`${key}/`);
+}

@@ -16,10 +16,10 @@ import { defaultLibraryPath } from './core/library-location';
 import { LibrarySession } from './core/settings/library-session';
 import { SettingsStore } from './core/settings/settings-store';
 import { BrowserClippingSwitch } from './core/browser/browser-clipping-switch';
-import { ASSET_SCHEME, readAsset } from './core/storage/assets';
+import { readAsset } from './core/storage/assets';
 import { createHandlerTable } from './ipc/handlers';
 import { registerHandlers } from './ipc/register';
-import { APP_SCHEME } from './ipc/sender-check';
+import { APP_SCHEME, ASSET_SCHEME } from '../common/schemes';
 import { parseLaunchArguments } from './launch-arguments';
 import { aboutDetail, buildMenuTemplate } from './menu';
 import { createMainWindow, denyAllPermissions, lockDownContents } from './window';
@@ -36,7 +36,7 @@ const clipWorkerPath = join(here, 'core', 'clip-worker.js');
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
   // Stored images (main/core/storage/assets.ts): secure, so the app's secure pages may show them.
-  { scheme: ASSET_SCHEME.slice(0, -1), privileges: { secure: true } },
+  { scheme: ASSET_SCHEME, privileges: { secure: true } },
 ]);
 
 /** Serves dist/renderer/ under cuttings-app://app/, refusing anything outside it. */
@@ -78,7 +78,7 @@ async function start(): Promise<void> {
   denyAllPermissions(session.defaultSession);
   protocol.handle(APP_SCHEME, serveRenderer);
   // `cuttings-asset:<sha256>.<ext>`: an image from the open library's asset store, nothing else.
-  protocol.handle(ASSET_SCHEME.slice(0, -1), async (request) => {
+  protocol.handle(ASSET_SCHEME, async (request) => {
     const asset = await readAsset(library().path, new URL(request.url).pathname);
     return asset
       ? new Response(new Uint8Array(asset.bytes), { headers: { 'content-type': asset.type, 'x-content-type-options': 'nosniff' } })

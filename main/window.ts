@@ -15,7 +15,7 @@ import { BrowserWindow, shell, type BrowserWindowConstructorOptions, type Sessio
 import { externalUrlToOpen } from './external-links';
 import { mayNavigate } from './navigation-policy';
 import { mainWindowPreferences } from './window-options';
-import { APP_ORIGIN } from './ipc/sender-check';
+import { APP_ORIGIN } from '../common/schemes';
 
 /** Refuses every permission (camera, microphone, notifications, geolocation…), device and screen capture for a session. */
 export function denyAllPermissions(session: Session): void {

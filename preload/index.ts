@@ -4,7 +4,7 @@
  * contextBridge and ipcRenderer.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import { CHANNELS, EVENT_CHANNELS, type ApiArgs, type ApiMethod, type AppEvent, type CuttingsApi, type CuttingsBridge } from '../common/api';
+import { APP_EVENT_TYPES, CHANNELS, EVENT_CHANNELS, type ApiArgs, type ApiMethod, type AppEvent, type CuttingsApi, type CuttingsBridge } from '../common/api';
 
 function invoke<M extends ApiMethod>(method: M) {
   return (...args: ApiArgs<M>) => ipcRenderer.invoke(CHANNELS[method], ...args) as ReturnType<CuttingsApi[M]>;
@@ -68,15 +68,7 @@ const api = {
 function isAppEvent(data: unknown): data is AppEvent {
   if (typeof data !== 'object' || data === null) return false;
   const type = (data as { type?: unknown }).type;
-  return (
-    type === 'add-cutting' ||
-    type === 'focus-search' ||
-    type === 'open-settings' ||
-    type === 'library-changed' ||
-    type === 'open-export' ||
-    type === 'export-progress' ||
-    type === 'bulk-progress'
-  );
+  return (APP_EVENT_TYPES as readonly unknown[]).includes(type);
 }
 
 contextBridge.exposeInMainWorld('cuttings', api);

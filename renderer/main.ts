@@ -13,7 +13,7 @@
  */
 import type { SavedSearch, SearchSort } from '../common/api';
 import type { ArticleSummary, SearchResults } from '../common/article';
-import { tagKey } from '../common/tags';
+import { isTagUnder, tagKey } from '../common/tags';
 import { AddDialog } from './add-dialog';
 import { BrowserClippingDialog } from './browser-clipping-dialog';
 import { ExportDialog } from './export-dialog';
@@ -381,10 +381,7 @@ function withTag(text: string, tag: string | null): string {
 /** Whether an article carries a tag or one below it (`ukraine` matches `ukraine/diplomacy`). */
 function hasTag(summary: ArticleSummary, tag: string): boolean {
   const wanted = tagKey(tag);
-  return summary.tags.some((candidate) => {
-    const key = tagKey(candidate);
-    return key === wanted || key.startsWith(`${wanted}/`);
-  });
+  return summary.tags.some((candidate) => isTagUnder(candidate, wanted));
 }
 
 /** Counts openings, so that a slow answer for an earlier click cannot replace a later one. */

@@ -1,12 +1,12 @@
 /**
- * The window's tools for organising the archive (issue #6), wired to the list, sidebar and
+ * The window's tools for organising the archive, wired to the list, sidebar and
  * search that main.ts builds: the tag tree's Edit tag dialog and drag-to-move, the undo
  * toast, the bulk bar for the list's selection, the tag rules dialog and the timeline.
  * main.ts calls installOrganising once and hands main's `bulk-progress` events to it.
  */
 import type { BulkTagRequest, TagChangeSummary } from '../common/api';
 import type { ArticleSummary } from '../common/article';
-import { tagKey } from '../common/tags';
+import { isTagUnder, tagKey } from '../common/tags';
 import { attempt, call } from './api-client';
 import type { ArticleList } from './article-list';
 import { BulkBar } from './bulk-bar';
@@ -100,8 +100,7 @@ export function installOrganising(context: OrganiseContext): Organising {
   const rename = async (from: string, to: string) => {
     const summary = await call('renameTag', { from, to });
     const active = sidebar.filter;
-    const fromKey = tagKey(from);
-    if (active !== null && (tagKey(active) === fromKey || tagKey(active).startsWith(`${fromKey}/`))) {
+    if (active !== null && isTagUnder(active, tagKey(from))) {
       sidebar.setActive(`${to.trim()}${active.slice(from.length)}`);
     }
     return summary;

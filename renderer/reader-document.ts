@@ -24,6 +24,7 @@
  */
 
 import type { Highlight } from '../common/article';
+import { ASSET_PROTOCOL } from '../common/schemes';
 import { matchedRanges } from './highlight';
 import { markHighlights } from './highlight-marks';
 
@@ -46,8 +47,6 @@ export function matchId(n: number): string {
 
 const MATCH_ID_PREFIX = 'cuttings-match-';
 
-/** The protocol main serves stored images from. */
-export const ASSET_PROTOCOL = 'cuttings-asset:';
 
 /** The policy inside the reader document. */
 export function readerPolicy(stylesheetUrl: string): string {

@@ -9,7 +9,7 @@
  */
 import type { LibraryInfo, SavedSearch } from '../common/api';
 import type { TagCount } from '../common/article';
-import { tagKey } from '../common/tags';
+import { isTagUnder, tagKey } from '../common/tags';
 import { el, replaceChildren } from './dom';
 import { folderName, plural } from './format';
 import { buildTagTree, type TagNode } from './tag-tree';
@@ -223,7 +223,7 @@ export class Sidebar {
     let dropped = false;
     // A parent level that is no tag of its own may still be chosen: it is kept while a tag is under it.
     const active = tagKey(this.activeTag ?? '');
-    if (this.activeTag !== null && !tags.some((tag) => tagKey(tag.tag) === active || tagKey(tag.tag).startsWith(`${active}/`))) {
+    if (this.activeTag !== null && !tags.some((tag) => isTagUnder(tag.tag, active))) {
       this.activeTag = null;
       dropped = true;
     }

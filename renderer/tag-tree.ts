@@ -9,7 +9,7 @@
  * The sidebar shows the total, and both in the tooltip.
  */
 import type { ArticleSummary, TagCount } from '../common/article';
-import { tagKey } from '../common/tags';
+import { isTagUnder, tagKey } from '../common/tags';
 
 /** One node of the tree. */
 export interface TagNode {
@@ -112,9 +112,7 @@ export function lastLevel(tag: string): string {
  */
 export function movedTag(tag: string, parent: string): string | null {
   const target = parent.trim() === '' ? lastLevel(tag) : `${parent.trim().replace(/\/+$/u, '')}/${lastLevel(tag)}`;
-  const from = tagKey(tag);
-  const to = tagKey(target);
-  if (to === from || to.startsWith(`${from}/`)) return null;
+  if (isTagUnder(target, tagKey(tag))) return null;
   return target;
 }
 

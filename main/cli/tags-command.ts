@@ -1,5 +1,5 @@
 /**
- * The organising commands (issue #6): `cuttings tag --query Q` (and several IDs) to tag many
+ * The organising commands: `cuttings tag --query Q` (and several IDs) to tag many
  * articles at once, `cuttings tags` to list, rename and delete tags, and `cuttings rules`
  * for tag rules. Listing and dry runs only read the library, so they work while the app
  * has it open. (Undo is the app's: a command's change cannot be undone by a later command,

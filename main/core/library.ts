@@ -22,7 +22,7 @@ import type { Article, ArticleSummary, Provenance, SearchHit, SearchResults, Tag
 import type { Highlight } from '../../common/article';
 import { CuttingsError } from '../../common/errors';
 import { describeQueryError, parseSearchQuery } from '../../common/query';
-import { normaliseTag, tagKey } from '../../common/tags';
+import { isTagUnder, normaliseTag, tagKey } from '../../common/tags';
 import { APP_VERSION } from './app-version';
 import type { ArticleRecord } from './article-record';
 import { clipItem, clipItems, type ClipAnswer, type ClipInput, type ClipOutcome } from './clip-item';
@@ -49,7 +49,7 @@ import { TagChanges } from './organise/tag-changes';
 import { TagColours } from './organise/tag-colours';
 import { TagRules } from './organise/tag-rules';
 import { dedupeTags, type ProgressCallback, type TagStore } from './organise/tag-store';
-import { isTagUnder, movedTagName } from './organise/tag-tree';
+import { movedTagName } from './organise/tag-tree';
 import { buildTimeline } from './organise/timeline';
 import type { QueryNode } from '../../common/query';
 import type { BulkTagRequest, BulkTagSummary, RulesRunSummary, TagChangeSummary, TagRule, Timeline, TimelineRequest } from '../../common/api';
@@ -547,7 +547,7 @@ export class Library {
     return tags;
   }
 
-  // ---- notes, highlights, suggested tags (issue #6; the logic is in notes/) ----
+  // ---- notes, highlights, suggested tags (the logic is in notes/) ----
 
   /**
    * Sets an article's Markdown note ('' or only white space deletes it) and returns the
@@ -707,7 +707,7 @@ export class Library {
     return count;
   }
 
-  // ---- organising (issue #6): the logic is in main/core/organise/ ----
+  // ---- organising: the logic is in main/core/organise/ ----
 
   /**
    * Renames a tag and every tag under it on every article (`ukraine` → `europe/ukraine`

@@ -5,7 +5,7 @@
  */
 import type { QueryNode } from '../../common/query';
 import { findWords, indexForm } from '../../common/text';
-import { tagKey } from '../../common/tags';
+import { isTagUnder, tagKey } from '../../common/tags';
 import { tokenize, processTerm, type TermQuery, type TermMatches } from './search-index';
 import type { FacetCache, SearchRecord } from './search-results';
 import { DocScores } from './doc-scores';
@@ -323,8 +323,7 @@ export function predicateOf(node: QueryNode): Predicate | null {
           const matches = (tag: string) => {
             let answer = answers.get(tag);
             if (answer === undefined) {
-              const own = tagKey(tag);
-              answer = own === key || own.startsWith(`${key}/`);
+              answer = isTagUnder(tag, key);
               answers.set(tag, answer);
             }
             return answer;

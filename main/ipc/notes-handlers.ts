@@ -1,5 +1,5 @@
 /**
- * The handlers for notes, highlights and suggested tags (issue #6). handlers.ts merges these
+ * The handlers for notes, highlights and suggested tags. handlers.ts merges these
  * into the one handler table; the schemas follow the same rules as there.
  */
 import { z } from 'zod';

@@ -1,5 +1,5 @@
 /**
- * The handlers for organising the archive (issue #6): renaming, merging and deleting tags
+ * The handlers for organising the archive: renaming, merging and deleting tags
  * with undo, tag colours, bulk tagging, tag rules and the timeline. handlers.ts merges these
  * into the one handler table; the schemas follow the same rules as there.
  */

@@ -4,12 +4,7 @@
  * refused. Kept free of electron so it can be unit-tested.
  */
 
-/** The scheme the renderer is served from (main/index.ts registers it). */
-export const APP_SCHEME = 'cuttings-app';
-/** The host part of the renderer's origin: `cuttings-app://app/index.html`. */
-export const APP_HOST = 'app';
-/** The renderer's origin. */
-export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+import { APP_HOST, APP_SCHEME } from '../../common/schemes';
 
 /** What the check needs to know about the frame that sent a message. */
 export interface SenderFrame {

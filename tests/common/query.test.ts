@@ -493,7 +493,7 @@ describe('parseSearchQuery on random input', () => {
   });
 });
 
-describe('has: filters (issue #6)', () => {
+describe('has: filters', () => {
   it('parses has:notes and has:highlights, singular or plural, in any case', () => {
     expect(parseSearchQuery('has:notes')).toEqual({ ok: true, query: { kind: 'has', what: 'notes' } });
     expect(parseSearchQuery('HAS:Highlight')).toEqual({ ok: true, query: { kind: 'has', what: 'highlights' } });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_TAG_LENGTH, normaliseTag, tagKey } from '../../common/tags';
+import { isTagUnder, MAX_TAG_LENGTH, normaliseTag, tagKey } from '../../common/tags';
 
 describe('normaliseTag', () => {
   it('trims, folds inner white space and tidies the levels of a hierarchy', () => {
@@ -24,5 +24,14 @@ describe('tagKey', () => {
   it('makes tags that differ only in case the same', () => {
     expect(tagKey('Ukraine/Diplomacy')).toBe(tagKey('UKRAINE/diplomacy'));
     expect(tagKey('Zürich')).not.toBe(tagKey('Zurich'));
+  });
+});
+
+describe('isTagUnder', () => {
+  it('counts a tag and the tags below it as under it, not tags that merely start alike', () => {
+    expect(isTagUnder('Ukraine', 'ukraine')).toBe(true);
+    expect(isTagUnder('ukraine/Diplomacy/Geneva', 'ukraine/diplomacy')).toBe(true);
+    expect(isTagUnder('ukrainian', 'ukraine')).toBe(false);
+    expect(isTagUnder('europe/ukraine', 'ukraine')).toBe(false);
   });
 });

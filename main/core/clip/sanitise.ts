@@ -12,9 +12,8 @@ import { selectAll } from './dom';
 import type { DomElement, DomWindow } from './dom';
 import { PLACEHOLDER_BASE_URL, resolveHttpUrl } from './urls';
 import { isEmbeddedImage } from './embedded-images';
+import { ASSET_PROTOCOL, ASSET_SCHEME } from '../../../common/schemes';
 
-/** URL scheme of images Cuttings has already stored in the library's assets. */
-export const ASSET_URL_SCHEME = 'cuttings-asset:';
 
 /**
  * What a reader needs: text structure, quotes, lists, figures, tables, code. Anything else
@@ -46,7 +45,7 @@ const CONFIG: Config = {
   ALLOW_ARIA_ATTR: false,
   ADD_FORBID_CONTENTS: DROPPED_WITH_CONTENT,
   // http(s), mailto, our asset scheme, and relative references (resolved afterwards).
-  ALLOWED_URI_REGEXP: /^(?:(?:https?|mailto|cuttings-asset):|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i,
+  ALLOWED_URI_REGEXP: new RegExp(`^(?:(?:https?|mailto|${ASSET_SCHEME}):|[^a-z]|[a-z+.-]+(?:[^a-z+.\\-:]|$))`, 'i'),
 };
 const STRING_CONFIG: Config & { RETURN_DOM: true } = { ...CONFIG, RETURN_DOM: true };
 const IN_PLACE_CONFIG: Config = { ...CONFIG, IN_PLACE: true };
@@ -96,7 +95,7 @@ function rewriteUrls(root: DomElement, baseUrl: string | null): DomElement {
 
   for (const image of selectAll(root, 'img')) {
     const src = image.getAttribute('src')?.trim() ?? '';
-    if (src.toLowerCase().startsWith(ASSET_URL_SCHEME)) continue;
+    if (src.toLowerCase().startsWith(ASSET_PROTOCOL)) continue;
     image.removeAttribute('src');
     // A picture carried in the page (a SingleFile save) is set aside for the asset store;
     // smaller data: images are lazy-load placeholders and go.

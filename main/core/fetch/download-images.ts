@@ -10,6 +10,7 @@
 import { assetReferences, storeAsset } from '../storage/assets';
 import { embeddedImageBytes, withoutEmbeddedImages } from '../clip/embedded-images';
 import { fetchPage, type FetchPageOptions } from './fetch-page';
+import { assetUrl } from '../../../common/schemes';
 
 /** Limits on downloading an article's images. */
 export interface ImageLimits {
@@ -83,7 +84,7 @@ export async function localiseImages(root: string, html: string, limits: ImageLi
   const rewritten = html.replace(DATA_SRC, (tag: string, raw: string) => {
     const name = names.get(decodeEntities(raw));
     if (!name || /\ssrc=/iu.test(tag)) return tag;
-    return tag.replace(/^<img\b/iu, `<img src="cuttings-asset:${name}"`);
+    return tag.replace(/^<img\b/iu, `<img src="${assetUrl(name)}"`);
   });
   // An image that came inside the page keeps no data: copy of itself: the asset is that copy.
   const kept = withoutEmbeddedImages(rewritten);

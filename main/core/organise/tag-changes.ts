@@ -20,7 +20,8 @@ import { normaliseTag, tagKey } from '../../../common/tags';
 import type { ArticleRecord } from '../article-record';
 import type { ColourChanges, TagColours } from './tag-colours';
 import { articles, dedupeTags, PartialWriteError, sameTags, writeInBatches, type ProgressCallback, type TagStore, type WrittenChange } from './tag-store';
-import { inUseSpelling, isTagUnder, renamedTag, tagLevels } from './tag-tree';
+import { isTagUnder } from '../../../common/tags';
+import { inUseSpelling, renamedTag, tagLevels } from './tag-tree';
 
 /** How many changes can be undone, latest first. */
 const UNDO_DEPTH = 20;

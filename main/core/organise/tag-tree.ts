@@ -1,15 +1,9 @@
 /**
  * The tag hierarchy: `/` separates levels (`ukraine/diplomacy` is under `ukraine`), and
  * tags are compared by their key (common/tags.ts tagKey), so `Ukraine` and `ukraine` are
- * one tag. Pure functions, shared by renaming, moving and deleting.
+ * one tag (common/tags.ts isTagUnder says what is under what). Pure functions, shared by
+ * renaming, moving and deleting.
  */
-import { tagKey } from '../../../common/tags';
-
-/** True when `tag` is the tag with key `key` or a tag anywhere under it. */
-export function isTagUnder(tag: string, key: string): boolean {
-  const own = tagKey(tag);
-  return own === key || own.startsWith(`${key}/`);
-}
 
 /**
  * The name `tag` takes when the branch `from` (a tag with `fromLevels` levels, which `tag`

@@ -9,6 +9,7 @@ import { access, mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CuttingsError } from '../../../common/errors';
 import { writeFileDurably } from './durable-file';
+import { ASSET_PROTOCOL } from '../../../common/schemes';
 
 /** The image kinds kept, by extension, with the media type they are served as. */
 export const ASSET_TYPES: Readonly<Record<string, string>> = {
@@ -22,8 +23,6 @@ export const ASSET_TYPES: Readonly<Record<string, string>> = {
 /** A valid asset name: 64 hex digits, a dot, a known extension. */
 export const ASSET_NAME = /^[0-9a-f]{64}\.(?:png|jpg|gif|webp|avif)$/u;
 
-/** The URL scheme articles use for stored assets. */
-export const ASSET_SCHEME = 'cuttings-asset:';
 
 /** The assets folder of a library. */
 export function assetsFolder(root: string): string {
@@ -60,7 +59,10 @@ export async function readAsset(root: string, name: string): Promise<{ bytes: Bu
   }
 }
 
+/** An asset's address inside stored HTML; group 1 is its name. */
+const ASSET_REFERENCE = new RegExp(`${ASSET_PROTOCOL}([0-9a-f]{64}\\.[a-z]+)`, 'gu');
+
 /** The asset names an article's HTML points at. */
 export function assetReferences(html: string): string[] {
-  return [...new Set([...html.matchAll(/cuttings-asset:([0-9a-f]{64}\.[a-z]+)/gu)].map((match) => match[1]!))];
+  return [...new Set([...html.matchAll(ASSET_REFERENCE)].map((match) => match[1]!))];
 }

@@ -13,7 +13,7 @@ import { extractPage } from '../../../../main/core/clip/extract';
 import { SHARED } from '../../../paths';
 
 /**
- * The floors this test holds: issue 5's targets (text F1 ≥ 0.93, date ≥ 85%, title ≥ 90%,
+ * The floors this test holds: the clipping targets (text F1 ≥ 0.93, date ≥ 85%, title ≥ 90%,
  * author ≥ 75%), which extraction reaches (0.932, 85.0%, 90.8%, 76.6% when this was
  * written), so that a change that loses quality below them fails.
  */

@@ -1,16 +1,8 @@
-// The tag hierarchy: what is under what (by key, so whatever the case), how a branch is
-// renamed and moved, and a new name spelled as the tags in use are.
+// The tag hierarchy: how a branch is renamed and moved, and a new name spelled as the tags in use are.
 import { describe, expect, it } from 'vitest';
-import { inUseSpelling, isTagUnder, movedTagName, renamedTag } from '../../../../main/core/organise/tag-tree';
+import { inUseSpelling, movedTagName, renamedTag } from '../../../../main/core/organise/tag-tree';
 
 describe('the tag tree', () => {
-  it('counts a tag and the tags below it as under it, not tags that merely start alike', () => {
-    expect(isTagUnder('Ukraine', 'ukraine')).toBe(true);
-    expect(isTagUnder('ukraine/Diplomacy/Geneva', 'ukraine/diplomacy')).toBe(true);
-    expect(isTagUnder('ukrainian', 'ukraine')).toBe(false);
-    expect(isTagUnder('europe/ukraine', 'ukraine')).toBe(false);
-  });
-
   it('renames a branch keeping the spelling of the levels below, and moves a tag by its last level', () => {
     expect(renamedTag('ukraine/Diplomacy', 1, 'europe/ukraine')).toBe('europe/ukraine/Diplomacy');
     expect(renamedTag('a/b/c', 2, 'x')).toBe('x/c');
