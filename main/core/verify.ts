@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { textSketch } from './duplicates/text-fingerprint';
 import { sha256 } from './library';
 import type { Library } from './library';
-import { expandCoverage, loadSnapshot } from './search-snapshot';
+import { expandCoverage, loadSnapshot } from './search/search-snapshot';
 import { assetReferences, readAsset } from './storage/assets';
 import { listCaptureIds, readCapture, readOriginal } from './storage/captures';
 import { Catalog } from './storage/catalog';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ArticleRecord } from '../../../main/core/article-record';
 import { Library } from '../../../main/core/library';
-import { compactCoverage, expandCoverage, shardCoverage } from '../../../main/core/search-engine';
+import { compactCoverage, expandCoverage, shardCoverage } from '../../../main/core/search/search-engine';
 import { makeTempFolder } from '../../paths';
 
 describe('the compact forms between threads', () => {

@@ -1,6 +1,6 @@
 // DocScores behaves as the Map it stands in for: membership, scores, deletion and order.
 import { describe, expect, it } from 'vitest';
-import { DocScores } from '../../../main/core/doc-scores';
+import { DocScores } from '../../../../main/core/search/doc-scores';
 
 describe('DocScores', () => {
   it('keeps members with their scores in the order first added, and forgets deleted ones', () => {

@@ -4,10 +4,11 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import MiniSearch from 'minisearch';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SearchIndex, processTerm, tokenize, type IndexableArticle, type TermMatches, type TermQuery } from '../../../main/core/search-index';
-import { loadSnapshot, saveSnapshot, snapshotPath, SNAPSHOT_VERSION } from '../../../main/core/search-snapshot';
-import { stopWordsFor } from '../../../main/core/stop-words';
-import { SHARED, makeTempFolder } from '../../paths';
+import { SearchIndex, type IndexableArticle } from '../../../../main/core/search/search-index';
+import { processTerm, tokenize, type TermMatches, type TermQuery } from '../../../../main/core/search/search-terms';
+import { loadSnapshot, saveSnapshot, snapshotPath, SNAPSHOT_VERSION } from '../../../../main/core/search/search-snapshot';
+import { stopWordsFor } from '../../../../main/core/search/stop-words';
+import { SHARED, makeTempFolder } from '../../../paths';
 import { writeFile, readFile } from 'node:fs/promises';
 
 /** An article for the index, with the fields a test does not care about filled in. */

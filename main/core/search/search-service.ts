@@ -5,12 +5,13 @@
  * when the library closes. The index itself sits behind a SearchEngine, in this thread or in
  * a worker.
  */
-import type { ArticleRecord } from './article-record';
-import type { SearchStatus } from '../../common/api';
+import type { ArticleRecord } from '../article-record';
+import type { SearchStatus } from '../../../common/api';
 import { shardCoverage, type CompactCoverage, type SearchEngine } from './search-engine';
 import type { IndexableArticle } from './search-index';
-import { toSearchRecord, type PageAnswer, type PageRequest, type SearchRecord } from './search-results';
-import type { Catalog } from './storage/catalog';
+import { toSearchRecord, type SearchRecord } from './search-record';
+import type { PageAnswer, PageRequest } from './search-results';
+import type { Catalog } from '../storage/catalog';
 
 /** How many articles go to the engine in one message while building. */
 const BATCH = 250;

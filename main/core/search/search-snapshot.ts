@@ -13,10 +13,10 @@
  */
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeFileDurably } from './storage/durable-file';
+import { writeFileDurably } from '../storage/durable-file';
 import { FIELD_COUNT, Segment, type FrozenField } from './index-segment';
 import { SearchIndex } from './search-index';
-import type { SearchRecord } from './search-results';
+import type { SearchRecord } from './search-record';
 
 /** Bumped whenever tokenising or the snapshot's shape changes: an old snapshot is rebuilt. */
 export const SNAPSHOT_VERSION = 7;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeSnippet } from '../../../main/core/snippet';
+import { makeSnippet } from '../../../../main/core/search/snippet';
 
 const TEXT =
   'Russian Foreign Minister Sergei Lavrov assured his US counterpart, Anthony Blinken, at the beginning of the talks considered crucial to defusing the Ukrainian crisis, that he does not expect a turning point. ' +

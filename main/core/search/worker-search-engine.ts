@@ -5,10 +5,11 @@
  * for it.
  */
 import { Worker } from 'node:worker_threads';
-import { CuttingsError } from '../../common/errors';
+import { CuttingsError } from '../../../common/errors';
 import type { CompactCoverage, SearchEngine } from './search-engine';
 import type { IndexableArticle } from './search-index';
-import type { PageAnswer, PageRequest, SearchRecord } from './search-results';
+import type { SearchRecord } from './search-record';
+import type { PageAnswer, PageRequest } from './search-results';
 import type { WorkerAnswer, WorkerCall } from './search-worker-protocol';
 
 /** The search index in a worker thread started from `workerScript` (the built search-worker.js). */

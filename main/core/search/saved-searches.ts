@@ -5,10 +5,10 @@
 import { mkdir, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
-import type { SavedSearch } from '../../common/api';
-import { CuttingsError } from '../../common/errors';
-import { parseSearchQuery, describeQueryError } from '../../common/query';
-import { DurableJsonFile } from './storage/json-file-adapter';
+import type { SavedSearch } from '../../../common/api';
+import { CuttingsError } from '../../../common/errors';
+import { parseSearchQuery, describeQueryError } from '../../../common/query';
+import { DurableJsonFile } from '../storage/json-file-adapter';
 
 /** The longest name a saved search may have. */
 const MAX_NAME = 100;

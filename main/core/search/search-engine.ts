@@ -6,9 +6,10 @@
  */
 import { loadSnapshot, saveSnapshot, type CompactCoverage } from './search-snapshot';
 import { SearchIndex, type IndexableArticle } from './search-index';
-import { answerQuery, type PageAnswer, type PageRequest, type SearchRecord } from './search-results';
-import { readCaptureSync } from './storage/captures';
-import { withNoteMatches } from './notes/note-search';
+import type { SearchRecord } from './search-record';
+import { answerQuery, type PageAnswer, type PageRequest } from './search-results';
+import { readCaptureSync } from '../storage/captures';
+import { withNoteMatches } from '../notes/note-search';
 
 export { compactCoverage, expandCoverage, shardCoverage, type CompactCoverage, type SnapshotCoverage } from './search-snapshot';
 

@@ -4,25 +4,12 @@
  * evaluated: in the search worker beside the index, or in the library's thread while the
  * index loads and only titles are searched.
  */
-import type { SearchSort } from '../../common/api';
-import type { SearchFacets } from '../../common/article';
-import type { QueryNode } from '../../common/query';
-import type { ArticleRecord } from './article-record';
+import type { SearchSort } from '../../../common/api';
+import type { SearchFacets } from '../../../common/article';
+import type { QueryNode } from '../../../common/query';
 import { evaluateQuery, type EvaluationContext } from './query-evaluator';
+import type { FacetCache, SearchRecord } from './search-record';
 import { makeSnippet } from './snippet';
-
-/**
- * What search needs of an article's catalog record: its filters, facets and sort keys, and
- * the user's note and highlights where there are any (few articles have them: `has:notes`,
- * and words in notes found, see notes/note-search.ts).
- */
-export type SearchRecord = Pick<ArticleRecord, 'id' | 'title' | 'source' | 'author' | 'lang' | 'url' | 'published' | 'clipped' | 'tags' | 'note' | 'highlights'>;
-
-/** The search fields of a record, and nothing else (so that little crosses between threads). */
-export function toSearchRecord(record: SearchRecord): SearchRecord {
-  const { id, title, source, author, lang, url, published, clipped, tags, note, highlights } = record;
-  return { id, title, source, author, lang, url, published, clipped, tags, ...(note ? { note } : {}), ...(highlights?.length ? { highlights } : {}) };
-}
 
 /** A matching article and its score. */
 export type Match = { doc: number; record: SearchRecord; score: number };
@@ -105,13 +92,6 @@ function facetKeysOf(record: SearchRecord): readonly number[] {
   if (record.published) keys.add(facetNumber(YEAR, record.published.slice(0, 4)));
   return [...keys];
 }
-
-/**
- * Each document's facet numbers, kept by whoever numbers the documents (the search index),
- * which forgets a document's entry when its record changes. Worked out once, they make
- * counting a result of tens of thousands a matter of array reads.
- */
-export type FacetCache = (readonly number[] | undefined)[];
 
 /**
  * Counts a result set by tag (parents included), source and year. Each list comes most

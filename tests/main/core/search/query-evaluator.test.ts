@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Library } from '../../../main/core/library';
-import { makeTempFolder, SEED_ARTICLE } from '../../paths';
+import { Library } from '../../../../main/core/library';
+import { makeTempFolder, SEED_ARTICLE } from '../../../paths';
 
 let folder: { path: string; remove: () => Promise<void> };
 let library: Library;

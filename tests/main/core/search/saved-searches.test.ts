@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Library } from '../../../main/core/library';
-import { makeTempFolder } from '../../paths';
+import { Library } from '../../../../main/core/library';
+import { makeTempFolder } from '../../../paths';
 
 let folder: { path: string; remove: () => Promise<void> };
 let library: Library;

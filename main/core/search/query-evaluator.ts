@@ -3,11 +3,11 @@
  * engine in one round trip, phrases are checked word by word against the text, metadata
  * filters and dates are tested on the catalog records, and AND, OR and NOT combine the sets.
  */
-import type { QueryNode } from '../../common/query';
-import { findWords, indexForm } from '../../common/text';
-import { isTagUnder, tagKey } from '../../common/tags';
-import { tokenize, processTerm, type TermQuery, type TermMatches } from './search-index';
-import type { FacetCache, SearchRecord } from './search-results';
+import type { QueryNode } from '../../../common/query';
+import { findWords, indexForm } from '../../../common/text';
+import { isTagUnder, tagKey } from '../../../common/tags';
+import type { FacetCache, SearchRecord } from './search-record';
+import { tokenize, processTerm, type TermQuery, type TermMatches } from './search-terms';
 import { DocScores } from './doc-scores';
 import { isStopWordInAnyLanguage } from './stop-words';
 

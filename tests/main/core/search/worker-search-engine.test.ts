@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Library } from '../../../main/core/library';
-import { makeTempFolder, REPO_ROOT, SEED_ARTICLE } from '../../paths';
+import { Library } from '../../../../main/core/library';
+import { makeTempFolder, REPO_ROOT, SEED_ARTICLE } from '../../../paths';
 
 // The app runs the index in a worker thread built to dist/ (tests/global-setup.ts builds it).
 const WORKER = join(REPO_ROOT, 'dist', 'main', 'core', 'search-worker.js');

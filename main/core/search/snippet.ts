@@ -2,8 +2,8 @@
  * Snippets: a short stretch of an article's text around the first word that matched a
  * search, cut at word boundaries, so that a result shows why it was found.
  */
-import { findWords, foldTerm } from '../../common/text';
-import { processTerm } from './search-index';
+import { findWords, foldTerm } from '../../../common/text';
+import { processTerm } from './search-terms';
 
 /** How many characters of context to show before and after the first match. */
 const BEFORE = 60;
