@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { rendererFileFor, rendererHeaders } from './app-protocol';
 import { EVENT_CHANNELS, type AppEvent } from '../common/api';
 import { defaultExportName } from '../common/export-formats';
-import { APP_VERSION } from './core/app-version';
+import { APP_VERSION } from './core/storage/app-version';
 import { importOpenedFile } from './core/import/import-opened-file';
 import { Library } from './core/library';
 import { defaultLibraryPath } from './core/library-location';

@@ -2,7 +2,7 @@
 //   dist/main/index.js            the Electron main process (ESM)
 //   dist/main/cli/cuttings.js     the `cuttings` command line
 //   dist/main/core/search-worker.js  the search index's worker thread (main/core/search/)
-//   dist/main/core/clip-worker.js    the thread that clips the articles of a bulk import
+//   dist/main/core/clip-worker.js    the thread that clips the articles of a bulk import (main/core/clip/)
 //   dist/chunks/                  code the two share, and code loaded only when needed
 //                                 (the HTML clipper and jsdom, which take half a second)
 //   dist/preload/index.cjs        the preload (CommonJS: sandboxed preloads cannot load ESM)
@@ -37,7 +37,7 @@ await Promise.all([
       // The workers keep their dist names whatever folder of main/core holds them: the app,
       // the CLI, the harness and the packages load them from there.
       { in: join(root, 'main/core/search/search-worker.ts'), out: 'main/core/search-worker' },
-      { in: join(root, 'main/core/clip-worker.ts'), out: 'main/core/clip-worker' },
+      { in: join(root, 'main/core/clip/clip-worker.ts'), out: 'main/core/clip-worker' },
     ],
     outdir: out,
     splitting: true,

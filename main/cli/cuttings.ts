@@ -10,7 +10,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Article, ArticleSummary } from '../../common/article';
 import { CuttingsError } from '../../common/errors';
 import { formatWordDiff } from '../../common/word-diff';
-import { APP_VERSION } from '../core/app-version';
+import { APP_VERSION } from '../core/storage/app-version';
 import { looksLikeHtml, MAX_CLIP_BYTES } from '../core/clip/input-checks';
 import { recapture } from '../core/fetch/recapture';
 import { Library, type BatchItem } from '../core/library';

@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CuttingsError } from '../../common/errors';
-import { APP_VERSION } from './app-version';
+import { APP_VERSION } from './storage/app-version';
 import { writeFileDurably } from './storage/durable-file';
 
 /** The format this code reads and writes. */

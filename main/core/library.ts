@@ -23,10 +23,10 @@ import type { Highlight } from '../../common/article';
 import { CuttingsError } from '../../common/errors';
 import { describeQueryError, parseSearchQuery } from '../../common/query';
 import { isTagUnder, normaliseTag, tagKey } from '../../common/tags';
-import { APP_VERSION } from './app-version';
-import type { ArticleRecord } from './article-record';
-import { clipItem, clipItems, type ClipAnswer, type ClipInput, type ClipOutcome } from './clip-item';
-import { ClipWorker } from './clip-worker-client';
+import { APP_VERSION } from './storage/app-version';
+import type { ArticleRecord } from './storage/article-record';
+import { clipItem, clipItems, type ClipAnswer, type ClipInput, type ClipOutcome } from './clip/clip-item';
+import { ClipWorker } from './clip/clip-worker-client';
 import { findDuplicate } from './duplicates/find-duplicate';
 import { withoutEmbeddedImages } from './clip/embedded-images';
 import type { ImageLimits } from './fetch/download-images';
@@ -58,8 +58,8 @@ import { withCommentUpdated, withHighlightAdded, withHighlightRemoved } from './
 import { suggestTagsFor } from './notes/suggest-tags';
 import { withNoteMatches } from './notes/note-search';
 
-export type { ArticleRecord } from './article-record';
-export { sha256 } from './clip-item';
+export type { ArticleRecord } from './storage/article-record';
+export { sha256 } from './clip/clip-item';
 
 /**
  * Random numbers for new ids from the operating system's generator, fetched a few thousand at

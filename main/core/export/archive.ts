@@ -16,8 +16,8 @@
  * does they go under assets/.
  */
 import { createHash } from 'node:crypto';
-import { APP_VERSION } from '../app-version';
-import type { ArticleRecord } from '../article-record';
+import { APP_VERSION } from '../storage/app-version';
+import type { ArticleRecord } from '../storage/article-record';
 import type { Library } from '../library';
 import { readStoredCaptureSync } from '../storage/captures';
 import type { ExportOptions } from './export-options';

@@ -9,7 +9,7 @@
  * case; the url field is verbatim in BibLaTeX, so only characters that would unbalance it
  * are percent-encoded. Catalog only.
  */
-import type { ArticleRecord } from '../article-record';
+import type { ArticleRecord } from '../storage/article-record';
 import type { Library } from '../library';
 import { oneLine, splitAuthors } from './citation-fields';
 import type { ExportOptions } from './export-options';

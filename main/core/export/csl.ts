@@ -4,7 +4,7 @@
  * issued (published) and accessed (clipped) dates, language, keywords (tags) and abstract
  * (the excerpt). Catalog only: no capture is read.
  */
-import type { ArticleRecord } from '../article-record';
+import type { ArticleRecord } from '../storage/article-record';
 import type { Library } from '../library';
 import { dateParts, splitAuthors } from './citation-fields';
 import type { ExportOptions } from './export-options';

@@ -9,7 +9,7 @@
  * with a `'` in front (OWASP's advice), which spreadsheets show as text. A cell that starts
  * with `'` gets one too, so that reading it back (restoreFormulaCell) is exact.
  */
-import type { ArticleRecord } from '../article-record';
+import type { ArticleRecord } from '../storage/article-record';
 import type { Library } from '../library';
 import { CSV_COLUMNS } from './schema';
 import { writeFileAtomically, throwIfCancelled, type OutputSink } from './output-file';

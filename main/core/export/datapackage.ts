@@ -7,8 +7,8 @@
 import { createWriteStream } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { APP_VERSION } from '../app-version';
-import type { ArticleRecord } from '../article-record';
+import { APP_VERSION } from '../storage/app-version';
+import type { ArticleRecord } from '../storage/article-record';
 import type { Library } from '../library';
 import { writeCsvRows } from './csv';
 import type { ExportOptions } from './export-options';

@@ -14,7 +14,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tagKey } from '../../../common/tags';
-import type { ArticleRecord } from '../article-record';
+import type { ArticleRecord } from '../storage/article-record';
 import { escapeHtml } from '../clip/escape-html';
 import type { Library } from '../library';
 import type { ExportOptions } from './export-options';

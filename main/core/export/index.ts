@@ -5,7 +5,7 @@
  * progress and can be cancelled.
  */
 import { CuttingsError } from '../../../common/errors';
-import type { ArticleRecord } from '../article-record';
+import type { ArticleRecord } from '../storage/article-record';
 import type { Library } from '../library';
 import { exportArchive } from './archive';
 import { exportBibtex } from './bibtex';

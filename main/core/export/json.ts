@@ -3,8 +3,8 @@
  * "count": n, "articles": [ … ]}`, each article in the export schema (schema.ts). Written
  * article by article, so that a large export never exists as one string in memory.
  */
-import { APP_VERSION } from '../app-version';
-import type { ArticleRecord } from '../article-record';
+import { APP_VERSION } from '../storage/app-version';
+import type { ArticleRecord } from '../storage/article-record';
 import type { Library } from '../library';
 import type { ExportOptions } from './export-options';
 import { writeFileAtomically } from './output-file';

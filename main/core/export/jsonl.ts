@@ -3,7 +3,7 @@
  * own `schemaVersion` so that a line read alone (`pandas.read_json(lines=True)`, `jq -c`)
  * still says what it is. Streamed: captures are read a few at a time and written as they come.
  */
-import type { ArticleRecord } from '../article-record';
+import type { ArticleRecord } from '../storage/article-record';
 import type { Library } from '../library';
 import type { ExportOptions } from './export-options';
 import { writeFileAtomically } from './output-file';

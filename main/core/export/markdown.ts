@@ -6,7 +6,7 @@
  * text under their own headings (`## Note`, `## Highlights`), each highlight a block quote
  * with its comment after it.
  */
-import type { ArticleRecord } from '../article-record';
+import type { ArticleRecord } from '../storage/article-record';
 import type { Library } from '../library';
 import type { ExportOptions } from './export-options';
 import { writeFileAtomically } from './output-file';

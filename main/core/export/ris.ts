@@ -5,7 +5,7 @@
  * excerpt, N1 the user's note and each highlight (Zotero makes each N1 a note of the item).
  * Values are put on one line: RIS has no way to continue one. Catalog only.
  */
-import type { ArticleRecord } from '../article-record';
+import type { ArticleRecord } from '../storage/article-record';
 import type { Library } from '../library';
 import { dateParts, oneLine, splitAuthors } from './citation-fields';
 import type { ExportOptions } from './export-options';

@@ -6,7 +6,7 @@
  */
 import { CuttingsError } from '../../../common/errors';
 import { normaliseTag, tagKey } from '../../../common/tags';
-import type { ArticleRecord } from '../article-record';
+import type { ArticleRecord } from '../storage/article-record';
 import type { Library } from '../library';
 
 /** What to export; give at most one of the three. */

@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { CuttingsError } from '../../../common/errors';
-import type { ArticleRecord } from '../article-record';
+import type { ArticleRecord } from '../storage/article-record';
 import type { Library, RestoreItem } from '../library';
 import type { CapturedContent, OriginalKind } from '../storage/captures';
 import { ARCHIVE_FORMAT_NAME, type ArchiveManifest } from '../export/archive';

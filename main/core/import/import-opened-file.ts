@@ -9,7 +9,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import { CuttingsError } from '../../../common/errors';
-import { ARCHIVE_EXTENSION, classifyOpenedFile, describeImport, importFile } from '../import-file';
+import { ARCHIVE_EXTENSION, classifyOpenedFile, describeImport, importFile } from './import-file';
 import type { Library } from '../library';
 import { detectImportFormat, IMPORT_FORMATS, importPath, type ImportFormat, type ImportReport } from '.';
 

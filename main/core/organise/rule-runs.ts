@@ -13,7 +13,7 @@
 import type { RuleChange, RulesRunSummary } from '../../../common/api';
 import { tagKey } from '../../../common/tags';
 import type { QueryNode } from '../../../common/query';
-import type { ArticleRecord } from '../article-record';
+import type { ArticleRecord } from '../storage/article-record';
 import { evaluateQuery } from '../search/query-evaluator';
 import { SearchIndex } from '../search/search-index';
 import { indexable } from '../search/search-service';

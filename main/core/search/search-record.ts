@@ -3,7 +3,7 @@
  * library's thread and in the search worker. It uses nothing else in search/, so that the
  * index, the query evaluator and the results can all depend on it without a cycle.
  */
-import type { ArticleRecord } from '../article-record';
+import type { ArticleRecord } from '../storage/article-record';
 
 /**
  * What search needs of an article's catalog record: its filters, facets and sort keys, and

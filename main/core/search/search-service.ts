@@ -5,7 +5,7 @@
  * when the library closes. The index itself sits behind a SearchEngine, in this thread or in
  * a worker.
  */
-import type { ArticleRecord } from '../article-record';
+import type { ArticleRecord } from '../storage/article-record';
 import type { SearchStatus } from '../../../common/api';
 import { shardCoverage, type CompactCoverage, type SearchEngine } from './search-engine';
 import type { IndexableArticle } from './search-index';

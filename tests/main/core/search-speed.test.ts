@@ -2,7 +2,7 @@
 // page of results picked out without sorting every match.
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ArticleRecord } from '../../../main/core/article-record';
+import type { ArticleRecord } from '../../../main/core/storage/article-record';
 import { Library } from '../../../main/core/library';
 import { compactCoverage, expandCoverage, shardCoverage } from '../../../main/core/search/search-engine';
 import { makeTempFolder } from '../../paths';

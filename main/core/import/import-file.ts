@@ -7,11 +7,11 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
-import { CuttingsError } from '../../common/errors';
-import { decodeText } from './capture/decode-text';
-import { MAX_CLIP_BYTES } from './clip/input-checks';
+import { CuttingsError } from '../../../common/errors';
+import { decodeText } from '../capture/decode-text';
+import { MAX_CLIP_BYTES } from '../clip/input-checks';
 import { importJsonl } from './import-jsonl';
-import type { Library } from './library';
+import type { Library } from '../library';
 
 /** The kinds of file Cuttings imports, by extension. */
 export type OpenedFileKind = 'html' | 'text' | 'archive';

@@ -1,4 +1,4 @@
-import type { ArticleSummary, Highlight, Provenance } from '../../common/article';
+import type { ArticleSummary, Highlight, Provenance } from '../../../common/article';
 
 /** What the catalog keeps of each article: everything but the captured content. */
 export interface ArticleRecord extends ArticleSummary {

@@ -2,8 +2,8 @@
 // thread: the same articles, the same failures by index, in order.
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Library, type BatchItem } from '../../../main/core/library';
-import { makeTempFolder, REPO_ROOT } from '../../paths';
+import { Library, type BatchItem } from '../../../../main/core/library';
+import { makeTempFolder, REPO_ROOT } from '../../../paths';
 
 // Built to dist/ with the rest (tests/global-setup.ts builds it).
 const WORKER = join(REPO_ROOT, 'dist', 'main', 'core', 'clip-worker.js');

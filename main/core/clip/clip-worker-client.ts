@@ -4,7 +4,7 @@
  * idle worker does not keep the process alive.
  */
 import { Worker } from 'node:worker_threads';
-import { CuttingsError } from '../../common/errors';
+import { CuttingsError } from '../../../common/errors';
 import type { ClipAnswer, ClipInput } from './clip-item';
 
 export class ClipWorker {

@@ -8,8 +8,8 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
-import { CuttingsError } from '../../common/errors';
-import type { BatchItem, Library } from './library';
+import { CuttingsError } from '../../../common/errors';
+import type { BatchItem, Library } from '../library';
 
 /** What an import did. */
 export interface ImportSummary {

@@ -1,10 +1,10 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { importJsonl } from '../../../main/core/import-jsonl';
-import { Library } from '../../../main/core/library';
-import { verifyLibrary } from '../../../main/core/verify';
-import { makeTempFolder } from '../../paths';
+import { importJsonl } from '../../../../main/core/import/import-jsonl';
+import { Library } from '../../../../main/core/library';
+import { verifyLibrary } from '../../../../main/core/verify';
+import { makeTempFolder } from '../../../paths';
 
 let folder: { path: string; remove: () => Promise<void> };
 let library: Library;

@@ -1,9 +1,9 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { classifyOpenedFile, describeImport, importFile } from '../../../main/core/import-file';
-import { SEED_ARTICLE, SHARED } from '../../paths';
-import { useTempLibrary } from '../../temp-library';
+import { classifyOpenedFile, describeImport, importFile } from '../../../../main/core/import/import-file';
+import { SEED_ARTICLE, SHARED } from '../../../paths';
+import { useTempLibrary } from '../../../temp-library';
 
 const temp = useTempLibrary();
 

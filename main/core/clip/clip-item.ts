@@ -5,13 +5,13 @@
  * (clip-worker.ts) while the library's thread writes the batch before.
  */
 import { createHash } from 'node:crypto';
-import type { AddHtmlRequest, AddTextRequest } from '../../common/api';
-import { CuttingsError } from '../../common/errors';
-import { countWords } from '../../common/text';
-import type { ClippedArticle } from './clip/clipped-article';
-import { clipPlainText } from './clip/plain-text';
-import { textSketch } from './duplicates/text-fingerprint';
-import { zipOriginal } from './storage/captures';
+import type { AddHtmlRequest, AddTextRequest } from '../../../common/api';
+import { CuttingsError } from '../../../common/errors';
+import { countWords } from '../../../common/text';
+import type { ClippedArticle } from './clipped-article';
+import { clipPlainText } from './plain-text';
+import { textSketch } from '../duplicates/text-fingerprint';
+import { zipOriginal } from '../storage/captures';
 
 /** What clipItem needs of a batch item: its kind, request, original bytes and names. */
 export interface ClipInput {
@@ -41,7 +41,7 @@ export async function clipItem(input: ClipInput): Promise<ClipOutcome> {
   if (input.kind === 'html') {
     source = (input.request as AddHtmlRequest).html;
     // The HTML clipper loads jsdom, which takes half a second: only when a page is clipped.
-    const { clipHtml } = await import('./clip/html');
+    const { clipHtml } = await import('./html');
     clipped = clipHtml(source, { url: input.url, fileName: input.fileName });
   } else {
     source = (input.request as AddTextRequest).text;
