@@ -12,7 +12,7 @@ import { defaultExportName } from '../common/export-formats';
 import { APP_VERSION } from './core/storage/app-version';
 import { importOpenedFile } from './core/import/import-opened-file';
 import { Library } from './core/library';
-import { defaultLibraryPath } from './core/library-location';
+import { defaultLibraryPath } from './core/library/library-location';
 import { LibrarySession } from './core/settings/library-session';
 import { SettingsStore } from './core/settings/settings-store';
 import { BrowserClippingSwitch } from './core/browser/browser-clipping-switch';

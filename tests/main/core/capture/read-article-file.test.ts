@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readArticleFile, singleFileUrl } from '../../../../main/core/capture/read-article-file';
 import { Library } from '../../../../main/core/library';
 import { readOriginal } from '../../../../main/core/storage/captures';
-import { verifyLibrary } from '../../../../main/core/verify';
+import { verifyLibrary } from '../../../../main/core/library/verify';
 import { makeTempFolder, SEED_ARTICLE, SHARED } from '../../../paths';
 import { makeMhtml } from './make-mhtml';
 import { makePdf } from './make-pdf';

@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { clipUrl } from '../../../../main/core/fetch/clip-url';
 import { Library } from '../../../../main/core/library';
 import { readOriginal } from '../../../../main/core/storage/captures';
-import { verifyLibrary } from '../../../../main/core/verify';
+import { verifyLibrary } from '../../../../main/core/library/verify';
 import { makeTempFolder } from '../../../paths';
 import { PNG, startTestServer, type TestServer } from './test-server';
 

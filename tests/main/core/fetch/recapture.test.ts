@@ -6,7 +6,7 @@ import { clipUrl } from '../../../../main/core/fetch/clip-url';
 import { recapture } from '../../../../main/core/fetch/recapture';
 import { Library } from '../../../../main/core/library';
 import { capturePath } from '../../../../main/core/storage/captures';
-import { verifyLibrary } from '../../../../main/core/verify';
+import { verifyLibrary } from '../../../../main/core/library/verify';
 import { makeTempFolder } from '../../../paths';
 import { bbcPage, startTestServer, type TestServer } from './test-server';
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importJsonl } from '../../../../main/core/import/import-jsonl';
 import { Library } from '../../../../main/core/library';
-import { verifyLibrary } from '../../../../main/core/verify';
+import { verifyLibrary } from '../../../../main/core/library/verify';
 import { makeTempFolder } from '../../../paths';
 
 let folder: { path: string; remove: () => Promise<void> };

@@ -5,10 +5,10 @@ import { readFile, rm } from 'node:fs/promises';
 import * as fsPromises from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Library } from '../../../main/core/library';
-import { capturePath, listCaptureIds } from '../../../main/core/storage/captures';
-import { verifyLibrary } from '../../../main/core/verify';
-import { makeTempFolder, SEED_ARTICLE } from '../../paths';
+import { Library } from '../../../../main/core/library';
+import { capturePath, listCaptureIds } from '../../../../main/core/storage/captures';
+import { verifyLibrary } from '../../../../main/core/library/verify';
+import { makeTempFolder, SEED_ARTICLE } from '../../../paths';
 
 /** When set, every durable write (open for writing) fails with this error code. */
 let failWritesWith: string | null = null;

@@ -4,9 +4,9 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { CuttingsError } from '../../common/errors';
-import { APP_VERSION } from './storage/app-version';
-import { writeFileDurably } from './storage/durable-file';
+import { CuttingsError } from '../../../common/errors';
+import { APP_VERSION } from '../storage/app-version';
+import { writeFileDurably } from '../storage/durable-file';
 
 /** The format this code reads and writes. */
 export const LIBRARY_FORMAT_VERSION = 3;

@@ -1,9 +1,9 @@
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { readOriginal } from '../../../main/core/storage/captures';
+import { readOriginal } from '../../../../main/core/storage/captures';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Library } from '../../../main/core/library';
-import { makeTempFolder, SEED_ARTICLE } from '../../paths';
+import { Library } from '../../../../main/core/library';
+import { makeTempFolder, SEED_ARTICLE } from '../../../paths';
 
 let folder: { path: string; remove: () => Promise<void> };
 let library: Library;

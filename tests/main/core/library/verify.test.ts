@@ -1,12 +1,12 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Library } from '../../../main/core/library';
-import { saveSnapshot } from '../../../main/core/search/search-snapshot';
-import { capturePath, encodeCapture, readCaptureSync, readOriginal, zipOriginal, type CapturedContent } from '../../../main/core/storage/captures';
-import { SearchIndex } from '../../../main/core/search/search-index';
-import { verifyLibrary } from '../../../main/core/verify';
-import { makeTempFolder, SEED_ARTICLE } from '../../paths';
+import { Library } from '../../../../main/core/library';
+import { saveSnapshot } from '../../../../main/core/search/search-snapshot';
+import { capturePath, encodeCapture, readCaptureSync, readOriginal, zipOriginal, type CapturedContent } from '../../../../main/core/storage/captures';
+import { SearchIndex } from '../../../../main/core/search/search-index';
+import { verifyLibrary } from '../../../../main/core/library/verify';
+import { makeTempFolder, SEED_ARTICLE } from '../../../paths';
 
 let folder: { path: string; remove: () => Promise<void> };
 let library: Library;

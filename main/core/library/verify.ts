@@ -5,13 +5,13 @@
  */
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { textSketch } from './duplicates/text-fingerprint';
-import { sha256 } from './library';
-import type { Library } from './library';
-import { expandCoverage, loadSnapshot } from './search/search-snapshot';
-import { assetReferences, readAsset } from './storage/assets';
-import { listCaptureIds, readCapture, readOriginal } from './storage/captures';
-import { Catalog } from './storage/catalog';
+import { textSketch } from '../duplicates/text-fingerprint';
+import { sha256 } from '.';
+import type { Library } from '.';
+import { expandCoverage, loadSnapshot } from '../search/search-snapshot';
+import { assetReferences, readAsset } from '../storage/assets';
+import { listCaptureIds, readCapture, readOriginal } from '../storage/captures';
+import { Catalog } from '../storage/catalog';
 
 /** What verify found. */
 export interface VerifyReport {
