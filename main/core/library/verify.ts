@@ -5,13 +5,13 @@
  */
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { sha256 } from '../clip/clip-item';
 import { textSketch } from '../duplicates/text-fingerprint';
-import { sha256 } from '.';
-import type { Library } from '.';
 import { expandCoverage, loadSnapshot } from '../search/search-snapshot';
 import { assetReferences, readAsset } from '../storage/assets';
 import { listCaptureIds, readCapture, readOriginal } from '../storage/captures';
 import { Catalog } from '../storage/catalog';
+import type { ArticleReader } from './article-access';
 
 /** What verify found. */
 export interface VerifyReport {
@@ -23,7 +23,7 @@ export interface VerifyReport {
 }
 
 /** Checks the library; `onProgress` hears how many articles have been checked. */
-export async function verifyLibrary(library: Library, onProgress?: (done: number, total: number) => void): Promise<VerifyReport> {
+export async function verifyLibrary(library: ArticleReader, onProgress?: (done: number, total: number) => void): Promise<VerifyReport> {
   const root = library.path;
   const problems: string[] = [];
   const notes: string[] = [];

@@ -52,7 +52,7 @@ describe('verifyLibrary', () => {
 
   it('reports an index that misses an article of the catalog', async () => {
     const index = SearchIndex.create();
-    const versions = (library as unknown as { catalog: { shardVersions(): Record<string, number> } }).catalog.shardVersions();
+    const versions = (library as unknown as { context: { catalog: { shardVersions(): Record<string, number> } } }).context.catalog.shardVersions();
     await saveSnapshot(library.path, index, { shardVersions: versions, shards: [], ids: [], signatures: [] });
     const report = await verifyLibrary(library);
     expect(report.problems).toHaveLength(2);
