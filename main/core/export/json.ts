@@ -5,7 +5,7 @@
  */
 import { APP_VERSION } from '../storage/app-version';
 import type { ArticleRecord } from '../storage/article-record';
-import type { Library } from '../library';
+import type { ArticleReader } from '../library/article-access';
 import type { ExportOptions } from './export-options';
 import { writeFileAtomically } from './output-file';
 import { readArticles } from './read-articles';
@@ -15,7 +15,7 @@ import { SCHEMA_VERSION, toExportedArticle } from './schema';
 export const JSON_FORMAT_NAME = 'cuttings.articles';
 
 /** Exports the records as one JSON document at `path`. */
-export async function exportJson(library: Library, records: readonly ArticleRecord[], path: string, options: ExportOptions = {}): Promise<void> {
+export async function exportJson(library: ArticleReader, records: readonly ArticleRecord[], path: string, options: ExportOptions = {}): Promise<void> {
   const header = {
     format: JSON_FORMAT_NAME,
     schemaVersion: SCHEMA_VERSION,

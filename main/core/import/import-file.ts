@@ -11,7 +11,7 @@ import { CuttingsError } from '../../../common/errors';
 import { decodeText } from '../capture/decode-text';
 import { MAX_CLIP_BYTES } from '../clip/input-checks';
 import { importJsonl } from './import-jsonl';
-import type { Library } from '../library';
+import type { ArticleWriter } from '../library/article-access';
 
 /** The kinds of file Cuttings imports, by extension. */
 export type OpenedFileKind = 'html' | 'text' | 'archive';
@@ -51,7 +51,7 @@ export function classifyOpenedFile(path: string): OpenedFileKind | null {
 }
 
 /** Imports one file into the library; throws a CuttingsError naming the file when it cannot. */
-export async function importFile(library: Library, path: string): Promise<FileImport> {
+export async function importFile(library: ArticleWriter, path: string): Promise<FileImport> {
   const kind = classifyOpenedFile(path);
   if (kind === null) {
     throw new CuttingsError('invalid-input', `import: cannot open ${path}: Cuttings opens .html, .htm, .txt, .md and ${ARCHIVE_EXTENSION} files`);

@@ -9,7 +9,8 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { CuttingsError } from '../../../common/errors';
-import type { BatchItem, Library } from '../library';
+import type { BatchItem } from '../capture/batch-item';
+import type { ArticleWriter } from '../library/article-access';
 
 /** What an import did. */
 export interface ImportSummary {
@@ -25,7 +26,7 @@ const BATCH_SIZE = 10_000;
  * file's size.
  */
 export async function importJsonl(
-  library: Library,
+  library: ArticleWriter,
   path: string,
   onProgress?: (done: number, total: number) => void,
   /** Lines clipped and stored together; smaller only in tests. */
