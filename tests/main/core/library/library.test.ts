@@ -1,41 +1,32 @@
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readOriginal } from '../../../../main/core/storage/captures';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { Library } from '../../../../main/core/library';
-import { makeTempFolder, SEED_ARTICLE } from '../../../paths';
+import { SEED_ARTICLE } from '../../../paths';
+import { useTempLibrary } from '../../../temp-library';
 
-let folder: { path: string; remove: () => Promise<void> };
-let library: Library;
+const temp = useTempLibrary();
 let seed: string;
 
 beforeEach(async () => {
-  folder = await makeTempFolder();
-  library = await Library.open(join(folder.path, 'library'));
   seed = await readFile(SEED_ARTICLE, 'utf8');
 });
 
-afterEach(async () => {
-  await library.close();
-  await folder.remove();
-});
-
 async function reopen(): Promise<Library> {
-  await library.close();
-  library = await Library.open(join(folder.path, 'library'));
-  return library;
+  return temp.reopen();
 }
 
 describe('Library.open', () => {
   it('creates the library layout in a new folder', async () => {
-    const root = join(folder.path, 'library');
+    const root = temp.path;
     expect((await readdir(root)).sort()).toEqual(['articles', 'backups', 'catalog', 'cuttings.json', 'lock']);
     const format = JSON.parse(await readFile(join(root, 'cuttings.json'), 'utf8'));
     expect(format).toMatchObject({ format: 'cuttings-library', version: 3 });
   });
 
   it('refuses a library written by a newer format, leaving it untouched', async () => {
-    const root = join(folder.path, 'future');
+    const root = join(temp.folder, 'future');
     await mkdir(root);
     const content = JSON.stringify({ format: 'cuttings-library', version: 99, created: '2030-01-01', createdBy: 'Cuttings 9' });
     await writeFile(join(root, 'cuttings.json'), content);
@@ -45,43 +36,43 @@ describe('Library.open', () => {
   });
 
   it('refuses a second writer while the first holds the lock, naming its process', async () => {
-    await expect(Library.open(join(folder.path, 'library'))).rejects.toThrow(
-      `library ${join(folder.path, 'library')} is in use by process ${process.pid}`,
+    await expect(Library.open(temp.path)).rejects.toThrow(
+      `library ${temp.path} is in use by process ${process.pid}`,
     );
   });
 
   it('lets a reader open the library while a writer holds it', async () => {
-    await library.addText({ text: seed });
-    const reader = await Library.open(join(folder.path, 'library'), { readOnly: true });
+    await temp.library.addText({ text: seed });
+    const reader = await Library.open(temp.path, { readOnly: true });
     expect(reader.list()).toHaveLength(1);
     await expect(reader.addText({ text: seed })).rejects.toThrow(/is open read-only/);
     await reader.close();
   });
 
   it('takes over a lock left by a process that no longer exists', async () => {
-    await library.close();
-    const root = join(folder.path, 'library');
+    await temp.library.close();
+    const root = temp.path;
     const { hostname } = await import('node:os');
     await writeFile(join(root, 'lock'), JSON.stringify({ pid: 2 ** 22 + 12345, host: hostname(), since: '2020-01-01' }));
-    library = await Library.open(root);
+    await temp.reopen();
     expect(JSON.parse(await readFile(join(root, 'lock'), 'utf8')).pid).toBe(process.pid);
   });
 
   it('says there is no library when a reader opens an empty folder', async () => {
-    await expect(Library.open(join(folder.path, 'nothing'), { readOnly: true })).rejects.toThrow(
-      `library: there is no Cuttings library at ${join(folder.path, 'nothing')}`,
+    await expect(Library.open(join(temp.folder, 'nothing'), { readOnly: true })).rejects.toThrow(
+      `library: there is no Cuttings library at ${join(temp.folder, 'nothing')}`,
     );
   });
 });
 
 describe('adding and reading articles', () => {
   it('clips the seed article and keeps it across closing and reopening', async () => {
-    const added = await library.addText({ text: seed, tags: ['ukraine'], source: 'Example Wire', published: '2022-01-21' });
+    const added = await temp.library.addText({ text: seed, tags: ['ukraine'], source: 'Example Wire', published: '2022-01-21' });
     expect(added.title).toBe('US-Russia talks on Ukraine Lavrov: I don’t expect a breakthrough');
     await reopen();
-    const [summary] = library.list();
+    const [summary] = temp.library.list();
     expect(summary).toMatchObject({ id: added.id, source: 'Example Wire', published: '2022-01-21', tags: ['ukraine'] });
-    const article = await library.get(added.id);
+    const article = await temp.library.get(added.id);
     expect(article.text).toContain('Russian Foreign Minister Sergei Lavrov assured');
     expect(article.text).not.toContain('Read More About');
     expect(article.provenance).toMatchObject({ method: 'paste', appVersion: expect.any(String) });
@@ -89,41 +80,41 @@ describe('adding and reading articles', () => {
   });
 
   it('keeps the content and the original bytes in one capture file of its shard', async () => {
-    const added = await library.addText({ text: seed });
-    const files = await readdir(join(library.path, 'articles', added.id.slice(-2)));
+    const added = await temp.library.addText({ text: seed });
+    const files = await readdir(join(temp.library.path, 'articles', added.id.slice(-2)));
     expect(files).toEqual([`${added.id}.capture`]);
-    expect(await readOriginal(library.path, added.id)).toEqual({ kind: 'txt', bytes: Buffer.from(seed, 'utf8') });
+    expect(await readOriginal(temp.library.path, added.id)).toEqual({ kind: 'txt', bytes: Buffer.from(seed, 'utf8') });
   });
 
   it('lists the newest clipped article first', async () => {
-    const first = await library.addText({ text: 'First\n\nThe first article has some words in it.' });
-    const second = await library.addText({ text: 'Second\n\nThe second article has other words in it.' });
-    expect(library.list().map((article) => article.id)).toEqual([second.id, first.id]);
+    const first = await temp.library.addText({ text: 'First\n\nThe first article has some words in it.' });
+    const second = await temp.library.addText({ text: 'Second\n\nThe second article has other words in it.' });
+    expect(temp.library.list().map((article) => article.id)).toEqual([second.id, first.id]);
   });
 
   it('refuses empty text and leaves the library unchanged', async () => {
-    await expect(library.addText({ text: '  \n\n ' })).rejects.toThrow('clip: pasted text is empty');
-    expect(library.list()).toEqual([]);
-    expect(await readdir(join(library.path, 'articles'))).toEqual([]);
-    expect(await readdir(join(library.path, 'catalog'))).toEqual([]);
+    await expect(temp.library.addText({ text: '  \n\n ' })).rejects.toThrow('clip: pasted text is empty');
+    expect(temp.library.list()).toEqual([]);
+    expect(await readdir(join(temp.library.path, 'articles'))).toEqual([]);
+    expect(await readdir(join(temp.library.path, 'catalog'))).toEqual([]);
   });
 
   it('refuses a published date that is not YYYY-MM-DD, before storing anything', async () => {
-    await expect(library.addText({ text: seed, published: '21/01/2022' })).rejects.toThrow(
+    await expect(temp.library.addText({ text: seed, published: '21/01/2022' })).rejects.toThrow(
       'add: published date "21/01/2022" is not a date in the form YYYY-MM-DD',
     );
-    await expect(library.addText({ text: seed, published: '2022-02-30' })).rejects.toThrow(/2022-02-30/);
-    expect(library.list()).toEqual([]);
+    await expect(temp.library.addText({ text: seed, published: '2022-02-30' })).rejects.toThrow(/2022-02-30/);
+    expect(temp.library.list()).toEqual([]);
   });
 
   it('refuses a URL that is not http or https', async () => {
-    await expect(library.addText({ text: seed, url: 'javascript:alert(1)' })).rejects.toThrow(
+    await expect(temp.library.addText({ text: seed, url: 'javascript:alert(1)' })).rejects.toThrow(
       'add: "javascript:alert(1)" is not a web address (http or https)',
     );
   });
 
   it('names an unknown id', async () => {
-    await expect(library.get('01NOSUCHARTICLE')).rejects.toThrow('library: no article with id 01NOSUCHARTICLE');
+    await expect(temp.library.get('01NOSUCHARTICLE')).rejects.toThrow('library: no article with id 01NOSUCHARTICLE');
   });
 
   it('stores an HTML page sanitised, with its metadata', async () => {
@@ -131,8 +122,8 @@ describe('adding and reading articles', () => {
       <meta property="og:site_name" content="The Gazette"></head><body><article><h1>Harbour reopens</h1>
       ${'<p>The harbour reopened on Monday after repairs that took most of the winter and cost the town dearly. <img src="x" onerror="alert(1)"></p>'.repeat(6)}
       <script>alert(1)</script></article></body></html>`;
-    const added = await library.addHtml({ html, fileName: 'harbour.html' });
-    const article = await library.get(added.id);
+    const added = await temp.library.addHtml({ html, fileName: 'harbour.html' });
+    const article = await temp.library.get(added.id);
     expect(article.source).toBe('The Gazette');
     expect(article.html).not.toMatch(/<script|onerror|alert/u);
     expect(article.text).toContain('The harbour reopened on Monday');
@@ -142,110 +133,110 @@ describe('adding and reading articles', () => {
 
 describe('tags', () => {
   it('adds and removes tags and keeps them after reopening', async () => {
-    const { id } = await library.addText({ text: seed });
-    expect(await library.updateTags(id, ['ukraine', 'diplomacy/russia'], [])).toEqual(['ukraine', 'diplomacy/russia']);
-    expect(await library.updateTags(id, [], ['diplomacy/russia'])).toEqual(['ukraine']);
+    const { id } = await temp.library.addText({ text: seed });
+    expect(await temp.library.updateTags(id, ['ukraine', 'diplomacy/russia'], [])).toEqual(['ukraine', 'diplomacy/russia']);
+    expect(await temp.library.updateTags(id, [], ['diplomacy/russia'])).toEqual(['ukraine']);
     await reopen();
-    expect((await library.get(id)).tags).toEqual(['ukraine']);
+    expect((await temp.library.get(id)).tags).toEqual(['ukraine']);
   });
 
   it('treats tags that differ only in case as one, written as first used', async () => {
-    const a = await library.addText({ text: 'One\n\nA first article about the harbour.' });
-    const b = await library.addText({ text: 'Two\n\nA second article about the harbour.' });
-    await library.updateTags(a.id, ['Ukraine'], []);
-    expect(await library.updateTags(b.id, ['UKRAINE'], [])).toEqual(['Ukraine']);
-    expect(await library.updateTags(b.id, ['ukraine'], [])).toEqual(['Ukraine']);
-    expect(library.listTags()).toEqual([{ tag: 'Ukraine', count: 2 }]);
+    const a = await temp.library.addText({ text: 'One\n\nA first article about the harbour.' });
+    const b = await temp.library.addText({ text: 'Two\n\nA second article about the harbour.' });
+    await temp.library.updateTags(a.id, ['Ukraine'], []);
+    expect(await temp.library.updateTags(b.id, ['UKRAINE'], [])).toEqual(['Ukraine']);
+    expect(await temp.library.updateTags(b.id, ['ukraine'], [])).toEqual(['Ukraine']);
+    expect(temp.library.listTags()).toEqual([{ tag: 'Ukraine', count: 2 }]);
   });
 
   it('refuses a tag of only spaces and changes nothing', async () => {
-    const { id } = await library.addText({ text: seed, tags: ['kept'] });
-    await expect(library.updateTags(id, ['   '], [])).rejects.toThrow('tags: "   " is not a tag: it has no letters or digits');
-    expect((await library.get(id)).tags).toEqual(['kept']);
+    const { id } = await temp.library.addText({ text: seed, tags: ['kept'] });
+    await expect(temp.library.updateTags(id, ['   '], [])).rejects.toThrow('tags: "   " is not a tag: it has no letters or digits');
+    expect((await temp.library.get(id)).tags).toEqual(['kept']);
   });
 });
 
 describe('search', () => {
   it('finds the seed article by a word in its text, with the word in the snippet', async () => {
-    const { id } = await library.addText({ text: seed });
-    await library.addText({ text: 'Harbour news\n\nThe harbour reopened after the storm.' });
-    const results = await library.search('Lavrov');
+    const { id } = await temp.library.addText({ text: seed });
+    await temp.library.addText({ text: 'Harbour news\n\nThe harbour reopened after the storm.' });
+    const results = await temp.library.search('Lavrov');
     expect(results.total).toBe(1);
     expect(results.hits[0]).toMatchObject({ id, terms: ['lavrov'] });
     expect(results.hits[0]!.snippet).toContain('Lavrov');
   });
 
   it('ANDs words, matches the last as a prefix, and folds case and diacritics', async () => {
-    await library.addText({ text: seed });
-    await library.addText({ text: 'Zürich notes\n\nThe bank in Zürich raised its rates on Tuesday.' });
-    expect((await library.search('lavr')).total).toBe(1);
-    expect((await library.search('LAVROV blinken')).total).toBe(1);
-    expect((await library.search('lavrov zurich')).total).toBe(0);
-    expect((await library.search('zurich')).hits[0]!.title).toBe('Zürich notes');
+    await temp.library.addText({ text: seed });
+    await temp.library.addText({ text: 'Zürich notes\n\nThe bank in Zürich raised its rates on Tuesday.' });
+    expect((await temp.library.search('lavr')).total).toBe(1);
+    expect((await temp.library.search('LAVROV blinken')).total).toBe(1);
+    expect((await temp.library.search('lavrov zurich')).total).toBe(0);
+    expect((await temp.library.search('zurich')).hits[0]!.title).toBe('Zürich notes');
   });
 
   it('finds Chinese words inside sentences, and Cyrillic and Greek whatever their case and accents', async () => {
-    await library.addText({ text: '北京新闻\n\n我爱北京天安门，天安门上太阳升。' });
-    await library.addText({ text: 'Переговоры\n\nСергей ЛАВРОВ встретился с Блинкеном в Женеве.' });
-    await library.addText({ text: 'Ειδήσεις\n\nΗ συνάντηση έγινε στην Αθήνα την Παρασκευή.' });
-    expect((await library.search('北京')).total).toBe(1);
-    expect((await library.search('天安门')).total).toBe(1);
-    expect((await library.search('门天')).total).toBe(0);
-    expect((await library.search('лавров')).total).toBe(1);
-    expect((await library.search('αθηνα')).total).toBe(1);
+    await temp.library.addText({ text: '北京新闻\n\n我爱北京天安门，天安门上太阳升。' });
+    await temp.library.addText({ text: 'Переговоры\n\nСергей ЛАВРОВ встретился с Блинкеном в Женеве.' });
+    await temp.library.addText({ text: 'Ειδήσεις\n\nΗ συνάντηση έγινε στην Αθήνα την Παρασκευή.' });
+    expect((await temp.library.search('北京')).total).toBe(1);
+    expect((await temp.library.search('天安门')).total).toBe(1);
+    expect((await temp.library.search('门天')).total).toBe(0);
+    expect((await temp.library.search('лавров')).total).toBe(1);
+    expect((await temp.library.search('αθηνα')).total).toBe(1);
   });
 
   it('finds hyphenated words whole and by their parts', async () => {
-    await library.addText({ text: seed });
-    expect((await library.search('us-russia')).total).toBe(1);
-    expect((await library.search('russia talks')).total).toBe(1);
+    await temp.library.addText({ text: seed });
+    expect((await temp.library.search('us-russia')).total).toBe(1);
+    expect((await temp.library.search('russia talks')).total).toBe(1);
   });
 
   it('leaves stop words out of texts, not titles, and searches a query made only of them as it is', async () => {
-    await library.addText({ text: seed });
-    await library.addText({ text: 'The Who\n\nA concert review: the band played for two hours.' });
-    expect((await library.search('the talks with Lavrov')).total).toBe(1);
-    expect((await library.search('the who')).hits.map((hit) => hit.title)).toEqual(['The Who']);
-    expect((await library.search('who concert')).total).toBe(1);
+    await temp.library.addText({ text: seed });
+    await temp.library.addText({ text: 'The Who\n\nA concert review: the band played for two hours.' });
+    expect((await temp.library.search('the talks with Lavrov')).total).toBe(1);
+    expect((await temp.library.search('the who')).hits.map((hit) => hit.title)).toEqual(['The Who']);
+    expect((await temp.library.search('who concert')).total).toBe(1);
   });
 
   it('indexes an article added after the first search', async () => {
-    await library.addText({ text: seed });
-    expect((await library.search('harbour')).total).toBe(0);
-    await library.addText({ text: 'Harbour news\n\nThe harbour reopened after the storm.' });
-    expect((await library.search('harbour')).total).toBe(1);
+    await temp.library.addText({ text: seed });
+    expect((await temp.library.search('harbour')).total).toBe(0);
+    await temp.library.addText({ text: 'Harbour news\n\nThe harbour reopened after the storm.' });
+    expect((await temp.library.search('harbour')).total).toBe(1);
   });
 
   it('filters by tag, a parent tag including its children', async () => {
-    const a = await library.addText({ text: seed, tags: ['ukraine/diplomacy'] });
-    await library.addText({ text: 'Harbour news\n\nLavrov did not visit the harbour.', tags: ['local'] });
-    const results = await library.search('lavrov tag:ukraine');
+    const a = await temp.library.addText({ text: seed, tags: ['ukraine/diplomacy'] });
+    await temp.library.addText({ text: 'Harbour news\n\nLavrov did not visit the harbour.', tags: ['local'] });
+    const results = await temp.library.search('lavrov tag:ukraine');
     expect(results.hits.map((hit) => hit.id)).toEqual([a.id]);
-    expect((await library.search('tag:Ukraine/Diplomacy')).total).toBe(1);
+    expect((await temp.library.search('tag:Ukraine/Diplomacy')).total).toBe(1);
   });
 
   it('sees a tag edit at once once the index is loaded, and after reopening from the snapshot', async () => {
-    const a = await library.addText({ text: seed });
-    expect((await library.search('lavrov tag:talks')).total).toBe(0);
-    await library.updateTags(a.id, ['talks'], []);
-    expect((await library.search('lavrov tag:talks')).total).toBe(1);
-    expect((await library.search('lavrov')).facets.tags).toEqual({ talks: 1 });
+    const a = await temp.library.addText({ text: seed });
+    expect((await temp.library.search('lavrov tag:talks')).total).toBe(0);
+    await temp.library.updateTags(a.id, ['talks'], []);
+    expect((await temp.library.search('lavrov tag:talks')).total).toBe(1);
+    expect((await temp.library.search('lavrov')).facets.tags).toEqual({ talks: 1 });
     await reopen();
-    expect((await library.search('lavrov tag:talks')).total).toBe(1);
+    expect((await temp.library.search('lavrov tag:talks')).total).toBe(1);
   });
 
   it('catches up with a tag edited while the index was not loaded', async () => {
-    const a = await library.addText({ text: seed });
-    await library.search('lavrov');
+    const a = await temp.library.addText({ text: seed });
+    await temp.library.search('lavrov');
     await reopen(); // saves the snapshot
-    await library.updateTags(a.id, ['geneva'], []); // before any search: the index is not loaded
+    await temp.library.updateTags(a.id, ['geneva'], []); // before any search: the index is not loaded
     await reopen();
-    expect((await library.search('lavrov tag:geneva')).total).toBe(1);
+    expect((await temp.library.search('lavrov tag:geneva')).total).toBe(1);
   });
 
   it('pages through results and reports the total', async () => {
-    for (let i = 0; i < 5; i++) await library.addText({ text: `Report ${i}\n\nThe committee met again on day ${i}.` });
-    const page = await library.search('committee', { limit: 2, offset: 2 });
+    for (let i = 0; i < 5; i++) await temp.library.addText({ text: `Report ${i}\n\nThe committee met again on day ${i}.` });
+    const page = await temp.library.search('committee', { limit: 2, offset: 2 });
     expect(page.total).toBe(5);
     expect(page.hits).toHaveLength(2);
   });

@@ -1,11 +1,9 @@
 // A full disk during a tag change, a bulk change, a rule or a colour: a clear message, and
 // nothing changed in memory or on disk (nothing left to undo). Errors are injected where the
-// durable writer opens files, as in tests/main/core/library-failures.test.ts.
+// durable writer opens files, as in tests/main/core/library/library.failures.test.ts.
 import * as fsPromises from 'node:fs/promises';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Library } from '../../../../main/core/library';
-import { makeTempFolder } from '../../../paths';
+import { useTempLibrary } from '../../../temp-library';
 
 /** When set, every durable write (open for writing) fails with this error code. */
 let failWritesWith: string | null = null;
@@ -23,52 +21,47 @@ vi.mock('node:fs/promises', async (importOriginal) => {
   return { ...actual, open, default: { ...actual, open } };
 });
 
-let folder: { path: string; remove: () => Promise<void> };
-let library: Library;
-
-beforeEach(async () => {
+// Hooks run in the order they are made and after-hooks in reverse: writes work again
+// before the library opens and before it closes.
+beforeEach(() => {
   failWritesWith = null;
-  folder = await makeTempFolder();
-  library = await Library.open(join(folder.path, 'library'));
 });
-afterEach(async () => {
+const temp = useTempLibrary();
+afterEach(() => {
   failWritesWith = null;
-  await library.close();
-  await folder.remove();
 });
 
 describe('when the disk is full', () => {
   it('a rename, a delete and a bulk change fail with a clear message and change nothing', async () => {
-    const { id } = await library.addText({ text: 'Talks\n\nGeneva talks.', tags: ['ukraine', 'ukraine/war'] });
+    const { id } = await temp.library.addText({ text: 'Talks\n\nGeneva talks.', tags: ['ukraine', 'ukraine/war'] });
     failWritesWith = 'ENOSPC';
-    await expect(library.renameTag('ukraine', 'europe/ukraine')).rejects.toThrow('library: could not save the catalog: the disk is full');
-    await expect(library.deleteTag('ukraine')).rejects.toThrow('library: could not save the catalog: the disk is full');
-    await expect(library.bulkTag({ ids: [id], add: ['x'] })).rejects.toThrow('library: could not save the catalog: the disk is full (0 articles of 1 had been changed)');
-    await expect(library.setTagColour('ukraine', '#000000')).rejects.toThrow('library: could not save the tag colour: the disk is full');
-    await expect(library.addTagRule('geneva', ['x'])).rejects.toThrow('library: could not save the rule: the disk is full');
+    await expect(temp.library.renameTag('ukraine', 'europe/ukraine')).rejects.toThrow('library: could not save the catalog: the disk is full');
+    await expect(temp.library.deleteTag('ukraine')).rejects.toThrow('library: could not save the catalog: the disk is full');
+    await expect(temp.library.bulkTag({ ids: [id], add: ['x'] })).rejects.toThrow('library: could not save the catalog: the disk is full (0 articles of 1 had been changed)');
+    await expect(temp.library.setTagColour('ukraine', '#000000')).rejects.toThrow('library: could not save the tag colour: the disk is full');
+    await expect(temp.library.addTagRule('geneva', ['x'])).rejects.toThrow('library: could not save the rule: the disk is full');
     failWritesWith = null;
-    expect(library.record(id).tags).toEqual(['ukraine', 'ukraine/war']);
-    expect(library.canUndoTagChange()).toBe(false);
-    expect(library.listTags()).toEqual([
+    expect(temp.library.record(id).tags).toEqual(['ukraine', 'ukraine/war']);
+    expect(temp.library.canUndoTagChange()).toBe(false);
+    expect(temp.library.listTags()).toEqual([
       { tag: 'ukraine', count: 1 },
       { tag: 'ukraine/war', count: 1 },
     ]);
-    expect(library.tagRules()).toEqual([]);
-    expect((await library.search('tag:europe')).total).toBe(0);
-    await library.close();
-    library = await Library.open(join(folder.path, 'library'));
-    expect(library.record(id).tags).toEqual(['ukraine', 'ukraine/war']);
+    expect(temp.library.tagRules()).toEqual([]);
+    expect((await temp.library.search('tag:europe')).total).toBe(0);
+    await temp.reopen();
+    expect(temp.library.record(id).tags).toEqual(['ukraine', 'ukraine/war']);
   });
 
   it('an undo that fails can be tried again', async () => {
-    const { id } = await library.addText({ text: 'Talks\n\nGeneva talks.', tags: ['ukraine'] });
-    await library.renameTag('ukraine', 'kyiv');
+    const { id } = await temp.library.addText({ text: 'Talks\n\nGeneva talks.', tags: ['ukraine'] });
+    await temp.library.renameTag('ukraine', 'kyiv');
     failWritesWith = 'ENOSPC';
-    await expect(library.undoTagChange()).rejects.toThrow('library: could not save the catalog: the disk is full');
+    await expect(temp.library.undoTagChange()).rejects.toThrow('library: could not save the catalog: the disk is full');
     failWritesWith = null;
-    expect(library.record(id).tags).toEqual(['kyiv']);
-    expect(library.canUndoTagChange()).toBe(true);
-    await library.undoTagChange();
-    expect(library.record(id).tags).toEqual(['ukraine']);
+    expect(temp.library.record(id).tags).toEqual(['kyiv']);
+    expect(temp.library.canUndoTagChange()).toBe(true);
+    await temp.library.undoTagChange();
+    expect(temp.library.record(id).tags).toEqual(['ukraine']);
   });
 });

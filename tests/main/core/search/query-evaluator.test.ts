@@ -1,28 +1,20 @@
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Library } from '../../../../main/core/library';
-import { makeTempFolder, SEED_ARTICLE } from '../../../paths';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { SEED_ARTICLE } from '../../../paths';
+import { useTempLibrary } from '../../../temp-library';
 
-let folder: { path: string; remove: () => Promise<void> };
-let library: Library;
+const temp = useTempLibrary({}, 'file');
 const ids: Record<string, string> = {};
 
 beforeAll(async () => {
-  folder = await makeTempFolder();
-  library = await Library.open(join(folder.path, 'library'));
-  ids.seed = (await library.addText({ text: await readFile(SEED_ARTICLE, 'utf8'), tags: ['ukraine/diplomacy'], source: 'Example Wire', published: '2022-01-21' })).id;
-  ids.peace = (await library.addText({ text: 'Peace talks stall\n\nThe talks on peace stalled in Geneva. Peace is far off.', tags: ['ukraine'], source: 'BBC News', published: '2021-06-15' })).id;
-  ids.harbour = (await library.addText({ text: 'Harbour reopens\n\nThe harbour in Zürich reopened after talks with the council.', tags: ['local'], source: 'The Gazette', published: '2020-02-29' })).id;
-  ids.undated = (await library.addText({ text: 'Council notes\n\nThe council met; no talks were held about peace talks.', tags: ['local/council'] })).id;
-});
-afterAll(async () => {
-  await library.close();
-  await folder.remove();
+  ids.seed = (await temp.library.addText({ text: await readFile(SEED_ARTICLE, 'utf8'), tags: ['ukraine/diplomacy'], source: 'Example Wire', published: '2022-01-21' })).id;
+  ids.peace = (await temp.library.addText({ text: 'Peace talks stall\n\nThe talks on peace stalled in Geneva. Peace is far off.', tags: ['ukraine'], source: 'BBC News', published: '2021-06-15' })).id;
+  ids.harbour = (await temp.library.addText({ text: 'Harbour reopens\n\nThe harbour in Zürich reopened after talks with the council.', tags: ['local'], source: 'The Gazette', published: '2020-02-29' })).id;
+  ids.undated = (await temp.library.addText({ text: 'Council notes\n\nThe council met; no talks were held about peace talks.', tags: ['local/council'] })).id;
 });
 
 async function found(query: string, sort?: 'relevance' | 'published' | 'clipped'): Promise<string[]> {
-  const results = await library.search(query, { limit: 100, sort });
+  const results = await temp.library.search(query, { limit: 100, sort });
   const names = Object.fromEntries(Object.entries(ids).map(([name, id]) => [id, name]));
   return results.hits.map((hit) => names[hit.id]!);
 }
@@ -66,7 +58,7 @@ describe('the query language over a library', () => {
   });
 
   it('counts the whole result set by tag, source and year', async () => {
-    const { facets, total } = await library.search('talks', { limit: 1 });
+    const { facets, total } = await temp.library.search('talks', { limit: 1 });
     expect(total).toBe(4);
     expect(facets.tags).toEqual({ ukraine: 2, 'ukraine/diplomacy': 1, local: 2, 'local/council': 1 });
     expect(facets.sources).toEqual({ 'Example Wire': 1, 'BBC News': 1, 'The Gazette': 1 });
@@ -74,12 +66,12 @@ describe('the query language over a library', () => {
   });
 
   it('refuses a query that does not parse, naming the fault and where', async () => {
-    await expect(library.search('lavrov "peace talks')).rejects.toThrow('query: unclosed quote at 8: …"peace talks');
-    await expect(library.search('published:2022-02-30')).rejects.toThrow(/published: 2022-02-30 does not exist/u);
+    await expect(temp.library.search('lavrov "peace talks')).rejects.toThrow('query: unclosed quote at 8: …"peace talks');
+    await expect(temp.library.search('published:2022-02-30')).rejects.toThrow(/published: 2022-02-30 does not exist/u);
   });
 
   it('marks the words that matched for snippets, not the excluded ones', async () => {
-    const { hits } = await library.search('zurich -peace');
+    const { hits } = await temp.library.search('zurich -peace');
     expect(hits[0]!.terms).toEqual(['zurich']);
     expect(hits[0]!.snippet).toContain('Zürich');
   });
