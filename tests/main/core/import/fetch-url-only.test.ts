@@ -4,30 +4,24 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importPath } from '../../../../main/core/import';
-import { Library } from '../../../../main/core/library';
 import { readCapture } from '../../../../main/core/storage/captures';
-import { makeTempFolder } from '../../../paths';
 import { startTestServer, type TestServer } from '../fetch/test-server';
+import { useTempLibrary } from '../../../temp-library';
 
-let folder: { path: string; remove: () => Promise<void> };
 let server: TestServer;
-let library: Library;
+const temp = useTempLibrary();
 
 beforeEach(async () => {
-  folder = await makeTempFolder();
   server = await startTestServer();
-  library = await Library.open(join(folder.path, 'library'));
 });
 
 afterEach(async () => {
-  await library.close();
   await server.close();
-  await folder.remove();
 });
 
 describe('importing URL-only records with fetch', () => {
   it('clips the pages it can fetch and keeps the others URL-only, saying why', async () => {
-    const bookmarks = join(folder.path, 'bookmarks.html');
+    const bookmarks = join(temp.folder, 'bookmarks.html');
     await writeFile(
       bookmarks,
       `<!DOCTYPE NETSCAPE-Bookmark-file-1>
@@ -36,15 +30,15 @@ describe('importing URL-only records with fetch', () => {
 <DT><A HREF="${server.url('/missing')}">Gone</A>
 </DL><p>`,
     );
-    const report = await importPath(library, bookmarks, { fetch: {} });
+    const report = await importPath(temp.library, bookmarks, { fetch: {} });
     expect(report.imported).toBe(2);
     expect(report.urlOnly).toBe(1);
     expect(report.unfetched).toEqual([{ item: expect.any(String), message: expect.stringContaining('404') }]);
-    const stored = library.list().map((summary) => library.record(summary.id));
+    const stored = temp.library.list().map((summary) => temp.library.record(summary.id));
     const story = stored.find((record) => record.tags.includes('markets'))!;
     expect(story.provenance.finalUrl).toBe(server.url('/bbc/business/001'));
-    expect((await readCapture(library.path, story.id)).text.length).toBeGreaterThan(500);
+    expect((await readCapture(temp.library.path, story.id)).text.length).toBeGreaterThan(500);
     const gone = stored.find((record) => record.title === 'Gone')!;
-    expect((await readCapture(library.path, gone.id)).text).toBe(server.url('/missing'));
+    expect((await readCapture(temp.library.path, gone.id)).text).toBe(server.url('/missing'));
   });
 });

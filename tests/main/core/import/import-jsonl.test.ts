@@ -1,24 +1,13 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { importJsonl } from '../../../../main/core/import/import-jsonl';
-import { Library } from '../../../../main/core/library';
 import { verifyLibrary } from '../../../../main/core/library/verify';
-import { makeTempFolder } from '../../../paths';
+import { useTempLibrary } from '../../../temp-library';
 
-let folder: { path: string; remove: () => Promise<void> };
-let library: Library;
-beforeEach(async () => {
-  folder = await makeTempFolder();
-  library = await Library.open(join(folder.path, 'library'));
-});
-afterEach(async () => {
-  await library.close();
-  await folder.remove();
-});
-
+const temp = useTempLibrary();
 async function jsonl(lines: string[]): Promise<string> {
-  const path = join(folder.path, 'in.jsonl');
+  const path = join(temp.folder, 'in.jsonl');
   await writeFile(path, lines.join('\n') + '\n');
   return path;
 }
@@ -35,7 +24,7 @@ describe('importJsonl', () => {
       JSON.stringify({ title: 'Bad date', text: 'Words here.', published: 'yesterday' }),
       JSON.stringify([1, 2]),
     ]);
-    const summary = await importJsonl(library, path);
+    const summary = await importJsonl(temp.library, path);
     expect(summary.imported).toBe(2);
     expect(summary.failed).toEqual([
       { line: 3, message: expect.stringMatching(/^not valid JSON/u) },
@@ -44,48 +33,48 @@ describe('importJsonl', () => {
       { line: 7, message: 'add: published date "yesterday" is not a date in the form YYYY-MM-DD' },
       { line: 8, message: 'not a JSON object' },
     ]);
-    const harbour = library.list().find((article) => article.title === 'Harbour reopens')!;
+    const harbour = temp.library.list().find((article) => article.title === 'Harbour reopens')!;
     expect(harbour).toMatchObject({ url: 'https://example.org/h', source: 'Gazette', published: '2024-03-01', tags: ['local', 'Harbour/Works'] });
-    expect((await library.get(harbour.id)).text).toBe('The harbour reopened on Monday.\n\nRepairs took all winter.');
-    expect((await library.get(harbour.id)).provenance.method).toBe('import');
-    expect(library.list().map((article) => article.title)).toContain('A page');
-    expect((await library.search('harbour')).total).toBe(1);
-    expect((await verifyLibrary(library)).problems).toEqual([]);
+    expect((await temp.library.get(harbour.id)).text).toBe('The harbour reopened on Monday.\n\nRepairs took all winter.');
+    expect((await temp.library.get(harbour.id)).provenance.method).toBe('import');
+    expect(temp.library.list().map((article) => article.title)).toContain('A page');
+    expect((await temp.library.search('harbour')).total).toBe(1);
+    expect((await verifyLibrary(temp.library)).problems).toEqual([]);
   });
 
   it('names a file that does not exist', async () => {
-    await expect(importJsonl(library, join(folder.path, 'missing.jsonl'))).rejects.toThrow(
-      `import: cannot read ${join(folder.path, 'missing.jsonl')}: no such file`,
+    await expect(importJsonl(temp.library, join(temp.folder, 'missing.jsonl'))).rejects.toThrow(
+      `import: cannot read ${join(temp.folder, 'missing.jsonl')}: no such file`,
     );
   });
 
   it('reports progress up to the whole file', async () => {
     const path = await jsonl(Array.from({ length: 30 }, (_, i) => JSON.stringify({ title: `T${i}`, text: `Body number ${i}.` })));
     const seen: [number, number][] = [];
-    await importJsonl(library, path, (done, total) => seen.push([done, total]));
+    await importJsonl(temp.library, path, (done, total) => seen.push([done, total]));
     expect(seen.at(-1)![0]).toBe(seen.at(-1)![1]);
-    expect(library.list()).toHaveLength(30);
+    expect(temp.library.list()).toHaveLength(30);
   });
 
   it('stores batch after batch while the next is clipped, reporting bad lines by their number in the file', async () => {
     const lines = Array.from({ length: 25 }, (_, i) => (i === 7 || i === 18 ? '{broken' : JSON.stringify({ title: `Report ${i + 1}`, text: `Body of report ${i + 1}.` })));
-    const summary = await importJsonl(library, await jsonl(lines), undefined, 10);
+    const summary = await importJsonl(temp.library, await jsonl(lines), undefined, 10);
     expect(summary).toEqual({ imported: 23, failed: [expect.objectContaining({ line: 8 }), expect.objectContaining({ line: 19 })] });
-    expect(library.list().map((article) => article.title)).toEqual(
+    expect(temp.library.list().map((article) => article.title)).toEqual(
       Array.from({ length: 25 }, (_, i) => `Report ${i + 1}`).filter((_, i) => i !== 7 && i !== 18).reverse(),
     );
-    expect((await verifyLibrary(library)).problems).toEqual([]);
+    expect((await verifyLibrary(temp.library)).problems).toEqual([]);
   });
 
   it('stops at a batch that cannot be stored, keeping the batches stored before it', async () => {
     const lines = Array.from({ length: 30 }, (_, i) => JSON.stringify({ title: `Report ${i + 1}`, text: `Body of report ${i + 1}.` }));
-    const addBatch = library.addBatch.bind(library);
+    const addBatch = temp.library.addBatch.bind(temp.library);
     let calls = 0;
-    library.addBatch = async (batch) => {
+    temp.library.addBatch = async (batch) => {
       if (++calls === 2) throw new Error('library: could not save 10 articles: the disk is full');
       return addBatch(batch);
     };
-    await expect(importJsonl(library, await jsonl(lines), undefined, 10)).rejects.toThrow('the disk is full');
-    expect(library.list().map((article) => article.title).sort()).toEqual(Array.from({ length: 10 }, (_, i) => `Report ${i + 1}`).sort());
+    await expect(importJsonl(temp.library, await jsonl(lines), undefined, 10)).rejects.toThrow('the disk is full');
+    expect(temp.library.list().map((article) => article.title).sort()).toEqual(Array.from({ length: 10 }, (_, i) => `Report ${i + 1}`).sort());
   });
 });
