@@ -1,9 +1,7 @@
 // Table-driven: a small library of hand-made articles in English, German, French, Russian and
 // Chinese, and for each query the articles it must find (an empty list: it must find none).
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Library } from '../../../main/core/library';
-import { makeTempFolder } from '../../paths';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTempLibrary } from '../../../temp-library';
 
 const ARTICLES = {
   en: {
@@ -101,31 +99,24 @@ const CASES: [query: string, expected: Name[]][] = [
   ['lavrov zurich', []],
 ];
 
-let folder: { path: string; remove: () => Promise<void> };
-let library: Library;
+const temp = useTempLibrary({}, 'file');
 const names = new Map<string, Name>();
 
 beforeAll(async () => {
-  folder = await makeTempFolder();
-  library = await Library.open(join(folder.path, 'library'));
   for (const [name, article] of Object.entries(ARTICLES) as [Name, (typeof ARTICLES)[Name]][]) {
-    const added = await library.addText({ ...article, tags: [...article.tags] });
+    const added = await temp.library.addText({ ...article, tags: [...article.tags] });
     names.set(added.id, name);
   }
-});
-afterAll(async () => {
-  await library.close();
-  await folder.remove();
 });
 
 describe('search across languages, operators, fields and dates', () => {
   it('detects the language of each pasted article', () => {
-    expect(Object.fromEntries(library.list().map((article) => [names.get(article.id), article.lang]))).toEqual({ en: 'en', de: 'de', fr: 'fr', ru: 'ru', zh: 'zh' });
+    expect(Object.fromEntries(temp.library.list().map((article) => [names.get(article.id), article.lang]))).toEqual({ en: 'en', de: 'de', fr: 'fr', ru: 'ru', zh: 'zh' });
   });
 
   it.each(CASES)('%s', async (query, expected) => {
     // A trailing space: the last word is not read as a prefix still being typed.
-    const { hits } = await library.search(`${query} `, { limit: 50 });
+    const { hits } = await temp.library.search(`${query} `, { limit: 50 });
     expect(hits.map((hit) => names.get(hit.id)).sort()).toEqual([...expected].sort());
   });
 });
@@ -138,11 +129,11 @@ describe('malformed queries', () => {
     ['((', 'query: unclosed parenthesis'],
     ['('.repeat(10_000), 'query: parentheses and negations nest too deeply (at most 100)'],
   ])('%s gets a message, not an exception', async (query, message) => {
-    await expect(library.search(query)).rejects.toThrow(message);
+    await expect(temp.library.search(query)).rejects.toThrow(message);
   });
 
   it('a 10,000-character query of words is answered', async () => {
-    const results = await library.search('lavrov '.repeat(1_400).slice(0, 10_000));
+    const results = await temp.library.search('lavrov '.repeat(1_400).slice(0, 10_000));
     expect(results.total).toBe(1);
   });
 });

@@ -1,35 +1,18 @@
-// The shortcuts taken for speed give the same answers as the plain ways: the coverage in compact form between threads, and a
-// page of results picked out without sorting every match.
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ArticleRecord } from '../../../main/core/storage/article-record';
-import { Library } from '../../../main/core/library';
-import { compactCoverage, expandCoverage, shardCoverage } from '../../../main/core/search/search-engine';
-import { makeTempFolder } from '../../paths';
-
-describe('the compact forms between threads', () => {
-  it('carry a coverage whole, empty shards included', () => {
-    const coverage = { shardVersions: { a0: 3, b1: 1, c2: 7 }, indexed: { a0: { x1a0: 'k1', y2a0: 'k2' }, b1: {}, c2: { z3c2: 'k3' } } };
-    const compact = compactCoverage(coverage);
-    expect(expandCoverage(structuredClone(compact))).toEqual(coverage);
-    expect(shardCoverage(compact, 'a0')).toEqual({ x1a0: 'k1', y2a0: 'k2' });
-    expect(shardCoverage(compact, 'b1')).toEqual({});
-    expect(shardCoverage(compact, 'zz')).toEqual({});
-  });
-});
+// A shortcut taken for speed gives the same answers as the plain way: a page of results
+// picked out without sorting every match (search-snapshot.speed.test.ts has the other).
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { ArticleRecord } from '../../../../main/core/storage/article-record';
+import { useTempLibrary } from '../../../temp-library';
 
 describe('a page of search results', () => {
-  let folder: { path: string; remove: () => Promise<void> };
-  let library: Library;
+  const temp = useTempLibrary();
 
   beforeEach(async () => {
-    folder = await makeTempFolder();
-    library = await Library.open(join(folder.path, 'library'));
     const sources = ['Wire', 'Herald', 'Gazette'];
     const tags = [['politics/uk'], ['politics/us', 'economy'], [], ['economy/markets', 'politics']];
     for (let i = 0; i < 90; i++) {
       const words = 'market '.repeat(1 + (i % 5)) + (i % 3 === 0 ? 'markets ' : '') + 'news';
-      await library.addText({
+      await temp.library.addText({
         text: `Story ${i}\n\nThe ${words} of day ${i}.`,
         source: sources[i % 3],
         tags: tags[i % 4],
@@ -38,22 +21,17 @@ describe('a page of search results', () => {
     }
   });
 
-  afterEach(async () => {
-    await library.close();
-    await folder.remove();
-  });
-
   it('is the same slice of the whole sorted list, for every order', async () => {
     for (const sort of ['relevance', 'clipped', 'published'] as const) {
       for (const query of ['market', 'mark', '', 'news -markets', 'market tag:politics']) {
-        const all = await library.search(query, { sort, limit: 1000 });
+        const all = await temp.library.search(query, { sort, limit: 1000 });
         for (const offset of [0, 3, 17]) {
-          const page = await library.search(query, { sort, limit: 5, offset });
+          const page = await temp.library.search(query, { sort, limit: 5, offset });
           expect(page.hits).toEqual(all.hits.slice(offset, offset + 5));
           expect(page.total).toBe(all.total);
           // The facets count every match, commonest first, whatever the page.
           expect(JSON.stringify(page.facets)).toBe(JSON.stringify(all.facets));
-          expect(JSON.stringify(all.facets)).toBe(JSON.stringify(countPlainly(all.hits.map((hit) => library.record(hit.id)))));
+          expect(JSON.stringify(all.facets)).toBe(JSON.stringify(countPlainly(all.hits.map((hit) => temp.library.record(hit.id)))));
         }
       }
     }
