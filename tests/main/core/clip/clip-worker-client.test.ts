@@ -1,16 +1,16 @@
 // A large batch is clipped in the clip worker with the same outcome as in the library's own
 // thread: the same articles, the same failures by index, in order.
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Library, type BatchItem } from '../../../../main/core/library';
-import { makeTempFolder, REPO_ROOT } from '../../../paths';
+import { describe, expect, it } from 'vitest';
+import type { BatchItem } from '../../../../main/core/library';
+import { REPO_ROOT } from '../../../paths';
+import { useTempLibrary } from '../../../temp-library';
 
 // Built to dist/ with the rest (tests/global-setup.ts builds it).
 const WORKER = join(REPO_ROOT, 'dist', 'main', 'core', 'clip-worker.js');
 
-let folder: { path: string; remove: () => Promise<void> };
-beforeEach(async () => (folder = await makeTempFolder()));
-afterEach(() => folder.remove());
+const worker = useTempLibrary({ clipWorker: WORKER });
+const thread = useTempLibrary();
 
 /** 600 items (more than one part), with an empty one, a bad date and a page among them. */
 function batch(): BatchItem[] {
@@ -24,21 +24,15 @@ function batch(): BatchItem[] {
 
 describe('a batch clipped in the clip worker', () => {
   it('stores and reports exactly what clipping in the library’s thread does', async () => {
-    const inWorker = await Library.open(join(folder.path, 'worker'), { clipWorker: WORKER });
-    const inThread = await Library.open(join(folder.path, 'thread'));
-    try {
-      const [a, b] = [await inWorker.addBatch(batch()), await inThread.addBatch(batch())];
-      expect(a.failed).toEqual(b.failed);
-      expect(a.failed.map((failure) => failure.index)).toEqual([7, 300]);
-      const shape = (summaries: typeof a.added) => summaries.map(({ title, words, lang, tags, excerpt }) => ({ title, words, lang, tags, excerpt }));
-      expect(shape(a.added)).toEqual(shape(b.added));
-      expect(a.added).toHaveLength(598);
-      expect((await inWorker.search('harbour budget')).total).toBe(597);
-      const page = a.added.find((summary) => summary.title === 'Seite')!;
-      expect((await inWorker.get(page.id)).lang).toBe('de');
-    } finally {
-      await inWorker.close();
-      await inThread.close();
-    }
+    const [inWorker, inThread] = [worker.library, thread.library];
+    const [a, b] = [await inWorker.addBatch(batch()), await inThread.addBatch(batch())];
+    expect(a.failed).toEqual(b.failed);
+    expect(a.failed.map((failure) => failure.index)).toEqual([7, 300]);
+    const shape = (summaries: typeof a.added) => summaries.map(({ title, words, lang, tags, excerpt }) => ({ title, words, lang, tags, excerpt }));
+    expect(shape(a.added)).toEqual(shape(b.added));
+    expect(a.added).toHaveLength(598);
+    expect((await inWorker.search('harbour budget')).total).toBe(597);
+    const page = a.added.find((summary) => summary.title === 'Seite')!;
+    expect((await inWorker.get(page.id)).lang).toBe('de');
   });
 });
