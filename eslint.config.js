@@ -10,6 +10,11 @@ function forbid(patterns, message) {
   return { 'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }] };
 }
 
+/** Forbids imports between main/core's folders by pattern (a second rule, beside the room's). */
+function forbidInCore(patterns, message) {
+  return { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }] };
+}
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'release/**', 'test-results/**', 'playwright-report/**'] },
   js.configs.recommended,
@@ -31,8 +36,35 @@ export default tseslint.config(
     rules: forbid(['electron', ...NODE_BUILTINS, '../main/*', '../renderer/*', '../preload/*', '*/main/*', '*/renderer/*', '*/preload/*', 'jsdom', 'lowdb', 'minisearch'], 'common/ is shared by every process: it imports nothing outside common/.'),
   },
   {
-    files: ['main/core/**/*.ts', 'main/cli/**/*.ts'],
-    rules: forbid(['electron', '**/renderer/*', '**/preload/*', '**/ipc/*'], 'main/core and main/cli never import electron, the renderer, the preload or the IPC layer.'),
+    files: ['main/core/**/*.ts'],
+    rules: forbid(['electron', '**/renderer/*', '**/preload/*', '**/ipc/*', '**/cli/*'], 'main/core never imports electron, the renderer, the preload, the IPC layer or the CLI.'),
+  },
+  {
+    files: ['main/cli/**/*.ts'],
+    rules: forbid(['electron', '**/renderer/*', '**/preload/*', '**/ipc/*'], 'main/cli never imports electron, the renderer, the preload or the IPC layer.'),
+  },
+  // Between main/core's folders (docs in main/core/library/index.ts): the low folders know
+  // nothing of the domain above them, and export/, import/ and fetch/ see a library only
+  // through the narrow interfaces of library/article-access.ts. A separate rule from the one
+  // above, so that both apply.
+  {
+    files: ['main/core/storage/**/*.ts', 'main/core/clip/**/*.ts', 'main/core/capture/**/*.ts', 'main/core/duplicates/**/*.ts'],
+    rules: forbidInCore(
+      ['library', 'search', 'organise', 'notes', 'import', 'export', 'fetch'].flatMap((folder) => [`**/${folder}`, `**/${folder}/*`]),
+      'storage/, clip/, capture/ and duplicates/ are below the rest of main/core: they never import library/, search/, organise/, notes/, import/, export/ or fetch/.',
+    ),
+  },
+  {
+    files: ['main/core/export/**/*.ts', 'main/core/import/**/*.ts', 'main/core/fetch/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          // library/ itself (the Library) or any module in it but article-access.ts.
+          patterns: [{ regex: '(^|/)library(/(?!article-access$)[^/]+)?$', message: 'export/, import/ and fetch/ take the narrow ArticleReader / ArticleWriter of library/article-access.ts, never the Library.' }],
+        },
+      ],
+    },
   },
   {
     files: ['main/ipc/**/*.ts'],
