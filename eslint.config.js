@@ -43,10 +43,10 @@ export default tseslint.config(
     files: ['main/cli/**/*.ts'],
     rules: forbid(['electron', '**/renderer/*', '**/preload/*', '**/ipc/*'], 'main/cli never imports electron, the renderer, the preload or the IPC layer.'),
   },
-  // Between main/core's folders (docs in main/core/library/index.ts): the low folders know
-  // nothing of the domain above them, and export/, import/ and fetch/ see a library only
-  // through the narrow interfaces of library/article-access.ts. A separate rule from the one
-  // above, so that both apply.
+  // Between main/core's folders (DESIGN.md §1: library/ is a façade over the rest): the low
+  // folders know nothing of the domain above them, and export/, import/ and fetch/ see a
+  // library only through the narrow interfaces of library/article-access.ts. A separate rule
+  // from the one above, so that both apply.
   {
     files: ['main/core/storage/**/*.ts', 'main/core/clip/**/*.ts', 'main/core/capture/**/*.ts', 'main/core/duplicates/**/*.ts'],
     rules: forbidInCore(
