@@ -3,7 +3,7 @@
 // watches how long the main thread is ever blocked, then measures the index's heap in-process.
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Library } from '../main/core/library';
-import { loadSnapshot } from '../main/core/search-snapshot';
+import { loadSnapshot } from '../main/core/search/search-snapshot';
 import { BENCH_QUERIES } from './queries';
 import { percentile } from './stats';
 import { SEARCH_WORKER } from './storage-bench';

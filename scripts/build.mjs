@@ -1,8 +1,8 @@
 // Builds the four things Cuttings ships, with esbuild, into dist/:
 //   dist/main/index.js            the Electron main process (ESM)
 //   dist/main/cli/cuttings.js     the `cuttings` command line
-//   dist/main/core/search-worker.js  the search index's worker thread
-//   dist/main/core/clip-worker.js    the thread that clips the articles of a bulk import
+//   dist/main/core/search-worker.js  the search index's worker thread (main/core/search/)
+//   dist/main/core/clip-worker.js    the thread that clips the articles of a bulk import (main/core/clip/)
 //   dist/chunks/                  code the two share, and code loaded only when needed
 //                                 (the HTML clipper and jsdom, which take half a second)
 //   dist/preload/index.cjs        the preload (CommonJS: sandboxed preloads cannot load ESM)
@@ -31,9 +31,15 @@ const nodeCommon = {
 await Promise.all([
   build({
     ...nodeCommon,
-    entryPoints: [join(root, 'main/index.ts'), join(root, 'main/cli/cuttings.ts'), join(root, 'main/core/search-worker.ts'), join(root, 'main/core/clip-worker.ts')],
+    entryPoints: [
+      { in: join(root, 'main/index.ts'), out: 'main/index' },
+      { in: join(root, 'main/cli/cuttings.ts'), out: 'main/cli/cuttings' },
+      // The workers keep their dist names whatever folder of main/core holds them: the app,
+      // the CLI, the harness and the packages load them from there.
+      { in: join(root, 'main/core/search/search-worker.ts'), out: 'main/core/search-worker' },
+      { in: join(root, 'main/core/clip/clip-worker.ts'), out: 'main/core/clip-worker' },
+    ],
     outdir: out,
-    outbase: root,
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',
   }),

@@ -5,7 +5,7 @@
  * skipped as duplicates, failed with reasons.
  */
 import { CuttingsError } from '../../common/errors';
-import { importJsonl } from '../core/import-jsonl';
+import { importJsonl } from '../core/import/import-jsonl';
 import { detectImportFormat, importPath, parseImportFormat, type ImportReport } from '../core/import';
 import { parse, UsageError, withLibrary, type CliIo } from './cuttings';
 import { progressBar } from './progress';

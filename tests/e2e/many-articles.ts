@@ -5,7 +5,7 @@
  * short text, a source, a publication date spread over the months of 2021–2022 and the tags asked for.
  */
 import { createHash } from 'node:crypto';
-import type { ArticleRecord } from '../../main/core/article-record';
+import type { ArticleRecord } from '../../main/core/storage/article-record';
 import type { Library, RestoreItem } from '../../main/core/library';
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';

@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BrowserClippingStatus } from '../../../common/api';
 import { makeBookmarklet } from '../../../common/bookmarklet';
-import type { Library } from '../library';
+import type { ArticleStore } from '../library/article-access';
 import { writeFileDurably } from '../storage/durable-file';
 import { newPairingToken, startBrowserEndpoint, type BrowserEndpoint } from './browser-endpoint';
 
@@ -28,7 +28,7 @@ export class BrowserClippingSwitch {
   private endpoint: BrowserEndpoint | null = null;
   private saved: Saved | null = null;
 
-  constructor(private readonly library: () => Library) {}
+  constructor(private readonly library: () => ArticleStore) {}
 
   /** Starts the endpoint if the user left it on last time. */
   async restore(): Promise<BrowserClippingStatus> {

@@ -19,7 +19,7 @@ import type { BrowserClip } from '../../../common/bookmarklet';
 import { TOKEN_HEADER } from '../../../common/bookmarklet';
 import { CuttingsError } from '../../../common/errors';
 import { escapeHtml } from '../clip/escape-html';
-import type { Library } from '../library';
+import type { ArticleWriter } from '../library/article-access';
 
 /** Default cap on a posted page (a whole document as the browser holds it). */
 export const DEFAULT_MAX_BODY_BYTES = 16 * 1024 * 1024;
@@ -27,7 +27,7 @@ export const DEFAULT_MAX_BODY_BYTES = 16 * 1024 * 1024;
 /** Options for {@link startBrowserEndpoint}. */
 export interface BrowserEndpointOptions {
   /** The library clips go to, asked at each request (the app may switch libraries). */
-  library: () => Library;
+  library: () => ArticleWriter;
   /** The pairing token; a new random one if not given (`newPairingToken()`). */
   token?: string;
   /** The port; 0 (the default) lets the system choose. */
@@ -130,7 +130,7 @@ export async function startBrowserEndpoint(options: BrowserEndpointOptions): Pro
  * Stores a page sent by the bookmarklet: the whole document, or the selection wrapped as an
  * article under the page's title. Provenance says it came from the browser, from which page.
  */
-export function clipFromBrowser(library: Library, clip: BrowserClip, onDuplicate: DuplicateAction | 'ask'): Promise<AddOutcome> {
+export function clipFromBrowser(library: ArticleWriter, clip: BrowserClip, onDuplicate: DuplicateAction | 'ask'): Promise<AddOutcome> {
   const html =
     clip.selectionHtml !== undefined
       ? `<!doctype html><html><head><meta charset="utf-8"><title>${escapeHtml(clip.title ?? '')}</title></head><body><article>${clip.selectionHtml}</article></body></html>`

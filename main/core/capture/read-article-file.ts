@@ -8,7 +8,7 @@ import { basename, extname } from 'node:path';
 import type { AddOptions } from '../../../common/api';
 import { CuttingsError } from '../../../common/errors';
 import { MAX_CLIP_BYTES } from '../clip/input-checks';
-import type { BatchItem } from '../library';
+import type { BatchItem } from './batch-item';
 import { decodeText } from './decode-text';
 import { parseMhtml } from './mhtml';
 import { extractPdfText } from './pdf-text';

@@ -81,7 +81,7 @@ export function clipPlainText(text: string, options: ClipPlainTextOptions = {}):
     title,
     text: bodyText,
     // Only escaped text inside <p> and <h2>: safe by construction, so no DOMPurify, and no
-    // jsdom, which costs half a second to load and is left for pages (see library.ts).
+    // jsdom, which costs half a second to load and is left for pages (see clip-item.ts).
     html,
     url: null,
     source: null,

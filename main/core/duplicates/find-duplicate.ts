@@ -6,7 +6,7 @@
  * longer one: a wire story under another site's header and footer).
  */
 import type { DuplicateMatch } from '../../../common/api';
-import type { ArticleRecord } from '../article-record';
+import type { ArticleRecord } from '../storage/article-record';
 import { normaliseUrl } from './normalise-url';
 import { shingleContainment, shingles, sketchHashes, sketchSimilarity } from './text-fingerprint';
 

@@ -16,9 +16,9 @@
  * does they go under assets/.
  */
 import { createHash } from 'node:crypto';
-import { APP_VERSION } from '../app-version';
-import type { ArticleRecord } from '../article-record';
-import type { Library } from '../library';
+import { APP_VERSION } from '../storage/app-version';
+import type { ArticleRecord } from '../storage/article-record';
+import type { ArticleReader } from '../library/article-access';
 import { readStoredCaptureSync } from '../storage/captures';
 import type { ExportOptions } from './export-options';
 import { writeFileAtomically } from './output-file';
@@ -49,7 +49,7 @@ export interface ArchiveManifest {
 }
 
 /** Exports the records, with their captures and originals, as a Cuttings archive at `path`. */
-export async function exportArchive(library: Library, records: readonly ArticleRecord[], path: string, options: ExportOptions = {}): Promise<ArchiveManifest> {
+export async function exportArchive(library: ArticleReader, records: readonly ArticleRecord[], path: string, options: ExportOptions = {}): Promise<ArchiveManifest> {
   const now = options.now ?? new Date();
   const ordered = [...records].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const files: ManifestFile[] = [];

@@ -9,8 +9,8 @@
  * case; the url field is verbatim in BibLaTeX, so only characters that would unbalance it
  * are percent-encoded. Catalog only.
  */
-import type { ArticleRecord } from '../article-record';
-import type { Library } from '../library';
+import type { ArticleRecord } from '../storage/article-record';
+import type { ArticleReader } from '../library/article-access';
 import { oneLine, splitAuthors } from './citation-fields';
 import type { ExportOptions } from './export-options';
 import { writeEntriesAtomically } from './output-file';
@@ -62,6 +62,6 @@ export function bibtexEntry(record: ArticleRecord): string {
 }
 
 /** Exports the records as a BibLaTeX file at `path`. */
-export async function exportBibtex(_library: Library, records: readonly ArticleRecord[], path: string, options: ExportOptions = {}): Promise<void> {
+export async function exportBibtex(_library: ArticleReader, records: readonly ArticleRecord[], path: string, options: ExportOptions = {}): Promise<void> {
   await writeEntriesAtomically(path, records, (record) => `${bibtexEntry(record)}\n`, options);
 }

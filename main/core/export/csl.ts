@@ -4,8 +4,8 @@
  * issued (published) and accessed (clipped) dates, language, keywords (tags) and abstract
  * (the excerpt). Catalog only: no capture is read.
  */
-import type { ArticleRecord } from '../article-record';
-import type { Library } from '../library';
+import type { ArticleRecord } from '../storage/article-record';
+import type { ArticleReader } from '../library/article-access';
 import { dateParts, splitAuthors } from './citation-fields';
 import type { ExportOptions } from './export-options';
 import { writeEntriesAtomically } from './output-file';
@@ -30,6 +30,6 @@ export function cslItem(record: ArticleRecord): Record<string, unknown> {
 }
 
 /** Exports the records as a CSL-JSON array at `path`. */
-export async function exportCsl(_library: Library, records: readonly ArticleRecord[], path: string, options: ExportOptions = {}): Promise<void> {
+export async function exportCsl(_library: ArticleReader, records: readonly ArticleRecord[], path: string, options: ExportOptions = {}): Promise<void> {
   await writeEntriesAtomically(path, records, (record, i) => `${i === 0 ? '' : ','}\n${JSON.stringify(cslItem(record))}`, options, { head: '[', tail: '\n]\n' });
 }

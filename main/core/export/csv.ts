@@ -9,8 +9,8 @@
  * with a `'` in front (OWASP's advice), which spreadsheets show as text. A cell that starts
  * with `'` gets one too, so that reading it back (restoreFormulaCell) is exact.
  */
-import type { ArticleRecord } from '../article-record';
-import type { Library } from '../library';
+import type { ArticleRecord } from '../storage/article-record';
+import type { ArticleReader } from '../library/article-access';
 import { CSV_COLUMNS } from './schema';
 import { writeFileAtomically, throwIfCancelled, type OutputSink } from './output-file';
 import { readArticles } from './read-articles';
@@ -85,7 +85,7 @@ export function csvHeader(withText: boolean): string {
 }
 
 /** Writes the rows of `records` to a sink; reads the captures only when the text is wanted. */
-export async function writeCsvRows(sink: OutputSink, library: Library, records: readonly ArticleRecord[], options: ExportOptions): Promise<void> {
+export async function writeCsvRows(sink: OutputSink, library: ArticleReader, records: readonly ArticleRecord[], options: ExportOptions): Promise<void> {
   if (options.bom) await sink.write('\uFEFF');
   await sink.write(csvHeader(options.text === true));
   // Rows are gathered into chunks of about 64 KB: one write per row costs more than the rows.
@@ -116,6 +116,6 @@ export async function writeCsvRows(sink: OutputSink, library: Library, records: 
 }
 
 /** Exports the records as one CSV file at `path`. */
-export async function exportCsv(library: Library, records: readonly ArticleRecord[], path: string, options: ExportOptions = {}): Promise<void> {
+export async function exportCsv(library: ArticleReader, records: readonly ArticleRecord[], path: string, options: ExportOptions = {}): Promise<void> {
   await writeFileAtomically(path, (sink) => writeCsvRows(sink, library, records, options));
 }

@@ -7,9 +7,9 @@
 import { createWriteStream } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { APP_VERSION } from '../app-version';
-import type { ArticleRecord } from '../article-record';
-import type { Library } from '../library';
+import { APP_VERSION } from '../storage/app-version';
+import type { ArticleRecord } from '../storage/article-record';
+import type { ArticleReader } from '../library/article-access';
 import { writeCsvRows } from './csv';
 import type { ExportOptions } from './export-options';
 import { sinkOf, writeFolderAtomically } from './output-file';
@@ -52,7 +52,7 @@ export function dataPackageDescriptor(count: number, withText: boolean, now: Dat
 }
 
 /** Exports the records as a Data Package folder at `path`. */
-export async function exportDataPackage(library: Library, records: readonly ArticleRecord[], path: string, options: ExportOptions = {}): Promise<void> {
+export async function exportDataPackage(library: ArticleReader, records: readonly ArticleRecord[], path: string, options: ExportOptions = {}): Promise<void> {
   await writeFolderAtomically(path, async (folder) => {
     const stream = createWriteStream(join(folder, 'articles.csv'));
     const failed = new Promise<never>((_, reject) => stream.once('error', reject));

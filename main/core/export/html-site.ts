@@ -14,9 +14,9 @@ import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tagKey } from '../../../common/tags';
-import type { ArticleRecord } from '../article-record';
+import type { ArticleRecord } from '../storage/article-record';
 import { escapeHtml } from '../clip/escape-html';
-import type { Library } from '../library';
+import type { ArticleReader } from '../library/article-access';
 import type { ExportOptions } from './export-options';
 import { writeFolderAtomically } from './output-file';
 import { readArticles } from './read-articles';
@@ -126,7 +126,7 @@ function annotationsHtml(record: ArticleRecord): string {
 }
 
 /** Exports the records as a static site in the folder `path` (which must not exist or be empty). */
-export async function exportHtmlSite(library: Library, records: readonly ArticleRecord[], path: string, options: ExportOptions = {}): Promise<void> {
+export async function exportHtmlSite(library: ArticleReader, records: readonly ArticleRecord[], path: string, options: ExportOptions = {}): Promise<void> {
   await writeFolderAtomically(path, async (folder) => {
     await mkdir(join(folder, 'articles'));
     await mkdir(join(folder, 'tags'));

@@ -5,8 +5,8 @@
  * progress and can be cancelled.
  */
 import { CuttingsError } from '../../../common/errors';
-import type { ArticleRecord } from '../article-record';
-import type { Library } from '../library';
+import type { ArticleRecord } from '../storage/article-record';
+import type { ArticleReader } from '../library/article-access';
 import { exportArchive } from './archive';
 import { exportBibtex } from './bibtex';
 import { exportCsl } from './csl';
@@ -24,7 +24,7 @@ import { resolveSelection, type ExportSelection } from './selection';
 export type { ExportOptions } from './export-options';
 export type { ExportSelection } from './selection';
 
-type Exporter = (library: Library, records: readonly ArticleRecord[], path: string, options: ExportOptions) => Promise<unknown>;
+type Exporter = (library: ArticleReader, records: readonly ArticleRecord[], path: string, options: ExportOptions) => Promise<unknown>;
 
 /** The formats, by the name `--format` takes, with what each writes. */
 export const EXPORT_FORMATS: Record<string, { description: string; run: Exporter }> = {
@@ -51,7 +51,7 @@ export function parseExportFormat(value: string): ExportFormat {
 
 /** Exports the selected articles in `format` to `path`; resolves to how many were written. */
 export async function exportArticles(
-  library: Library,
+  library: ArticleReader,
   format: ExportFormat,
   selection: ExportSelection,
   path: string,

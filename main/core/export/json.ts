@@ -3,9 +3,9 @@
  * "count": n, "articles": [ … ]}`, each article in the export schema (schema.ts). Written
  * article by article, so that a large export never exists as one string in memory.
  */
-import { APP_VERSION } from '../app-version';
-import type { ArticleRecord } from '../article-record';
-import type { Library } from '../library';
+import { APP_VERSION } from '../storage/app-version';
+import type { ArticleRecord } from '../storage/article-record';
+import type { ArticleReader } from '../library/article-access';
 import type { ExportOptions } from './export-options';
 import { writeFileAtomically } from './output-file';
 import { readArticles } from './read-articles';
@@ -15,7 +15,7 @@ import { SCHEMA_VERSION, toExportedArticle } from './schema';
 export const JSON_FORMAT_NAME = 'cuttings.articles';
 
 /** Exports the records as one JSON document at `path`. */
-export async function exportJson(library: Library, records: readonly ArticleRecord[], path: string, options: ExportOptions = {}): Promise<void> {
+export async function exportJson(library: ArticleReader, records: readonly ArticleRecord[], path: string, options: ExportOptions = {}): Promise<void> {
   const header = {
     format: JSON_FORMAT_NAME,
     schemaVersion: SCHEMA_VERSION,

@@ -3,15 +3,15 @@
  * own `schemaVersion` so that a line read alone (`pandas.read_json(lines=True)`, `jq -c`)
  * still says what it is. Streamed: captures are read a few at a time and written as they come.
  */
-import type { ArticleRecord } from '../article-record';
-import type { Library } from '../library';
+import type { ArticleRecord } from '../storage/article-record';
+import type { ArticleReader } from '../library/article-access';
 import type { ExportOptions } from './export-options';
 import { writeFileAtomically } from './output-file';
 import { readArticles } from './read-articles';
 import { toExportedArticle } from './schema';
 
 /** Exports the records as JSONL at `path`. */
-export async function exportJsonl(library: Library, records: readonly ArticleRecord[], path: string, options: ExportOptions = {}): Promise<void> {
+export async function exportJsonl(library: ArticleReader, records: readonly ArticleRecord[], path: string, options: ExportOptions = {}): Promise<void> {
   await writeFileAtomically(path, async (sink) => {
     let chunk = '';
     let done = 0;

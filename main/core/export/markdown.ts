@@ -6,8 +6,8 @@
  * text under their own headings (`## Note`, `## Highlights`), each highlight a block quote
  * with its comment after it.
  */
-import type { ArticleRecord } from '../article-record';
-import type { Library } from '../library';
+import type { ArticleRecord } from '../storage/article-record';
+import type { ArticleReader } from '../library/article-access';
 import type { ExportOptions } from './export-options';
 import { writeFileAtomically } from './output-file';
 import { readArticles } from './read-articles';
@@ -59,7 +59,7 @@ function annotationSections(record: ArticleRecord): string[] {
 }
 
 /** Exports the records as a zip of Markdown files at `path`. */
-export async function exportMarkdown(library: Library, records: readonly ArticleRecord[], path: string, options: ExportOptions = {}): Promise<void> {
+export async function exportMarkdown(library: ArticleReader, records: readonly ArticleRecord[], path: string, options: ExportOptions = {}): Promise<void> {
   await writeFileAtomically(path, async (sink) => {
     const zip = new ZipWriter(sink, options.now ?? new Date());
     let done = 0;

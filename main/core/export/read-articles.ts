@@ -5,7 +5,7 @@
  * So captures are read synchronously, a few dozen at a time, and the thread is let go between
  * batches: other work (the app's IPC, a progress bar) waits a few milliseconds at most.
  */
-import type { ArticleRecord } from '../article-record';
+import type { ArticleRecord } from '../storage/article-record';
 import { readCaptureSync, type CapturedContent } from '../storage/captures';
 import { throwIfCancelled } from './output-file';
 

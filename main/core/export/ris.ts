@@ -5,8 +5,8 @@
  * excerpt, N1 the user's note and each highlight (Zotero makes each N1 a note of the item).
  * Values are put on one line: RIS has no way to continue one. Catalog only.
  */
-import type { ArticleRecord } from '../article-record';
-import type { Library } from '../library';
+import type { ArticleRecord } from '../storage/article-record';
+import type { ArticleReader } from '../library/article-access';
 import { dateParts, oneLine, splitAuthors } from './citation-fields';
 import type { ExportOptions } from './export-options';
 import { writeEntriesAtomically } from './output-file';
@@ -38,6 +38,6 @@ export function risRecord(record: ArticleRecord): string {
 }
 
 /** Exports the records as a RIS file at `path`. */
-export async function exportRis(_library: Library, records: readonly ArticleRecord[], path: string, options: ExportOptions = {}): Promise<void> {
+export async function exportRis(_library: ArticleReader, records: readonly ArticleRecord[], path: string, options: ExportOptions = {}): Promise<void> {
   await writeEntriesAtomically(path, records, (record) => `${risRecord(record)}\r\n`, options);
 }

@@ -23,7 +23,7 @@
  */
 import type { Highlight, Provenance } from '../../../common/article';
 import { locateHighlight } from '../../../common/highlight-anchor';
-import type { ArticleRecord } from '../article-record';
+import type { ArticleRecord } from '../storage/article-record';
 import type { CapturedContent } from '../storage/captures';
 
 /** The version written by this build; readers accept this one and older. */

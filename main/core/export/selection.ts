@@ -6,8 +6,8 @@
  */
 import { CuttingsError } from '../../../common/errors';
 import { normaliseTag, tagKey } from '../../../common/tags';
-import type { ArticleRecord } from '../article-record';
-import type { Library } from '../library';
+import type { ArticleRecord } from '../storage/article-record';
+import type { ArticleReader } from '../library/article-access';
 
 /** What to export; give at most one of the three. */
 export interface ExportSelection {
@@ -17,7 +17,7 @@ export interface ExportSelection {
 }
 
 /** The catalog records of the selected articles, newest clipped first (ids in the order given). */
-export async function resolveSelection(library: Library, selection: ExportSelection = {}): Promise<ArticleRecord[]> {
+export async function resolveSelection(library: ArticleReader, selection: ExportSelection = {}): Promise<ArticleRecord[]> {
   const given = [selection.query !== undefined, selection.tag !== undefined, (selection.ids?.length ?? 0) > 0].filter(Boolean).length;
   if (given > 1) throw new CuttingsError('invalid-input', 'export: choose articles by one of a query, a tag or ids, not several');
   if (selection.query !== undefined) return library.matchingRecords(selection.query);

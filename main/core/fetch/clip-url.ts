@@ -10,8 +10,8 @@ import type { AddOutcome, AddUrlRequest } from '../../../common/api';
 import { decodeText } from '../capture/decode-text';
 import { extractPdfText } from '../capture/pdf-text';
 import { sniffBinaryFormat } from '../capture/sniff-type';
-import type { BatchItem, Library } from '../library';
-import type { ImageLimits } from './download-images';
+import type { BatchItem, ImageLimits } from '../capture/batch-item';
+import type { ArticleWriter } from '../library/article-access';
 import { fetchPage, FetchError, type FetchedPage, type FetchPageOptions } from './fetch-page';
 
 /** Options for fetching a page to clip: the fetch's limits, and the images' (false: keep none offline). */
@@ -72,7 +72,7 @@ export async function fetchForClipping(request: AddUrlRequest, options: ClipUrlO
  * Fetches a page and adds it to the library, checking first for a duplicate (see
  * Library.addChecked). `clipUrl(library, { url: 'https://x.org/a', onDuplicate: 'skip' })`.
  */
-export async function clipUrl(library: Library, request: AddUrlRequest, options: ClipUrlOptions = {}): Promise<AddOutcome> {
+export async function clipUrl(library: ArticleWriter, request: AddUrlRequest, options: ClipUrlOptions = {}): Promise<AddOutcome> {
   const item = await fetchForClipping(request, options);
   return library.addChecked(item, request.onDuplicate ?? 'ask');
 }

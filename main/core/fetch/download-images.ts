@@ -9,29 +9,9 @@
  */
 import { assetReferences, storeAsset } from '../storage/assets';
 import { embeddedImageBytes, withoutEmbeddedImages } from '../clip/embedded-images';
-import { fetchPage, type FetchPageOptions } from './fetch-page';
+import { fetchPage } from './fetch-page';
 import { assetUrl } from '../../../common/schemes';
-
-/** Limits on downloading an article's images. */
-export interface ImageLimits {
-  /** Images downloaded at most per article: `{ maxImages: 30 }`. */
-  maxImages?: number;
-  /** Largest image: `{ maxImageBytes: 5 * 1024 * 1024 }`. */
-  maxImageBytes?: number;
-  /** All of an article's images together. */
-  maxTotalBytes?: number;
-  /** Time for each image. */
-  timeoutMs?: number;
-  /** Passed to fetchPage (tests give a lookup). */
-  fetch?: Omit<FetchPageOptions, 'maxBytes' | 'timeoutMs'>;
-  /**
-   * Images already at hand, by address (the parts of a web archive): used instead of
-   * fetching. `{ embedded: new Map([['https://x.org/a.png', bytes]]) }`.
-   */
-  embedded?: ReadonlyMap<string, Uint8Array>;
-  /** Whether images not at hand are fetched from the web (default true; false for files). */
-  fetchRemote?: boolean;
-}
+import type { ImageLimits } from '../capture/batch-item';
 
 /** What downloading did. */
 export interface LocalisedImages {

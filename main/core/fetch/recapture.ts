@@ -7,7 +7,8 @@
 import type { ArticleSummary } from '../../../common/article';
 import { CuttingsError } from '../../../common/errors';
 import { diffWords, type WordDiffPart } from '../../../common/word-diff';
-import type { ArticleRecord, Library } from '../library';
+import type { ArticleStore } from '../library/article-access';
+import type { ArticleRecord } from '../storage/article-record';
 import { fetchForClipping } from './clip-url';
 import type { ClipUrlOptions } from './clip-url';
 
@@ -32,7 +33,7 @@ export interface RecaptureResult {
  * if the text changed. Throws `not-found` for an unknown id, `invalid-input` for an article
  * with no web address, and a FetchError if the page cannot be fetched.
  */
-export async function recapture(library: Library, id: string, options: ClipUrlOptions = {}): Promise<RecaptureResult> {
+export async function recapture(library: ArticleStore, id: string, options: ClipUrlOptions = {}): Promise<RecaptureResult> {
   const versions = library.versions(id);
   const first = versions[0]!;
   const previous = versions[versions.length - 1]!;

@@ -7,8 +7,8 @@
  */
 import { createHash } from 'node:crypto';
 import { CuttingsError } from '../../../common/errors';
-import type { ArticleRecord } from '../article-record';
-import type { Library, RestoreItem } from '../library';
+import type { ArticleRecord } from '../storage/article-record';
+import type { ArticleStore, RestoreItem } from '../library/article-access';
 import type { CapturedContent, OriginalKind } from '../storage/captures';
 import { ARCHIVE_FORMAT_NAME, type ArchiveManifest } from '../export/archive';
 import { SCHEMA_VERSION } from '../export/schema';
@@ -24,7 +24,7 @@ const READERS = 16;
 
 /** Imports the archive at `path` into the library. */
 export async function importArchive(
-  library: Library,
+  library: ArticleStore,
   path: string,
   onProgress?: (done: number, total: number) => void,
   limits: ZipLimits = DEFAULT_ZIP_LIMITS,

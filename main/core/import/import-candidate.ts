@@ -2,7 +2,7 @@
  * What each import format reader produces: one candidate per item found in the file, either
  * an article to clip or the reason it cannot be one. run-import.ts takes it from there.
  */
-import type { BatchItem } from '../library';
+import type { BatchItem } from '../capture/batch-item';
 
 /** One item read from an import file. */
 export interface ImportCandidate {

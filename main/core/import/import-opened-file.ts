@@ -9,12 +9,12 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import { CuttingsError } from '../../../common/errors';
-import { ARCHIVE_EXTENSION, classifyOpenedFile, describeImport, importFile } from '../import-file';
-import type { Library } from '../library';
+import { ARCHIVE_EXTENSION, classifyOpenedFile, describeImport, importFile } from './import-file';
+import type { ArticleStore } from '../library/article-access';
 import { detectImportFormat, IMPORT_FORMATS, importPath, type ImportFormat, type ImportReport } from '.';
 
 /** Imports one opened file; resolves to what happened, for the user. Throws a CuttingsError naming the file when it cannot. */
-export async function importOpenedFile(library: Library, path: string): Promise<string> {
+export async function importOpenedFile(library: ArticleStore, path: string): Promise<string> {
   const format = await foreignFormatOf(path);
   if (format === null) return describeImport(await importFile(library, path));
   return describeImportReport(await importPath(library, path, { format }), basename(path));
@@ -25,7 +25,7 @@ export async function importOpenedFile(library: Library, path: string): Promise<
  * temporary folder, imported as an opened file, and removed again. Messages name the file as
  * the user knows it, without the temporary folder.
  */
-export async function importFileBytes(library: Library, name: string, bytes: Uint8Array): Promise<string> {
+export async function importFileBytes(library: ArticleStore, name: string, bytes: Uint8Array): Promise<string> {
   const fileName = basename(name.replace(/\\/gu, '/'));
   if (fileName === '' || fileName === '.' || fileName === '..') throw new CuttingsError('invalid-input', `import: ${JSON.stringify(name)} is not a file name`);
   const folder = await mkdtemp(join(tmpdir(), 'cuttings-import-'));

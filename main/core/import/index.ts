@@ -10,7 +10,7 @@ import { basename } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { ClipUrlOptions } from '../fetch/clip-url';
 import { CuttingsError } from '../../../common/errors';
-import type { Library } from '../library';
+import type { ArticleStore } from '../library/article-access';
 import { importArchive } from './archive';
 import { readCslJson } from './csl-json';
 import { detectImportFormat, type ImportFormat } from './detect-format';
@@ -39,7 +39,7 @@ export interface ImportOptions {
 }
 
 /** Imports the file or folder at `path`. The original JSONL lines format goes through import-jsonl.ts instead. */
-export async function importPath(library: Library, path: string, options: ImportOptions = {}): Promise<ImportReport> {
+export async function importPath(library: ArticleStore, path: string, options: ImportOptions = {}): Promise<ImportReport> {
   const format = options.format ?? (await detectImportFormat(path));
   const what = basename(path);
   if (format === 'jsonl-lines') throw new CuttingsError('invalid-input', 'import: JSON Lines in the original form are imported with importJsonl');

@@ -5,7 +5,7 @@
  * same id, same web address (tracking parameters and fragments aside) or same text — and
  * collecting each failure with its reason.
  */
-import type { Library } from '../library';
+import type { ArticleReader, ArticleStore } from '../library/article-access';
 import { fetchForClipping, type ClipUrlOptions } from '../fetch/clip-url';
 import type { ImportCandidate, ImportReport } from './import-candidate';
 
@@ -61,7 +61,7 @@ export class KnownArticles {
   private readonly texts = new Set<string>();
   private readonly originals = new Set<string>();
 
-  constructor(library: Library) {
+  constructor(library: ArticleReader) {
     for (const summary of library.list()) {
       const record = library.record(summary.id);
       this.remember({ id: record.id, url: record.url, textSha256: record.provenance.textSha256, originalSha256: record.provenance.originalSha256 });
@@ -87,7 +87,7 @@ export class KnownArticles {
 
 /** Imports the candidates; `onProgress` hears how many items were handled so far. */
 export async function runImport(
-  library: Library,
+  library: ArticleStore,
   format: string,
   candidates: AsyncIterable<ImportCandidate> | Iterable<ImportCandidate>,
   { onProgress, total = 0, fetch }: RunImportOptions = {},

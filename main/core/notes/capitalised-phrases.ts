@@ -9,7 +9,7 @@
  * `im Gespräch`) and has none of the usual noun endings; runs of two or more words are taken
  * as in other languages.
  */
-import { stopWordsFor } from '../stop-words';
+import { stopWordsFor } from '../search/stop-words';
 
 /** A name found in a text and what it names. */
 export interface NamedEntity {

@@ -2,12 +2,12 @@
  * Words in notes and highlight comments found by plain word search. Few articles carry a
  * note, so rather than a field of the index (whose postings would have to be rewritten on
  * every keystroke saved), the note and comments travel with the article's search record
- * (search-results.ts) and a query's words are matched against the annotated articles only:
+ * (search/search-record.ts) and a query's words are matched against the annotated articles only:
  * one pass over the records to find them, then the words of a handful of notes.
  */
 import { findWords } from '../../../common/text';
-import { processTerm, type TermMatches, type TermQuery } from '../search-index';
-import type { SearchRecord } from '../search-results';
+import type { SearchRecord } from '../search/search-record';
+import { processTerm, type TermMatches, type TermQuery } from '../search/search-terms';
 
 /**
  * What a word found in a note or comment adds to an article's score: about what a word

@@ -7,7 +7,7 @@
 import type { BulkTagSummary } from '../../../common/api';
 import { CuttingsError } from '../../../common/errors';
 import { normaliseTag, tagKey } from '../../../common/tags';
-import type { ArticleRecord } from '../article-record';
+import type { ArticleRecord } from '../storage/article-record';
 import { articles, dedupeTags, PartialWriteError, sameTags, writeInBatches, type ProgressCallback, type TagStore } from './tag-store';
 
 /** The tags to add and remove, checked and in the spelling they will be stored in. */

@@ -1,6 +1,6 @@
 /**
  * A small JSON file of the library's own (`<library>/<name>.json`), such as the tag colours
- * or the tag rules, kept the way saved-searches.ts keeps its file: written durably through
+ * or the tag rules, kept the way search/saved-searches.ts keeps its file: written durably through
  * lowdb; a damaged file never keeps the library from opening (a writer moves it to
  * quarantine/ and starts afresh, a reader starts empty), and `notice` says so.
  */

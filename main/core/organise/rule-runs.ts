@@ -13,10 +13,10 @@
 import type { RuleChange, RulesRunSummary } from '../../../common/api';
 import { tagKey } from '../../../common/tags';
 import type { QueryNode } from '../../../common/query';
-import type { ArticleRecord } from '../article-record';
-import { evaluateQuery } from '../query-evaluator';
-import { SearchIndex } from '../search-index';
-import { indexable } from '../search-service';
+import type { ArticleRecord } from '../storage/article-record';
+import { evaluateQuery } from '../search/query-evaluator';
+import { SearchIndex } from '../search/search-index';
+import { indexable } from '../search/search-service';
 import type { ParsedRule } from './tag-rules';
 import { articles, dedupeTags, PartialWriteError, writeInBatches, type ProgressCallback, type TagStore } from './tag-store';
 import { CuttingsError } from '../../../common/errors';

@@ -17,7 +17,7 @@
 import type { TagChangeSummary } from '../../../common/api';
 import { CuttingsError } from '../../../common/errors';
 import { normaliseTag, tagKey } from '../../../common/tags';
-import type { ArticleRecord } from '../article-record';
+import type { ArticleRecord } from '../storage/article-record';
 import type { ColourChanges, TagColours } from './tag-colours';
 import { articles, dedupeTags, PartialWriteError, sameTags, writeInBatches, type ProgressCallback, type TagStore, type WrittenChange } from './tag-store';
 import { isTagUnder } from '../../../common/tags';

@@ -4,7 +4,7 @@
  * builds one over its private catalog, so the logic here can be tested on its own.
  */
 import { tagKey } from '../../../common/tags';
-import type { ArticleRecord } from '../article-record';
+import type { ArticleRecord } from '../storage/article-record';
 import { shardOf } from '../storage/shards';
 
 /** The library as organising sees it. */

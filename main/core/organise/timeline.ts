@@ -8,7 +8,7 @@
  */
 import type { Timeline, TimelineBucket, TimelineRequest } from '../../../common/api';
 import { CuttingsError } from '../../../common/errors';
-import type { ArticleRecord } from '../article-record';
+import type { ArticleRecord } from '../storage/article-record';
 
 /** The most bars a timeline may have: a day bar for every day of 130 years. */
 export const MAX_BUCKETS = 50_000;

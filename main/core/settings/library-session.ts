@@ -8,7 +8,7 @@ import { readdir } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
 import { CuttingsError } from '../../../common/errors';
 import type { Library } from '../library';
-import { readLibraryFormat } from '../library-format';
+import { readLibraryFormat } from '../library/library-format';
 
 /** Opens a library folder (Library.open with the app's options). */
 export type LibraryOpener = (path: string) => Promise<Library>;

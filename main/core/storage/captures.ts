@@ -20,7 +20,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { gunzip, gunzipSync, gzipSync } from 'node:zlib';
 import { CuttingsError } from '../../../common/errors';
-import type { ArticleRecord } from '../article-record';
+import type { ArticleRecord } from './article-record';
 import type { ClippedArticle } from '../clip/clipped-article';
 import { syncFolder, writeFileDurably } from './durable-file';
 import { shardOf } from './shards';

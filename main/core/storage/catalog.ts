@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { tagKey } from '../../../common/tags';
 import type { TagCount } from '../../../common/article';
-import type { ArticleRecord } from '../article-record';
+import type { ArticleRecord } from './article-record';
 import { writeFilesDurably } from './durable-file';
 import { DurableJsonFile } from './json-file-adapter';
 import { isShardFile, shardOf } from './shards';

@@ -13,7 +13,7 @@
 import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CuttingsError } from '../../../common/errors';
-import type { ArticleRecord } from '../article-record';
+import type { ArticleRecord } from './article-record';
 import { capturePath, encodeCapture, type OriginalKind } from './captures';
 import { syncFolder, syncMany, writeFileDurably } from './durable-file';
 import { shardOf } from './shards';

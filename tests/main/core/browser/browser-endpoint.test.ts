@@ -4,26 +4,21 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeBookmarklet } from '../../../../common/bookmarklet';
 import { startBrowserEndpoint, type BrowserEndpoint } from '../../../../main/core/browser/browser-endpoint';
-import { Library } from '../../../../main/core/library';
-import { makeTempFolder, SHARED } from '../../../paths';
+import { SHARED } from '../../../paths';
+import { useTempLibrary } from '../../../temp-library';
 
 const PAGE_URL = 'https://www.theguardian.com/environment/2019/jan/03/whales';
 const ORIGIN = 'https://www.theguardian.com';
 const guardian = readFileSync(join(SHARED, 'corpora', 'readability-pages', 'guardian-1', 'source.html'), 'utf8');
 
-let folder: { path: string; remove: () => Promise<void> };
-let library: Library;
+const temp = useTempLibrary();
 let endpoint: BrowserEndpoint;
 
 beforeEach(async () => {
-  folder = await makeTempFolder();
-  library = await Library.open(join(folder.path, 'library'));
-  endpoint = await startBrowserEndpoint({ library: () => library, maxBodyBytes: 2 * 1024 * 1024 });
+  endpoint = await startBrowserEndpoint({ library: () => temp.library, maxBodyBytes: 2 * 1024 * 1024 });
 });
 afterEach(async () => {
   await endpoint.close();
-  await library.close();
-  await folder.remove();
 });
 
 interface Sent {
@@ -61,7 +56,7 @@ describe('the browser endpoint', () => {
     expect(response.status).toBe(200);
     expect(response.json).toMatchObject({ ok: true, status: 'added' });
     expect(response.headers['access-control-allow-origin']).toBe(ORIGIN);
-    const article = await library.get(response.json.id!);
+    const article = await temp.library.get(response.json.id!);
     expect(article.title).toContain('Māori');
     expect(article.provenance).toMatchObject({ method: 'browser', originalUrl: PAGE_URL });
   });
@@ -70,14 +65,14 @@ describe('the browser endpoint', () => {
     const selection = `<p>${'Whales stranded on the beach again this week, the tribe said. '.repeat(10)}</p>`;
     const response = await send({ headers: goodHeaders(), body: JSON.stringify({ url: PAGE_URL, title: 'Whale strandings', selectionHtml: selection }) });
     expect(response.json).toMatchObject({ ok: true, status: 'added', title: 'Whale strandings' });
-    expect((await library.get(response.json.id!)).text).toBe('Whales stranded on the beach again this week, the tribe said. '.repeat(10).trim());
+    expect((await temp.library.get(response.json.id!)).text).toBe('Whales stranded on the beach again this week, the tribe said. '.repeat(10).trim());
   });
 
   it('says when the page is already in the library, storing nothing', async () => {
     await send({ headers: goodHeaders(), body: pageBody });
     const again = await send({ headers: goodHeaders(), body: pageBody });
     expect(again.json).toMatchObject({ ok: true, status: 'duplicate' });
-    expect(library.list()).toHaveLength(1);
+    expect(temp.library.list()).toHaveLength(1);
   });
 
   it('refuses a request with no token', async () => {
@@ -85,21 +80,21 @@ describe('the browser endpoint', () => {
     const response = await send({ headers, body: pageBody });
     expect(response.status).toBe(403);
     expect(response.json.error).toBe('browser endpoint: the request has no pairing token; copy the bookmarklet from Cuttings again');
-    expect(library.list()).toEqual([]);
+    expect(temp.library.list()).toEqual([]);
   });
 
   it('refuses a wrong token', async () => {
     const response = await send({ headers: { ...goodHeaders(), 'x-cuttings-token': 'guessed-token-0000000000' }, body: pageBody });
     expect(response.status).toBe(403);
     expect(response.json.error).toBe('browser endpoint: wrong pairing token; copy the bookmarklet from Cuttings again');
-    expect(library.list()).toEqual([]);
+    expect(temp.library.list()).toEqual([]);
   });
 
   it('refuses a wrong Host (a DNS-rebinding page)', async () => {
     const response = await send({ headers: { ...goodHeaders(), host: `evil.example:${endpoint.port}` }, body: pageBody });
     expect(response.status).toBe(403);
     expect(response.json.error).toBe(`browser endpoint: refused a request for host "evil.example:${endpoint.port}"; only 127.0.0.1:${endpoint.port} is served`);
-    expect(library.list()).toEqual([]);
+    expect(temp.library.list()).toEqual([]);
   });
 
   it('refuses a foreign Origin: a page cannot send another site\'s page', async () => {
@@ -108,7 +103,7 @@ describe('the browser endpoint', () => {
     expect(response.json.error).toBe('browser endpoint: refused a page of https://www.theguardian.com sent from origin "https://attacker.example"; a page can only send itself');
     const none = await send({ headers: { 'content-type': 'application/json', 'x-cuttings-token': endpoint.token }, body: pageBody });
     expect(none.status).toBe(403);
-    expect(library.list()).toEqual([]);
+    expect(temp.library.list()).toEqual([]);
   });
 
   it('refuses an oversized body, declared or streamed', async () => {
@@ -118,7 +113,7 @@ describe('the browser endpoint', () => {
     expect(response.json.error).toBe('browser endpoint: the body is larger than 2 MB, the most it accepts');
     const chunked = await send({ headers: { ...goodHeaders(), 'transfer-encoding': 'chunked' }, body: big });
     expect(chunked.status).toBe(413);
-    expect(library.list()).toEqual([]);
+    expect(temp.library.list()).toEqual([]);
   });
 
   it('accepts JSON bodies only, and only POST to /clip', async () => {

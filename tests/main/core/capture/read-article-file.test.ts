@@ -2,36 +2,26 @@ import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readArticleFile, singleFileUrl } from '../../../../main/core/capture/read-article-file';
-import { Library } from '../../../../main/core/library';
 import { readOriginal } from '../../../../main/core/storage/captures';
-import { verifyLibrary } from '../../../../main/core/verify';
-import { makeTempFolder, SEED_ARTICLE, SHARED } from '../../../paths';
+import { verifyLibrary } from '../../../../main/core/library/verify';
+import { SEED_ARTICLE, SHARED } from '../../../paths';
 import { makeMhtml } from './make-mhtml';
 import { makePdf } from './make-pdf';
 import { PNG } from '../fetch/test-server';
+import { useTempLibrary } from '../../../temp-library';
 
 const guardian = readFileSync(join(SHARED, 'corpora', 'readability-pages', 'guardian-1', 'source.html'));
 
-let folder: { path: string; remove: () => Promise<void> };
-let library: Library;
-beforeEach(async () => {
-  folder = await makeTempFolder();
-  library = await Library.open(join(folder.path, 'library'));
-});
-afterEach(async () => {
-  await library.close();
-  await folder.remove();
-});
-
+const temp = useTempLibrary();
 /** Writes a file into the test folder and adds it to the library; returns the stored article. */
 async function addFile(name: string, bytes: Buffer | string) {
-  const path = join(folder.path, name);
+  const path = join(temp.folder, name);
   await writeFile(path, bytes);
-  const outcome = await library.addChecked(await readArticleFile(path), 'keep');
+  const outcome = await temp.library.addChecked(await readArticleFile(path), 'keep');
   if (outcome.status !== 'added') throw new Error(`${name} was not added`);
-  return library.get(outcome.article.id);
+  return temp.library.get(outcome.article.id);
 }
 
 describe('readArticleFile', () => {
@@ -39,7 +29,7 @@ describe('readArticleFile', () => {
     const article = await addFile('whales.html', guardian);
     expect(article.title).toContain('Māori');
     expect(article.provenance).toMatchObject({ method: 'file', fileName: 'whales.html', contentType: 'text/html' });
-    expect((await readOriginal(library.path, article.id))!.bytes.equals(guardian)).toBe(true);
+    expect((await readOriginal(temp.library.path, article.id))!.bytes.equals(guardian)).toBe(true);
   });
 
   it('takes a SingleFile save\'s address from its opening comment', async () => {
@@ -58,11 +48,11 @@ describe('readArticleFile', () => {
     const name = `${createHash('sha256').update(picture).digest('hex')}.png`;
     expect(article.html).toContain(`src="cuttings-asset:${name}"`);
     expect(article.html).not.toContain('data:image');
-    expect((await readFile(join(library.path, 'assets', name))).equals(picture)).toBe(true);
-    expect((await verifyLibrary(library)).problems).toEqual([]);
+    expect((await readFile(join(temp.library.path, 'assets', name))).equals(picture)).toBe(true);
+    expect((await verifyLibrary(temp.library)).problems).toEqual([]);
     // Pasted as HTML, where no images are stored, the page keeps no data: copy either.
-    const pasted = await library.addHtml({ html: saved.replace('Boats</h1>', 'Boats again</h1>') });
-    expect((await library.get(pasted.id)).html).not.toContain('data:image');
+    const pasted = await temp.library.addHtml({ html: saved.replace('Boats</h1>', 'Boats again</h1>') });
+    expect((await temp.library.get(pasted.id)).html).not.toContain('data:image');
   });
 
   it('clips the page inside a web archive and keeps the archive as the original', async () => {
@@ -70,10 +60,10 @@ describe('readArticleFile', () => {
     const article = await addFile('whales.mhtml', archive);
     expect(article.title).toContain('Māori');
     expect(article.provenance.contentType).toBe('multipart/related');
-    const original = await readOriginal(library.path, article.id);
+    const original = await readOriginal(temp.library.path, article.id);
     expect(original?.kind).toBe('mhtml');
     expect(original!.bytes.equals(archive)).toBe(true);
-    expect((await verifyLibrary(library)).problems).toEqual([]);
+    expect((await verifyLibrary(temp.library)).problems).toEqual([]);
   });
 
   it('keeps a web archive\'s own images offline, and fetches none from the web', async () => {
@@ -84,8 +74,8 @@ describe('readArticleFile', () => {
     const name = `${createHash('sha256').update(PNG).digest('hex')}.png`;
     expect(article.html).toContain(`<img src="cuttings-asset:${name}" alt="in the archive" data-src="https://example.org/pixel.png">`);
     expect(article.html).toContain('<img alt="not in it" data-src="https://example.org/remote.png">');
-    expect((await readFile(join(library.path, 'assets', name))).equals(PNG)).toBe(true);
-    expect((await verifyLibrary(library)).problems).toEqual([]);
+    expect((await readFile(join(temp.library.path, 'assets', name))).equals(PNG)).toBe(true);
+    expect((await verifyLibrary(temp.library)).problems).toEqual([]);
   });
 
   it('clips plain text and Markdown, and a PDF with its text', async () => {
@@ -96,14 +86,14 @@ describe('readArticleFile', () => {
     const pdf = await addFile('report.pdf', makePdf([['Annual report', 'Profits rose by a tenth.']], 'Annual report 2024'));
     expect(pdf.title).toBe('Annual report 2024');
     expect(pdf.text).toContain('Profits rose by a tenth.');
-    expect((await readOriginal(library.path, pdf.id))?.kind).toBe('pdf');
+    expect((await readOriginal(temp.library.path, pdf.id))?.kind).toBe('pdf');
   });
 
   it('refuses a kind it does not clip, a missing file, and a damaged PDF, naming each', async () => {
-    await expect(readArticleFile(join(folder.path, 'photo.jpg'))).rejects.toThrow(`add: cannot clip ${join(folder.path, 'photo.jpg')}: Cuttings reads .html, .htm, .mhtml, .txt, .md and .pdf files`);
-    await expect(readArticleFile(join(folder.path, 'gone.html'))).rejects.toThrow(`add: cannot read ${join(folder.path, 'gone.html')}: no such file`);
-    await writeFile(join(folder.path, 'broken.pdf'), 'not a pdf at all');
-    await expect(readArticleFile(join(folder.path, 'broken.pdf'))).rejects.toThrow('pdf: broken.pdf is not a PDF (it does not start with %PDF-)');
-    expect(library.list()).toEqual([]);
+    await expect(readArticleFile(join(temp.folder, 'photo.jpg'))).rejects.toThrow(`add: cannot clip ${join(temp.folder, 'photo.jpg')}: Cuttings reads .html, .htm, .mhtml, .txt, .md and .pdf files`);
+    await expect(readArticleFile(join(temp.folder, 'gone.html'))).rejects.toThrow(`add: cannot read ${join(temp.folder, 'gone.html')}: no such file`);
+    await writeFile(join(temp.folder, 'broken.pdf'), 'not a pdf at all');
+    await expect(readArticleFile(join(temp.folder, 'broken.pdf'))).rejects.toThrow('pdf: broken.pdf is not a PDF (it does not start with %PDF-)');
+    expect(temp.library.list()).toEqual([]);
   });
 });

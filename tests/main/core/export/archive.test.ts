@@ -7,7 +7,7 @@ import { exportArchive, type ArchiveManifest } from '../../../../main/core/expor
 import { importArchive } from '../../../../main/core/import/archive';
 import { Library } from '../../../../main/core/library';
 import { readCapture, readOriginal } from '../../../../main/core/storage/captures';
-import { verifyLibrary } from '../../../../main/core/verify';
+import { verifyLibrary } from '../../../../main/core/library/verify';
 import { makeTempFolder, SHARED } from '../../../paths';
 import { libraryWith, storedArticles } from './random-articles';
 

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { anchorOf } from '../../../../common/highlight-anchor';
 import { normaliseTag } from '../../../../common/tags';
-import type { ArticleRecord } from '../../../../main/core/article-record';
+import type { ArticleRecord } from '../../../../main/core/storage/article-record';
 import { Library, type RestoreItem } from '../../../../main/core/library';
 
 const AWKWARD = ['=SUM(A1:A9)', '+1', '-2', '@cmd', '\t=1', '\r=1', "'=quoted", 'a,b', 'say "hi"', 'two\nlines', 'crlf\r\nline', '', ' ', '\\', ';', 'é', '東京', '🗞️', '\u2028', 'null'];

@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { importPath, type ImportFormat, type ImportReport } from '../../../../main/core/import';
 import { Library } from '../../../../main/core/library';
-import type { ArticleRecord } from '../../../../main/core/article-record';
+import type { ArticleRecord } from '../../../../main/core/storage/article-record';
 import { readCapture } from '../../../../main/core/storage/captures';
 import { makeTempFolder, REPO_ROOT } from '../../../paths';
 

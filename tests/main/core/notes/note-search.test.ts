@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isAnnotated, NOTE_MATCH_SCORE, withNoteMatches } from '../../../../main/core/notes/note-search';
-import type { TermMatches, TermQuery } from '../../../../main/core/search-index';
-import type { SearchRecord } from '../../../../main/core/search-results';
+import type { SearchRecord } from '../../../../main/core/search/search-record';
+import type { TermMatches, TermQuery } from '../../../../main/core/search/search-terms';
 
 const record = (id: string, extra: Partial<SearchRecord> = {}): SearchRecord => ({
   id, title: id, source: null, author: null, lang: 'en', url: null, published: null, clipped: '2024-01-01T00:00:00.000Z', tags: [], ...extra,

@@ -1,7 +1,7 @@
 // Writing changed tags in batches of whole catalog shards: each shard once, with progress,
 // from each record as it is when its batch is written.
 import { describe, expect, it } from 'vitest';
-import type { ArticleRecord } from '../../../../main/core/article-record';
+import type { ArticleRecord } from '../../../../main/core/storage/article-record';
 import { PartialWriteError, writeInBatches, type TagStore } from '../../../../main/core/organise/tag-store';
 import { shardOf } from '../../../../main/core/storage/shards';
 

@@ -1,7 +1,7 @@
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ArticleRecord } from '../../../../main/core/article-record';
+import type { ArticleRecord } from '../../../../main/core/storage/article-record';
 import { Catalog } from '../../../../main/core/storage/catalog';
 import { shardOf } from '../../../../main/core/storage/shards';
 import { makeTempFolder } from '../../../paths';

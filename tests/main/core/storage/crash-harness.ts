@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { Library } from '../../../../main/core/library';
-import { verifyLibrary } from '../../../../main/core/verify';
+import { verifyLibrary } from '../../../../main/core/library/verify';
 
 /** How many kills one library lives through before the test starts a new one. */
 const LIBRARY_LIFETIME = 40;

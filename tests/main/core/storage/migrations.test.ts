@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Library } from '../../../../main/core/library';
 import { encodeCapture } from '../../../../main/core/storage/captures';
-import { verifyLibrary } from '../../../../main/core/verify';
+import { verifyLibrary } from '../../../../main/core/library/verify';
 import { makeTempFolder, REPO_ROOT } from '../../../paths';
 
 // A library written by Cuttings 0.1 (format 1: one catalog file, captures in articles/<id>/),

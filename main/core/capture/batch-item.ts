@@ -1,0 +1,58 @@
+/**
+ * What capturing hands the add pipeline (library/add-pipeline.ts): one article to add, as a
+ * file, a fetched page, the browser or an import line gave it, with what is known of where it
+ * came from. Every way in builds one, so it sits here, below them all.
+ */
+import type { LookupFunction } from 'node:net';
+import type { AddHtmlRequest, AddTextRequest } from '../../../common/api';
+import type { Provenance } from '../../../common/article';
+import type { OriginalKind } from '../storage/captures';
+
+/** How an article came in, for provenance. */
+export type CaptureMethod = Provenance['method'];
+
+/** One article to add, alone (Library.addChecked) or in a batch (Library.addBatch). */
+export interface BatchItem {
+  kind: 'text' | 'html';
+  request: AddTextRequest | AddHtmlRequest;
+  /** The bytes as received, if not the text or HTML itself (an import line, say). */
+  original?: Uint8Array;
+  method: CaptureMethod;
+  /** What the original bytes are, when not the text or HTML itself (a PDF, a web archive). */
+  originalKind?: OriginalKind;
+  /** What to call the input in error messages when it has no file name (its URL, say). */
+  name?: string;
+  /** Where a page was fetched from, to resolve its links; not a user override of the URL. */
+  pageUrl?: string;
+  /**
+   * Download the article's images into the asset store before storing it (a fetched page);
+   * only when it is stored, so a skipped duplicate downloads nothing.
+   */
+  images?: ImageLimits;
+  /** What capturing learnt that the clipper cannot: the fetch's addresses and status. */
+  provenance?: Pick<Provenance, 'originalUrl' | 'finalUrl' | 'httpStatus' | 'contentType' | 'versionOf'>;
+}
+
+/** Limits on downloading an article's images. */
+export interface ImageLimits {
+  /** Images downloaded at most per article: `{ maxImages: 30 }`. */
+  maxImages?: number;
+  /** Largest image: `{ maxImageBytes: 5 * 1024 * 1024 }`. */
+  maxImageBytes?: number;
+  /** All of an article's images together. */
+  maxTotalBytes?: number;
+  /** Time for each image. */
+  timeoutMs?: number;
+  /**
+   * Passed to fetchPage (tests give a lookup): the part of fetch/fetch-page.ts'
+   * FetchPageOptions that is not a limit, spelled out so that capture/ needs nothing of fetch/.
+   */
+  fetch?: { userAgent?: string; lookup?: LookupFunction };
+  /**
+   * Images already at hand, by address (the parts of a web archive): used instead of
+   * fetching. `{ embedded: new Map([['https://x.org/a.png', bytes]]) }`.
+   */
+  embedded?: ReadonlyMap<string, Uint8Array>;
+  /** Whether images not at hand are fetched from the web (default true; false for files). */
+  fetchRemote?: boolean;
+}

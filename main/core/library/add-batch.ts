@@ -1,0 +1,177 @@
+/**
+ * Adding many articles at once (an import): each capture is written without a sync, the file
+ * system is synced once, and only then does the catalog name them all, so that 100,000
+ * articles cost one durable flush rather than 100,000. The items of a large batch are clipped
+ * in the clip worker while this thread writes the part before.
+ */
+import type { ArticleSummary } from '../../../common/article';
+import { CuttingsError } from '../../../common/errors';
+import type { BatchItem } from '../capture/batch-item';
+import { clipItems, type ClipAnswer, type ClipInput } from '../clip/clip-item';
+import type { ClipWorker } from '../clip/clip-worker-client';
+import type { TagRules } from '../organise/tag-rules';
+import { toSummary } from '../storage/article-record';
+import { removeCapture, writeCaptureForBatch, zipOriginal } from '../storage/captures';
+import { syncMany } from '../storage/durable-file';
+import { clipInput, validateAddOptions, type ValidatedAddOptions } from './add-options';
+import type { BatchResult, ClippingBatch, RestoreItem } from './article-access';
+import type { LibraryContext } from './library-context';
+import { asLibraryError } from './library-errors';
+import { prepareArticle, withRuleTags, type PreparedArticle } from './prepare-article';
+
+/** How many items of a batch are clipped together (one message to the clip worker). */
+const CLIP_PART = 250;
+
+/** How many articles a batch clips or writes before letting other work on this thread run. */
+const WRITES_BETWEEN_YIELDS = 32;
+
+/** Lets other work on this thread (IPC, timers, I/O) run before going on. */
+const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Adds and restores articles a batch at a time. */
+export class AddBatch {
+  constructor(
+    private readonly context: LibraryContext,
+    private readonly rules: TagRules,
+    /** Clips the items of large batches in a thread of its own; null clips in this one. */
+    private readonly clipWorker: ClipWorker | null,
+  ) {}
+
+  /**
+   * Adds many articles with one durable flush: each capture is written, the file system is
+   * synced once, then the catalog shards are written. Items that cannot be clipped are
+   * reported by index and do not stop the rest.
+   */
+  async addBatch(items: BatchItem[] | ClippingBatch): Promise<BatchResult> {
+    this.context.assertWritable();
+    const { root, catalog } = this.context;
+    const batch = Array.isArray(items) ? this.clipAhead(items) : items;
+    const prepared: PreparedArticle[] = [];
+    const failed: BatchResult['failed'] = [];
+    const written: string[] = [];
+    try {
+      // Items are clipped a part at a time (in the clip worker when there is one, while this
+      // thread writes the part before), then written without a sync each; the file system is
+      // synced once at the end and only then does the catalog name them.
+      for await (const clippedPart of this.clipInParts(batch)) {
+        const part = await this.withRuleTagsInPart(clippedPart);
+        for (const { index, outcome } of part) {
+          if ('message' in outcome) failed.push({ index, message: outcome.message });
+          else {
+            const article = outcome;
+            prepared.push(article);
+            written.push(writeCaptureForBatch(root, article.content, article.zippedOriginal, article.kind));
+          }
+          // The writes are synchronous (see writeCaptureForBatch): let other work in now and then.
+          if (index % WRITES_BETWEEN_YIELDS === WRITES_BETWEEN_YIELDS - 1) await yieldToOthers();
+        }
+      }
+      await syncMany(root, written);
+      await catalog.apply(new Map(prepared.map((article) => [article.record.id, article.record])));
+    } catch (error) {
+      // Captures are only reachable through the catalog; remove those it does not name.
+      await Promise.all(
+        prepared.filter((article) => !catalog.get(article.record.id)).map((article) => removeCapture(root, article.record.id)),
+      ).catch(() => undefined);
+      throw asLibraryError(error, `could not save ${prepared.length} articles`);
+    }
+    this.context.search.added(prepared.map((article) => ({ record: article.record, text: article.content.text })));
+    return { added: prepared.map((article) => toSummary(article.record)), failed };
+  }
+
+  /**
+   * Starts clipping a batch in the clip worker (when there is one and the batch is large)
+   * and returns it for addBatch. A bulk import hands over its next batch this way before the
+   * batch in hand is written, so that the worker clips while this thread writes and syncs.
+   */
+  clipAhead(items: BatchItem[]): ClippingBatch {
+    const parts: ClippingBatch['parts'] = [];
+    items.forEach((item, index) => {
+      if (index % CLIP_PART === 0) parts.push([]);
+      let options: ValidatedAddOptions | { message: string };
+      try {
+        options = validateAddOptions(item.request);
+      } catch (error) {
+        if (!(error instanceof CuttingsError)) throw error;
+        options = { message: error.message };
+      }
+      parts[parts.length - 1]!.push({ index, item, options });
+    });
+    // With a worker, every part is posted now: it clips them one after another.
+    const worker = items.length >= CLIP_PART ? this.clipWorker : null;
+    const answers = worker ? parts.map((part) => worker.clip(clipInputsOf(part))) : null;
+    // A batch handed over but never added (the one before it failed) must not leave a rejection unheard.
+    for (const answer of answers ?? []) answer.catch(() => undefined);
+    return { items, parts, answers };
+  }
+
+  /**
+   * Puts back articles exactly as another library stored them (same id, record, capture and
+   * original), for the lossless archive import. Like addBatch: every capture is written and
+   * synced, then the catalog names them all at once; if that fails, the captures go again.
+   * An id the library already holds is refused by the caller, not here.
+   */
+  async restoreBatch(items: RestoreItem[]): Promise<ArticleSummary[]> {
+    this.context.assertWritable();
+    const { root, catalog } = this.context;
+    const written: string[] = [];
+    try {
+      for (const [at, item] of items.entries()) {
+        written.push(writeCaptureForBatch(root, item.content, zipOriginal(item.original), item.kind));
+        if (at % WRITES_BETWEEN_YIELDS === WRITES_BETWEEN_YIELDS - 1) await yieldToOthers();
+      }
+      await syncMany(root, written);
+      await catalog.apply(new Map(items.map((item) => [item.record.id, item.record])));
+    } catch (error) {
+      await Promise.all(items.filter((item) => !catalog.get(item.record.id)).map((item) => removeCapture(root, item.record.id))).catch(
+        () => undefined,
+      );
+      throw asLibraryError(error, `could not restore ${items.length} articles`);
+    }
+    this.context.search.added(items.map((item) => ({ record: item.record, text: item.content.text })));
+    return items.map((item) => toSummary(item.record));
+  }
+
+  /**
+   * The batch's items clipped and prepared, a part at a time, in order; an item that cannot
+   * be clipped comes with its message. With a clip worker every part was handed over at once
+   * (clipAhead) and comes back as it is done.
+   */
+  private async *clipInParts({ parts, answers }: ClippingBatch): AsyncGenerator<{ index: number; outcome: PreparedArticle | { message: string } }[]> {
+    for (const [at, part] of parts.entries()) {
+      const clipped: ClipAnswer[] = [];
+      if (answers) clipped.push(...(await answers[at]!));
+      else {
+        // In this thread, a few at a time: other work on it (the window's calls) gets in between.
+        const inputs = clipInputsOf(part);
+        for (let from = 0; from < inputs.length; from += WRITES_BETWEEN_YIELDS) {
+          clipped.push(...(await clipItems(inputs.slice(from, from + WRITES_BETWEEN_YIELDS))));
+          await yieldToOthers();
+        }
+      }
+      let next = 0;
+      yield part.map(({ index, item, options }) => {
+        if ('message' in options) return { index, outcome: options };
+        const answer = clipped[next++]!;
+        if (!answer.ok) {
+          if (!answer.expected) throw new CuttingsError('internal', answer.message);
+          return { index, outcome: { message: answer.message } };
+        }
+        return { index, outcome: prepareArticle(item, options, answer.value, (tag) => this.context.canonicalTag(tag)) };
+      });
+    }
+  }
+
+  /** A part of a batch with the rules' tags on its new articles (the failed items as they were). */
+  private async withRuleTagsInPart<T extends { outcome: PreparedArticle | { message: string } }>(part: T[]): Promise<T[]> {
+    const prepared = part.flatMap(({ outcome }) => ('message' in outcome ? [] : [outcome]));
+    const tagged = await withRuleTags(prepared, this.rules, (tag) => this.context.canonicalTag(tag));
+    let next = 0;
+    return part.map((item) => ('message' in item.outcome ? item : { ...item, outcome: tagged[next++]! }));
+  }
+}
+
+/** The clip inputs of a part's items that passed validation, in order. */
+function clipInputsOf(part: ClippingBatch['parts'][number]): ClipInput[] {
+  return part.flatMap(({ item, options }) => ('message' in options ? [] : [clipInput(item, options)]));
+}

@@ -1,0 +1,301 @@
+/**
+ * A Cuttings library: a folder on disk that holds clipped articles, their tags and a search
+ * index. This is the domain's front door; the app (through main/ipc), the CLI and the test
+ * harness all work through it.
+ *
+ * Library is a façade: each method hands its call to the part that does the work, so that
+ * this file reads as the list of what a library offers.
+ *   open-library.ts     opening (lock, format, migrations, repair of damaged shards) and closing
+ *   library-context.ts  what the parts share: folder, catalog, search index, writable check, commit
+ *   read-model.ts       info, list, get, versions
+ *   add-pipeline.ts     adding one article (add-options.ts checks its metadata, prepare-article.ts
+ *                       builds its record); add-batch.ts adds many with one durable flush
+ *   search/library-search.ts   searches; search/saved-searches.ts   saved searches
+ *   notes/annotations.ts       notes, highlights, suggested tags
+ *   organise/library-organiser.ts   tags, colours, renames with undo, rules, timeline
+ * The layout on disk is described in open-library.ts.
+ */
+import type { AddHtmlRequest, AddOutcome, AddTextRequest, LibraryInfo, SavedSearch, SearchRequest } from '../../../common/api';
+import type { AddHighlightRequest, RemoveHighlightRequest, TagSuggestion, UpdateHighlightRequest } from '../../../common/api';
+import type { BulkTagRequest, BulkTagSummary, RulesRunSummary, TagChangeSummary, TagRule, Timeline, TimelineRequest } from '../../../common/api';
+import type { Article, ArticleSummary, Highlight, SearchResults, TagCount } from '../../../common/article';
+import type { BatchItem, CaptureMethod } from '../capture/batch-item';
+import { Annotations } from '../notes/annotations';
+import { LibraryOrganiser } from '../organise/library-organiser';
+import type { ProgressCallback } from '../organise/tag-store';
+import { LibrarySearch } from '../search/library-search';
+import type { SavedSearches } from '../search/saved-searches';
+import type { ArticleRecord } from '../storage/article-record';
+import { AddBatch } from './add-batch';
+import { AddPipeline } from './add-pipeline';
+import type { ArticleReader, ArticleWriter, BatchResult, ClippingBatch, DuplicatePolicy, RestoreItem } from './article-access';
+import type { LibraryContext } from './library-context';
+import { closeLibrary, openLibrary, type OpenedLibrary, type OpenOptions } from './open-library';
+import { articleVersions, libraryInfo, listArticles, readArticle } from './read-model';
+
+export type { ArticleRecord } from '../storage/article-record';
+export type { BatchItem, CaptureMethod } from '../capture/batch-item';
+export type { ArticleReader, ArticleWriter, BatchResult, ClippingBatch, DuplicatePolicy, RestoreItem } from './article-access';
+export type { OpenOptions } from './open-library';
+
+/** An open library. Get one with `Library.open(path)`; close it when done. */
+export class Library implements ArticleReader, ArticleWriter {
+  /** Absolute path of the library folder. */
+  readonly path: string;
+  readonly readOnly: boolean;
+  /** What opening the library did that the user should be told (repairs, upgrades). */
+  readonly notices: readonly string[];
+  private readonly context: LibraryContext;
+  private readonly saved: SavedSearches;
+  private readonly adding: AddPipeline;
+  private readonly batches: AddBatch;
+  private readonly searching: LibrarySearch;
+  private readonly annotations: Annotations;
+  private readonly organiser: LibraryOrganiser;
+
+  private constructor(private readonly opened: OpenedLibrary) {
+    const { context } = opened;
+    this.path = context.root;
+    this.readOnly = context.readOnly;
+    this.notices = opened.notices;
+    this.context = context;
+    this.saved = opened.saved;
+    this.adding = new AddPipeline(context, opened.rules);
+    this.batches = new AddBatch(context, opened.rules, opened.clipWorker);
+    this.searching = new LibrarySearch(context, opened.titlesWhileLoading);
+    this.annotations = new Annotations(context, (id) => this.get(id));
+    this.organiser = new LibraryOrganiser(context, this.searching, opened.colours, opened.rules);
+  }
+
+  /**
+   * Opens the library at `path`, creating it if the folder is empty or missing (unless
+   * read-only), upgrading an older format and repairing damaged catalog shards from the
+   * backups. Throws a CuttingsError naming the path when it cannot.
+   */
+  static async open(path: string, options: OpenOptions = {}): Promise<Library> {
+    return new Library(await openLibrary(path, options));
+  }
+
+  /** Saves the search index if it changed, and releases the write lock. */
+  close(): Promise<void> {
+    return closeLibrary(this.opened);
+  }
+
+  /**
+   * Loads the search index (from its snapshot, caught up with the catalog) so that the
+   * first search answers at once; the app calls it after opening.
+   */
+  prepareSearch(onProgress?: (done: number, total: number) => void): Promise<void> {
+    return this.context.search.ensureReady(onProgress);
+  }
+
+  // ---- reading (read-model.ts) ----
+
+  /** Where the library is and how many articles it holds. */
+  info(): LibraryInfo {
+    return libraryInfo(this.context);
+  }
+
+  /** Every article's summary, newest clipped first. */
+  list(): ArticleSummary[] {
+    return listArticles(this.context);
+  }
+
+  /** One article's catalog record (metadata and provenance, no body). */
+  record(id: string): ArticleRecord {
+    return this.context.record(id);
+  }
+
+  /** One whole article. Throws `library: no article with id …` for an unknown id. */
+  get(id: string): Promise<Article> {
+    return readArticle(this.context, id);
+  }
+
+  /** Every capture of an article, first first: the article it is a version of and all its versions. */
+  versions(id: string): ArticleRecord[] {
+    return articleVersions(this.context, id);
+  }
+
+  // ---- adding (add-pipeline.ts, add-batch.ts) ----
+
+  /** Clips plain text (pasted, from a .txt/.md file or stdin) and stores it. */
+  addText(request: AddTextRequest, method: CaptureMethod = 'paste'): Promise<ArticleSummary> {
+    return this.adding.add({ kind: 'text', request, method });
+  }
+
+  /** Clips an HTML document (a saved page, a file, stdin) and stores it. */
+  addHtml(request: AddHtmlRequest, method: CaptureMethod = 'file'): Promise<ArticleSummary> {
+    return this.adding.add({ kind: 'html', request, method });
+  }
+
+  /**
+   * Clips and stores one article unless it is already in the library (same address, same or
+   * nearly the same text): `ask` and `skip` then store nothing, `keep` stores it apart,
+   * `version` as a later version of the first capture. See AddPipeline.addChecked.
+   */
+  addChecked(item: BatchItem, onDuplicate: DuplicatePolicy): Promise<AddOutcome> {
+    return this.adding.addChecked(item, onDuplicate);
+  }
+
+  /**
+   * Adds many articles with one durable flush: each capture is written, the file system is
+   * synced once, then the catalog shards are written. Items that cannot be clipped are
+   * reported by index and do not stop the rest.
+   */
+  addBatch(items: BatchItem[] | ClippingBatch): Promise<BatchResult> {
+    return this.batches.addBatch(items);
+  }
+
+  /**
+   * Starts clipping a batch in the clip worker (when there is one and the batch is large)
+   * and returns it for addBatch, so that the worker clips while this thread writes.
+   */
+  clipAhead(items: BatchItem[]): ClippingBatch {
+    return this.batches.clipAhead(items);
+  }
+
+  /** Puts back articles exactly as another library stored them (same id, record, capture and original), for the archive import. */
+  restoreBatch(items: RestoreItem[]): Promise<ArticleSummary[]> {
+    return this.batches.restoreBatch(items);
+  }
+
+  // ---- searching (search/library-search.ts, search/saved-searches.ts) ----
+
+  /**
+   * Searches with the query language of common/query.ts (words, "phrases", OR, NOT, word*,
+   * word~, field filters, dates); the last word also matches as a prefix unless the query
+   * ends in a space. A query that does not parse is an `invalid-input` error.
+   */
+  search(query: string, options: Omit<SearchRequest, 'query'> = {}): Promise<SearchResults> {
+    return this.searching.search(query, options);
+  }
+
+  /** Every article a query matches, newest clipped first, without snippets (what an export of the current query takes). */
+  matchingRecords(query: string): Promise<ArticleRecord[]> {
+    return this.searching.matchingRecords(query);
+  }
+
+  /** Throws away the search index and builds it again from every capture, then saves it. */
+  reindex(onProgress?: (done: number, total: number) => void): Promise<number> {
+    return this.searching.reindex(onProgress);
+  }
+
+  /** The saved searches, in name order. */
+  savedSearches(): SavedSearch[] {
+    return this.saved.list();
+  }
+
+  /** Saves a query under a name; the query must parse. */
+  saveSearch(name: string, query: string): Promise<SavedSearch[]> {
+    return this.context.writing('could not save the search', () => this.saved.save(name, query));
+  }
+
+  /** Deletes a saved search. */
+  deleteSavedSearch(name: string): Promise<SavedSearch[]> {
+    return this.context.writing('could not delete the search', () => this.saved.delete(name));
+  }
+
+  /** The query saved under a name; `saved searches: there is no …` if none. */
+  savedQuery(name: string): string {
+    return this.saved.get(name).query;
+  }
+
+  // ---- notes, highlights, suggested tags (notes/annotations.ts) ----
+
+  /** Sets an article's Markdown note ('' or only white space deletes it) and returns the article. */
+  setNote(id: string, note: string): Promise<Article> {
+    return this.annotations.setNote(id, note);
+  }
+
+  /** Adds a highlight over a passage of the article's text and returns the article's highlights. */
+  addHighlight(request: AddHighlightRequest): Promise<Highlight[]> {
+    return this.annotations.addHighlight(request);
+  }
+
+  /** Changes a highlight's comment ('' clears it) and returns the article's highlights. */
+  updateHighlight(request: UpdateHighlightRequest): Promise<Highlight[]> {
+    return this.annotations.updateHighlight(request);
+  }
+
+  /** Deletes a highlight and returns the article's highlights. */
+  removeHighlight(request: RemoveHighlightRequest): Promise<Highlight[]> {
+    return this.annotations.removeHighlight(request);
+  }
+
+  /** People, places and organisations the article names, as tags it does not have yet. */
+  suggestTags(id: string): Promise<TagSuggestion[]> {
+    return this.annotations.suggestTags(id);
+  }
+
+  // ---- organising (organise/library-organiser.ts) ----
+
+  /** Adds and removes tags on one article and returns its tags after the change. */
+  updateTags(id: string, add: string[], remove: string[]): Promise<string[]> {
+    return this.organiser.updateTags(id, add, remove);
+  }
+
+  /** Every tag with the number of articles that carry it (and its colour, if it has one), most used first. */
+  listTags(): TagCount[] {
+    return this.organiser.listTags();
+  }
+
+  /** Renames a tag and every tag under it on every article; onto an existing tag it merges them. Undoable. */
+  renameTag(from: string, to: string, onProgress?: ProgressCallback): Promise<TagChangeSummary> {
+    return this.organiser.renameTag(from, to, onProgress);
+  }
+
+  /** Moves a tag (and the tags under it) under `parent`, or to the top level for null. Undoable. */
+  moveTag(tag: string, parent: string | null, onProgress?: ProgressCallback): Promise<TagChangeSummary> {
+    return this.organiser.moveTag(tag, parent, onProgress);
+  }
+
+  /** Removes a tag and every tag under it from every article. Undoable. */
+  deleteTag(tag: string, onProgress?: ProgressCallback): Promise<TagChangeSummary> {
+    return this.organiser.deleteTag(tag, onProgress);
+  }
+
+  /** Undoes the latest rename, merge, move or delete of this session; null when there is none. */
+  undoTagChange(onProgress?: ProgressCallback): Promise<TagChangeSummary | null> {
+    return this.organiser.undoTagChange(onProgress);
+  }
+
+  /** Whether a tag change can be undone now. */
+  canUndoTagChange(): boolean {
+    return this.organiser.canUndoTagChange();
+  }
+
+  /** Sets (`#rrggbb`) or clears (null) a tag's colour; returns every tag with its count and colour. */
+  setTagColour(tag: string, colour: string | null): Promise<TagCount[]> {
+    return this.organiser.setTagColour(tag, colour);
+  }
+
+  /** Adds and removes tags on many articles: the ids given, or every article a query matches. */
+  bulkTag(target: BulkTagRequest, onProgress?: ProgressCallback): Promise<BulkTagSummary> {
+    return this.organiser.bulkTag(target, onProgress);
+  }
+
+  /** The tag rules, in the order they were added. */
+  tagRules(): TagRule[] {
+    return this.organiser.tagRules();
+  }
+
+  /** Adds a rule: new cuttings that match `query` get `tags`. The query must parse. Returns every rule. */
+  addTagRule(query: string, tags: string[]): Promise<TagRule[]> {
+    return this.organiser.addTagRule(query, tags);
+  }
+
+  /** Removes a rule by id; returns the rules left. */
+  removeTagRule(id: number): Promise<TagRule[]> {
+    return this.organiser.removeTagRule(id);
+  }
+
+  /** Runs every rule (or one) over the whole archive, or with `dryRun` only says what that would change. */
+  applyTagRules(options: { dryRun: boolean; ruleId?: number }, onProgress?: ProgressCallback): Promise<RulesRunSummary> {
+    return this.organiser.applyTagRules(options, onProgress);
+  }
+
+  /** Counts the articles a query matches (as search() finds them) by day, ISO week or month. */
+  timeline(request: TimelineRequest): Promise<Timeline> {
+    return this.organiser.timeline(request);
+  }
+}

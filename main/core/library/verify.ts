@@ -1,0 +1,92 @@
+/**
+ * `cuttings verify`: checks a library against itself — every catalog shard parses, every
+ * article's capture is there and its stored hashes match, and the search index snapshot
+ * covers exactly the catalog. It reads only; problems are reported, never repaired here.
+ */
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { sha256 } from '../clip/clip-item';
+import { textSketch } from '../duplicates/text-fingerprint';
+import { expandCoverage, loadSnapshot } from '../search/search-snapshot';
+import { assetReferences, readAsset } from '../storage/assets';
+import { listCaptureIds, readCapture, readOriginal } from '../storage/captures';
+import { Catalog } from '../storage/catalog';
+import type { ArticleReader } from './article-access';
+
+/** What verify found. */
+export interface VerifyReport {
+  articles: number;
+  /** Each problem, naming the file or article. A library with none is sound. */
+  problems: string[];
+  /** Things worth knowing that are not damage (an index that will catch up, say). */
+  notes: string[];
+}
+
+/** Checks the library; `onProgress` hears how many articles have been checked. */
+export async function verifyLibrary(library: ArticleReader, onProgress?: (done: number, total: number) => void): Promise<VerifyReport> {
+  const root = library.path;
+  const problems: string[] = [];
+  const notes: string[] = [];
+
+  // Shards are read again from disk: the library in memory may have skipped damaged ones.
+  const { catalog, damaged } = await Catalog.load(join(root, 'catalog'));
+  for (const shard of damaged) problems.push(`catalog: ${shard.path} is damaged: ${shard.reason}`);
+
+  const records = catalog.all();
+  for (const [i, record] of records.entries()) {
+    const where = `article ${record.id} ("${record.title}")`;
+    try {
+      const content = await readCapture(root, record.id);
+      if (sha256(Buffer.from(content.text, 'utf8')) !== record.provenance.textSha256) {
+        problems.push(`${where}: its text does not match the SHA-256 recorded when it was captured`);
+      } else if (record.provenance.textSketch !== undefined && textSketch(content.text) !== record.provenance.textSketch) {
+        // The duplicate finder trusts the stored sketch; one that no longer fits the text would hide duplicates.
+        problems.push(`${where}: its text sketch (for finding duplicates) does not match its text`);
+      }
+      // Captures are write-once: the provenance stored with the capture must be the catalog's.
+      if (content.record && JSON.stringify(content.record.provenance) !== JSON.stringify(record.provenance)) {
+        problems.push(`${where}: its provenance in the catalog differs from the one stored with its capture`);
+      }
+      // Images are named by their SHA-256: a missing or altered one is damage.
+      for (const name of assetReferences(content.html)) {
+        const asset = await readAsset(root, name);
+        if (!asset) problems.push(`${where}: its image assets/${name} is missing`);
+        else if (`${sha256(asset.bytes)}.${name.split('.')[1]}` !== name) problems.push(`${where}: its image assets/${name} does not match its SHA-256`);
+      }
+      const original = await readOriginal(root, record.id);
+      if (sha256(original.bytes) !== record.provenance.originalSha256) {
+        problems.push(`${where}: the original as received does not match its recorded SHA-256`);
+      }
+    } catch (error) {
+      problems.push(`${where}: ${(error as Error).message}`);
+    }
+    if (onProgress && (i % 1000 === 0 || i === records.length - 1)) onProgress(i + 1, records.length);
+  }
+
+  const known = new Set(records.map((record) => record.id));
+  const shards = await readdir(join(root, 'articles')).catch(() => [] as string[]);
+  const orphans = (await listCaptureIds(root, shards)).filter((id) => !known.has(id));
+  if (orphans.length > 0) {
+    notes.push(`${orphans.length} capture(s) in articles/ are not in the catalog (an add that did not finish): ${orphans.slice(0, 5).join(', ')}${orphans.length > 5 ? ', …' : ''}`);
+  }
+
+  const loaded = await loadSnapshot(root);
+  if (!loaded) {
+    notes.push('the search index has no usable snapshot; it is built on the next search (or run `cuttings reindex`)');
+  } else {
+    const snapshot = { index: loaded.index, coverage: expandCoverage(loaded.coverage) };
+    const versions = catalog.shardVersions();
+    const behind = Object.keys({ ...versions, ...snapshot.coverage.shardVersions }).filter((shard) => versions[shard] !== snapshot.coverage.shardVersions[shard]);
+    for (const shard of Object.keys(versions)) {
+      if (behind.includes(shard)) continue;
+      for (const id of catalog.idsInShard(shard)) {
+        if (!snapshot.index.has(id)) problems.push(`index: article ${id} is in the catalog but not in the search index`);
+      }
+      for (const id of Object.keys(snapshot.coverage.indexed[shard] ?? {})) {
+        if (!known.has(id)) problems.push(`index: article ${id} is in the search index but not in the catalog`);
+      }
+    }
+    if (behind.length > 0) notes.push(`the search index is behind the catalog in ${behind.length} shard(s); it catches up on the next search`);
+  }
+  return { articles: records.length, problems, notes };
+}

@@ -1,0 +1,93 @@
+/**
+ * Where the search index runs. The library talks to a SearchEngine, whose every call is
+ * asynchronous, so that the index can live in this thread (the CLI, tests) or in a worker
+ * thread (the app: indexing 100,000 articles must never block a window) with the same code
+ * above it. The in-process engine is also what the worker runs.
+ */
+import { loadSnapshot, saveSnapshot, type CompactCoverage } from './search-snapshot';
+import { SearchIndex, type IndexableArticle } from './search-index';
+import type { SearchRecord } from './search-record';
+import { answerQuery, type PageAnswer, type PageRequest } from './search-results';
+import { readCaptureSync } from '../storage/captures';
+import { withNoteMatches } from '../notes/note-search';
+
+export { compactCoverage, expandCoverage, shardCoverage, type CompactCoverage, type SnapshotCoverage } from './search-snapshot';
+
+/** The operations of a search index, wherever it runs. */
+export interface SearchEngine {
+  /** Loads the library's snapshot; resolves to what it covers, or null (then the index is empty). */
+  load(root: string): Promise<CompactCoverage | null>;
+  /** Empties the index. */
+  reset(): Promise<void>;
+  /** Adds articles, replacing any already indexed under the same id. */
+  add(articles: IndexableArticle[]): Promise<void>;
+  /** Adds stored articles, reading each one's text from its capture in the library at `root`. */
+  addStored(root: string, records: SearchRecord[]): Promise<void>;
+  remove(ids: string[]): Promise<void>;
+  /** Replaces the search fields (tags, say) of indexed articles; ids not indexed are ignored. */
+  updateRecords(records: SearchRecord[]): Promise<void>;
+  /** Answers a query with a page of matches, reading texts from the library at `root` to check phrases. */
+  search(root: string, request: PageRequest): Promise<PageAnswer>;
+  /** Saves the index as the library's snapshot, recording what it covers. */
+  save(root: string, coverage: CompactCoverage): Promise<void>;
+  size(): Promise<number>;
+  /** Frees the engine (ends its worker). */
+  close(): Promise<void>;
+}
+
+/** A search engine in the calling thread. */
+export class InProcessSearchEngine implements SearchEngine {
+  private index = SearchIndex.create();
+
+  async load(root: string): Promise<CompactCoverage | null> {
+    const snapshot = await loadSnapshot(root);
+    if (!snapshot) {
+      this.index = SearchIndex.create();
+      return null;
+    }
+    this.index = snapshot.index;
+    return snapshot.coverage;
+  }
+
+  async reset(): Promise<void> {
+    this.index = SearchIndex.create();
+  }
+
+  async add(articles: IndexableArticle[]): Promise<void> {
+    for (const article of articles) this.index.add(article);
+  }
+
+  async addStored(root: string, records: SearchRecord[]): Promise<void> {
+    for (const record of records) this.index.add({ ...record, text: readCaptureSync(root, record.id).content.text });
+  }
+
+  async remove(ids: string[]): Promise<void> {
+    for (const id of ids) this.index.remove(id);
+  }
+
+  async updateRecords(records: SearchRecord[]): Promise<void> {
+    for (const record of records) this.index.updateRecord(record);
+  }
+
+  async search(root: string, request: PageRequest): Promise<PageAnswer> {
+    const index = this.index;
+    return answerQuery(request, {
+      count: index.documentCount,
+      record: (doc) => index.record(doc),
+      matchTerms: withNoteMatches((queries) => index.matchTerms(queries), () => index.documentCount, (doc) => index.record(doc)),
+      // Read at once: this runs in the search worker (or the CLI), never on a window's thread.
+      text: async (doc) => readCaptureSync(root, index.record(doc)!.id).content.text,
+      facetCache: index.facetCache,
+    });
+  }
+
+  async save(root: string, coverage: CompactCoverage): Promise<void> {
+    await saveSnapshot(root, this.index, coverage);
+  }
+
+  async size(): Promise<number> {
+    return this.index.size;
+  }
+
+  async close(): Promise<void> {}
+}

@@ -1,0 +1,388 @@
+/**
+ * Full-text search over titles, texts, sources and authors. Words are cut and folded by
+ * common/text.ts (the renderer highlights with the same rules): case and diacritics folded,
+ * hyphenated words indexed whole and by their parts, stop words of the article's language
+ * left out of texts. The index lives in memory, is saved as a snapshot (search-snapshot.ts)
+ * and is derived data that can always be rebuilt.
+ *
+ * It scores as MiniSearch does (BM25+ per field with the same parameters, boosts and weights
+ * for prefix and fuzzy matches; tests/main/core/search/search-index.test.ts checks it against
+ * MiniSearch), but keeps its postings in typed arrays (index-segment.ts) rather than
+ * MiniSearch's tree of Maps: MiniSearch needed about 10 KB of heap an article and 14 s to
+ * load 100,000 articles from JSON; this needs about a tenth of that memory and loads from a
+ * binary file in well under a second.
+ */
+import { FIELD_COUNT, FIELDS, Segment, SegmentBuilder, mergeSegments, type AnySegment, type Postings } from './index-segment';
+import { toSearchRecord, type FacetCache, type SearchRecord } from './search-record';
+import { processTerm, type TermMatches, type TermQuery } from './search-terms';
+import { stopWordsFor } from './stop-words';
+
+/**
+ * What the index needs of an article: its text and the catalog fields search filters, counts
+ * and sorts by (the language also picks the stop words).
+ */
+export interface IndexableArticle extends SearchRecord {
+  text: string;
+}
+
+/** One match from the index: the id, its score and which indexed terms matched. */
+export interface IndexMatch {
+  id: string;
+  score: number;
+  terms: string[];
+}
+
+/** Boost of a match in each field (by field number), as the searches of the app weigh them. */
+const BOOSTS = [3, 1, 1.5, 1.5];
+/** MiniSearch's BM25+ parameters and its weights for prefix and fuzzy matches. */
+const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
+const PREFIX_WEIGHT = 0.375;
+const FUZZY_WEIGHT = 0.45;
+/** A fuzzy word may differ by one edit in five characters, and never by more than six. */
+const FUZZY_FRACTION = 0.2;
+const MAX_FUZZY = 6;
+/** How many articles the newest segment takes before it is frozen into typed arrays. */
+const FREEZE_AFTER = 8192;
+
+/** Plain words of ASCII letters and digits: folded by lower-casing alone. */
+const SIMPLE_WORD = /^[A-Za-z0-9]+$/u;
+/** The words of a text, as common/text.ts findWords cuts them. */
+const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’.-][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*/gu;
+
+/**
+ * Counts the index terms of one field of an article. Stop words of the article's language
+ * are left out, except in titles, which are short and where a name can be made of them
+ * (`The Who`). Returns the field's length in terms, as BM25 counts it.
+ */
+function countTerms(text: string, stopWords: ReadonlySet<string> | null, counts: Map<string, number>): number {
+  let length = 0;
+  WORD.lastIndex = 0;
+  for (let match = WORD.exec(text); match !== null; match = WORD.exec(text)) {
+    const word = match[0];
+    if (SIMPLE_WORD.test(word)) {
+      const term = word.toLowerCase();
+      length++;
+      if (stopWords?.has(term)) continue;
+      counts.set(term, (counts.get(term) ?? 0) + 1);
+      continue;
+    }
+    for (const term of processTerm(word)) {
+      length++;
+      if (stopWords?.has(term)) continue;
+      counts.set(term, (counts.get(term) ?? 0) + 1);
+    }
+  }
+  return length;
+}
+
+/** The number of edits between two words if it is at most `max`, else max + 1. */
+function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      current.push(value);
+      if (value < best) best = value;
+    }
+    if (best > max) return max + 1;
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+/** One indexed word a query word reached, and how much a match of it counts. */
+interface DerivedTerm {
+  term: string;
+  weight: number;
+}
+
+/** Everything a saved index holds, as SearchIndex.toParts gives it and fromParts takes it. */
+export interface IndexParts {
+  /** Document number → article id; '' for a number whose article was removed. */
+  ids: string[];
+  /** Document number → the article's search fields. */
+  records: SearchRecord[];
+  /** For each field, each document's length in terms. */
+  lengths: Uint32Array[];
+  segment: Segment;
+}
+
+/** The full-text index of one library. */
+export class SearchIndex {
+  /** Document number → article id ('' once removed). */
+  private ids: string[] = [];
+  private readonly numbers = new Map<string, number>();
+  /** Document number → the article's search fields (undefined once removed). */
+  private records: (SearchRecord | undefined)[] = [];
+  /** Document number → its facet numbers, filled in by searches (search-results.ts). */
+  facetCache: FacetCache = [];
+  /** For each field, each document's length in terms (grown as documents are added). */
+  private lengths: Uint32Array[] = FIELDS.map(() => new Uint32Array(1024));
+  /** For each field, the sum of the live documents' lengths, for the average BM25 needs. */
+  private readonly totalLengths = new Float64Array(FIELD_COUNT);
+  private frozen: Segment[] = [];
+  /** How many documents were removed since the index was last compacted. */
+  private removed = 0;
+  private building = new SegmentBuilder();
+  /** Scores by document number, reused between queries. */
+  private scratch = new Float64Array(0);
+  private hits = new Uint16Array(0);
+
+  private constructor() {}
+
+  /** A new, empty index. */
+  static create(): SearchIndex {
+    return new SearchIndex();
+  }
+
+  /** An index from what toParts gave. */
+  static fromParts(parts: IndexParts): SearchIndex {
+    const index = new SearchIndex();
+    index.ids = parts.ids;
+    index.records = parts.records;
+    index.lengths = parts.lengths;
+    for (let doc = 0; doc < parts.ids.length; doc++) {
+      const id = parts.ids[doc]!;
+      if (id === '') continue;
+      index.numbers.set(id, doc);
+      for (let field = 0; field < FIELD_COUNT; field++) index.totalLengths[field] = index.totalLengths[field]! + parts.lengths[field]![doc]!;
+    }
+    index.frozen = [parts.segment];
+    return index;
+  }
+
+  /**
+   * The index in one segment with the removed articles left out and the documents numbered
+   * anew, to save. The index itself is compacted the same way, so saving costs its memory
+   * nothing extra.
+   */
+  toParts(): IndexParts {
+    const renumber = new Int32Array(this.ids.length).fill(-1);
+    const ids: string[] = [];
+    const records: SearchRecord[] = [];
+    for (let doc = 0; doc < this.ids.length; doc++) {
+      if (this.ids[doc] === '') continue;
+      renumber[doc] = ids.length;
+      ids.push(this.ids[doc]!);
+      records.push(this.records[doc]!);
+    }
+    const lengths = FIELDS.map((_, field) => {
+      const compacted = new Uint32Array(Math.max(ids.length, 1));
+      for (let doc = 0; doc < this.ids.length; doc++) if (renumber[doc]! >= 0) compacted[renumber[doc]!] = this.lengths[field]![doc]!;
+      return compacted;
+    });
+    const segment = mergeSegments([...this.frozen, this.building], (doc) => renumber[doc]! >= 0, renumber);
+    // The index goes on from the compacted form.
+    this.ids = ids;
+    this.records = records;
+    this.facetCache = [];
+    this.lengths = lengths;
+    this.numbers.clear();
+    ids.forEach((id, doc) => this.numbers.set(id, doc));
+    this.frozen = [segment];
+    this.building = new SegmentBuilder();
+    this.removed = 0;
+    return { ids, records, lengths, segment };
+  }
+
+  /** How many document numbers are in use, removed articles' included. */
+  get documentCount(): number {
+    return this.ids.length;
+  }
+
+  /** The search fields of the article under a document number; undefined if it was removed. */
+  record(doc: number): SearchRecord | undefined {
+    return this.records[doc];
+  }
+
+  /** Replaces the search fields of an indexed article (its tags changed, say); the text is not touched. */
+  updateRecord(record: SearchRecord): void {
+    const doc = this.numbers.get(record.id);
+    if (doc === undefined) return;
+    this.records[doc] = toSearchRecord(record);
+    this.facetCache[doc] = undefined;
+  }
+
+  /** True when the article is indexed. */
+  has(id: string): boolean {
+    return this.numbers.has(id);
+  }
+
+  /** How many articles are indexed. */
+  get size(): number {
+    return this.numbers.size;
+  }
+
+  /** Adds an article, or replaces it if it is already indexed. */
+  add(article: IndexableArticle): void {
+    this.remove(article.id);
+    const doc = this.ids.length;
+    this.ids.push(article.id);
+    this.records.push(toSearchRecord(article));
+    this.numbers.set(article.id, doc);
+    if (doc >= this.lengths[0]!.length) {
+      this.lengths = this.lengths.map((old) => {
+        const grown = new Uint32Array(Math.max(1024, old.length * 2));
+        grown.set(old);
+        return grown;
+      });
+    }
+    const stopWords = stopWordsFor(article.lang);
+    const values = [article.title, article.text, article.source ?? '', article.author ?? ''];
+    for (let field = 0; field < FIELD_COUNT; field++) {
+      const counts = new Map<string, number>();
+      const length = countTerms(values[field]!, field === 1 ? stopWords : null, counts);
+      this.lengths[field]![doc] = length;
+      this.totalLengths[field] = this.totalLengths[field]! + length;
+      if (counts.size > 0) this.building.addField(field, doc, counts);
+    }
+    this.building.documents++;
+    if (this.building.documents >= FREEZE_AFTER) {
+      this.frozen.push(this.building.freeze());
+      this.building = new SegmentBuilder();
+    }
+  }
+
+  /** Removes an article if it is indexed. Its postings stay until the index is next saved, and are skipped. */
+  remove(id: string): void {
+    const doc = this.numbers.get(id);
+    if (doc === undefined) return;
+    this.numbers.delete(id);
+    this.ids[doc] = '';
+    this.records[doc] = undefined;
+    this.facetCache[doc] = undefined;
+    this.removed++;
+    for (let field = 0; field < FIELD_COUNT; field++) this.totalLengths[field] = this.totalLengths[field]! - this.lengths[field]![doc]!;
+  }
+
+  /**
+   * Looks up each word on its own; the query evaluator combines the answers. A word that
+   * folds to several index terms (`US-Russia`, a run of Chinese) matches articles that hold
+   * them all. The articles come in no particular order (the evaluator orders what it keeps);
+   * the matched words come best first: ordered by the most any one posting of theirs scored.
+   */
+  matchTerms(queries: TermQuery[]): TermMatches[] {
+    return queries.map((query) => this.matchTerm(query));
+  }
+
+  private segments(): AnySegment[] {
+    return [...this.frozen, this.building];
+  }
+
+  private matchTerm(query: TermQuery): TermMatches {
+    const forms = processTerm(query.text);
+    const fields = query.fields ? query.fields.map((name) => FIELDS.indexOf(name as (typeof FIELDS)[number])).filter((field) => field >= 0) : FIELDS.map((_, field) => field);
+    if (forms.length === 0 || fields.length === 0) return { docs: [], scores: [], matched: [] };
+    const capacity = this.ids.length;
+    if (this.scratch.length < capacity) {
+      this.scratch = new Float64Array(Math.max(capacity, this.scratch.length * 2));
+      this.hits = new Uint16Array(this.scratch.length);
+    }
+    const scores = this.scratch;
+    const hits = this.hits;
+    const touched: number[] = [];
+    const derivedByForm = forms.map((form) => this.derivedTerms(form, query, fields));
+    // Each derived term's best single contribution to an article: what orders the matched words.
+    const best = new Map<string, number>();
+    derivedByForm.forEach((derived, formNumber) => {
+      for (const { term, weight } of derived) {
+        let top = 0;
+        for (const field of fields) {
+          const scoring = this.scoring(field, term);
+          if (!scoring) continue;
+          const { lists, idf, average } = scoring;
+          const lengths = this.lengths[field]!;
+          const fieldWeight = weight * BOOSTS[field]!;
+          for (const { docs: list, counts, stride, start, end } of lists) {
+            for (let i = start; i < end; i += stride) {
+              const doc = list[i]!;
+              if (this.ids[doc] === '') continue;
+              const frequency = stride === 1 ? counts![i]! : list[i + 1]!;
+              const score = fieldWeight * idf * (BM25.d + (frequency * (BM25.k + 1)) / (frequency + BM25.k * (1 - BM25.b + (BM25.b * lengths[doc]!) / average)));
+              if (score > top) top = score;
+              const seen = hits[doc]!;
+              if (seen === formNumber) {
+                // First match of this form in this document.
+                if (formNumber === 0) touched.push(doc);
+                hits[doc] = formNumber + 1;
+                scores[doc] = scores[doc]! + score;
+              } else if (seen === formNumber + 1) scores[doc] = scores[doc]! + score;
+            }
+          }
+        }
+        if (top > 0 && top > (best.get(term) ?? 0)) best.set(term, top);
+      }
+    });
+    const docs: number[] = [];
+    const answerScores: number[] = [];
+    const complete = forms.length;
+    for (const doc of touched) {
+      if (hits[doc] === complete) {
+        docs.push(doc);
+        // As MiniSearch scores a result of several query terms combined with AND.
+        answerScores.push(scores[doc]! * complete);
+      }
+    }
+    for (const doc of touched) {
+      scores[doc] = 0;
+      hits[doc] = 0;
+    }
+    const matched = docs.length === 0 ? [] : [...best].sort(([, a], [, b]) => b - a).map(([term]) => term);
+    return { docs, scores: answerScores, matched };
+  }
+
+  /** The index terms a query form reaches: itself, words it begins (prefix), near spellings (fuzzy). */
+  private derivedTerms(form: string, query: TermQuery, fields: number[]): DerivedTerm[] {
+    const derived = new Map<string, number>([[form, 1]]);
+    if (query.prefix) {
+      for (const segment of this.segments()) {
+        for (const field of fields) {
+          for (const term of segment.termsWithPrefix(field, form)) {
+            if (term === form) continue;
+            const distance = term.length - form.length;
+            derived.set(term, (PREFIX_WEIGHT * term.length) / (term.length + 0.3 * distance));
+          }
+        }
+      }
+    }
+    if (query.fuzzy) {
+      const max = Math.min(MAX_FUZZY, Math.round(form.length * FUZZY_FRACTION));
+      if (max > 0) {
+        for (const segment of this.segments()) {
+          for (const field of fields) {
+            for (const term of segment.terms(field)) {
+              if (derived.has(term)) continue;
+              const distance = editDistance(form, term, max);
+              if (distance > 0 && distance <= max) derived.set(term, (FUZZY_WEIGHT * term.length) / (term.length + distance));
+            }
+          }
+        }
+      }
+    }
+    return [...derived].map(([term, weight]) => ({ term, weight }));
+  }
+
+  /** A term's postings in one field across the segments, with its IDF and the field's average length; null if none is live. */
+  private scoring(field: number, term: string): { lists: Postings[]; idf: number; average: number } | null {
+    const lists: Postings[] = [];
+    let matching = 0;
+    for (const segment of this.segments()) {
+      const postings = segment.postings(field, term);
+      if (!postings) continue;
+      lists.push(postings);
+      if (this.removed === 0) matching += (postings.end - postings.start) / postings.stride;
+      else {
+        // Removed articles' postings stay until the next save; they must not count.
+        for (let i = postings.start; i < postings.end; i += postings.stride) if (this.ids[postings.docs[i]!] !== '') matching++;
+      }
+    }
+    if (matching === 0) return null;
+    const count = this.numbers.size;
+    const average = count > 0 ? this.totalLengths[field]! / count : 1;
+    return { lists, idf: Math.log(1 + (count - matching + 0.5) / (matching + 0.5)), average };
+  }
+}

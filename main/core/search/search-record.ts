@@ -1,0 +1,26 @@
+/**
+ * The search record: what search keeps of an article's catalog record, the same in the
+ * library's thread and in the search worker. It uses nothing else in search/, so that the
+ * index, the query evaluator and the results can all depend on it without a cycle.
+ */
+import type { ArticleRecord } from '../storage/article-record';
+
+/**
+ * What search needs of an article's catalog record: its filters, facets and sort keys, and
+ * the user's note and highlights where there are any (few articles have them: `has:notes`,
+ * and words in notes found, see notes/note-search.ts).
+ */
+export type SearchRecord = Pick<ArticleRecord, 'id' | 'title' | 'source' | 'author' | 'lang' | 'url' | 'published' | 'clipped' | 'tags' | 'note' | 'highlights'>;
+
+/** The search fields of a record, and nothing else (so that little crosses between threads). */
+export function toSearchRecord(record: SearchRecord): SearchRecord {
+  const { id, title, source, author, lang, url, published, clipped, tags, note, highlights } = record;
+  return { id, title, source, author, lang, url, published, clipped, tags, ...(note ? { note } : {}), ...(highlights?.length ? { highlights } : {}) };
+}
+
+/**
+ * Each document's facet numbers (search-results.ts counts them), kept by whoever numbers the
+ * documents (the search index), which forgets a document's entry when its record changes.
+ * Worked out once, they make counting a result of tens of thousands a matter of array reads.
+ */
+export type FacetCache = (readonly number[] | undefined)[];

@@ -1,0 +1,179 @@
+/**
+ * Turning the articles a query matched into what a search answers: a page in the asked
+ * order, and counts by tag, source and year over all of them. It runs where the query is
+ * evaluated: in the search worker beside the index, or in the library's thread while the
+ * index loads and only titles are searched.
+ */
+import type { SearchSort } from '../../../common/api';
+import type { SearchFacets } from '../../../common/article';
+import type { QueryNode } from '../../../common/query';
+import { evaluateQuery, type EvaluationContext } from './query-evaluator';
+import type { FacetCache, SearchRecord } from './search-record';
+import { makeSnippet } from './snippet';
+
+/** A matching article and its score. */
+export type Match = { doc: number; record: SearchRecord; score: number };
+
+/** The order of matches: best first (newest first among equals), or newest published or clipped first. */
+export function matchOrder(sort: SearchSort): (a: Match, b: Match) => number {
+  const newest = (a: SearchRecord, b: SearchRecord) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+  if (sort === 'relevance') return (a, b) => b.score - a.score || newest(a.record, b.record);
+  if (sort === 'clipped') return (a, b) => newest(a.record, b.record);
+  // Articles without a publication date go last, newest clipped first among them.
+  return (a, b) => {
+    const x = a.record.published ?? '';
+    const y = b.record.published ?? '';
+    return x < y ? 1 : x > y ? -1 : newest(a.record, b.record);
+  };
+}
+
+/**
+ * The matches from `offset` to `offset + limit` in order. Every order is total (ids are
+ * unique), so when the page is near the top it is picked out in one pass, keeping only the
+ * best `offset + limit`, rather than sorting every match: the same page, for a fraction of
+ * the work when a query matches most of the library.
+ */
+export function pageOfMatches(matches: Match[], sort: SearchSort, offset: number, limit: number): Match[] {
+  const order = matchOrder(sort);
+  const keep = offset + limit;
+  if (keep <= 0) return [];
+  if (keep * 8 >= matches.length) return matches.sort(order).slice(offset, keep);
+  const best: Match[] = [];
+  for (const match of matches) {
+    if (best.length === keep && order(match, best[keep - 1]!) >= 0) continue;
+    // Binary search for the first kept match that comes after this one.
+    let low = 0;
+    let high = best.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (order(best[middle]!, match) <= 0) low = middle + 1;
+      else high = middle;
+    }
+    best.splice(low, 0, match);
+    if (best.length > keep) best.pop();
+  }
+  return best.slice(offset, keep);
+}
+
+/**
+ * Facet keys as small integers: each tag level, source and year gets a number the first time
+ * it is seen (its kind is the first character of its name), so that counting a result is
+ * incrementing array cells rather than looking strings up in maps.
+ */
+const facetNames: string[] = [];
+const facetNumbers = new Map<string, number>();
+const TAG = 't';
+const SOURCE = 's';
+const YEAR = 'y';
+
+function facetNumber(kind: string, key: string): number {
+  const name = kind + key;
+  let number = facetNumbers.get(name);
+  if (number === undefined) {
+    number = facetNames.length;
+    facetNames.push(name);
+    facetNumbers.set(name, number);
+  }
+  return number;
+}
+
+/**
+ * The facet numbers a record is counted under: its tags with their parents, its source, its
+ * year of publication.
+ */
+function facetKeysOf(record: SearchRecord): readonly number[] {
+  const keys = new Set<number>();
+  for (const tag of record.tags) {
+    const parts = tag.split('/');
+    for (let depth = 1; depth <= parts.length; depth++) keys.add(facetNumber(TAG, parts.slice(0, depth).join('/')));
+  }
+  if (record.source) keys.add(facetNumber(SOURCE, record.source));
+  // By publication only, so that a year's count is what `published:YYYY` finds.
+  if (record.published) keys.add(facetNumber(YEAR, record.published.slice(0, 4)));
+  return [...keys];
+}
+
+/**
+ * Counts a result set by tag (parents included), source and year. Each list comes most
+ * frequent first, ties in alphabetical order (an object's keys that look like numbers, the
+ * years, always come in ascending order).
+ */
+export function countFacets(matches: Match[], cache?: FacetCache): SearchFacets {
+  let counts = new Uint32Array(Math.max(facetNames.length, 64));
+  const seen: number[] = [];
+  for (const { doc, record } of matches) {
+    let keys = cache?.[doc];
+    if (!keys) {
+      keys = facetKeysOf(record);
+      if (cache) cache[doc] = keys;
+    }
+    for (const key of keys) {
+      if (key >= counts.length) {
+        const grown = new Uint32Array(Math.max(key + 1, counts.length * 2));
+        grown.set(counts);
+        counts = grown;
+      }
+      const before = counts[key]!;
+      counts[key] = before + 1;
+      if (before === 0) seen.push(key);
+    }
+  }
+  const lists: Record<string, [string, number][]> = { [TAG]: [], [SOURCE]: [], [YEAR]: [] };
+  for (const key of seen) {
+    const name = facetNames[key]!;
+    lists[name[0]!]!.push([name.slice(1), counts[key]!]);
+  }
+  return { tags: commonestFirst(lists[TAG]!), sources: commonestFirst(lists[SOURCE]!), years: commonestFirst(lists[YEAR]!) };
+}
+
+function commonestFirst(counts: [string, number][]): Record<string, number> {
+  return Object.fromEntries(counts.sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/** A query to answer with a page: the parsed tree (null lists everything), the order and the page wanted. */
+export interface PageRequest {
+  query: QueryNode | null;
+  sort: SearchSort;
+  offset: number;
+  limit: number;
+  /** False to leave the snippets out (an export takes every match and needs none). */
+  snippets?: boolean;
+}
+
+/** A page of matches by id, with the total, the facets over all matches, and the indexed words that matched. */
+export interface PageAnswer {
+  total: number;
+  /** Each with its snippet around the matched words, or null when no word matched (the excerpt serves). */
+  page: { id: string; score: number; snippet: string | null }[];
+  facets: SearchFacets;
+  matched: string[];
+}
+
+/** Evaluates a query over numbered records and picks out the page asked for. */
+export async function answerQuery(request: PageRequest, context: EvaluationContext): Promise<PageAnswer> {
+  const matches: Match[] = [];
+  let matched: string[] = [];
+  if (request.query === null) {
+    for (let doc = 0; doc < context.count; doc++) {
+      const record = context.record(doc);
+      if (record) matches.push({ doc, record, score: 0 });
+    }
+  } else {
+    const evaluation = await evaluateQuery(request.query, context);
+    matched = [...evaluation.matchedTerms];
+    evaluation.scores.forEach((score, doc) => {
+      const record = context.record(doc);
+      if (record) matches.push({ doc, record, score });
+    });
+  }
+  const page = pageOfMatches(matches, request.sort, request.offset, request.limit);
+  return {
+    total: matches.length,
+    // Snippets are cut where the texts are read: beside the index, off the window's thread.
+    page: await Promise.all(
+      page.map(async ({ doc, record, score }) => ({ id: record.id, score, snippet: matched.length > 0 && request.snippets !== false ? makeSnippet(await context.text(doc), matched) : null })),
+    ),
+    facets: countFacets(matches, context.facetCache),
+    matched,
+  };
+}

@@ -1,0 +1,242 @@
+/**
+ * Keeps a library's search index in step with its catalog. The index is loaded from its
+ * snapshot when first needed (or built from the captures when there is none), caught up
+ * with the catalog shards that changed since, told of every article added, and saved again
+ * when the library closes. The index itself sits behind a SearchEngine, in this thread or in
+ * a worker.
+ */
+import type { ArticleRecord } from '../storage/article-record';
+import type { SearchStatus } from '../../../common/api';
+import { shardCoverage, type CompactCoverage, type SearchEngine } from './search-engine';
+import type { IndexableArticle } from './search-index';
+import { toSearchRecord, type SearchRecord } from './search-record';
+import type { PageAnswer, PageRequest } from './search-results';
+import type { Catalog } from '../storage/catalog';
+
+/** How many articles go to the engine in one message while building. */
+const BATCH = 250;
+/** How many records get their signature computed before the thread is let go for a moment. */
+const SIGNATURE_SLICE = 2000;
+
+/** Lets other work on this thread (IPC, timers, I/O) run before going on. */
+const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** The search index of one library. */
+export class SearchService {
+  private ready: Promise<void> | null = null;
+  private loaded = false;
+  private progress = { done: 0, total: 0 };
+  private dirty = false;
+  /**
+   * Articles handed to the engine but perhaps not indexed yet. Adding does not wait for the
+   * engine, so that a bulk import writes its next batch while the worker indexes this one;
+   * searches and saves wait for it.
+   */
+  private indexing: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly root: string,
+    private readonly engine: SearchEngine,
+    private readonly catalog: Catalog,
+  ) {}
+
+  /** Whether the index is loaded, loading (and how far), or not asked for yet. */
+  status(): SearchStatus {
+    const state = this.ready === null ? 'idle' : this.loaded ? 'ready' : 'loading';
+    return { state, ...this.progress };
+  }
+
+  /** Loads or builds the index if that has not happened yet. */
+  ensureReady(onProgress?: (done: number, total: number) => void): Promise<void> {
+    if (this.ready) return this.ready;
+    this.loaded = false;
+    const report = (done: number, total: number) => {
+      this.progress = { done, total };
+      onProgress?.(done, total);
+    };
+    this.ready = this.loadOrBuild(report).then(
+      () => {
+        this.loaded = true;
+      },
+      (error: unknown) => {
+        this.ready = null;
+        throw error;
+      },
+    );
+    return this.ready;
+  }
+
+  /** Answers a query with a page of matches, loading the index first if needed. */
+  async search(request: PageRequest): Promise<PageAnswer> {
+    await this.ensureReady();
+    await this.indexing;
+    return this.engine.search(this.root, request);
+  }
+
+  /**
+   * Hands newly stored articles to the index, if it is loaded (otherwise the catch-up at
+   * load finds them). Returns without waiting for the engine.
+   */
+  added(articles: { record: ArticleRecord; text: string }[]): void {
+    const ready = this.ready;
+    if (!ready) return;
+    this.dirty = true;
+    this.indexing = this.indexing
+      .then(async () => {
+        await ready;
+        for (let i = 0; i < articles.length; i += BATCH) {
+          await this.engine.add(articles.slice(i, i + BATCH).map(({ record, text }) => indexable(record, text)));
+        }
+      })
+      .catch(() => {
+        // The articles are stored; only the index missed them. Loading it again catches up
+        // from the catalog, so forget it rather than fail every search from now on.
+        this.ready = null;
+      });
+  }
+
+  /**
+   * Hands the index the new catalog fields of records whose text did not change (their tags,
+   * say), so that filters and facets see them at once.
+   */
+  catalogChanged(records: SearchRecord[]): void {
+    const ready = this.ready;
+    if (!ready) return;
+    this.dirty = true;
+    const changed = records.map(toSearchRecord);
+    this.indexing = this.indexing
+      .then(async () => {
+        await ready;
+        await this.engine.updateRecords(changed);
+      })
+      .catch(() => {
+        this.ready = null;
+      });
+  }
+
+  /** Throws the index away and builds it again from every capture. */
+  async rebuild(onProgress?: (done: number, total: number) => void): Promise<number> {
+    await this.indexing;
+    this.loaded = false;
+    this.ready = this.build(onProgress).then(() => {
+      this.loaded = true;
+    });
+    await this.ready;
+    return this.engine.size();
+  }
+
+  /** Saves the index as the library's snapshot if it changed since it was loaded. */
+  async saveIfChanged(): Promise<void> {
+    if (!this.ready || !this.dirty) return;
+    await this.ready;
+    await this.indexing;
+    // Cleared first: a change that arrives while the coverage is computed or the snapshot
+    // written marks the index changed again rather than being forgotten.
+    this.dirty = false;
+    try {
+      await this.engine.save(this.root, await this.coverage());
+    } catch (error) {
+      this.dirty = true;
+      throw error;
+    }
+  }
+
+  /** Ends the engine. */
+  close(): Promise<void> {
+    return this.engine.close();
+  }
+
+  /**
+   * What the index covers, computed a slice at a time so that a library of 100,000 articles
+   * does not hold this thread up, from the shards as they were when it began (they are never
+   * changed in place). An article added meanwhile is left out, and its shard's change number
+   * with it, so the next load catches up with it.
+   */
+  private async coverage(): Promise<CompactCoverage> {
+    const contents = this.catalog.shardContents();
+    const coverage: CompactCoverage = { shardVersions: {}, shards: [], ids: [], signatures: [] };
+    let sinceYield = 0;
+    for (const [shard, data] of contents) {
+      const ids = Object.keys(data.articles);
+      const signatures = new Array<string>(ids.length);
+      for (let i = 0; i < ids.length; i++) signatures[i] = indexSignature(data.articles[ids[i]!]!);
+      coverage.shardVersions[shard] = data.changeNumber;
+      coverage.shards.push(shard);
+      coverage.ids.push(ids.join('\n'));
+      coverage.signatures.push(signatures.join('\n'));
+      sinceYield += ids.length;
+      if (sinceYield >= SIGNATURE_SLICE) {
+        sinceYield = 0;
+        await yieldToOthers();
+      }
+    }
+    return coverage;
+  }
+
+  private async loadOrBuild(onProgress: (done: number, total: number) => void): Promise<void> {
+    onProgress(0, this.catalog.size);
+    const coverage = await this.engine.load(this.root);
+    if (!coverage) return this.build(onProgress);
+    // In the shards whose change number moved since the snapshot was saved, re-index the
+    // articles whose indexed fields changed, add the new and drop the removed.
+    const current = this.catalog.shardVersions();
+    for (const shard of new Set([...Object.keys(current), ...Object.keys(coverage.shardVersions)])) {
+      if (current[shard] === coverage.shardVersions[shard]) continue;
+      const before = shardCoverage(coverage, shard);
+      const now = new Set(this.catalog.idsInShard(shard));
+      const gone = Object.keys(before).filter((id) => !now.has(id));
+      const changed = [...now].filter((id) => before[id] !== indexSignature(this.catalog.get(id)!));
+      if (gone.length > 0) await this.engine.remove(gone);
+      if (changed.length > 0) await this.indexIds(changed);
+      // Tags and dates are not in the signature: the shard's other records are handed over as they are now.
+      const reindexed = new Set(changed);
+      const others = [...now].filter((id) => !reindexed.has(id)).map((id) => toSearchRecord(this.catalog.get(id)!));
+      if (others.length > 0) await this.engine.updateRecords(others);
+      this.dirty = true;
+      await yieldToOthers();
+    }
+    onProgress(this.catalog.size, this.catalog.size);
+  }
+
+  private async build(onProgress?: (done: number, total: number) => void): Promise<void> {
+    await this.engine.reset();
+    // In no particular order: sorting 100,000 ids newest first would hold this thread up for nothing.
+    const ids = this.catalog.ids();
+    await this.indexIds(ids, onProgress);
+    this.dirty = true;
+  }
+
+  private async indexIds(ids: string[], onProgress?: (done: number, total: number) => void): Promise<void> {
+    // The engine reads each article's text from its capture itself (in the worker, in the
+    // app): this thread hands over only the records, never parsing 100,000 captures.
+    for (let i = 0; i < ids.length; i += BATCH) {
+      const records: SearchRecord[] = [];
+      for (const id of ids.slice(i, i + BATCH)) {
+        const record = this.catalog.get(id);
+        if (record) records.push(toSearchRecord(record));
+      }
+      onProgress?.(i, ids.length);
+      await this.engine.addStored(this.root, records);
+    }
+    onProgress?.(ids.length, ids.length);
+  }
+}
+
+/**
+ * A short fingerprint of the fields the index holds from the catalog record (the text is
+ * never rewritten, so its id stands for it): FNV-1a over title, source, author and language.
+ */
+export function indexSignature(record: ArticleRecord): string {
+  const fields = `${record.title}\u0000${record.source ?? ''}\u0000${record.author ?? ''}\u0000${record.lang ?? ''}`;
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < fields.length; i++) {
+    hash ^= fields.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0).toString(36);
+}
+
+/** What the search index takes of an article. */
+export function indexable(record: ArticleRecord, text: string): IndexableArticle {
+  return { ...toSearchRecord(record), text };
+}

@@ -1,0 +1,218 @@
+// The search index finds what MiniSearch, configured as Cuttings used it, finds; scores by
+// BM25+; keeps its answers across freezing, saving and loading; and forgets removed articles.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import MiniSearch from 'minisearch';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SearchIndex, type IndexableArticle } from '../../../../main/core/search/search-index';
+import { processTerm, tokenize, type TermMatches, type TermQuery } from '../../../../main/core/search/search-terms';
+import { loadSnapshot, saveSnapshot, snapshotPath, SNAPSHOT_VERSION } from '../../../../main/core/search/search-snapshot';
+import { stopWordsFor } from '../../../../main/core/search/stop-words';
+import { SHARED, makeTempFolder } from '../../../paths';
+import { writeFile, readFile } from 'node:fs/promises';
+
+/** An article for the index, with the fields a test does not care about filled in. */
+function article(fields: Pick<IndexableArticle, 'id' | 'title' | 'text'> & Partial<IndexableArticle>): IndexableArticle {
+  return { source: null, author: null, lang: 'en', url: null, published: null, clipped: '2026-01-01T00:00:00.000Z', tags: [], ...fields };
+}
+
+/** The ids of the articles an answer names by document number. */
+function idsOf(index: SearchIndex, answer: TermMatches): string[] {
+  return Array.from(answer.docs, (doc) => index.record(doc)!.id);
+}
+
+/** The first articles of each BBC category, as the index takes them. */
+function bbcArticles(perCategory: number): IndexableArticle[] {
+  const root = join(SHARED, 'corpora', 'bbc');
+  const articles: IndexableArticle[] = [];
+  for (const category of ['business', 'entertainment', 'politics', 'sport', 'tech']) {
+    for (const name of readdirSync(join(root, category)).sort().slice(0, perCategory)) {
+      const [title = '', ...rest] = readFileSync(join(root, category, name), 'latin1').split('\n');
+      articles.push(article({ id: `${category}-${name}`, title, text: rest.join('\n'), source: `BBC ${category}` }));
+    }
+  }
+  return articles;
+}
+
+/** MiniSearch set up as Cuttings' index was before it kept its own postings: the reference. */
+function miniSearchOf(articles: IndexableArticle[]): MiniSearch<IndexableArticle> {
+  let stopWords = stopWordsFor('en');
+  const mini = new MiniSearch<IndexableArticle>({
+    fields: ['title', 'text', 'source', 'author'],
+    tokenize,
+    processTerm: (term, field) => {
+      const terms = processTerm(term);
+      return field === 'title' ? terms : terms.filter((folded) => !stopWords.has(folded));
+    },
+    searchOptions: { processTerm, combineWith: 'AND' },
+  });
+  for (const article of articles) {
+    stopWords = stopWordsFor(article.lang);
+    mini.add(article);
+  }
+  return mini;
+}
+
+const QUERIES: TermQuery[] = [
+  ...['government', 'profits', 'film', 'blair', 'us-russia', 'e-mail', 'nothingatall', 'the'].map((text) => ({ text, prefix: false, fuzzy: false, fields: null })),
+  ...['gov', 'elect', 'musi', 'tech', 'compan', 'z'].map((text) => ({ text, prefix: true, fuzzy: false, fields: null })),
+  ...['goverment', 'electoin', 'musik', 'blare'].map((text) => ({ text, prefix: false, fuzzy: true, fields: null })),
+  ...['sales', 'win', 'bbc'].map((text) => ({ text, prefix: false, fuzzy: false, fields: ['title'] })),
+  { text: 'business', prefix: false, fuzzy: false, fields: ['source'] },
+];
+
+function reference(mini: MiniSearch<IndexableArticle>, query: TermQuery): { ids: string[]; matched: string[] } {
+  const results = mini.search(query.text, { prefix: query.prefix, fuzzy: query.fuzzy ? 0.2 : false, ...(query.fields ? { fields: query.fields } : {}) });
+  const matched = new Set<string>();
+  for (const result of results) for (const term of result.terms) matched.add(term);
+  return { ids: results.map((result) => String(result.id)).sort(), matched: [...matched].sort() };
+}
+
+describe('SearchIndex', () => {
+  const articles = bbcArticles(40);
+
+  it('finds the same articles and words as MiniSearch for exact, prefix, fuzzy and field queries', () => {
+    const index = SearchIndex.create();
+    for (const article of articles) index.add(article);
+    const mini = miniSearchOf(articles);
+    for (const query of QUERIES) {
+      const [answer] = index.matchTerms([query]);
+      const expected = reference(mini, query);
+      expect(idsOf(index, answer!).sort(), JSON.stringify(query)).toEqual(expected.ids);
+      // MiniSearch's terms are the query's; ours are the indexed words that matched.
+      if (!query.prefix && !query.fuzzy) expect([...answer!.matched].sort()).toEqual(expected.ids.length > 0 ? expected.matched : []);
+    }
+  });
+
+  it('ranks as MiniSearch does: mostly the same ten best articles for each word', () => {
+    const index = SearchIndex.create();
+    for (const article of articles) index.add(article);
+    const mini = miniSearchOf(articles);
+    for (const query of QUERIES.filter((query) => !query.fuzzy)) {
+      const [answer] = index.matchTerms([query]);
+      const ours = idsOf(index, answer!)
+        .map((id, i) => ({ id, score: answer!.scores[i]! }))
+        .sort((a, b) => b.score - a.score)
+        .slice(0, 10)
+        .map((result) => result.id);
+      const theirs = mini.search(query.text, { prefix: query.prefix, ...(query.fields ? { fields: query.fields } : {}) }).slice(0, 10).map((result) => String(result.id));
+      // Lengths are counted a little differently (MiniSearch counts distinct raw words), so near-ties may fall either way.
+      const shared = ours.filter((id) => theirs.includes(id)).length;
+      expect(shared, JSON.stringify(query)).toBeGreaterThanOrEqual(Math.ceil(theirs.length * 0.7));
+    }
+  });
+
+  it('scores a match by BM25+ with the title boosted', () => {
+    const index = SearchIndex.create();
+    index.add(article({ id: 'a', title: 'Harbour', text: 'harbour harbour ships', source: null, author: null, lang: 'en' }));
+    index.add(article({ id: 'b', title: 'Ships', text: 'ships sail', source: null, author: null, lang: 'en' }));
+    const [answer] = index.matchTerms([{ text: 'harbour', prefix: false, fuzzy: false, fields: null }]);
+    const idf = Math.log(1 + (2 - 1 + 0.5) / (1 + 0.5));
+    const bm25 = (tf: number, length: number, average: number) => idf * (0.5 + (tf * 2.2) / (tf + 1.2 * (1 - 0.7 + (0.7 * length) / average)));
+    expect(idsOf(index, answer!)).toEqual(['a']);
+    expect(answer!.scores[0]).toBeCloseTo(3 * bm25(1, 1, 1) + bm25(2, 3, 2.5), 10);
+  });
+
+  it('matches a hyphenated or Chinese query word only where all its parts are', () => {
+    const index = SearchIndex.create();
+    index.add(article({ id: 'both', title: 'US-Russia talks', text: '', source: null, author: null, lang: 'en' }));
+    index.add(article({ id: 'us', title: 'US trade', text: '', source: null, author: null, lang: 'en' }));
+    index.add(article({ id: 'zh', title: '北京天安门广场', text: '', source: null, author: null, lang: 'zh' }));
+    const answers = index.matchTerms([
+      { text: 'US-Russia', prefix: false, fuzzy: false, fields: null },
+      { text: '天安门', prefix: false, fuzzy: false, fields: null },
+      { text: '天门', prefix: false, fuzzy: false, fields: null },
+    ]);
+    expect(answers.map((answer) => idsOf(index, answer))).toEqual([['both'], ['zh'], []]);
+  });
+
+  it('forgets a removed article and indexes a replaced one anew', () => {
+    const index = SearchIndex.create();
+    index.add(article({ id: 'x', title: 'Old title', text: 'budget', source: null, author: null, lang: 'en' }));
+    index.add(article({ id: 'y', title: 'Other', text: 'budget', source: null, author: null, lang: 'en' }));
+    index.add(article({ id: 'x', title: 'New title', text: 'election', source: null, author: null, lang: 'en' }));
+    index.remove('y');
+    const [budget, election] = index.matchTerms([
+      { text: 'budget', prefix: false, fuzzy: false, fields: null },
+      { text: 'election', prefix: false, fuzzy: false, fields: null },
+    ]);
+    expect(idsOf(index, budget!)).toEqual([]);
+    expect(idsOf(index, election!)).toEqual(['x']);
+    expect(index.size).toBe(1);
+  });
+
+  it('answers the same after many articles are frozen into segments and after compaction', () => {
+    const index = SearchIndex.create();
+    const many: IndexableArticle[] = [];
+    for (let i = 0; i < 9000; i++) many.push(article({ id: `n${i}`, title: `Note ${i}`, text: `word${i % 37} common ${i % 2 === 0 ? 'even' : 'odd'}` }));
+    for (const article of many) index.add(article);
+    for (let i = 0; i < 9000; i += 3) index.remove(`n${i}`);
+    const queries: TermQuery[] = [
+      { text: 'even', prefix: false, fuzzy: false, fields: null },
+      { text: 'word1', prefix: true, fuzzy: false, fields: null },
+    ];
+    const before = index.matchTerms(queries).map((answer) => new Map(idsOf(index, answer).map((id, i) => [id, answer.scores[i]])));
+    index.toParts();
+    const after = index.matchTerms(queries).map((answer) => new Map(idsOf(index, answer).map((id, i) => [id, answer.scores[i]])));
+    expect(after).toEqual(before);
+    expect(before[0]!.size).toBe(3000);
+  });
+});
+
+describe('the index snapshot', () => {
+  let folder: { path: string; remove: () => Promise<void> };
+  beforeEach(async () => {
+    folder = await makeTempFolder();
+  });
+  afterEach(() => folder.remove());
+
+  const coverage = { shardVersions: { '0A': 2 }, shards: ['0A'], ids: ['a\nb'], signatures: ['s1\ns2'] };
+
+  it('loads back the same answers and coverage, and takes new articles after loading', async () => {
+    const index = SearchIndex.create();
+    for (const article of bbcArticles(10)) index.add(article);
+    index.remove('business-001.txt');
+    const queries = QUERIES.slice(0, 12);
+    const asMaps = (from: SearchIndex, answers: TermMatches[]) => answers.map((answer) => new Map(idsOf(from, answer).map((id, i) => [id, answer.scores[i]])));
+    // Read before saving: saving compacts the index and numbers its documents anew.
+    const before = asMaps(index, index.matchTerms(queries));
+    // business-001 (document 0) was removed: document 1 comes first once saved.
+    const firstRecord = index.record(1);
+    await saveSnapshot(folder.path, index, coverage);
+    const loaded = await loadSnapshot(folder.path);
+    expect(loaded!.coverage).toEqual(coverage);
+    const after = loaded!.index.matchTerms(queries);
+    expect(asMaps(loaded!.index, after)).toEqual(before);
+    expect(loaded!.index.record(0)).toEqual(firstRecord);
+    loaded!.index.add(article({ id: 'late', title: 'Zanzibar', text: 'government', source: null, author: null, lang: 'en' }));
+    expect(idsOf(loaded!.index, loaded!.index.matchTerms([{ text: 'zanzibar', prefix: false, fuzzy: false, fields: null }])[0]!)).toEqual(['late']);
+  });
+
+  it('keeps the note and highlights of the records that have them, and nothing extra for the rest', async () => {
+    const index = SearchIndex.create();
+    const [plain, annotated] = bbcArticles(2);
+    const highlights = [{ id: 'h1', quote: 'q', prefix: '', suffix: '', comment: 'why?', created: '2024-01-01T00:00:00.000Z' }];
+    index.add(plain!);
+    index.add({ ...annotated!, note: 'my note', highlights });
+    await saveSnapshot(folder.path, index, coverage);
+    const loaded = (await loadSnapshot(folder.path))!.index;
+    expect(loaded.record(0)).not.toHaveProperty('note');
+    expect(loaded.record(0)).not.toHaveProperty('highlights');
+    expect(loaded.record(1)).toMatchObject({ note: 'my note', highlights });
+  });
+
+  it('is not used when it is truncated, damaged or of another version', async () => {
+    const index = SearchIndex.create();
+    for (const article of bbcArticles(3)) index.add(article);
+    await saveSnapshot(folder.path, index, coverage);
+    const whole = await readFile(snapshotPath(folder.path));
+    await writeFile(snapshotPath(folder.path), whole.subarray(0, whole.length - 100));
+    expect(await loadSnapshot(folder.path)).toBeNull();
+    await writeFile(snapshotPath(folder.path), Buffer.from('not an index at all'));
+    expect(await loadSnapshot(folder.path)).toBeNull();
+    expect(whole.toString('latin1')).toContain(`"version":${SNAPSHOT_VERSION}`);
+    const otherVersion = Buffer.from(whole.toString('latin1').replace(`"version":${SNAPSHOT_VERSION}`, '"version":1'), 'latin1');
+    await writeFile(snapshotPath(folder.path), otherVersion);
+    expect(await loadSnapshot(folder.path)).toBeNull();
+  });
+});

@@ -1,0 +1,25 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { REPO_ROOT, SEED_ARTICLE } from '../../../paths';
+import { useTempLibrary } from '../../../temp-library';
+
+// The app runs the index in a worker thread built to dist/ (tests/global-setup.ts builds it).
+const WORKER = join(REPO_ROOT, 'dist', 'main', 'core', 'search-worker.js');
+
+const temp = useTempLibrary({ searchWorker: WORKER });
+
+describe('the search index in a worker thread', () => {
+  it('indexes, searches, saves its snapshot and loads it again', async () => {
+    const { id } = await temp.library.addText({ text: await readFile(SEED_ARTICLE, 'utf8') });
+    await temp.library.prepareSearch();
+    await temp.library.addText({ text: 'Zürich notes\n\nThe bank in Zürich raised its rates.' });
+    expect((await temp.library.search('lavrov')).hits.map((hit) => hit.id)).toEqual([id]);
+    expect((await temp.library.search('zurich')).total).toBe(1);
+
+    await temp.reopen();
+    await temp.library.addText({ text: 'Geneva\n\nTalks in Geneva between the two collaborators.' });
+    expect((await temp.library.search('geneva')).total).toBe(2);
+    expect(await temp.library.reindex()).toBe(3);
+  });
+});
