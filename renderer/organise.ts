@@ -7,19 +7,19 @@
 import type { BulkTagRequest, TagChangeSummary } from '../common/api';
 import type { ArticleSummary } from '../common/article';
 import { isTagUnder, tagKey } from '../common/tags';
-import { attempt, call } from './api-client';
-import type { ArticleList } from './article-list';
-import { BulkBar } from './bulk-bar';
-import { required } from './dom';
-import { refineQuery } from './facets';
-import { RulesDialog } from './rules-dialog';
-import type { SearchBox } from './search-box';
-import type { Sidebar } from './sidebar';
-import type { StatusBar } from './status-bar';
-import { describeRename, TagDialog } from './tag-dialog';
-import { movedTag, subtreeCounts, tagColours } from './tag-tree';
-import { Timeline } from './timeline';
-import { UndoToast } from './undo-toast';
+import { attempt, call } from './helpers/api-client';
+import type { ArticleList } from './components/article-list';
+import { BulkBar } from './components/bulk-bar';
+import { required } from './helpers/dom';
+import { refineQuery } from './components/facets';
+import { RulesDialog } from './dialogs/rules-dialog';
+import type { SearchBox } from './components/search-box';
+import type { Sidebar } from './components/sidebar';
+import type { StatusBar } from './components/status-bar';
+import { describeRename, TagDialog } from './dialogs/tag-dialog';
+import { movedTag, subtreeCounts, tagColours } from './components/tag-tree';
+import { Timeline } from './components/timeline';
+import { UndoToast } from './components/undo-toast';
 
 /** What the organising tools need from the window. */
 export interface OrganiseContext {

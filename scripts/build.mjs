@@ -49,12 +49,13 @@ await Promise.all([
     ...watchless,
     platform: 'browser',
     format: 'esm',
-    entryPoints: [join(root, 'renderer/main.ts')],
+    entryPoints: [join(root, 'renderer', 'main.ts')],
     outfile: join(out, 'renderer/main.js'),
   }),
 ]);
 
 await mkdir(join(out, 'renderer'), { recursive: true });
-for (const file of ['index.html', 'styles.css', 'reader.css']) {
-  await cp(join(root, 'renderer', file), join(out, 'renderer', file));
+// The reader's stylesheet is served beside index.html: the reader frame names it by that URL.
+for (const [from, to] of [['index.html', 'index.html'], ['styles.css', 'styles.css'], ['reader/reader.css', 'reader.css']]) {
+  await cp(join(root, 'renderer', from), join(out, 'renderer', to));
 }

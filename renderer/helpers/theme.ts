@@ -1,0 +1,10 @@
+/**
+ * The theme chosen in Settings, applied to the window: `data-theme` on <html>, which
+ * styles.css reads ("system" follows prefers-color-scheme; "light" and "dark" override it).
+ */
+import type { Theme } from '../../common/api';
+
+/** Applies a theme to the document. */
+export function applyTheme(theme: Theme): void {
+  document.documentElement.dataset.theme = theme;
+}
