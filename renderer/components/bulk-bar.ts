@@ -9,6 +9,7 @@ import type { BulkTagSummary } from '../../common/api';
 import { messageOf } from '../helpers/api-client';
 import { el } from '../helpers/dom';
 import { plural } from '../helpers/format';
+import { splitTags } from '../helpers/split-tags';
 
 /** What the bar needs from its owner. */
 export interface BulkBarOptions {
@@ -20,11 +21,6 @@ export interface BulkBarOptions {
   clear(): void;
   /** Applies the change to the selection; resolves to main's summary. */
   apply(change: { add?: string[]; remove?: string[] }): Promise<BulkTagSummary>;
-}
-
-/** Splits a field of comma-separated tags; empty pieces are dropped (main judges the rest). */
-export function splitTags(value: string): string[] {
-  return value.split(',').filter((part) => part.trim() !== '');
 }
 
 /** The bar; one per window. */

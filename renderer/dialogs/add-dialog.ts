@@ -12,7 +12,9 @@
 import type { AddOptions, AddOutcome, DuplicateAction, DuplicateMatch } from '../../common/api';
 import type { ArticleSummary } from '../../common/article';
 import { call, messageOf } from '../helpers/api-client';
+import { toBase64 } from '../helpers/base64';
 import { required } from '../helpers/dom';
+import { splitTags } from '../helpers/split-tags';
 
 /** Files the dialog offers; others may still be chosen and are read as text. */
 export const ACCEPTED_FILES = '.html,.htm,.mhtml,.mht,.txt,.md,.pdf';
@@ -20,18 +22,6 @@ export const ACCEPTED_FILES = '.html,.htm,.mhtml,.mht,.txt,.md,.pdf';
 /** Whether a file name says HTML. */
 export function isHtmlFile(name: string): boolean {
   return /\.html?$/iu.test(name);
-}
-
-/** Base64 of some bytes, a chunk at a time (String.fromCharCode takes only so many arguments). */
-export function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
-
-/** Splits the tags field at commas; empty pieces (a stray comma) are not tags. */
-export function splitTags(value: string): string[] {
-  return value.split(',').filter((tag) => tag.trim() !== '');
 }
 
 /** The dialog, wired to the markup in index.html. */

@@ -7,9 +7,9 @@
  */
 import type { RulesRunSummary, TagRule } from '../../common/api';
 import { call, messageOf } from '../helpers/api-client';
-import { splitTags } from '../components/bulk-bar';
 import { el, replaceChildren } from '../helpers/dom';
 import { plural } from '../helpers/format';
+import { splitTags } from '../helpers/split-tags';
 
 /** What the dialog tells its owner. */
 export interface RulesDialogEvents {

@@ -7,8 +7,8 @@
  * own navigate-on-drop is off in main/window-options.ts, so a drop never replaces the window.)
  */
 import type { ArticleSummary } from '../../common/article';
-import { toBase64 } from '../dialogs/add-dialog';
 import { call, messageOf } from './api-client';
+import { toBase64 } from './base64';
 
 /** What the drop handler reports. */
 export interface DropReports {
