@@ -16,6 +16,7 @@ import type { ArticleSummary, SearchResults } from '../common/article';
 import { isTagUnder, tagKey } from '../common/tags';
 import { AddDialog } from './dialogs/add-dialog';
 import { BrowserClippingDialog } from './dialogs/browser-clipping-dialog';
+import { isDialogOpen } from './dialogs/dialog';
 import { ExportDialog } from './dialogs/export-dialog';
 import { ApiCallError, attempt, call, messageOf, setErrorReporter } from './helpers/api-client';
 import { ArticleList, type ListItem } from './components/article-list';
@@ -160,10 +161,9 @@ installShortcuts({
   listElement,
   search,
   add: () => {
-    if (!saveDialog.isOpen) addDialog.open();
+    if (!isDialogOpen(addDialog)) addDialog.open();
   },
-  modalOpen: () =>
-    addDialog.isOpen || saveDialog.isOpen || settingsDialog.isOpen || exportDialog.isOpen || organising.tagDialog.isOpen || organising.rulesDialog.isOpen,
+  modalOpen: () => isDialogOpen(),
   dismiss: () => help.close(),
   help: () => help.open(),
   tag: () => void tagSelected(),
@@ -193,7 +193,7 @@ function listedQuery(): string | null {
 window.cuttings.onAppEvent((event) => {
   switch (event.type) {
     case 'add-cutting':
-      if (saveDialog.isOpen || settingsDialog.isOpen) return;
+      if (isDialogOpen(addDialog)) return;
       if (event.url) addDialog.openWithUrl(event.url);
       else addDialog.open();
       return;
@@ -202,7 +202,7 @@ window.cuttings.onAppEvent((event) => {
       search.element.select();
       return;
     case 'open-settings':
-      if (!addDialog.isOpen && !saveDialog.isOpen) void settingsDialog.open();
+      if (!isDialogOpen()) void settingsDialog.open();
       return;
     case 'library-changed':
       if (event.error) status.error(event.message);
@@ -213,7 +213,7 @@ window.cuttings.onAppEvent((event) => {
       }).then(() => reload());
       return;
     case 'open-export':
-      if (!addDialog.isOpen && !saveDialog.isOpen && !settingsDialog.isOpen) exportDialog.open();
+      if (!isDialogOpen()) exportDialog.open();
       return;
     case 'export-progress':
       exportDialog.showProgress(event.done, event.total);
@@ -233,7 +233,7 @@ installFileDrop({
       await refreshTags();
     }).then(() => reload());
   },
-  modalOpen: () => addDialog.isOpen || saveDialog.isOpen || settingsDialog.isOpen,
+  modalOpen: () => isDialogOpen(),
 });
 
 /** The state of the current search, for paging and for dropping stale answers. */

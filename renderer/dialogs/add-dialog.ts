@@ -15,6 +15,7 @@ import { call, messageOf } from '../helpers/api-client';
 import { toBase64 } from '../helpers/base64';
 import { required } from '../helpers/dom';
 import { splitTags } from '../helpers/split-tags';
+import { Dialog } from './dialog';
 
 /** Files the dialog offers; others may still be chosen and are read as text. */
 export const ACCEPTED_FILES = '.html,.htm,.mhtml,.mht,.txt,.md,.pdf';
@@ -25,8 +26,7 @@ export function isHtmlFile(name: string): boolean {
 }
 
 /** The dialog, wired to the markup in index.html. */
-export class AddDialog {
-  private readonly dialog = required('add-dialog', HTMLDialogElement);
+export class AddDialog extends Dialog {
   private readonly form = required('add-form', HTMLFormElement);
   private readonly text = required('add-text', HTMLTextAreaElement);
   private readonly file = required('add-file', HTMLInputElement);
@@ -41,16 +41,16 @@ export class AddDialog {
   private readonly submit = required('add-submit', HTMLButtonElement);
   private readonly duplicate = required('add-duplicate', HTMLElement);
   private readonly duplicateMessage = required('add-duplicate-message', HTMLElement);
-  private busy = false;
 
   constructor(private readonly onAdded: (summary: ArticleSummary) => void) {
+    super(required('add-dialog', HTMLDialogElement));
     this.file.accept = ACCEPTED_FILES;
     this.form.addEventListener('submit', (event) => {
       // Never a real form submission (the page's policy has form-action 'none').
       event.preventDefault();
       void this.add();
     });
-    required('add-cancel', HTMLButtonElement).addEventListener('click', () => this.dialog.close());
+    required('add-cancel', HTMLButtonElement).addEventListener('click', () => this.close());
     required('add-file-choose', HTMLButtonElement).addEventListener('click', () => this.file.click());
     this.file.addEventListener('change', () => this.showChosenFile());
     this.clearFile.addEventListener('click', () => {
@@ -61,21 +61,13 @@ export class AddDialog {
       required(`add-duplicate-${action}`, HTMLButtonElement).addEventListener('click', () => this.answerDuplicate?.(action));
     }
     this.dialog.addEventListener('close', () => this.reset());
-    this.dialog.addEventListener('cancel', (event) => {
-      if (this.busy) event.preventDefault();
-    });
-  }
-
-  /** Whether the dialog is showing. */
-  get isOpen(): boolean {
-    return this.dialog.open;
   }
 
   /** Opens the dialog, empty, with the cursor in the text box. */
   open(): void {
-    if (this.dialog.open) return;
+    if (this.isOpen) return;
     this.reset();
-    this.dialog.showModal();
+    this.showModal();
     this.text.focus();
   }
 
@@ -186,7 +178,7 @@ export class AddDialog {
   /** Closes the dialog after adding; the last article added is opened. */
   private finish(added: ArticleSummary[]): void {
     this.setBusy(false);
-    this.dialog.close();
+    this.close();
     const last = added[added.length - 1];
     if (last) this.onAdded(last);
   }

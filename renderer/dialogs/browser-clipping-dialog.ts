@@ -6,10 +6,10 @@
 import type { BrowserClippingStatus } from '../../common/api';
 import { call, messageOf } from '../helpers/api-client';
 import { required } from '../helpers/dom';
+import { Dialog } from './dialog';
 
 /** The dialog, wired to the markup in index.html. */
-export class BrowserClippingDialog {
-  private readonly dialog = required('browser-dialog', HTMLDialogElement);
+export class BrowserClippingDialog extends Dialog {
   private readonly enabled = required('browser-enabled', HTMLInputElement);
   private readonly details = required('browser-details', HTMLElement);
   private readonly token = required('browser-token', HTMLElement);
@@ -18,8 +18,9 @@ export class BrowserClippingDialog {
   private readonly error = required('browser-error', HTMLElement);
 
   constructor() {
+    super(required('browser-dialog', HTMLDialogElement));
     required('browser-form', HTMLFormElement).addEventListener('submit', (event) => event.preventDefault());
-    required('browser-close', HTMLButtonElement).addEventListener('click', () => this.dialog.close());
+    required('browser-close', HTMLButtonElement).addEventListener('click', () => this.close());
     this.enabled.addEventListener('change', () => void this.change(this.enabled.checked));
     this.link.addEventListener('click', (event) => {
       event.preventDefault();
@@ -34,7 +35,7 @@ export class BrowserClippingDialog {
   /** Opens the dialog showing the current setting. */
   async open(): Promise<void> {
     this.showError('');
-    if (!this.dialog.open) this.dialog.showModal();
+    this.showModal();
     try {
       this.show(await call('browserClipping'));
     } catch (error) {

@@ -14,6 +14,7 @@ import { EXPORT_FORMAT_INFO } from '../../common/export-formats';
 import { call, messageOf } from '../helpers/api-client';
 import { el } from '../helpers/dom';
 import { plural } from '../helpers/format';
+import { createDialogElement, Dialog } from './dialog';
 
 /** What the window is showing, from which the dialog offers its choices of articles. */
 export interface ExportContext {
@@ -28,8 +29,7 @@ export interface ExportContext {
 type ScopeChoice = 'query' | 'tag' | 'selected';
 
 /** The dialog; `context` is read each time it opens. */
-export class ExportDialog {
-  readonly dialog: HTMLDialogElement;
+export class ExportDialog extends Dialog {
   private readonly format = el('select', { attrs: { id: 'export-format' } }, ...(Object.keys(EXPORT_FORMAT_INFO) as ExportFormatName[]).map((name) => el('option', { attrs: { value: name } }, EXPORT_FORMAT_INFO[name].label)));
   private readonly scopeRadios = new Map<ScopeChoice, HTMLInputElement>();
   private readonly scopeLabels = new Map<ScopeChoice, HTMLElement>();
@@ -47,10 +47,10 @@ export class ExportDialog {
   private readonly cancel = el('button', { className: 'button', attrs: { id: 'export-cancel', type: 'button' } }, 'Close');
   private readonly submit = el('button', { className: 'button primary', attrs: { id: 'export-submit', type: 'submit' } }, 'Export');
   private context: ExportContext = { query: '', tag: null, selected: null };
-  private busy = false;
   private cancelling = false;
 
   constructor(private readonly getContext: () => ExportContext) {
+    super(createDialogElement('export-dialog', 'export-dialog', 'export-heading'));
     const scopes = el('fieldset', { className: 'settings-group' }, el('legend', {}, 'Articles'));
     for (const choice of ['query', 'tag', 'selected'] as const) {
       const radio = el('input', { attrs: { type: 'radio', name: 'export-scope', value: choice, id: `export-scope-${choice}` } });
@@ -83,8 +83,7 @@ export class ExportDialog {
       this.summary,
       el('div', { className: 'dialog-buttons' }, this.cancel, this.submit),
     );
-    this.dialog = el('dialog', { className: 'dialog export-dialog', attrs: { id: 'export-dialog', 'aria-labelledby': 'export-heading' } }, form);
-    document.body.append(this.dialog);
+    this.dialog.append(form);
 
     this.format.addEventListener('change', () => this.showFormatOptions());
     this.choose.addEventListener('click', () => void this.choosePath());
@@ -94,22 +93,16 @@ export class ExportDialog {
       event.preventDefault();
       void this.start();
     });
-    // Esc during an export would hide the dialog with the export still running: cancel it instead.
-    this.dialog.addEventListener('cancel', (event) => {
-      if (!this.busy) return;
-      event.preventDefault();
-      void this.cancelOrClose();
-    });
   }
 
-  /** Whether the dialog is showing. */
-  get isOpen(): boolean {
-    return this.dialog.open;
+  /** Esc during an export would hide the dialog with the export still running: cancel it instead. */
+  protected override cancelWhileBusy(): void {
+    void this.cancelOrClose();
   }
 
   /** Shows the dialog with the choices the window offers now. */
   open(): void {
-    if (this.dialog.open) return;
+    if (this.isOpen) return;
     this.context = this.getContext();
     const { query, tag, selected } = this.context;
     this.describeScope('query', query === '' ? 'All articles' : `The current search: ${query}`, true);
@@ -121,7 +114,7 @@ export class ExportDialog {
     this.summary.hidden = true;
     this.progressRow.hidden = true;
     this.showFormatOptions();
-    this.dialog.showModal();
+    this.showModal();
     this.format.focus();
   }
 
@@ -194,7 +187,7 @@ export class ExportDialog {
 
   private async cancelOrClose(): Promise<void> {
     if (!this.busy) {
-      this.dialog.close();
+      this.close();
       return;
     }
     if (this.cancelling) return;

@@ -10,6 +10,7 @@ import { call, messageOf } from '../helpers/api-client';
 import { el, replaceChildren } from '../helpers/dom';
 import { plural } from '../helpers/format';
 import { splitTags } from '../helpers/split-tags';
+import { createDialogElement, Dialog } from './dialog';
 
 /** What the dialog tells its owner. */
 export interface RulesDialogEvents {
@@ -18,8 +19,7 @@ export interface RulesDialogEvents {
 }
 
 /** The dialog; one per window. */
-export class RulesDialog {
-  readonly dialog: HTMLDialogElement;
+export class RulesDialog extends Dialog {
   private readonly list = el('ol', { className: 'rules-list', attrs: { id: 'rules-list', 'aria-label': 'Rules' } });
   private readonly query = el('input', { attrs: { id: 'rule-query', type: 'text', placeholder: 'e.g. lavrov OR blinken', autocomplete: 'off', spellcheck: 'false', 'aria-describedby': 'rule-error' } });
   private readonly tags = el('input', { attrs: { id: 'rule-tags', type: 'text', placeholder: 'Tags, separated by commas', autocomplete: 'off', spellcheck: 'false' } });
@@ -30,9 +30,9 @@ export class RulesDialog {
   private readonly progress = el('progress', { attrs: { id: 'rules-progress', max: 1, 'aria-label': 'Applying rules', hidden: true } });
   private readonly result = el('p', { className: 'export-summary', attrs: { id: 'rules-result', role: 'status', hidden: true } });
   private rules: TagRule[] = [];
-  private busy = false;
 
   constructor(private readonly events: RulesDialogEvents) {
+    super(createDialogElement('rules-dialog', 'rules-dialog', 'rules-heading'));
     const close = el('button', { className: 'button primary', attrs: { id: 'rules-close', type: 'button' } }, 'Done');
     const form = el(
       'form',
@@ -59,8 +59,7 @@ export class RulesDialog {
       ),
       el('div', { className: 'dialog-buttons' }, close),
     );
-    this.dialog = el('dialog', { className: 'dialog rules-dialog', attrs: { id: 'rules-dialog', 'aria-labelledby': 'rules-heading' } }, form);
-    document.body.append(this.dialog);
+    this.dialog.append(form);
 
     form.addEventListener('submit', (event) => {
       event.preventDefault();
@@ -72,25 +71,17 @@ export class RulesDialog {
       if (button) void this.remove(Number(button.dataset.removeRule));
     });
     this.dryRunButton.addEventListener('click', () => void this.dryRun());
-    close.addEventListener('click', () => this.dialog.close());
-    this.dialog.addEventListener('cancel', (event) => {
-      if (this.busy) event.preventDefault();
-    });
-  }
-
-  /** Whether the dialog is showing. */
-  get isOpen(): boolean {
-    return this.dialog.open;
+    close.addEventListener('click', () => this.close());
   }
 
   /** Opens the dialog with the rules main has now. */
   async open(): Promise<void> {
-    if (this.dialog.open) return;
+    if (this.isOpen) return;
     this.preview.hidden = true;
     this.result.hidden = true;
     this.showError('');
     replaceChildren(this.list, el('li', { className: 'rules-none' }, 'Loading…'));
-    this.dialog.showModal();
+    this.showModal();
     this.query.focus();
     try {
       this.showRules(await call('listRules'));

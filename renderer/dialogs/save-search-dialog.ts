@@ -7,10 +7,10 @@
 import type { SavedSearch } from '../../common/api';
 import { call, messageOf } from '../helpers/api-client';
 import { required } from '../helpers/dom';
+import { Dialog } from './dialog';
 
 /** The dialog, wired to the markup in index.html. */
-export class SaveSearchDialog {
-  private readonly dialog = required('save-search-dialog', HTMLDialogElement);
+export class SaveSearchDialog extends Dialog {
   private readonly form = required('save-search-form', HTMLFormElement);
   private readonly name = required('save-search-name', HTMLInputElement);
   private readonly queryText = required('save-search-query', HTMLElement);
@@ -19,28 +19,20 @@ export class SaveSearchDialog {
   private readonly submit = required('save-search-submit', HTMLButtonElement);
   private query = '';
   private existing: SavedSearch[] = [];
-  private busy = false;
 
   /** `onSaved` receives every saved search after the save. */
   constructor(private readonly onSaved: (searches: SavedSearch[], saved: SavedSearch) => void) {
+    super(required('save-search-dialog', HTMLDialogElement));
     this.form.addEventListener('submit', (event) => {
       // Never a real form submission (the page's policy has form-action 'none').
       event.preventDefault();
       void this.save();
     });
-    required('save-search-cancel', HTMLButtonElement).addEventListener('click', () => this.dialog.close());
+    required('save-search-cancel', HTMLButtonElement).addEventListener('click', () => this.close());
     this.name.addEventListener('input', () => {
       this.showError('');
       this.showReplaces();
     });
-    this.dialog.addEventListener('cancel', (event) => {
-      if (this.busy) event.preventDefault();
-    });
-  }
-
-  /** Whether the dialog is showing. */
-  get isOpen(): boolean {
-    return this.dialog.open;
   }
 
   /**
@@ -48,7 +40,7 @@ export class SaveSearchDialog {
    * would replace one; a query already saved offers that name.
    */
   open(query: string, existing: SavedSearch[]): void {
-    if (this.dialog.open) return;
+    if (this.isOpen) return;
     this.query = query;
     this.existing = existing;
     this.queryText.textContent = query;
@@ -56,7 +48,7 @@ export class SaveSearchDialog {
     this.showError('');
     this.showReplaces();
     this.setBusy(false);
-    this.dialog.showModal();
+    this.showModal();
     this.name.focus();
     this.name.select();
   }
@@ -69,7 +61,7 @@ export class SaveSearchDialog {
     try {
       const searches = await call('saveSearch', { name, query: this.query });
       this.setBusy(false);
-      this.dialog.close();
+      this.close();
       const saved = searches.find((search) => sameName(search.name, name)) ?? { name: name.trim(), query: this.query };
       this.onSaved(searches, saved);
     } catch (error) {

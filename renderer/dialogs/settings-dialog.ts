@@ -11,17 +11,16 @@ import type { AppSettings, BrowserClippingStatus, SettingsChange, Theme } from '
 import { call, messageOf } from '../helpers/api-client';
 import { required } from '../helpers/dom';
 import { applyTheme } from '../helpers/theme';
+import { Dialog } from './dialog';
 
 /** The dialog, wired to the markup in index.html. */
-export class SettingsDialog {
-  private readonly dialog = required('settings-dialog', HTMLDialogElement);
+export class SettingsDialog extends Dialog {
   private readonly libraryPath = required('settings-library-path', HTMLElement);
   private readonly folder = required('settings-library-folder', HTMLInputElement);
   private readonly libraryError = required('settings-library-error', HTMLElement);
   private readonly browserState = required('settings-browser-state', HTMLElement);
   private readonly error = required('settings-error', HTMLElement);
   private readonly libraryButtons: HTMLButtonElement[];
-  private busy = false;
 
   /**
    * `openBrowserClipping` shows the "Clip from the browser" dialog; `reloadWindow` shows the
@@ -31,6 +30,7 @@ export class SettingsDialog {
     openBrowserClipping: () => void,
     private readonly reloadWindow: () => void = () => location.reload(),
   ) {
+    super(required('settings-dialog', HTMLDialogElement));
     const open = required('settings-library-open', HTMLButtonElement);
     const create = required('settings-library-create', HTMLButtonElement);
     const choose = required('settings-library-choose', HTMLButtonElement);
@@ -40,25 +40,17 @@ export class SettingsDialog {
     choose.addEventListener('click', () => void this.chooseFolder());
     for (const radio of this.themeRadios) radio.addEventListener('change', () => void this.change({ theme: radio.value as Theme }));
     required('settings-browser-open', HTMLButtonElement).addEventListener('click', () => {
-      this.dialog.close();
+      this.close();
       openBrowserClipping();
     });
     this.folder.addEventListener('input', () => this.showLibraryError(''));
-    required('settings-close', HTMLButtonElement).addEventListener('click', () => this.dialog.close());
+    required('settings-close', HTMLButtonElement).addEventListener('click', () => this.close());
     required('settings-form', HTMLFormElement).addEventListener('submit', (event) => event.preventDefault());
-    this.dialog.addEventListener('cancel', (event) => {
-      if (this.busy) event.preventDefault();
-    });
-  }
-
-  /** Whether the dialog is showing. */
-  get isOpen(): boolean {
-    return this.dialog.open;
   }
 
   /** Reads the settings from main and shows them. */
   async open(): Promise<void> {
-    if (this.dialog.open) return;
+    if (this.isOpen) return;
     this.showError('');
     this.showLibraryError('');
     this.folder.value = '';
@@ -68,7 +60,7 @@ export class SettingsDialog {
     } catch (error) {
       this.showError(messageOf(error));
     }
-    this.dialog.showModal();
+    this.showModal();
     this.themeRadios.find((radio) => radio.checked)?.focus();
   }
 

@@ -14,6 +14,7 @@ import { messageOf } from '../helpers/api-client';
 import { el, replaceChildren } from '../helpers/dom';
 import { plural } from '../helpers/format';
 import { movedTag, type TagNode } from '../components/tag-tree';
+import { createDialogElement, Dialog } from './dialog';
 
 /** Colours offered with one click (any other through the colour field). */
 export const TAG_COLOURS = ['#d64545', '#e07b24', '#d9b01a', '#3f9b4f', '#2a9d9b', '#2f6fd6', '#7a4fd0', '#c2408f', '#7a7a80'];
@@ -50,8 +51,7 @@ export function describeRename(from: string, to: string, tags: readonly TagCount
 }
 
 /** The dialog; one per window. */
-export class TagDialog {
-  readonly dialog: HTMLDialogElement;
+export class TagDialog extends Dialog {
   private node: TagNode | null = null;
   private readonly heading = el('h2', { attrs: { id: 'tag-dialog-heading' } });
   private readonly counts = el('p', { className: 'field-note', attrs: { id: 'tag-dialog-counts' } });
@@ -67,9 +67,9 @@ export class TagDialog {
   private readonly deleteButton = el('button', { className: 'button danger', attrs: { id: 'tag-delete', type: 'button' } }, 'Delete…');
   private readonly deleteConfirm = el('div', { className: 'tag-delete-confirm', attrs: { id: 'tag-delete-confirm', role: 'alertdialog', 'aria-labelledby': 'tag-delete-question', hidden: true } });
   private readonly error = el('p', { className: 'form-error', attrs: { id: 'tag-dialog-error', role: 'alert', hidden: true } });
-  private busy = false;
 
   constructor(private readonly actions: TagDialogActions) {
+    super(createDialogElement('tag-dialog', 'tag-dialog', 'tag-dialog-heading'));
     const close = el('button', { className: 'button', attrs: { id: 'tag-dialog-close', type: 'button' } }, 'Close');
     for (const colour of TAG_COLOURS) {
       const swatch = el('button', { className: 'tag-colour-swatch', attrs: { type: 'button', 'aria-label': `Colour ${colour}`, title: colour }, dataset: { colour } });
@@ -95,8 +95,7 @@ export class TagDialog {
       this.error,
       el('div', { className: 'dialog-buttons' }, close),
     );
-    this.dialog = el('dialog', { className: 'dialog tag-dialog', attrs: { id: 'tag-dialog', 'aria-labelledby': 'tag-dialog-heading' } }, form);
-    document.body.append(this.dialog);
+    this.dialog.append(form);
 
     form.addEventListener('submit', (event) => {
       event.preventDefault();
@@ -121,12 +120,7 @@ export class TagDialog {
     this.colourInput.addEventListener('change', () => void this.colour(this.colourInput.value));
     noColour.addEventListener('click', () => void this.colour(null));
     this.deleteButton.addEventListener('click', () => this.askDelete());
-    close.addEventListener('click', () => this.dialog.close());
-  }
-
-  /** Whether the dialog is showing. */
-  get isOpen(): boolean {
-    return this.dialog.open;
+    close.addEventListener('click', () => this.close());
   }
 
   /** Opens the dialog on a tag of the tree. */
@@ -155,7 +149,7 @@ export class TagDialog {
     this.deleteConfirm.hidden = true;
     this.showError('');
     this.describe();
-    if (!this.dialog.open) this.dialog.showModal();
+    this.showModal();
     this.renameInput.focus();
     this.renameInput.select();
   }
@@ -166,11 +160,6 @@ export class TagDialog {
     this.moveInput.value = parent;
     this.describe();
     this.moveButton.focus();
-  }
-
-  /** Closes the dialog. */
-  close(): void {
-    this.dialog.close();
   }
 
   /** Says under each field whether it renames or merges, and labels the buttons to match. */
@@ -225,7 +214,7 @@ export class TagDialog {
     this.showError('');
     try {
       const summary = await change();
-      this.dialog.close();
+      this.close();
       this.actions.changed(summary);
     } catch (error) {
       this.showError(messageOf(error));
