@@ -7,12 +7,15 @@
  * every result of the query, loaded or not (the owner then acts by the query). Rows have one
  * fixed height so the list can be virtualised: only the rows in view (plus a few) are in the
  * DOM, which keeps scrolling smooth at 100,000 articles (DESIGN.md §6).
+ *
+ * The rows are the listing's (listing/listing.ts): the list shows what it lists, dimmed while
+ * main refuses the search text, and asks it for the next page of hits near the end.
  */
-import type { ArticleSummary } from '../../common/article';
 import { tagKey } from '../../common/tags';
 import { el, replaceChildren } from '../helpers/dom';
 import { formatDate } from '../helpers/format';
 import { highlightSnippet } from '../helpers/highlight';
+import type { Listing, ListingEvent, ListItem } from '../listing/listing';
 
 /** Height of a row in CSS pixels; styles.css draws rows to fit it. */
 export const ROW_HEIGHT = 76;
@@ -23,21 +26,19 @@ const SNIPPET_LEAD = 24;
 /** How close to the end of the loaded rows the list asks for more. */
 const NEAR_END = 20;
 
-/** One row: an article, and for a search hit the snippet and the terms it matched. */
-export interface ListItem {
-  summary: ArticleSummary;
-  snippet?: string;
-  terms?: readonly string[];
-}
-
 /** What the list tells its owner. */
 export interface ArticleListEvents {
   /** The user opened a row (click, or Enter on the selection). */
   onOpen(id: string): void;
-  /** The user scrolled near the last loaded row; the owner may append more. */
-  onNearEnd?(): void;
   /** The selection changed (its size, or whether every result is selected). */
   onSelectionChange?(): void;
+}
+
+/** What the list says when the listing has no rows. */
+export function emptyText(listed: Pick<Extract<ListingEvent, { type: 'listed' }>, 'text' | 'tag' | 'search'>): string {
+  const { text, tag } = listed;
+  if (listed.search === null) return tag === null ? 'No articles yet. Add one with the Add button.' : `No articles are tagged ${tag}.`;
+  return tag === null ? `Nothing matches “${text}”.` : `Nothing tagged ${tag} matches “${text}”.`;
 }
 
 /** The virtualised, keyboard-driven article list. */
@@ -58,6 +59,7 @@ export class ArticleList {
 
   constructor(
     private readonly root: HTMLElement,
+    private readonly listing: Listing,
     private readonly events: ArticleListEvents,
   ) {
     root.setAttribute('role', 'listbox');
@@ -83,10 +85,23 @@ export class ArticleList {
       const item = this.items[index];
       if (item) this.events.onOpen(item.summary.id);
     });
+    listing.subscribe((event) => {
+      if (event.type === 'query' && event.text === '') this.setStale(false);
+      else if (event.type === 'refused') this.setStale(true);
+      else if (event.type === 'listed') {
+        if (event.search) this.setStale(false);
+        this.setItems(event.items, emptyText(event));
+      } else if (event.type === 'more') this.appendItems(event.items);
+    });
+  }
+
+  /** Dims the rows while they are an earlier query's than the search text's (main refused the text). */
+  private setStale(stale: boolean): void {
+    this.root.classList.toggle('stale', stale);
   }
 
   /** Replaces every row; keeps the selection if its article is still listed. */
-  setItems(items: ListItem[], emptyText: string): void {
+  private setItems(items: ListItem[], emptyMessage: string): void {
     const selectedId = this.selectedId;
     this.items = items;
     this.clearRows();
@@ -98,16 +113,21 @@ export class ArticleList {
     this.anchor = this.selected;
     this.events.onSelectionChange?.();
     this.empty.hidden = items.length > 0;
-    this.empty.textContent = emptyText;
+    this.empty.textContent = emptyMessage;
     this.render();
     if (this.selected >= 0) this.scrollToIndex(this.selected);
   }
 
   /** Adds rows at the end (the next page of search hits). */
-  appendItems(items: ListItem[]): void {
+  private appendItems(items: ListItem[]): void {
     this.items = this.items.concat(items);
     if (this.everything) for (const item of items) this.picked.add(item.summary.id);
     this.render();
+  }
+
+  /** The list's element, so that the window's keyboard handling can tell where keys go. */
+  get element(): HTMLElement {
+    return this.root;
   }
 
   /** How many rows are loaded. */
@@ -301,7 +321,7 @@ export class ArticleList {
       this.rows.set(index, row);
       this.root.append(row);
     }
-    if (this.items.length > 0 && last >= this.items.length - NEAR_END) this.events.onNearEnd?.();
+    if (this.items.length > 0 && last >= this.items.length - NEAR_END) void this.listing.loadMore();
   }
 
   /** A tag chip, with its colour (or its nearest coloured parent's) as a dot. */

@@ -3,20 +3,19 @@
  * many, "Select all N results" (every result of the query, loaded or not), a field for tags
  * and buttons to add them to or remove them from every selected article. While main works
  * through them (bulkTag), a progress bar follows its `bulk-progress` events; the end shows
- * main's summary, or its message word for word.
+ * main's summary, or its message word for word, until the listing lists another query.
  */
 import type { BulkTagSummary } from '../../common/api';
 import { messageOf } from '../helpers/api-client';
 import { el } from '../helpers/dom';
 import { plural } from '../helpers/format';
 import { splitTags } from '../helpers/split-tags';
+import type { Listing } from '../listing/listing';
 
 /** What the bar needs from its owner. */
 export interface BulkBarOptions {
   /** How many are selected, and whether that is every result of the query. */
   selection(): { count: number; all: boolean };
-  /** How many results the query has (loaded or not). */
-  total(): number;
   selectAll(): void;
   clear(): void;
   /** Applies the change to the selection; resolves to main's summary. */
@@ -37,9 +36,12 @@ export class BulkBar {
   private readonly result = el('p', { className: 'bulk-result', attrs: { id: 'bulk-result', role: 'status', hidden: true } });
   private busy = false;
   private readonly controls: HTMLElement;
+  /** The query last listed: a change's result stays shown while the list is that query's. */
+  private lastListed: string | null = null;
 
   constructor(
     private readonly root: HTMLElement,
+    private readonly listing: Listing,
     private readonly options: BulkBarOptions,
   ) {
     this.controls = el(
@@ -59,13 +61,18 @@ export class BulkBar {
       event.preventDefault();
       void this.apply(event.shiftKey ? 'remove' : 'add');
     });
+    listing.subscribe((event) => {
+      if (event.type !== 'listed') return;
+      if (listing.query !== this.lastListed) this.reset();
+      this.lastListed = listing.query;
+    });
     this.update();
   }
 
   /** Shows or hides the bar for the list's selection. */
   update(): void {
     const { count, all } = this.options.selection();
-    const total = this.options.total();
+    const total = this.listing.total;
     const shown = this.busy || count > 1 || all;
     // The result of the last change stays in view (the list is reloaded after it) until the
     // next change or another search.
@@ -87,7 +94,7 @@ export class BulkBar {
   }
 
   /** Hides the last result (another search). */
-  reset(): void {
+  private reset(): void {
     this.result.hidden = true;
     this.update();
   }

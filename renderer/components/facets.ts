@@ -7,12 +7,16 @@
  * To stay compact each group takes one line: the values that do not fit are hidden (not just
  * clipped, so the keyboard does not reach them either) behind a "+N more" button that shows
  * the group whole. Which fit is measured after layout, and again when the pane's width changes.
+ *
+ * The panel follows the listing: it shows a search's facets, goes when there is no search
+ * text, and is dimmed (and out of reach) while main refuses the text.
  */
 import type { SearchFacets } from '../../common/article';
 import { parseSearchQuery, type QueryNode } from '../../common/query';
 import { tagKey } from '../../common/tags';
 import { el, replaceChildren } from '../helpers/dom';
 import { plural } from '../helpers/format';
+import type { Listing } from '../listing/listing';
 
 /** How many values each group shows. */
 export const FACETS_SHOWN = 8;
@@ -34,19 +38,6 @@ export function facetClause(field: FacetField, value: string): string | null {
   if (field === 'year') return /^\d{4}$/u.test(value) ? `published:${value}` : null;
   if (QUOTE.test(value) || value.trim() === '') return null;
   return `${field}:"${value}"`;
-}
-
-/**
- * Adds a filter to a query so that it narrows all of it: a query whose top level is an OR is
- * put in parentheses first (`a OR b` and a tag must not become `a OR (b AND tag)`).
- *
- * @example refineQuery('kyiv OR kiev', 'tag:"ukraine"') // '(kyiv OR kiev) tag:"ukraine"'
- */
-export function refineQuery(query: string, clause: string): string {
-  const text = query.trim();
-  if (text === '') return clause;
-  const parsed = parseSearchQuery(text);
-  return parsed.ok && parsed.query?.kind === 'or' ? `(${text}) ${clause}` : `${text} ${clause}`;
 }
 
 /** The values with the highest counts, most first (ties in name order), at most `limit`. */
@@ -80,15 +71,16 @@ export function appliedFilters(query: string): Applied {
   return applied;
 }
 
-/** The panel; `onRefine` receives the filter to add to the query. */
+/** The panel; one per window. */
 export class FacetPanel {
   /** The groups the user opened whole; they stay open for the next results. */
   private readonly expanded = new Set<string>();
   private width = 0;
 
+  /** Each facet clicked narrows the listing's search by its filter. */
   constructor(
     private readonly root: HTMLElement,
-    private readonly onRefine: (clause: string) => void,
+    listing: Listing,
   ) {
     root.addEventListener('click', (event) => {
       const target = event.target as Element;
@@ -101,17 +93,24 @@ export class FacetPanel {
         return;
       }
       const button = target.closest<HTMLButtonElement>('button[data-clause]');
-      if (button?.dataset.clause && !button.disabled) this.onRefine(button.dataset.clause);
+      if (button?.dataset.clause && !button.disabled) listing.narrow(button.dataset.clause);
     });
     new ResizeObserver(() => {
       if (root.clientWidth === this.width) return;
       this.width = root.clientWidth;
       this.fit();
     }).observe(root);
+    listing.subscribe((event) => {
+      if (event.type === 'query' && event.text === '') {
+        this.setStale(false);
+        this.hide();
+      } else if (event.type === 'refused') this.setStale(true);
+      else if (event.type === 'listed' && event.search) this.show(event.search.results.facets, event.search.query);
+    });
   }
 
   /** Shows the facets of results for `query` (the whole query sent to main). */
-  show(facets: SearchFacets, query: string): void {
+  private show(facets: SearchFacets, query: string): void {
     const applied = appliedFilters(query);
     const groups = [
       this.group('tag', 'Tags', facets.tags, (value) => applied.tags.has(tagKey(value))),
@@ -125,7 +124,7 @@ export class FacetPanel {
   }
 
   /** Hides the panel (there is no query). */
-  hide(): void {
+  private hide(): void {
     this.root.hidden = true;
     this.root.replaceChildren();
   }
@@ -134,7 +133,7 @@ export class FacetPanel {
    * Marks the panel as belonging to results the current text no longer gives (it does not
    * parse): it is dimmed and cannot be used, since a filter added to that text fails too.
    */
-  setStale(stale: boolean): void {
+  private setStale(stale: boolean): void {
     this.root.classList.toggle('stale', stale);
     this.root.inert = stale;
   }

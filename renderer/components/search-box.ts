@@ -7,8 +7,13 @@
  * parser main uses), and an overlay drawn over the field with the same font and padding
  * underlines the characters at the fault's position. The message goes as soon as the text
  * parses again.
+ *
+ * The box shows the listing's search text (listing/listing.ts): what is typed goes to the
+ * listing as it is typed, and the listing is asked to list again once typing pauses; a text
+ * the listing is given elsewhere (a facet, a timeline bar, a saved search) is put in the box.
  */
 import { parseSearchQuery } from '../../common/query';
+import type { Listing } from '../listing/listing';
 
 /** How long typing must pause before a search starts, in milliseconds. */
 export const SEARCH_DEBOUNCE_MS = 150;
@@ -16,30 +21,28 @@ export const SEARCH_DEBOUNCE_MS = 150;
 /** The elements of the search box in index.html. */
 export interface SearchBoxElements {
   input: HTMLInputElement;
-  /** The result count beside the list's title. */
-  total: HTMLElement;
   /** Where a query's fault is explained (role=alert). */
   error: HTMLElement;
   /** The overlay that underlines the fault. */
   fault: HTMLElement;
 }
 
-/** The search field, its result count and its query errors. */
+/** The search field and its query errors. */
 export class SearchBox {
   private timer: number | undefined;
   private readonly input: HTMLInputElement;
-  private readonly total: HTMLElement;
   private readonly error: HTMLElement;
   private readonly fault: HTMLElement;
 
   constructor(
     elements: SearchBoxElements,
-    private readonly onQuery: (query: string) => void,
+    private readonly listing: Listing,
   ) {
-    ({ input: this.input, total: this.total, error: this.error, fault: this.fault } = elements);
+    ({ input: this.input, error: this.error, fault: this.fault } = elements);
     this.input.addEventListener('input', () => {
+      listing.setText(this.query);
       window.clearTimeout(this.timer);
-      this.timer = window.setTimeout(() => this.onQuery(this.query), SEARCH_DEBOUNCE_MS);
+      this.timer = window.setTimeout(() => void listing.reload(), SEARCH_DEBOUNCE_MS);
       if (this.hasError) {
         if (parseSearchQuery(this.input.value).ok) this.clearError();
         else this.drawFault();
@@ -49,6 +52,11 @@ export class SearchBox {
     for (const type of ['scroll', 'keyup', 'select', 'focus', 'blur'] as const) {
       this.input.addEventListener(type, () => this.syncFaultScroll());
     }
+    listing.subscribe((event) => {
+      if (event.type === 'text') this.show(event.text);
+      else if ((event.type === 'query' && event.text === '') || (event.type === 'listed' && event.search)) this.clearError();
+      else if (event.type === 'refused') this.showError(event.message);
+    });
   }
 
   /** The query as typed, trimmed. */
@@ -72,15 +80,15 @@ export class SearchBox {
     const hadQuery = this.input.value !== '';
     this.input.value = '';
     this.clearError();
-    if (hadQuery) this.onQuery('');
+    this.listing.setText('');
+    if (hadQuery) void this.listing.reload();
   }
 
-  /** Puts a query in the box and searches for it at once. */
-  setQuery(query: string): void {
+  /** Shows a query the listing was given (and is about to search for) in place of what was typed. */
+  private show(query: string): void {
     window.clearTimeout(this.timer);
     this.input.value = query;
     if (this.hasError && parseSearchQuery(query).ok) this.clearError();
-    this.onQuery(this.query);
   }
 
   /** Focuses the box and selects what is in it, ready to type over. */
@@ -89,14 +97,8 @@ export class SearchBox {
     this.input.select();
   }
 
-  /** Shows the number of results (or nothing, when not searching). */
-  setTotal(text: string): void {
-    this.total.textContent = text;
-    this.total.hidden = text === '';
-  }
-
   /** Shows main's message for a query it refused, and underlines the fault if it is one. */
-  showError(message: string): void {
+  private showError(message: string): void {
     this.error.textContent = message;
     this.error.hidden = false;
     this.input.setAttribute('aria-invalid', 'true');
@@ -104,7 +106,7 @@ export class SearchBox {
   }
 
   /** Takes the message and the underline away. */
-  clearError(): void {
+  private clearError(): void {
     this.error.hidden = true;
     this.error.textContent = '';
     this.input.removeAttribute('aria-invalid');

@@ -6,13 +6,18 @@
  * A tag's ⋯ button (or a right-click on it) asks the owner to edit it (rename, move, colour,
  * delete: tag-dialog.ts); dragging a tag onto another asks to move it there, and onto the
  * "Tags" heading to the top level. A parent's ▾ folds its sub-tags away.
+ *
+ * The tag chosen is the listing's (listing/listing.ts): a click here sets it and lists again,
+ * and the sidebar marks whatever tag the listing has, however it was set. The tree's counts
+ * come from every article's tags, which the listing hands over each time it lists them all.
  */
 import type { LibraryInfo, SavedSearch } from '../../common/api';
-import type { TagCount } from '../../common/article';
-import { isTagUnder, tagKey } from '../../common/tags';
+import type { ArticleSummary, TagCount } from '../../common/article';
+import { tagKey } from '../../common/tags';
 import { el, replaceChildren } from '../helpers/dom';
 import { folderName, plural } from '../helpers/format';
-import { buildTagTree, type TagNode } from './tag-tree';
+import type { Listing } from '../listing/listing';
+import { buildTagTree, subtreeCounts, type TagNode } from './tag-tree';
 
 /** What the tag tree asks of its owner. */
 export interface TagTreeEvents {
@@ -25,21 +30,14 @@ export interface TagTreeEvents {
 /** The drag data type of a tag being dragged in the tree. */
 const TAG_DRAG_TYPE = 'application/x-cuttings-tag';
 
-/** What the saved searches in the sidebar ask of their owner. */
-export interface SavedSearchEvents {
-  /** Runs a saved search. */
-  open(search: SavedSearch): void;
-  /** Deletes a saved search. */
-  delete(search: SavedSearch): void;
-}
-
-/** The sidebar; `onFilter` receives the chosen tag, or null for all articles. */
+/** The sidebar; one per window. */
 export class Sidebar {
-  private activeTag: string | null = null;
   private tags: TagCount[] = [];
   private saved: SavedSearch[] = [];
   private currentQuery = '';
   private articleCount = 0;
+  /** Every article's tags, for the tree's counts; null until the unfiltered list is fetched. */
+  private articles: ArticleSummary[] | null = null;
   /** Each tag's count of articles with it or a tag below it (tag-tree.ts), when known. */
   private totals: ReadonlyMap<string, number> | undefined;
   private tree: TagNode[] = [];
@@ -50,8 +48,9 @@ export class Sidebar {
   constructor(
     private readonly header: HTMLElement,
     private readonly nav: HTMLElement,
-    private readonly onFilter: (tag: string | null) => void,
-    private readonly savedEvents: SavedSearchEvents,
+    private readonly listing: Listing,
+    /** Deletes a saved search (its × button). */
+    private readonly deleteSaved: (search: SavedSearch) => void,
   ) {
     nav.addEventListener('click', (event) => {
       const target = event.target as Element;
@@ -60,8 +59,13 @@ export class Sidebar {
         const index = Number(savedButton.dataset.saved ?? savedButton.dataset.deleteSaved);
         const search = this.saved[index];
         if (!search) return;
-        if (savedButton.dataset.saved !== undefined) this.savedEvents.open(search);
-        else this.savedEvents.delete(search);
+        if (savedButton.dataset.saved === undefined) {
+          this.deleteSaved(search);
+          return;
+        }
+        // A saved search runs as it was saved, not narrowed by a tag chosen since.
+        listing.setTag(null);
+        listing.search(search.query);
         return;
       }
       const toggle = target.closest<HTMLButtonElement>('button[data-toggle]');
@@ -81,9 +85,8 @@ export class Sidebar {
       }
       const button = target.closest<HTMLButtonElement>('button[data-filter]');
       if (!button) return;
-      const tag = button.dataset.filter === 'all' ? null : (button.dataset.tag ?? null);
-      this.setActive(tag);
-      this.onFilter(tag);
+      listing.setTag(button.dataset.filter === 'all' ? null : (button.dataset.tag ?? null));
+      void listing.reload();
     });
     nav.addEventListener('contextmenu', (event) => {
       const button = (event.target as Element).closest<HTMLButtonElement>('button[data-filter="tag"]');
@@ -94,6 +97,11 @@ export class Sidebar {
     });
     this.installDragAndDrop();
     nav.addEventListener('keydown', (event) => this.onTreeKey(event));
+    listing.subscribe((event) => {
+      if (event.type === 'tag') this.markActive();
+      else if (event.type === 'query') this.setCurrentQuery(event.tag === null ? event.text : '');
+      else if (event.type === 'listed' && event.articles) this.setArticles(event.articles);
+    });
   }
 
   /**
@@ -139,9 +147,23 @@ export class Sidebar {
     this.renderNav();
   }
 
-  /** Gives the tree its counts of articles per tag and below (subtreeCounts). */
-  setTotals(totals: ReadonlyMap<string, number>): void {
-    this.totals = totals;
+  /** Takes every article's tags (the library's changed), and counts the tree's tags again. */
+  setArticles(articles: readonly ArticleSummary[]): void {
+    this.articles = [...articles];
+    this.recount();
+  }
+
+  /** One article's tags changed (the reader's tag editor): counts the tree's tags again. */
+  articleTagsChanged(id: string, tags: string[]): void {
+    const index = this.articles?.findIndex((summary) => summary.id === id) ?? -1;
+    if (this.articles && index >= 0) this.articles[index] = { ...this.articles[index]!, tags };
+    this.recount();
+  }
+
+  /** Gives the tree its counts of articles per tag and below (subtreeCounts), once every article's tags are known. */
+  private recount(): void {
+    if (!this.articles) return;
+    this.totals = subtreeCounts(this.articles);
     this.renderNav();
   }
 
@@ -156,11 +178,6 @@ export class Sidebar {
       return undefined;
     };
     return search(this.tree);
-  }
-
-  /** Every tag with its count and colour, as listTags gave them. */
-  get tagCounts(): TagCount[] {
-    return this.tags;
   }
 
   private installDragAndDrop(): void {
@@ -196,11 +213,6 @@ export class Sidebar {
     });
   }
 
-  /** The tag the list is filtered by, or null. */
-  get filter(): string | null {
-    return this.activeTag;
-  }
-
   /** Shows the library's name, where it is, and how many articles it holds. */
   setLibrary(info: LibraryInfo): void {
     this.articleCount = info.articles;
@@ -217,18 +229,10 @@ export class Sidebar {
     this.renderNav();
   }
 
-  /** Shows the library's tags; a filter on a tag that no longer exists is dropped. */
-  setTags(tags: TagCount[]): boolean {
+  /** Shows the library's tags. */
+  setTags(tags: TagCount[]): void {
     this.tags = tags;
-    let dropped = false;
-    // A parent level that is no tag of its own may still be chosen: it is kept while a tag is under it.
-    const active = tagKey(this.activeTag ?? '');
-    if (this.activeTag !== null && !tags.some((tag) => isTagUnder(tag.tag, active))) {
-      this.activeTag = null;
-      dropped = true;
-    }
     this.renderNav();
-    return dropped;
   }
 
   /** Shows the saved searches. */
@@ -254,7 +258,7 @@ export class Sidebar {
    * Marks the saved search whose query is the one being searched for, if any; "All articles"
    * then is not marked, so that one item says what the list shows.
    */
-  setCurrentQuery(query: string): void {
+  private setCurrentQuery(query: string): void {
     this.currentQuery = query;
     let found = false;
     for (const button of this.nav.querySelectorAll<HTMLButtonElement>('button[data-saved]')) {
@@ -264,17 +268,12 @@ export class Sidebar {
       button.setAttribute('aria-current', String(current));
     }
     const all = this.nav.querySelector<HTMLButtonElement>('button[data-filter="all"]');
-    all?.setAttribute('aria-current', String(this.activeTag === null && !found));
+    all?.setAttribute('aria-current', String(this.listing.tag === null && !found));
   }
 
-  /** Every tag name, for the tag editor's suggestions. */
-  get tagNames(): string[] {
-    return this.tags.map((tag) => tag.tag);
-  }
-
-  /** Marks which filter is active. */
-  setActive(tag: string | null): void {
-    this.activeTag = tag;
+  /** Marks which filter is active: the listing's tag, or "All articles". */
+  private markActive(): void {
+    const tag = this.listing.tag;
     for (const button of this.nav.querySelectorAll<HTMLButtonElement>('button[data-filter]')) {
       const active = tag === null ? button.dataset.filter === 'all' : button.dataset.tag !== undefined && tagKey(button.dataset.tag) === tagKey(tag);
       button.setAttribute('aria-current', String(active));
@@ -327,7 +326,7 @@ export class Sidebar {
         ? el('ul', { className: 'nav-list tag-tree', attrs: { 'aria-labelledby': 'tags-heading' } }, ...tagItems)
         : el('p', { className: 'nav-none' }, 'No tags yet'),
     );
-    this.setActive(this.activeTag);
+    this.markActive();
   }
 
   /** One tag with its fold button, colour, name, count and ⋯ button, and its sub-tags below. */

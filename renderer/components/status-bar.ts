@@ -5,6 +5,8 @@
  */
 import type { SearchStatus } from '../../common/api';
 import { replaceChildren } from '../helpers/dom';
+import { plural } from '../helpers/format';
+import type { Listing } from '../listing/listing';
 
 /**
  * What the status bar says while the search index loads.
@@ -55,6 +57,16 @@ export class StatusBar {
   /** Sets the right-hand summary (for example "3 of 40 articles"). */
   setSummary(text: string): void {
     this.summary.textContent = text;
+  }
+
+  /** Says in the summary how many articles are listed: for a search, out of the `libraryArticles()` there are. */
+  followListing(listing: Listing, libraryArticles: () => number): void {
+    listing.subscribe((event) => {
+      if (event.type !== 'listed') return;
+      const count = plural(event.items.length, 'article');
+      if (event.search) this.setSummary(`${plural(event.search.results.total, 'result')} of ${plural(libraryArticles(), 'article')}`);
+      else this.setSummary(event.tag === null ? count : `${count} tagged ${event.tag}`);
+    });
   }
 
   private set(text: string, kind: 'info' | 'error'): void {

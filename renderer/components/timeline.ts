@@ -3,19 +3,17 @@
  * or month (main's `timeline`), by published or clipped date, as a bar chart. Each bar is a
  * plain <button> (no chart library): clicking it, or Enter on it, narrows the search to that
  * period by adding `published:from..to` (or `clipped:…`) to the query. The bars are one tab
- * stop; the arrow keys, Home and End move between them.
+ * stop; the arrow keys, Home and End move between them. It counts again each time the
+ * listing lists (a listing whose tag cannot be said in a query leaves it as it was).
  */
 import type { Timeline as TimelineData, TimelineBucket, TimelineRequest } from '../../common/api';
-import { messageOf } from '../helpers/api-client';
+import { call, messageOf } from '../helpers/api-client';
 import { el, replaceChildren } from '../helpers/dom';
 import { formatDate, plural } from '../helpers/format';
+import type { Listing } from '../listing/listing';
 
-/** What the timeline needs from its owner. */
-export interface TimelineOptions {
-  fetch(request: TimelineRequest): Promise<TimelineData>;
-  /** Narrows the search by a clause such as `published:2022-03-01..2022-03-31`. */
-  narrow(clause: string): void;
-}
+/** Where the timeline's counts come from: main (a stand-in in tests). */
+export type TimelineSource = (request: TimelineRequest) => Promise<TimelineData>;
 
 const monthFormat = new Intl.DateTimeFormat(undefined, { month: 'short', year: 'numeric', timeZone: 'UTC' });
 
@@ -59,7 +57,8 @@ export class Timeline {
 
   constructor(
     root: HTMLElement,
-    private readonly options: TimelineOptions,
+    private readonly listing: Listing,
+    private readonly fetch: TimelineSource = (request) => call('timeline', request),
   ) {
     root.append(el('div', { className: 'timeline-header' }, this.toggle, this.note, this.bySelect, this.unitSelect), this.body);
     this.bySelect.addEventListener('change', () => void this.load(this.query));
@@ -77,6 +76,10 @@ export class Timeline {
       if (bar) this.choose(Number(bar.dataset.index));
     });
     this.bars.addEventListener('keydown', (event) => this.onKeyDown(event));
+    listing.subscribe((event) => {
+      const query = listing.query;
+      if (event.type === 'listed' && query !== null) void this.load(query);
+    });
   }
 
   /** Counts the articles of `query` ('' for all) and draws them. */
@@ -91,7 +94,7 @@ export class Timeline {
     };
     let data: TimelineData;
     try {
-      data = await this.options.fetch(request);
+      data = await this.fetch(request);
     } catch (error) {
       if (mine !== this.generation) return;
       this.data = null;
@@ -145,7 +148,7 @@ export class Timeline {
     const bucket = this.data?.buckets[index];
     if (!this.data || !bucket || bucket.count === 0) return;
     this.focusIndex = index;
-    this.options.narrow(periodClause(this.data.by, bucket));
+    this.listing.narrow(periodClause(this.data.by, bucket));
   }
 
   private onKeyDown(event: KeyboardEvent): void {

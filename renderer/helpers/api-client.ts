@@ -65,6 +65,11 @@ export function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** Shows a failure nobody else handles where `attempt` shows them (the status bar). */
+export function reportError(error: unknown): void {
+  showError(messageOf(error));
+}
+
 /**
  * Runs UI work that calls the API and shows any failure in the status bar instead of
  * throwing; resolves to undefined when it failed.
@@ -73,7 +78,7 @@ export async function attempt<T>(work: () => Promise<T>): Promise<T | undefined>
   try {
     return await work();
   } catch (error) {
-    showError(messageOf(error));
+    reportError(error);
     return undefined;
   }
 }

@@ -25,7 +25,6 @@ import type { SearchBox } from '../components/search-box';
 /** What the shortcuts act on. */
 export interface ShortcutTargets {
   list: ArticleList;
-  listElement: HTMLElement;
   search: SearchBox;
   /** Opens the add dialog. */
   add(): void;
@@ -45,7 +44,8 @@ export interface ShortcutTargets {
 
 /** Installs the shortcuts on the document. */
 export function installShortcuts(targets: ShortcutTargets): void {
-  const { list, listElement, search } = targets;
+  const { list, search } = targets;
+  const listElement = list.element;
   document.addEventListener('keydown', (event) => {
     if (event.defaultPrevented || event.isComposing) return;
     if (event.key === 'Escape' && targets.dismiss?.()) {

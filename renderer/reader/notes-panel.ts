@@ -12,7 +12,7 @@
  * Main's messages (a highlight over text that is not in the article, say) are shown as is.
  */
 import type { Article, Highlight } from '../../common/article';
-import { messageOf } from '../helpers/api-client';
+import { call, messageOf } from '../helpers/api-client';
 import { el, replaceChildren } from '../helpers/dom';
 import { renderMarkdown } from './markdown-view';
 
@@ -30,6 +30,14 @@ export interface NotesActions {
   updateHighlight(id: string, highlightId: string, comment: string): Promise<Highlight[]>;
   removeHighlight(id: string, highlightId: string): Promise<Highlight[]>;
 }
+
+/** The notes and highlights as main keeps them. */
+export const NOTES_IN_MAIN: NotesActions = {
+  setNote: (id, note) => call('setNote', { id, note }),
+  addHighlight: (id, selected, comment) => call('addHighlight', { id, ...selected, ...(comment ? { comment } : {}) }),
+  updateHighlight: (id, highlightId, comment) => call('updateHighlight', { id, highlightId, comment }),
+  removeHighlight: (id, highlightId) => call('removeHighlight', { id, highlightId }),
+};
 
 /** What the panel needs of the reader around it. */
 export interface NotesHost {

@@ -10,15 +10,19 @@
  * scrolls the mark into view and makes it `:target` (reader.css highlights it), and nothing
  * is loaded. The address must be absolute: a relative `#…` would resolve against this
  * window's URL and load the app itself into the frame.
+ *
+ * Around the frame: the title and metadata (article-details.ts), the tag editor and the tags
+ * suggested for the article, the notes and highlights, the provenance and Capture again
+ * (recapture-panel.ts).
  */
-import type { RecaptureOutcome, TagSuggestion } from '../../common/api';
+import type { RecaptureOutcome } from '../../common/api';
 import type { Article, Highlight } from '../../common/article';
-import type { WordDiffPart } from '../../common/word-diff';
-import { messageOf } from '../helpers/api-client';
-import { el, replaceChildren, type Child } from '../helpers/dom';
-import { formatDate, formatDateTime, webUrl } from '../helpers/format';
+import { attempt, call } from '../helpers/api-client';
+import { el, replaceChildren } from '../helpers/dom';
+import { metaRows, provenanceRows } from './article-details';
 import { highlightMarkId } from './highlight-marks';
-import { NotesPanel, type NotesActions, type Selected } from './notes-panel';
+import { NOTES_IN_MAIN, NotesPanel, type Selected } from './notes-panel';
+import { RecapturePanel } from './recapture-panel';
 import { buildReaderPage, matchId } from './reader-document';
 import { SuggestedTags } from './suggested-tags';
 import { TagEditor, type TagChange } from './tag-editor';
@@ -30,24 +34,11 @@ const HIGHLIGHT_CONTEXT = 32;
 export interface ReaderOptions {
   /** Every tag in the library, for the tag editor's suggestions. */
   knownTags(): string[];
-  /** Stores a tag change on an article; resolves to its tags after it. */
-  saveTags(id: string, change: TagChange): Promise<string[]>;
-  /** Fetches an article's address again (a new version is kept if its text changed). */
-  recapture?(id: string): Promise<RecaptureOutcome>;
-  /** Notes and highlights (notes-panel.ts). */
-  notes?: NotesActions;
-  /** Tags suggested for an article (suggested-tags.ts). */
-  suggestTags?(id: string): Promise<TagSuggestion[]>;
+  /** An article's tags were changed here (main has stored them): show them elsewhere too. A failure is shown under the tag field. */
+  tagsSaved(id: string, tags: string[]): Promise<void>;
+  /** Capture again kept a new version: a new article for the list (the reader stays on this one, showing the diff). */
+  newVersion(): Promise<void>;
 }
-
-const METHOD_NAMES: Partial<Record<Article['provenance']['method'], string>> = {
-  paste: 'Pasted text',
-  file: 'File',
-  stdin: 'Standard input',
-  url: 'Web page',
-  import: 'Imported',
-  browser: 'From the browser',
-};
 
 /** The reader pane. */
 export class Reader {
@@ -58,8 +49,7 @@ export class Reader {
   private readonly meta = el('dl', { className: 'reader-meta' });
   private readonly provenance = el('dl', { className: 'provenance-list' });
   private readonly tagEditor: TagEditor;
-  private readonly recaptureButton = el('button', { className: 'button small recapture-button', attrs: { type: 'button', hidden: true } }, 'Capture again');
-  private readonly recaptureResult = el('div', { className: 'recapture-result', attrs: { role: 'status', hidden: true } });
+  private readonly recapture: RecapturePanel;
   private readonly frame = el('iframe', {
     className: 'reader-frame',
     // No scripts, no forms, no popups, no navigation of the app: of the sandbox's permissions
@@ -86,57 +76,63 @@ export class Reader {
   private drawnHighlights = new Map<string, number>();
   /** Where to scroll the frame once its new document loads (highlights redrawn). */
   private restoreScroll: number | null = null;
-  private readonly notes: NotesPanel | null;
+  /** Counts openings, so that a slow answer for an earlier click cannot replace a later one. */
+  private opening = 0;
+  private readonly notes: NotesPanel;
   private readonly tools: HTMLElement;
-  private readonly suggested: SuggestedTags | null;
+  private readonly suggested: SuggestedTags;
 
   constructor(root: HTMLElement, options: ReaderOptions) {
-    this.canRecapture = options.recapture !== undefined;
+    /** Stores a tag change on an article; resolves to its tags after it. */
+    const saveTags = async (id: string, change: TagChange): Promise<string[]> => {
+      const tags = await call('updateTags', { id, ...change });
+      await options.tagsSaved(id, tags);
+      return tags;
+    };
     const tags = el('div', { className: 'reader-tags' });
     this.tagEditor = new TagEditor(tags, {
       knownTags: options.knownTags,
       save: async (change) => {
         const article = this.article;
         if (!article) throw new Error('reader: no article is open');
-        const result = await options.saveTags(article.id, change);
+        const result = await saveTags(article.id, change);
         article.tags = result;
-        this.suggested?.setTags(result);
+        this.suggested.setTags(result);
         return result;
       },
     });
-    const suggestTags = options.suggestTags;
-    this.suggested = suggestTags
-      ? new SuggestedTags({
-          suggest: suggestTags,
-          add: async (tag) => {
-            const article = this.article;
-            if (!article) return;
-            const result = await options.saveTags(article.id, { add: [tag] });
-            article.tags = result;
-            this.tagEditor.setTags(result);
-            this.suggested?.setTags(result);
-          },
-        })
-      : null;
-    this.notes = options.notes
-      ? new NotesPanel(options.notes, {
-          selection: () => this.selection(),
-          highlightsChanged: (highlights) => this.redrawHighlights(highlights),
-          showHighlight: (id) => this.showHighlight(id),
-        })
-      : null;
+    this.suggested = new SuggestedTags({
+      suggest: (id) => call('suggestTags', id),
+      add: async (tag) => {
+        const article = this.article;
+        if (!article) return;
+        const result = await saveTags(article.id, { add: [tag] });
+        article.tags = result;
+        this.tagEditor.setTags(result);
+        this.suggested.setTags(result);
+      },
+    });
+    this.notes = new NotesPanel(NOTES_IN_MAIN, {
+      selection: () => this.selection(),
+      highlightsChanged: (highlights) => this.redrawHighlights(highlights),
+      showHighlight: (id) => this.showHighlight(id),
+    });
+    this.recapture = new RecapturePanel(async (id): Promise<RecaptureOutcome> => {
+      const outcome = await call('recapture', id);
+      if (outcome.changed) await options.newVersion();
+      return outcome;
+    });
     replaceChildren(
       this.header,
       this.title,
       this.meta,
       tags,
-      this.suggested?.element,
-      this.notes?.element,
+      this.suggested.element,
+      this.notes.element,
       el('details', { className: 'provenance' }, el('summary', {}, 'Provenance'), this.provenance),
-      this.recaptureButton,
-      this.recaptureResult,
+      this.recapture.button,
+      this.recapture.result,
     );
-    this.recaptureButton.addEventListener('click', () => void this.recapture(options));
     const previous = el(
       'button',
       { className: 'button small', attrs: { type: 'button', title: 'Previous match', 'aria-label': 'Previous match' } },
@@ -158,13 +154,29 @@ export class Reader {
       if (this.currentMatch > 0) this.goToMatch(this.currentMatch);
     });
     // Above the article: the search's matches on the left, Highlight selection on the right.
-    this.tools = el('div', { className: 'reader-tools', attrs: { hidden: true } }, this.matchBar, this.notes?.highlightButton);
+    this.tools = el('div', { className: 'reader-tools', attrs: { hidden: true } }, this.matchBar, this.notes.highlightButton);
     replaceChildren(root, this.empty, this.header, this.tools, this.frame);
   }
 
   /** The open article's id, if any. */
   get articleId(): string | undefined {
     return this.article?.id;
+  }
+
+  /**
+   * Opens an article by id, with the words of `terms` (a search hit's) marked. An article
+   * already open is kept as it is, with whatever the user is typing in its tag field; only its
+   * marks follow the new terms.
+   */
+  async open(id: string, terms: readonly string[] = []): Promise<void> {
+    if (this.articleId === id) {
+      this.setMatchTerms(terms);
+      return;
+    }
+    const mine = ++this.opening;
+    const article = await attempt(() => call('getArticle', id));
+    if (!article || mine !== this.opening) return;
+    this.show(article, terms);
   }
 
   /** Shows an article, with the words of `terms` (a search hit's) marked in its text. */
@@ -177,13 +189,12 @@ export class Reader {
     this.title.textContent = article.title;
     if (article.lang) this.title.setAttribute('lang', article.lang);
     else this.title.removeAttribute('lang');
-    replaceChildren(this.meta, ...this.metaRows(article));
-    replaceChildren(this.provenance, ...this.provenanceRows(article));
+    replaceChildren(this.meta, ...metaRows(article));
+    replaceChildren(this.provenance, ...provenanceRows(article));
     this.tagEditor.setTags(article.tags);
-    this.recaptureButton.hidden = !this.canRecapture || !(article.provenance.originalUrl ?? article.url);
-    this.recaptureResult.hidden = true;
-    this.notes?.show(article);
-    void this.suggested?.load(article.id);
+    this.recapture.show(article);
+    this.notes.show(article);
+    void this.suggested.load(article.id);
     this.render(article, terms);
   }
 
@@ -202,7 +213,7 @@ export class Reader {
 
   /** Starts a highlight of the words selected in the article (the `h` key). */
   startHighlight(): void {
-    this.notes?.startHighlight();
+    this.notes.startHighlight();
   }
 
   /**
@@ -245,35 +256,6 @@ export class Reader {
     this.frame.contentWindow?.location.replace(`about:srcdoc#${highlightMarkId(n)}`);
   }
 
-  /** Whether the owner offers re-capture (set from the options at construction). */
-  private canRecapture = false;
-
-  /** Fetches the open article again and shows what changed, word by word. */
-  private async recapture(options: ReaderOptions): Promise<void> {
-    const article = this.article;
-    if (!article || !options.recapture) return;
-    this.recaptureButton.disabled = true;
-    this.recaptureButton.textContent = 'Fetching…';
-    try {
-      const outcome = await options.recapture(article.id);
-      if (this.article !== article) return;
-      const since = formatDateTime(outcome.previousClipped);
-      replaceChildren(
-        this.recaptureResult,
-        outcome.changed
-          ? el('p', {}, `Changed since ${since}; the new text is saved as a new version beside this one.`)
-          : el('p', {}, `Unchanged since ${since}; nothing was saved.`),
-        ...(outcome.changed ? [el('p', { className: 'word-diff' }, ...diffChildren(outcome.diff))] : []),
-      );
-    } catch (error) {
-      replaceChildren(this.recaptureResult, el('p', { className: 'form-error' }, messageOf(error)));
-    } finally {
-      this.recaptureResult.hidden = false;
-      this.recaptureButton.disabled = false;
-      this.recaptureButton.textContent = 'Capture again';
-    }
-  }
-
   /**
    * Marks other search terms in the open article (it was opened again from other results);
    * nothing else in the reader changes, so a tag being typed is kept.
@@ -294,7 +276,7 @@ export class Reader {
     const theme = document.documentElement.dataset.theme;
     const page = buildReaderPage(article.html, stylesheet, article.lang, terms, article.highlights ?? [], theme === 'light' || theme === 'dark' ? theme : 'system');
     this.drawnHighlights = page.highlights;
-    this.notes?.setMissing(new Set(page.missingHighlights.map((highlight) => highlight.id)));
+    this.notes.setMissing(new Set(page.missingHighlights.map((highlight) => highlight.id)));
     this.terms = [...terms];
     this.matches = page.matches;
     this.currentMatch = page.matches > 0 ? 1 : 0;
@@ -321,7 +303,7 @@ export class Reader {
     if (this.article?.id !== id) return;
     this.article.tags = tags;
     this.tagEditor.setTags(tags);
-    this.suggested?.setTags(tags);
+    this.suggested.setTags(tags);
   }
 
   /** Shows nothing (the article is gone or the list is empty). */
@@ -344,83 +326,11 @@ export class Reader {
     this.tagEditor.focus();
   }
 
-  private metaRows(article: Article): Child[] {
-    const rows: Child[] = [];
-    const row = (label: string, value: Child, className = '') =>
-      rows.push(el('div', { className: `meta-row ${className}`.trim() }, el('dt', {}, label), el('dd', {}, value)));
-    if (article.source) row('Source', article.source);
-    if (article.author) row('Author', article.author);
-    if (article.published) {
-      row('Published', el('time', { attrs: { datetime: article.published } }, formatDate(article.published)));
-    }
-    row('Clipped', el('time', { attrs: { datetime: article.clipped, title: article.clipped } }, formatDateTime(article.clipped)));
-    if (article.url) {
-      const url = webUrl(article.url);
-      // Only a web address becomes a link, and it opens outside the app window (target=_blank:
-      // Electron's window-open handler decides where; the app window itself never navigates).
-      row(
-        'URL',
-        url
-          ? el('a', { className: 'reader-url', attrs: { href: url.href, target: '_blank', rel: 'noopener noreferrer' } }, article.url)
-          : el('span', { className: 'reader-url' }, article.url),
-        'meta-url',
-      );
-    }
-    row('Words', article.words.toLocaleString());
-    return rows;
+  /** Reads the open article's tags again (many articles' tags changed at once). */
+  async reloadTags(): Promise<void> {
+    const id = this.articleId;
+    if (id !== undefined) this.setTags(id, (await call('getArticle', id)).tags);
   }
-
-  private provenanceRows(article: Article): Child[] {
-    const p = article.provenance;
-    const rows: [string, Child][] = [
-      ['Method', METHOD_NAMES[p.method] ?? p.method],
-      ...(p.fileName ? ([['File', p.fileName]] as [string, Child][]) : []),
-      ['Captured', el('time', { attrs: { datetime: p.captured, title: p.captured } }, `${formatDateTime(p.captured)} (${p.captured})`)],
-      ...fetchRows(p),
-      ['Original SHA-256', el('code', { className: 'hash' }, p.originalSha256)],
-      ['Text SHA-256', el('code', { className: 'hash' }, p.textSha256)],
-      ['Cuttings version', p.appVersion],
-    ];
-    return rows.map(([label, value]) => el('div', { className: 'meta-row' }, el('dt', {}, label), el('dd', {}, value)));
-  }
-}
-
-/**
- * Where a fetched page came from: the address asked for, where redirects ended, the address
- * the page names as its own, the HTTP status and type, and the first capture when this is a
- * later version. Addresses are shown as text, not links: provenance is for reading and copying.
- */
-function fetchRows(p: Article['provenance']): [string, Child][] {
-  const rows: [string, Child][] = [];
-  const address = (label: string, url: string | undefined) => {
-    if (url) rows.push([label, el('code', { className: 'provenance-url' }, url)]);
-  };
-  address('Requested URL', p.originalUrl);
-  if (p.finalUrl !== p.originalUrl) address('Final URL', p.finalUrl);
-  address('Canonical URL', p.canonicalUrl);
-  if (p.httpStatus !== undefined) rows.push(['HTTP status', String(p.httpStatus)]);
-  if (p.contentType) rows.push(['Content type', p.contentType]);
-  if (p.versionOf) rows.push(['Version of', el('code', {}, p.versionOf)]);
-  return rows;
-}
-
-/** Words kept around each change when showing a diff. */
-const DIFF_CONTEXT = 8;
-
-/** A word diff as text, `<del>` and `<ins>`, long unchanged runs cut to their ends. */
-function diffChildren(parts: readonly WordDiffPart[]): Child[] {
-  const children: Child[] = [];
-  for (const [index, part] of parts.entries()) {
-    if (part.kind === 'removed') children.push(el('del', {}, part.text), ' ');
-    else if (part.kind === 'added') children.push(el('ins', {}, part.text), ' ');
-    else {
-      const words = part.text.split(' ');
-      const head = index === 0 ? [] : words.slice(0, DIFF_CONTEXT);
-      const tail = index === parts.length - 1 ? [] : words.slice(-DIFF_CONTEXT);
-      children.push(words.length > head.length + tail.length ? `${head.join(' ')} … ${tail.join(' ')} ` : `${part.text} `);
-    }
-  }
-  return children;
 }
 
 function sameTerms(a: readonly string[], b: readonly string[]): boolean {

@@ -1,7 +1,7 @@
 /** The facet panel's queries: what a facet adds to the search, and what it leaves out. */
 import { describe, expect, it } from 'vitest';
 import { parseSearchQuery } from '../../../common/query';
-import { appliedFilters, facetClause, refineQuery, topFacets } from '../../../renderer/components/facets';
+import { appliedFilters, facetClause, topFacets } from '../../../renderer/components/facets';
 
 describe('facetClause', () => {
   it('quotes tags and sources, so that spaces and slashes stay in the value', () => {
@@ -30,19 +30,6 @@ describe('facetClause', () => {
       const parsed = parseSearchQuery(facetClause(field, value) ?? '');
       expect(parsed.ok && parsed.query).toEqual({ kind: 'filter', field, value });
     }
-  });
-});
-
-describe('refineQuery', () => {
-  it('adds the filter after the query', () => {
-    expect(refineQuery('lavrov', 'tag:"ukraine"')).toBe('lavrov tag:"ukraine"');
-    expect(refineQuery('  lavrov -sport ', 'published:2022')).toBe('lavrov -sport published:2022');
-    expect(refineQuery('', 'tag:"ukraine"')).toBe('tag:"ukraine"');
-  });
-
-  it('keeps an OR whole, so that the filter narrows both sides', () => {
-    expect(refineQuery('kyiv OR kiev', 'tag:"ukraine"')).toBe('(kyiv OR kiev) tag:"ukraine"');
-    expect(refineQuery('(kyiv OR kiev) talks', 'tag:"ukraine"')).toBe('(kyiv OR kiev) talks tag:"ukraine"');
   });
 });
 
