@@ -6,7 +6,8 @@
 //   dist/chunks/                  code the two share, and code loaded only when needed
 //                                 (the HTML clipper and jsdom, which take half a second)
 //   dist/preload/index.cjs        the preload (CommonJS: sandboxed preloads cannot load ESM)
-//   dist/renderer/                the window: main.js, index.html, styles
+//   dist/renderer/                the window: main.js, index.html, styles.css (bundled from
+//                                 renderer/styles/), and reader.css for the reader's frame
 // Why esbuild and not electron-vite: four entry points and a copy step fit in one short
 // file that a newcomer can read, and it builds in well under a second.
 import { build } from 'esbuild';
@@ -52,10 +53,15 @@ await Promise.all([
     entryPoints: [join(root, 'renderer', 'main.ts')],
     outfile: join(out, 'renderer/main.js'),
   }),
+  // Each stylesheet is bundled from its @imports into one file (the window's policy allows only
+  // its own files, no inline styles), served beside index.html: the reader's frame asks for
+  // reader.css by that URL.
+  build({
+    ...watchless,
+    entryPoints: { styles: join(root, 'renderer', 'styles.css'), reader: join(root, 'renderer', 'reader', 'reader.css') },
+    outdir: join(out, 'renderer'),
+  }),
 ]);
 
 await mkdir(join(out, 'renderer'), { recursive: true });
-// The reader's stylesheet is served beside index.html: the reader frame names it by that URL.
-for (const [from, to] of [['index.html', 'index.html'], ['styles.css', 'styles.css'], ['reader/reader.css', 'reader.css']]) {
-  await cp(join(root, 'renderer', from), join(out, 'renderer', to));
-}
+await cp(join(root, 'renderer', 'index.html'), join(out, 'renderer', 'index.html'));
