@@ -17,7 +17,7 @@ import { formatDate } from '../helpers/format';
 import { highlightSnippet } from '../helpers/highlight';
 import type { Listing, ListingEvent, ListItem } from '../listing/listing';
 
-/** Height of a row in CSS pixels; styles.css draws rows to fit it. */
+/** Height of a row in CSS pixels; styles/article-list.css draws rows to fit it. */
 export const ROW_HEIGHT = 76;
 /** Rows rendered beyond each edge of the view, so fast scrolling shows no gaps. */
 const OVERSCAN = 8;

@@ -1,6 +1,7 @@
 /**
  * The theme chosen in Settings, applied to the window: `data-theme` on <html>, which
- * styles.css reads ("system" follows prefers-color-scheme; "light" and "dark" override it).
+ * styles/tokens.css turns into the color-scheme that picks every colour ("system" follows
+ * prefers-color-scheme; "light" and "dark" override it).
  */
 import type { Theme } from '../../common/api';
 
