@@ -1,6 +1,6 @@
 /**
  * What the window says about each export format, and the name a new export gets: used by the
- * Export dialog (renderer/export-dialog.ts) and by main's save dialog (main/index.ts). The
+ * Export dialog (renderer/dialogs/export-dialog.ts) and by main's save dialog (main/index.ts). The
  * formats themselves are written by main/core/export.
  */
 import type { ExportFormatName } from './api';

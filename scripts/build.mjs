@@ -6,7 +6,8 @@
 //   dist/chunks/                  code the two share, and code loaded only when needed
 //                                 (the HTML clipper and jsdom, which take half a second)
 //   dist/preload/index.cjs        the preload (CommonJS: sandboxed preloads cannot load ESM)
-//   dist/renderer/                the window: main.js, index.html, styles
+//   dist/renderer/                the window: main.js, index.html, styles.css (bundled from
+//                                 renderer/styles/), and reader.css for the reader's frame
 // Why esbuild and not electron-vite: four entry points and a copy step fit in one short
 // file that a newcomer can read, and it builds in well under a second.
 import { build } from 'esbuild';
@@ -55,12 +56,18 @@ await Promise.all([
     ...watchless,
     platform: 'browser',
     format: 'esm',
-    entryPoints: [join(root, 'renderer/main.ts')],
+    entryPoints: [join(root, 'renderer', 'main.ts')],
     outfile: join(out, 'renderer/main.js'),
+  }),
+  // Each stylesheet is bundled from its @imports into one file (the window's policy allows only
+  // its own files, no inline styles), served beside index.html: the reader's frame asks for
+  // reader.css by that URL.
+  build({
+    ...watchless,
+    entryPoints: { styles: join(root, 'renderer', 'styles.css'), reader: join(root, 'renderer', 'reader', 'reader.css') },
+    outdir: join(out, 'renderer'),
   }),
 ]);
 
 await mkdir(join(out, 'renderer'), { recursive: true });
-for (const file of ['index.html', 'styles.css', 'reader.css']) {
-  await cp(join(root, 'renderer', file), join(out, 'renderer', file));
-}
+await cp(join(root, 'renderer', 'index.html'), join(out, 'renderer', 'index.html'));

@@ -19,17 +19,17 @@ test('several files of different kinds go in at once, and a duplicate among them
   ];
   await app.openAddDialog();
   const chooser = page.waitForEvent('filechooser');
-  await page.locator('#add-file-choose').click();
+  await app.addForm.chooseFiles.click();
   await (await chooser).setFiles(files);
-  await expect(page.locator('#add-file-name')).toHaveText('4 files');
-  await page.locator('#add-submit').click();
+  await expect(app.addForm.fileName).toHaveText('4 files');
+  await app.addForm.submit.click();
 
   // The fourth is the third's byte-identical twin in the BBC corpus.
-  const notice = page.locator('#add-duplicate');
+  const notice = app.addForm.duplicate;
   await expect(notice).toBeVisible({ timeout: 30_000 });
   await expect(notice).toContainText('the very same text');
-  await page.locator('#add-duplicate-keep').click();
-  await expect(app.addDialog).toBeHidden({ timeout: 30_000 });
+  await app.addForm.duplicateChoice('keep').click();
+  await expect(app.addForm.dialog).toBeHidden({ timeout: 30_000 });
   await expect(app.rows).toHaveCount(4);
   await app.waitForRow('Annual report 2024');
   expect(app.problems()).toEqual([]);

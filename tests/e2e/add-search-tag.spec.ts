@@ -27,7 +27,7 @@ test('a pasted article can be found by search, tagged, and keeps its tag after a
   await app.addTag('ukraine');
   await app.waitForTags(['ukraine']);
   await expect(app.rowTags(title)).toHaveText(['ukraine']);
-  await expect(app.sidebarTag('ukraine')).toContainText('1');
+  await expect(app.sidebar.tag('ukraine')).toContainText('1');
 
   await app.reload();
   await expect(app.rowTags(title)).toHaveText(['ukraine']);

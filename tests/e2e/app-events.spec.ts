@@ -9,12 +9,12 @@ import { join } from 'node:path';
 import { SHARED } from '../paths';
 import { expect, SEED_ARTICLE, test } from './fixtures';
 
-test("the menu's commands open the add dialog, with a launch's address filled in, and focus the search box", async ({ app, page }) => {
+test("the menu's commands open the add dialog, with a launch's address filled in, and focus the search box", async ({ app }) => {
   await app.sendAppEvent({ type: 'add-cutting', url: 'https://www.bbc.co.uk/news/world-60000000' });
-  await expect(app.addDialog).toBeVisible();
-  await expect(page.locator('#add-url')).toHaveValue('https://www.bbc.co.uk/news/world-60000000');
-  await page.locator('#add-cancel').click();
-  await expect(app.addDialog).toBeHidden();
+  await expect(app.addForm.dialog).toBeVisible();
+  await expect(app.addForm.url).toHaveValue('https://www.bbc.co.uk/news/world-60000000');
+  await app.addForm.cancel.click();
+  await expect(app.addForm.dialog).toBeHidden();
 
   await app.sendAppEvent({ type: 'focus-search' });
   await expect(app.searchInput).toBeFocused();
@@ -42,8 +42,7 @@ test('a saved page and a text file dropped on the window are added; other files 
       for (const file of list) transfer.items.add(new File([file.content], file.name, { type: file.type }));
       return transfer;
     }, files);
-    await page.dispatchEvent('#article-list', 'dragover', { dataTransfer });
-    await page.dispatchEvent('#article-list', 'drop', { dataTransfer });
+    await app.dropFiles(dataTransfer);
   };
 
   await drop([{ name: 'bbc-story.html', type: 'text/html', content: html }]);

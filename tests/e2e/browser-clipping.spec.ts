@@ -14,21 +14,21 @@ test.afterAll(async () => {
   await server.close();
 });
 
-test('the browser dialog turns the endpoint on, offers a working bookmarklet, and turns it off', async ({ app, page, context }) => {
-  await page.locator('#browser-button').click();
-  const dialog = page.locator('#browser-dialog');
+test('the browser dialog turns the endpoint on, offers a working bookmarklet, and turns it off', async ({ app, context }) => {
+  await app.browserButton.click();
+  const dialog = app.browserClippingForm.dialog;
   await expect(dialog).toBeVisible();
-  const enabled = page.locator('#browser-enabled');
+  const enabled = app.browserClippingForm.enabled;
   await expect(enabled).not.toBeChecked();
-  await expect(page.locator('#browser-details')).toBeHidden();
+  await expect(app.browserClippingForm.details).toBeHidden();
 
   await enabled.check();
-  await expect(page.locator('#browser-details')).toBeVisible();
-  const token = (await page.locator('#browser-token').textContent()) ?? '';
+  await expect(app.browserClippingForm.details).toBeVisible();
+  const token = (await app.browserClippingForm.token.textContent()) ?? '';
   expect(token).toMatch(/^[\w-]{22}$/u);
-  const bookmarklet = await page.locator('#browser-bookmarklet-text').inputValue();
+  const bookmarklet = await app.browserClippingForm.bookmarkletText.inputValue();
   expect(bookmarklet.startsWith('javascript:')).toBe(true);
-  await expect(page.locator('#browser-bookmarklet')).toHaveAttribute('href', bookmarklet);
+  await expect(app.browserClippingForm.bookmarklet).toHaveAttribute('href', bookmarklet);
 
   // The bookmarklet, run on a news page in another tab.
   const news = await context.newPage();
@@ -41,15 +41,15 @@ test('the browser dialog turns the endpoint on, offers a working bookmarklet, an
   await alert.dismiss();
   await news.close();
 
-  await page.locator('#browser-close').click();
+  await app.browserClippingForm.close.click();
   await app.reload();
   await expect(app.rows).toHaveCount(1);
 
   // Off again: the endpoint no longer answers.
-  await page.locator('#browser-button').click();
+  await app.browserButton.click();
   await expect(enabled).toBeChecked();
   await enabled.uncheck();
-  await expect(page.locator('#browser-details')).toBeHidden();
+  await expect(app.browserClippingForm.details).toBeHidden();
   const port = Number(/127\.0\.0\.1%3A(\d+)/u.exec(bookmarklet)?.[1] ?? /127\.0\.0\.1:(\d+)/u.exec(decodeURIComponent(bookmarklet))?.[1]);
   const refused = await fetch(`http://127.0.0.1:${port}/clip`, { method: 'OPTIONS' }).then(() => 'answered', () => 'refused');
   expect(refused).toBe('refused');

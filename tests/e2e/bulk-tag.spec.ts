@@ -26,19 +26,19 @@ test('a thousand selected articles get a tag at once, with progress', async ({ a
   test.setTimeout(120_000);
   await addManyArticles(harness.library, 1_000);
   await app.reload();
-  await expect(page.locator('#status-summary')).toHaveText('1,000 articles');
+  await expect(app.statusSummary).toHaveText('1,000 articles');
 
   // Click the first row, then Shift+End: the whole list, most of it never drawn.
   await app.rows.first().click();
   await page.keyboard.press('Shift+End');
-  await expect(page.locator('#bulk-count')).toHaveText('1,000 articles selected');
-  await expect(page.locator('#bulk-bar')).toBeVisible();
+  await expect(app.bulkBar.count).toHaveText('1,000 articles selected');
+  await expect(app.bulkBar.bar).toBeVisible();
 
   await recordProgress(page);
-  await page.locator('#bulk-tags').fill('harbour/berths');
-  await page.locator('#bulk-add').click();
-  await expect(page.locator('#bulk-result')).toContainText('1,000');
-  await expect(page.locator('#bulk-result')).not.toHaveClass(/form-error/u);
+  await app.bulkBar.tags.fill('harbour/berths');
+  await app.bulkBar.add.click();
+  await expect(app.bulkBar.result).toContainText('1,000');
+  await expect(app.bulkBar.result).not.toHaveClass(/form-error/u);
 
   // Main changed every one of them, and said how far it had got on the way.
   expect(harness.library.listTags()).toEqual([expect.objectContaining({ tag: 'harbour/berths', count: 1_000 })]);
@@ -48,12 +48,12 @@ test('a thousand selected articles get a tag at once, with progress', async ({ a
   expect(seen.texts.some((text) => / of 1,000 articles$/u.test(text))).toBe(true);
 
   // The tree shows the new tag under its parent, with the count.
-  await expect(app.sidebarTag('harbour')).toContainText('1,000');
-  await expect(app.sidebarTag('harbour/berths')).toContainText('1,000');
+  await expect(app.sidebar.tag('harbour')).toContainText('1,000');
+  await expect(app.sidebar.tag('harbour/berths')).toContainText('1,000');
   await expect(app.rows.first().locator('.row-tags .chip')).toHaveText(['harbour/berths']);
 });
 
-test('"Select all" takes every result of a search, loaded or not, by its query', async ({ app, harness, page }) => {
+test('"Select all" takes every result of a search, loaded or not, by its query', async ({ app, harness }) => {
   test.setTimeout(120_000);
   await addManyArticles(harness.library, 600, { tags: (n) => (n % 2 === 0 ? ['even'] : ['odd']) });
   await app.reload();
@@ -63,12 +63,12 @@ test('"Select all" takes every result of a search, loaded or not, by its query',
   // Two rows by Ctrl-click: the bar offers the rest.
   await app.rows.nth(0).click();
   await app.rows.nth(2).click({ modifiers: ['Control'] });
-  await expect(page.locator('#bulk-count')).toHaveText('2 articles selected');
-  await page.locator('#bulk-select-all').click();
-  await expect(page.locator('#bulk-count')).toHaveText('All 300 results selected');
+  await expect(app.bulkBar.count).toHaveText('2 articles selected');
+  await app.bulkBar.selectAll.click();
+  await expect(app.bulkBar.count).toHaveText('All 300 results selected');
 
-  await page.locator('#bulk-tags').fill('checked, even');
-  await page.locator('#bulk-remove').click();
-  await expect(page.locator('#bulk-result')).toContainText('300');
+  await app.bulkBar.tags.fill('checked, even');
+  await app.bulkBar.remove.click();
+  await expect(app.bulkBar.result).toContainText('300');
   expect(harness.library.listTags().map(({ tag, count }) => [tag, count])).toEqual([['odd', 300]]);
 });

@@ -2,10 +2,19 @@
  * The Cuttings window as tests see it (after Signal Desktop's end-to-end tests): the
  * locators of its parts and `waitFor…` helpers that wait for what a person would see, so
  * tests read as steps and never sleep. Works on a harness page and on an Electron window.
+ * The sidebar, the dialogs, the organising tools and the reader's parts are parts of it
+ * (parts/), reached as `app.sidebar`, `app.exportForm`, `app.bulkBar`, `app.notes` and so on.
  */
-import { expect, type ConsoleMessage, type FrameLocator, type Locator, type Page } from '@playwright/test';
+import { expect, type ConsoleMessage, type FrameLocator, type JSHandle, type Locator, type Page } from '@playwright/test';
 import type { AppEvent } from '../../common/api';
 import { HARNESS_EVENT } from '../harness/harness-events';
+import { AddForm, BrowserClippingForm, ExportForm, SaveSearchForm, SettingsForm } from './parts/dialogs';
+import { exactly } from './parts/exactly';
+import { BulkBar, RulesForm, TagForm, Timeline, UndoToast } from './parts/organising';
+import { NotesPanel, ReaderDetails } from './parts/reader';
+import { Sidebar } from './parts/sidebar';
+
+export { exactly } from './parts/exactly';
 
 /** Optional fields of the add dialog. */
 export interface AddFields {
@@ -31,10 +40,36 @@ export class CuttingsPage {
   readonly consoleMessages: ConsoleMessage[] = [];
   /** Uncaught exceptions in the page. */
   readonly pageErrors: Error[] = [];
+  readonly sidebar: Sidebar;
+  readonly addForm: AddForm;
+  readonly saveSearchForm: SaveSearchForm;
+  readonly settingsForm: SettingsForm;
+  readonly browserClippingForm: BrowserClippingForm;
+  readonly exportForm: ExportForm;
+  readonly tagForm: TagForm;
+  readonly rulesForm: RulesForm;
+  readonly bulkBar: BulkBar;
+  readonly timeline: Timeline;
+  readonly undoToast: UndoToast;
+  readonly notes: NotesPanel;
+  readonly readerDetails: ReaderDetails;
 
   constructor(readonly page: Page) {
     page.on('console', (message) => this.consoleMessages.push(message));
     page.on('pageerror', (error) => this.pageErrors.push(error));
+    this.sidebar = new Sidebar(page);
+    this.addForm = new AddForm(page);
+    this.saveSearchForm = new SaveSearchForm(page);
+    this.settingsForm = new SettingsForm(page);
+    this.browserClippingForm = new BrowserClippingForm(page);
+    this.exportForm = new ExportForm(page);
+    this.tagForm = new TagForm(page);
+    this.rulesForm = new RulesForm(page);
+    this.bulkBar = new BulkBar(page);
+    this.timeline = new Timeline(page);
+    this.undoToast = new UndoToast(page);
+    this.notes = new NotesPanel(page);
+    this.readerDetails = new ReaderDetails(page);
   }
 
   // ---- parts of the window ----
@@ -47,8 +82,18 @@ export class CuttingsPage {
     return this.page.locator('#search-total');
   }
 
+  /** The page's root element, which carries the theme (data-theme). */
+  get root(): Locator {
+    return this.page.locator('html');
+  }
+
   get list(): Locator {
     return this.page.locator('#article-list');
+  }
+
+  /** What is listed: "All articles", a tag, "Search results". */
+  get listTitle(): Locator {
+    return this.page.locator('#list-title');
   }
 
   get rows(): Locator {
@@ -98,21 +143,18 @@ export class CuttingsPage {
     return this.page.locator('.reader-tags [role="listbox"] [role="option"]');
   }
 
-  /** A tag in the sidebar's tree, by its whole name (`transport/roads`), as it is spelled. */
-  sidebarTag(tag: string): Locator {
-    return this.page.locator(`#library-nav button[data-filter="tag"][data-tag="${tag.replace(/["\\]/gu, '\\$&')}"]`);
-  }
-
-  get addDialog(): Locator {
-    return this.page.locator('#add-dialog');
-  }
-
-  get addError(): Locator {
-    return this.page.locator('#add-error');
+  /** The remove button on one of the reader's tag chips. */
+  removeTag(tag: string): Locator {
+    return this.page.getByRole('button', { name: `Remove tag ${tag}` });
   }
 
   get statusMessage(): Locator {
     return this.page.locator('#status-message');
+  }
+
+  /** How many articles are listed, at the status bar's right. */
+  get statusSummary(): Locator {
+    return this.page.locator('#status-summary');
   }
 
   /** The search index's loading progress in the status bar. */
@@ -173,23 +215,13 @@ export class CuttingsPage {
     return this.page.locator('#save-search-button');
   }
 
-  get saveDialog(): Locator {
-    return this.page.locator('#save-search-dialog');
+  get exportButton(): Locator {
+    return this.page.locator('#export-button');
   }
 
-  get saveDialogError(): Locator {
-    return this.page.locator('#save-search-error');
-  }
-
-  /** A saved search's entry in the sidebar. */
-  savedSearch(name: string): Locator {
-    return this.page.locator('#library-nav button[data-saved]').filter({
-      has: this.page.locator('.nav-label', { hasText: exactly(name) }),
-    });
-  }
-
-  get savedSearches(): Locator {
-    return this.page.locator('#library-nav button[data-saved] .nav-label');
+  /** "Browser…", which opens the Clip from the browser dialog. */
+  get browserButton(): Locator {
+    return this.page.locator('#browser-button');
   }
 
   // ---- matches in the reader ----
@@ -229,7 +261,7 @@ export class CuttingsPage {
   /** Pastes text into the add dialog, fills the optional fields and adds it. */
   async addPastedArticle(text: string, fields: AddFields = {}): Promise<void> {
     await this.openAddDialog();
-    await this.page.locator('#add-text').fill(text);
+    await this.addForm.text.fill(text);
     await this.fillFields(fields);
     await this.submitAddDialog();
   }
@@ -238,16 +270,16 @@ export class CuttingsPage {
   async addFile(file: FileToAdd, fields: AddFields = {}): Promise<void> {
     await this.openAddDialog();
     const chooser = this.page.waitForEvent('filechooser');
-    await this.page.locator('#add-file-choose').click();
+    await this.addForm.chooseFiles.click();
     await (await chooser).setFiles(file);
-    await expect(this.page.locator('#add-file-name')).toHaveText(file.name);
+    await expect(this.addForm.fileName).toHaveText(file.name);
     await this.fillFields(fields);
     await this.submitAddDialog();
   }
 
   async openAddDialog(): Promise<void> {
     await this.page.locator('#add-button').click();
-    await expect(this.addDialog).toBeVisible();
+    await expect(this.addForm.dialog).toBeVisible();
   }
 
   /** Types a query into the search box (as a person would, key by key). */
@@ -305,9 +337,9 @@ export class CuttingsPage {
   /** Saves the current search under a name through the Save search dialog. */
   async saveSearch(name: string): Promise<void> {
     await this.saveSearchButton.click();
-    await expect(this.saveDialog).toBeVisible();
-    await this.page.locator('#save-search-name').fill(name);
-    await this.page.locator('#save-search-submit').click();
+    await expect(this.saveSearchForm.dialog).toBeVisible();
+    await this.saveSearchForm.name.fill(name);
+    await this.saveSearchForm.submit.click();
   }
 
   // ---- main's events and the settings dialog ----
@@ -317,20 +349,17 @@ export class CuttingsPage {
     await this.page.evaluate(([type, detail]) => window.dispatchEvent(new CustomEvent(type, { detail })), [HARNESS_EVENT, event] as const);
   }
 
-  get settingsDialog(): Locator {
-    return this.page.locator('#settings-dialog');
-  }
-
   /** Opens Settings as the menu does, and waits until it shows the library in use. */
   async openSettings(): Promise<void> {
     await this.sendAppEvent({ type: 'open-settings' });
-    await expect(this.settingsDialog).toBeVisible();
-    await expect(this.page.locator('#settings-library-path')).not.toBeEmpty();
+    await expect(this.settingsForm.dialog).toBeVisible();
+    await expect(this.settingsForm.libraryPath).not.toBeEmpty();
   }
 
-  /** A theme's radio button in Settings. */
-  themeChoice(theme: 'system' | 'light' | 'dark'): Locator {
-    return this.settingsDialog.locator(`input[name="settings-theme"][value="${theme}"]`);
+  /** Drops files on the window (on the list), as a file manager would: `files` is a DataTransfer made in the page. */
+  async dropFiles(files: JSHandle<DataTransfer>): Promise<void> {
+    await this.page.dispatchEvent('#article-list', 'dragover', { dataTransfer: files });
+    await this.page.dispatchEvent('#article-list', 'drop', { dataTransfer: files });
   }
 
   /** Console errors and uncaught exceptions so far (CSP violations show up as console errors). */
@@ -355,12 +384,7 @@ export class CuttingsPage {
   }
 
   private async submitAddDialog(): Promise<void> {
-    await this.page.locator('#add-submit').click();
-    await expect(this.addDialog).toBeHidden({ timeout: 15_000 });
+    await this.addForm.submit.click();
+    await expect(this.addForm.dialog).toBeHidden({ timeout: 15_000 });
   }
-}
-
-/** A regular expression matching exactly `text`. */
-export function exactly(text: string): RegExp {
-  return new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}$`, 'u');
 }

@@ -17,25 +17,25 @@ const STORIES = [
   { text: 'Harvest festival draws crowds\n\nNothing about talks here.' },
 ];
 
-test('exports the current search as CSV, the selected article as JSON Lines and a tag as RIS', async ({ app, harness, page, libraryPath }) => {
+test('exports the current search as CSV, the selected article as JSON Lines and a tag as RIS', async ({ app, harness, libraryPath }) => {
   for (const story of STORIES) await harness.library.addText(story);
   await app.reload();
   await app.search('ceasefire');
   await app.waitForSearchTotal(2);
 
-  await page.locator('#export-button').click();
-  const dialog = page.locator('#export-dialog');
+  await app.exportButton.click();
+  const dialog = app.exportForm.dialog;
   await expect(dialog).toBeVisible();
-  await expect(page.locator('#export-scope-query')).toBeChecked();
+  await expect(app.exportForm.scope('query')).toBeChecked();
   await expect(dialog).toContainText('The current search: ceasefire');
-  await expect(page.locator('#export-scope-selected')).toBeDisabled();
-  await page.locator('#export-format').selectOption('csv');
-  await page.locator('#export-text').check();
+  await expect(app.exportForm.scope('selected')).toBeDisabled();
+  await app.exportForm.format.selectOption('csv');
+  await app.exportForm.withText.check();
   const csvPath = join(dirname(libraryPath), 'ceasefire.csv');
-  await page.locator('#export-path').fill(csvPath);
-  await page.locator('#export-submit').click();
-  await expect(page.locator('#export-summary')).toHaveText(new RegExp(`^Exported 2 articles as CSV .* to ${escapeRegExp(csvPath)} \\(\\d+ bytes\\)\\.$`, 'u'));
-  await expect(page.locator('#export-error')).toBeHidden();
+  await app.exportForm.path.fill(csvPath);
+  await app.exportForm.submit.click();
+  await expect(app.exportForm.summary).toHaveText(new RegExp(`^Exported 2 articles as CSV .* to ${escapeRegExp(csvPath)} \\(\\d+ bytes\\)\\.$`, 'u'));
+  await expect(app.exportForm.error).toBeHidden();
 
   const csv = await readFile(csvPath, 'utf8');
   const lines = csv.split('\r\n');
@@ -44,35 +44,35 @@ test('exports the current search as CSV, the selected article as JSON Lines and 
   expect(csv).toContain('"Ceasefire holds, ""for now"", say observers"');
   expect(csv).not.toContain('Harvest festival');
   expect(csv).toContain('Negotiators met again on Monday.');
-  await page.locator('#export-cancel').click();
+  await app.exportForm.cancel.click();
   await expect(dialog).toBeHidden();
 
   // File ▸ Export… sends `open-export`; this time the selected article, as JSON Lines.
   await app.openArticle('Ceasefire talks resume in Geneva');
   await app.sendAppEvent({ type: 'open-export' });
   await expect(dialog).toBeVisible();
-  await page.locator('#export-scope-selected').check();
-  await page.locator('#export-format').selectOption('jsonl');
-  await expect(page.locator('#export-csv-options')).toBeHidden();
+  await app.exportForm.scope('selected').check();
+  await app.exportForm.format.selectOption('jsonl');
+  await expect(app.exportForm.csvOptions).toBeHidden();
   const jsonlPath = join(dirname(libraryPath), 'one.jsonl');
-  await page.locator('#export-path').fill(jsonlPath);
-  await page.locator('#export-submit').click();
-  await expect(page.locator('#export-summary')).toContainText('Exported 1 article as JSON Lines');
+  await app.exportForm.path.fill(jsonlPath);
+  await app.exportForm.submit.click();
+  await expect(app.exportForm.summary).toContainText('Exported 1 article as JSON Lines');
   const records = (await readFile(jsonlPath, 'utf8')).trim().split('\n').map((line) => JSON.parse(line) as { title: string; tags: string[] });
   expect(records).toMatchObject([{ title: 'Ceasefire talks resume in Geneva', tags: ['diplomacy'] }]);
-  await page.locator('#export-cancel').click();
+  await app.exportForm.cancel.click();
 
   // With the search box empty and a tag chosen in the sidebar, the tag is what is offered first.
   await app.search('');
-  await page.locator('#library-nav').getByText('diplomacy', { exact: true }).click();
+  await app.sidebar.nav.getByText('diplomacy', { exact: true }).click();
   await app.sendAppEvent({ type: 'open-export' });
-  await expect(page.locator('#export-scope-tag')).toBeChecked();
+  await expect(app.exportForm.scope('tag')).toBeChecked();
   await expect(dialog).toContainText('Tagged diplomacy');
-  await page.locator('#export-format').selectOption('ris');
+  await app.exportForm.format.selectOption('ris');
   const risPath = join(dirname(libraryPath), 'diplomacy.ris');
-  await page.locator('#export-path').fill(risPath);
-  await page.locator('#export-submit').click();
-  await expect(page.locator('#export-summary')).toContainText('Exported 1 article as RIS');
+  await app.exportForm.path.fill(risPath);
+  await app.exportForm.submit.click();
+  await expect(app.exportForm.summary).toContainText('Exported 1 article as RIS');
   const ris = await readFile(risPath, 'utf8');
   expect(ris).toContain('TY  - NEWS');
   expect(ris).toContain('TI  - Ceasefire talks resume in Geneva');
@@ -92,11 +92,11 @@ test('Cancel stops an export under way and leaves no file', async ({ app, harnes
   expect(added.length).toBeGreaterThan(900);
   await app.reload();
 
-  await page.locator('#export-button').click();
-  await page.locator('#export-format').selectOption('archive');
-  await expect(page.locator('#export-csv-options')).toBeHidden();
+  await app.exportButton.click();
+  await app.exportForm.format.selectOption('archive');
+  await expect(app.exportForm.csvOptions).toBeHidden();
   const path = join(dirname(libraryPath), 'everything.zip');
-  await page.locator('#export-path').fill(path);
+  await app.exportForm.path.fill(path);
   // Press Cancel as soon as the progress bar first moves, and note what it showed then.
   await page.evaluate(() => {
     const stop = window.cuttings.onAppEvent((event) => {
@@ -106,35 +106,35 @@ test('Cancel stops an export under way and leaves no file', async ({ app, harnes
       document.getElementById('export-cancel')?.click();
     });
   });
-  await page.locator('#export-submit').click();
-  await expect(page.locator('#export-error')).toHaveText('export: cancelled; nothing was written');
+  await app.exportForm.submit.click();
+  await expect(app.exportForm.error).toHaveText('export: cancelled; nothing was written');
   await expect(page.locator('body')).toHaveAttribute('data-progress-at-cancel', /^\d+ of \d[\d,]* articles$/u);
-  await expect(page.locator('#export-cancel')).toHaveText('Close');
-  await expect(page.locator('#export-summary')).toBeHidden();
+  await expect(app.exportForm.cancel).toHaveText('Close');
+  await expect(app.exportForm.summary).toBeHidden();
   expect(existsSync(path)).toBe(false);
   expect((await readdir(dirname(libraryPath))).sort()).toEqual(['library']);
 });
 
-test('a path that cannot be written, or none, is refused with a clear message', async ({ app, page, libraryPath }) => {
+test('a path that cannot be written, or none, is refused with a clear message', async ({ app, libraryPath }) => {
   await app.addPastedArticle('A story to export\n\nIts text.');
   await app.sendAppEvent({ type: 'open-export' });
-  await page.locator('#export-submit').click();
-  await expect(page.locator('#export-error')).toHaveText('Type the full path of the file to write, or choose one.');
+  await app.exportForm.submit.click();
+  await expect(app.exportForm.error).toHaveText('Type the full path of the file to write, or choose one.');
 
   const missing = join(dirname(libraryPath), 'no-such-folder');
-  await page.locator('#export-path').fill(join(missing, 'out.csv'));
-  await expect(page.locator('#export-error')).toBeHidden();
-  await page.locator('#export-submit').click();
-  await expect(page.locator('#export-error')).toHaveText(`export: cannot write ${join(missing, 'out.csv')}: the folder ${missing} does not exist`);
-  await expect(page.locator('#export-path')).toHaveAttribute('aria-invalid', 'true');
+  await app.exportForm.path.fill(join(missing, 'out.csv'));
+  await expect(app.exportForm.error).toBeHidden();
+  await app.exportForm.submit.click();
+  await expect(app.exportForm.error).toHaveText(`export: cannot write ${join(missing, 'out.csv')}: the folder ${missing} does not exist`);
+  await expect(app.exportForm.path).toHaveAttribute('aria-invalid', 'true');
 
-  await page.locator('#export-path').fill('out.csv');
-  await page.locator('#export-submit').click();
-  await expect(page.locator('#export-error')).toHaveText('export: give the full path to write to, not "out.csv"');
+  await app.exportForm.path.fill('out.csv');
+  await app.exportForm.submit.click();
+  await expect(app.exportForm.error).toHaveText('export: give the full path to write to, not "out.csv"');
 
   // The harness has no OS dialog: Choose… says to type the path.
-  await page.locator('#export-choose').click();
-  await expect(page.locator('#export-error')).toHaveText('export: choosing where to save needs the desktop app; type the full path instead');
+  await app.exportForm.choosePath.click();
+  await expect(app.exportForm.error).toHaveText('export: choosing where to save needs the desktop app; type the full path instead');
   expect((await readdir(dirname(libraryPath))).sort()).toEqual(['library']);
 });
 

@@ -40,14 +40,14 @@ test('a highlight made from a selection, with a comment, survives a reload; its 
   await app.openArticle(article.title);
 
   await selectInReader(page, 'Blinken, at the beginning of the talks');
-  await page.locator('#highlight-button').click();
-  await expect(page.locator('#highlight-form .highlight-quote')).toHaveText('Blinken, at the beginning of the talks');
-  await page.locator('#highlight-comment').fill('The opening exchange');
-  await page.locator('#highlight-save').click();
-  await expect(page.locator('#highlight-form')).toBeHidden();
+  await app.notes.highlightButton.click();
+  await expect(app.notes.highlightForm.locator('.highlight-quote')).toHaveText('Blinken, at the beginning of the talks');
+  await app.notes.highlightComment.fill('The opening exchange');
+  await app.notes.saveHighlight.click();
+  await expect(app.notes.highlightForm).toBeHidden();
   const marks = app.readerFrame.locator('mark.cuttings-highlight');
   await expect(marks).toHaveText(['Blinken, at the beginning of the talks']);
-  await expect(page.locator('#highlight-list .highlight-item')).toHaveCount(1);
+  await expect(app.notes.highlights).toHaveCount(1);
   const [stored] = (await harness.library.get(article.id)).highlights;
   expect(stored).toMatchObject({ quote: 'Blinken, at the beginning of the talks', comment: 'The opening exchange' });
 
@@ -66,8 +66,8 @@ test('a highlight made from a selection, with a comment, survives a reload; its 
   await app.openArticle(article.title);
   await expect(marks).toHaveText(['Blinken, at the beginning of the talks', 'two hours']);
   await expect(app.readerFrame.locator('p', { has: app.readerFrame.locator('mark.cuttings-highlight', { hasText: 'two hours' }) })).toContainText('Lake Liman');
-  await expect(page.locator('#reader-notes')).toHaveAttribute('open', '');
-  const items = page.locator('#highlight-list .highlight-item');
+  await expect(app.notes.panel).toHaveAttribute('open', '');
+  const items = app.notes.highlights;
   await expect(items.locator('.highlight-comment')).toHaveText(['The opening exchange', 'Geneva’s lake']);
 
   // Edit the first comment, delete the second highlight.
@@ -85,16 +85,16 @@ test('a highlight made from a selection, with a comment, survives a reload; its 
   // the article focused) highlights it.
   await app.readerFrame.getByText('Interestingly', { exact: false }).dblclick({ position: { x: 10, y: 5 } });
   await page.keyboard.press('h');
-  await expect(page.locator('#highlight-form .highlight-quote')).toHaveText('Interestingly');
-  await page.locator('#highlight-save').click();
+  await expect(app.notes.highlightForm.locator('.highlight-quote')).toHaveText('Interestingly');
+  await app.notes.saveHighlight.click();
   await expect(marks).toHaveText(['Blinken, at the beginning of the talks', 'Interestingly']);
   await items.nth(1).getByRole('button', { name: /^Delete the highlight/u }).click();
   await expect(items).toHaveCount(1);
 
   // Nothing selected: the reader says what to do, and nothing is stored.
   await page.evaluate(() => document.querySelector<HTMLIFrameElement>('iframe.reader-frame')?.contentDocument?.getSelection()?.removeAllRanges());
-  await page.locator('#highlight-button').click();
-  await expect(page.locator('#notes-error')).toHaveText('Select some words in the article first, then choose Highlight.');
+  await app.notes.highlightButton.click();
+  await expect(app.notes.error).toHaveText('Select some words in the article first, then choose Highlight.');
   expect((await harness.library.get(article.id)).highlights).toHaveLength(1);
 });
 
@@ -102,12 +102,12 @@ test('a Markdown note is saved and shown formatted, as text only', async ({ app,
   const article = await harness.library.addText({ text: 'Talks in Geneva\n\nThe ministers met in Geneva on Friday.' }, 'paste');
   await app.reload();
   await app.openArticle(article.title);
-  await page.locator('#reader-notes > summary').click();
-  await page.locator('#note-edit').click();
+  await app.notes.summary.click();
+  await app.notes.edit.click();
   const note = '## Follow up\n\nAsk **the ministry** about *the date*.\n\n- call `press office`\n- <img src=x onerror="window.pwned=1">';
-  await page.locator('#note-text').fill(note);
-  await page.locator('#note-save').click();
-  const view = page.locator('#note-view');
+  await app.notes.text.fill(note);
+  await app.notes.save.click();
+  const view = app.notes.view;
   await expect(view.locator('h4')).toHaveText('Follow up');
   await expect(view.locator('strong')).toHaveText('the ministry');
   await expect(view.locator('em')).toHaveText('the date');
@@ -119,32 +119,32 @@ test('a Markdown note is saved and shown formatted, as text only', async ({ app,
   // Kept after a reload; an empty note deletes it.
   await app.reload();
   await app.openArticle(article.title);
-  await expect(page.locator('#note-view strong')).toHaveText('the ministry');
-  await page.locator('#note-edit').click();
-  await page.locator('#note-text').fill('');
-  await page.locator('#note-save').click();
-  await expect(page.locator('#note-view')).toHaveText('No note yet.');
+  await expect(app.notes.view.locator('strong')).toHaveText('the ministry');
+  await app.notes.edit.click();
+  await app.notes.text.fill('');
+  await app.notes.save.click();
+  await expect(app.notes.view).toHaveText('No note yet.');
   expect((await harness.library.get(article.id)).note).toBe('');
 });
 
-test('suggested tags for the seed article are one-click chips', async ({ app, harness, page }) => {
+test('suggested tags for the seed article are one-click chips', async ({ app, harness }) => {
   const text = await readFile(SEED_ARTICLE, 'utf8');
   const article = await harness.library.addText({ text }, 'paste');
   await app.reload();
   await app.openArticle(article.title);
-  const chips = page.locator('#suggested-tags .suggestion-chip');
+  const chips = app.readerDetails.suggestions;
   // The first few are shown; the rest behind "N more". (Main's first answer loads its NLP library.)
   await expect(chips.first()).toBeVisible({ timeout: 20_000 });
-  const more = page.locator('#suggested-tags .suggested-more');
+  const more = app.readerDetails.moreSuggestions;
   if (await more.isVisible()) await more.click();
   const names = await chips.allTextContents();
   for (const name of ['Lavrov', 'Blinken', 'Ukraine', 'Russia', 'Geneva']) {
     expect(names.some((chip) => chip.startsWith('+ ') && chip.includes(name)), `a chip naming ${name} among ${names.join(', ')}`).toBe(true);
   }
   const lavrov = names.find((chip) => chip.includes('Lavrov'))!.slice(2);
-  await page.getByRole('button', { name: `Add tag ${lavrov}` }).click();
+  await app.readerDetails.suggestion(lavrov).click();
   await app.waitForTags([lavrov]);
-  await expect(page.getByRole('button', { name: `Add tag ${lavrov}` })).toHaveCount(0);
+  await expect(app.readerDetails.suggestion(lavrov)).toHaveCount(0);
   expect((await harness.library.get(article.id)).tags).toEqual([lavrov]);
-  await expect(app.sidebarTag(lavrov)).toContainText('1');
+  await expect(app.sidebar.tag(lavrov)).toContainText('1');
 });

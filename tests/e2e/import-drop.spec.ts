@@ -15,8 +15,7 @@ test("Pocket's CSV dropped on the window is imported, with main's report in the 
     transfer.items.add(new File([content], 'pocket.csv', { type: 'text/csv' }));
     return transfer;
   }, csv);
-  await page.dispatchEvent('#article-list', 'dragover', { dataTransfer });
-  await page.dispatchEvent('#article-list', 'drop', { dataTransfer });
+  await app.dropFiles(dataTransfer);
   await expect(app.statusMessage).toHaveText(
     "Imported 3 articles from pocket.csv (Pocket's CSV export); 1 skipped as a duplicate; 1 failed (row 6: it has neither text nor a web address)",
   );

@@ -38,7 +38,7 @@ test('j/k, Enter, t and Escape tag an article without the mouse', async ({ app, 
   await app.waitForTags(['trams']);
   await page.keyboard.press('Escape');
   expect((await harness.library.get((await harness.library.search('ferry')).hits[0]!.id)).tags).toEqual(['ferries']);
-  await expect(app.sidebarTag('trams')).toContainText('1');
+  await expect(app.sidebar.tag('trams')).toContainText('1');
 });
 
 test('Shift+j selects a range, Ctrl+A every row, Escape drops the selection and closes dialogs', async ({ app, harness, page }) => {
@@ -47,26 +47,26 @@ test('Shift+j selects a range, Ctrl+A every row, Escape drops the selection and 
   await app.list.focus();
   await page.keyboard.press('j');
   await page.keyboard.press('Shift+J');
-  await expect(page.locator('#bulk-count')).toHaveText('2 articles selected');
+  await expect(app.bulkBar.count).toHaveText('2 articles selected');
   await expect(app.list.locator('.row[aria-selected="true"]')).toHaveCount(2);
   await page.keyboard.press('Escape');
-  await expect(page.locator('#bulk-bar')).toBeHidden();
+  await expect(app.bulkBar.bar).toBeHidden();
   await expect(app.list.locator('.row[aria-selected="true"]')).toHaveCount(1);
 
   await page.keyboard.press('Control+a');
-  await expect(page.locator('#bulk-count')).toHaveText('All 3 results selected');
+  await expect(app.bulkBar.count).toHaveText('All 3 results selected');
   await page.keyboard.press('Escape');
-  await expect(page.locator('#bulk-bar')).toBeHidden();
+  await expect(app.bulkBar.bar).toBeHidden();
 
   // The Edit tag dialog and the rules dialog close with Escape; the list keeps its keys after.
-  await app.sidebarTag('transport').click({ button: 'right' });
-  await expect(page.locator('#tag-dialog')).toBeVisible();
+  await app.sidebar.tag('transport').click({ button: 'right' });
+  await expect(app.tagForm.dialog).toBeVisible();
   await page.keyboard.press('Escape');
-  await expect(page.locator('#tag-dialog')).toBeHidden();
-  await page.locator('#rules-button').click();
-  await expect(page.locator('#rules-dialog')).toBeVisible();
+  await expect(app.tagForm.dialog).toBeHidden();
+  await app.rulesForm.open.click();
+  await expect(app.rulesForm.dialog).toBeVisible();
   await page.keyboard.press('Escape');
-  await expect(page.locator('#rules-dialog')).toBeHidden();
+  await expect(app.rulesForm.dialog).toBeHidden();
   await page.keyboard.press('/');
   await expect(app.searchInput).toBeFocused();
 });

@@ -45,13 +45,13 @@ test('arrow keys and j/k move the selection, Enter opens, / searches and Escape 
 test('Ctrl+N opens the add dialog and Escape closes it', async ({ app, page }) => {
   await app.list.focus();
   await page.keyboard.press('Control+n');
-  await expect(app.addDialog).toBeVisible();
-  await expect(page.locator('#add-text')).toBeFocused();
+  await expect(app.addForm.dialog).toBeVisible();
+  await expect(app.addForm.text).toBeFocused();
   await page.keyboard.press('Escape');
-  await expect(app.addDialog).toBeHidden();
+  await expect(app.addForm.dialog).toBeHidden();
 });
 
-test('an error from main is shown in the add dialog as is', async ({ app, harness, page }) => {
+test('an error from main is shown in the add dialog as is', async ({ app, harness }) => {
   const text = 'Some title\n\nSome text.';
   const url = 'ftp://example.com/file';
   const expected = await harness.library.addText({ text, url }, 'paste').then(
@@ -61,10 +61,10 @@ test('an error from main is shown in the add dialog as is', async ({ app, harnes
   expect(expected).toContain(url);
 
   await app.openAddDialog();
-  await page.locator('#add-text').fill(text);
-  await page.locator('#add-url').fill(url);
-  await page.locator('#add-submit').click();
-  await expect(app.addError).toHaveText(expected);
-  await expect(app.addDialog).toBeVisible();
+  await app.addForm.text.fill(text);
+  await app.addForm.url.fill(url);
+  await app.addForm.submit.click();
+  await expect(app.addForm.error).toHaveText(expected);
+  await expect(app.addForm.dialog).toBeVisible();
   await expect(app.rows).toHaveCount(0);
 });

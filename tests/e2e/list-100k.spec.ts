@@ -26,7 +26,7 @@ test('scrolling 100,000 articles keeps only the visible rows in the DOM', async 
   await addManyArticles(harness.library, COUNT);
   await page.reload();
   await expect(page.locator('body')).toHaveAttribute('data-ready', 'true', { timeout: 180_000 });
-  await expect(page.locator('#status-summary')).toHaveText('100,000 articles', { timeout: 60_000 });
+  await expect(app.statusSummary).toHaveText('100,000 articles', { timeout: 60_000 });
 
   // The list is as tall as every row, but holds only the first few.
   const spacer = await app.list.locator('.list-spacer').evaluate((element) => (element as HTMLElement).offsetHeight);
@@ -59,5 +59,5 @@ test('scrolling 100,000 articles keeps only the visible rows in the DOM', async 
   expect(rows.length).toBeLessThanOrEqual(MOST_ROWS);
   expect(rows.at(-1)).toEqual({ index: COUNT - 1, title: 'Harbour report 000001' });
   await expect(app.list.locator('.row')).toHaveCount(rows.length);
-  expect(await page.locator('#article-list .row').count()).toBeLessThanOrEqual(MOST_ROWS);
+  expect(await app.rows.count()).toBeLessThanOrEqual(MOST_ROWS);
 });

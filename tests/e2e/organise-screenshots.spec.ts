@@ -27,14 +27,14 @@ for (const theme of ['light', 'dark'] as const) {
     await harness.library.setTagColour('europe/eu', '#d9b01a');
     await app.reload();
 
-    await expect(app.sidebarTag('ukraine/diplomacy')).toBeVisible();
-    await expect(page.locator('#timeline-bars .timeline-bar')).toHaveCount(24);
+    await expect(app.sidebar.tag('ukraine/diplomacy')).toBeVisible();
+    await expect(app.timeline.bars).toHaveCount(24);
     await app.openArticle('Harbour report 000240');
     await app.rows.nth(1).click({ modifiers: ['Shift'] });
     await app.rows.nth(4).click({ modifiers: ['Control'] });
-    await expect(page.locator('#bulk-count')).toHaveText('3 articles selected');
-    await page.locator('#bulk-tags').fill('harbour');
-    await page.locator('#library-nav .tag-row').first().hover();
+    await expect(app.bulkBar.count).toHaveText('3 articles selected');
+    await app.bulkBar.tags.fill('harbour');
+    await app.sidebar.tagRows.first().hover();
     await page.screenshot({ path: join(OUT, `organise-${theme}.png`) });
 
     // The reader: suggested tags, a note, a highlight with its comment, and the merge dialog.
@@ -43,26 +43,26 @@ for (const theme of ['light', 'dark'] as const) {
     await harness.library.addHighlight({ id: seed.id, quote: 'a “united, swift and firm” response', comment: 'The US line' });
     await app.reload();
     await app.openArticle(seed.title);
-    await expect(page.locator('#suggested-tags .suggestion-chip').first()).toBeVisible({ timeout: 20_000 });
+    await expect(app.readerDetails.suggestions.first()).toBeVisible({ timeout: 20_000 });
     await expect(app.readerFrame.locator('mark.cuttings-highlight')).toHaveCount(1);
-    await expect(page.locator('#note-view strong')).toHaveText('press office');
+    await expect(app.notes.view.locator('strong')).toHaveText('press office');
     await page.screenshot({ path: join(OUT, `organise-reader-${theme}.png`) });
-    await app.sidebarTag('ukraine/war').click({ button: 'right' });
-    await page.locator('#tag-rename').fill('ukraine/diplomacy');
-    await expect(page.locator('#tag-rename-submit')).toHaveText('Merge');
+    await app.sidebar.tag('ukraine/war').click({ button: 'right' });
+    await app.tagForm.rename.fill('ukraine/diplomacy');
+    await expect(app.tagForm.renameSubmit).toHaveText('Merge');
     await page.screenshot({ path: join(OUT, `organise-merge-${theme}.png`) });
 
     // The rules dialog with a dry run showing.
     await page.keyboard.press('Escape');
     await harness.library.addTagRule('lavrov OR blinken', ['people/diplomats']);
     await harness.library.addTagRule('berth', ['harbour']);
-    await page.locator('#rules-button').click();
-    await page.locator('#rules-dry-run').click();
-    await expect(page.locator('#rules-dry-run-count')).toHaveText('241 articles would change:');
-    await page.locator('#rule-query').fill('ukraine AND (');
-    await page.locator('#rule-tags').fill('ukraine');
-    await page.locator('#rule-add').click();
-    await expect(page.locator('#rule-error')).toBeVisible();
+    await app.rulesForm.open.click();
+    await app.rulesForm.dryRun.click();
+    await expect(app.rulesForm.dryRunCount).toHaveText('241 articles would change:');
+    await app.rulesForm.query.fill('ukraine AND (');
+    await app.rulesForm.tags.fill('ukraine');
+    await app.rulesForm.add.click();
+    await expect(app.rulesForm.error).toBeVisible();
     await page.screenshot({ path: join(OUT, `organise-rules-${theme}.png`) });
   });
 }

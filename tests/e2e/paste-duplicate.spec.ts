@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, SEED_ARTICLE, test } from './fixtures';
 
-test('a syndicated copy pasted again is named as a duplicate, skipped, then kept on request', async ({ app, page }) => {
+test('a syndicated copy pasted again is named as a duplicate, skipped, then kept on request', async ({ app }) => {
   const seed = await readFile(SEED_ARTICLE, 'utf8');
   const title = seed.split('\n')[0]?.trim() ?? '';
   await app.addPastedArticle(seed);
@@ -14,21 +14,21 @@ test('a syndicated copy pasted again is named as a duplicate, skipped, then kept
   const syndicated = `Breaking from our partners\n\n${seed}\n\nShare this story. Sign up for our newsletter.`;
 
   await app.openAddDialog();
-  await page.locator('#add-text').fill(syndicated);
-  await page.locator('#add-submit').click();
-  const notice = page.locator('#add-duplicate');
+  await app.addForm.text.fill(syndicated);
+  await app.addForm.submit.click();
+  const notice = app.addForm.duplicate;
   await expect(notice).toBeVisible({ timeout: 30_000 });
   await expect(notice).toContainText(title);
-  await page.locator('#add-duplicate-skip').click();
-  await expect(app.addDialog).toBeHidden();
+  await app.addForm.duplicateChoice('skip').click();
+  await expect(app.addForm.dialog).toBeHidden();
   await expect(app.rows).toHaveCount(1);
 
   await app.openAddDialog();
-  await page.locator('#add-text').fill(syndicated);
-  await page.locator('#add-submit').click();
+  await app.addForm.text.fill(syndicated);
+  await app.addForm.submit.click();
   await expect(notice).toBeVisible({ timeout: 30_000 });
-  await page.locator('#add-duplicate-keep').click();
-  await expect(app.addDialog).toBeHidden({ timeout: 30_000 });
+  await app.addForm.duplicateChoice('keep').click();
+  await expect(app.addForm.dialog).toBeHidden({ timeout: 30_000 });
   await expect(app.rows).toHaveCount(2);
   expect(app.problems()).toEqual([]);
 });

@@ -88,11 +88,11 @@ test('a clipped page with script payloads shows its text in the reader and runs 
   expect(page.url()).toBe(harness.url);
 });
 
-test('the article link opens outside the app window and only for web addresses', async ({ app, page }) => {
+test('the article link opens outside the app window and only for web addresses', async ({ app }) => {
   await app.addPastedArticle('Ferry timetable changes\n\nFerries will run every twenty minutes from June.', {
     url: 'https://example.com/ferries?id=1',
   });
-  const link = page.locator('.reader-meta a.reader-url');
+  const link = app.readerDetails.url;
   await expect(link).toHaveAttribute('href', 'https://example.com/ferries?id=1');
   await expect(link).toHaveAttribute('target', '_blank');
   await expect(link).toHaveAttribute('rel', /noopener/u);

@@ -13,17 +13,17 @@ test.afterAll(async () => {
   await server.close();
 });
 
-test('capturing a page again shows what changed and keeps the new version', async ({ app, page }) => {
+test('capturing a page again shows what changed and keeps the new version', async ({ app }) => {
   const story = bbcPage('politics/010.txt');
   server.set('/e2e-story', story);
   await app.openAddDialog();
-  await page.locator('#add-url').fill(server.url('/e2e-story'));
-  await page.locator('#add-submit').click();
-  await expect(app.addDialog).toBeHidden({ timeout: 15_000 });
+  await app.addForm.url.fill(server.url('/e2e-story'));
+  await app.addForm.submit.click();
+  await expect(app.addForm.dialog).toBeHidden({ timeout: 15_000 });
   await expect(app.rows).toHaveCount(1);
 
-  const button = page.locator('.recapture-button');
-  const result = page.locator('.recapture-result');
+  const button = app.readerDetails.recapture;
+  const result = app.readerDetails.recaptureResult;
   await button.click();
   await expect(result).toContainText('Unchanged since', { timeout: 15_000 });
 
@@ -38,5 +38,5 @@ test('capturing a page again shows what changed and keeps the new version', asyn
 test('a pasted article has nothing to capture again', async ({ app }) => {
   await app.addPastedArticle('Council notes\n\nThe council met on Tuesday and agreed the budget.');
   await app.waitForReader('Council notes');
-  await expect(app.page.locator('.recapture-button')).toBeHidden();
+  await expect(app.readerDetails.recapture).toBeHidden();
 });

@@ -19,41 +19,41 @@ async function stored(file: string): Promise<StoredSettings | null> {
 }
 
 test('the theme applies to the window at once, and is kept on disk and after a reload', async ({ app, page, harness }) => {
-  await expect(page.locator('html')).toHaveAttribute('data-theme', 'system');
+  await expect(app.root).toHaveAttribute('data-theme', 'system');
   await app.openSettings();
-  await expect(app.themeChoice('system')).toBeChecked();
+  await expect(app.settingsForm.theme('system')).toBeChecked();
 
   // The system is light; Dark must win over it.
   await page.emulateMedia({ colorScheme: 'light' });
-  await app.themeChoice('dark').check();
-  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await app.settingsForm.theme('dark').check();
+  await expect(app.root).toHaveAttribute('data-theme', 'dark');
   await expect.poll(() => page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(29, 30, 32)');
   await expect.poll(async () => (await stored(harness.settings.file))?.theme).toBe('dark');
 
   // And Light over a dark system.
   await page.emulateMedia({ colorScheme: 'dark' });
-  await app.themeChoice('light').check();
+  await app.settingsForm.theme('light').check();
   await expect.poll(() => page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(255, 255, 255)');
-  await app.themeChoice('system').check();
+  await app.settingsForm.theme('system').check();
   await expect.poll(() => page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(29, 30, 32)');
 
-  await app.themeChoice('dark').check();
+  await app.settingsForm.theme('dark').check();
   await expect.poll(async () => (await stored(harness.settings.file))?.theme).toBe('dark');
   await app.reload();
-  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expect(app.root).toHaveAttribute('data-theme', 'dark');
   expect(app.problems()).toEqual([]);
 });
 
-test('Settings says whether clipping from the browser is on, and opens its dialog to turn it on', async ({ app, page }) => {
+test('Settings says whether clipping from the browser is on, and opens its dialog to turn it on', async ({ app }) => {
   await app.openSettings();
-  const state = page.locator('#settings-browser-state');
+  const state = app.settingsForm.browserState;
   await expect(state).toHaveText('Clipping from the browser is off.');
-  await page.locator('#settings-browser-open').click();
-  await expect(app.settingsDialog).toBeHidden();
-  await expect(page.locator('#browser-dialog')).toBeVisible();
-  await page.locator('#browser-enabled').check();
-  await expect(page.locator('#browser-token')).not.toBeEmpty();
-  await page.locator('#browser-close').click();
+  await app.settingsForm.openBrowserClipping.click();
+  await expect(app.settingsForm.dialog).toBeHidden();
+  await expect(app.browserClippingForm.dialog).toBeVisible();
+  await app.browserClippingForm.enabled.check();
+  await expect(app.browserClippingForm.token).not.toBeEmpty();
+  await app.browserClippingForm.close.click();
 
   await app.openSettings();
   await expect(state).toHaveText(/^Clipping from the browser is on, at 127\.0\.0\.1:\d+\.$/u);
@@ -71,21 +71,21 @@ test('a new library is created and switched to, a bad folder is refused, and the
   await mkdir(photos);
   await writeFile(join(photos, 'a.jpg'), 'not a library');
   await app.openSettings();
-  await expect(page.locator('#settings-library-path')).toHaveText(libraryPath);
-  await page.locator('#settings-library-folder').fill(photos);
-  await page.locator('#settings-library-open').click();
-  await expect(page.locator('#settings-library-error')).toHaveText(`library: there is no Cuttings library at ${photos} (choose “Create” to make one there)`);
-  await page.locator('#settings-library-create').click();
-  await expect(page.locator('#settings-library-error')).toHaveText(`library: ${photos} is not empty; choose an empty folder or a new one`);
+  await expect(app.settingsForm.libraryPath).toHaveText(libraryPath);
+  await app.settingsForm.libraryFolder.fill(photos);
+  await app.settingsForm.openLibrary.click();
+  await expect(app.settingsForm.libraryError).toHaveText(`library: there is no Cuttings library at ${photos} (choose “Create” to make one there)`);
+  await app.settingsForm.createLibrary.click();
+  await expect(app.settingsForm.libraryError).toHaveText(`library: ${photos} is not empty; choose an empty folder or a new one`);
   expect(harness.library.path).toBe(libraryPath);
 
   // The OS's folder picker is the desktop app's; here main says to type the path.
-  await page.locator('#settings-library-choose').click();
-  await expect(page.locator('#settings-library-error')).toHaveText("settings: choosing a folder needs the desktop app; type the folder's full path instead");
+  await app.settingsForm.chooseFolder.click();
+  await expect(app.settingsForm.libraryError).toHaveText("settings: choosing a folder needs the desktop app; type the folder's full path instead");
 
   const second = join(dirname(libraryPath), 'second library');
-  await page.locator('#settings-library-folder').fill(second);
-  await page.locator('#settings-library-create').click();
+  await app.settingsForm.libraryFolder.fill(second);
+  await app.settingsForm.createLibrary.click();
   // The window reloads onto the new, empty library.
   await app.waitForReady();
   await expect(app.rows).toHaveCount(0);
@@ -93,9 +93,9 @@ test('a new library is created and switched to, a bad folder is refused, and the
   expect(harness.library.path).toBe(second);
 
   await app.openSettings();
-  await expect(page.locator('#settings-library-path')).toHaveText(second);
-  await page.locator('#settings-library-folder').fill(libraryPath);
-  await page.locator('#settings-library-open').click();
+  await expect(app.settingsForm.libraryPath).toHaveText(second);
+  await app.settingsForm.libraryFolder.fill(libraryPath);
+  await app.settingsForm.openLibrary.click();
   await app.waitForReady();
   await app.waitForRow(title);
   expect((await stored(harness.settings.file))?.libraryPath).toBe(libraryPath);

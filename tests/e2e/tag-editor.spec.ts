@@ -27,7 +27,7 @@ test('a tag of only spaces shows main’s message and changes nothing', async ({
 
   await app.waitForTags(['transport']);
   await expect(app.rowTags(article.title)).toHaveText(['transport']);
-  await expect(app.page.locator('#library-nav button[data-filter="tag"]')).toHaveCount(1);
+  await expect(app.sidebar.tags).toHaveCount(1);
   expect((await harness.library.get(article.id)).tags).toEqual(['transport']);
   expect(harness.library.listTags()).toEqual([{ tag: 'transport', count: 1 }]);
 
@@ -63,7 +63,7 @@ test('the tag editor autocompletes an existing tag', async ({ app, harness }) =>
   await expect(app.tagSuggestions).toHaveCount(0);
 
   expect((await harness.library.get(ferry.id)).tags).toEqual(['Ukraine/Diplomacy', 'transport']);
-  await expect(app.sidebarTag('transport')).toContainText('2');
+  await expect(app.sidebar.tag('transport')).toContainText('2');
 });
 
 test('a comma adds the tag typed before it, and a chip’s button removes its tag', async ({ app, harness }) => {
@@ -76,7 +76,7 @@ test('a comma adds the tag typed before it, and a chip’s button removes its ta
   await app.tagInput.pressSequentially('bridges , ');
   await app.waitForTags(['harbour', 'bridges']);
 
-  await app.page.getByRole('button', { name: 'Remove tag harbour' }).click();
+  await app.removeTag('harbour').click();
   await app.waitForTags(['bridges']);
   expect((await harness.library.get(article.id)).tags).toEqual(['bridges']);
 });
@@ -87,15 +87,15 @@ test('choosing a tag in the sidebar lists only its articles', async ({ app, harn
   await app.reload();
   await expect(app.rows).toHaveCount(2);
 
-  await app.sidebarTag('ferries').click();
+  await app.sidebar.tag('ferries').click();
   await expect(app.rows).toHaveCount(1);
   await app.waitForRow(ferry.title);
-  await expect(app.page.locator('#list-title')).toHaveText('ferries');
+  await expect(app.listTitle).toHaveText('ferries');
 
-  await app.sidebarTag('transport/roads').click();
+  await app.sidebar.tag('transport/roads').click();
   await app.waitForRow(bridge.title);
   await expect(app.rows).toHaveCount(1);
 
-  await app.page.locator('#library-nav button[data-filter="all"]').click();
+  await app.sidebar.allArticles.click();
   await expect(app.rows).toHaveCount(2);
 });

@@ -11,42 +11,42 @@ test('a rule is added, its dry run counts and lists what would change, then it i
   const ferry = await harness.library.addText({ text: 'Ferry timetable\n\nFerries run every twenty minutes.' }, 'paste');
   await app.reload();
 
-  await page.locator('#rules-button').click();
-  const dialog = page.locator('#rules-dialog');
+  await app.rulesForm.open.click();
+  const dialog = app.rulesForm.dialog;
   await expect(dialog).toBeVisible();
-  await expect(page.locator('#rules-list')).toHaveText('No rules yet.');
+  await expect(app.rulesForm.list).toHaveText('No rules yet.');
 
   // A query that does not parse: main's message, in place; no rule.
   const expected = await harness.library.addTagRule('lavrov AND (', ['diplomacy']).then(
     () => 'accepted',
     (error: Error) => error.message,
   );
-  await page.locator('#rule-query').fill('lavrov AND (');
-  await page.locator('#rule-tags').fill('diplomacy');
-  await page.locator('#rule-add').click();
-  await expect(page.locator('#rule-error')).toHaveText(expected);
-  await expect(page.locator('#rule-query')).toHaveAttribute('aria-invalid', 'true');
+  await app.rulesForm.query.fill('lavrov AND (');
+  await app.rulesForm.tags.fill('diplomacy');
+  await app.rulesForm.add.click();
+  await expect(app.rulesForm.error).toHaveText(expected);
+  await expect(app.rulesForm.query).toHaveAttribute('aria-invalid', 'true');
   expect(harness.library.tagRules()).toEqual([]);
 
-  await page.locator('#rule-query').fill('lavrov');
-  await page.locator('#rule-tags').fill('diplomacy, people/lavrov');
-  await page.locator('#rule-add').click();
-  await expect(page.locator('#rules-list .rule')).toHaveCount(1);
-  await expect(page.locator('#rules-list .rule')).toContainText('lavrov');
-  await expect(page.locator('#rule-error')).toBeHidden();
+  await app.rulesForm.query.fill('lavrov');
+  await app.rulesForm.tags.fill('diplomacy, people/lavrov');
+  await app.rulesForm.add.click();
+  await expect(app.rulesForm.rules).toHaveCount(1);
+  await expect(app.rulesForm.rules).toContainText('lavrov');
+  await expect(app.rulesForm.error).toBeHidden();
 
   // The dry run: two articles match, both would gain a tag; nothing is written yet.
-  await page.locator('#rules-dry-run').click();
-  await expect(page.locator('#rules-dry-run-count')).toHaveText('2 articles would change:');
-  await expect(page.locator('#rules-changes li')).toHaveCount(2);
-  await expect(page.locator('#rules-changes li').filter({ hasText: 'Talks in Geneva' })).toContainText('+ diplomacy');
-  await expect(page.locator('#rules-changes li').filter({ hasText: 'Grain corridor' })).toContainText('+ people/lavrov');
-  await expect(page.locator('#rules-changes li').filter({ hasText: 'Grain corridor' })).not.toContainText('+ diplomacy');
+  await app.rulesForm.dryRun.click();
+  await expect(app.rulesForm.dryRunCount).toHaveText('2 articles would change:');
+  await expect(app.rulesForm.changes).toHaveCount(2);
+  await expect(app.rulesForm.changes.filter({ hasText: 'Talks in Geneva' })).toContainText('+ diplomacy');
+  await expect(app.rulesForm.changes.filter({ hasText: 'Grain corridor' })).toContainText('+ people/lavrov');
+  await expect(app.rulesForm.changes.filter({ hasText: 'Grain corridor' })).not.toContainText('+ diplomacy');
   expect((await harness.library.get(geneva.id)).tags).toEqual([]);
-  await expect(page.locator('#rules-apply')).toHaveText('Apply to 2 articles');
+  await expect(app.rulesForm.apply).toHaveText('Apply to 2 articles');
 
-  await page.locator('#rules-apply').click();
-  await expect(page.locator('#rules-result')).toBeVisible();
+  await app.rulesForm.apply.click();
+  await expect(app.rulesForm.result).toBeVisible();
   expect((await harness.library.get(geneva.id)).tags).toEqual(['diplomacy', 'people/lavrov']);
   expect((await harness.library.get(grain.id)).tags).toEqual(['diplomacy', 'people/lavrov']);
   expect((await harness.library.get(ferry.id)).tags).toEqual([]);
@@ -54,16 +54,16 @@ test('a rule is added, its dry run counts and lists what would change, then it i
   // Escape closes the dialog; the sidebar shows the new tags.
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
-  await expect(app.sidebarTag('people/lavrov')).toContainText('2');
+  await expect(app.sidebar.tag('people/lavrov')).toContainText('2');
 
   // A second dry run finds nothing left to do.
-  await page.locator('#rules-button').click();
-  await page.locator('#rules-dry-run').click();
-  await expect(page.locator('#rules-dry-run-count')).toHaveText('Nothing would change: every matching article has its rules’ tags already.');
-  await expect(page.locator('#rules-apply')).toBeDisabled();
+  await app.rulesForm.open.click();
+  await app.rulesForm.dryRun.click();
+  await expect(app.rulesForm.dryRunCount).toHaveText('Nothing would change: every matching article has its rules’ tags already.');
+  await expect(app.rulesForm.apply).toBeDisabled();
 
   // Removing the rule.
-  await page.getByRole('button', { name: 'Remove the rule lavrov' }).click();
-  await expect(page.locator('#rules-list')).toHaveText('No rules yet.');
+  await app.rulesForm.remove('lavrov').click();
+  await expect(app.rulesForm.list).toHaveText('No rules yet.');
   expect(harness.library.tagRules()).toEqual([]);
 });

@@ -16,30 +16,30 @@ test('tags nest, parents count each article once, fold, and filter with their ch
   await seed(harness);
   await app.reload();
   // "ukraine" is no tag of its own: a level over two tags, three tag uses, two articles.
-  await expect(app.sidebarTag('ukraine')).toContainText('2');
-  await expect(app.sidebarTag('ukraine')).toHaveAttribute('title', '2 articles under ukraine');
-  await expect(app.sidebarTag('ukraine/war')).toContainText('2');
-  await expect(app.sidebarTag('ukraine/diplomacy')).toContainText('1');
-  await expect(app.sidebarTag('ukraine/war').locator('.nav-label')).toHaveText('war');
+  await expect(app.sidebar.tag('ukraine')).toContainText('2');
+  await expect(app.sidebar.tag('ukraine')).toHaveAttribute('title', '2 articles under ukraine');
+  await expect(app.sidebar.tag('ukraine/war')).toContainText('2');
+  await expect(app.sidebar.tag('ukraine/diplomacy')).toContainText('1');
+  await expect(app.sidebar.tag('ukraine/war').locator('.nav-label')).toHaveText('war');
 
-  await page.getByRole('button', { name: 'Hide the tags under ukraine' }).click();
-  await expect(app.sidebarTag('ukraine/war')).toHaveCount(0);
-  await page.getByRole('button', { name: 'Show the tags under ukraine' }).click();
-  await expect(app.sidebarTag('ukraine/war')).toBeVisible();
+  await app.sidebar.fold('Hide', 'ukraine').click();
+  await expect(app.sidebar.tag('ukraine/war')).toHaveCount(0);
+  await app.sidebar.fold('Show', 'ukraine').click();
+  await expect(app.sidebar.tag('ukraine/war')).toBeVisible();
 
   // The arrow keys walk and fold the tree.
-  await app.sidebarTag('transport').focus();
+  await app.sidebar.tag('transport').focus();
   await page.keyboard.press('ArrowDown');
-  await expect(app.sidebarTag('ukraine')).toBeFocused();
+  await expect(app.sidebar.tag('ukraine')).toBeFocused();
   await page.keyboard.press('ArrowLeft');
-  await expect(app.sidebarTag('ukraine/war')).toHaveCount(0);
+  await expect(app.sidebar.tag('ukraine/war')).toHaveCount(0);
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight');
-  await expect(app.sidebarTag('ukraine/diplomacy')).toBeFocused();
+  await expect(app.sidebar.tag('ukraine/diplomacy')).toBeFocused();
   await page.keyboard.press('ArrowDown');
-  await expect(app.sidebarTag('ukraine/war')).toBeFocused();
+  await expect(app.sidebar.tag('ukraine/war')).toBeFocused();
   await page.keyboard.press('ArrowLeft');
-  await expect(app.sidebarTag('ukraine')).toBeFocused();
+  await expect(app.sidebar.tag('ukraine')).toBeFocused();
   await expect(app.selectedRow).toHaveCount(0);
 
   await page.keyboard.press('Enter');
@@ -48,49 +48,49 @@ test('tags nest, parents count each article once, fold, and filter with their ch
   await app.waitForSearchTotal(1);
 });
 
-test('a tag gets a colour, moves under another by the field and by dragging, and is deleted after a question', async ({ app, harness, page }) => {
+test('a tag gets a colour, moves under another by the field and by dragging, and is deleted after a question', async ({ app, harness }) => {
   await seed(harness);
   await app.reload();
 
   // Colour.
-  await app.sidebarTag('transport').click({ button: 'right' });
-  await page.getByRole('button', { name: 'Colour #3f9b4f' }).click();
-  await expect(page.getByRole('button', { name: 'Colour #3f9b4f' })).toHaveAttribute('aria-pressed', 'true');
-  await page.locator('#tag-dialog-close').click();
-  await expect(app.sidebarTag('transport').locator('.tag-swatch')).toHaveCSS('background-color', 'rgb(63, 155, 79)');
+  await app.sidebar.tag('transport').click({ button: 'right' });
+  await app.tagForm.colour('#3f9b4f').click();
+  await expect(app.tagForm.colour('#3f9b4f')).toHaveAttribute('aria-pressed', 'true');
+  await app.tagForm.close.click();
+  await expect(app.sidebar.tag('transport').locator('.tag-swatch')).toHaveCSS('background-color', 'rgb(63, 155, 79)');
   expect(harness.library.listTags().find((tag) => tag.tag === 'transport')?.colour).toBe('#3f9b4f');
   await expect(app.rowTags('Ferry timetable')).toHaveAttribute('data-colour', '#3f9b4f');
 
   // Move under another tag by the dialog's field: "war" becomes "conflict/war". The list was
   // showing "ukraine/war", and goes on showing it under its new name.
-  await app.sidebarTag('ukraine/war').click();
-  await expect(app.page.locator('#list-title')).toHaveText('ukraine/war');
-  await app.sidebarTag('ukraine/war').click({ button: 'right' });
-  await page.locator('#tag-move').fill('conflict');
-  await expect(page.locator('#tag-move-note')).toHaveText('It becomes “conflict/war”.');
-  await page.locator('#tag-move-submit').click();
-  await expect(app.sidebarTag('conflict/war')).toContainText('2');
-  await expect(app.sidebarTag('ukraine/war')).toHaveCount(0);
-  await expect(page.locator('#undo-message')).toContainText('conflict/war');
-  await expect(app.page.locator('#list-title')).toHaveText('conflict/war');
+  await app.sidebar.tag('ukraine/war').click();
+  await expect(app.listTitle).toHaveText('ukraine/war');
+  await app.sidebar.tag('ukraine/war').click({ button: 'right' });
+  await app.tagForm.move.fill('conflict');
+  await expect(app.tagForm.moveNote).toHaveText('It becomes “conflict/war”.');
+  await app.tagForm.moveSubmit.click();
+  await expect(app.sidebar.tag('conflict/war')).toContainText('2');
+  await expect(app.sidebar.tag('ukraine/war')).toHaveCount(0);
+  await expect(app.undoToast.message).toContainText('conflict/war');
+  await expect(app.listTitle).toHaveText('conflict/war');
   await expect(app.rows).toHaveCount(2);
-  await expect(app.sidebarTag('conflict/war')).toHaveAttribute('aria-current', 'true');
-  await app.page.locator('#library-nav button[data-filter="all"]').click();
+  await expect(app.sidebar.tag('conflict/war')).toHaveAttribute('aria-current', 'true');
+  await app.sidebar.allArticles.click();
 
   // Drag "transport" onto "conflict": it becomes "conflict/transport".
-  await app.sidebarTag('transport').dragTo(app.sidebarTag('conflict'));
-  await expect(app.sidebarTag('conflict/transport')).toContainText('1');
+  await app.sidebar.tag('transport').dragTo(app.sidebar.tag('conflict'));
+  await expect(app.sidebar.tag('conflict/transport')).toContainText('1');
   expect(harness.library.listTags().map((tag) => tag.tag).sort()).toEqual(['conflict/transport', 'conflict/war', 'ukraine/diplomacy']);
 
   // Delete, after a question naming how many articles and sub-tags.
-  await app.sidebarTag('conflict').click({ button: 'right' });
-  await page.locator('#tag-delete').click();
-  await expect(page.locator('#tag-delete-question')).toHaveText('Remove “conflict” and the 2 tags under it from 3 articles? You can undo it.');
+  await app.sidebar.tag('conflict').click({ button: 'right' });
+  await app.tagForm.delete.click();
+  await expect(app.tagForm.deleteQuestion).toHaveText('Remove “conflict” and the 2 tags under it from 3 articles? You can undo it.');
   expect(harness.library.listTags()).toHaveLength(3);
-  await page.locator('#tag-delete-confirm-button').click();
-  await expect(app.sidebarTag('conflict')).toHaveCount(0);
+  await app.tagForm.confirmDelete.click();
+  await expect(app.sidebar.tag('conflict')).toHaveCount(0);
   expect(harness.library.listTags().map((tag) => tag.tag)).toEqual(['ukraine/diplomacy']);
 
-  await page.locator('#undo-button').click();
-  await expect(app.sidebarTag('conflict/war')).toContainText('2');
+  await app.undoToast.undo.click();
+  await expect(app.sidebar.tag('conflict/war')).toContainText('2');
 });

@@ -18,14 +18,14 @@ test('a click on a bar narrows the list to its month; the keys reach the other b
   for (const [title, published] of ARTICLES) await harness.library.addText({ text: `${title}\n\nA report on the talks.`, published }, 'paste');
   await app.reload();
 
-  const bars = page.locator('#timeline-bars .timeline-bar');
+  const bars = app.timeline.bars;
   // January to April, February empty.
   await expect(bars).toHaveCount(4);
   await expect(bars.nth(0)).toHaveAttribute('aria-label', /: 2 articles$/u);
   await expect(bars.nth(1)).toHaveAttribute('aria-label', /: 0 articles$/u);
   await expect(bars.nth(2)).toHaveAttribute('data-from', '2022-03-01');
   await expect(bars.nth(2)).toHaveAttribute('data-to', '2022-03-31');
-  await expect(page.locator('#timeline-note')).toHaveText('6 articles');
+  await expect(app.timeline.note).toHaveText('6 articles');
 
   await bars.nth(2).click();
   await expect(app.searchInput).toHaveValue('published:2022-03-01..2022-03-31');
@@ -37,7 +37,7 @@ test('a click on a bar narrows the list to its month; the keys reach the other b
   // From the keyboard, by week: clear, focus the last bar, step left to the first week of March and press Enter.
   await app.searchInput.fill('talks');
   await app.waitForSearchTotal(6);
-  await page.locator('#timeline-unit').selectOption('week');
+  await app.timeline.unit.selectOption('week');
   await expect(bars.first()).toHaveAttribute('data-from', /^2022-01-(0[4-9]|10)$/u);
   const last = bars.last();
   await last.focus();
@@ -57,8 +57,8 @@ test('a click on a bar narrows the list to its month; the keys reach the other b
   // By clipped date, every article falls on today.
   await app.searchInput.fill('');
   await page.keyboard.press('Escape');
-  await page.locator('#timeline-by').selectOption('clipped');
-  await page.locator('#timeline-unit').selectOption('month');
+  await app.timeline.by.selectOption('clipped');
+  await app.timeline.unit.selectOption('month');
   await expect(bars).toHaveCount(1);
   await expect(bars.first()).toHaveAttribute('aria-label', /: 6 articles$/u);
 });

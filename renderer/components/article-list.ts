@@ -1,0 +1,388 @@
+/**
+ * The article list: one row per article (title; source, date and tags; the excerpt, or for
+ * a search hit its snippet with the matched words marked). One row is current (the one the
+ * keyboard moves and Enter opens); any number may be selected for a bulk change: a click
+ * selects one, Ctrl/Cmd-click adds or takes away one, Shift-click (or Shift with the arrow
+ * keys, j/k, Home and End) selects a range from the last row clicked, and selectAll() marks
+ * every result of the query, loaded or not (the owner then acts by the query). Rows have one
+ * fixed height so the list can be virtualised: only the rows in view (plus a few) are in the
+ * DOM, which keeps scrolling smooth at 100,000 articles (DESIGN.md §6).
+ *
+ * The rows are the listing's (listing/listing.ts): the list shows what it lists, dimmed while
+ * main refuses the search text, and asks it for the next page of hits near the end.
+ */
+import { tagKey } from '../../common/tags';
+import { el, replaceChildren } from '../helpers/dom';
+import { formatDate } from '../helpers/format';
+import { highlightSnippet } from '../helpers/highlight';
+import type { Listing, ListingEvent, ListItem } from '../listing/listing';
+
+/** Height of a row in CSS pixels; styles/article-list.css draws rows to fit it. */
+export const ROW_HEIGHT = 76;
+/** Rows rendered beyond each edge of the view, so fast scrolling shows no gaps. */
+const OVERSCAN = 8;
+/** Characters of context kept before a snippet's first match: the row shows one line. */
+const SNIPPET_LEAD = 24;
+/** How close to the end of the loaded rows the list asks for more. */
+const NEAR_END = 20;
+
+/** What the list tells its owner. */
+export interface ArticleListEvents {
+  /** The user opened a row (click, or Enter on the selection). */
+  onOpen(id: string): void;
+  /** The selection changed (its size, or whether every result is selected). */
+  onSelectionChange?(): void;
+}
+
+/** What the list says when the listing has no rows. */
+export function emptyText(listed: Pick<Extract<ListingEvent, { type: 'listed' }>, 'text' | 'tag' | 'search'>): string {
+  const { text, tag } = listed;
+  if (listed.search === null) return tag === null ? 'No articles yet. Add one with the Add button.' : `No articles are tagged ${tag}.`;
+  return tag === null ? `Nothing matches “${text}”.` : `Nothing tagged ${tag} matches “${text}”.`;
+}
+
+/** The virtualised, keyboard-driven article list. */
+export class ArticleList {
+  private items: ListItem[] = [];
+  private selected = -1;
+  /** The ids selected for a bulk change; the current row's alone after a plain click. */
+  private picked = new Set<string>();
+  /** Where a Shift range starts: the row last clicked or moved to without Shift. */
+  private anchor = -1;
+  /** Whether every result of the query is selected, including rows not loaded yet. */
+  private everything = false;
+  private readonly rows = new Map<number, HTMLElement>();
+  /** Tag colours by tagKey (the sidebar's), shown as a dot on the row's tag chips. */
+  private colours: ReadonlyMap<string, string> = new Map();
+  private readonly spacer = el('div', { className: 'list-spacer' });
+  private readonly empty = el('div', { className: 'list-empty', attrs: { hidden: true } });
+
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly listing: Listing,
+    private readonly events: ArticleListEvents,
+  ) {
+    root.setAttribute('role', 'listbox');
+    root.setAttribute('aria-multiselectable', 'true');
+    root.tabIndex = 0;
+    root.append(this.spacer, this.empty);
+    root.addEventListener('scroll', () => this.render(), { passive: true });
+    new ResizeObserver(() => this.render()).observe(root);
+    root.addEventListener('click', (event) => {
+      const row = (event.target as Element).closest<HTMLElement>('.row');
+      if (!row?.dataset.index) return;
+      const index = Number(row.dataset.index);
+      const mouse = event as MouseEvent;
+      if (mouse.shiftKey) {
+        this.extendTo(index, mouse.ctrlKey || mouse.metaKey);
+        return;
+      }
+      if (mouse.ctrlKey || mouse.metaKey) {
+        this.toggle(index);
+        return;
+      }
+      this.selectIndex(index);
+      const item = this.items[index];
+      if (item) this.events.onOpen(item.summary.id);
+    });
+    listing.subscribe((event) => {
+      if (event.type === 'query' && event.text === '') this.setStale(false);
+      else if (event.type === 'refused') this.setStale(true);
+      else if (event.type === 'listed') {
+        if (event.search) this.setStale(false);
+        this.setItems(event.items, emptyText(event));
+      } else if (event.type === 'more') this.appendItems(event.items);
+    });
+  }
+
+  /** Dims the rows while they are an earlier query's than the search text's (main refused the text). */
+  private setStale(stale: boolean): void {
+    this.root.classList.toggle('stale', stale);
+  }
+
+  /** Replaces every row; keeps the selection if its article is still listed. */
+  private setItems(items: ListItem[], emptyMessage: string): void {
+    const selectedId = this.selectedId;
+    this.items = items;
+    this.clearRows();
+    this.root.scrollTop = 0;
+    this.selected = selectedId ? items.findIndex((item) => item.summary.id === selectedId) : -1;
+    // Another list: only the current row stays selected, and "every result" meant the last query.
+    this.everything = false;
+    this.picked = new Set(this.selected >= 0 && selectedId ? [selectedId] : []);
+    this.anchor = this.selected;
+    this.events.onSelectionChange?.();
+    this.empty.hidden = items.length > 0;
+    this.empty.textContent = emptyMessage;
+    this.render();
+    if (this.selected >= 0) this.scrollToIndex(this.selected);
+  }
+
+  /** Adds rows at the end (the next page of search hits). */
+  private appendItems(items: ListItem[]): void {
+    this.items = this.items.concat(items);
+    if (this.everything) for (const item of items) this.picked.add(item.summary.id);
+    this.render();
+  }
+
+  /** The list's element, so that the window's keyboard handling can tell where keys go. */
+  get element(): HTMLElement {
+    return this.root;
+  }
+
+  /** How many rows are loaded. */
+  get length(): number {
+    return this.items.length;
+  }
+
+  /** The selected article's id, if any. */
+  get selectedId(): string | undefined {
+    return this.items[this.selected]?.summary.id;
+  }
+
+  /** The row of an article, if it is listed. */
+  item(id: string): ListItem | undefined {
+    return this.items.find((item) => item.summary.id === id);
+  }
+
+  /** Selects an article by id (if listed) and scrolls it into view. */
+  select(id: string): boolean {
+    const index = this.items.findIndex((item) => item.summary.id === id);
+    if (index < 0) return false;
+    this.selectIndex(index);
+    return true;
+  }
+
+  /** Moves the selection by `delta` rows, stopping at the ends; with `extend`, selects the range from the anchor. */
+  move(delta: number, extend = false): void {
+    if (this.items.length === 0) return;
+    const from = this.selected < 0 ? (delta > 0 ? -1 : this.items.length) : this.selected;
+    const to = Math.min(this.items.length - 1, Math.max(0, from + delta));
+    if (extend) this.extendTo(to, false);
+    else this.selectIndex(to);
+  }
+
+  /** The ids selected (the loaded rows among them when every result is selected). */
+  get selectedIds(): string[] {
+    if (this.everything) return this.items.map((item) => item.summary.id);
+    return [...this.picked];
+  }
+
+  /** How many rows are selected (the loaded ones; see allSelected). */
+  get selectionSize(): number {
+    return this.everything ? this.items.length : this.picked.size;
+  }
+
+  /** Whether every result of the query is selected, loaded or not. */
+  get allSelected(): boolean {
+    return this.everything;
+  }
+
+  /** Selects every result of the query, including rows not loaded yet. */
+  selectAll(): void {
+    if (this.items.length === 0) return;
+    this.everything = true;
+    this.picked = new Set(this.items.map((item) => item.summary.id));
+    this.redrawSelection();
+  }
+
+  /** Leaves only the current row selected. */
+  clearSelection(): void {
+    this.everything = false;
+    const id = this.selectedId;
+    this.picked = new Set(id ? [id] : []);
+    this.anchor = this.selected;
+    this.redrawSelection();
+  }
+
+  /** Ctrl/Cmd-click: adds a row to the selection or takes it away; it becomes current. */
+  private toggle(index: number): void {
+    const item = this.items[index];
+    if (!item) return;
+    this.everything = false;
+    if (this.picked.has(item.summary.id)) this.picked.delete(item.summary.id);
+    else this.picked.add(item.summary.id);
+    this.anchor = index;
+    this.setCurrent(index);
+    this.redrawSelection();
+  }
+
+  /** Shift: selects from the anchor to `index` (added to what is selected when `add`). */
+  private extendTo(index: number, add: boolean): void {
+    if (this.anchor < 0) this.anchor = Math.max(0, this.selected);
+    const [low, high] = this.anchor <= index ? [this.anchor, index] : [index, this.anchor];
+    this.everything = false;
+    if (!add) this.picked.clear();
+    for (let at = low; at <= high; at++) {
+      const item = this.items[at];
+      if (item) this.picked.add(item.summary.id);
+    }
+    this.setCurrent(index);
+    this.redrawSelection();
+  }
+
+  /** Marks the rows in the DOM as selected or not, and tells the owner. */
+  private redrawSelection(): void {
+    for (const [index, row] of this.rows) {
+      const id = this.items[index]?.summary.id;
+      row.setAttribute('aria-selected', String(id !== undefined && this.picked.has(id)));
+    }
+    this.events.onSelectionChange?.();
+  }
+
+  /** Moves by a page of rows. */
+  page(direction: 1 | -1): void {
+    this.move(direction * Math.max(1, Math.floor(this.root.clientHeight / ROW_HEIGHT) - 1));
+  }
+
+  /** Opens the selected row. */
+  openSelected(): void {
+    const id = this.selectedId;
+    if (id) this.events.onOpen(id);
+  }
+
+  /** Shows an article's new tags on its row. */
+  updateTags(id: string, tags: string[]): void {
+    this.items.forEach((item, index) => {
+      if (item.summary.id !== id) return;
+      item.summary = { ...item.summary, tags };
+      const row = this.rows.get(index);
+      if (row) {
+        row.remove();
+        this.rows.delete(index);
+      }
+    });
+    this.render();
+  }
+
+  /** Sets the tags' colours (by tagKey) and redraws the rows in view. */
+  setTagColours(colours: ReadonlyMap<string, string>): void {
+    this.colours = colours;
+    this.clearRows();
+    this.render();
+  }
+
+  /** Puts keyboard focus on the list. */
+  focus(): void {
+    this.root.focus();
+  }
+
+  /** Makes one row current and the only one selected. */
+  private selectIndex(index: number): void {
+    const item = this.items[index];
+    this.everything = false;
+    this.picked = new Set(item ? [item.summary.id] : []);
+    this.anchor = index;
+    this.setCurrent(index);
+    this.redrawSelection();
+  }
+
+  /** Moves the current row (the keyboard's) without changing what is selected. */
+  private setCurrent(index: number): void {
+    this.rows.get(this.selected)?.classList.remove('current');
+    this.selected = index;
+    this.rows.get(index)?.classList.add('current');
+    const id = this.selectedId;
+    if (id) this.root.setAttribute('aria-activedescendant', rowId(id));
+    else this.root.removeAttribute('aria-activedescendant');
+    this.scrollToIndex(index);
+  }
+
+  private scrollToIndex(index: number): void {
+    const top = index * ROW_HEIGHT;
+    const bottom = top + ROW_HEIGHT;
+    if (top < this.root.scrollTop) this.root.scrollTop = top;
+    else if (bottom > this.root.scrollTop + this.root.clientHeight) this.root.scrollTop = bottom - this.root.clientHeight;
+    this.render();
+  }
+
+  private clearRows(): void {
+    for (const row of this.rows.values()) row.remove();
+    this.rows.clear();
+  }
+
+  /** Puts the rows in view into the DOM and takes the others out. */
+  private render(): void {
+    this.spacer.style.height = `${this.items.length * ROW_HEIGHT}px`;
+    const first = Math.max(0, Math.floor(this.root.scrollTop / ROW_HEIGHT) - OVERSCAN);
+    const visible = Math.ceil(this.root.clientHeight / ROW_HEIGHT) + 1;
+    const last = Math.min(this.items.length - 1, first + visible + 2 * OVERSCAN);
+    for (const [index, row] of this.rows) {
+      if (index < first || index > last) {
+        row.remove();
+        this.rows.delete(index);
+      }
+    }
+    for (let index = first; index <= last; index++) {
+      if (this.rows.has(index)) continue;
+      const item = this.items[index];
+      if (!item) continue;
+      const row = this.renderRow(item, index);
+      this.rows.set(index, row);
+      this.root.append(row);
+    }
+    if (this.items.length > 0 && last >= this.items.length - NEAR_END) void this.listing.loadMore();
+  }
+
+  /** A tag chip, with its colour (or its nearest coloured parent's) as a dot. */
+  private renderChip(tag: string): HTMLElement {
+    const chip = el('span', { className: 'chip', dataset: { tag } }, tag);
+    const levels = tagKey(tag).split('/');
+    for (let depth = levels.length; depth > 0; depth--) {
+      const colour = this.colours.get(levels.slice(0, depth).join('/'));
+      if (!colour) continue;
+      chip.dataset.colour = colour;
+      chip.style.setProperty('--swatch', colour);
+      break;
+    }
+    return chip;
+  }
+
+  private renderRow(item: ListItem, index: number): HTMLElement {
+    const { summary } = item;
+    const date = summary.published ?? summary.clipped;
+    const snippet = el('div', { className: 'row-snippet' });
+    if (item.snippet !== undefined) snippet.append(highlightSnippet(item.snippet, item.terms ?? [], SNIPPET_LEAD));
+    else replaceChildren(snippet, summary.excerpt);
+    const row = el(
+      'div',
+      {
+        className: index === this.selected ? 'row current' : 'row',
+        attrs: {
+          id: rowId(summary.id),
+          role: 'option',
+          'aria-selected': String(this.picked.has(summary.id)),
+          'aria-posinset': index + 1,
+          'aria-setsize': this.items.length,
+        },
+        dataset: { index: String(index), id: summary.id },
+      },
+      el('div', { className: 'row-title' }, summary.title),
+      el(
+        'div',
+        { className: 'row-meta' },
+        summary.source ? el('span', { className: 'row-source' }, summary.source) : null,
+        el(
+          'time',
+          {
+            className: 'row-date',
+            attrs: { datetime: date, title: summary.published ? 'Published' : 'Clipped' },
+          },
+          formatDate(date),
+        ),
+        summary.tags.length > 0
+          ? el('span', { className: 'row-tags' }, ...summary.tags.map((tag) => this.renderChip(tag)))
+          : null,
+      ),
+      snippet,
+    );
+    row.style.transform = `translateY(${index * ROW_HEIGHT}px)`;
+    row.style.height = `${ROW_HEIGHT}px`;
+    return row;
+  }
+}
+
+/** The DOM id of an article's row (ULIDs are safe in ids). */
+function rowId(id: string): string {
+  return `row-${id}`;
+}
