@@ -12,7 +12,7 @@ import { readFile, realpath, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, resolve, sep } from 'node:path';
-import { RENDERER_CSP } from '../../main/content-security-policy';
+import { RENDERER_CSP } from '../../main/policies/content-security-policy';
 import type { HandlerTable } from '../../main/ipc/handlers';
 import { fail, type Result } from '../../common/result';
 import { HARNESS_EVENTS_PATH } from './harness-events';

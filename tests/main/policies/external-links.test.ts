@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { externalUrlToOpen, isSafeExternalUrl } from '../../main/external-links';
+import { externalUrlToOpen, isSafeExternalUrl } from '../../../main/policies/external-links';
 
 describe('isSafeExternalUrl', () => {
   it('lets http, https and mailto links go to the system browser', () => {

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { clampToDisplays, DEFAULT_SIZE, loadWindowState, saveWindowState } from '../../main/window-state';
+import { clampToDisplays, DEFAULT_SIZE, loadWindowState, saveWindowState } from '../../../main/policies/window-state';
 
 const LAPTOP = { x: 0, y: 0, width: 1440, height: 870 };
 const MONITOR = { x: 1440, y: 0, width: 2560, height: 1400 };

@@ -1,5 +1,5 @@
 /**
- * The main window's web preferences, apart from window.ts so that a unit test can check
+ * The main window's web preferences, apart from main/window.ts so that a unit test can check
  * them without starting Electron (only electron's types are imported here).
  */
 import type { WebPreferences } from 'electron';

@@ -1,7 +1,7 @@
 import { join, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { rendererFileFor, rendererHeaders } from '../../main/app-protocol';
-import { RENDERER_CSP } from '../../main/content-security-policy';
+import { rendererFileFor, rendererHeaders } from '../../../main/policies/app-protocol';
+import { RENDERER_CSP } from '../../../main/policies/content-security-policy';
 
 const ROOT = join(sep, 'opt', 'cuttings', 'dist', 'renderer');
 

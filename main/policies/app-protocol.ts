@@ -5,7 +5,7 @@
  */
 import { extname, join, normalize, sep } from 'node:path';
 import { RENDERER_CSP } from './content-security-policy';
-import { APP_HOST } from '../common/schemes';
+import { APP_HOST } from '../../common/schemes';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

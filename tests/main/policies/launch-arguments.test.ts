@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseLaunchArguments } from '../../main/launch-arguments';
+import { parseLaunchArguments } from '../../../main/policies/launch-arguments';
 
 const HOME = resolve('/home/ann');
 

@@ -10,7 +10,7 @@
  * starts with `-` is skipped.
  */
 import { isAbsolute, resolve } from 'node:path';
-import { classifyOpenedFile } from './core/import/import-file';
+import { classifyOpenedFile } from '../core/import/import-file';
 
 /** Files and addresses a launch asked for, files absolute. */
 export interface LaunchRequest {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { mainWindowPreferences } from '../../main/window-options';
-import { RENDERER_CSP } from '../../main/content-security-policy';
+import { mainWindowPreferences } from '../../../main/policies/window-options';
+import { RENDERER_CSP } from '../../../main/policies/content-security-policy';
 
 describe('the main window', () => {
   it('isolates the renderer: sandbox, context isolation, no Node, web security on', () => {

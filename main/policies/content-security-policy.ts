@@ -1,4 +1,4 @@
-import { ASSET_PROTOCOL } from '../common/schemes';
+import { ASSET_PROTOCOL } from '../../common/schemes';
 
 /**
  * The Content-Security-Policy of the app's window, sent with every page the app protocol

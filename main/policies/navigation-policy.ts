@@ -7,7 +7,7 @@
  *   subframes   the reader's own document (about:srcdoc, with a #match fragment) and
  *               about:blank; a link clicked inside a clipped page goes nowhere
  */
-import { APP_HOST, APP_SCHEME } from '../common/schemes';
+import { APP_HOST, APP_SCHEME } from '../../common/schemes';
 
 /** True when `url` parses and is a page of the app (`cuttings-app://app/…`). */
 export function isAppPage(url: string): boolean {

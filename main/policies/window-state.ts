@@ -6,7 +6,7 @@
  */
 import { mkdir, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { writeFileDurably } from './core/storage/durable-file';
+import { writeFileDurably } from '../core/storage/durable-file';
 
 /** A rectangle in screen coordinates, as Electron's `Rectangle`. */
 export interface Area {

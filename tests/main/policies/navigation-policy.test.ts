@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAppPage, mayNavigate } from '../../main/navigation-policy';
+import { isAppPage, mayNavigate } from '../../../main/policies/navigation-policy';
 
 describe('mayNavigate', () => {
   it("lets the top frame go only to the app's own pages", () => {
