@@ -23,7 +23,7 @@ import { LibrarySession } from './core/settings/library-session';
 import { SettingsStore } from './core/settings/settings-store';
 import { BrowserClippingSwitch } from './core/browser/browser-clipping-switch';
 import { readAsset } from './core/storage/assets';
-import { createHandlerTable } from './ipc/handlers';
+import { createHandlerTable } from './ipc/handler-table';
 import { registerHandlers } from './ipc/register';
 import { APP_SCHEME, ASSET_SCHEME } from '../common/schemes';
 import { parseLaunchArguments } from './policies/launch-arguments';

@@ -3,12 +3,12 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CHANNELS } from '../../../common/api';
-import { Library } from '../../../main/core/library';
-import { LibrarySession } from '../../../main/core/settings/library-session';
-import { SettingsStore } from '../../../main/core/settings/settings-store';
-import { createHandlerTable, type HandlerTable } from '../../../main/ipc/handlers';
-import { makeTempFolder, SEED_ARTICLE } from '../../paths';
+import { CHANNELS } from '../../../../common/api';
+import { Library } from '../../../../main/core/library';
+import { LibrarySession } from '../../../../main/core/settings/library-session';
+import { SettingsStore } from '../../../../main/core/settings/settings-store';
+import { createHandlerTable, type HandlerTable } from '../../../../main/ipc/handler-table';
+import { makeTempFolder, SEED_ARTICLE } from '../../../paths';
 
 let folder: { path: string; remove: () => Promise<void> };
 let session: LibrarySession;

@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { CHANNELS } from '../../../common/api';
-import { createHandlerTable } from '../../../main/ipc/handlers';
-import { SEED_ARTICLE } from '../../paths';
-import { useTempLibrary } from '../../temp-library';
+import { CHANNELS } from '../../../../common/api';
+import { createHandlerTable } from '../../../../main/ipc/handler-table';
+import { SEED_ARTICLE } from '../../../paths';
+import { useTempLibrary } from '../../../temp-library';
 
 const temp = useTempLibrary();
 

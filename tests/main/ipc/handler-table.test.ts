@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CHANNELS } from '../../../common/api';
 import { Library } from '../../../main/core/library';
-import { createHandlerTable, type HandlerTable } from '../../../main/ipc/handlers';
+import { createHandlerTable, type HandlerTable } from '../../../main/ipc/handler-table';
 import { makeTempFolder, SEED_ARTICLE } from '../../paths';
 
 let folder: { path: string; remove: () => Promise<void> };

@@ -1,13 +1,16 @@
 /**
- * The handlers for organising the archive: renaming, merging and deleting tags
- * with undo, tag colours, bulk tagging, tag rules and the timeline. handlers.ts merges these
- * into the one handler table; the schemas follow the same rules as there.
+ * The handlers for organising the archive: an article's tags, the tag list, renaming,
+ * merging and deleting tags with undo, tag colours, bulk tagging, tag rules and the
+ * timeline. handler-table.ts joins these into the one handler table.
  */
 import { z } from 'zod';
-import type { AppEvent, CuttingsApi } from '../../common/api';
-import type { Library } from '../core/library';
+import type { AppEvent } from '../../../common/api';
+import type { Library } from '../../core/library';
+import type { GroupMethods, GroupSchemas } from '../handler-group';
 
 type OrganiseMethod =
+  | 'updateTags'
+  | 'listTags'
   | 'renameTag'
   | 'deleteTag'
   | 'undoTagChange'
@@ -24,6 +27,8 @@ const tags = z.array(tag).max(1000);
 
 /** The argument schema of each organising method. */
 export const organiseSchemas = {
+  updateTags: z.tuple([z.object({ id: z.string().min(1).max(200), add: tags.optional(), remove: tags.optional() }).strict()]),
+  listTags: z.tuple([]),
   renameTag: z.tuple([z.object({ from: tag, to: tag }).strict()]),
   deleteTag: z.tuple([tag]),
   undoTagChange: z.tuple([]),
@@ -41,16 +46,15 @@ export const organiseSchemas = {
   timeline: z.tuple([
     z.object({ query: z.string().max(10_000), by: z.enum(['published', 'clipped']), unit: z.enum(['day', 'week', 'month']) }).strict(),
   ]),
-} satisfies Record<OrganiseMethod, z.ZodType>;
+} satisfies GroupSchemas<OrganiseMethod>;
 
 /** The organising methods over the library in use; `sendEvent` carries bulk progress to the window. */
-export function organiseApi(
-  getLibrary: () => Library,
-  sendEvent?: (event: AppEvent) => void,
-): { [M in OrganiseMethod]: (...args: Parameters<CuttingsApi[M]>) => Promise<unknown> } {
+export function organiseMethods(getLibrary: () => Library, sendEvent?: (event: AppEvent) => void): GroupMethods<OrganiseMethod> {
   // Progress of a long change as `bulk-progress` events: one as it starts and one per batch written.
   const progress = sendEvent ? (done: number, total: number) => sendEvent({ type: 'bulk-progress', done, total }) : undefined;
   return {
+    updateTags: async (request) => getLibrary().updateTags(request.id, request.add ?? [], request.remove ?? []),
+    listTags: async () => getLibrary().listTags(),
     renameTag: async ({ from, to }) => getLibrary().renameTag(from, to, progress),
     deleteTag: async (tag) => getLibrary().deleteTag(tag, progress),
     undoTagChange: async () => getLibrary().undoTagChange(progress),

@@ -1,10 +1,10 @@
 /**
- * The handlers for notes, highlights and suggested tags. handlers.ts merges these
- * into the one handler table; the schemas follow the same rules as there.
+ * The handlers for notes, highlights and suggested tags. handler-table.ts joins these into
+ * the one handler table.
  */
 import { z } from 'zod';
-import type { CuttingsApi } from '../../common/api';
-import type { Library } from '../core/library';
+import type { Library } from '../../core/library';
+import type { GroupMethods, GroupSchemas } from '../handler-group';
 
 type NotesMethod = 'setNote' | 'addHighlight' | 'updateHighlight' | 'removeHighlight' | 'suggestTags';
 
@@ -21,10 +21,10 @@ export const notesSchemas = {
   updateHighlight: z.tuple([z.object({ id, highlightId: id, comment: z.string().max(100_000) }).strict()]),
   removeHighlight: z.tuple([z.object({ id, highlightId: id }).strict()]),
   suggestTags: z.tuple([id]),
-} satisfies Record<NotesMethod, z.ZodType>;
+} satisfies GroupSchemas<NotesMethod>;
 
 /** The notes methods over the library in use: each a call of the Library method of the same name. */
-export function notesApi(getLibrary: () => Library): { [M in NotesMethod]: (...args: Parameters<CuttingsApi[M]>) => Promise<unknown> } {
+export function notesMethods(getLibrary: () => Library): GroupMethods<NotesMethod> {
   return {
     setNote: async ({ id, note }) => getLibrary().setNote(id, note),
     addHighlight: async (request) => getLibrary().addHighlight(request),

@@ -3,10 +3,10 @@
 // with messages that name them, and change nothing.
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CHANNELS, type AppEvent } from '../../../common/api';
-import { Library } from '../../../main/core/library';
-import { createHandlerTable, type HandlerTable } from '../../../main/ipc/handlers';
-import { makeTempFolder } from '../../paths';
+import { CHANNELS, type AppEvent } from '../../../../common/api';
+import { Library } from '../../../../main/core/library';
+import { createHandlerTable, type HandlerTable } from '../../../../main/ipc/handler-table';
+import { makeTempFolder } from '../../../paths';
 
 let folder: { path: string; remove: () => Promise<void> };
 let library: Library;

@@ -1,15 +1,15 @@
-// The export channels of the handler table (main/ipc/export-jobs.ts behind them): an export
+// The export channels of the handler table (main/ipc/handlers/export.ts): an export
 // of the current query as CSV with progress events and a summary that matches the file, a
 // cancel that leaves nothing behind, and bad paths and arguments refused with messages that
 // name them.
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CHANNELS, type AppEvent } from '../../../common/api';
-import type { BatchItem } from '../../../main/core/library';
-import { Library } from '../../../main/core/library';
-import { createHandlerTable, type HandlerTable } from '../../../main/ipc/handlers';
-import { makeTempFolder, SHARED } from '../../paths';
+import { CHANNELS, type AppEvent } from '../../../../common/api';
+import type { BatchItem } from '../../../../main/core/library';
+import { Library } from '../../../../main/core/library';
+import { createHandlerTable, type HandlerTable } from '../../../../main/ipc/handler-table';
+import { makeTempFolder, SHARED } from '../../../paths';
 
 let folder: { path: string; remove: () => Promise<void> };
 let library: Library;
