@@ -1,9 +1,9 @@
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parseCsv } from '../../../main/core/import/csv-parse';
-import { makeTempFolder, SEED_ARTICLE } from '../../paths';
-import { runCli } from './run-cli';
+import { parseCsv } from '../../../../main/core/import/csv-parse';
+import { makeTempFolder, SEED_ARTICLE } from '../../../paths';
+import { runCli } from '../run-cli';
 
 let folder: Awaited<ReturnType<typeof makeTempFolder>>;
 let libraryPath: string;

@@ -8,12 +8,13 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
-import { CuttingsError } from '../../common/errors';
-import { decodeText } from '../core/capture/decode-text';
-import { looksLikeHtml, MAX_CLIP_BYTES } from '../core/clip/input-checks';
-import type { ExtractedPage } from '../core/clip/extract';
-import { resolveHttpUrl } from '../core/clip/urls';
-import { fieldBlock } from './field-block';
+import { CuttingsError } from '../../../common/errors';
+import { decodeText } from '../../core/capture/decode-text';
+import { looksLikeHtml, MAX_CLIP_BYTES } from '../../core/clip/input-checks';
+import type { ExtractedPage } from '../../core/clip/extract';
+import { resolveHttpUrl } from '../../core/clip/urls';
+import { fieldBlock } from '../field-block';
+import { describeFsError } from '../fs-errors';
 
 /** Where the command prints; the CLI's io object fits. */
 export interface ExtractIo {
@@ -28,7 +29,7 @@ const TEXT_EXTENSIONS = new Set(['.txt', '.md', '.markdown']);
 const HTML_EXTENSIONS = new Set(['.html', '.htm', '.xhtml']);
 
 /** Runs `cuttings extract` with its arguments (after the command name); resolves to the exit status. */
-export async function runExtract(args: string[], io: ExtractIo): Promise<number> {
+export async function extractCommand(args: string[], io: ExtractIo): Promise<number> {
   let values: { url?: string; json?: boolean; batch?: string };
   let positionals: string[];
   try {
@@ -109,7 +110,7 @@ export async function extractFile(path: string, url: string | undefined): Promis
   const isHtml = HTML_EXTENSIONS.has(extension) || (!TEXT_EXTENSIONS.has(extension) && looksLikeHtml(content));
   if (isHtml) {
     // Loaded here, not at the top: jsdom and linkedom take a while, and only extraction needs them.
-    const { extractPage } = await import('../core/clip/extract');
+    const { extractPage } = await import('../../core/clip/extract');
     const page = extractPage(content, { url, fileName: path });
     return {
       title: page.title,
@@ -122,7 +123,7 @@ export async function extractFile(path: string, url: string | undefined): Promis
       text: page.text,
     };
   }
-  const { clipPlainText } = await import('../core/clip/plain-text');
+  const { clipPlainText } = await import('../../core/clip/plain-text');
   const clipped = clipPlainText(content, { fileName: path });
   return {
     title: clipped.title,
@@ -146,12 +147,4 @@ function formatResult(result: ExtractResult): string {
     ['Canonical:', result.canonical],
   ]);
   return `${block}\n\n${result.text}\n`;
-}
-
-function describeFsError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return 'no such file';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'EISDIR') return 'it is a folder';
-  return (error as Error).message;
 }

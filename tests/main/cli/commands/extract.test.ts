@@ -6,8 +6,8 @@ import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeTempFolder, SEED_ARTICLE, SHARED } from '../../paths';
-import { runCli } from './run-cli';
+import { makeTempFolder, SEED_ARTICLE, SHARED } from '../../../paths';
+import { runCli } from '../run-cli';
 
 let folder: { path: string; remove: () => Promise<void> };
 let libraryPath: string;

@@ -4,11 +4,11 @@
  * folder of saved pages, or the original JSON Lines — and prints a summary: imported,
  * skipped as duplicates, failed with reasons.
  */
-import { CuttingsError } from '../../common/errors';
-import { importJsonl } from '../core/import/import-jsonl';
-import { detectImportFormat, importPath, parseImportFormat, type ImportReport } from '../core/import';
-import { parse, UsageError, withLibrary, type CliIo } from './cuttings';
-import { progressBar } from './progress';
+import { CuttingsError } from '../../../common/errors';
+import { importJsonl } from '../../core/import/import-jsonl';
+import { detectImportFormat, importPath, parseImportFormat, type ImportReport } from '../../core/import';
+import { parse, UsageError, withLibrary, type CliIo } from '../cli-kit';
+import { progressBar } from '../progress';
 
 /** How many duplicates and failures are listed by name; the rest are counted. */
 const LISTED = 50;

@@ -1,7 +1,8 @@
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeTempFolder, REPO_ROOT, SEED_ARTICLE } from '../../paths';
-import { runCli } from './run-cli';
+import { makeTempFolder, REPO_ROOT, SEED_ARTICLE } from '../../../paths';
+import { runCli } from '../run-cli';
 
 const FIXTURES = join(REPO_ROOT, 'tests', 'fixtures', 'import');
 
@@ -46,5 +47,23 @@ describe('cuttings import', () => {
 
   it('exits 2 for an unknown --format', async () => {
     expect(await run(['import', 'x', '--format', 'docx'])).toMatchObject({ code: 2, stderr: expect.stringContaining('cuttings: unknown format "docx"; choose one of archive, json, jsonl') });
+  });
+
+  it('imports a JSONL file and prints a summary naming the bad lines', async () => {
+    const path = join(folder.path, 'in.jsonl');
+    await writeFile(path, [JSON.stringify({ title: 'One', text: 'First body.' }), 'oops', JSON.stringify({ title: 'Two', text: 'Second body.' })].join('\n'));
+    const result = await run(['import', path]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^Imported 2 articles in [\d.]+ s; 1 line failed\n {2}line 2: not valid JSON/u);
+    expect(JSON.parse((await run(['list', '--json'])).stdout)).toHaveLength(2);
+  });
+
+  it('refuses a file that is missing or of a kind it cannot tell', async () => {
+    expect(await run(['import', 'notes.csv'])).toMatchObject({ code: 1, stderr: 'cuttings: import: cannot read notes.csv: no such file or folder\n' });
+    const docx = join(folder.path, 'notes.docx');
+    await writeFile(docx, 'PK? no, just words');
+    expect((await run(['import', docx])).stderr).toBe(
+      `cuttings: import: cannot tell what kind of file ${docx} is; give --format (archive, json, jsonl, jsonl-lines, csv, pocket, bookmarks, wallabag, csl, ris, html-folder)\n`,
+    );
   });
 });

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Library } from '../../../main/core/library';
-import { makeTempFolder, SEED_ARTICLE } from '../../paths';
-import { runCli } from './run-cli';
+import { Library } from '../../../../main/core/library';
+import { makeTempFolder, SEED_ARTICLE } from '../../../paths';
+import { runCli } from '../run-cli';
 
 let folder: { path: string; remove: () => Promise<void> };
 let libraryPath: string;

@@ -3,10 +3,10 @@
  * articles (every article when none is chosen) in one of EXPORT_FORMATS. It only reads the
  * library, so it works while the app has it open. Ctrl-C cancels and leaves nothing at PATH.
  */
-import { CuttingsError } from '../../common/errors';
-import { exportArticles, parseExportFormat, type ExportFormat } from '../core/export';
-import { parse, UsageError, withLibrary, type CliIo } from './cuttings';
-import { progressBar } from './progress';
+import { CuttingsError } from '../../../common/errors';
+import { exportArticles, parseExportFormat, type ExportFormat } from '../../core/export';
+import { parse, UsageError, withLibrary, type CliIo } from '../cli-kit';
+import { progressBar } from '../progress';
 
 /** Runs `cuttings export`. */
 export async function exportCommand(args: string[], io: CliIo): Promise<void> {
