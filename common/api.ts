@@ -1,6 +1,6 @@
 /**
  * The one contract between the renderer and main. The preload builds `window.cuttings`
- * from CHANNELS; main registers exactly one handler per channel (main/ipc/handlers.ts) and
+ * from CHANNELS; main registers exactly one handler per channel (main/ipc/handler-table.ts) and
  * refuses any other; the test harness serves the same handler table over HTTP.
  * A channel name is never written as a string literal anywhere else.
  */

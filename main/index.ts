@@ -1,12 +1,18 @@
 /**
  * The composition root of the desktop app: app lifecycle, the app protocol, the window and
  * the IPC wiring. Domain work lives in main/core; this file only connects the parts.
+ *
+ * The files beside this one (window.ts, menu.ts) run only inside Electron. What they decide
+ * without Electron (which files the app protocol serves, where a frame may navigate, which
+ * links leave the app, the window's preferences, size and place, what a launch asks to open,
+ * the CSP) is in policies/, where it is unit-tested; ipc/ is the handler table, cli/ the
+ * command line.
  */
 import { app, dialog, Menu, nativeTheme, protocol, screen, session, type BrowserWindow } from 'electron';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { rendererFileFor, rendererHeaders } from './app-protocol';
+import { rendererFileFor, rendererHeaders } from './policies/app-protocol';
 import { EVENT_CHANNELS, type AppEvent } from '../common/api';
 import { defaultExportName } from '../common/export-formats';
 import { APP_VERSION } from './core/storage/app-version';
@@ -17,13 +23,13 @@ import { LibrarySession } from './core/settings/library-session';
 import { SettingsStore } from './core/settings/settings-store';
 import { BrowserClippingSwitch } from './core/browser/browser-clipping-switch';
 import { readAsset } from './core/storage/assets';
-import { createHandlerTable } from './ipc/handlers';
+import { createHandlerTable } from './ipc/handler-table';
 import { registerHandlers } from './ipc/register';
 import { APP_SCHEME, ASSET_SCHEME } from '../common/schemes';
-import { parseLaunchArguments } from './launch-arguments';
+import { parseLaunchArguments } from './policies/launch-arguments';
 import { aboutDetail, buildMenuTemplate } from './menu';
 import { createMainWindow, denyAllPermissions, lockDownContents } from './window';
-import { clampToDisplays, loadWindowState, trackWindowState } from './window-state';
+import { clampToDisplays, loadWindowState, trackWindowState } from './policies/window-state';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const rendererRoot = join(here, '..', 'renderer');

@@ -3,7 +3,7 @@
 // positive is justified where it is, on its own line, with Electronegativity's comment and a
 // reason after a colon:
 //
-//   new BrowserWindow(options); /* eng-disable SANDBOX_JS_CHECK: options from window-options.ts, pinned by a test */
+//   new BrowserWindow(options); /* eng-disable SANDBOX_JS_CHECK: options from policies/window-options.ts, pinned by a test */
 //   <meta …> <!-- eng-disable CSP_GLOBAL_CHECK --> <!-- justified: why -->
 //
 // An eng-disable without a reason fails too. The scan runs offline: Electronegativity only

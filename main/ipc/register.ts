@@ -5,7 +5,7 @@
  */
 import { ipcMain } from 'electron';
 import { fail } from '../../common/result';
-import type { HandlerTable } from './handlers';
+import type { HandlerTable } from './handler-table';
 import { isTrustedSender } from './sender-check';
 
 /** Registers every handler; returns a function that removes them again. */

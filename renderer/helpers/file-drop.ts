@@ -4,7 +4,8 @@
  * dialog sends a chosen file. Archives, datasets and citations (.cuttings, .jsonl, .zip,
  * .csv, .json, .ris) are sent as bytes to main's importer (importDroppedFile), which reads
  * them as `cuttings import` does and says what it imported, skipped and failed. (Electron's
- * own navigate-on-drop is off in main/window-options.ts, so a drop never replaces the window.)
+ * own navigate-on-drop is off in main/policies/window-options.ts, so a drop never replaces
+ * the window.)
  */
 import type { ArticleSummary } from '../../common/article';
 import { call, messageOf } from './api-client';

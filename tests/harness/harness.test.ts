@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNELS } from '../../common/api';
 import { ok } from '../../common/result';
-import type { Handler } from '../../main/ipc/handlers';
+import type { Handler } from '../../main/ipc/handler-table';
 import { BRIDGE_PATH, MAX_BODY_BYTES, PAGE_POLICY, startHarnessServer, type HarnessServer } from './http-server';
 
 const here = dirname(fileURLToPath(import.meta.url));

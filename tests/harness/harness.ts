@@ -1,6 +1,6 @@
 /**
  * The test harness (DESIGN.md §7): the real renderer, in any browser, over a real library.
- * It opens a Library, builds main's handler table over it (main/ipc/handlers.ts, the very
+ * It opens a Library, builds main's handler table over it (main/ipc/handler-table.ts, the very
  * table Electron registers) and serves both over HTTP on 127.0.0.1; a small bridge script
  * gives the page the `window.cuttings` the preload would. Used by the Playwright tests
  * (tests/e2e/fixtures.ts) and by `npm run serve` (tests/harness/serve.ts).
@@ -21,7 +21,7 @@ import { Library } from '../../main/core/library';
 import { LibrarySession } from '../../main/core/settings/library-session';
 import { SettingsStore } from '../../main/core/settings/settings-store';
 import { BrowserClippingSwitch } from '../../main/core/browser/browser-clipping-switch';
-import { createHandlerTable } from '../../main/ipc/handlers';
+import { createHandlerTable } from '../../main/ipc/handler-table';
 import { startHarnessServer, type HarnessRequest } from './http-server';
 
 const here = dirname(fileURLToPath(import.meta.url));

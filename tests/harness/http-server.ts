@@ -12,8 +12,8 @@ import { readFile, realpath, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, resolve, sep } from 'node:path';
-import { RENDERER_CSP } from '../../main/content-security-policy';
-import type { HandlerTable } from '../../main/ipc/handlers';
+import { RENDERER_CSP } from '../../main/policies/content-security-policy';
+import type { HandlerTable } from '../../main/ipc/handler-table';
 import { fail, type Result } from '../../common/result';
 import { HARNESS_EVENTS_PATH } from './harness-events';
 
@@ -63,7 +63,7 @@ export interface HarnessRequest {
 export interface HarnessServerOptions {
   /** The folder of the built renderer (index.html, main.js, styles). */
   rootDir: string;
-  /** One handler per channel, as main/ipc/handlers.ts builds it. */
+  /** One handler per channel, as main/ipc/handler-table.ts builds it. */
   handlers: HandlerTable;
   /** The browser script that defines `window.cuttings` (served at BRIDGE_PATH). */
   bridgeScript: string;

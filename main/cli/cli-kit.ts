@@ -1,0 +1,62 @@
+/**
+ * What every `cuttings` command shares: where it reads and writes (CliIo), bad usage
+ * (UsageError, exit status 2), parsing its options with --library and --help, and the
+ * library, open for the length of the command (withLibrary). cuttings.ts dispatches to the
+ * commands in commands/, which import this and never cuttings.ts.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { Library } from '../core/library';
+import { resolveLibraryPath } from '../core/library/library-location';
+
+/** Where the CLI reads and writes; tests pass their own. */
+export interface CliIo {
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown; isTTY?: boolean; columns?: number };
+  stdin: AsyncIterable<Uint8Array | string> & { isTTY?: boolean };
+  env: NodeJS.ProcessEnv;
+}
+
+/** Bad usage: unknown command or option, missing argument. Exit status 2. */
+export class UsageError extends Error {}
+
+/** A command; it may resolve to an exit status other than 0 (verify finding problems). */
+export type Command = (args: string[], io: CliIo) => Promise<number | void>;
+
+const libraryOption = { library: { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const;
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+/** Parses a command's arguments, with --library and --help added to its own options; a bad one is a UsageError. */
+export function parse<O extends Options>(args: string[], options: O) {
+  try {
+    return parseArgs({ args, options: { ...libraryOption, ...options }, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+// Relative to this module once built: esbuild bundles it into dist/main/cli/cuttings.js, but a
+// module that the lazily loaded extract command also imported would go to dist/chunks/, where
+// these paths miss the workers, so commands/extract.ts does not import this file.
+/** The built search worker beside the built CLI; absent when the CLI runs from source (tests). */
+const SEARCH_WORKER = fileURLToPath(new URL('../core/search-worker.js', import.meta.url));
+const CLIP_WORKER = fileURLToPath(new URL('../core/clip-worker.js', import.meta.url));
+
+/**
+ * Opens the library (`path`, else as resolveLibraryPath finds it), prints its notices, runs
+ * `work` and closes it. `readOnly` takes no write lock, so reading works while the app runs.
+ */
+export async function withLibrary(path: string | undefined, io: CliIo, readOnly: boolean, work: (library: Library) => Promise<void>) {
+  // The workers exist once built (`npm run build`); run from source, the CLI works in one thread.
+  const searchWorker = existsSync(SEARCH_WORKER) ? SEARCH_WORKER : undefined;
+  const clipWorker = existsSync(CLIP_WORKER) ? CLIP_WORKER : undefined;
+  const library = await Library.open(resolveLibraryPath(path, io.env), { readOnly, searchWorker, clipWorker });
+  for (const notice of library.notices) io.stderr.write(`cuttings: ${notice}\n`);
+  try {
+    await work(library);
+  } finally {
+    await library.close();
+  }
+}

@@ -1,0 +1,67 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeTempFolder, SEED_ARTICLE } from '../../../paths';
+import { runCli } from '../run-cli';
+
+let folder: { path: string; remove: () => Promise<void> };
+let libraryPath: string;
+
+beforeEach(async () => {
+  folder = await makeTempFolder();
+  libraryPath = join(folder.path, 'library');
+});
+afterEach(() => folder.remove());
+
+/** Runs the CLI in this process with captured output. */
+function run(args: string[], stdin = '', env: NodeJS.ProcessEnv = {}) {
+  return runCli(args, { CUTTINGS_LIBRARY: libraryPath, ...env }, stdin);
+}
+
+describe('cuttings search', () => {
+  let id: string;
+  beforeEach(async () => {
+    id = (await run(['add', SEED_ARTICLE])).stdout.trim();
+  });
+
+  it('searches with --json as {total, hits: [{id, title, score, snippet}]}', async () => {
+    const { code, stdout } = await run(['search', 'Lavrov', '--json']);
+    expect(code).toBe(0);
+    const results = JSON.parse(stdout);
+    expect(results.total).toBe(1);
+    expect(results.hits[0]).toMatchObject({ id, title: expect.stringContaining('Lavrov'), score: expect.any(Number) });
+    expect(results.hits[0].snippet).toContain('Lavrov');
+  });
+
+  it('limits results with --limit and rejects a bad limit', async () => {
+    await run(['add', '--stdin'], 'Second\n\nLavrov again in another article.');
+    expect(JSON.parse((await run(['search', 'lavrov', '--limit', '1', '--json'])).stdout).hits).toHaveLength(1);
+    expect((await run(['search', 'lavrov', '--limit', 'x'])).code).toBe(2);
+  });
+
+  it('sorts with --sort, gives facets in --json, and runs a --batch file one JSON line a query', async () => {
+    await run(['add', '--stdin', '--published', '2030-01-01', '--tag', 'later'], 'Later\n\nLavrov spoke again much later.');
+    const sorted = JSON.parse((await run(['search', 'lavrov', '--sort', 'published', '--json'])).stdout);
+    expect(sorted.hits.map((hit: { title: string }) => hit.title)[0]).toBe('Later');
+    expect(sorted.facets.tags).toEqual({ later: 1 });
+    const batch = join(folder.path, 'queries.txt');
+    await writeFile(batch, 'lavrov\n\nblinken\n"unclosed\n');
+    const lines = (await run(['search', '--batch', batch])).stdout.trim().split('\n').map((line) => JSON.parse(line));
+    expect(lines.map((line) => [line.query, line.total ?? line.error])).toEqual([
+      ['lavrov', 2],
+      ['blinken', 1],
+      ['"unclosed', 'query: unclosed quote at 1: "unclosed'],
+    ]);
+    expect((await run(['search', 'x', '--sort', 'size'])).code).toBe(2);
+  });
+
+  it('saves a search with --save and runs it with --saved', async () => {
+    expect((await run(['search', 'blinken', '--save', 'Talks'])).code).toBe(0);
+    expect(JSON.parse((await run(['search', '--saved', 'talks', '--json'])).stdout).total).toBe(1);
+    expect(await run(['search', '--saved', 'nothing'])).toMatchObject({ code: 1, stderr: 'cuttings: saved searches: there is no saved search named "nothing"\n' });
+  });
+
+  it('names the fault in a query that does not parse', async () => {
+    expect(await run(['search', 'peace AND'])).toMatchObject({ code: 1, stderr: 'cuttings: query: AND needs a search term on each side at 7: …AND\n' });
+  });
+});

@@ -1,0 +1,29 @@
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseLaunchArguments } from '../../../main/policies/launch-arguments';
+
+const HOME = resolve('/home/ann');
+
+describe('parseLaunchArguments', () => {
+  it('takes files and web addresses after the packaged executable, resolving paths against the launch folder', () => {
+    expect(
+      parseLaunchArguments(['/opt/Cuttings/cuttings', 'story.html', join(HOME, 'feeds', 'week.cuttings'), 'https://www.bbc.co.uk/news/x'], HOME, false),
+    ).toEqual({ files: [join(HOME, 'story.html'), join(HOME, 'feeds', 'week.cuttings')], urls: ['https://www.bbc.co.uk/news/x'], ignored: [] });
+  });
+
+  it("skips the app's path when run from source, and Chromium's own switches", () => {
+    expect(
+      parseLaunchArguments(['/usr/lib/electron/electron', '.', '--allow-file-access-from-files', '--original-process-start-time=1', 'notes.md', '-v'], HOME, true),
+    ).toEqual({ files: [join(HOME, 'notes.md')], urls: [], ignored: [] });
+    // Without the app path argument nothing is skipped by mistake after the switches.
+    expect(parseLaunchArguments(['electron', '--inspect=0', '/srv/app', 'a.htm'], HOME, true).files).toEqual([join(HOME, 'a.htm')]);
+  });
+
+  it('ignores what it cannot open: other schemes, other file types, non-web URLs', () => {
+    expect(parseLaunchArguments(['cuttings', 'file:///etc/passwd', 'javascript:alert(1)', 'photo.jpg', 'ftp://example.org/a.html', 'mailto:x@y.z'], HOME, false)).toEqual({
+      files: [],
+      urls: [],
+      ignored: ['file:///etc/passwd', 'javascript:alert(1)', 'photo.jpg', 'ftp://example.org/a.html', 'mailto:x@y.z'],
+    });
+  });
+});
