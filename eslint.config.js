@@ -81,6 +81,17 @@ export default tseslint.config(
     },
   },
   {
+    // The policies the Electron files apply are plain functions, unit-tested without Electron:
+    // they may name Electron's types, never load it.
+    files: ['main/policies/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'electron', allowTypeImports: true, message: 'main/policies/ runs without Electron (it is unit-tested in plain Node): import its types only.' }] },
+      ],
+    },
+  },
+  {
     files: ['main/ipc/**/*.ts'],
     ignores: ['main/ipc/register.ts'],
     rules: forbid(['electron', '**/renderer/*', '**/preload/*'], 'The handler table is built without electron so the test harness can serve it; only register.ts binds it to ipcMain.'),
