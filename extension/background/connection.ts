@@ -23,6 +23,8 @@ export interface Saved {
 }
 
 const KEY = 'connection';
+/** What the popup says when no Cuttings answers. */
+const NOT_LISTENING = 'Cuttings is not running, or “Clip from the browser” is off in it. Open Cuttings and turn it on, then connect again.';
 /** Pairing calls are small and answered at once. */
 const PAIRING_TIMEOUT_MS = 5000;
 
@@ -65,8 +67,9 @@ export class Connection {
   async pair(): Promise<PairingProgress> {
     const saved = await this.saved();
     const port = await this.locate(saved);
-    if (port === null) return { state: 'unreachable', message: 'Cuttings is not running, or “Clip from the browser” is off in it. Open Cuttings and turn it on, then connect again.' };
+    if (port === null) return { state: 'unreachable', message: NOT_LISTENING };
     const answer = await new AppClient(port, null, this.fetcher).post<PairingAskAnswer>(ENDPOINT_PATHS.pair, this.who(), PAIRING_TIMEOUT_MS);
+    if (answer.kind === 'unreachable') return { state: 'unreachable', message: NOT_LISTENING };
     if (answer.kind !== 'ok') return { state: 'unreachable', message: answer.message };
     await this.store.set(KEY, { ...saved, port, pairing: { requestId: answer.value.requestId, port } });
     return { state: 'waiting' };
