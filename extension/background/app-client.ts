@@ -50,8 +50,10 @@ export class AppClient {
   /** POSTs `body` as JSON to `path`; `timeoutMs` bounds the whole call. */
   async post<T>(path: string, body: unknown, timeoutMs: number): Promise<AppAnswer<T>> {
     let response: Response;
+    // Called as a plain function: a browser's fetch refuses to run as a method of anything but the global object.
+    const fetcher = this.fetcher;
     try {
-      response = await this.fetcher(`http://127.0.0.1:${this.port}${path}`, {
+      response = await fetcher(`http://127.0.0.1:${this.port}${path}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...(this.token ? { [PAIRING_TOKEN_HEADER]: this.token } : {}) },
         body: JSON.stringify(body),
