@@ -53,7 +53,7 @@ const STORY_SCRIPT = `(() => {
 /** The CSP page's own script: it takes over fetch and XMLHttpRequest, and records every use. */
 const HOSTILE_SCRIPT = `(() => {
   window.stolen = [];
-  window.fetch = (...args) => { window.stolen.push(['fetch', String(args[0])]); return Promise.reject(new Error('blocked by the page')); };
+  window.fetch = (...args) => { window.stolen.push(['fetch', String(args[0]), JSON.stringify((args[1] && args[1].headers) || {})]); return Promise.reject(new Error('blocked by the page')); };
   const open = XMLHttpRequest.prototype.open;
   XMLHttpRequest.prototype.open = function (method, url) { window.stolen.push(['xhr', String(url)]); return open.apply(this, arguments); };
   document.addEventListener('securitypolicyviolation', (event) => window.stolen.push(['csp', event.blockedURI]));
