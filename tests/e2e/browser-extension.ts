@@ -4,7 +4,7 @@
  * (`globalThis.cuttings`, extension/README.md) and its popup, opened in a tab of its own on the
  * tab to clip (`popup.html?tab=<id>`), as a person would see it from the toolbar.
  */
-import type { BrowserContext, Locator, Page, Worker } from '@playwright/test';
+import { expect, type BrowserContext, type Locator, type Page, type Worker } from '@playwright/test';
 import type { ClipOptions, ClipResult, ExtensionStatus, PairingProgress, Preview } from '../../extension/shared/messages';
 import type { Harness } from '../harness/harness';
 
@@ -52,19 +52,26 @@ export class BrowserExtension {
 
   /** The browser's id of the tab a page is in. */
   async tabIdOf(page: Page): Promise<number> {
+    const byUrl = await this.worker.evaluate(async (url) => (await chrome.tabs.query({})).filter((tab) => tab.url === url).map((tab) => tab.id!), page.url());
+    if (byUrl.length === 1) return byUrl[0]!;
+    // Two tabs show the same address: found by a title set for the moment.
     const marker = `cuttings-test-${Math.random().toString(36).slice(2)}`;
-    // Found by a title set for the moment: two tabs may show the same address.
-    const title = await page.title().catch(() => '');
-    await page.evaluate((mark) => (document.title = mark), marker).catch(() => undefined);
+    const title = await page.title();
+    await page.evaluate((mark) => (document.title = mark), marker);
     const id = await this.worker.evaluate(async (mark) => (await chrome.tabs.query({})).find((tab) => tab.title === mark)?.id ?? null, marker);
-    await page.evaluate((old) => (document.title = old), title).catch(() => undefined);
-    if (id === null) {
-      // A page whose title cannot be set (the PDF viewer): by its address.
-      const byUrl = await this.worker.evaluate(async (url) => (await chrome.tabs.query({})).find((tab) => tab.url === url)?.id ?? null, page.url());
-      if (byUrl === null) throw new Error(`browser extension: no tab shows ${page.url()}`);
-      return byUrl;
-    }
+    await page.evaluate((old) => (document.title = old), title);
+    if (id === null) throw new Error(`browser extension: no tab shows ${page.url()}`);
     return id;
+  }
+
+  /**
+   * Waits until the browser says a tab has finished loading. The PDF viewer finishes only while
+   * its tab is shown, so a test waits before a popup opened in another tab hides it (a real
+   * popup leaves the tab in view).
+   */
+  async waitForTabLoaded(page: Page): Promise<void> {
+    const tabId = await this.tabIdOf(page);
+    await expect.poll(() => this.worker.evaluate(async (id) => (await chrome.tabs.get(id)).status, tabId), { timeout: 15_000 }).toBe('complete');
   }
 
   /** Clips the tab a page is in, as the shortcut or automation would. */
