@@ -9,6 +9,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from './extension-fixtures';
+import { ExtensionPopup } from './browser-extension';
 import { SESSION_COOKIE } from './extension-pages';
 
 test.describe.configure({ timeout: 90_000 });
@@ -130,4 +131,31 @@ test('a page whose CSP allows only its own origin and whose script replaces fetc
   expect(await story.evaluate(() => (window as unknown as { stolen: string[][] }).stolen)).toEqual(stolenByPage);
   const token = await extension.worker.evaluate(async () => ((await chrome.storage.local.get('connection')).connection as { token: string }).token);
   expect(await story.content()).not.toContain(token);
+});
+
+test('the context menu\'s "Clip the linked page" opens the popup on that link', async ({ harness, extension, pages, context }) => {
+  await extension.pairWith(harness);
+  const list = await context.newPage();
+  await list.goto(pages.url('/links'));
+  const linkUrl = await list.locator('#to-story').evaluate((link) => (link as HTMLAnchorElement).href);
+  const tabId = await extension.tabIdOf(list);
+  // What the service worker keeps for the popup when the menu item is chosen (a headless browser has no menu to click).
+  await extension.worker.evaluate(({ id, url }) => chrome.storage.session.set({ pendingClip: { tabId: id, kind: 'link', linkUrl: url } }), { id: tabId, url: linkUrl });
+  const popup = await context.newPage();
+  await popup.goto(`${extension.origin}/popup.html`);
+  const view = new ExtensionPopup(popup);
+  await expect(view.title).toHaveValue('Yukos unit buyer faces loan claim', { timeout: 30_000 });
+  await view.clipButton.click();
+  await expect(view.resultLine).toHaveText('Saved to Cuttings: “Yukos unit buyer faces loan claim”', { timeout: 30_000 });
+  expect(harness.library.list().map((article) => article.title)).toEqual(['Yukos unit buyer faces loan claim']);
+});
+
+test('the keyboard shortcuts are registered: the popup, and clipping at once', async ({ extension }) => {
+  const commands = await extension.worker.evaluate(() => chrome.commands.getAll());
+  expect(commands.map((command) => [command.name, command.shortcut])).toEqual(
+    expect.arrayContaining([
+      ['_execute_action', 'Alt+Shift+U'],
+      ['clip-page', 'Alt+Shift+K'],
+    ]),
+  );
 });
