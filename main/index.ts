@@ -77,8 +77,11 @@ app.on('open-url', onEarlyOpenUrl);
 
 // The browser extension opens the app, a cutting, or its browser dialog with `cuttings:` links.
 // Run from source (`electron .`), the OS must be told to start Electron with the app's path.
-if (process.defaultApp && process.argv[1]) app.setAsDefaultProtocolClient(OPEN_SCHEME, process.execPath, [resolvePath(process.argv[1])]);
-else app.setAsDefaultProtocolClient(OPEN_SCHEME);
+if (process.defaultApp && process.argv[1]) {
+  app.setAsDefaultProtocolClient(OPEN_SCHEME, process.execPath, [resolvePath(process.argv[1])]); /* eng-disable PROTOCOL_HANDLER_JS_CHECK: cuttings: links only show a cutting or a dialog; policies/app-links.ts parses them (unit-tested) and refuses the rest */
+} else {
+  app.setAsDefaultProtocolClient(OPEN_SCHEME); /* eng-disable PROTOCOL_HANDLER_JS_CHECK: cuttings: links only show a cutting or a dialog; policies/app-links.ts parses them (unit-tested) and refuses the rest */
+}
 
 // Tests (and careful users) can give the profile folder: settings and window state live there.
 if (process.env.CUTTINGS_USER_DATA) app.setPath('userData', process.env.CUTTINGS_USER_DATA);
