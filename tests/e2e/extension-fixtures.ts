@@ -7,7 +7,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type BrowserContext } from '@playwright/test';
+import { chromium, type BrowserContext, type LaunchOptions } from '@playwright/test';
 import { BrowserExtension } from './browser-extension';
 import { startExtensionPages, type ExtensionPages } from './extension-pages';
 import { REPO_ROOT, test as base } from './fixtures';
@@ -23,33 +23,24 @@ interface ExtensionFixtures {
 }
 
 /**
- * Starts Chromium with the extension loaded, on a profile folder (`''`: a new temporary one,
- * removed on close; a path: kept, so a test can close the browser and start it again).
+ * Starts Chromium with the extension loaded, with the config's launch options (Debian's
+ * Chromium and its switches), on a profile folder (`''`: a new temporary one, removed on
+ * close; a path: kept, so a test can close the browser and start it again).
  */
-export function launchWithExtension(userDataDir = ''): Promise<BrowserContext> {
+export function launchWithExtension(launchOptions: LaunchOptions, userDataDir = ''): Promise<BrowserContext> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`extension tests: ${EXTENSION_DIR} is missing; run \`npm run build:extension\` first`);
   return chromium.launchPersistentContext(userDataDir, {
-    executablePath: process.env.CUTTINGS_CHROMIUM ?? '/usr/bin/chromium',
+    ...launchOptions,
+    // Playwright's headless switch starts the old headless mode, which loads no extension.
     headless: false,
     viewport: { width: 1280, height: 800 },
-    args: [
-      '--headless=new',
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-    ],
+    args: [...(launchOptions.args ?? []), '--headless=new', `--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`],
   });
 }
 
 export const test = base.extend<ExtensionFixtures>({
-  // eslint-disable-next-line no-empty-pattern
-  context: async ({}, use) => {
-    const context = await launchWithExtension();
+  context: async ({ launchOptions }, use) => {
+    const context = await launchWithExtension(launchOptions);
     await use(context);
     await context.close();
   },

@@ -7,10 +7,8 @@
  * story is a BBC corpus story (../shared/corpora), so the clipped text can be checked.
  */
 import { createServer, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import type { Socket } from 'node:net';
 import { makePdf } from '../main/core/capture/make-pdf';
-import { bbcPage, PNG } from '../main/core/fetch/test-server';
+import { bbcPage, listenOnLoopback, PNG } from '../main/core/fetch/test-server';
 
 /** The served pages; `url(path)` gives the address of one. */
 export interface ExtensionPages {
@@ -62,7 +60,6 @@ const HOSTILE_SCRIPT = `(() => {
 /** Starts the server. */
 export async function startExtensionPages(): Promise<ExtensionPages> {
   const requests: ExtensionPages['requests'] = [];
-  const sockets = new Set<Socket>();
   const pdf = makePdf([['Ministers meet in Geneva', 'Talks on the border went on late into the night, officials said.'], ['They will meet again next week.']], 'Geneva talks');
   const html = (response: ServerResponse, body: string, headers: Record<string, string> = {}) => {
     response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', ...headers });
@@ -116,19 +113,6 @@ export async function startExtensionPages(): Promise<ExtensionPages> {
         response.end();
     }
   });
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: (path) => `http://127.0.0.1:${port}${path}`,
-    requests,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      }),
-  };
+  const { port, close } = await listenOnLoopback(server);
+  return { url: (path) => `http://127.0.0.1:${port}${path}`, requests, close };
 }

@@ -11,10 +11,10 @@ import { expect, launchWithExtension, test } from './extension-fixtures';
 
 test.describe.configure({ timeout: 120_000 });
 
-test('a clip made while the app is away waits in the extension, through a browser restart, and arrives when the app is back', async ({ harness, pages }) => {
+test('a clip made while the app is away waits in the extension, through a browser restart, and arrives when the app is back', async ({ harness, pages, launchOptions }) => {
   const profile = await mkdtemp(join(tmpdir(), 'cuttings-e2e-profile-'));
   try {
-    let context = await launchWithExtension(profile);
+    let context = await launchWithExtension(launchOptions, profile);
     let extension = await BrowserExtension.attach(context);
     await extension.pairWith(harness);
     // The app stops listening (quit, or Clip from the browser turned off).
@@ -34,7 +34,7 @@ test('a clip made while the app is away waits in the extension, through a browse
 
     // The browser closes and starts again; the clip is still there.
     await context.close();
-    context = await launchWithExtension(profile);
+    context = await launchWithExtension(launchOptions, profile);
     extension = await BrowserExtension.attach(context);
     expect((await extension.call('status')).queue.map((entry) => entry.title)).toEqual(['Ad sales boost Time Warner profit']);
 
