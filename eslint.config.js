@@ -105,6 +105,11 @@ export default tseslint.config(
     rules: forbid(['electron', ...NODE_BUILTINS, '**/main/*', '**/preload/*'], 'The renderer talks to the rest only through window.cuttings; it imports common/ and the DOM.'),
   },
   {
+    // The browser extension talks to the app only over the loopback endpoint (common/browser-protocol.ts).
+    files: ['extension/**/*.ts'],
+    rules: forbid(['electron', ...NODE_BUILTINS, '**/main/*', '**/preload/*', '**/renderer/*'], 'The extension runs in the browser: it imports common/ and the browser\'s APIs, and reaches the app only through its loopback endpoint.'),
+  },
+  {
     files: ['scripts/**/*.mjs', 'bin/**/*.js', 'eslint.config.js'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
   },

@@ -52,6 +52,9 @@ export const CHANNELS = {
   updateHighlight: 'cuttings:update-highlight',
   removeHighlight: 'cuttings:remove-highlight',
   suggestTags: 'cuttings:suggest-tags',
+  // The browser extension: answering an extension that asks to be paired, and revoking one.
+  answerBrowserPairing: 'cuttings:answer-browser-pairing',
+  revokeBrowserPairing: 'cuttings:revoke-browser-pairing',
 } as const;
 
 /** Channels main pushes on (never invoked by the renderer). */
@@ -163,6 +166,12 @@ export interface BrowserClippingStatus {
   token: string | null;
   /** The `javascript:` bookmarklet to copy or drag to the bookmarks bar. */
   bookmarklet: string | null;
+  /** The address to give SingleFile's "upload to a REST form API" (with `token` as its authorization token). */
+  singleFileUrl: string | null;
+  /** The browser extensions paired with this library, each with its own token. */
+  pairings: BrowserPairing[];
+  /** Extensions asking to be paired, waiting for the user's answer. */
+  pairingRequests: BrowserPairingRequest[];
 }
 
 /** A search with paging. */
@@ -245,7 +254,13 @@ export type AppEvent =
   | { type: 'open-export' }
   | { type: 'export-progress'; done: number; total: number }
   /** How far a bulk tag change or a rules run has got (articles written of those to change). */
-  | { type: 'bulk-progress'; done: number; total: number };
+  | { type: 'bulk-progress'; done: number; total: number }
+  /** A browser extension asks to be paired: the window shows the request for the user to answer. */
+  | { type: 'browser-pairing-request'; request: BrowserPairingRequest }
+  /** A `cuttings://article/<id>` link was opened: show that cutting. */
+  | { type: 'open-article'; id: string }
+  /** A `cuttings://browser-clipping` link was opened: show the Clip from the browser dialog. */
+  | { type: 'open-browser-clipping' };
 
 /** Every kind of AppEvent: the preload forwards these and drops anything else. */
 export const APP_EVENT_TYPES = [
@@ -256,6 +271,9 @@ export const APP_EVENT_TYPES = [
   'open-export',
   'export-progress',
   'bulk-progress',
+  'browser-pairing-request',
+  'open-article',
+  'open-browser-clipping',
 ] as const satisfies readonly AppEvent['type'][];
 
 // Fails to compile when an AppEvent type is missing from APP_EVENT_TYPES.
@@ -540,6 +558,47 @@ export interface CuttingsApi {
   removeHighlight(request: RemoveHighlightRequest): Promise<Result<Highlight[]>>;
   /** People, places and organisations the article names, not already among its tags. */
   suggestTags(id: string): Promise<Result<TagSuggestion[]>>;
+
+  // ---- The browser extension ----
+  /** Accepts or refuses an extension's request to be paired; returns the status after. */
+  answerBrowserPairing(request: AnswerBrowserPairingRequest): Promise<Result<BrowserClippingStatus>>;
+  /** Revokes a pairing by its id: that extension's requests are refused from now on. */
+  revokeBrowserPairing(id: string): Promise<Result<BrowserClippingStatus>>;
+}
+
+// ---- The browser extension ----
+
+/** A browser extension paired with a library (browser-clipping.json keeps it, with its token's SHA-256 only). */
+export interface BrowserPairing {
+  /** Names the pairing, to revoke it. */
+  id: string;
+  /** `chrome-extension://<id>` or `moz-extension://<uuid>`. */
+  origin: string;
+  /** The extension's name and version, as it said. */
+  name: string;
+  version: string;
+  /** The browser, as the extension said ("Chromium 156"). */
+  browser: string;
+  /** When the user accepted it, ISO 8601 UTC. */
+  paired: string;
+}
+
+/** An extension asking to be paired. */
+export interface BrowserPairingRequest {
+  /** Names the request, to answer it. */
+  requestId: string;
+  origin: string;
+  name: string;
+  version: string;
+  browser: string;
+  /** When it asked, ISO 8601 UTC. */
+  asked: string;
+}
+
+/** The user's answer to a pairing request. */
+export interface AnswerBrowserPairingRequest {
+  requestId: string;
+  accept: boolean;
 }
 
 /** `window.cuttings`: the calls and the events. */

@@ -34,6 +34,10 @@ export interface Provenance {
   textSketch?: string;
   /** When this capture is a later version of an article: the id of its first capture. */
   versionOf?: string;
+  /** For `method: 'browser'`: what sent the page from the browser. */
+  clipper?: 'bookmarklet' | 'extension' | 'singlefile';
+  /** For `method: 'browser'`: the browser it was clipped in, as the extension named it ("Chromium 156"). */
+  browser?: string;
 }
 
 /** One row of the article list: everything but the body. */

@@ -26,3 +26,29 @@ export const ASSET_PROTOCOL = `${ASSET_SCHEME}:`;
 export function assetUrl(name: string): string {
   return `${ASSET_PROTOCOL}${name}`;
 }
+
+/**
+ * The scheme the OS hands to Cuttings (the packages and main/index.ts register it): links
+ * from the browser extension that open the app, a cutting, or the browser settings.
+ * `cuttings://open`, `cuttings://article/<id>`, `cuttings://browser-clipping`; main's
+ * launch-argument parser (main/policies/launch-arguments.ts) reads them.
+ */
+export const OPEN_SCHEME = 'cuttings';
+
+/** The places a `cuttings:` link can name, by their host part. */
+export const OPEN_LINK_HOSTS = { app: 'open', article: 'article', browserClipping: 'browser-clipping' } as const;
+
+/**
+ * The link that opens a cutting in the app.
+ *
+ * @example cuttingLink('01JH3V5Q7M0X2K9T4B6N8C1D2E') // 'cuttings://article/01JH3V5Q7M0X2K9T4B6N8C1D2E'
+ */
+export function cuttingLink(id: string): string {
+  return `${OPEN_SCHEME}://${OPEN_LINK_HOSTS.article}/${encodeURIComponent(id)}`;
+}
+
+/** The link that starts the app (or brings it to the front). */
+export const OPEN_APP_LINK = `${OPEN_SCHEME}://${OPEN_LINK_HOSTS.app}`;
+
+/** The link that opens the app's "Clip from the browser" dialog, to turn it on or pair. */
+export const BROWSER_CLIPPING_LINK = `${OPEN_SCHEME}://${OPEN_LINK_HOSTS.browserClipping}`;

@@ -10,7 +10,7 @@
  */
 import { app, dialog, Menu, nativeTheme, protocol, screen, session, type BrowserWindow } from 'electron';
 import { readFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve as resolvePath } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { rendererFileFor, rendererHeaders } from './policies/app-protocol';
 import { EVENT_CHANNELS, type AppEvent } from '../common/api';
@@ -25,7 +25,8 @@ import { BrowserClippingSwitch } from './core/browser/browser-clipping-switch';
 import { readAsset } from './core/storage/assets';
 import { createHandlerTable } from './ipc/handler-table';
 import { registerHandlers } from './ipc/register';
-import { APP_SCHEME, ASSET_SCHEME } from '../common/schemes';
+import { APP_SCHEME, ASSET_SCHEME, OPEN_SCHEME } from '../common/schemes';
+import { parseAppLink, type AppLink } from './policies/app-links';
 import { parseLaunchArguments } from './policies/launch-arguments';
 import { aboutDetail, buildMenuTemplate } from './menu';
 import { createMainWindow, denyAllPermissions, lockDownContents } from './window';
@@ -66,6 +67,21 @@ const onEarlyOpenFile = (event: Electron.Event, path: string) => {
   earlyOpenedFiles.push(path);
 };
 app.on('open-file', onEarlyOpenFile);
+/** `cuttings:` links macOS handed over before the app was ready (`open-url` comes early too). */
+const earlyOpenedLinks: string[] = [];
+const onEarlyOpenUrl = (event: Electron.Event, url: string) => {
+  event.preventDefault();
+  earlyOpenedLinks.push(url);
+};
+app.on('open-url', onEarlyOpenUrl);
+
+// The browser extension opens the app, a cutting, or its browser dialog with `cuttings:` links.
+// Run from source (`electron .`), the OS must be told to start Electron with the app's path.
+if (process.defaultApp && process.argv[1]) {
+  app.setAsDefaultProtocolClient(OPEN_SCHEME, process.execPath, [resolvePath(process.argv[1])]); /* eng-disable PROTOCOL_HANDLER_JS_CHECK: cuttings: links only show a cutting or a dialog; policies/app-links.ts parses them (unit-tested) and refuses the rest */
+} else {
+  app.setAsDefaultProtocolClient(OPEN_SCHEME); /* eng-disable PROTOCOL_HANDLER_JS_CHECK: cuttings: links only show a cutting or a dialog; policies/app-links.ts parses them (unit-tested) and refuses the rest */
+}
 
 // Tests (and careful users) can give the profile folder: settings and window state live there.
 if (process.env.CUTTINGS_USER_DATA) app.setPath('userData', process.env.CUTTINGS_USER_DATA);
@@ -106,7 +122,16 @@ async function start(): Promise<void> {
   }
   const library = () => librarySession.current;
   // Clipping from the browser stays off until the user turns it on; then it is restored at start.
-  const browserClipping = new BrowserClippingSwitch(library);
+  // An extension asking to be paired is shown in the window, brought to the front to be answered.
+  const browserClipping = new BrowserClippingSwitch(library, {
+    onPairingRequest: (request) => {
+      send({ type: 'browser-pairing-request', request });
+      if (!window.isDestroyed()) {
+        if (window.isMinimized()) window.restore();
+        window.focus();
+      }
+    },
+  });
   registerHandlers(
     createHandlerTable(library, {
       settings,
@@ -172,11 +197,17 @@ async function start(): Promise<void> {
       });
     }
   };
+  /** Shows what a `cuttings:` link asks for (the app is in front already). */
+  const openLink = (link: AppLink) => {
+    if (link.kind === 'article') send({ type: 'open-article', id: link.id });
+    else if (link.kind === 'browser-clipping') send({ type: 'open-browser-clipping' });
+  };
   const openLaunchRequest = (argv: readonly string[], cwd: string) => {
     const request = parseLaunchArguments(argv, cwd, !app.isPackaged);
     openFiles(request.files);
     for (const url of request.urls) send({ type: 'add-cutting', url });
-    for (const ignored of request.ignored) send({ type: 'library-changed', message: `Cuttings cannot open ${ignored}: it opens .html, .htm, .txt, .md and .cuttings files and web addresses`, error: true });
+    request.links.forEach(openLink);
+    for (const ignored of request.ignored) send({ type: 'library-changed', message: `Cuttings cannot open ${ignored}: it opens .html, .htm, .txt, .md and .cuttings files, web addresses and cuttings: links`, error: true });
   };
   app.off('open-file', onEarlyOpenFile);
   app.on('open-file', (event, path) => {
@@ -184,6 +215,19 @@ async function start(): Promise<void> {
     openFiles([path]);
   });
   openFiles(earlyOpenedFiles.splice(0));
+  const openUrl = (url: string) => {
+    const link = parseAppLink(url);
+    if (link) openLink(link);
+    else send({ type: 'library-changed', message: `Cuttings cannot open ${url}: it is not a link Cuttings knows`, error: true });
+  };
+  app.off('open-url', onEarlyOpenUrl);
+  app.on('open-url', (event, url) => {
+    event.preventDefault();
+    if (window.isDestroyed()) void openWindow();
+    else window.focus();
+    openUrl(url);
+  });
+  earlyOpenedLinks.splice(0).forEach(openUrl);
   openLaunchRequest(process.argv, process.cwd());
 
   app.on('second-instance', (_event, argv, workingDirectory) => {

@@ -51,6 +51,8 @@ const api = {
   updateHighlight: invoke('updateHighlight'),
   removeHighlight: invoke('removeHighlight'),
   suggestTags: invoke('suggestTags'),
+  answerBrowserPairing: invoke('answerBrowserPairing'),
+  revokeBrowserPairing: invoke('revokeBrowserPairing'),
   // Main's events reach the page as plain data: the listener never sees the IPC event (which
   // would carry the sender and ports), and anything that is not an AppEvent is dropped.
   onAppEvent: (listener: (event: AppEvent) => void) => {

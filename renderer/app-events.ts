@@ -1,15 +1,19 @@
 /**
  * What main sends the window unasked (window.cuttings.onAppEvent): the menu's commands (Add
  * Cutting…, Find, Settings…, Export…), an address to clip that the app was started with, word
- * that the library changed under the window (an import, a file opened from the OS), and the
- * progress of an export or of a change to many articles. A command that opens a dialog waits
- * while another dialog has the window.
+ * that the library changed under the window (an import, a file opened from the OS), the
+ * progress of an export or of a change to many articles, a browser extension asking to be
+ * paired, and `cuttings:` links opened from the browser (a cutting, the Clip from the browser
+ * dialog). A command that opens a dialog waits while another dialog has the window; a pairing
+ * request does not wait, since the extension is waiting for its answer.
  */
 import type { SearchBox } from './components/search-box';
 import type { StatusBar } from './components/status-bar';
 import type { AddDialog } from './dialogs/add-dialog';
+import type { BrowserClippingDialog } from './dialogs/browser-clipping-dialog';
 import { isDialogOpen } from './dialogs/dialog';
 import type { ExportDialog } from './dialogs/export-dialog';
+import type { PairingDialog } from './dialogs/pairing-dialog';
 import type { SettingsDialog } from './dialogs/settings-dialog';
 import type { LibraryState } from './library/library-state';
 
@@ -23,6 +27,10 @@ export interface AppEventTargets {
   library: LibraryState;
   /** Main's `bulk-progress` event (organise.ts). */
   bulkProgress(done: number, total: number): void;
+  pairingDialog: PairingDialog;
+  browserClippingDialog: BrowserClippingDialog;
+  /** Shows a cutting in the reader (a `cuttings://article/<id>` link). */
+  openArticle(id: string): void;
 }
 
 /** Listens to main's events for the rest of the window's life. */
@@ -56,6 +64,15 @@ export function installAppEvents(targets: AppEventTargets): void {
         return;
       case 'bulk-progress':
         targets.bulkProgress(event.done, event.total);
+        return;
+      case 'browser-pairing-request':
+        targets.pairingDialog.show(event.request);
+        return;
+      case 'open-article':
+        if (!isDialogOpen()) targets.openArticle(event.id);
+        return;
+      case 'open-browser-clipping':
+        if (!isDialogOpen()) void targets.browserClippingDialog.open();
         return;
     }
   });

@@ -23,6 +23,7 @@ import { Toolbar } from './components/toolbar';
 import { AddDialog } from './dialogs/add-dialog';
 import { BrowserClippingDialog } from './dialogs/browser-clipping-dialog';
 import { isDialogOpen } from './dialogs/dialog';
+import { PairingDialog } from './dialogs/pairing-dialog';
 import { ExportDialog } from './dialogs/export-dialog';
 import { SaveSearchDialog } from './dialogs/save-search-dialog';
 import { SettingsDialog } from './dialogs/settings-dialog';
@@ -70,6 +71,7 @@ const addDialog = new AddDialog((summary) => void articleAdded(summary));
 const saveDialog = new SaveSearchDialog((searches, saved) => library.searchSaved(searches, saved));
 const browserClippingDialog = new BrowserClippingDialog();
 const settingsDialog = new SettingsDialog(() => void browserClippingDialog.open());
+const pairingDialog = new PairingDialog(() => void browserClippingDialog.refresh());
 // Export… offers the search as listed (with the sidebar's tag), the tag alone, and the selected article.
 const exportDialog = new ExportDialog(() => {
   const selected = list.selectedId === undefined ? undefined : list.item(list.selectedId)?.summary;
@@ -100,7 +102,18 @@ installShortcuts({
   highlight: () => reader.startHighlight(),
   undo: () => void organising.undoToast.undoLatest(),
 });
-installAppEvents({ addDialog, settingsDialog, exportDialog, search, status, library, bulkProgress: organising.progress });
+installAppEvents({
+  addDialog,
+  settingsDialog,
+  exportDialog,
+  search,
+  status,
+  library,
+  bulkProgress: organising.progress,
+  pairingDialog,
+  browserClippingDialog,
+  openArticle: (id) => void openArticle(id),
+});
 installFileDrop({
   added: (summary) => void articleAdded(summary),
   failed: (message) => status.error(message),
@@ -141,6 +154,8 @@ void (async () => {
   await attempt(async () => applyTheme((await call('getSettings')).theme));
   await library.load();
   await listing.reload();
+  // An extension that asked to be paired before the window was ready is still waiting.
+  await attempt(async () => (await call('browserClipping')).pairingRequests.forEach((request) => pairingDialog.show(request)));
   document.body.dataset.ready = 'true';
   list.focus();
 })();

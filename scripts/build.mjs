@@ -11,7 +11,7 @@
 // Why esbuild and not electron-vite: four entry points and a copy step fit in one short
 // file that a newcomer can read, and it builds in well under a second.
 import { build } from 'esbuild';
-import { cp, mkdir, rm } from 'node:fs/promises';
+import { cp, mkdir, readdir, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -19,7 +19,9 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'dist');
 const watchless = { logLevel: 'warning', sourcemap: true, target: 'es2023', bundle: true };
 
-await rm(out, { recursive: true, force: true });
+// Everything but dist/extension/, the browser extension's own build (build-extension.mjs),
+// which the unit tests' rebuild of the app must not take away from the end-to-end tests.
+for (const entry of await readdir(out).catch(() => [])) if (entry !== 'extension') await rm(join(out, entry), { recursive: true, force: true });
 
 const nodeCommon = {
   ...watchless,

@@ -2,10 +2,11 @@
 // square in the app's accent colour holding a white cutting (a page with a folded corner and
 // lines of text). Run `node scripts/make-icon.mjs` after changing it; the PNG is committed,
 // so packaging needs neither this script nor a network. electron-builder makes the macOS
-// .icns and the Windows .ico from it.
+// .icns and the Windows .ico from it. The browser extension's build (build-extension.mjs)
+// draws its small icons with iconPng(size), each pixel the average of 4×4 samples.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { deflateSync } from 'node:zlib';
 import { Buffer } from 'node:buffer';
 
@@ -60,25 +61,48 @@ function chunk(type, data) {
   return Buffer.concat([length, body, crc]);
 }
 
-const header = Buffer.alloc(13);
-header.writeUInt32BE(SIZE, 0);
-header.writeUInt32BE(SIZE, 4);
-header[8] = 8; // bits per channel
-header[9] = 6; // RGBA
-const rows = Buffer.alloc(SIZE * (1 + SIZE * 4));
-for (let y = 0; y < SIZE; y++) {
-  const row = y * (1 + SIZE * 4);
-  rows[row] = 0; // no filter
-  for (let x = 0; x < SIZE; x++) rows.set(pixel(x, y), row + 1 + x * 4);
+/** The colour of pixel (x, y) of an icon `size` wide: the drawing's, or at smaller sizes the average of 4×4 samples of it. */
+function sample(x, y, size) {
+  if (size === SIZE) return pixel(x, y);
+  const scale = SIZE / size;
+  const sum = [0, 0, 0, 0];
+  for (let i = 0; i < 4; i++) {
+    for (let j = 0; j < 4; j++) {
+      const [r, g, b, a] = pixel(Math.floor((x + (i + 0.5) / 4) * scale), Math.floor((y + (j + 0.5) / 4) * scale));
+      sum[0] += r * a;
+      sum[1] += g * a;
+      sum[2] += b * a;
+      sum[3] += a;
+    }
+  }
+  return sum[3] === 0 ? [0, 0, 0, 0] : [Math.round(sum[0] / sum[3]), Math.round(sum[1] / sum[3]), Math.round(sum[2] / sum[3]), Math.round(sum[3] / 16)];
 }
-const png = Buffer.concat([
-  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-  chunk('IHDR', header),
-  chunk('IDAT', deflateSync(rows, { level: 9 })),
-  chunk('IEND', Buffer.alloc(0)),
-]);
 
-const out = join(dirname(fileURLToPath(import.meta.url)), '..', 'build', 'icons', '512x512.png');
-mkdirSync(dirname(out), { recursive: true });
-writeFileSync(out, png);
-console.log(`wrote ${out} (${png.length} bytes)`);
+/** The icon as a PNG `size` pixels square. */
+export function iconPng(size = SIZE) {
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(size, 0);
+  header.writeUInt32BE(size, 4);
+  header[8] = 8; // bits per channel
+  header[9] = 6; // RGBA
+  const rows = Buffer.alloc(size * (1 + size * 4));
+  for (let y = 0; y < size; y++) {
+    const row = y * (1 + size * 4);
+    rows[row] = 0; // no filter
+    for (let x = 0; x < size; x++) rows.set(sample(x, y, size), row + 1 + x * 4);
+  }
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(rows, { level: 9 })),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const png = iconPng();
+  const out = join(dirname(fileURLToPath(import.meta.url)), '..', 'build', 'icons', '512x512.png');
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, png);
+  console.log(`wrote ${out} (${png.length} bytes)`);
+}

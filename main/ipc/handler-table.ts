@@ -14,6 +14,7 @@ import { BrowserClippingSwitch } from '../core/browser/browser-clipping-switch';
 import type { Library } from '../core/library';
 import type { GroupMethods } from './handler-group';
 import { articlesMethods, articlesSchemas } from './handlers/articles';
+import { browserPairingMethods, browserPairingSchemas } from './handlers/browser-pairing';
 import { clippingMethods, clippingSchemas } from './handlers/clipping';
 import { exportMethods, exportSchemas, type ExportServices } from './handlers/export';
 import { notesMethods, notesSchemas } from './handlers/notes';
@@ -36,6 +37,7 @@ const schemas = {
   ...notesSchemas,
   ...settingsSchemas,
   ...exportSchemas,
+  ...browserPairingSchemas,
 } satisfies Record<ApiMethod, z.ZodType>;
 
 /** Turns whatever a core call threw into an ApiError; unexpected errors become `internal`. */
@@ -64,6 +66,7 @@ export function createHandlerTable(
     ...notesMethods(getLibrary),
     ...settingsMethods(getLibrary, services),
     ...exportMethods(getLibrary, exportServices),
+    ...browserPairingMethods(browserClipping),
   };
 
   const table = new Map<string, Handler>();

@@ -1,8 +1,8 @@
 /**
- * What a launch asks Cuttings to open: the files and web addresses on its command line (the
- * first launch's `process.argv`, or a second launch's argv handed over by `second-instance`),
- * and files the OS opens with it (`open-file` on macOS). Free of electron, so it is
- * unit-tested.
+ * What a launch asks Cuttings to open: the files, web addresses and `cuttings:` links
+ * (app-links.ts) on its command line (the first launch's `process.argv`, or a second launch's
+ * argv handed over by `second-instance`), and files the OS opens with it (`open-file` on
+ * macOS). Free of electron, so it is unit-tested.
  *
  * Electron's argv is `[executable, ...args]` in a packaged app and `[electron, appPath,
  * ...args]` when run from source; Chromium may add switches of its own (`--allow-file-…`,
@@ -11,12 +11,15 @@
  */
 import { isAbsolute, resolve } from 'node:path';
 import { classifyOpenedFile } from '../core/import/import-file';
+import { isAppLink, parseAppLink, type AppLink } from './app-links';
 
 /** Files and addresses a launch asked for, files absolute. */
 export interface LaunchRequest {
   files: string[];
   /** http and https addresses, to clip (prefilled in the add dialog). */
   urls: string[];
+  /** `cuttings:` links (the browser extension's): what each asks the window to show. */
+  links: AppLink[];
   /** Arguments that are neither, for a message. */
   ignored: string[];
 }
@@ -27,10 +30,10 @@ export interface LaunchRequest {
  * Relative paths are resolved against `cwd` (the launching shell's folder).
  *
  * @example parseLaunchArguments(['/opt/Cuttings/cuttings', 'story.html', '--no-sandbox'], '/home/ann', false)
- *   // → { files: ['/home/ann/story.html'], urls: [], ignored: [] }
+ *   // → { files: ['/home/ann/story.html'], urls: [], links: [], ignored: [] }
  */
 export function parseLaunchArguments(argv: readonly string[], cwd: string, fromSource: boolean): LaunchRequest {
-  const request: LaunchRequest = { files: [], urls: [], ignored: [] };
+  const request: LaunchRequest = { files: [], urls: [], links: [], ignored: [] };
   let skipAppPath = fromSource;
   for (const argument of argv.slice(1)) {
     if (argument.startsWith('-') || argument === '') continue;
@@ -39,7 +42,10 @@ export function parseLaunchArguments(argv: readonly string[], cwd: string, fromS
       continue;
     }
     const url = webAddress(argument);
+    const link = parseAppLink(argument);
     if (url !== null) request.urls.push(url);
+    else if (link !== null) request.links.push(link);
+    else if (isAppLink(argument)) request.ignored.push(argument);
     else if (/^[a-z][a-z0-9+.-]+:\/\//iu.test(argument)) request.ignored.push(argument);
     else if (classifyOpenedFile(argument) !== null) request.files.push(isAbsolute(argument) ? argument : resolve(cwd, argument));
     else request.ignored.push(argument);

@@ -1,11 +1,12 @@
 /**
- * The "Clip from the browser" dialog: turns the loopback endpoint on and off, and shows the
- * pairing token and the bookmarklet (to drag to the bookmarks bar or copy). The bookmarklet
- * link is never followed here: the app's own page must not run it.
+ * The "Clip from the browser" dialog: turns the loopback endpoint on and off; lists the
+ * browser extensions paired with the library, each with Revoke (in force at once); and shows
+ * what SingleFile needs, the pairing token and the bookmarklet (to drag to the bookmarks bar or
+ * copy). The bookmarklet link is never followed here: the app's own page must not run it.
  */
 import type { BrowserClippingStatus } from '../../common/api';
 import { call, messageOf } from '../helpers/api-client';
-import { required } from '../helpers/dom';
+import { el, replaceChildren, required } from '../helpers/dom';
 import { Dialog } from './dialog';
 
 /** The dialog, wired to the markup in index.html. */
@@ -16,6 +17,9 @@ export class BrowserClippingDialog extends Dialog {
   private readonly link = required('browser-bookmarklet', HTMLAnchorElement);
   private readonly text = required('browser-bookmarklet-text', HTMLTextAreaElement);
   private readonly error = required('browser-error', HTMLElement);
+  private readonly port = required('browser-port', HTMLElement);
+  private readonly pairings = required('browser-pairings', HTMLUListElement);
+  private readonly singleFileUrl = required('browser-singlefile-url', HTMLElement);
 
   constructor() {
     super(required('browser-dialog', HTMLDialogElement));
@@ -25,6 +29,10 @@ export class BrowserClippingDialog extends Dialog {
     this.link.addEventListener('click', (event) => {
       event.preventDefault();
       this.showError('Drag the link to your browser’s bookmarks bar; clicking it here does nothing.');
+    });
+    this.pairings.addEventListener('click', (event) => {
+      const button = (event.target as Element).closest<HTMLButtonElement>('button[data-revoke]');
+      if (button) void this.revoke(button.dataset.revoke!);
     });
     required('browser-copy', HTMLButtonElement).addEventListener('click', () => {
       this.text.select();
@@ -56,12 +64,51 @@ export class BrowserClippingDialog extends Dialog {
     }
   }
 
+  /** Shows the setting again if the dialog is open (a pairing was just answered). */
+  async refresh(): Promise<void> {
+    if (!this.isOpen) return;
+    try {
+      this.show(await call('browserClipping'));
+    } catch (error) {
+      this.showError(messageOf(error));
+    }
+  }
+
+  private async revoke(id: string): Promise<void> {
+    this.showError('');
+    try {
+      this.show(await call('revokeBrowserPairing', id));
+    } catch (error) {
+      this.showError(messageOf(error));
+    }
+  }
+
   private show(status: BrowserClippingStatus): void {
     this.enabled.checked = status.enabled;
     this.details.hidden = !status.enabled;
+    this.port.textContent = status.port === null ? '' : String(status.port);
     this.token.textContent = status.token ?? '';
     this.text.value = status.bookmarklet ?? '';
     this.link.href = status.bookmarklet ?? '#';
+    this.singleFileUrl.textContent = status.singleFileUrl ?? '';
+    if (status.pairings.length === 0) {
+      replaceChildren(this.pairings, el('li', { className: 'field-note' }, 'None paired yet.'));
+      return;
+    }
+    replaceChildren(
+      this.pairings,
+      ...status.pairings.map((pairing) =>
+        el(
+          'li',
+          { className: 'browser-pairing' },
+          el('span', {}, `${pairing.browser} — ${pairing.name} ${pairing.version}, allowed ${pairing.paired.slice(0, 10)}`),
+          ' ',
+          el('code', {}, pairing.origin),
+          ' ',
+          el('button', { className: 'button', attrs: { type: 'button', 'data-revoke': pairing.id, 'aria-label': `Revoke ${pairing.browser} (${pairing.origin})` } }, 'Revoke'),
+        ),
+      ),
+    );
   }
 
   private showError(message: string): void {

@@ -57,3 +57,14 @@ test('a saved page and a text file dropped on the window are added; other files 
   await expect(app.statusMessage).toHaveText('photo.jpg: Cuttings adds .html, .htm, .txt and .md files and imports .cuttings, .jsonl, .zip, .csv, .json and .ris files');
   await expect(app.rows).toHaveCount(2);
 });
+
+test('cuttings: links from the browser extension open a cutting and the Clip from the browser dialog', async ({ app, harness }) => {
+  const added = await harness.library.addText({ text: 'Ministers meet in Geneva\n\nTalks on the border went on late into the night, officials said.' });
+  await app.reload();
+  await app.sendAppEvent({ type: 'open-article', id: added.id });
+  await app.waitForReader('Ministers meet in Geneva');
+
+  await app.sendAppEvent({ type: 'open-browser-clipping' });
+  await expect(app.browserClippingForm.dialog).toBeVisible();
+  expect(app.problems()).toEqual([]);
+});

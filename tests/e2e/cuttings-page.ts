@@ -8,7 +8,7 @@
 import { expect, type ConsoleMessage, type FrameLocator, type JSHandle, type Locator, type Page } from '@playwright/test';
 import type { AppEvent } from '../../common/api';
 import { HARNESS_EVENT } from '../harness/harness-events';
-import { AddForm, BrowserClippingForm, ExportForm, SaveSearchForm, SettingsForm } from './parts/dialogs';
+import { AddForm, BrowserClippingForm, ExportForm, PairingForm, SaveSearchForm, SettingsForm } from './parts/dialogs';
 import { exactly } from './parts/exactly';
 import { BulkBar, RulesForm, TagForm, Timeline, UndoToast } from './parts/organising';
 import { NotesPanel, ReaderDetails } from './parts/reader';
@@ -45,6 +45,7 @@ export class CuttingsPage {
   readonly saveSearchForm: SaveSearchForm;
   readonly settingsForm: SettingsForm;
   readonly browserClippingForm: BrowserClippingForm;
+  readonly pairingForm: PairingForm;
   readonly exportForm: ExportForm;
   readonly tagForm: TagForm;
   readonly rulesForm: RulesForm;
@@ -62,6 +63,7 @@ export class CuttingsPage {
     this.saveSearchForm = new SaveSearchForm(page);
     this.settingsForm = new SettingsForm(page);
     this.browserClippingForm = new BrowserClippingForm(page);
+    this.pairingForm = new PairingForm(page);
     this.exportForm = new ExportForm(page);
     this.tagForm = new TagForm(page);
     this.rulesForm = new RulesForm(page);

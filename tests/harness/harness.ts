@@ -48,6 +48,8 @@ export interface Harness {
   settings: SettingsStore;
   /** Every HTTP request the page made so far. */
   requests: readonly HarnessRequest[];
+  /** The "Clip from the browser" switch, as main keeps one: its endpoint is what the browser extension talks to. */
+  browserClipping: BrowserClippingSwitch;
   /** Stops the server and closes the library (releasing its lock). */
   close(): Promise<void>;
 }
@@ -94,7 +96,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     // The server is made after the table, but nothing is exported before it answers.
     let broadcast: (event: AppEvent) => void = () => undefined;
     // Its own, as main/index.ts keeps one, so that an endpoint a test turned on stops with the harness.
-    const browserClipping = new BrowserClippingSwitch(() => session.current);
+    // An extension's pairing request reaches the window as in the app: as an app event.
+    const browserClipping = new BrowserClippingSwitch(() => session.current, { onPairingRequest: (request) => broadcast({ type: 'browser-pairing-request', request }) });
     const server = await startHarnessServer({
       rootDir: RENDERER_DIR,
       // As in the app, but without the OS's save dialog: the export dialog's path is typed.
@@ -110,6 +113,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       },
       settings,
       requests: server.requests,
+      browserClipping,
       close: async () => {
         await server.close();
         await browserClipping.close();

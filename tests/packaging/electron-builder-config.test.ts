@@ -89,4 +89,10 @@ describe('electron-builder.yml', () => {
     const extensions = (config.fileAssociations as { ext: string | string[] }[]).flatMap((association) => association.ext);
     expect(extensions.sort()).toEqual(['cuttings', 'htm', 'html']);
   });
+
+  it('registers the cuttings: scheme the browser extension links to, and leaves the extension out of the app', () => {
+    expect(config.protocols).toEqual([{ name: 'Cuttings link', schemes: ['cuttings'] }]);
+    expect(packs('dist/extension/chromium/background.js')).toBe(false);
+    expect(packs('dist/main/index.js')).toBe(true);
+  });
 });

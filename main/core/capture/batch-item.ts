@@ -30,7 +30,9 @@ export interface BatchItem {
    */
   images?: ImageLimits;
   /** What capturing learnt that the clipper cannot: the fetch's addresses and status. */
-  provenance?: Pick<Provenance, 'originalUrl' | 'finalUrl' | 'httpStatus' | 'contentType' | 'versionOf'>;
+  provenance?: Pick<Provenance, 'originalUrl' | 'finalUrl' | 'httpStatus' | 'contentType' | 'versionOf' | 'clipper' | 'browser'>;
+  /** A Markdown note to store with the article, written with it (the browser extension sends one). */
+  note?: string;
 }
 
 /** Limits on downloading an article's images. */

@@ -3,7 +3,7 @@
  * tags, and store it (the capture first, then the catalog entry that names it), unless it
  * duplicates an article already in the library. Batches are add-batch.ts.
  */
-import type { AddOutcome } from '../../../common/api';
+import type { AddOutcome, DuplicateMatch } from '../../../common/api';
 import type { ArticleSummary } from '../../../common/article';
 import type { BatchItem, ImageLimits } from '../capture/batch-item';
 import { clipItem } from '../clip/clip-item';
@@ -58,16 +58,7 @@ export class AddPipeline {
       }
       return { status: 'added', article: await store(article), versionOf: versions[0]!.id };
     }
-    const duplicate = await findDuplicate(
-      {
-        urls: [record.url, record.provenance.originalUrl, record.provenance.finalUrl, record.provenance.canonicalUrl],
-        text: article.content.text,
-        textSha256: record.provenance.textSha256,
-        textSketch: record.provenance.textSketch ?? '',
-      },
-      this.context.catalog.all(),
-      (id) => this.context.textOf(id),
-    );
+    const duplicate = await this.duplicateOf(article);
     if (!duplicate) return { status: 'added', article: await store(article) };
     if (onDuplicate === 'ask' || onDuplicate === 'skip') return { status: 'duplicate', duplicate };
     if (onDuplicate === 'keep') return { status: 'added', article: await store(article), duplicate };
@@ -80,6 +71,31 @@ export class AddPipeline {
       duplicate,
       versionOf: root,
     };
+  }
+
+  /**
+   * What addChecked would store, without storing anything: the title the record would have
+   * and the article it would duplicate (the browser extension shows both before the user
+   * clips). A re-capture's item is not previewed.
+   */
+  async preview(item: BatchItem): Promise<{ title: string; duplicate: DuplicateMatch | null }> {
+    const article = await this.prepare(item);
+    return { title: article.record.title, duplicate: await this.duplicateOf(article) };
+  }
+
+  /** The article in the library that a prepared one repeats, if any (duplicates/find-duplicate.ts). */
+  private duplicateOf(article: PreparedArticle): Promise<DuplicateMatch | null> {
+    const { record } = article;
+    return findDuplicate(
+      {
+        urls: [record.url, record.provenance.originalUrl, record.provenance.finalUrl, record.provenance.canonicalUrl],
+        text: article.content.text,
+        textSha256: record.provenance.textSha256,
+        textSketch: record.provenance.textSketch ?? '',
+      },
+      this.context.catalog.all(),
+      (id) => this.context.textOf(id),
+    );
   }
 
   /** Validates and clips one item and builds its record; touches nothing on disk. */

@@ -3,7 +3,7 @@
  * Library: reading articles, and writing them. Library implements both; a part that needs
  * only to read cannot write, and none of them depends on how the library is put together.
  */
-import type { AddHtmlRequest, AddOutcome, AddTextRequest, DuplicateAction } from '../../../common/api';
+import type { AddHtmlRequest, AddOutcome, AddTextRequest, DuplicateAction, DuplicateMatch } from '../../../common/api';
 import type { Article, ArticleSummary } from '../../../common/article';
 import type { BatchItem, CaptureMethod } from '../capture/batch-item';
 import type { ClipAnswer } from '../clip/clip-item';
@@ -35,6 +35,8 @@ export interface ArticleWriter {
   addHtml(request: AddHtmlRequest, method?: CaptureMethod): Promise<ArticleSummary>;
   /** Clips and stores one article unless it duplicates one in the library (see Library.addChecked). */
   addChecked(item: BatchItem, onDuplicate: DuplicatePolicy): Promise<AddOutcome>;
+  /** What addChecked would store (the title) and the article it would duplicate, storing nothing. */
+  previewChecked(item: BatchItem): Promise<{ title: string; duplicate: DuplicateMatch | null }>;
   /** Adds many articles with one durable flush; items that fail are reported by index. */
   addBatch(items: BatchItem[] | ClippingBatch): Promise<BatchResult>;
   /** Starts clipping a batch ahead of its addBatch (in the clip worker, when there is one). */

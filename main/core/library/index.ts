@@ -15,7 +15,7 @@
  *   organise/library-organiser.ts   tags, colours, renames with undo, rules, timeline
  * The layout on disk is described in open-library.ts.
  */
-import type { AddHtmlRequest, AddOutcome, AddTextRequest, LibraryInfo, SavedSearch, SearchRequest } from '../../../common/api';
+import type { AddHtmlRequest, AddOutcome, AddTextRequest, DuplicateMatch, LibraryInfo, SavedSearch, SearchRequest } from '../../../common/api';
 import type { AddHighlightRequest, RemoveHighlightRequest, TagSuggestion, UpdateHighlightRequest } from '../../../common/api';
 import type { BulkTagRequest, BulkTagSummary, RulesRunSummary, TagChangeSummary, TagRule, Timeline, TimelineRequest } from '../../../common/api';
 import type { Article, ArticleSummary, Highlight, SearchResults, TagCount } from '../../../common/article';
@@ -135,6 +135,11 @@ export class Library implements ArticleReader, ArticleWriter {
    */
   addChecked(item: BatchItem, onDuplicate: DuplicatePolicy): Promise<AddOutcome> {
     return this.adding.addChecked(item, onDuplicate);
+  }
+
+  /** The title addChecked would store for an item and the article it would duplicate, storing nothing (AddPipeline.preview). */
+  previewChecked(item: BatchItem): Promise<{ title: string; duplicate: DuplicateMatch | null }> {
+    return this.adding.preview(item);
   }
 
   /**

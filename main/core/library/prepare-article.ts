@@ -12,6 +12,7 @@ import { dedupeTags } from '../organise/tag-store';
 import { APP_VERSION } from '../storage/app-version';
 import type { ArticleRecord } from '../storage/article-record';
 import type { CapturedContent, OriginalKind } from '../storage/captures';
+import { checkedNote } from '../notes/note-text';
 import type { ValidatedAddOptions } from './add-options';
 import { nextId } from './ids';
 
@@ -53,6 +54,9 @@ export function prepareArticle(item: BatchItem, options: ValidatedAddOptions, ou
       textSketch: outcome.textSketch,
     },
   };
+  // A note given with the article (from the browser extension) is written with it, in one step.
+  const note = item.note === undefined ? '' : checkedNote(id, item.note);
+  if (note) record.note = note;
   const { text, html: clippedHtml, ...extracted } = clipped;
   // Embedded images are kept only where the add stores images (a file, a fetched page).
   const html = item.images ? clippedHtml : withoutEmbeddedImages(clippedHtml);

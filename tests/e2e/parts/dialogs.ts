@@ -138,6 +138,42 @@ export class BrowserClippingForm {
   get close(): Locator {
     return this.page.locator('#browser-close');
   }
+  /** The paired browser extensions, one item each. */
+  get pairings(): Locator {
+    return this.page.locator('#browser-pairings .browser-pairing');
+  }
+  /** The Revoke button of the pairing whose text holds `text` (its browser or origin). */
+  revoke(text: string): Locator {
+    return this.pairings.filter({ hasText: text }).getByRole('button', { name: /^Revoke/u });
+  }
+  /** The address SingleFile is to upload to. */
+  get singleFileUrl(): Locator {
+    return this.page.locator('#browser-singlefile-url');
+  }
+}
+
+/** The dialog that asks whether to pair a browser extension (renderer/dialogs/pairing-dialog.ts). */
+export class PairingForm {
+  constructor(private readonly page: Page) {}
+
+  get dialog(): Locator {
+    return this.page.locator('#pairing-dialog');
+  }
+  get browser(): Locator {
+    return this.page.locator('#pairing-browser');
+  }
+  get extension(): Locator {
+    return this.page.locator('#pairing-extension');
+  }
+  get origin(): Locator {
+    return this.page.locator('#pairing-origin');
+  }
+  get allow(): Locator {
+    return this.page.locator('#pairing-allow');
+  }
+  get refuse(): Locator {
+    return this.page.locator('#pairing-refuse');
+  }
 }
 
 /** The Export dialog (renderer/dialogs/export-dialog.ts). */

@@ -8,13 +8,13 @@ describe('parseLaunchArguments', () => {
   it('takes files and web addresses after the packaged executable, resolving paths against the launch folder', () => {
     expect(
       parseLaunchArguments(['/opt/Cuttings/cuttings', 'story.html', join(HOME, 'feeds', 'week.cuttings'), 'https://www.bbc.co.uk/news/x'], HOME, false),
-    ).toEqual({ files: [join(HOME, 'story.html'), join(HOME, 'feeds', 'week.cuttings')], urls: ['https://www.bbc.co.uk/news/x'], ignored: [] });
+    ).toEqual({ files: [join(HOME, 'story.html'), join(HOME, 'feeds', 'week.cuttings')], urls: ['https://www.bbc.co.uk/news/x'], links: [], ignored: [] });
   });
 
   it("skips the app's path when run from source, and Chromium's own switches", () => {
     expect(
       parseLaunchArguments(['/usr/lib/electron/electron', '.', '--allow-file-access-from-files', '--original-process-start-time=1', 'notes.md', '-v'], HOME, true),
-    ).toEqual({ files: [join(HOME, 'notes.md')], urls: [], ignored: [] });
+    ).toEqual({ files: [join(HOME, 'notes.md')], urls: [], links: [], ignored: [] });
     // Without the app path argument nothing is skipped by mistake after the switches.
     expect(parseLaunchArguments(['electron', '--inspect=0', '/srv/app', 'a.htm'], HOME, true).files).toEqual([join(HOME, 'a.htm')]);
   });
@@ -23,7 +23,19 @@ describe('parseLaunchArguments', () => {
     expect(parseLaunchArguments(['cuttings', 'file:///etc/passwd', 'javascript:alert(1)', 'photo.jpg', 'ftp://example.org/a.html', 'mailto:x@y.z'], HOME, false)).toEqual({
       files: [],
       urls: [],
+      links: [],
       ignored: ['file:///etc/passwd', 'javascript:alert(1)', 'photo.jpg', 'ftp://example.org/a.html', 'mailto:x@y.z'],
+    });
+  });
+
+  it('reads the cuttings: links the browser extension opens the app with', () => {
+    expect(
+      parseLaunchArguments(['/opt/Cuttings/cuttings', '--original-process-start-time=1', 'cuttings://article/01JH3V5Q7M0X2K9T4B6N8C1D2E', 'cuttings://open/', 'cuttings://browser-clipping', 'cuttings://delete/everything'], HOME, false),
+    ).toEqual({
+      files: [],
+      urls: [],
+      links: [{ kind: 'article', id: '01JH3V5Q7M0X2K9T4B6N8C1D2E' }, { kind: 'open' }, { kind: 'browser-clipping' }],
+      ignored: ['cuttings://delete/everything'],
     });
   });
 });

@@ -1,4 +1,3 @@
-import { request as httpRequest } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -6,6 +5,7 @@ import { makeBookmarklet } from '../../../../common/bookmarklet';
 import { startBrowserEndpoint, type BrowserEndpoint } from '../../../../main/core/browser/browser-endpoint';
 import { SHARED } from '../../../paths';
 import { useTempLibrary } from '../../../temp-library';
+import { sendRaw } from './endpoint-client';
 
 const PAGE_URL = 'https://www.theguardian.com/environment/2019/jan/03/whales';
 const ORIGIN = 'https://www.theguardian.com';
@@ -27,24 +27,9 @@ interface Sent {
   body?: string | Buffer;
 }
 
-/** Sends a raw request (node:http, so that Host can be set as a rebinding page would). */
-function send({ method = 'POST', headers = {}, body }: Sent): Promise<{ status: number; json: { ok: boolean; error?: string; status?: string; id?: string; title?: string }; headers: Record<string, unknown> }> {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(
-      { host: '127.0.0.1', port: endpoint.port, path: '/clip', method, headers: { host: `127.0.0.1:${endpoint.port}`, ...headers } },
-      (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          resolve({ status: response.statusCode ?? 0, json: text ? JSON.parse(text) : {}, headers: response.headers });
-        });
-      },
-    );
-    req.on('error', reject);
-    if (body !== undefined) req.write(body);
-    req.end();
-  });
+/** Sends a raw request to /clip (node:http, so that Host can be set as a rebinding page would). */
+function send(request: Sent) {
+  return sendRaw(endpoint.port, { path: '/clip', ...request });
 }
 
 const goodHeaders = () => ({ 'content-type': 'application/json', origin: ORIGIN, 'x-cuttings-token': endpoint.token });

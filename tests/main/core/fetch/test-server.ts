@@ -57,7 +57,6 @@ export async function startTestServer(): Promise<TestServer> {
   const bomb = gzipSync(Buffer.alloc(64 * 1024 * 1024));
   const pdf = makePdf([['Ministers meet in Geneva', 'Talks on the border went on late into the night, officials said.'], ['They will meet again next week.']], 'Geneva talks');
   const custom = new Map<string, { body: Buffer; type: string }>();
-  const sockets = new Set<import('node:net').Socket>();
   const send = (type: string, body: string | Buffer, headers: Record<string, string> = {}): Route => (_request, response) => {
     response.writeHead(200, { 'content-type': type, ...headers });
     response.end(body);
@@ -129,12 +128,7 @@ export async function startTestServer(): Promise<TestServer> {
     }
     route(request, response);
   });
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const { port, close } = await listenOnLoopback(server);
   return {
     url: (path) => `http://127.0.0.1:${port}${path}`,
     hits,
@@ -142,6 +136,23 @@ export async function startTestServer(): Promise<TestServer> {
       if (body === null) custom.delete(path);
       else custom.set(path, { body: Buffer.from(body), type });
     },
+    close,
+  };
+}
+
+/**
+ * Starts a test server on 127.0.0.1 (any free port); `close` drops its open connections first
+ * (a page that never finishes would keep it open for ever).
+ */
+export async function listenOnLoopback(server: Server): Promise<{ port: number; close: () => Promise<void> }> {
+  const sockets = new Set<import('node:net').Socket>();
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    port: (server.address() as AddressInfo).port,
     close: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy();
