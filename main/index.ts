@@ -26,9 +26,11 @@ import { readAsset } from './core/storage/assets';
 import { createHandlerTable } from './ipc/handler-table';
 import { registerHandlers } from './ipc/register';
 import { APP_SCHEME, ASSET_SCHEME } from '../common/schemes';
+import { LaunchBuffer } from './policies/launch-buffer';
 import { parseLaunchArguments } from './policies/launch-arguments';
+import { prepareUserDataFolder } from './policies/user-data-folder';
 import { aboutDetail, buildMenuTemplate } from './menu';
-import { createMainWindow, denyAllPermissions, lockDownContents } from './window';
+import { createMainWindow, limitPermissions, lockDownContents } from './window';
 import { clampToDisplays, loadWindowState, trackWindowState } from './policies/window-state';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -59,29 +61,38 @@ async function serveRenderer(request: Request): Promise<Response> {
 // Every renderer is sandboxed, whatever its own options say (checklist: process sandboxing).
 app.enableSandbox();
 
-/** Files the OS asked to open before the app was ready (macOS `open-file` comes early). */
-const earlyOpenedFiles: string[] = [];
-const onEarlyOpenFile = (event: Electron.Event, path: string) => {
-  event.preventDefault();
-  earlyOpenedFiles.push(path);
-};
-app.on('open-file', onEarlyOpenFile);
+/** What a launch asks the running app to open: another launch's command line, or a file from the OS. */
+type Launch = { argv: readonly string[]; cwd: string } | { file: string };
 
-// Tests (and careful users) can give the profile folder: settings and window state live there.
-if (process.env.CUTTINGS_USER_DATA) app.setPath('userData', process.env.CUTTINGS_USER_DATA);
+/**
+ * Launches that arrive before the library and the window are ready (policies/launch-buffer.ts):
+ * Electron does not queue `open-file` (macOS sends it before `ready`) or `second-instance`.
+ */
+const launches = new LaunchBuffer<Launch>();
+app.on('open-file', (event, path) => {
+  event.preventDefault();
+  launches.push({ file: path });
+});
 
 async function start(): Promise<void> {
+  // Tests (and careful users) can give the profile folder: settings and window state live
+  // there, and the single-instance lock is taken in it, so it is set first. setPath wants
+  // an absolute folder that exists.
+  const userDataFolder = prepareUserDataFolder(process.env.CUTTINGS_USER_DATA, process.cwd());
+  if (userDataFolder !== null) app.setPath('userData', userDataFolder);
   if (!app.requestSingleInstanceLock()) {
     // The first instance hears our argv in 'second-instance' and opens what it names.
     app.quit();
     return;
   }
-  // Locked down before anything loads: every session refuses permissions, every web
-  // contents (the window, the reader's frames, anything a page might create) is held in.
-  app.on('session-created', denyAllPermissions);
+  app.on('second-instance', (_event, argv, workingDirectory) => launches.push({ argv, cwd: workingDirectory }));
+  // Locked down before anything loads: every session refuses permissions (but the window's
+  // clipboard writes), every web contents (the window, the reader's frames, anything a page
+  // might create) is held in.
+  app.on('session-created', limitPermissions);
   app.on('web-contents-created', (_event, contents) => lockDownContents(contents));
   await app.whenReady();
-  denyAllPermissions(session.defaultSession);
+  limitPermissions(session.defaultSession);
   protocol.handle(APP_SCHEME, serveRenderer);
   // `cuttings-asset:<sha256>.<ext>`: an image from the open library's asset store, nothing else.
   protocol.handle(ASSET_SCHEME, async (request) => {
@@ -178,21 +189,20 @@ async function start(): Promise<void> {
     for (const url of request.urls) send({ type: 'add-cutting', url });
     for (const ignored of request.ignored) send({ type: 'library-changed', message: `Cuttings cannot open ${ignored}: it opens .html, .htm, .txt, .md and .cuttings files and web addresses`, error: true });
   };
-  app.off('open-file', onEarlyOpenFile);
-  app.on('open-file', (event, path) => {
-    event.preventDefault();
-    openFiles([path]);
-  });
-  openFiles(earlyOpenedFiles.splice(0));
+  // This launch's own command line first, then what arrived while the app was starting.
   openLaunchRequest(process.argv, process.cwd());
-
-  app.on('second-instance', (_event, argv, workingDirectory) => {
+  launches.deliverTo((launch) => {
+    if ('file' in launch) {
+      openFiles([launch.file]);
+      return;
+    }
+    // Another launch: bring the window to the front and open what it names.
     if (window.isDestroyed()) void openWindow();
     else {
       if (window.isMinimized()) window.restore();
       window.focus();
     }
-    openLaunchRequest(argv, workingDirectory);
+    openLaunchRequest(launch.argv, launch.cwd);
   });
 
   Menu.setApplicationMenu(
