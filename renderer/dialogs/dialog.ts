@@ -29,6 +29,13 @@ export function tabbableIn(container: HTMLElement): HTMLElement[] {
   );
 }
 
+/** The keyboard's home in the window: the list, or the first-run guide while the library is empty. */
+function focusHome(): void {
+  const list = document.getElementById('article-list');
+  if (list && !list.hidden) list.focus();
+  else document.querySelector<HTMLElement>('#first-run button')?.focus();
+}
+
 /** Every dialog of the window, for isDialogOpen. */
 const dialogs = new Set<Dialog>();
 
@@ -112,14 +119,20 @@ export abstract class Dialog {
   private giveFocusBack(): void {
     const opener = this.opener;
     this.opener = null;
-    // A dialog opened from another (Settings opens Clip from the browser) gives focus back to that one.
     if (opener?.isConnected && opener.getClientRects().length > 0) {
       opener.focus();
+      // What the dialog changed may redraw the opener a moment later (main answers, then the
+      // sidebar draws its tags anew): if it goes while it still has the focus, home takes it.
+      const observer = new MutationObserver(() => {
+        if (opener.isConnected) return;
+        observer.disconnect();
+        if (document.activeElement === null || document.activeElement === document.body) focusHome();
+      });
+      observer.observe(document.body, { childList: true, subtree: true });
+      opener.addEventListener('blur', () => observer.disconnect(), { once: true });
       return;
     }
-    const home = document.getElementById('article-list');
-    if (home && !home.hidden) home.focus();
-    else document.querySelector<HTMLElement>('#first-run button')?.focus();
+    focusHome();
   }
 
   /** Escape pressed while busy: the dialog stays, and by default nothing else happens. */
