@@ -191,7 +191,7 @@ async function start(): Promise<void> {
   };
   // This launch's own command line first, then what arrived while the app was starting.
   openLaunchRequest(process.argv, process.cwd());
-  launches.deliverTo((launch) => {
+  const openLaunch = (launch: Launch) => {
     if ('file' in launch) {
       openFiles([launch.file]);
       return;
@@ -203,6 +203,15 @@ async function start(): Promise<void> {
       window.focus();
     }
     openLaunchRequest(launch.argv, launch.cwd);
+  };
+  // Each launch on its own: one that cannot be opened is told to the user, and neither stops
+  // the others (the buffer hands over the rest) nor throws out of Electron's event listener.
+  launches.deliverTo((launch) => {
+    try {
+      openLaunch(launch);
+    } catch (error) {
+      send({ type: 'library-changed', message: `Cuttings could not open what it was asked to: ${(error as Error).message}`, error: true });
+    }
   });
 
   Menu.setApplicationMenu(

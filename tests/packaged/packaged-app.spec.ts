@@ -48,9 +48,17 @@ function appEnvironment(): Record<string, string> {
   return { ...Object.fromEntries(inherited), CUTTINGS_LIBRARY: join(folder, 'library'), CUTTINGS_USER_DATA: join(folder, 'profile') };
 }
 
+/**
+ * Chromium's sandbox cannot start for an unpacked Linux build here: its chrome-sandbox helper
+ * is not setuid root (the .deb's install script does that), Ubuntu 24.04 and later refuse it
+ * user namespaces without the .deb's AppArmor profile, and CI containers run as root, which
+ * Chromium refuses outright. The sandbox of the installed packages is not what this test checks.
+ */
+const SANDBOX_ARGUMENTS = process.platform === 'linux' ? ['--no-sandbox'] : [];
+
 /** Starts the packaged app (with files to open, if any) and waits for its window. */
 async function launch(executable: string, files: string[] = []): Promise<{ app: ElectronApplication; cuttings: CuttingsPage }> {
-  const app = await electron.launch({ executablePath: executable, args: files, cwd: folder, env: appEnvironment() });
+  const app = await electron.launch({ executablePath: executable, args: [...SANDBOX_ARGUMENTS, ...files], cwd: folder, env: appEnvironment() });
   const cuttings = new CuttingsPage(await app.firstWindow());
   await cuttings.waitForReady();
   return { app, cuttings };
@@ -133,7 +141,7 @@ test('a second launch hands its file to the first, whose clip worker imports the
     await writeFile(archive, `${lines.join('\n')}\n`);
 
     // The second launch finds the first holding the lock, hands over its argv and quits.
-    const second = await promisify(execFile)(executable, [...(process.platform === 'linux' ? ['--no-sandbox'] : []), archive], { cwd: folder, env: appEnvironment(), timeout: 60_000 }).then(
+    const second = await promisify(execFile)(executable, [...SANDBOX_ARGUMENTS, archive], { cwd: folder, env: appEnvironment(), timeout: 60_000 }).then(
       () => 0,
       (error: { code?: number }) => error.code ?? -1,
     );
