@@ -5,7 +5,7 @@
  *
  * Two projects: `e2e` (`npm run test:e2e`, part of `npm test`) and `a11y` (`npm run
  * test:a11y`, which .ci/run runs after `npm test`): axe-core over every view in both themes
- * takes about two minutes on two shared cores, too long to wait for on every `npm test`.
+ * takes two to four minutes on two shared cores, too long to wait for on every `npm test`.
  */
 import { defineConfig } from '@playwright/test';
 
