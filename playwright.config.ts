@@ -2,6 +2,10 @@
  * End-to-end tests (DESIGN.md §7): the built renderer in Debian's Chromium, served with a
  * real library by the test harness (tests/harness/), and the built app in Electron where
  * its binary is present (tests/e2e/electron.spec.ts). Run `npm run build` first.
+ *
+ * Two projects: `e2e` (`npm run test:e2e`, part of `npm test`) and `a11y` (`npm run
+ * test:a11y`, which .ci/run runs after `npm test`): axe-core over every view in both themes
+ * takes two to four minutes on two shared cores, too long to wait for on every `npm test`.
  */
 import { defineConfig } from '@playwright/test';
 
@@ -15,6 +19,10 @@ export default defineConfig({
   timeout: 30_000,
   expect: { timeout: 5_000 },
   outputDir: 'test-results',
+  projects: [
+    { name: 'e2e', testIgnore: ['**/accessibility.spec.ts'] },
+    { name: 'a11y', testMatch: ['**/accessibility.spec.ts'] },
+  ],
   use: {
     browserName: 'chromium',
     headless: true,

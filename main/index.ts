@@ -27,9 +27,11 @@ import { createHandlerTable } from './ipc/handler-table';
 import { registerHandlers } from './ipc/register';
 import { APP_SCHEME, ASSET_SCHEME, OPEN_SCHEME } from '../common/schemes';
 import { parseAppLink, type AppLink } from './policies/app-links';
+import { LaunchBuffer } from './policies/launch-buffer';
 import { parseLaunchArguments } from './policies/launch-arguments';
+import { prepareUserDataFolder } from './policies/user-data-folder';
 import { aboutDetail, buildMenuTemplate } from './menu';
-import { createMainWindow, denyAllPermissions, lockDownContents } from './window';
+import { createMainWindow, limitPermissions, lockDownContents } from './window';
 import { clampToDisplays, loadWindowState, trackWindowState } from './policies/window-state';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -60,20 +62,25 @@ async function serveRenderer(request: Request): Promise<Response> {
 // Every renderer is sandboxed, whatever its own options say (checklist: process sandboxing).
 app.enableSandbox();
 
-/** Files the OS asked to open before the app was ready (macOS `open-file` comes early). */
-const earlyOpenedFiles: string[] = [];
-const onEarlyOpenFile = (event: Electron.Event, path: string) => {
+/**
+ * What a launch asks the running app to open: another launch's command line, a file from the
+ * OS, or a `cuttings:` link macOS handed over (`open-url`).
+ */
+type Launch = { argv: readonly string[]; cwd: string } | { file: string } | { link: string };
+
+/**
+ * Launches that arrive before the library and the window are ready (policies/launch-buffer.ts):
+ * Electron does not queue `open-file` (macOS sends it before `ready`) or `second-instance`.
+ */
+const launches = new LaunchBuffer<Launch>();
+app.on('open-file', (event, path) => {
   event.preventDefault();
-  earlyOpenedFiles.push(path);
-};
-app.on('open-file', onEarlyOpenFile);
-/** `cuttings:` links macOS handed over before the app was ready (`open-url` comes early too). */
-const earlyOpenedLinks: string[] = [];
-const onEarlyOpenUrl = (event: Electron.Event, url: string) => {
+  launches.push({ file: path });
+});
+app.on('open-url', (event, url) => {
   event.preventDefault();
-  earlyOpenedLinks.push(url);
-};
-app.on('open-url', onEarlyOpenUrl);
+  launches.push({ link: url });
+});
 
 // The browser extension opens the app, a cutting, or its browser dialog with `cuttings:` links.
 // Run from source (`electron .`), the OS must be told to start Electron with the app's path.
@@ -83,21 +90,25 @@ if (process.defaultApp && process.argv[1]) {
   app.setAsDefaultProtocolClient(OPEN_SCHEME); /* eng-disable PROTOCOL_HANDLER_JS_CHECK: cuttings: links only show a cutting or a dialog; policies/app-links.ts parses them (unit-tested) and refuses the rest */
 }
 
-// Tests (and careful users) can give the profile folder: settings and window state live there.
-if (process.env.CUTTINGS_USER_DATA) app.setPath('userData', process.env.CUTTINGS_USER_DATA);
-
 async function start(): Promise<void> {
+  // Tests (and careful users) can give the profile folder: settings and window state live
+  // there, and the single-instance lock is taken in it, so it is set first. setPath wants
+  // an absolute folder that exists.
+  const userDataFolder = prepareUserDataFolder(process.env.CUTTINGS_USER_DATA, process.cwd());
+  if (userDataFolder !== null) app.setPath('userData', userDataFolder);
   if (!app.requestSingleInstanceLock()) {
     // The first instance hears our argv in 'second-instance' and opens what it names.
     app.quit();
     return;
   }
-  // Locked down before anything loads: every session refuses permissions, every web
-  // contents (the window, the reader's frames, anything a page might create) is held in.
-  app.on('session-created', denyAllPermissions);
+  app.on('second-instance', (_event, argv, workingDirectory) => launches.push({ argv, cwd: workingDirectory }));
+  // Locked down before anything loads: every session refuses permissions (but the window's
+  // clipboard writes), every web contents (the window, the reader's frames, anything a page
+  // might create) is held in.
+  app.on('session-created', limitPermissions);
   app.on('web-contents-created', (_event, contents) => lockDownContents(contents));
   await app.whenReady();
-  denyAllPermissions(session.defaultSession);
+  limitPermissions(session.defaultSession);
   protocol.handle(APP_SCHEME, serveRenderer);
   // `cuttings-asset:<sha256>.<ext>`: an image from the open library's asset store, nothing else.
   protocol.handle(ASSET_SCHEME, async (request) => {
@@ -209,34 +220,35 @@ async function start(): Promise<void> {
     request.links.forEach(openLink);
     for (const ignored of request.ignored) send({ type: 'library-changed', message: `Cuttings cannot open ${ignored}: it opens .html, .htm, .txt, .md and .cuttings files, web addresses and cuttings: links`, error: true });
   };
-  app.off('open-file', onEarlyOpenFile);
-  app.on('open-file', (event, path) => {
-    event.preventDefault();
-    openFiles([path]);
-  });
-  openFiles(earlyOpenedFiles.splice(0));
-  const openUrl = (url: string) => {
-    const link = parseAppLink(url);
-    if (link) openLink(link);
-    else send({ type: 'library-changed', message: `Cuttings cannot open ${url}: it is not a link Cuttings knows`, error: true });
-  };
-  app.off('open-url', onEarlyOpenUrl);
-  app.on('open-url', (event, url) => {
-    event.preventDefault();
-    if (window.isDestroyed()) void openWindow();
-    else window.focus();
-    openUrl(url);
-  });
-  earlyOpenedLinks.splice(0).forEach(openUrl);
+  // This launch's own command line first, then what arrived while the app was starting.
   openLaunchRequest(process.argv, process.cwd());
-
-  app.on('second-instance', (_event, argv, workingDirectory) => {
+  const openLaunch = (launch: Launch) => {
+    if ('file' in launch) {
+      openFiles([launch.file]);
+      return;
+    }
+    // Another launch or a link: bring the window to the front and open what it names.
     if (window.isDestroyed()) void openWindow();
     else {
       if (window.isMinimized()) window.restore();
       window.focus();
     }
-    openLaunchRequest(argv, workingDirectory);
+    if ('link' in launch) {
+      const link = parseAppLink(launch.link);
+      if (link) openLink(link);
+      else send({ type: 'library-changed', message: `Cuttings cannot open ${launch.link}: it is not a link Cuttings knows`, error: true });
+      return;
+    }
+    openLaunchRequest(launch.argv, launch.cwd);
+  };
+  // Each launch on its own: one that cannot be opened is told to the user, and neither stops
+  // the others (the buffer hands over the rest) nor throws out of Electron's event listener.
+  launches.deliverTo((launch) => {
+    try {
+      openLaunch(launch);
+    } catch (error) {
+      send({ type: 'library-changed', message: `Cuttings could not open what it was asked to: ${(error as Error).message}`, error: true });
+    }
   });
 
   Menu.setApplicationMenu(

@@ -5,7 +5,8 @@
  *   context isolation, sandbox, no Node, web security   policies/window-options.ts (unit-tested)
  *   no navigation away from the app, no new windows     lockDownContents, policies/navigation-policy.ts
  *   links to the system browser: http, https, mailto    policies/external-links.ts, after parsing
- *   no permission of any kind, no devices, no capture   denyAllPermissions, on every session
+ *   no permission but the window's clipboard writes,   limitPermissions, on every session,
+ *   no devices, no screen capture                       policies/permission-policy.ts
  *   no <webview>                                        will-attach-webview refused
  *
  * The preload exposes only `window.cuttings`; main/ipc/register.ts checks every message's
@@ -14,13 +15,23 @@
 import { BrowserWindow, shell, type BrowserWindowConstructorOptions, type Session, type WebContents } from 'electron';
 import { externalUrlToOpen } from './policies/external-links';
 import { mayNavigate } from './policies/navigation-policy';
+import { permissionAllowed } from './policies/permission-policy';
 import { mainWindowPreferences } from './policies/window-options';
 import { APP_ORIGIN } from '../common/schemes';
 
-/** Refuses every permission (camera, microphone, notifications, geolocation…), device and screen capture for a session. */
-export function denyAllPermissions(session: Session): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+/**
+ * Refuses every permission (camera, microphone, notifications, geolocation…), device and
+ * screen capture for a session, but clipboard writes from the window's own top frame (the
+ * Copy buttons): Electron asks the request handler when a page asks, the check handler when
+ * it looks, and both must agree or `navigator.clipboard.writeText` fails.
+ */
+export function limitPermissions(session: Session): void {
+  session.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(permissionAllowed({ permission, requestingUrl: details.requestingUrl, isMainFrame: details.isMainFrame })),
+  );
+  session.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) =>
+    permissionAllowed({ permission, requestingUrl: details.requestingUrl ?? requestingOrigin, isMainFrame: details.isMainFrame, embeddingOrigin: details.embeddingOrigin }),
+  );
   session.setDevicePermissionHandler(() => false);
   // No stream: the page's getDisplayMedia() is rejected.
   session.setDisplayMediaRequestHandler((_request, callback) => callback(null));

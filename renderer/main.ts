@@ -14,6 +14,7 @@ import type { ArticleSummary } from '../common/article';
 import { installAppEvents } from './app-events';
 import { ArticleList } from './components/article-list';
 import { FacetPanel } from './components/facets';
+import { FirstRunGuide } from './components/first-run';
 import { ListHeader } from './components/list-header';
 import { SearchBox } from './components/search-box';
 import { SearchHelp } from './components/search-help';
@@ -29,7 +30,8 @@ import { SaveSearchDialog } from './dialogs/save-search-dialog';
 import { SettingsDialog } from './dialogs/settings-dialog';
 import { attempt, call, setErrorReporter } from './helpers/api-client';
 import { required } from './helpers/dom';
-import { installFileDrop } from './helpers/file-drop';
+import { chooseFiles } from './helpers/choose-files';
+import { ADDED_OR_IMPORTED_FILES, addOrImportFiles, installFileDrop, type DropReports } from './helpers/file-drop';
 import { installShortcuts } from './helpers/keyboard-shortcuts';
 import { applyTheme } from './helpers/theme';
 import { LibraryState } from './library/library-state';
@@ -81,11 +83,30 @@ const exportDialog = new ExportDialog(() => {
     selected: selected ? { id: selected.id, title: selected.title } : null,
   };
 });
+/** How files dropped on the window, or chosen with Import…, are reported. */
+const fileReports: DropReports = {
+  added: (summary) => void articleAdded(summary),
+  failed: (message) => status.error(message),
+  imported: (message) => {
+    status.info(message);
+    void library.changed();
+  },
+  modalOpen: () => isDialogOpen(),
+};
+/** Import…: the system's file chooser, then each file added or imported as a drop would be. */
+const importFiles = () => void chooseFiles(ADDED_OR_IMPORTED_FILES).then((files) => addOrImportFiles(files, fileReports));
 new Toolbar(listing, {
   add: () => addDialog.open(),
   browserClipping: () => void browserClippingDialog.open(),
   saveSearch: () => saveDialog.open(listing.searchQuery, sidebar.savedSearches),
+  import: importFiles,
   export: () => exportDialog.open(),
+});
+const firstRun = new FirstRunGuide(required('first-run', HTMLElement), required('article-list', HTMLElement), listing, {
+  paste: () => addDialog.open(),
+  openFile: () => addDialog.openWithFileChooser(),
+  clipFromBrowser: () => void browserClippingDialog.open(),
+  importFromTool: importFiles,
 });
 const organising = installOrganising({ listing, library, list, sidebar, status, reader });
 
@@ -114,15 +135,7 @@ installAppEvents({
   browserClippingDialog,
   openArticle: (id) => void openArticle(id),
 });
-installFileDrop({
-  added: (summary) => void articleAdded(summary),
-  failed: (message) => status.error(message),
-  imported: (message) => {
-    status.info(message);
-    void library.changed();
-  },
-  modalOpen: () => isDialogOpen(),
-});
+installFileDrop(fileReports);
 
 /** Opens an article in the reader, with the words its search hit matched marked. */
 async function openArticle(id: string): Promise<void> {
@@ -157,5 +170,6 @@ void (async () => {
   // An extension that asked to be paired before the window was ready is still waiting.
   await attempt(async () => (await call('browserClipping')).pairingRequests.forEach((request) => pairingDialog.show(request)));
   document.body.dataset.ready = 'true';
-  list.focus();
+  if (firstRun.shown) firstRun.focus();
+  else list.focus();
 })();

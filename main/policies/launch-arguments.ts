@@ -8,8 +8,13 @@
  * ...args]` when run from source; Chromium may add switches of its own (`--allow-file-…`,
  * `--original-process-start-time=…`) to a second instance's argv, so every argument that
  * starts with `-` is skipped.
+ *
+ * Linux desktop entries pass files as `%U`, so a file manager may hand over `file://` URLs
+ * (`file:///home/ann/Saved%20pages/story.html`); they are turned into paths. Only local ones:
+ * a `file://` URL naming another host is not a file this computer can open.
  */
 import { isAbsolute, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { classifyOpenedFile } from '../core/import/import-file';
 import { isAppLink, parseAppLink, type AppLink } from './app-links';
 
@@ -43,14 +48,26 @@ export function parseLaunchArguments(argv: readonly string[], cwd: string, fromS
     }
     const url = webAddress(argument);
     const link = parseAppLink(argument);
+    const path = /^file:/iu.test(argument) ? localFilePath(argument) : /^[a-z][a-z0-9+.-]+:\/\//iu.test(argument) ? null : argument;
     if (url !== null) request.urls.push(url);
     else if (link !== null) request.links.push(link);
     else if (isAppLink(argument)) request.ignored.push(argument);
-    else if (/^[a-z][a-z0-9+.-]+:\/\//iu.test(argument)) request.ignored.push(argument);
-    else if (classifyOpenedFile(argument) !== null) request.files.push(isAbsolute(argument) ? argument : resolve(cwd, argument));
+    else if (path !== null && classifyOpenedFile(path) !== null) request.files.push(isAbsolute(path) ? path : resolve(cwd, path));
     else request.ignored.push(argument);
   }
   return request;
+}
+
+/** The path a local `file:` URL names (percent-decoded), or null for another host or no valid URL. */
+function localFilePath(text: string): string | null {
+  try {
+    const url = new URL(text);
+    if (url.host !== '' && url.hostname !== 'localhost') return null;
+    url.host = '';
+    return fileURLToPath(url);
+  } catch {
+    return null;
+  }
 }
 
 /** The address re-serialised if `text` is an http or https URL, else null. */

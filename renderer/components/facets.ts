@@ -15,7 +15,6 @@ import type { SearchFacets } from '../../common/article';
 import { parseSearchQuery, type QueryNode } from '../../common/query';
 import { tagKey } from '../../common/tags';
 import { el, replaceChildren } from '../helpers/dom';
-import { plural } from '../helpers/format';
 import type { Listing } from '../listing/listing';
 
 /** How many values each group shows. */
@@ -195,16 +194,19 @@ export class FacetPanel {
       'button',
       {
         className: 'facet',
+        // Named by what it shows, then what the number counts ("BBC News 2 results"), so the
+        // name contains the visible text; what a click does is its description (the title).
         attrs: {
           type: 'button',
-          'aria-label': `${value}, ${plural(count, 'result')}`,
           title: clause ? `Add ${clause} to the search` : `“${value}” has quotation marks, which a search cannot contain`,
           disabled: clause === null,
         },
         dataset: clause ? { clause } : {},
       },
       el('span', { className: 'facet-value' }, value),
+      ' ',
       el('span', { className: 'facet-count' }, count.toLocaleString()),
+      el('span', { className: 'visually-hidden' }, count === 1 ? ' result' : ' results'),
     );
   }
 }

@@ -1,7 +1,7 @@
 /**
  * The toolbar over the list, around the search box: Add (its shortcut in the tooltip),
- * Browser…, the sort menu, Save search (only while there is search text to save) and
- * Export…. The sort menu sets the listing's order; the buttons open what the owner says.
+ * Browser…, the sort menu, Save search (only while there is search text to save), Import…
+ * and Export…. The sort menu sets the listing's order; the buttons open what the owner says.
  */
 import type { SearchSort } from '../../common/api';
 import { required } from '../helpers/dom';
@@ -13,6 +13,8 @@ export interface ToolbarActions {
   browserClipping(): void;
   /** Saves the search (called only while there is search text). */
   saveSearch(): void;
+  /** Chooses files to import (called from the click, so the file chooser may open). */
+  import(): void;
   export(): void;
 }
 
@@ -34,6 +36,7 @@ export class Toolbar {
     listing.subscribe((event) => {
       if (event.type === 'query') save.disabled = event.text === '';
     });
+    required('import-button', HTMLButtonElement).addEventListener('click', () => actions.import());
     required('export-button', HTMLButtonElement).addEventListener('click', () => actions.export());
   }
 }

@@ -71,6 +71,12 @@ export class AddDialog extends Dialog {
     this.text.focus();
   }
 
+  /** Opens the dialog and at once the system's file chooser (call it from a click: the browser asks for one). */
+  openWithFileChooser(): void {
+    this.open();
+    this.file.click();
+  }
+
   /** Opens the dialog with a web address filled in (an address the app was launched with). */
   openWithUrl(url: string): void {
     this.open();

@@ -20,6 +20,7 @@ export class BrowserClippingDialog extends Dialog {
   private readonly port = required('browser-port', HTMLElement);
   private readonly pairings = required('browser-pairings', HTMLUListElement);
   private readonly singleFileUrl = required('browser-singlefile-url', HTMLElement);
+  private readonly copied = required('browser-copied', HTMLElement);
 
   constructor() {
     super(required('browser-dialog', HTMLDialogElement));
@@ -36,13 +37,33 @@ export class BrowserClippingDialog extends Dialog {
     });
     required('browser-copy', HTMLButtonElement).addEventListener('click', () => {
       this.text.select();
-      void navigator.clipboard?.writeText(this.text.value).catch(() => undefined);
+      void this.copy(this.text.value, 'the bookmarklet');
     });
+    required('browser-copy-token', HTMLButtonElement).addEventListener('click', () => void this.copy(this.token.textContent ?? '', 'the pairing token'));
+  }
+
+  /**
+   * Puts text on the clipboard and says so, or says why not: a copy that fails silently
+   * leaves the user pasting whatever the clipboard held before (in the desktop app, main
+   * grants clipboard writes to the window only: main/policies/permission-policy.ts).
+   */
+  private async copy(text: string, what: string): Promise<void> {
+    this.showError('');
+    this.copied.textContent = '';
+    try {
+      if (!navigator.clipboard) throw new Error('this window has no clipboard access');
+      await navigator.clipboard.writeText(text);
+      this.copied.textContent = `Copied ${what}.`;
+    } catch (error) {
+      const reason = error instanceof Error && error.message !== '' ? error.message : String(error);
+      this.showError(`Could not copy ${what} (${reason}). Select it and press Ctrl+C (⌘C) instead.`);
+    }
   }
 
   /** Opens the dialog showing the current setting. */
   async open(): Promise<void> {
     this.showError('');
+    this.copied.textContent = '';
     this.showModal();
     try {
       this.show(await call('browserClipping'));

@@ -32,6 +32,9 @@ export function dropKind(name: string): 'html' | 'text' | 'archive' | null {
   return null;
 }
 
+/** What the window takes: pages and text to add, archives, datasets and citations to import (a file chooser's `accept`). */
+export const ADDED_OR_IMPORTED_FILES = '.cuttings,.jsonl,.ndjson,.zip,.csv,.json,.ris,.html,.htm,.txt,.md';
+
 /** Installs the handlers on the document. */
 export function installFileDrop(reports: DropReports): void {
   const hasFiles = (event: DragEvent) => event.dataTransfer?.types.includes('Files') === true;
@@ -49,11 +52,15 @@ export function installFileDrop(reports: DropReports): void {
     event.preventDefault();
     document.body.classList.remove('drop-target');
     if (reports.modalOpen()) return;
-    void addFiles([...(event.dataTransfer?.files ?? [])], reports);
+    void addOrImportFiles([...(event.dataTransfer?.files ?? [])], reports);
   });
 }
 
-async function addFiles(files: File[], reports: DropReports): Promise<void> {
+/**
+ * Adds or imports files one after another, by their names (dropKind), as a drop does; also
+ * what Import… does with the files it chose.
+ */
+export async function addOrImportFiles(files: readonly File[], reports: DropReports): Promise<void> {
   for (const file of files) {
     const kind = dropKind(file.name);
     if (kind === null) {

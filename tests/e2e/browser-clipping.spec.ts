@@ -55,3 +55,30 @@ test('the browser dialog turns the endpoint on, offers a working bookmarklet, an
   expect(refused).toBe('refused');
   expect(app.problems()).toEqual([]);
 });
+
+test('the copy buttons put the token and the bookmarklet on the clipboard, and say so; a refused copy is shown, not swallowed', async ({ app, context, page }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const form = app.browserClippingForm;
+  await app.browserButton.click();
+  await form.enabled.check();
+  await expect(form.details).toBeVisible();
+  const token = (await form.token.textContent()) ?? '';
+
+  await form.copyToken.click();
+  await expect(form.copied).toHaveText('Copied the pairing token.');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(token);
+  await form.copyBookmarklet.click();
+  await expect(form.copied).toHaveText('Copied the bookmarklet.');
+  const bookmarklet = await page.evaluate(() => navigator.clipboard.readText());
+  expect(bookmarklet).toBe(await form.bookmarkletText.inputValue());
+  expect(decodeURIComponent(bookmarklet)).toContain(token);
+
+  // As Electron answers a page whose permission handler refuses clipboard writes.
+  await page.evaluate(() => {
+    Object.defineProperty(navigator.clipboard, 'writeText', { value: () => Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError')) });
+  });
+  await form.copyToken.click();
+  await expect(form.error).toHaveText('Could not copy the pairing token (Write permission denied.). Select it and press Ctrl+C (⌘C) instead.');
+  await expect(form.copied).toHaveText('');
+  expect(app.problems()).toEqual([]);
+});

@@ -13,8 +13,10 @@ import { exactly } from './parts/exactly';
 import { BulkBar, RulesForm, TagForm, Timeline, UndoToast } from './parts/organising';
 import { NotesPanel, ReaderDetails } from './parts/reader';
 import { Sidebar } from './parts/sidebar';
+import { WINDOW_VIEWS, type WindowView } from './parts/views';
 
 export { exactly } from './parts/exactly';
+export { seedViewsLibrary, VIEWS_ARTICLE, type WindowView } from './parts/views';
 
 /** Optional fields of the add dialog. */
 export interface AddFields {
@@ -72,6 +74,11 @@ export class CuttingsPage {
     this.undoToast = new UndoToast(page);
     this.notes = new NotesPanel(page);
     this.readerDetails = new ReaderDetails(page);
+  }
+
+  /** Every view and dialog of the window, each with how to open it (parts/views.ts). */
+  get views(): readonly WindowView[] {
+    return WINDOW_VIEWS;
   }
 
   // ---- parts of the window ----
@@ -221,6 +228,11 @@ export class CuttingsPage {
     return this.page.locator('#export-button');
   }
 
+  /** "Import…", which chooses files to import (archives, datasets, citations, pages). */
+  get importButton(): Locator {
+    return this.page.locator('#import-button');
+  }
+
   /** "Browser…", which opens the Clip from the browser dialog. */
   get browserButton(): Locator {
     return this.page.locator('#browser-button');
@@ -362,6 +374,36 @@ export class CuttingsPage {
   async dropFiles(files: JSHandle<DataTransfer>): Promise<void> {
     await this.page.dispatchEvent('#article-list', 'dragover', { dataTransfer: files });
     await this.page.dispatchEvent('#article-list', 'drop', { dataTransfer: files });
+  }
+
+  // ---- the keyboard ----
+
+  /**
+   * Presses Tab (Shift+Tab with `backwards`) until `target` has the keyboard, at most `limit`
+   * times; at every stop the focused element must show that it has the focus (an outline or
+   * a ring), or the walk fails naming it.
+   */
+  async tabTo(target: Locator, { backwards = false, limit = 40 } = {}): Promise<void> {
+    for (let step = 0; step < limit; step += 1) {
+      if (await target.evaluate((element) => element === document.activeElement)) return;
+      await this.page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab');
+      // Polled: a date field takes the focus into its parts a moment after the key.
+      await expect.poll(() => this.focusNotShown(), { message: 'the focus is visible on each control Tab reaches', timeout: 2_000 }).toBeNull();
+    }
+    throw new Error(`${limit} presses of ${backwards ? 'Shift+Tab' : 'Tab'} did not reach ${target}`);
+  }
+
+  /** Null when the focused element shows its focus (outline or ring); else a short description of it. */
+  async focusNotShown(): Promise<string | null> {
+    return this.page.evaluate(() => {
+      const element = document.activeElement;
+      if (!(element instanceof HTMLElement) || element === document.body) return null;
+      const style = getComputedStyle(element);
+      const outlined = style.outlineStyle !== 'none' && Number.parseFloat(style.outlineWidth) > 0;
+      const ringed = style.boxShadow !== 'none' && style.boxShadow !== '';
+      if (outlined || ringed) return null;
+      return `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''}${element.className ? `.${String(element.className).split(' ').join('.')}` : ''} "${(element.textContent ?? '').trim().slice(0, 40)}"`;
+    });
   }
 
   /** Console errors and uncaught exceptions so far (CSP violations show up as console errors). */

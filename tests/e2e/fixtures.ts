@@ -12,7 +12,7 @@ import { startHarness, type Harness } from '../harness/harness';
 import { CuttingsPage } from './cuttings-page';
 
 export { expect } from '@playwright/test';
-export { CuttingsPage, exactly } from './cuttings-page';
+export { CuttingsPage, exactly, seedViewsLibrary, VIEWS_ARTICLE } from './cuttings-page';
 
 /** The repository's root folder. */
 export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');

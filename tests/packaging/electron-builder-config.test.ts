@@ -36,12 +36,13 @@ function globMatches(glob: string, path: string): boolean {
 describe('electron-builder.yml', () => {
   it('names the app and its targets for Linux, macOS and Windows', () => {
     expect(config).toMatchObject({ appId: 'org.cuttings.desktop', productName: 'Cuttings', asar: true });
-    expect(config.linux.target).toEqual(['AppImage', 'deb']);
+    // The .deb first: it installs the AppArmor profile Ubuntu 24.04 asks of Chromium's sandbox.
+    expect(config.linux.target).toEqual(['deb', 'AppImage']);
     expect(config.mac.target).toEqual(['dmg']);
     expect(config.win.target).toEqual(['nsis']);
   });
 
-  it('sets the fuses: no RunAsNode, NODE_OPTIONS or inspect, encrypted cookies, asar checked and required', () => {
+  it('sets the fuses: no RunAsNode, NODE_OPTIONS or inspect, encrypted cookies, asar checked and required, and signs again on macOS', () => {
     expect(config.electronFuses).toEqual({
       runAsNode: false,
       enableNodeOptionsEnvironmentVariable: false,
@@ -49,6 +50,8 @@ describe('electron-builder.yml', () => {
       enableCookieEncryption: true,
       enableEmbeddedAsarIntegrityValidation: true,
       onlyLoadAppFromAsar: true,
+      // Flipping fuses breaks the ad-hoc signature; an unsigned Apple Silicon build is killed without a new one.
+      resetAdHocDarwinSignature: true,
     });
   });
 
@@ -79,15 +82,30 @@ describe('electron-builder.yml', () => {
     await expect(validateConfiguration({ ...config, linux: { ...config.linux, colour: 'blue' } }, new DebugLogger(false))).rejects.toThrow(/configuration\.linux/u);
   });
 
-  it('has a real 512×512 PNG icon for every OS and opens .html, .htm and .cuttings files', async () => {
+  it('has a real 512×512 PNG icon for every OS', async () => {
     const icon = await readFile(join(REPO_ROOT, 'build', 'icons', '512x512.png'));
     expect(icon.subarray(1, 4).toString('ascii')).toBe('PNG');
     expect([icon.readUInt32BE(16), icon.readUInt32BE(20)]).toEqual([512, 512]);
     expect(config.linux.icon).toBe('build/icons');
     expect(config.mac.icon).toBe('build/icons/512x512.png');
     expect(config.win.icon).toBe('build/icons/512x512.png');
-    const extensions = (config.fileAssociations as { ext: string | string[] }[]).flatMap((association) => association.ext);
-    expect(extensions.sort()).toEqual(['cuttings', 'htm', 'html']);
+  });
+
+  it('owns .cuttings everywhere and offers web pages without taking them over on any OS', () => {
+    /** The associations electron-builder registers on one OS: the top level's and the platform's. */
+    const associations = (os: 'mac' | 'win' | 'linux') => [...(config.fileAssociations ?? []), ...(config[os].fileAssociations ?? [])] as { ext: string | string[]; rank?: string; mimeType?: string }[];
+    const extensions = (os: 'mac' | 'win' | 'linux') => associations(os).flatMap((association) => association.ext).sort();
+    expect(config.fileAssociations).toEqual([expect.objectContaining({ ext: 'cuttings', mimeType: 'application/x-cuttings-archive', rank: 'Owner' })]);
+    // macOS: listed under Open With, never the default (LSHandlerRank Alternate).
+    expect(extensions('mac')).toEqual(['cuttings', 'htm', 'html']);
+    expect(associations('mac').find((association) => association.ext.includes('html'))?.rank).toBe('Alternate');
+    // Windows: NSIS would make any association the default handler, so HTML is not one; the
+    // installer script adds Cuttings to Open With only (tests/packaging/nsis-installer.test.ts).
+    expect(extensions('win')).toEqual(['cuttings']);
+    expect(config.nsis.include).toBe('build/installer.nsh');
+    // Linux: text/html in the desktop entry only (tests/packaging/linux-packages.test.ts).
+    expect(extensions('linux')).toEqual(['cuttings']);
+    expect(config.linux.mimeTypes).toEqual(['text/html']);
   });
 
   it('registers the cuttings: scheme the browser extension links to, and leaves the extension out of the app', () => {

@@ -135,6 +135,22 @@ export class BrowserClippingForm {
   get bookmarkletText(): Locator {
     return this.page.locator('#browser-bookmarklet-text');
   }
+  /** "Copy the token". */
+  get copyToken(): Locator {
+    return this.page.locator('#browser-copy-token');
+  }
+  /** "Copy the bookmarklet". */
+  get copyBookmarklet(): Locator {
+    return this.page.locator('#browser-copy');
+  }
+  /** "Copied …" after a copy. */
+  get copied(): Locator {
+    return this.page.locator('#browser-copied');
+  }
+  /** Why something failed (a copy, turning it on). */
+  get error(): Locator {
+    return this.page.locator('#browser-error');
+  }
   get close(): Locator {
     return this.page.locator('#browser-close');
   }

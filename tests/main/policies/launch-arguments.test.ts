@@ -39,3 +39,21 @@ describe('parseLaunchArguments', () => {
     });
   });
 });
+
+describe('parseLaunchArguments with file:// URLs (a Linux desktop entry passes %U)', () => {
+  it('turns local file URLs into paths, percent-decoded', () => {
+    expect(
+      parseLaunchArguments(['/opt/Cuttings/cuttings', 'file:///home/ann/Saved%20pages/story.html', 'file://localhost/home/ann/week.cuttings', 'FILE:///home/ann/notes.md'], HOME, false),
+    ).toEqual({ files: ['/home/ann/Saved pages/story.html', '/home/ann/week.cuttings', '/home/ann/notes.md'], urls: [], ignored: [] });
+    // A name in another script survives the round trip.
+    expect(parseLaunchArguments(['cuttings', 'file:///home/ann/%D0%A1%D1%82%D0%B0%D1%82%D1%8C%D1%8F.html'], HOME, false).files).toEqual(['/home/ann/Статья.html']);
+  });
+
+  it('ignores file URLs on another host, of a type it cannot open, or not valid', () => {
+    expect(parseLaunchArguments(['cuttings', 'file://server/share/story.html', 'file:///home/ann/photo.jpg', 'file:///home/ann/%2Fetc.html', 'file:'], HOME, false)).toEqual({
+      files: [],
+      urls: [],
+      ignored: ['file://server/share/story.html', 'file:///home/ann/photo.jpg', 'file:///home/ann/%2Fetc.html', 'file:'],
+    });
+  });
+});
