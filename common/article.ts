@@ -34,6 +34,18 @@ export interface Provenance {
   textSketch?: string;
   /** When this capture is a later version of an article: the id of its first capture. */
   versionOf?: string;
+  /** When it was read from a web archive (WARC or WACZ) another tool made: the record it came from. */
+  archived?: ArchivedRecord;
+}
+
+/** The WARC record a cutting was imported from. */
+export interface ArchivedRecord {
+  /** The archive's file name (`crawl.warc.gz`, `site.wacz`). */
+  archive: string;
+  /** The record's WARC-Record-ID (`<urn:uuid:…>`). */
+  recordId: string;
+  /** Its WARC-Date: when the page was captured (not when it was imported). */
+  date: string;
 }
 
 /** One row of the article list: everything but the body. */
