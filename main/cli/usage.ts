@@ -230,6 +230,11 @@ Writes articles — every one, those a query finds, those under a tag, or the id
   html          a static site in the folder PATH: index with tag filters, a page an article
   bibtex, ris, csl   citations of type newspaper article
   datapackage   a Frictionless Data Package in the folder PATH: articles.csv, datapackage.json
+  warc          WARC 1.1 (.warc.gz): each cutting's request/response records as fetched (or a
+                resource record), its images, and a metadata record (title, tags, note,
+                provenance); payload digests are the stored SHA-256 hashes
+  wacz          WACZ 1.1.1 (.wacz): that WARC with a CDXJ index, one page per cutting and a
+                hashed datapackage.json; opens in ReplayWeb.page, re-imported with \`cuttings import\`
 The file appears at PATH only when complete. It only reads the library.
 
 Options:

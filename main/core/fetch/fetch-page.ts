@@ -25,6 +25,8 @@ export const MAX_REDIRECTS = 5;
 export const DEFAULT_TIMEOUT_MS = 30_000;
 /** Default cap on a page's decoded body. */
 export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
+/** A redirect's body is kept (for the WARC) when it is no longer than this; it is rarely more than a line. */
+const REDIRECT_BODY_BYTES = 64 * 1024;
 
 /** Options for {@link fetchPage}; the defaults suit the app and the CLI. */
 export interface FetchPageOptions {
@@ -92,7 +94,8 @@ export async function fetchPage(url: string, options: FetchPageOptions = {}): Pr
       exchanges.push(exchange);
       const status = response.statusCode ?? 0;
       if (status >= 300 && status < 400 && status !== 304) {
-        response.resume();
+        const body = await readBody(response, current, REDIRECT_BODY_BYTES, controller.signal, timeoutMs).catch(() => null);
+        if (body) exchange.redirectBody = body.toString('base64');
         const location = response.headers.location;
         if (!location) throw new FetchError(current, `redirect (HTTP ${status}) without a Location header`, status);
         const next = checkHttpUrl(resolveLocation(location, current), current);

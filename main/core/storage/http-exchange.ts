@@ -38,11 +38,16 @@ export interface HttpExchange {
   sent: string;
   request: SentRequest;
   response: ReceivedResponse;
+  /**
+   * A redirect's body, decoded, in base64 (a line of HTML, often nothing), kept when it is
+   * under 64 KB; absent for the last response (its body is the capture's original).
+   */
+  redirectBody?: string;
 }
 
 /**
- * A fetch from the first request to the last: each redirect's exchange (whose body was not
- * kept), then the one whose body is the capture's.
+ * A fetch from the first request to the last: each redirect's exchange, then the one whose
+ * body is the capture's.
  */
 export type HttpExchanges = HttpExchange[];
 
