@@ -47,10 +47,15 @@ export class StoredZipWriter {
   private readonly time: number;
   private readonly date: number;
 
-  /** `modified` is stamped on every entry (zip times run from 1980 to 2107). */
+  /**
+   * `modified` is stamped on every entry (zip times run from 1980 to 2107). `zip64From` is the
+   * offset from which ZIP64 records are written: 4 GiB, as the format needs; tests lower it to
+   * check that readers follow them without writing 4 GiB.
+   */
   constructor(
     private readonly sink: ByteSink,
     modified: Date,
+    private readonly zip64From = MAX_32,
   ) {
     const when = modified.getUTCFullYear() < 1980 ? new Date(Date.UTC(1980, 0, 1)) : modified;
     this.time = (when.getUTCHours() << 11) | (when.getUTCMinutes() << 5) | Math.floor(when.getUTCSeconds() / 2);
@@ -115,7 +120,7 @@ export class StoredZipWriter {
     if (this.open) throw new Error('zip: ended while an entry is open');
     const start = this.offset;
     for (const entry of this.entries) {
-      const zip64 = entry.offset >= MAX_32;
+      const zip64 = entry.offset >= this.zip64From;
       const extra = zip64 ? Buffer.alloc(12) : Buffer.alloc(0);
       if (zip64) {
         extra.writeUInt16LE(0x0001, 0);
@@ -142,7 +147,8 @@ export class StoredZipWriter {
     }
     const size = this.offset - start;
     const count = this.entries.length;
-    if (start >= MAX_32 || size >= MAX_32 || count >= 0xffff) {
+    const zip64 = start >= this.zip64From || size >= this.zip64From || count >= 0xffff;
+    if (zip64) {
       const record = Buffer.alloc(56);
       const at = this.offset;
       record.writeUInt32LE(0x06064b50, 0);
@@ -161,10 +167,11 @@ export class StoredZipWriter {
     }
     const end = Buffer.alloc(22);
     end.writeUInt32LE(0x06054b50, 0);
-    end.writeUInt16LE(Math.min(count, 0xffff), 8);
-    end.writeUInt16LE(Math.min(count, 0xffff), 10);
-    end.writeUInt32LE(Math.min(size, MAX_32), 12);
-    end.writeUInt32LE(Math.min(start, MAX_32), 16);
+    // With ZIP64, the classic record's fields say "look in the ZIP64 record".
+    end.writeUInt16LE(zip64 ? 0xffff : count, 8);
+    end.writeUInt16LE(zip64 ? 0xffff : count, 10);
+    end.writeUInt32LE(zip64 ? MAX_32 : size, 12);
+    end.writeUInt32LE(zip64 ? MAX_32 : start, 16);
     await this.put(end);
   }
 

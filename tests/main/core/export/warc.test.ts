@@ -5,42 +5,13 @@
  * name), and each cutting is the records it should be.
  */
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
-import { WARCParser, type WARCRecord } from 'warcio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NO_HTTP_KEPT, type CuttingMetadata } from '../../../../main/core/archive/cutting-metadata';
 import { exportArticles } from '../../../../main/core/export';
 import { useTempLibrary } from '../../../temp-library';
+import { readWarc, type ReadRecord } from '../archive/read-warc';
 import { fillHarbourLibrary, startHarbourServer, STORY_HTML, type HarbourCuttings } from '../archive/web-archive-library';
-
-/** A record as read: its WARC fields, its raw block, and (for HTTP records) the head and the payload. */
-export interface ReadRecord {
-  type: string;
-  fields: Record<string, string>;
-  block: Buffer;
-  head: string;
-  payload: Buffer;
-}
-
-/** Reads every record of a WARC with warcio, keeping each block whole (parseHttp off) to check its digest. */
-export async function readWarc(path: string): Promise<ReadRecord[]> {
-  const records: ReadRecord[] = [];
-  for await (const record of new WARCParser(createReadStream(path), { parseHttp: false }) as AsyncIterable<WARCRecord>) {
-    const block = Buffer.from(await record.readFully(false));
-    const fields = Object.fromEntries([...(record.warcHeaders.headers as Headers).entries()].map(([name, value]) => [name.toLowerCase(), value]));
-    const http = record.warcType === 'request' || record.warcType === 'response';
-    const split = http ? block.indexOf('\r\n\r\n') : -1;
-    records.push({
-      type: record.warcType,
-      fields,
-      block,
-      head: split < 0 ? '' : block.subarray(0, split).toString('latin1'),
-      payload: split < 0 ? block : block.subarray(split + 4),
-    });
-  }
-  return records;
-}
 
 const sha256 = (bytes: Uint8Array) => `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
 
