@@ -5,6 +5,13 @@
  * caller's temporary folder, so that they can be read as a stream, and its pages.jsonl read.
  * A file whose hash does not match refuses the whole WACZ, naming the file; nothing has been
  * imported by then.
+ *
+ * One allowance, for a known fault of another tool: js-wacz (Harvard LIL's packer, which
+ * Perma.cc's Scoop uses) up to at least 0.1.6 hashes a file it reads from disk — the WARCs —
+ * with every 64 KiB chunk fed to SHA-256 twice (harvard-lil/js-wacz#127), so its recorded
+ * hash of archive/*.warc.gz never matches the bytes. For a WACZ whose datapackage.json names
+ * js-wacz as its software, the file is checked against that doubled hash as well: it is still
+ * a SHA-256 of exactly those bytes, so a changed byte is still caught. The import says so.
  */
 import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
@@ -27,7 +34,12 @@ export interface OpenedWacz {
   warcs: { name: string; path: string }[];
   /** pages/pages.jsonl's pages; null when the WACZ has none. */
   pages: WaczPage[] | null;
+  /** What the user should know about the check (a tool's known fault allowed for). */
+  notes: string[];
 }
+
+/** The chunk js-wacz's file hash feeds twice: Node's file stream's default read size. */
+const JS_WACZ_CHUNK = 64 * 1024;
 
 interface Resource {
   path: string;
@@ -52,7 +64,9 @@ export async function openWacz(path: string, name: string, folder: string, limit
       if (typeof digest.hash !== 'string') throw refused('datapackage-digest.json has no hash');
       if (!matches(datapackageBytes, digest.hash)) throw refused(`datapackage.json does not match its hash in datapackage-digest.json (${digest.hash})`);
     }
-    const datapackage = parseJson(datapackageBytes, 'datapackage.json', refused) as { resources?: unknown };
+    const datapackage = parseJson(datapackageBytes, 'datapackage.json', refused) as { resources?: unknown; software?: unknown };
+    const jsWacz = typeof datapackage.software === 'string' && /js-wacz/iu.test(datapackage.software) ? datapackage.software : null;
+    const notes: string[] = [];
     if (!Array.isArray(datapackage.resources)) throw refused('datapackage.json lists no resources');
     const resources = new Map<string, Resource>();
     for (const resource of datapackage.resources as Resource[]) {
@@ -70,7 +84,10 @@ export async function openWacz(path: string, name: string, folder: string, limit
       const target = join(folder, `warc-${i + 1}${entry.toLowerCase().endsWith('.gz') ? '.warc.gz' : '.warc'}`);
       const hash = hasher(resource.hash, refused, entry);
       await pipeline(await zip.stream(entry), hash.transform, createWriteStream(target));
-      if (!hash.matches()) throw refused(`${entry} does not match its hash in datapackage.json (${resource.hash})`);
+      if (!hash.matches()) {
+        if (!jsWacz || !hash.matchesDoubled()) throw refused(`${entry} does not match its hash in datapackage.json (${resource.hash})`);
+        notes.push(`${entry}'s hash was written by ${jsWacz} with its known fault (every 64 KiB hashed twice, harvard-lil/js-wacz#127); the file matches it as that fault computes it`);
+      }
       warcs.push({ name: entry, path: target });
     }
     // Every other listed file is checked too: a WACZ is whole or it is refused.
@@ -89,7 +106,7 @@ export async function openWacz(path: string, name: string, folder: string, limit
       if (resource && !matches(bytes, resource.hash)) throw refused(`pages/pages.jsonl does not match its hash in datapackage.json (${resource.hash})`);
       pages = readPages(bytes.toString('utf8'));
     }
-    return { warcs, pages };
+    return { warcs, pages, notes };
   } finally {
     zip.close();
   }
@@ -134,15 +151,31 @@ function matches(bytes: Buffer, label: string): boolean {
   return algorithm !== undefined && createHash(algorithm).update(bytes).digest('hex') === hex.toLowerCase();
 }
 
-/** A pass-through that hashes what goes through it, and says at the end whether it matched `label`. */
-function hasher(label: string, refused: (message: string) => CuttingsError, file: string): { transform: Transform; matches: () => boolean } {
+/**
+ * A pass-through that hashes what goes through it, and says at the end whether it matched
+ * `label` — or matched it as js-wacz's fault computes it (each 64 KiB block fed twice).
+ */
+function hasher(label: string, refused: (message: string) => CuttingsError, file: string): { transform: Transform; matches: () => boolean; matchesDoubled: () => boolean } {
   const { algorithm, hex } = splitHash(label, refused, file);
   const hash = createHash(algorithm);
+  const doubled = createHash(algorithm);
+  // The bytes regrouped into js-wacz's 64 KiB blocks, whatever the zip stream's own chunks.
+  let block = Buffer.alloc(0);
+  const feedDoubled = (bytes: Buffer) => doubled.update(bytes).update(bytes);
   const transform = new Transform({
     transform(chunk: Buffer, _encoding, callback) {
       hash.update(chunk);
+      block = Buffer.concat([block, chunk]);
+      while (block.length >= JS_WACZ_CHUNK) {
+        feedDoubled(block.subarray(0, JS_WACZ_CHUNK));
+        block = block.subarray(JS_WACZ_CHUNK);
+      }
       callback(null, chunk);
     },
+    flush(callback) {
+      if (block.length > 0) feedDoubled(block);
+      callback();
+    },
   });
-  return { transform, matches: () => hash.digest('hex') === hex };
+  return { transform, matches: () => hash.digest('hex') === hex, matchesDoubled: () => doubled.digest('hex') === hex };
 }

@@ -85,7 +85,8 @@ export async function importWebArchive(library: ArticleStore, path: string, form
   try {
     let warcs = [{ name, path }];
     let pages: WaczPage[] | null = null;
-    if (format === 'wacz') ({ warcs, pages } = await openWacz(path, name, folder, options.zipLimits));
+    let notes: string[] = [];
+    if (format === 'wacz') ({ warcs, pages, notes } = await openWacz(path, name, folder, options.zipLimits));
     const found = await readArchive(warcs, format === 'wacz' ? name : null, folder, options.warc);
     const restores = await restorable(found);
     const claimed = new Set(restores.flatMap((restore) => restore.records));
@@ -103,6 +104,7 @@ export async function importWebArchive(library: ArticleStore, path: string, form
       duplicates: [...report.duplicates, ...pageReport.duplicates],
       failed: [...report.failed, ...pageReport.failed],
       unfetched: [],
+      ...(notes.length > 0 ? { notes } : {}),
     };
   } finally {
     await rm(folder, { recursive: true, force: true });

@@ -63,6 +63,11 @@ export const STORY_HTML = `<!doctype html><html lang="en"><head><meta charset="u
 export const MOVED_HTML = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Ferry timetable changes</title></head>
 <body><article><h1>Ferry timetable changes</h1><p>${'The winter ferry timetable starts next week with two fewer sailings a day. '.repeat(8)}</p></article></body></html>`;
 
+/** The site's front page, linking to both stories (what a crawl starts from). */
+export const INDEX_HTML = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Harbour Times</title></head>
+<body><h1>Harbour Times</h1><ul><li><a href="/story">Fleet home late</a></li><li><a href="/ferry">Ferry timetable changes</a></li></ul>
+<p>${'The Harbour Times reports on the harbour, the fleet and the ferries every week. '.repeat(5)}</p></body></html>`;
+
 /** A page saved to a file. */
 export const SAVED_HTML = `<!doctype html><html><head><title>Lighthouse keepers remembered</title><link rel="canonical" href="https://harbour.example/lighthouse"></head>
 <body><article><h1>Lighthouse keepers remembered</h1><p>${'A plaque now names every keeper who served at the point since 1850. '.repeat(8)}</p></article></body></html>`;
@@ -76,7 +81,10 @@ export async function startHarbourServer(): Promise<{ url: (path: string) => str
   const fleetPng = solidPng();
   const server: Server = createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
-    if (path === '/story') {
+    if (path === '/index') {
+      response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+      response.end(INDEX_HTML);
+    } else if (path === '/story') {
       response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Encoding': 'gzip', 'Cache-Control': 'max-age=300' });
       response.end(gzipSync(STORY_HTML));
     } else if (path === '/img/fleet.png') {
