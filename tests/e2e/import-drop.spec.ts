@@ -1,10 +1,15 @@
 /**
- * Importing by drag and drop in Chromium through the harness: Pocket's CSV export dropped on
- * the window goes to main's importer (the one `cuttings import` uses); the status bar says
- * what was imported, skipped and failed, and the list shows the new articles.
+ * Importing by drag and drop in Chromium through the harness: Pocket's CSV export, and a WACZ
+ * web archive, dropped on the window go to main's importer (the one `cuttings import` uses);
+ * the status bar says what was imported, skipped and failed, and the list shows the new
+ * articles.
  */
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { exportArticles } from '../../main/core/export';
+import { Library } from '../../main/core/library';
+import { fillHarbourLibrary, startHarbourServer } from '../main/core/archive/web-archive-library';
 import { REPO_ROOT } from '../paths';
 import { expect, test } from './fixtures';
 
@@ -21,4 +26,31 @@ test("Pocket's CSV dropped on the window is imported, with main's report in the 
   );
   await app.waitForRow('Central bank holds rates');
   await expect(app.rows).toHaveCount(3);
+});
+
+test('a WACZ dropped on the window is imported, its cuttings listed with their tags', async ({ app, page }) => {
+  const folder = await mkdtemp(join(tmpdir(), 'cuttings-wacz-drop-'));
+  const site = await startHarbourServer();
+  try {
+    const source = await Library.open(join(folder, 'source'));
+    try {
+      await fillHarbourLibrary(source, site.url);
+      await exportArticles(source, 'wacz', {}, join(folder, 'harbour.wacz'));
+    } finally {
+      await source.close();
+    }
+    const base64 = (await readFile(join(folder, 'harbour.wacz'))).toString('base64');
+    const dataTransfer = await page.evaluateHandle((data) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([Uint8Array.from(atob(data), (c) => c.charCodeAt(0))], 'harbour.wacz'));
+      return transfer;
+    }, base64);
+    await app.dropFiles(dataTransfer);
+    await expect(app.statusMessage).toHaveText('Imported 5 articles from harbour.wacz (a WACZ web archive (.wacz))');
+    await app.waitForRow('Fleet home late');
+    await expect(app.rows).toHaveCount(5);
+  } finally {
+    await site.close();
+    await rm(folder, { recursive: true, force: true });
+  }
 });
