@@ -82,7 +82,11 @@ export class StoredZipWriter {
     let crc = 0;
     let size = 0;
     const hash: Hash = createHash('sha256');
-    const writer = this;
+    const put = (bytes: Uint8Array) => this.put(bytes);
+    const finish = (entry: CentralEntry) => {
+      this.entries.push(entry);
+      this.open = false;
+    };
     return {
       get size() {
         return size;
@@ -92,7 +96,7 @@ export class StoredZipWriter {
         size += chunk.byteLength;
         if (size > MAX_32) throw new Error(`zip: ${path} is larger than 4 GiB, more than one stored entry may be`);
         hash.update(chunk);
-        await writer.put(chunk);
+        await put(chunk);
       },
       async end() {
         const descriptor = Buffer.alloc(16);
@@ -100,9 +104,8 @@ export class StoredZipWriter {
         descriptor.writeUInt32LE(crc >>> 0, 4);
         descriptor.writeUInt32LE(size, 8);
         descriptor.writeUInt32LE(size, 12);
-        await writer.put(descriptor);
-        writer.entries.push({ name, crc: crc >>> 0, size, offset: start });
-        writer.open = false;
+        await put(descriptor);
+        finish({ name, crc: crc >>> 0, size, offset: start });
         return { name: path, bytes: size, sha256: hash.digest('hex') };
       },
     };
