@@ -203,6 +203,10 @@ the content, or given with --format:
   wallabag      wallabag's JSON export
   csl, ris      Zotero's CSL-JSON or RIS
   html-folder   a folder of saved .html pages (PATH is the folder)
+  warc, wacz    a web archive (.warc, .warc.gz, .wacz) from wget, Browsertrix, js-wacz or
+                Cuttings: every HTML page becomes a cutting with its images from the archive
+                (nothing is fetched), its provenance naming the record; a WACZ's pages.jsonl
+                decides which pages count; cuttings Cuttings exported come back exactly
 Records with a web address but no text (bookmarks, Pocket) are kept as URL-only articles,
 or, with --fetch, their pages are fetched and clipped (one that cannot be fetched is kept
 URL-only and the summary says why). Each item goes in whole or not at all; one already in the library (same id, address or

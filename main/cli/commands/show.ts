@@ -35,6 +35,7 @@ function formatArticle(article: Article): string {
     ['SHA-256:', `${p.originalSha256} (as received)`],
     ['Fetched:', p.originalUrl && `${p.originalUrl}${p.finalUrl && p.finalUrl !== p.originalUrl ? ` → ${p.finalUrl}` : ''}${p.httpStatus ? ` (HTTP ${p.httpStatus})` : ''}`],
     ['Version of:', p.versionOf],
+    ['Archived:', p.archived && `${p.archived.archive}, record ${p.archived.recordId}, captured ${p.archived.date}`],
   ]);
   return `${block}\n${formatAnnotations(article)}\n${article.text}\n`;
 }
