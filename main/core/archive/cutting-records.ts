@@ -13,11 +13,14 @@
  * A payload's digest is the hash Cuttings stored for it (the original's SHA-256, an image's
  * name), which the WARC's readers can check against the bytes.
  */
+import { ASSET_PROTOCOL } from '../../../common/schemes';
+import { unescapeAttribute } from '../clip/escape-html';
 import { ASSET_TYPES } from '../storage/assets';
 import type { ArticleRecord } from '../storage/article-record';
 import type { CapturedContent, OriginalKind } from '../storage/captures';
 import type { HttpExchange } from '../storage/http-exchange';
 import { CUTTING_METADATA_FORMAT, CUTTING_METADATA_TYPE, CUTTING_METADATA_VERSION, NO_HTTP_KEPT, type CuttingMetadata } from './cutting-metadata';
+import { headerValue } from './http-block';
 import { hadBody, requestHead, responseHead } from './http-message';
 import { newRecordId, sha256Of, type WarcRecordSpec } from './warc-record';
 
@@ -175,23 +178,17 @@ function exchangeRecords(exchange: HttpExchange, body: { bytes: Buffer; sha256: 
   return [request, response];
 }
 
-/** The first value of a header, by name in any case. */
-function headerValue(headers: readonly [string, string][], name: string): string | undefined {
-  return headers.find(([key]) => key.toLowerCase() === name)?.[1];
-}
+/** An image's `src` that is a stored asset; group 1 is its name. */
+const SHOWN_ASSET = new RegExp(`\\ssrc="${ASSET_PROTOCOL}([0-9a-f]{64}\\.[a-z]+)"`, 'u');
 
 /** The assets the reader HTML shows, each with the address it was shown from (its `data-src`), in order. */
 function imagesShown(html: string): Map<string, string | null> {
   const shown = new Map<string, string | null>();
   for (const [tag] of html.matchAll(/<img\b[^>]*>/giu)) {
-    const asset = /\ssrc="cuttings-asset:([0-9a-f]{64}\.[a-z]+)"/u.exec(tag)?.[1];
+    const asset = SHOWN_ASSET.exec(tag)?.[1];
     if (!asset || shown.get(asset)) continue;
     const from = /\sdata-src="(https?:[^"]+)"/iu.exec(tag)?.[1];
-    shown.set(asset, from ? decodeEntities(from) : null);
+    shown.set(asset, from ? unescapeAttribute(from) : null);
   }
   return shown;
-}
-
-function decodeEntities(value: string): string {
-  return value.replace(/&amp;/gu, '&').replace(/&quot;/gu, '"').replace(/&#39;/gu, "'").replace(/&lt;/gu, '<').replace(/&gt;/gu, '>');
 }

@@ -9,6 +9,7 @@
  */
 import { assetReferences, storeAsset } from '../storage/assets';
 import { embeddedImageBytes, withoutEmbeddedImages } from '../clip/embedded-images';
+import { unescapeAttribute } from '../clip/escape-html';
 import { fetchPage } from './fetch-page';
 import { assetUrl } from '../../../common/schemes';
 import type { ImageLimits } from '../capture/batch-item';
@@ -35,7 +36,7 @@ export async function localiseImages(root: string, html: string, limits: ImageLi
   const names = new Map<string, string>();
   const skipped: LocalisedImages['skipped'] = [];
   const fetched: CapturedImage[] = [];
-  const urls = [...new Set([...html.matchAll(DATA_SRC)].map((match) => decodeEntities(match[1]!)))];
+  const urls = [...new Set([...html.matchAll(DATA_SRC)].map((match) => unescapeAttribute(match[1]!)))];
   for (const [index, url] of urls.entries()) {
     if (index >= maxImages) {
       skipped.push({ url, reason: `more than ${maxImages} images in the article` });
@@ -68,7 +69,7 @@ export async function localiseImages(root: string, html: string, limits: ImageLi
     }
   }
   const rewritten = html.replace(DATA_SRC, (tag: string, raw: string) => {
-    const name = names.get(decodeEntities(raw));
+    const name = names.get(unescapeAttribute(raw));
     if (!name || /\ssrc=/iu.test(tag)) return tag;
     return tag.replace(/^<img\b/iu, `<img src="${assetUrl(name)}"`);
   });
@@ -87,8 +88,4 @@ export function imageExtension(bytes: Uint8Array): string | null {
   if (bytes.length >= 12 && ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WEBP') return 'webp';
   if (bytes.length >= 12 && ascii(4, 8) === 'ftyp' && /^avi[fs]$/u.test(ascii(8, 12))) return 'avif';
   return null;
-}
-
-function decodeEntities(value: string): string {
-  return value.replace(/&amp;/gu, '&').replace(/&quot;/gu, '"').replace(/&#39;/gu, "'").replace(/&lt;/gu, '<').replace(/&gt;/gu, '>');
 }

@@ -17,7 +17,6 @@
  *     (a listed address that redirected counts by where it led). Duplicates are caught as in
  *     every import (run-import.ts): the same address, text or page bytes.
  */
-import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -26,6 +25,7 @@ import { CUTTING_METADATA_FORMAT, CUTTING_METADATA_TYPE, CUTTING_METADATA_VERSIO
 import { headerValue, parseHttpResponse } from '../archive/http-block';
 import { readWarc, type WarcReadOptions } from '../archive/warc-reader';
 import { decodeText } from '../capture/decode-text';
+import { sha256 } from '../clip/clip-item';
 import type { ArticleStore, RestoreItem } from '../library/article-access';
 import { checkHighlightsInText } from '../notes/stored-annotations';
 import { ASSET_NAME, storeAsset } from '../storage/assets';
@@ -314,8 +314,4 @@ function resolveUrl(location: string, base: string): string {
   } catch {
     return location;
   }
-}
-
-function sha256(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
 }
