@@ -8,7 +8,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { deflateSync, gzipSync } from 'node:zlib';
+import { gzipSync } from 'node:zlib';
 import type { Library } from '../../../../main/core/library';
 import { clipUrl } from '../../../../main/core/fetch/clip-url';
 
@@ -16,34 +16,11 @@ import { clipUrl } from '../../../../main/core/fetch/clip-url';
 export const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex');
 export const GIF = Buffer.from('47494638396101000100800000000000ffffff21f90401000000002c00000000010001000002024401003b', 'hex');
 
-/** A 40×30 PNG (a picture a browser shows with its size, for the replay test). */
-export function solidPng(width = 40, height = 30): Buffer {
-  const crcTable = Array.from({ length: 256 }, (_, n) => {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    return c >>> 0;
-  });
-  const crc = (bytes: Buffer) => {
-    let c = 0xffffffff;
-    for (const byte of bytes) c = crcTable[(c ^ byte) & 0xff]! ^ (c >>> 8);
-    return (c ^ 0xffffffff) >>> 0;
-  };
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(data.length);
-    const sum = Buffer.alloc(4);
-    sum.writeUInt32BE(crc(body));
-    return Buffer.concat([length, body, sum]);
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header[8] = 8; // bit depth
-  header[9] = 2; // colour type: RGB
-  const rows = Buffer.concat(Array.from({ length: height }, () => Buffer.concat([Buffer.from([0]), Buffer.alloc(width * 3, 0x3c)])));
-  return Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
-}
+/** A 40×30 grey PNG (a picture a browser shows with its size, for the replay test). */
+export const FLEET_PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000280000001e0802000000d1bfcb8a0000002849444154789cedcd310100000c022083d93f9731b6030a901e89582c168bc562b1582c168bffc6037aff4bee6d0f31380000000049454e44ae426082',
+  'hex',
+);
 
 /** The story's words, which every replay and import must show. */
 export const STORY_SENTENCE = 'The harbour master said the fleet had never come home so late in the season.';
@@ -78,7 +55,7 @@ export const OLD_HTML = `<!doctype html><html><head><title>Old pier to close</ti
 
 /** A server of the pages above; the story goes out gzipped. */
 export async function startHarbourServer(): Promise<{ url: (path: string) => string; close: () => Promise<void>; fleetPng: Buffer }> {
-  const fleetPng = solidPng();
+  const fleetPng = FLEET_PNG;
   const server: Server = createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
     if (path === '/index') {
