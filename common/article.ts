@@ -84,7 +84,22 @@ export interface Article extends ArticleSummary {
   note: string;
   /** Passages the user highlighted in the reader, in the order made. */
   highlights: Highlight[];
+  /**
+   * For a page fetched by address: whether its capture keeps the request sent and the
+   * response's status line and headers as received (`kept`), or was made before Cuttings kept
+   * them (`not kept`: it leaves a WARC as a `resource` record). Absent for what was not fetched.
+   */
+  httpHeaders?: HttpHeadersKept;
 }
+
+/** Whether a fetched page's capture keeps its HTTP exchange (see Article.httpHeaders). */
+export type HttpHeadersKept = 'kept' | 'not kept';
+
+/** What the reader and `cuttings show` say of a fetched page's HTTP headers. */
+export const HTTP_HEADERS_SAID: Record<HttpHeadersKept, string> = {
+  kept: 'kept: the request sent and the response headers as received',
+  'not kept': 'not kept (captured before Cuttings kept them; a WARC holds the page as a resource record)',
+};
 
 /** A passage highlighted in the reader, with an optional comment. */
 export interface Highlight {

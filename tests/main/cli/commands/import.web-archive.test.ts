@@ -4,10 +4,9 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { encodeRecord } from '../../../../main/core/archive/warc-record';
 import { makeTempFolder } from '../../../paths';
+import { crawlerWarc } from '../../core/archive/web-archive-library';
 import { runCli } from '../run-cli';
 
 let folder: Awaited<ReturnType<typeof makeTempFolder>>;
@@ -21,17 +20,10 @@ afterEach(async () => {
 const PAGE = `<!doctype html><html><head><title>Night ferry cancelled</title></head><body><article><h1>Night ferry cancelled</h1>
 <p>${'The night ferry will not sail this winter, the operator said on Tuesday. '.repeat(8)}</p></article></body></html>`;
 
-/** A WARC as a crawler writes one: a response record holding the page as it came over HTTP. */
-function crawlerWarc(): Buffer {
-  const http = Buffer.from(`HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(PAGE)}\r\n\r\n${PAGE}`);
-  const record = encodeRecord({ type: 'response', id: '<urn:uuid:6f1d2c4e-1111-4222-8333-944455556666>', date: '2023-11-02T08:30:00Z', targetUri: 'https://ferries.example/night', contentType: 'application/http; msgtype=response', block: [http] });
-  return gzipSync(record.bytes);
-}
-
 describe('cuttings import and export of web archives', () => {
   it('imports a WARC, shows where each cutting came from, and exports WARC and WACZ', async () => {
     const env = { CUTTINGS_LIBRARY: join(folder.path, 'library') };
-    await writeFile(join(folder.path, 'crawl.warc.gz'), crawlerWarc());
+    await writeFile(join(folder.path, 'crawl.warc.gz'), crawlerWarc(PAGE, { url: 'https://ferries.example/night', id: '<urn:uuid:6f1d2c4e-1111-4222-8333-944455556666>', date: '2023-11-02T08:30:00Z' }));
     const imported = await runCli(['import', join(folder.path, 'crawl.warc.gz')], env);
     expect(imported.code).toBe(0);
     expect(imported.stdout).toMatch(/^Imported 1 article from warc in [\d.]+ s; 0 skipped as duplicates; 0 failed\n$/u);

@@ -9,6 +9,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
+import { encodeRecord } from '../../../../main/core/archive/warc-record';
 import type { Library } from '../../../../main/core/library';
 import { clipUrl } from '../../../../main/core/fetch/clip-url';
 
@@ -132,4 +133,11 @@ export async function fillHarbourLibrary(library: Library, url: (path: string) =
   await library.addHighlight({ id: story, quote: 'never come home', prefix: text.slice(Math.max(0, at - 32), at), suffix: text.slice(at + 15, at + 47), comment: 'check the log' });
   await library.setNote(pasted, 'Follow up on Monday.');
   return { story, moved, pasted, saved, old };
+}
+
+/** A WARC as a crawler writes one, gzipped: one `response` record holding `html` as it came over HTTP. */
+export function crawlerWarc(html: string, record: { url: string; id: string; date: string }): Buffer {
+  const http = Buffer.from(`HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(html)}\r\n\r\n${html}`);
+  const encoded = encodeRecord({ type: 'response', id: record.id, date: record.date, targetUri: record.url, contentType: 'application/http; msgtype=response', block: [http] });
+  return gzipSync(encoded.bytes);
 }
