@@ -75,6 +75,7 @@ test("a crawler's WARC dropped on the window: the reader names the archive, the 
     return transfer;
   }, base64);
   await app.dropFiles(dataTransfer);
+  await expect(app.statusMessage).toHaveText('Imported 1 article from crawl.warc.gz (a WARC web archive (.warc, .warc.gz))', { timeout: 20_000 });
   await app.waitForRow('Night ferry cancelled');
   await app.openArticle('Night ferry cancelled');
   const provenance = app.readerDetails.provenance;
