@@ -7,6 +7,7 @@ import type { LookupFunction } from 'node:net';
 import type { AddHtmlRequest, AddTextRequest } from '../../../common/api';
 import type { Provenance } from '../../../common/article';
 import type { OriginalKind } from '../storage/captures';
+import type { HttpExchanges } from '../storage/http-exchange';
 
 /** How an article came in, for provenance. */
 export type CaptureMethod = Provenance['method'];
@@ -30,9 +31,11 @@ export interface BatchItem {
    */
   images?: ImageLimits;
   /** What capturing learnt that the clipper cannot: the fetch's addresses and status. */
-  provenance?: Pick<Provenance, 'originalUrl' | 'finalUrl' | 'httpStatus' | 'contentType' | 'versionOf' | 'clipper' | 'browser'>;
+  provenance?: Pick<Provenance, 'originalUrl' | 'finalUrl' | 'httpStatus' | 'contentType' | 'versionOf' | 'clipper' | 'browser' | 'archived'>;
   /** A Markdown note to store with the article, written with it (the browser extension sends one). */
   note?: string;
+  /** A fetched page's requests and response heads, kept with the capture (see storage/http-exchange.ts). */
+  exchanges?: HttpExchanges;
 }
 
 /** Limits on downloading an article's images. */
@@ -51,10 +54,11 @@ export interface ImageLimits {
    */
   fetch?: { userAgent?: string; lookup?: LookupFunction };
   /**
-   * Images already at hand, by address (the parts of a web archive): used instead of
-   * fetching. `{ embedded: new Map([['https://x.org/a.png', bytes]]) }`.
+   * Images already at hand, by address (the parts of an .mhtml file, the records of a WARC):
+   * used instead of fetching. A Map will do, `{ embedded: new Map([['https://x.org/a.png',
+   * bytes]]) }`; a WARC's lookup reads the record when asked, so answers may be promises.
    */
-  embedded?: ReadonlyMap<string, Uint8Array>;
+  embedded?: { get(url: string): Uint8Array | undefined | null | Promise<Uint8Array | undefined | null> };
   /** Whether images not at hand are fetched from the web (default true; false for files). */
   fetchRemote?: boolean;
 }

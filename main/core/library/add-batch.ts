@@ -17,7 +17,7 @@ import { clipInput, validateAddOptions, type ValidatedAddOptions } from './add-o
 import type { BatchResult, ClippingBatch, RestoreItem } from './article-access';
 import type { LibraryContext } from './library-context';
 import { asLibraryError } from './library-errors';
-import { prepareArticle, withRuleTags, type PreparedArticle } from './prepare-article';
+import { prepareArticle, withLocalImages, withRuleTags, type PreparedArticle } from './prepare-article';
 
 /** How many items of a batch are clipped together (one message to the clip worker). */
 const CLIP_PART = 250;
@@ -58,7 +58,9 @@ export class AddBatch {
         for (const { index, outcome } of part) {
           if ('message' in outcome) failed.push({ index, message: outcome.message });
           else {
-            const article = outcome;
+            // Images come along as in addChecked (a web archive's pages carry theirs; nothing is fetched for those).
+            const images = batch.items[index]!.images;
+            const article = images ? await withLocalImages(root, outcome, images) : outcome;
             prepared.push(article);
             written.push(writeCaptureForBatch(root, article.content, article.zippedOriginal, article.kind));
           }
