@@ -14,6 +14,8 @@ export interface PdfText {
   /** The text, paragraphs separated by blank lines. */
   text: string;
   pages: number;
+  /** Pages with (almost) no text of their own: scanned pages, for recognition. */
+  pagesWithoutText: number;
 }
 
 /** Pages read at most: a 2,000-page report is not a cutting, and reading it would stall. */
@@ -29,7 +31,7 @@ export function looksLikePdf(bytes: Uint8Array): boolean {
  * `bad-content` for bytes that are not a PDF, a damaged or encrypted one, or one with no text
  * (a scan: Cuttings does not run OCR).
  */
-export async function extractPdfText(bytes: Uint8Array, name: string): Promise<PdfText> {
+export async function extractPdfText(bytes: Uint8Array, name: string, options: { allowScans?: boolean } = {}): Promise<PdfText> {
   if (!looksLikePdf(bytes)) throw new CuttingsError('bad-content', `pdf: ${name} is not a PDF (it does not start with %PDF-)`);
   // Loaded only when a PDF is clipped: pdf.js is large.
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -49,6 +51,7 @@ export async function extractPdfText(bytes: Uint8Array, name: string): Promise<P
   }
   try {
     const pages: string[] = [];
+    let pagesWithoutText = 0;
     for (let number = 1; number <= Math.min(document.numPages, MAX_PAGES); number++) {
       const page = await document.getPage(number);
       const content = await page.getTextContent();
@@ -59,15 +62,18 @@ export async function extractPdfText(bytes: Uint8Array, name: string): Promise<P
         if (item.hasEOL) text += '\n';
       }
       pages.push(tidyPageText(text));
+      // Fewer than 80 letters and digits: a scanned page (or a blank one), for recognition.
+      if (text.replace(/[^\p{L}\p{N}]/gu, '').length < 80) pagesWithoutText++;
       page.cleanup();
     }
     const text = pages.filter((page) => page !== '').join('\n\n');
+    if (options.allowScans && pagesWithoutText > 0) return { title: null, author: null, text, pages: document.numPages, pagesWithoutText };
     if (text.trim() === '') {
       throw new CuttingsError('bad-content', `pdf: ${name} has no text in it (a scanned document? Cuttings does not read text from images)`);
     }
     const { info } = (await document.getMetadata().catch(() => ({ info: {} }))) as { info: Record<string, unknown> };
     const field = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value.replace(/\s+/gu, ' ').trim() : null);
-    return { title: field(info.Title), author: field(info.Author), text, pages: document.numPages };
+    return { title: field(info.Title), author: field(info.Author), text, pages: document.numPages, pagesWithoutText };
   } finally {
     await document.destroy();
   }

@@ -32,6 +32,8 @@ import type { ArticleReader, ArticleWriter, BatchResult, ClippingBatch, Duplicat
 import type { LibraryContext } from './library-context';
 import { closeLibrary, openLibrary, type OpenedLibrary, type OpenOptions } from './open-library';
 import { articleVersions, libraryInfo, listArticles, readArticle } from './read-model';
+import { scanOriginals, type ScanOriginalFile } from './scan-originals';
+import type { StoredScan } from '../storage/scan-capture';
 
 export type { ArticleRecord } from '../storage/article-record';
 export type { BatchItem, CaptureMethod } from '../capture/batch-item';
@@ -114,6 +116,11 @@ export class Library implements ArticleReader, ArticleWriter {
   /** Every capture of an article, first first: the article it is a version of and all its versions. */
   versions(id: string): ArticleRecord[] {
     return articleVersions(this.context, id);
+  }
+
+  /** A scanned article's scan (pages, words, originals) and its files as received (scan-originals.ts). */
+  scanOriginals(id: string): Promise<{ scan: StoredScan; files: ScanOriginalFile[] }> {
+    return scanOriginals(this.context, id);
   }
 
   // ---- adding (add-pipeline.ts, add-batch.ts) ----

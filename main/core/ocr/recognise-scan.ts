@@ -10,7 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import { CuttingsError } from '../../../common/errors';
-import { cleanPage, displayImage, workingImage, type DisplayImage } from './clean-page';
+import { cleanPage, displayImage, workingImage, type CleanedPage, type DisplayImage } from './clean-page';
 import type { GreyImage } from './grey-image';
 import { guessDetails, type GuessedDetails } from './guess-details';
 import type { OcrLanguage } from './ocr-languages';
@@ -147,6 +147,21 @@ async function textLayerPage(pending: PendingPage, text: string): Promise<Omit<R
   return { file: pending.file, page: pending.page, from: 'text-layer', image, words: [], confidence: 100, turned: 0, text };
 }
 
+/** Cleans and recognises one page; a page without text answers why. */
+async function recognisePage(pixels: GreyImage, name: string, options: RecogniseOptions): Promise<{ blank: CuttingsError } | { cleaned: CleanedPage; text: string; words: PlacedWord[]; confidence: number }> {
+  let cleaned: CleanedPage;
+  try {
+    cleaned = await cleanPage(pixels, name);
+  } catch (error) {
+    if (error instanceof CuttingsError && error.code === 'bad-content') return { blank: error };
+    throw error;
+  }
+  const engine = await recogniseImage(toPgm(cleaned.image.pixels, cleaned.image.width, cleaned.image.height), options.languages, 3);
+  const { text, words } = pageText(engine.words, Math.max(8, Math.round(cleaned.linePitch * 0.4)));
+  if (text.replace(/[^\p{L}\p{N}]/gu, '').length < 3) return { blank: new CuttingsError('bad-content', `ocr: no text found in ${name} (nothing on it could be read as words)`) };
+  return { cleaned, text, words, confidence: engine.confidence };
+}
+
 /** Recognises the files as one cutting (see the comment at the top). */
 export async function recogniseScan(files: readonly ScanFile[], options: RecogniseOptions): Promise<RecognisedScan> {
   const received = receiveFiles(files);
@@ -162,22 +177,26 @@ export async function recogniseScan(files: readonly ScanFile[], options: Recogni
         done.push(await textLayerPage(page, page.text));
         continue;
       }
-      const cleaned = await cleanPage(await page.pixels(), name);
-      const engine = await recogniseImage(toPgm(cleaned.image.pixels, cleaned.image.width, cleaned.image.height), options.languages, 3);
+      const recognised = await recognisePage(await page.pixels(), name, options);
       if (options.signal?.aborted) throw cancelled();
-      const lineGap = Math.max(8, Math.round(cleaned.linePitch * 0.4));
-      const { text, words } = pageText(engine.words, lineGap);
-      if (text.replace(/[^\p{L}\p{N}]/gu, '').length < 3) throw new CuttingsError('bad-content', `ocr: no text found in ${name} (nothing on it could be read as words)`);
+      // A blank page among others (the back of a clipping, a PDF's empty last page) is left
+      // out; a cutting with no page of text at all is refused below.
+      if ('blank' in recognised) {
+        if (pending.length === 1) throw recognised.blank;
+        continue;
+      }
+      const { cleaned, text, words, confidence } = recognised;
       const image = await displayImage(cleaned.image);
       const scaled = words.map((word) => ({
         ...word,
         box: { x0: Math.round(word.box.x0 * image.scale), y0: Math.round(word.box.y0 * image.scale), x1: Math.round(word.box.x1 * image.scale), y1: Math.round(word.box.y1 * image.scale) },
       }));
-      done.push({ file: page.file, page: page.page, from: 'ocr', image, words: scaled, confidence: engine.confidence, turned: cleaned.geometry.quarterTurns * 90 + cleaned.geometry.skew, text });
+      done.push({ file: page.file, page: page.page, from: 'ocr', image, words: scaled, confidence, turned: cleaned.geometry.quarterTurns * 90 + cleaned.geometry.skew, text });
     }
   } finally {
     await close().catch(() => undefined);
   }
+  if (done.length === 0) throw new CuttingsError('bad-content', `ocr: no text found in ${received.map((file) => file.name).join(', ')} (no page shows lines of print)`);
   // The pages' texts, a blank line between, each word's characters counted in the whole.
   let text = '';
   const pages: RecognisedPage[] = done.map(({ text: pageText, ...page }) => {

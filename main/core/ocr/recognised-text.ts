@@ -82,7 +82,17 @@ export function pageText(words: EngineWord[], gap: number): PageText {
     structure(words).map((block) => ({ box: block.box, item: block })),
     gap,
   );
-  const paragraphs = blocks.flatMap((block) => block.paragraphs);
+  // A paragraph that runs on from the foot of one column to the head of the next is one paragraph.
+  const paragraphs: Paragraph[] = [];
+  for (const block of blocks) {
+    block.paragraphs.forEach((paragraph, index) => {
+      const before = paragraphs[paragraphs.length - 1];
+      const lastWord = before?.lines[before.lines.length - 1]?.words.at(-1)?.text ?? '';
+      const firstWord = paragraph.lines[0]?.words[0]?.text ?? '';
+      if (index === 0 && before && !/[.!?:"”’)»]$/u.test(lastWord) && /^\p{Ll}/u.test(firstWord)) before.lines.push(...paragraph.lines);
+      else paragraphs.push({ lines: [...paragraph.lines] });
+    });
+  }
   // Compounds written with their hyphen inside a line somewhere on the page.
   const inline = new Set<string>();
   for (const word of words) if (/\p{L}-\p{L}/u.test(word.text)) inline.add(word.text.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '').toLowerCase());

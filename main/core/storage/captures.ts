@@ -7,7 +7,7 @@
  *              catalog record as first stored (so the catalog can be rebuilt from the
  *              captures). JSON.stringify never writes a raw line break, so the first line
  *              break ends it.
- *     line 2   the original's kind: html, txt, pdf or mhtml
+ *     line 2   the original's kind: html, txt, pdf, mhtml, or a scan's jpg, png, tif or webp
  *     the rest the original bytes as received, gzipped
  *
  * One file rather than a folder of two: creating files and folders is what a bulk import
@@ -23,6 +23,7 @@ import { CuttingsError } from '../../../common/errors';
 import type { ArticleRecord } from './article-record';
 import type { ClippedArticle } from '../clip/clipped-article';
 import { syncFolder, writeFileDurably } from './durable-file';
+import type { StoredScan } from './scan-capture';
 import { shardOf } from './shards';
 
 const gunzipAsync = promisify(gunzip);
@@ -36,12 +37,15 @@ export interface CapturedContent {
   extracted: Omit<ClippedArticle, 'text' | 'html'>;
   /** The catalog record as first stored. */
   record?: ArticleRecord;
+  /** For a scan: its originals, page images and recognised words (scan-capture.ts). */
+  scan?: StoredScan;
 }
 
-/** The kinds of original kept: text, a web page, a PDF, a web archive (.mhtml). */
-export type OriginalKind = 'txt' | 'html' | 'pdf' | 'mhtml';
+/** The kinds of original kept: text, a web page, a PDF, a web archive (.mhtml), a scan's image. */
+export type OriginalKind = 'txt' | 'html' | 'pdf' | 'mhtml' | 'jpg' | 'png' | 'tif' | 'webp';
 
-const ORIGINAL_KINDS: readonly OriginalKind[] = ['html', 'txt', 'pdf', 'mhtml'];
+/** Every kind, as the capture's second line and an exported original's extension name them. */
+export const ORIGINAL_KINDS: readonly OriginalKind[] = ['html', 'txt', 'pdf', 'mhtml', 'jpg', 'png', 'tif', 'webp'];
 
 /** A capture file's name ends in this. */
 export const CAPTURE_SUFFIX = '.capture';
