@@ -57,6 +57,12 @@ interface Paragraph {
   lines: Line[];
 }
 
+/** The median height of a paragraph's words: a headline's are taller than the body's. */
+function height(paragraph: Paragraph): number {
+  const heights = paragraph.lines.flatMap((line) => line.words.map((word) => word.y1 - word.y0)).sort((a, b) => a - b);
+  return heights[Math.floor(heights.length / 2)] ?? 0;
+}
+
 /** Groups the engine's words into blocks of paragraphs of lines, in the engine's order. */
 function structure(words: EngineWord[]): { box: Box; paragraphs: Paragraph[] }[] {
   const blocks = new Map<number, { box: Box; paragraphs: Map<number, Map<number, Line>> }>();
@@ -89,7 +95,8 @@ export function pageText(words: EngineWord[], gap: number): PageText {
       const before = paragraphs[paragraphs.length - 1];
       const lastWord = before?.lines[before.lines.length - 1]?.words.at(-1)?.text ?? '';
       const firstWord = paragraph.lines[0]?.words[0]?.text ?? '';
-      if (index === 0 && before && !/[.!?:"”’)»]$/u.test(lastWord) && /^\p{Ll}/u.test(firstWord)) before.lines.push(...paragraph.lines);
+      const sameType = before !== undefined && Math.abs(height(before) - height(paragraph)) <= 0.25 * height(paragraph);
+      if (index === 0 && before && sameType && !/[.!?:"”’)»]$/u.test(lastWord) && /^\p{Ll}/u.test(firstWord)) before.lines.push(...paragraph.lines);
       else paragraphs.push({ lines: [...paragraph.lines] });
     });
   }
@@ -108,8 +115,10 @@ export function pageText(words: EngineWord[], gap: number): PageText {
         if (started && !glued) text += ' ';
         let shown = word.text;
         const next = w === line.words.length - 1 ? paragraph.lines[l + 1]?.words[0] : undefined;
-        glued = next !== undefined && BREAK_HYPHEN.test(shown) && joinsAcrossLines(shown, next.text, (compound) => inline.has(compound));
-        if (glued) shown = shown.replace(BREAK_HYPHEN, '');
+        // A line ending in a hyphen runs on without a space: a broken word loses the hyphen,
+        // a compound ("well-known", "Anglo-French") keeps it.
+        glued = next !== undefined && BREAK_HYPHEN.test(shown) && /^[\p{L}\p{N}]/u.test(next.text);
+        if (glued) shown = shown.replace(BREAK_HYPHEN, joinsAcrossLines(shown, next!.text, (compound) => inline.has(compound)) ? '' : '-');
         const start = text.length;
         text += shown;
         placed.push({ text: word.text, confidence: word.confidence, box: { x0: word.x0, y0: word.y0, x1: word.x1, y1: word.y1 }, start, end: text.length });

@@ -1,0 +1,73 @@
+/**
+ * Small printed pages for the OCR tests, made at test time with sharp's own text renderer
+ * (Pango, with the fonts of the machine): black text on white, at 300 dpi, optionally turned
+ * and as a JPEG, a PNG or a TIFF. The quality run (bench/ocr/) renders whole newspaper pages
+ * in Chromium instead.
+ */
+import sharp from 'sharp';
+
+/** Options for textImage. */
+export interface TextImageOptions {
+  /** Pango font description: family and size in points. */
+  font?: string;
+  /** Width of the text in pixels (lines wrap within it). */
+  width?: number;
+  /** Degrees to turn the page (clockwise). */
+  rotate?: number;
+  format?: 'png' | 'jpeg' | 'tiff' | 'webp';
+}
+
+function escapeMarkup(text: string): string {
+  return text.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;');
+}
+
+/** A page of `text` (lines as given, wrapped to `width`), as image bytes. */
+export async function textImage(text: string, options: TextImageOptions = {}): Promise<Buffer> {
+  const rendered = await sharp({
+    text: { text: `<span font="${options.font ?? 'Liberation Serif 11'}">${escapeMarkup(text)}</span>`, dpi: 300, width: options.width ?? 1800, rgba: false },
+  })
+    .negate()
+    .png()
+    .toBuffer();
+  let page = sharp(await sharp(rendered).extend({ top: 150, bottom: 150, left: 150, right: 150, background: '#ffffff' }).greyscale().png().toBuffer());
+  if (options.rotate) page = sharp(await page.rotate(options.rotate, { background: '#ffffff' }).png().toBuffer());
+  const format = options.format ?? 'png';
+  return format === 'jpeg' ? page.jpeg({ quality: 85 }).toBuffer() : format === 'tiff' ? page.tiff().toBuffer() : format === 'webp' ? page.webp().toBuffer() : page.png().toBuffer();
+}
+
+/** A TIFF of `pages` one-pixel white pages, written by hand (sharp writes one page a file). */
+export function manyPageTiff(pages: number): Buffer {
+  const entries = 8;
+  const ifdSize = 2 + entries * 12 + 4;
+  const header = 8;
+  const buffer = Buffer.alloc(header + pages * (ifdSize + 1));
+  buffer.write('II', 0, 'latin1');
+  buffer.writeUInt16LE(42, 2);
+  buffer.writeUInt32LE(header, 4);
+  for (let page = 0; page < pages; page++) {
+    const at = header + page * (ifdSize + 1);
+    const pixel = at + ifdSize;
+    buffer.writeUInt16LE(entries, at);
+    const tags: [number, number, number][] = [
+      [256, 3, 1], // width
+      [257, 3, 1], // height
+      [258, 3, 8], // bits per sample
+      [259, 3, 1], // no compression
+      [262, 3, 1], // black is zero
+      [273, 4, pixel], // strip offset
+      [278, 3, 1], // rows per strip
+      [279, 4, 1], // strip byte count
+    ];
+    tags.forEach(([tag, type, value], i) => {
+      const entry = at + 2 + i * 12;
+      buffer.writeUInt16LE(tag, entry);
+      buffer.writeUInt16LE(type, entry + 2);
+      buffer.writeUInt32LE(1, entry + 4);
+      if (type === 3) buffer.writeUInt16LE(value, entry + 8);
+      else buffer.writeUInt32LE(value, entry + 8);
+    });
+    buffer.writeUInt32LE(page === pages - 1 ? 0 : at + ifdSize + 1, at + 2 + entries * 12);
+    buffer[pixel] = 255;
+  }
+  return buffer;
+}
