@@ -11,13 +11,17 @@
 import sharp, { type Sharp } from 'sharp';
 import { CuttingsError } from '../../../common/errors';
 import { flattenLight } from './flatten-light';
-import { inkMask, shrink, type GreyImage } from './grey-image';
+import { inkMask, shrink, turn, type GreyImage } from './grey-image';
+import { frameMask, whitenFrame } from './page-frame';
+import { inkBox, textInk } from './text-ink';
 import { measurePage, type PageGeometry } from './page-geometry';
 
 /** The longest side a page is worked on at: an A4 page at 360 dpi, more than print needs. */
 export const MAX_WORKING_SIDE = 4200;
 /** The distance between lines of body text that recognition is given. */
 const TARGET_LINE_PITCH = 50;
+/** An ascender ratio (page-geometry.ts) at least this far from 1 settles which way up a page is; nearer, the engine is asked. */
+const ASCENDERS_CLEARLY = 2;
 /** The reader's image of a page: this wide at most. */
 const DISPLAY_WIDTH = 1600;
 
@@ -51,6 +55,33 @@ export async function workingImage(input: Sharp): Promise<GreyImage> {
   return { width: info.width, height: info.height, pixels: new Uint8Array(data.buffer, data.byteOffset, info.width * info.height) };
 }
 
+/** The largest blot of ink that can be a letter: 5% of the image's longest side, 40 pixels at least. */
+function maxBlot(image: GreyImage): number {
+  return Math.max(40, Math.round(Math.max(image.width, image.height) * 0.05));
+}
+
+/**
+ * The page cut to its text and a margin (a line's height or so), measured on a small copy:
+ * what is outside holds no text (the frame of a photo, the edges the turn brought in), and
+ * the engine would only read junk there.
+ */
+function cropToText(image: GreyImage): GreyImage {
+  const factor = Math.max(1, Math.ceil(Math.max(image.width, image.height) / 1100));
+  const small = shrink(image, factor);
+  const box = inkBox(textInk(inkMask(small), small.width, small.height, maxBlot(small)), small.width, small.height);
+  if (!box) return image;
+  const margin = 12;
+  const x0 = Math.max(0, (box.x0 - margin) * factor);
+  const y0 = Math.max(0, (box.y0 - margin) * factor);
+  const x1 = Math.min(image.width, (box.x1 + margin) * factor);
+  const y1 = Math.min(image.height, (box.y1 + margin) * factor);
+  if (x0 === 0 && y0 === 0 && x1 === image.width && y1 === image.height) return image;
+  const width = x1 - x0;
+  const pixels = new Uint8Array(width * (y1 - y0));
+  for (let y = y0; y < y1; y++) pixels.set(image.pixels.subarray(y * image.width + x0, y * image.width + x1), (y - y0) * width);
+  return { width, height: y1 - y0, pixels };
+}
+
 /** How far to scale a page whose lines are `pitch` pixels apart: only when far from the target. */
 function scaleFor(pitch: number): number {
   if (pitch > TARGET_LINE_PITCH * 1.3 || pitch < TARGET_LINE_PITCH * 0.7) return Math.min(2.5, Math.max(0.3, TARGET_LINE_PITCH / pitch));
@@ -61,11 +92,16 @@ function scaleFor(pitch: number): number {
  * Cleans one page (see the comment at the top). `name` names the page in the error thrown
  * when it shows no lines of text (`bad-content`: "ocr: no text found in …").
  */
-export async function cleanPage(page: GreyImage, name: string): Promise<CleanedPage> {
+export async function cleanPage(page: GreyImage, name: string, confidenceOf?: (strip: GreyImage) => Promise<number>): Promise<CleanedPage> {
   // Measured on a copy about 1,100 pixels on its longest side.
   const factor = Math.max(1, Math.ceil(Math.max(page.width, page.height) / 1100));
-  const small = flattenLight(shrink(page, factor));
-  const geometry = measurePage(inkMask(small), small);
+  const shrunk = shrink(page, factor);
+  // The table or book around a photographed page, painted white (page-frame.ts).
+  const frame = frameMask(shrunk);
+  whitenFrame(shrunk, frame, shrunk.width, 1);
+  whitenFrame(page, frame, shrunk.width, factor);
+  const small = flattenLight(shrunk);
+  const geometry = measurePage(textInk(inkMask(small), small.width, small.height, maxBlot(small)), small);
   if (!geometry.hasText) throw new CuttingsError('bad-content', `ocr: no text found in ${name} (it shows no lines of print)`);
   const scale = scaleFor(geometry.linePitch * factor);
   const angle = geometry.quarterTurns * 90 + geometry.skew;
@@ -75,8 +111,21 @@ export async function cleanPage(page: GreyImage, name: string): Promise<CleanedP
   let straight = sharp(turned.data, { raw: { width: turned.info.width, height: turned.info.height, channels: turned.info.channels } }).greyscale();
   if (scale !== 1) straight = straight.resize({ width: Math.round(turned.info.width * scale), kernel: scale < 1 ? 'lanczos3' : 'cubic' });
   const { data, info } = await straight.raw().toBuffer({ resolveWithObject: true });
-  const image = flattenLight({ width: info.width, height: info.height, pixels: new Uint8Array(data.buffer, data.byteOffset, info.width * info.height) });
-  return { image, geometry, scale, linePitch: geometry.linePitch * factor * scale };
+  let image = cropToText(flattenLight({ width: info.width, height: info.height, pixels: new Uint8Array(data.buffer, data.byteOffset, info.width * info.height) }));
+  const linePitch = geometry.linePitch * factor * scale;
+  // Which way up, when the ascenders did not say clearly: the engine reads a strip of the
+  // page both ways, and the way it is surer of wins.
+  if (confidenceOf && geometry.ascenderRatio < ASCENDERS_CLEARLY) {
+    const height = Math.min(image.height, Math.round(linePitch * 10));
+    const top = Math.round((image.height - height) / 2);
+    const strip = { width: image.width, height, pixels: image.pixels.slice(top * image.width, (top + height) * image.width) };
+    const [upright, turned] = [await confidenceOf(strip), await confidenceOf(turn(strip, 2))];
+    if (turned > upright + 5) {
+      image = turn(image, 2);
+      return { image, geometry: { ...geometry, quarterTurns: (geometry.quarterTurns + 2) % 4 }, scale, linePitch };
+    }
+  }
+  return { image, geometry, scale, linePitch };
 }
 
 /** The reader's JPEG of a cleaned page. */

@@ -1,7 +1,7 @@
 /**
  * Even light and full contrast: a phone's photo of a page is brighter in the middle than at
  * the edges, and grey rather than white. Each pixel is divided by the paper's own brightness
- * around it — the 90th percentile of its 32×32 tile, smoothed across neighbouring tiles and
+ * around it — the 90th percentile of its 32×32 tile, the median of it and its neighbours, and
  * interpolated between tile centres — so the paper becomes white everywhere and the ink keeps
  * its darkness relative to the paper beside it; then the darkest 1% is stretched to black.
  * Tesseract thresholds the result itself (Otsu), which on an evenly lit page is what works.
@@ -33,19 +33,25 @@ function paperPerTile(image: GreyImage, columns: number, rows: number): Float32A
   return paper;
 }
 
-/** Each tile's paper brightness as the brightest of itself and its eight neighbours: a tile full of a headline's ink takes its paper from around it. */
-function widen(paper: Float32Array, columns: number, rows: number): Float32Array {
+/**
+ * Each tile's paper brightness as the median of itself and its eight neighbours: smooth, and
+ * deaf to one odd tile (one full of a headline's ink, or one of the white painted over a
+ * photo's frame, page-frame.ts).
+ */
+function smooth(paper: Float32Array, columns: number, rows: number): Float32Array {
   const out = new Float32Array(paper.length);
+  const around: number[] = [];
   for (let ty = 0; ty < rows; ty++) {
     for (let tx = 0; tx < columns; tx++) {
-      let best = 0;
+      around.length = 0;
       for (let dy = -1; dy <= 1; dy++) {
         for (let dx = -1; dx <= 1; dx++) {
           const [x, y] = [tx + dx, ty + dy];
-          if (x >= 0 && y >= 0 && x < columns && y < rows) best = Math.max(best, paper[y * columns + x]!);
+          if (x >= 0 && y >= 0 && x < columns && y < rows) around.push(paper[y * columns + x]!);
         }
       }
-      out[ty * columns + tx] = best;
+      around.sort((a, b) => a - b);
+      out[ty * columns + tx] = around[Math.floor(around.length / 2)]!;
     }
   }
   return out;
@@ -56,7 +62,7 @@ export function flattenLight(image: GreyImage): GreyImage {
   const { width, height, pixels } = image;
   const columns = Math.ceil(width / TILE);
   const rows = Math.ceil(height / TILE);
-  const paper = widen(paperPerTile(image, columns, rows), columns, rows);
+  const paper = smooth(paperPerTile(image, columns, rows), columns, rows);
   const out = new Uint8Array(pixels.length);
   const histogram = new Uint32Array(256);
   for (let y = 0; y < height; y++) {

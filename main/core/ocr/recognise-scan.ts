@@ -151,7 +151,7 @@ async function textLayerPage(pending: PendingPage, text: string): Promise<Omit<R
 async function recognisePage(pixels: GreyImage, name: string, options: RecogniseOptions): Promise<{ blank: CuttingsError } | { cleaned: CleanedPage; text: string; words: PlacedWord[]; confidence: number }> {
   let cleaned: CleanedPage;
   try {
-    cleaned = await cleanPage(pixels, name);
+    cleaned = await cleanPage(pixels, name, async (strip) => (await recogniseImage(toPgm(strip.pixels, strip.width, strip.height), options.languages, 6)).confidence);
   } catch (error) {
     if (error instanceof CuttingsError && error.code === 'bad-content') return { blank: error };
     throw error;
