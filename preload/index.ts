@@ -51,6 +51,11 @@ const api = {
   updateHighlight: invoke('updateHighlight'),
   removeHighlight: invoke('removeHighlight'),
   suggestTags: invoke('suggestTags'),
+  addScan: invoke('addScan'),
+  cancelScans: invoke('cancelScans'),
+  ocrLanguages: invoke('ocrLanguages'),
+  getScan: invoke('getScan'),
+  correctScanText: invoke('correctScanText'),
   // Main's events reach the page as plain data: the listener never sees the IPC event (which
   // would carry the sender and ports), and anything that is not an AppEvent is dropped.
   onAppEvent: (listener: (event: AppEvent) => void) => {

@@ -11,7 +11,7 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { readArticleFile } from '../../core/capture/read-article-file';
 import { isScanFileName, scanFilesToItem, type ScanAddOptions } from '../../core/capture/scan-item';
-import { defaultOcrLanguages, parseOcrLanguages } from '../../core/ocr/ocr-languages';
+import { defaultOcrLanguages, libraryLanguages, parseOcrLanguages } from '../../core/ocr/ocr-languages';
 import { looksLikeHtml, MAX_CLIP_BYTES } from '../../core/clip/input-checks';
 import { fetchForClipping } from '../../core/fetch/clip-url';
 import type { BatchItem, Library } from '../../core/library';
@@ -61,7 +61,7 @@ export async function addCommand(args: string[], io: CliIo): Promise<number> {
   await withLibrary(values.library, io, false, async (library) => {
     const scan: ScanAddOptions = {
       // The languages given, else the system's and the library's (ocr-languages.ts).
-      languages: languages ?? defaultOcrLanguages(libraryLanguages(library)),
+      languages: languages ?? defaultOcrLanguages(libraryLanguages(library.list().map((summary) => summary.lang))),
       ...(values.page ? { printPage: values.page } : {}),
       ...(values.section ? { section: values.section } : {}),
       onProgress: io.stderr.isTTY ? (progress) => io.stderr.write(`\rcuttings: recognising ${progress.file}, page ${progress.page} of ${progress.pages}\u001b[K`) : undefined,
@@ -170,12 +170,6 @@ function reportGuesses(name: string, item: BatchItem, metadata: AddInputsOptions
   if (parts.length > 0) io.stderr.write(`cuttings: ${name}: guessed from the text: ${parts.join(', ')}\n`);
 }
 
-/** The languages of the library's cuttings, most common first. */
-function libraryLanguages(library: Library): string[] {
-  const counts = new Map<string, number>();
-  for (const summary of library.list()) if (summary.lang) counts.set(summary.lang, (counts.get(summary.lang) ?? 0) + 1);
-  return [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([lang]) => lang);
-}
 
 function describe(duplicate: DuplicateMatch): string {
   return `it duplicates ${duplicate.id} ("${duplicate.title}"), ${duplicate.detail}`;

@@ -11,6 +11,7 @@ import { CuttingsError } from '../../../common/errors';
 import { languageSpec, type OcrLanguage } from '../ocr/ocr-languages';
 import { recogniseScan, type RecognisedScan, type ScanFile, type ScanProgress } from '../ocr/recognise-scan';
 import { SCAN_EXTENSIONS } from '../ocr/scan-input';
+import type { ScanRecogniser } from '../ocr/scan-recogniser';
 import { packWords, type StoredScan } from '../storage/scan-capture';
 import type { BatchItem } from './batch-item';
 
@@ -25,6 +26,8 @@ export interface ScanAddOptions {
   section?: string;
   onProgress?: (progress: ScanProgress) => void;
   signal?: AbortSignal;
+  /** Where to recognise (the app's OCR worker); in this thread when absent. */
+  recogniser?: ScanRecogniser;
 }
 
 /** Whether a file name is one Cuttings takes as a scan (an image; PDFs are scans only when they have no text). */
@@ -80,5 +83,6 @@ export async function scanFilesToItem(files: readonly ScanFile[], metadata: Omit
     const pdf = files.find((file) => !isScanFileName(file.name));
     if (pdf) throw new CuttingsError('invalid-input', `add: ${pdf.name} cannot be joined with other files into one cutting; join images (.jpg, .png, .tif, .webp), and add a PDF on its own`);
   }
-  return scanToItem(await recogniseScan(files, options), metadata, options);
+  const scan = options.recogniser ? await options.recogniser.recognise([...files], options) : await recogniseScan(files, options);
+  return scanToItem(scan, metadata, options);
 }

@@ -116,9 +116,13 @@ export async function cleanPage(page: GreyImage, name: string, confidenceOf?: (s
   // Which way up, when the ascenders did not say clearly: the engine reads a strip of the
   // page both ways, and the way it is surer of wins.
   if (confidenceOf && geometry.ascenderRatio < ASCENDERS_CLEARLY) {
-    const height = Math.min(image.height, Math.round(linePitch * 10));
-    const top = Math.round((image.height - height) / 2);
-    const strip = { width: image.width, height, pixels: image.pixels.slice(top * image.width, (top + height) * image.width) };
+    // Four lines from the middle half of the page's width: a few dozen words, enough to tell.
+    const height = Math.min(image.height, Math.round(linePitch * 4));
+    const [top, left] = [Math.round((image.height - height) / 2), Math.round(image.width / 4)];
+    const width = Math.round(image.width / 2);
+    const pixels = new Uint8Array(width * height);
+    for (let y = 0; y < height; y++) pixels.set(image.pixels.subarray((top + y) * image.width + left, (top + y) * image.width + left + width), y * width);
+    const strip = { width, height, pixels };
     const [upright, turned] = [await confidenceOf(strip), await confidenceOf(turn(strip, 2))];
     if (turned > upright + 5) {
       image = turn(image, 2);

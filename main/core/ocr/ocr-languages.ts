@@ -96,3 +96,10 @@ export function defaultOcrLanguages(libraryLanguages: readonly string[], systemL
   if (!codes.includes('eng')) codes.push('eng');
   return codes.slice(0, 3);
 }
+
+/** The languages of a library's cuttings (each article's `lang`), most common first. */
+export function libraryLanguages(langs: Iterable<string | null>): string[] {
+  const counts = new Map<string, number>();
+  for (const lang of langs) if (lang) counts.set(lang, (counts.get(lang) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([lang]) => lang);
+}
