@@ -23,6 +23,8 @@ export interface AppEventTargets {
   library: LibraryState;
   /** Main's `bulk-progress` event (organise.ts). */
   bulkProgress(done: number, total: number): void;
+  /** Main's `scan-progress` event: a scan's page about to be recognised (scans/scan-queue.ts). */
+  scanProgress(file: string, page: number, pages: number): void;
 }
 
 /** Listens to main's events for the rest of the window's life. */
@@ -56,6 +58,9 @@ export function installAppEvents(targets: AppEventTargets): void {
         return;
       case 'bulk-progress':
         targets.bulkProgress(event.done, event.total);
+        return;
+      case 'scan-progress':
+        targets.scanProgress(event.file, event.page, event.pages);
         return;
     }
   });

@@ -35,6 +35,7 @@ import { LibraryState } from './library/library-state';
 import { Listing } from './listing/listing';
 import { installOrganising } from './organise';
 import { Reader } from './reader/reader';
+import { ScanQueue } from './scans/scan-queue';
 
 const status = new StatusBar(required('status-message', HTMLElement), required('status-summary', HTMLElement), required('status-index', HTMLElement));
 setErrorReporter((message) => status.error(message));
@@ -66,7 +67,20 @@ const reader = new Reader(required('reader', HTMLElement), {
     }),
 });
 
-const addDialog = new AddDialog((summary) => void articleAdded(summary));
+// Scans are recognised in the background, a bar at the window's foot showing how far (scans/scan-queue.ts).
+const scans = new ScanQueue({
+  added: (summary) => void articleAdded(summary),
+  finished: (message, error) => (error ? status.error(message) : status.info(message)),
+  changed: () => void library.changed(),
+});
+document.querySelector('.status-bar')?.append(scans.element);
+const addDialog = new AddDialog(
+  (summary) => void articleAdded(summary),
+  (jobs) => {
+    scans.enqueue(jobs);
+    status.info(`Recognising ${jobs.length === 1 ? 'the scan' : `${jobs.length} scans`} in the background…`);
+  },
+);
 const saveDialog = new SaveSearchDialog((searches, saved) => library.searchSaved(searches, saved));
 const browserClippingDialog = new BrowserClippingDialog();
 const settingsDialog = new SettingsDialog(() => void browserClippingDialog.open());
@@ -100,7 +114,7 @@ installShortcuts({
   highlight: () => reader.startHighlight(),
   undo: () => void organising.undoToast.undoLatest(),
 });
-installAppEvents({ addDialog, settingsDialog, exportDialog, search, status, library, bulkProgress: organising.progress });
+installAppEvents({ addDialog, settingsDialog, exportDialog, search, status, library, bulkProgress: organising.progress, scanProgress: (file, page, pages) => scans.pageProgress(file, page, pages) });
 installFileDrop({
   added: (summary) => void articleAdded(summary),
   failed: (message) => status.error(message),
@@ -108,6 +122,7 @@ installFileDrop({
     status.info(message);
     void library.changed();
   },
+  scans: (files) => scans.enqueue(files.map((file) => ({ files: [file], details: {} }))),
   modalOpen: () => isDialogOpen(),
 });
 

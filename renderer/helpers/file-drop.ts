@@ -3,13 +3,16 @@
  * .txt and .md as text, read here with File.text() and sent with their names, as the add
  * dialog sends a chosen file. Archives, datasets and citations (.cuttings, .jsonl, .zip,
  * .csv, .json, .ris) are sent as bytes to main's importer (importDroppedFile), which reads
- * them as `cuttings import` does and says what it imported, skipped and failed. (Electron's
+ * them as `cuttings import` does and says what it imported, skipped and failed. Images
+ * (.jpg, .png, .tif, .webp) are scans: each goes to the background queue to be recognised as
+ * a cutting of its own (scans/scan-queue.ts). (Electron's
  * own navigate-on-drop is off in main/policies/window-options.ts, so a drop never replaces
  * the window.)
  */
 import type { ArticleSummary } from '../../common/article';
 import { call, messageOf } from './api-client';
 import { toBase64 } from './base64';
+import { isScanFile } from '../scans/scan-files';
 
 /** What the drop handler reports. */
 export interface DropReports {
@@ -19,13 +22,16 @@ export interface DropReports {
   failed(message: string): void;
   /** A dropped archive or dataset was imported: main's line saying how it went. */
   imported(message: string): void;
+  /** Images were dropped: scans to recognise, one cutting each. */
+  scans(files: File[]): void;
   /** True while a dialog has the window (drops are then refused). */
   modalOpen(): boolean;
 }
 
 /** How a dropped file is sent, by its name. */
-export function dropKind(name: string): 'html' | 'text' | 'archive' | null {
+export function dropKind(name: string): 'html' | 'text' | 'archive' | 'scan' | null {
   const lower = name.toLowerCase();
+  if (isScanFile(lower)) return 'scan';
   if (/\.html?$/u.test(lower)) return 'html';
   if (/\.(txt|md)$/u.test(lower)) return 'text';
   if (/\.(cuttings|jsonl|ndjson|zip|csv|json|ris)$/u.test(lower)) return 'archive';
@@ -53,11 +59,14 @@ export function installFileDrop(reports: DropReports): void {
   });
 }
 
-async function addFiles(files: File[], reports: DropReports): Promise<void> {
+async function addFiles(dropped: File[], reports: DropReports): Promise<void> {
+  const scans = dropped.filter((file) => dropKind(file.name) === 'scan');
+  if (scans.length > 0) reports.scans(scans);
+  const files = dropped.filter((file) => dropKind(file.name) !== 'scan');
   for (const file of files) {
     const kind = dropKind(file.name);
     if (kind === null) {
-      reports.failed(`${file.name}: Cuttings adds .html, .htm, .txt and .md files and imports .cuttings, .jsonl, .zip, .csv, .json and .ris files`);
+      reports.failed(`${file.name}: Cuttings adds .html, .htm, .txt and .md files, recognises scans (.jpg, .png, .tif, .webp) and imports .cuttings, .jsonl, .zip, .csv, .json and .ris files`);
       continue;
     }
     try {
