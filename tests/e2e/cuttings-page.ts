@@ -12,6 +12,7 @@ import { AddForm, BrowserClippingForm, ExportForm, SaveSearchForm, SettingsForm 
 import { exactly } from './parts/exactly';
 import { BulkBar, RulesForm, TagForm, Timeline, UndoToast } from './parts/organising';
 import { NotesPanel, ReaderDetails } from './parts/reader';
+import { ScanParts } from './parts/scans';
 import { Sidebar } from './parts/sidebar';
 
 export { exactly } from './parts/exactly';
@@ -53,6 +54,7 @@ export class CuttingsPage {
   readonly undoToast: UndoToast;
   readonly notes: NotesPanel;
   readonly readerDetails: ReaderDetails;
+  readonly scans: ScanParts;
 
   constructor(readonly page: Page) {
     page.on('console', (message) => this.consoleMessages.push(message));
@@ -70,6 +72,7 @@ export class CuttingsPage {
     this.undoToast = new UndoToast(page);
     this.notes = new NotesPanel(page);
     this.readerDetails = new ReaderDetails(page);
+    this.scans = new ScanParts(page);
   }
 
   // ---- parts of the window ----

@@ -18,6 +18,13 @@ export interface PdfText {
   pagesWithoutText: number;
 }
 
+/**
+ * A page with fewer letters and digits than this in its text layer has none to speak of: a
+ * scanned page (or a blank one), for recognition. A scanner's PDF has none at all; a typed
+ * page, even a short note, has more.
+ */
+export const PAGE_TEXT_MIN_CHARACTERS = 10;
+
 /** Pages read at most: a 2,000-page report is not a cutting, and reading it would stall. */
 const MAX_PAGES = 500;
 
@@ -62,8 +69,7 @@ export async function extractPdfText(bytes: Uint8Array, name: string, options: {
         if (item.hasEOL) text += '\n';
       }
       pages.push(tidyPageText(text));
-      // Fewer than 80 letters and digits: a scanned page (or a blank one), for recognition.
-      if (text.replace(/[^\p{L}\p{N}]/gu, '').length < 80) pagesWithoutText++;
+      if (text.replace(/[^\p{L}\p{N}]/gu, '').length < PAGE_TEXT_MIN_CHARACTERS) pagesWithoutText++;
       page.cleanup();
     }
     const text = pages.filter((page) => page !== '').join('\n\n');

@@ -84,10 +84,11 @@ export function flattenLight(image: GreyImage): GreyImage {
       histogram[value]!++;
     }
   }
-  // Stretch: the darkest 1% of the pixels (the core of the ink) to black.
+  // Stretch: the darkest 1% of the pixels (the core of the ink) to black — but never a level
+  // lighter than mid-grey, which on a page with less than 1% ink would be the paper itself.
   let seen = 0;
   let dark = 0;
-  for (; dark < 255; dark++) {
+  for (; dark < 96; dark++) {
     seen += histogram[dark]!;
     if (seen >= pixels.length * 0.01) break;
   }

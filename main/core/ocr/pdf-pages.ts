@@ -7,9 +7,8 @@
 import { CuttingsError } from '../../../common/errors';
 import type { GreyImage } from './grey-image';
 import { MAX_WORKING_SIDE } from './clean-page';
+import { PAGE_TEXT_MIN_CHARACTERS } from '../capture/pdf-text';
 
-/** A page with at least this many letters and digits in its text layer is read from it, not recognised. */
-const TEXT_LAYER_CHARACTERS = 80;
 
 /** One page of a PDF: its text, when it has a text layer, and a way to draw it. */
 export interface PdfPage {
@@ -52,7 +51,7 @@ export async function openPdf(bytes: Uint8Array, name: string): Promise<OpenPdf>
       const letters = text.replace(/[^\p{L}\p{N}]/gu, '').length;
       return {
         number,
-        text: letters >= TEXT_LAYER_CHARACTERS ? tidy(text) : null,
+        text: letters >= PAGE_TEXT_MIN_CHARACTERS ? tidy(text) : null,
         draw: async () => {
           const base = page.getViewport({ scale: 1 });
           const scale = Math.min(300 / 72, MAX_WORKING_SIDE / Math.max(base.width, base.height));

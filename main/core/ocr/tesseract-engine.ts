@@ -139,7 +139,7 @@ export async function recogniseImage(pgm: Uint8Array, codes: readonly OcrLanguag
   await ready(codes);
   const page = await call<DumpedPage>('recognize', {
     image: pgm,
-    options: { tessedit_pageseg_mode: String(mode), tessedit_do_invert: '0', preserve_interword_spaces: '0' },
+    options: { tessedit_pageseg_mode: String(mode), tessedit_do_invert: '0', preserve_interword_spaces: '0', user_defined_dpi: '300' },
     output: { text: false, blocks: true, hocr: false, tsv: false },
   });
   const words: EngineWord[] = [];
