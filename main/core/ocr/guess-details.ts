@@ -34,5 +34,6 @@ export function guessDetails(text: string, words: readonly PlacedWord[]): Guesse
     const first = text.split('\n\n')[0]?.replace(/\s+/gu, ' ').trim() ?? '';
     if (first.split(' ').length <= 15 && /\p{L}{2}/u.test(first)) title = first;
   }
-  return { title: title || null, published: dateInText(text.slice(0, 600)) };
+  // Any year of the last two centuries' print (the patterns read 19xx and 20xx).
+  return { title: title || null, published: dateInText(text.slice(0, 600), 1900) };
 }
