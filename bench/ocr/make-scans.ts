@@ -14,7 +14,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 import { BBC_FOLDER, seededRandom } from '../bbc-corpus';
 import { readFileSync, readdirSync } from 'node:fs';
 
@@ -92,7 +92,7 @@ function addNoise(pixels: Uint8Array, sigma: number, random: () => number): void
   }
 }
 
-async function grey(input: sharp.Sharp): Promise<{ pixels: Uint8Array; width: number; height: number }> {
+async function grey(input: Sharp): Promise<{ pixels: Uint8Array; width: number; height: number }> {
   const { data, info } = await input.greyscale().raw().toBuffer({ resolveWithObject: true });
   return { pixels: new Uint8Array(data), width: info.width, height: info.height };
 }
@@ -110,7 +110,6 @@ async function asScan(png: Buffer, random: () => number): Promise<Buffer> {
 async function asPhoto(png: Buffer, random: () => number): Promise<Buffer> {
   const angle = (random() < 0.5 ? -1 : 1) * (1.5 + random() * 3);
   const page = await sharp(png).resize({ width: 2200 }).rotate(angle, { background: '#ffffff' }).greyscale().toBuffer();
-  const meta = await sharp(page).metadata();
   const margin = Math.round(120 + random() * 100);
   const table = Math.round(70 + random() * 60);
   const framed = await grey(sharp(page).extend({ top: margin, bottom: margin, left: margin, right: margin, background: { r: table, g: table, b: table } }));
@@ -124,7 +123,6 @@ async function asPhoto(png: Buffer, random: () => number): Promise<Buffer> {
       framed.pixels[i] = framed.pixels[i]! * light;
     }
   }
-  void meta;
   const blurred = await grey(raw(framed).blur(0.6 + random() * 0.5));
   addNoise(blurred.pixels, 9, random);
   return raw(blurred).jpeg({ quality: 70 }).toBuffer();
