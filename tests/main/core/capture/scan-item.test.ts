@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { fileBytesToItem } from '../../../../main/core/capture/read-article-file';
+import { verifyLibrary } from '../../../../main/core/library/verify';
 import { engineFileReads } from '../../../../main/core/ocr/tesseract-engine';
 import { readCapture } from '../../../../main/core/storage/captures';
 import { unpackWords } from '../../../../main/core/storage/scan-capture';
@@ -79,6 +80,8 @@ describe('a scan added to the library', () => {
     expect(article.text.slice(budget.start, budget.end)).toBe('budget');
     expect(budget.x1).toBeGreaterThan(budget.x0);
     expect(await readdir(join(temp.library.path, 'assets'))).toContain(scan!.pages[0]!.image);
+    // verify checks the scan's page image with the rest, and finds nothing wrong.
+    expect((await verifyLibrary(temp.library)).problems).toEqual([]);
   });
 
   it('is caught as a duplicate by its text when the same cutting comes again, turned on its side', async () => {
