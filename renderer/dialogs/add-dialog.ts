@@ -8,6 +8,9 @@
  * (File.text()) and sent as text: .html/.htm as HTML, anything else as plain text, with the
  * file's name kept for provenance. Main decides what is acceptable; its message is shown in
  * the dialog word for word, and the dialog stays open so the user can fix the input.
+ * Images chosen are scans: the dialog asks how to recognise them (as one cutting or one each,
+ * the languages — the last chosen remembered — the page and section) and hands them to the
+ * background queue (scans/scan-queue.ts).
  */
 import type { AddOptions, AddOutcome, DuplicateAction, DuplicateMatch } from '../../common/api';
 import type { ArticleSummary } from '../../common/article';
@@ -21,6 +24,9 @@ import type { ScanJob } from '../scans/scan-queue';
 
 /** Files the dialog offers (pages, text, PDFs and scans); others may still be chosen. */
 export const ACCEPTED_FILES = `.html,.htm,.mhtml,.mht,.txt,.md,.pdf,${SCAN_FILE_TYPES}`;
+
+/** Where the languages last chosen for scans are remembered (this window's own storage). */
+const LANGUAGES_KEY = 'cuttings.scan-languages';
 
 /** Whether a file name says HTML. */
 export function isHtmlFile(name: string): boolean {
@@ -144,6 +150,8 @@ export class AddDialog extends Dialog {
   private scanJobs(scans: File[], options: AddOptions): ScanJob[] {
     const { url: _url, fileName: _fileName, author: _author, title, ...shared } = options;
     const languages = [...this.languages.querySelectorAll<HTMLInputElement>('input:checked')].map((input) => input.value).join('+');
+    // Remembered for the next scans added in this window (each cutting keeps its own, too).
+    if (languages) localStorage.setItem(LANGUAGES_KEY, languages);
     const details = {
       ...shared,
       ...(languages ? { languages } : {}),
@@ -161,7 +169,9 @@ export class AddDialog extends Dialog {
     if (this.languagesLoaded) return;
     this.languagesLoaded = true;
     try {
-      const { languages, defaults } = await call('ocrLanguages');
+      const { languages, defaults: offered } = await call('ocrLanguages');
+      const remembered = (localStorage.getItem(LANGUAGES_KEY) ?? '').split('+').filter((code) => languages.some((language) => language.code === code));
+      const defaults = remembered.length > 0 ? remembered : offered;
       replaceChildren(
         this.languages,
         ...languages.map((language) =>

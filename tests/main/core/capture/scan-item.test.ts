@@ -1,7 +1,7 @@
 // Scans added to a library: recognised offline (no request of any kind is attempted, and the
 // engine reads only files in node_modules), stored with their pages and words, found by
-// search, caught as duplicates by their text; bad input refused with one line naming the
-// file, and nothing stored.
+// search, caught as duplicates by their text; a 100-megapixel photo read; bad input refused
+// with one line naming the file, and nothing stored.
 import dns from 'node:dns';
 import net from 'node:net';
 import { readdir } from 'node:fs/promises';
@@ -90,6 +90,14 @@ describe('a scan added to the library', () => {
     expect(outcome.status).toBe('duplicate');
   });
 
+  it('reads a 100-megapixel photo, shrunk as it is decoded', async () => {
+    const huge = await sharp(page).resize({ width: 12_000, height: 8_400, fit: 'contain', background: '#ffffff' }).jpeg({ quality: 80 }).toBuffer();
+    const { width = 0, height = 0 } = await sharp(huge).metadata();
+    expect(width * height).toBeGreaterThan(100_000_000);
+    const item = await fileBytesToItem(huge, 'huge.jpg', {}, { languages: ['eng'] });
+    expect((item.request as { text: string }).text).toContain('harbour committee');
+  });
+
   it('refuses bad input with one line naming the file, and stores nothing', async () => {
     const before = temp.library.info().articles;
     const refuse = (bytes: Buffer, name: string) => fileBytesToItem(bytes, name, {}, { languages: ['eng'] }).then(() => 'accepted', (error: Error) => error.message);
@@ -97,6 +105,7 @@ describe('a scan added to the library', () => {
     expect(await refuse(page.subarray(0, Math.floor(page.length / 2)), 'torn.jpg')).toMatch(/^ocr: cannot read torn\.jpg: the image is damaged or cut short \(/u);
     const blank = await sharp({ create: { width: 1200, height: 1600, channels: 3, background: '#f4f1ea' } }).jpeg().toBuffer();
     expect(await refuse(blank, 'blank.jpg')).toBe('ocr: no text found in blank.jpg (it shows no lines of print)');
+    expect(await refuse(manyPageTiff(1, 20_000, 14_000), 'mural.tif')).toBe('ocr: mural.tif has more than 250 million pixels; scan or photograph it at a lower resolution');
     expect(await refuse(manyPageTiff(300), 'book.tif')).toBe('ocr: book.tif brings the cutting to 300 pages; Cuttings recognises at most 100 pages as one cutting (add them as several)');
     expect(temp.library.info().articles).toBe(before);
   });

@@ -35,8 +35,12 @@ export async function textImage(text: string, options: TextImageOptions = {}): P
   return format === 'jpeg' ? page.jpeg({ quality: 85 }).toBuffer() : format === 'tiff' ? page.tiff().toBuffer() : format === 'webp' ? page.webp().toBuffer() : page.png().toBuffer();
 }
 
-/** A TIFF of `pages` one-pixel white pages, written by hand (sharp writes one page a file). */
-export function manyPageTiff(pages: number): Buffer {
+/**
+ * A TIFF of `pages` white pages, written by hand (sharp writes one page a file). The pages
+ * are one pixel unless `width` and `height` say more — then only the header says so (the one
+ * byte of pixels is what a decoder would find short), which is all a size check reads.
+ */
+export function manyPageTiff(pages: number, width = 1, height = 1): Buffer {
   const entries = 8;
   const ifdSize = 2 + entries * 12 + 4;
   const header = 8;
@@ -49,8 +53,8 @@ export function manyPageTiff(pages: number): Buffer {
     const pixel = at + ifdSize;
     buffer.writeUInt16LE(entries, at);
     const tags: [number, number, number][] = [
-      [256, 3, 1], // width
-      [257, 3, 1], // height
+      [256, 4, width], // width
+      [257, 4, height], // height
       [258, 3, 8], // bits per sample
       [259, 3, 1], // no compression
       [262, 3, 1], // black is zero
