@@ -4,11 +4,9 @@
  * 300 dpi with pdf.js onto a canvas (@napi-rs/canvas, Skia, which pdf.js uses in Node) for
  * recognition.
  */
-import { CuttingsError } from '../../../common/errors';
 import type { GreyImage } from './grey-image';
 import { MAX_WORKING_SIDE } from './clean-page';
-import { PAGE_TEXT_MIN_CHARACTERS } from '../capture/pdf-text';
-
+import { openPdfDocument, pdfPageText } from '../capture/pdf-text';
 
 /** One page of a PDF: its text, when it has a text layer, and a way to draw it. */
 export interface PdfPage {
@@ -19,8 +17,6 @@ export interface PdfPage {
   draw(): Promise<GreyImage>;
 }
 
-type PdfDocument = Awaited<ReturnType<(typeof import('pdfjs-dist/legacy/build/pdf.mjs'))['getDocument']>['promise']>;
-
 /** An open PDF to read page by page; close it when done. */
 export interface OpenPdf {
   pages: number;
@@ -30,28 +26,15 @@ export interface OpenPdf {
 
 /** Opens a PDF for recognition; `name` goes in its errors. */
 export async function openPdf(bytes: Uint8Array, name: string): Promise<OpenPdf> {
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  let document: PdfDocument;
-  try {
-    document = await pdfjs.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 }).promise;
-  } catch (error) {
-    const reason = (error as Error).name === 'PasswordException' ? 'it is encrypted with a password' : (error as Error).message;
-    throw new CuttingsError('bad-content', `pdf: cannot read ${name}: ${reason}`);
-  }
+  const document = await openPdfDocument(bytes, name);
   return {
     pages: document.numPages,
     page: async (number) => {
       const page = await document.getPage(number);
-      const content = await page.getTextContent();
-      let text = '';
-      for (const item of content.items) {
-        if (!('str' in item)) continue;
-        text += item.str + (item.hasEOL ? '\n' : '');
-      }
-      const letters = text.replace(/[^\p{L}\p{N}]/gu, '').length;
+      const { text, scanned } = await pdfPageText(page);
       return {
         number,
-        text: letters >= PAGE_TEXT_MIN_CHARACTERS ? tidy(text) : null,
+        text: scanned ? null : text,
         draw: async () => {
           const base = page.getViewport({ scale: 1 });
           const scale = Math.min(300 / 72, MAX_WORKING_SIDE / Math.max(base.width, base.height));
@@ -72,14 +55,4 @@ export async function openPdf(bytes: Uint8Array, name: string): Promise<OpenPdf>
     },
     close: () => document.destroy(),
   };
-}
-
-/** Collapses runs of spaces, keeps line breaks, two or more become one blank line. */
-function tidy(text: string): string {
-  return text
-    .split('\n')
-    .map((line) => line.replace(/[ \t\u00a0]+/gu, ' ').trim())
-    .join('\n')
-    .replace(/\n{3,}/gu, '\n\n')
-    .trim();
 }
