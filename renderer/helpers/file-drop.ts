@@ -5,7 +5,9 @@
  * .csv, .json, .ris) are sent as bytes to main's importer (importDroppedFile), which reads
  * them as `cuttings import` does and says what it imported, skipped and failed. Images
  * (.jpg, .png, .tif, .webp) are scans: each goes to the background queue to be recognised as
- * a cutting of its own (scans/scan-queue.ts). (Electron's
+ * a cutting of its own (scans/scan-queue.ts). A PDF goes as bytes to addFile, as the add
+ * dialog sends it: main clips a typed one and recognises a scanned one, and one already in
+ * the library is skipped and named. (Electron's
  * own navigate-on-drop is off in main/policies/window-options.ts, so a drop never replaces
  * the window.)
  */
@@ -29,9 +31,10 @@ export interface DropReports {
 }
 
 /** How a dropped file is sent, by its name. */
-export function dropKind(name: string): 'html' | 'text' | 'archive' | 'scan' | null {
+export function dropKind(name: string): 'html' | 'text' | 'archive' | 'scan' | 'pdf' | null {
   const lower = name.toLowerCase();
   if (isScanFile(lower)) return 'scan';
+  if (lower.endsWith('.pdf')) return 'pdf';
   if (/\.html?$/u.test(lower)) return 'html';
   if (/\.(txt|md)$/u.test(lower)) return 'text';
   if (/\.(cuttings|jsonl|ndjson|zip|csv|json|ris)$/u.test(lower)) return 'archive';
@@ -66,12 +69,18 @@ async function addFiles(dropped: File[], reports: DropReports): Promise<void> {
   for (const file of files) {
     const kind = dropKind(file.name);
     if (kind === null) {
-      reports.failed(`${file.name}: Cuttings adds .html, .htm, .txt and .md files, recognises scans (.jpg, .png, .tif, .webp) and imports .cuttings, .jsonl, .zip, .csv, .json and .ris files`);
+      reports.failed(`${file.name}: Cuttings adds .html, .htm, .txt, .md and .pdf files, recognises scans (.jpg, .png, .tif, .webp) and imports .cuttings, .jsonl, .zip, .csv, .json and .ris files`);
       continue;
     }
     try {
       if (kind === 'archive') {
         reports.imported(await call('importDroppedFile', { name: file.name, dataBase64: toBase64(new Uint8Array(await file.arrayBuffer())) }));
+        continue;
+      }
+      if (kind === 'pdf') {
+        const outcome = await call('addFile', { name: file.name, dataBase64: toBase64(new Uint8Array(await file.arrayBuffer())), onDuplicate: 'skip' });
+        if (outcome.status === 'added') reports.added(outcome.article);
+        else reports.failed(`${file.name}: already in the library as “${outcome.duplicate.title}” (${outcome.duplicate.detail})`);
         continue;
       }
       const content = await file.text();
