@@ -33,6 +33,8 @@ test('an import reported by main refreshes the list and shows its message', asyn
 });
 
 test('a saved page, a text file and a PDF dropped on the window are added; other files are refused by name', async ({ app, page }) => {
+  // Four kinds of file, the first of each loading its reader (jsdom, pdf.js, sharp) in main.
+  test.setTimeout(90_000);
   const pageDir = join(SHARED, 'corpora', 'readability-pages', 'bbc-1');
   const html = await readFile(join(pageDir, 'source.html'), 'utf8');
   const expected = JSON.parse(await readFile(join(pageDir, 'expected-metadata.json'), 'utf8')) as { title: string };
@@ -59,12 +61,13 @@ test('a saved page, a text file and a PDF dropped on the window are added; other
 
   const pdf = makePdf([['Council minutes', 'The council approved the plan for the new bridge over the river.']], 'Council minutes');
   await drop([{ name: 'minutes.pdf', type: 'application/pdf', content: pdf.toString('base64'), base64: true }]);
-  await app.waitForRow('Council minutes');
+  // The first PDF in a process loads pdf.js, which takes a while too.
+  await expect(app.row('Council minutes')).toBeVisible({ timeout: 30_000 });
 
   await drop([{ name: 'notes.docx', type: 'application/octet-stream', content: 'x' }]);
   await expect(app.statusMessage).toHaveText('notes.docx: Cuttings adds .html, .htm, .txt, .md and .pdf files, recognises scans (.jpg, .png, .tif, .webp) and imports .cuttings, .jsonl, .zip, .csv, .json and .ris files');
   // An image goes to the scan queue, which reads its bytes and refuses one that is no image.
   await drop([{ name: 'photo.jpg', type: 'image/jpeg', content: 'x' }]);
-  await expect(app.statusMessage).toContainText('ocr: photo.jpg is not a JPEG image', { timeout: 15_000 });
+  await expect(app.statusMessage).toContainText('ocr: photo.jpg is not a JPG image (its bytes are not those of a JPEG, PNG, TIFF, WebP or PDF)', { timeout: 15_000 });
   await expect(app.rows).toHaveCount(3);
 });
