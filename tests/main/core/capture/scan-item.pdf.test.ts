@@ -1,11 +1,12 @@
 // PDFs and scans: a PDF half typed and half scanned keeps its typed page's own text and
 // recognises the scanned one, in page order; a PDF all typed is clipped as before, never
-// recognised; several images become one cutting with --as-one's order.
+// recognised; several images (a PNG and a WebP) become one cutting with --as-one's order, and a
+// multi-page TIFF (a scanner's feeder) one cutting of its pages in order.
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { fileBytesToItem } from '../../../../main/core/capture/read-article-file';
 import { scanFilesToItem } from '../../../../main/core/capture/scan-item';
-import { textImage } from '../ocr/text-image';
+import { multiPageTiff, textImage } from '../ocr/text-image';
 import { makePdf, makeScannedPdf } from './make-pdf';
 
 const TYPED = ['Council minutes', 'The council approved the plan for the new bridge over the river', 'after a long debate about the cost of the works and the traffic.'];
@@ -39,13 +40,26 @@ describe('scanned PDFs', () => {
     expect(item.scan).toBeUndefined();
   });
 
-  it('makes several images one cutting, in the order given, and refuses a PDF among them', async () => {
-    const first = await textImage('Bridge plan approved\n\nThe council approved the plan for the new bridge.');
-    const second = await textImage('Continued from page one: the ferry keeps running until the spring.');
-    const item = await scanFilesToItem([{ name: 'p1.png', bytes: first }, { name: 'p2.png', bytes: second }], {}, { languages: ['eng'] });
+  it('reads every page of a multi-page TIFF, in order', async () => {
+    const tiff = await multiPageTiff([
+      await textImage('Bridge plan approved\n\nThe council approved the plan for the new bridge.'),
+      await textImage('Continued from page one: the ferry keeps running until the spring.'),
+    ]);
+    const item = await fileBytesToItem(tiff, 'feeder.tif', {}, { languages: ['eng'] });
+    expect(item.scan!.stored.pages.map((page) => page.page)).toEqual([1, 2]);
+    expect(item.scan!.stored.originals).toEqual([{ name: 'feeder.tif', mediaType: 'image/tiff', sha256: expect.any(String) as string, size: tiff.length }]);
     const text = (item.request as { text: string }).text;
     expect(text.indexOf('ferry keeps running')).toBeGreaterThan(text.indexOf('approved the plan'));
-    expect(item.scan!.stored.originals.map((original) => [original.name, original.asset !== undefined])).toEqual([['p1.png', false], ['p2.png', true]]);
+  });
+
+  it('makes several images one cutting, in the order given, and refuses a PDF among them', async () => {
+    const first = await textImage('Bridge plan approved\n\nThe council approved the plan for the new bridge.');
+    // The second a WebP (as a phone may save it), so that every image kind but TIFF is read here.
+    const second = await textImage('Continued from page one: the ferry keeps running until the spring.', { format: 'webp' });
+    const item = await scanFilesToItem([{ name: 'p1.png', bytes: first }, { name: 'p2.webp', bytes: second }], {}, { languages: ['eng'] });
+    const text = (item.request as { text: string }).text;
+    expect(text.indexOf('ferry keeps running')).toBeGreaterThan(text.indexOf('approved the plan'));
+    expect(item.scan!.stored.originals.map((original) => [original.name, original.asset !== undefined])).toEqual([['p1.png', false], ['p2.webp', true]]);
     await expect(scanFilesToItem([{ name: 'p1.png', bytes: first }, { name: 'x.pdf', bytes: makePdf([TYPED]) }], {}, { languages: ['eng'] })).rejects.toThrow(
       'add: x.pdf cannot be joined with other files into one cutting; join images (.jpg, .png, .tif, .webp), and add a PDF on its own',
     );

@@ -41,16 +41,32 @@ export async function textImage(text: string, options: TextImageOptions = {}): P
  * byte of pixels is what a decoder would find short), which is all a size check reads.
  */
 export function manyPageTiff(pages: number, width = 1, height = 1): Buffer {
+  return writeTiff(Array.from({ length: pages }, () => ({ width, height, pixels: Buffer.from([255]) })));
+}
+
+/** A multi-page TIFF of the given images (each page an image's grey pixels), as a scanner's feeder writes one. */
+export async function multiPageTiff(images: Buffer[]): Promise<Buffer> {
+  const pages = await Promise.all(
+    images.map(async (image) => {
+      const { data, info } = await sharp(image).greyscale().raw().toBuffer({ resolveWithObject: true });
+      return { width: info.width, height: info.height, pixels: data };
+    }),
+  );
+  return writeTiff(pages);
+}
+
+/** An uncompressed, 8-bit grey TIFF with one page (IFD) for each entry, its pixels in one strip. */
+function writeTiff(pages: { width: number; height: number; pixels: Buffer }[]): Buffer {
   const entries = 8;
   const ifdSize = 2 + entries * 12 + 4;
   const header = 8;
-  const buffer = Buffer.alloc(header + pages * (ifdSize + 1));
+  const buffer = Buffer.alloc(header + pages.reduce((total, page) => total + ifdSize + page.pixels.length, 0));
   buffer.write('II', 0, 'latin1');
   buffer.writeUInt16LE(42, 2);
   buffer.writeUInt32LE(header, 4);
-  for (let page = 0; page < pages; page++) {
-    const at = header + page * (ifdSize + 1);
-    const pixel = at + ifdSize;
+  let at = header;
+  pages.forEach(({ width, height, pixels }, index) => {
+    const strip = at + ifdSize;
     buffer.writeUInt16LE(entries, at);
     const tags: [number, number, number][] = [
       [256, 4, width], // width
@@ -58,9 +74,9 @@ export function manyPageTiff(pages: number, width = 1, height = 1): Buffer {
       [258, 3, 8], // bits per sample
       [259, 3, 1], // no compression
       [262, 3, 1], // black is zero
-      [273, 4, pixel], // strip offset
-      [278, 3, 1], // rows per strip
-      [279, 4, 1], // strip byte count
+      [273, 4, strip], // strip offset
+      [278, 4, height], // rows per strip: all of them
+      [279, 4, pixels.length], // strip byte count
     ];
     tags.forEach(([tag, type, value], i) => {
       const entry = at + 2 + i * 12;
@@ -70,8 +86,10 @@ export function manyPageTiff(pages: number, width = 1, height = 1): Buffer {
       if (type === 3) buffer.writeUInt16LE(value, entry + 8);
       else buffer.writeUInt32LE(value, entry + 8);
     });
-    buffer.writeUInt32LE(page === pages - 1 ? 0 : at + ifdSize + 1, at + 2 + entries * 12);
-    buffer[pixel] = 255;
-  }
+    const next = strip + pixels.length;
+    buffer.writeUInt32LE(index === pages.length - 1 ? 0 : next, at + 2 + entries * 12);
+    pixels.copy(buffer, strip);
+    at = next;
+  });
   return buffer;
 }
