@@ -92,7 +92,7 @@ export async function extractPdfText(bytes: Uint8Array, name: string, options: {
     const text = pages.filter((page) => page !== '').join('\n\n');
     if (options.allowScans && pagesWithoutText > 0) return { title: null, author: null, text, pages: document.numPages, pagesWithoutText };
     if (text.trim() === '') {
-      throw new CuttingsError('bad-content', `pdf: ${name} has no text in it (a scanned document? Cuttings does not read text from images)`);
+      throw new CuttingsError('bad-content', `pdf: ${name} has no text in it (a scanned document? save it and add the file: Cuttings recognises scanned PDFs added as files)`);
     }
     const { info } = (await document.getMetadata().catch(() => ({ info: {} }))) as { info: Record<string, unknown> };
     const field = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value.replace(/\s+/gu, ' ').trim() : null);
