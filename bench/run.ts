@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --articles N] [-- --json]`: the benchmarks. Prints a table; with --json
+ * `npm run bench [-- --articles N] [-- --ocr-pages N] [-- --json]`: the benchmarks. Prints a table; with --json
  * the last line is one JSON object with a member per benchmark. Not a test: it measures.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -8,12 +8,19 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { benchExport } from './export-bench';
 import { benchClipping } from './clipping-bench';
+import { benchOcr, OCR_TARGETS } from './ocr/ocr-bench';
 import { benchSearch } from './search-bench';
 import { benchStorage } from './storage-bench';
 import { round } from './stats';
 
 const { values } = parseArgs({
-  options: { articles: { type: 'string', default: '100000' }, json: { type: 'boolean', default: false }, keep: { type: 'boolean', default: false } },
+  options: {
+    articles: { type: 'string', default: '100000' },
+    json: { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false },
+    // Pages for the OCR run: each is read twice (as a scan and as a photo), a few seconds each.
+    'ocr-pages': { type: 'string', default: '12' },
+  },
 });
 const count = Number(values.articles);
 if (!Number.isInteger(count) || count < 10) {
@@ -30,6 +37,7 @@ try {
   const search = await benchSearch(work, join(work, 'library'), log);
   const exported = await benchExport(join(work, 'library'), log);
   const clipping = await benchClipping(log);
+  const ocr = await benchOcr(Math.max(1, Number(values['ocr-pages']) || 12), join(work, 'ocr-pages'), log);
   const rows: [string, number, string][] = [
     ['articles', storage.articles, ''],
     ['import (indexing included), s', storage.import_s, 'target ≤ 60 at 100,000'],
@@ -71,9 +79,22 @@ try {
     ['author right', clipping.author_acc, 'target ≥ 0.75'],
     ['extraction p50, ms', clipping.extract_p50_ms, 'target ≤ 50'],
   ]);
+  const percent = (fraction: number) => 100 * fraction;
+  table(`ocr (${ocr.pages} BBC pages set in Chromium, read as scans and as photos)`, [
+    ['CER, 300-dpi scans, %', percent(ocr.scan_cer), `target ≤ ${percent(OCR_TARGETS.scan_cer)}`],
+    ['WER, 300-dpi scans, %', percent(ocr.scan_wer), ''],
+    ['CER, phone-like photos, %', percent(ocr.photo_cer), `target ≤ ${percent(OCR_TARGETS.photo_cer)}`],
+    ['WER, phone-like photos, %', percent(ocr.photo_wer), ''],
+    ['seconds per page p50', ocr.page_p50_s, 'target ≤ 4 on one core'],
+    ['seconds per page p95', ocr.page_p95_s, ''],
+    ['CPU seconds per page p50', ocr.page_cpu_p50_s, 'the engine runs on one core'],
+    ['CPU seconds per page p95', ocr.page_cpu_p95_s, ''],
+    ['headline guessed right, share', ocr.headline_right, ''],
+    ['date guessed right, share', ocr.date_right, ''],
+  ]);
   if (values.json) {
     const rounded = <T extends object>(member: T) => Object.fromEntries(Object.entries(member).map(([key, value]) => [key, round(value as number)]));
-    console.log(JSON.stringify({ machine, storage: rounded(storage), search: rounded(search), export: rounded(exported), clipping }));
+    console.log(JSON.stringify({ machine, storage: rounded(storage), search: rounded(search), export: rounded(exported), clipping, ocr }));
   }
 } finally {
   if (values.keep) log(`bench: kept ${work}`);

@@ -55,6 +55,12 @@ export const CHANNELS = {
   // The browser extension: answering an extension that asks to be paired, and revoking one.
   answerBrowserPairing: 'cuttings:answer-browser-pairing',
   revokeBrowserPairing: 'cuttings:revoke-browser-pairing',
+  // Scans: photos, scanned pages and PDFs recognised offline, shown beside their text.
+  addScan: 'cuttings:add-scan',
+  cancelScans: 'cuttings:cancel-scans',
+  ocrLanguages: 'cuttings:ocr-languages',
+  getScan: 'cuttings:get-scan',
+  correctScanText: 'cuttings:correct-scan-text',
 } as const;
 
 /** Channels main pushes on (never invoked by the renderer). */
@@ -260,7 +266,9 @@ export type AppEvent =
   /** A `cuttings://article/<id>` link was opened: show that cutting. */
   | { type: 'open-article'; id: string }
   /** A `cuttings://browser-clipping` link was opened: show the Clip from the browser dialog. */
-  | { type: 'open-browser-clipping' };
+  | { type: 'open-browser-clipping' }
+  /** A scan's page about to be recognised: the file, and the page (from 1) of how many. */
+  | { type: 'scan-progress'; file: string; page: number; pages: number };
 
 /** Every kind of AppEvent: the preload forwards these and drops anything else. */
 export const APP_EVENT_TYPES = [
@@ -274,6 +282,7 @@ export const APP_EVENT_TYPES = [
   'browser-pairing-request',
   'open-article',
   'open-browser-clipping',
+  'scan-progress',
 ] as const satisfies readonly AppEvent['type'][];
 
 // Fails to compile when an AppEvent type is missing from APP_EVENT_TYPES.
@@ -564,6 +573,17 @@ export interface CuttingsApi {
   answerBrowserPairing(request: AnswerBrowserPairingRequest): Promise<Result<BrowserClippingStatus>>;
   /** Revokes a pairing by its id: that extension's requests are refused from now on. */
   revokeBrowserPairing(id: string): Promise<Result<BrowserClippingStatus>>;
+  // ---- Scans ----
+  /** Recognises a scan (one file, or several images as one cutting) and adds it; progress comes as `scan-progress` events. */
+  addScan(request: AddScanRequest): Promise<Result<AddOutcome>>;
+  /** Stops the scan being recognised, between pages (nothing of it is stored); resolves to whether there was one. */
+  cancelScans(): Promise<Result<boolean>>;
+  /** The languages scans can be recognised in, and the default choice. */
+  ocrLanguages(): Promise<Result<OcrLanguages>>;
+  /** A scanned article's pages and words, for the reader. */
+  getScan(id: string): Promise<Result<ScanView>>;
+  /** Stores the user's correction of a scan's text as a new version (the recognised text is kept). */
+  correctScanText(request: CorrectScanRequest): Promise<Result<AddOutcome>>;
 }
 
 // ---- The browser extension ----
@@ -599,6 +619,89 @@ export interface BrowserPairingRequest {
 export interface AnswerBrowserPairingRequest {
   requestId: string;
   accept: boolean;
+}
+
+// ---- Scans ----
+
+/** A file of a scan as the user chose or dropped it. */
+export interface ScanFileData {
+  name: string;
+  /** Its bytes, base64 (as for {@link AddFileRequest.dataBase64}). */
+  dataBase64: string;
+}
+
+/**
+ * Scans to recognise as one cutting: one file (a photo, a scanned page, a multi-page TIFF or a
+ * scanned PDF), or several images of one story (continued on another page or column), in order.
+ */
+export interface AddScanRequest extends Omit<AddOptions, 'fileName' | 'url' | 'author'> {
+  files: ScanFileData[];
+  /** The languages to recognise, `+`-joined tesseract codes (`deu+eng`); the defaults when absent. */
+  languages?: string;
+  /** Where the cutting stood in print. */
+  printPage?: string;
+  section?: string;
+  /** As for {@link AddUrlRequest.onDuplicate}. */
+  onDuplicate?: DuplicateAction | 'ask';
+}
+
+/** A language scans can be recognised in. */
+export interface OcrLanguageChoice {
+  /** tesseract's code: `eng`, `deu`. */
+  code: string;
+  name: string;
+}
+
+/** The languages scans can be recognised in, and those chosen when the user chooses none. */
+export interface OcrLanguages {
+  languages: OcrLanguageChoice[];
+  defaults: string[];
+}
+
+/** A recognised word: its characters [start, end) in the article's text, confidence 0–100, and box on its page's image in pixels. */
+export interface ScanWord {
+  start: number;
+  end: number;
+  confidence: number;
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+/** A page of a scan as the reader shows it. */
+export interface ScanPageView {
+  /** The cleaned page (upright, level, evenly lit): a JPEG, base64, and its size. */
+  mediaType: string;
+  dataBase64: string;
+  width: number;
+  height: number;
+  from: 'ocr' | 'text-layer';
+  confidence: number;
+  words: ScanWord[];
+}
+
+/** An article's scan, for the reader: its pages and words, and what was recognised how. */
+export interface ScanView {
+  id: string;
+  pages: ScanPageView[];
+  /** The languages recognised (`deu+eng`) and the engine. */
+  languages: string;
+  engine: string;
+  /** What was guessed from the text, for the user to confirm. */
+  guessed: { title: string | null; published: string | null };
+  printPage: string | null;
+  section: string | null;
+  /** When this version is the user's correction: the capture it corrects. */
+  correctedFrom: string | null;
+  /** The files as received. */
+  originals: { name: string; mediaType: string; sha256: string; size: number }[];
+}
+
+/** The user's correction of a scan's text: stored as a new version; the recognised text is kept. */
+export interface CorrectScanRequest {
+  id: string;
+  text: string;
 }
 
 /** `window.cuttings`: the calls and the events. */

@@ -39,6 +39,7 @@ const rendererRoot = join(here, '..', 'renderer');
 const preloadPath = join(here, '..', 'preload', 'index.cjs');
 const searchWorkerPath = join(here, 'core', 'search-worker.js');
 const clipWorkerPath = join(here, 'core', 'clip-worker.js');
+const ocrWorkerPath = join(here, 'core', 'ocr-worker.js');
 
 // The renderer is served from a standard, secure custom scheme rather than file://, so it has
 // a real origin that the CSP and the IPC sender check can name.
@@ -121,7 +122,7 @@ async function start(): Promise<void> {
   const userData = app.getPath('userData');
   const settings = await SettingsStore.open(join(userData, 'settings.json'));
   nativeTheme.themeSource = settings.current.theme;
-  const openLibrary = (path: string) => Library.open(path, { searchWorker: searchWorkerPath, clipWorker: clipWorkerPath, titlesWhileLoading: true });
+  const openLibrary = (path: string) => Library.open(path, { searchWorker: searchWorkerPath, clipWorker: clipWorkerPath, ocrWorker: ocrWorkerPath, titlesWhileLoading: true });
   let librarySession: LibrarySession;
   try {
     // CUTTINGS_LIBRARY wins, as for the CLI; then the library chosen in Settings; then the default.

@@ -53,6 +53,11 @@ const api = {
   suggestTags: invoke('suggestTags'),
   answerBrowserPairing: invoke('answerBrowserPairing'),
   revokeBrowserPairing: invoke('revokeBrowserPairing'),
+  addScan: invoke('addScan'),
+  cancelScans: invoke('cancelScans'),
+  ocrLanguages: invoke('ocrLanguages'),
+  getScan: invoke('getScan'),
+  correctScanText: invoke('correctScanText'),
   // Main's events reach the page as plain data: the listener never sees the IPC event (which
   // would carry the sender and ports), and anything that is not an AppEvent is dropped.
   onAppEvent: (listener: (event: AppEvent) => void) => {

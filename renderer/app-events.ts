@@ -31,6 +31,8 @@ export interface AppEventTargets {
   browserClippingDialog: BrowserClippingDialog;
   /** Shows a cutting in the reader (a `cuttings://article/<id>` link). */
   openArticle(id: string): void;
+  /** Main's `scan-progress` event: a scan's page about to be recognised (scans/scan-queue.ts). */
+  scanProgress(file: string, page: number, pages: number): void;
 }
 
 /** Listens to main's events for the rest of the window's life. */
@@ -73,6 +75,9 @@ export function installAppEvents(targets: AppEventTargets): void {
         return;
       case 'open-browser-clipping':
         if (!isDialogOpen()) void targets.browserClippingDialog.open();
+        return;
+      case 'scan-progress':
+        targets.scanProgress(event.file, event.page, event.pages);
         return;
     }
   });

@@ -38,6 +38,7 @@ import { LibraryState } from './library/library-state';
 import { Listing } from './listing/listing';
 import { installOrganising } from './organise';
 import { Reader } from './reader/reader';
+import { ScanQueue } from './scans/scan-queue';
 
 const status = new StatusBar(required('status-message', HTMLElement), required('status-summary', HTMLElement), required('status-index', HTMLElement));
 setErrorReporter((message) => status.error(message));
@@ -69,7 +70,20 @@ const reader = new Reader(required('reader', HTMLElement), {
     }),
 });
 
-const addDialog = new AddDialog((summary) => void articleAdded(summary));
+// Scans are recognised in the background, a bar at the window's foot showing how far (scans/scan-queue.ts).
+const scans = new ScanQueue({
+  added: (summary) => void articleAdded(summary),
+  finished: (message, error) => (error ? status.error(message) : status.info(message)),
+  changed: () => void library.changed(),
+});
+document.querySelector('.status-bar')?.append(scans.element);
+const addDialog = new AddDialog(
+  (summary) => void articleAdded(summary),
+  (jobs) => {
+    scans.enqueue(jobs);
+    status.info(`Recognising ${jobs.length === 1 ? 'the scan' : `${jobs.length} scans`} in the background…`);
+  },
+);
 const saveDialog = new SaveSearchDialog((searches, saved) => library.searchSaved(searches, saved));
 const browserClippingDialog = new BrowserClippingDialog();
 const settingsDialog = new SettingsDialog(() => void browserClippingDialog.open());
@@ -91,6 +105,7 @@ const fileReports: DropReports = {
     status.info(message);
     void library.changed();
   },
+  scans: (files) => scans.enqueue(files.map((file) => ({ files: [file], details: {} }))),
   modalOpen: () => isDialogOpen(),
 };
 /** Import…: the system's file chooser, then each file added or imported as a drop would be. */
@@ -134,6 +149,7 @@ installAppEvents({
   pairingDialog,
   browserClippingDialog,
   openArticle: (id) => void openArticle(id),
+  scanProgress: (file, page, pages) => scans.pageProgress(file, page, pages),
 });
 installFileDrop(fileReports);
 

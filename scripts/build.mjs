@@ -3,6 +3,7 @@
 //   dist/main/cli/cuttings.js     the `cuttings` command line
 //   dist/main/core/search-worker.js  the search index's worker thread (main/core/search/)
 //   dist/main/core/clip-worker.js    the thread that clips the articles of a bulk import (main/core/clip/)
+//   dist/main/core/ocr-worker.js     the thread that recognises scans in the app (main/core/ocr/)
 //   dist/chunks/                  code the two share, and code loaded only when needed
 //                                 (the HTML clipper and jsdom, which take half a second)
 //   dist/preload/index.cjs        the preload (CommonJS: sandboxed preloads cannot load ESM)
@@ -41,6 +42,7 @@ await Promise.all([
       // the CLI, the harness and the packages load them from there.
       { in: join(root, 'main/core/search/search-worker.ts'), out: 'main/core/search-worker' },
       { in: join(root, 'main/core/clip/clip-worker.ts'), out: 'main/core/clip-worker' },
+      { in: join(root, 'main/core/ocr/ocr-worker.ts'), out: 'main/core/ocr-worker' },
     ],
     outdir: out,
     splitting: true,

@@ -13,6 +13,7 @@ import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
 import { listCommand } from './commands/list';
 import { noteCommand } from './commands/note';
+import { ocrCommand } from './commands/ocr';
 import { recaptureCommand } from './commands/recapture';
 import { reindexCommand } from './commands/reindex';
 import { rulesCommand } from './commands/rules';
@@ -61,6 +62,7 @@ const COMMANDS: Record<string, Command> = {
   extract: async (args, io) => (await import('./commands/extract')).extractCommand(args, io),
   add: addCommand,
   recapture: recaptureCommand,
+  ocr: ocrCommand,
   search: searchCommand,
   show: showCommand,
   list: listCommand,

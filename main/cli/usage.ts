@@ -9,8 +9,9 @@ Cuttings keeps news cuttings offline: clip articles, search them, tag them.
 
 Commands:
   add FILE|URL...      clip articles from web addresses, .html, .htm, .mhtml, .txt, .md or .pdf
-                       files, or standard input (--stdin)
+                       files, or standard input (--stdin); recognise scans (.jpg, .png, .tif, .webp, scanned PDFs)
   recapture ID         fetch an article's address again; keep a changed text as a new version
+  ocr ID               recognise a scanned cutting again (other languages); keep a changed text as a new version
   search QUERY         search titles and texts
   show ID              print one article
   list                 list every article, newest first
@@ -73,6 +74,13 @@ Options:
   --tag T             add tag T (repeatable: --tag ukraine --tag diplomacy)
   --json              print each stored article's metadata as one JSON line
                       ({"input", "skipped": true, "duplicate"} for a skipped duplicate)
+Scans (.jpg, .jpeg, .png, .tif/.tiff, .webp, and PDFs with scanned pages) are recognised
+offline; the headline and date are guessed from the text unless --title and --published say:
+  --lang L            the languages to recognise: eng, deu, fra, spa, joined by + (deu+eng);
+                      by default the system's and the library's languages, and English
+  --as-one            recognise the images given as one cutting (a story continued on another
+                      page or column), in the order given
+  --page P, --section S   where the cutting stood in print
 ${LIBRARY_OPTION}
 
 Exit status: 0 when every input was added; 1 when any failed (the others are still added);
@@ -86,6 +94,17 @@ Any version's ID will do; the new text is compared with the latest version.
 
 Options:
   --json            print {"url", "changed", "id", "versionOf", "previous", "diff": [{"kind", "text", "words"}]}
+${LIBRARY_OPTION}`,
+  ocr: `Usage: cuttings ocr ID [options]
+
+Recognises a scanned cutting again from its files as received (the pictures, the PDF) and
+stores the text as a new version beside the first (which is kept). Nothing is stored when
+the text comes out the same.
+
+Options:
+  --lang L          the languages to recognise (eng, deu, fra, spa, joined by +); by default
+                    the languages it was recognised in before
+  --json            print {"id", "versionOf", "changed", "languages"}
 ${LIBRARY_OPTION}`,
   search: `Usage: cuttings search QUERY [options]
        cuttings search --batch FILE [options]

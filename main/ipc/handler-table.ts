@@ -19,6 +19,7 @@ import { clippingMethods, clippingSchemas } from './handlers/clipping';
 import { exportMethods, exportSchemas, type ExportServices } from './handlers/export';
 import { notesMethods, notesSchemas } from './handlers/notes';
 import { organiseMethods, organiseSchemas } from './handlers/organise';
+import { scansMethods, scansSchemas } from './handlers/scans';
 import { searchMethods, searchSchemas } from './handlers/search';
 import { settingsMethods, settingsSchemas, type SettingsServices } from './handlers/settings';
 
@@ -38,6 +39,7 @@ const schemas = {
   ...settingsSchemas,
   ...exportSchemas,
   ...browserPairingSchemas,
+  ...scansSchemas,
 } satisfies Record<ApiMethod, z.ZodType>;
 
 /** Turns whatever a core call threw into an ApiError; unexpected errors become `internal`. */
@@ -60,13 +62,14 @@ export function createHandlerTable(
 ): HandlerTable {
   const api: GroupMethods<ApiMethod> = {
     ...articlesMethods(getLibrary),
-    ...clippingMethods(getLibrary, browserClipping),
+    ...clippingMethods(getLibrary, browserClipping, exportServices.sendEvent),
     ...searchMethods(getLibrary),
     ...organiseMethods(getLibrary, exportServices.sendEvent),
     ...notesMethods(getLibrary),
     ...settingsMethods(getLibrary, services),
     ...exportMethods(getLibrary, exportServices),
     ...browserPairingMethods(browserClipping),
+    ...scansMethods(getLibrary, exportServices.sendEvent),
   };
 
   const table = new Map<string, Handler>();

@@ -8,17 +8,25 @@
  * (File.text()) and sent as text: .html/.htm as HTML, anything else as plain text, with the
  * file's name kept for provenance. Main decides what is acceptable; its message is shown in
  * the dialog word for word, and the dialog stays open so the user can fix the input.
+ * Images chosen are scans: the dialog asks how to recognise them (as one cutting or one each,
+ * the languages — the last chosen remembered — the page and section) and hands them to the
+ * background queue (scans/scan-queue.ts).
  */
 import type { AddOptions, AddOutcome, DuplicateAction, DuplicateMatch } from '../../common/api';
 import type { ArticleSummary } from '../../common/article';
 import { call, messageOf } from '../helpers/api-client';
 import { toBase64 } from '../helpers/base64';
-import { required } from '../helpers/dom';
+import { el, replaceChildren, required } from '../helpers/dom';
 import { splitTags } from '../helpers/split-tags';
 import { Dialog } from './dialog';
+import { isScanFile, SCAN_FILE_TYPES } from '../scans/scan-files';
+import type { ScanJob } from '../scans/scan-queue';
 
-/** Files the dialog offers; others may still be chosen and are read as text. */
-export const ACCEPTED_FILES = '.html,.htm,.mhtml,.mht,.txt,.md,.pdf';
+/** Files the dialog offers (pages, text, PDFs and scans); others may still be chosen. */
+export const ACCEPTED_FILES = `.html,.htm,.mhtml,.mht,.txt,.md,.pdf,${SCAN_FILE_TYPES}`;
+
+/** Where the languages last chosen for scans are remembered (this window's own storage). */
+const LANGUAGES_KEY = 'cuttings.scan-languages';
 
 /** Whether a file name says HTML. */
 export function isHtmlFile(name: string): boolean {
@@ -41,8 +49,20 @@ export class AddDialog extends Dialog {
   private readonly submit = required('add-submit', HTMLButtonElement);
   private readonly duplicate = required('add-duplicate', HTMLElement);
   private readonly duplicateMessage = required('add-duplicate-message', HTMLElement);
+  private readonly scanOptions = required('add-scan-options', HTMLFieldSetElement);
+  private readonly asOneRow = required('add-scan-as-one-row', HTMLElement);
+  private readonly asOne = required('add-scan-as-one', HTMLInputElement);
+  private readonly languages = required('add-scan-languages', HTMLElement);
+  private readonly printPage = required('add-scan-page', HTMLInputElement);
+  private readonly section = required('add-scan-section', HTMLInputElement);
+  /** Whether the language choices have been asked of main (once). */
+  private languagesLoaded = false;
 
-  constructor(private readonly onAdded: (summary: ArticleSummary) => void) {
+  constructor(
+    private readonly onAdded: (summary: ArticleSummary) => void,
+    /** Scans go to the background queue (scans/scan-queue.ts); the line to show says so. */
+    private readonly onScans: (jobs: ScanJob[]) => void = () => undefined,
+  ) {
     super(required('add-dialog', HTMLDialogElement));
     this.file.accept = ACCEPTED_FILES;
     this.form.addEventListener('submit', (event) => {
@@ -100,6 +120,17 @@ export class AddDialog extends Dialog {
       if (tags.length > 0) options.tags = tags;
 
       const chosen = [...(this.file.files ?? [])];
+      const scans = chosen.filter((file) => isScanFile(file.name));
+      if (scans.length > 0) {
+        this.onScans(this.scanJobs(scans, options));
+        const others = chosen.filter((file) => !isScanFile(file.name));
+        if (others.length === 0) {
+          this.finish([]);
+          return;
+        }
+        await this.addFiles(others, options);
+        return;
+      }
       if (chosen.length > 0) {
         await this.addFiles(chosen, options);
         return;
@@ -118,6 +149,44 @@ export class AddDialog extends Dialog {
     } catch (error) {
       this.showError(messageOf(error));
       this.setBusy(false);
+    }
+  }
+
+  /** The cuttings the chosen images make: one for all of them ("as one"), or one each. */
+  private scanJobs(scans: File[], options: AddOptions): ScanJob[] {
+    const { url: _url, fileName: _fileName, author: _author, title, ...shared } = options;
+    const languages = [...this.languages.querySelectorAll<HTMLInputElement>('input:checked')].map((input) => input.value).join('+');
+    // Remembered for the next scans added in this window (each cutting keeps its own, too).
+    if (languages) localStorage.setItem(LANGUAGES_KEY, languages);
+    const details = {
+      ...shared,
+      ...(languages ? { languages } : {}),
+      ...(this.printPage.value.trim() ? { printPage: this.printPage.value.trim() } : {}),
+      ...(this.section.value.trim() ? { section: this.section.value.trim() } : {}),
+    };
+    const together = scans.length === 1 || this.asOne.checked;
+    // A title names one cutting: only when the images make one.
+    if (together) return [{ files: scans, details: { ...details, ...(title ? { title } : {}) } }];
+    return scans.map((file) => ({ files: [file], details }));
+  }
+
+  /** The language choices, asked of main the first time a scan is chosen; the defaults ticked. */
+  private async loadLanguages(): Promise<void> {
+    if (this.languagesLoaded) return;
+    this.languagesLoaded = true;
+    try {
+      const { languages, defaults: offered } = await call('ocrLanguages');
+      const remembered = (localStorage.getItem(LANGUAGES_KEY) ?? '').split('+').filter((code) => languages.some((language) => language.code === code));
+      const defaults = remembered.length > 0 ? remembered : offered;
+      replaceChildren(
+        this.languages,
+        ...languages.map((language) =>
+          el('label', { className: 'check-label' }, el('input', { attrs: { type: 'checkbox', value: language.code, checked: defaults.includes(language.code) } }), ` ${language.name}`),
+        ),
+      );
+    } catch (error) {
+      this.languagesLoaded = false;
+      this.showError(messageOf(error));
     }
   }
 
@@ -201,6 +270,10 @@ export class AddDialog extends Dialog {
     const chosen = [...(this.file.files ?? [])];
     const names = chosen.length === 1 ? chosen[0]!.name : `${chosen.length} files`;
     this.fileName.textContent = chosen.length > 0 ? names : 'No file chosen';
+    const scans = chosen.filter((file) => isScanFile(file.name)).length;
+    this.scanOptions.hidden = scans === 0;
+    this.asOneRow.hidden = scans < 2;
+    if (scans > 0) void this.loadLanguages();
     this.clearFile.hidden = chosen.length === 0;
     this.text.disabled = chosen.length > 0;
     this.text.placeholder =

@@ -23,6 +23,7 @@ import { metaRows, provenanceRows } from './article-details';
 import { highlightMarkId } from './highlight-marks';
 import { NOTES_IN_MAIN, NotesPanel, type Selected } from './notes-panel';
 import { RecapturePanel } from './recapture-panel';
+import { ScanPanel } from './scan-panel';
 import { buildReaderPage, matchId } from './reader-document';
 import { SuggestedTags } from './suggested-tags';
 import { TagEditor, type TagChange } from './tag-editor';
@@ -81,6 +82,8 @@ export class Reader {
   private readonly notes: NotesPanel;
   private readonly tools: HTMLElement;
   private readonly suggested: SuggestedTags;
+  /** A scanned cutting's pages beside its text (scan-panel.ts). */
+  private readonly scan: ScanPanel;
 
   constructor(root: HTMLElement, options: ReaderOptions) {
     /** Stores a tag change on an article; resolves to its tags after it. */
@@ -152,10 +155,24 @@ export class Reader {
       this.frame.contentDocument?.addEventListener('keydown', (event) => this.forwardKey(event));
       // The first match is shown as soon as the article is: that is what the search found.
       if (this.currentMatch > 0) this.goToMatch(this.currentMatch);
+      this.connectScan();
+    });
+    this.scan = new ScanPanel({
+      correct: async (text) => {
+        const id = this.article?.id;
+        if (!id) throw new Error('reader: no article is open');
+        const outcome = await call('correctScanText', { id, text });
+        if (outcome.status === 'added') {
+          await options.newVersion();
+          await this.open(outcome.article.id);
+        }
+        return outcome;
+      },
     });
     // Above the article: the search's matches on the left, Highlight selection on the right.
     this.tools = el('div', { className: 'reader-tools', attrs: { hidden: true } }, this.matchBar, this.notes.highlightButton);
-    replaceChildren(root, this.empty, this.header, this.tools, this.frame);
+    // A scan's pages stand beside its text.
+    replaceChildren(root, this.empty, this.header, this.tools, el('div', { className: 'reader-body' }, this.scan.element, this.frame));
   }
 
   /** The open article's id, if any. */
@@ -196,6 +213,27 @@ export class Reader {
     this.notes.show(article);
     void this.suggested.load(article.id);
     this.render(article, terms);
+    void this.loadScan(article);
+  }
+
+  /** Shows a scanned cutting's pages beside its text; hides the panel for any other article. */
+  private async loadScan(article: Article): Promise<void> {
+    if (!isScan(article)) {
+      this.scan.hide();
+      return;
+    }
+    const view = await attempt(() => call('getScan', article.id));
+    if (!view || this.article?.id !== article.id) return;
+    this.scan.show(view, article);
+    this.connectScan();
+  }
+
+  /** Ties the text in the frame to the scan (scan-panel.ts), once both are there. */
+  private connectScan(): void {
+    const doc = this.frame.contentDocument;
+    if (!doc || !this.frameLoaded) return;
+    this.scan.connect(doc);
+    if (this.currentMatch > 0) this.scan.showMark(doc.getElementById(matchId(this.currentMatch)));
   }
 
   /** A key pressed in the article: `h` highlights; Escape, `/`, j and k go to the window as if pressed there. */
@@ -291,6 +329,7 @@ export class Reader {
     // Before the document has loaded, navigating would cancel it: the load handler moves there.
     if (!this.frameLoaded) return;
     this.frame.contentWindow?.location.replace(`about:srcdoc#${matchId(n)}`);
+    this.scan.showMark(this.frame.contentDocument?.getElementById(matchId(n)) ?? null);
   }
 
   private showMatchCount(): void {
@@ -319,6 +358,7 @@ export class Reader {
     this.showMatchCount();
     this.frameLoaded = false;
     this.frame.srcdoc = '';
+    this.scan.hide();
   }
 
   /** Moves focus to the tag field. */
@@ -331,6 +371,11 @@ export class Reader {
     const id = this.articleId;
     if (id !== undefined) this.setTags(id, (await call('getArticle', id)).tags);
   }
+}
+
+/** Whether an article is a scan: its text came from recognition, its words numbered for the scan (clip/scan-text.ts). */
+function isScan(article: Article): boolean {
+  return /<span data-w="\d+"/u.test(article.html);
 }
 
 function sameTerms(a: readonly string[], b: readonly string[]): boolean {

@@ -12,6 +12,7 @@ import { AddForm, BrowserClippingForm, ExportForm, PairingForm, SaveSearchForm, 
 import { exactly } from './parts/exactly';
 import { BulkBar, RulesForm, TagForm, Timeline, UndoToast } from './parts/organising';
 import { NotesPanel, ReaderDetails } from './parts/reader';
+import { ScanParts } from './parts/scans';
 import { Sidebar } from './parts/sidebar';
 import { WINDOW_VIEWS, type WindowView } from './parts/views';
 
@@ -56,6 +57,7 @@ export class CuttingsPage {
   readonly undoToast: UndoToast;
   readonly notes: NotesPanel;
   readonly readerDetails: ReaderDetails;
+  readonly scans: ScanParts;
 
   constructor(readonly page: Page) {
     page.on('console', (message) => this.consoleMessages.push(message));
@@ -74,6 +76,7 @@ export class CuttingsPage {
     this.undoToast = new UndoToast(page);
     this.notes = new NotesPanel(page);
     this.readerDetails = new ReaderDetails(page);
+    this.scans = new ScanParts(page);
   }
 
   /** Every view and dialog of the window, each with how to open it (parts/views.ts). */

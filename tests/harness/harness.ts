@@ -84,7 +84,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const settings = await SettingsStore.open(options.settingsFile ?? join(settingsFolder ?? '', 'settings.json'));
   // As the app opens it: the index in its worker thread, titles searched while it loads.
   const openLibrary = async (path: string) => {
-    const opened = await Library.open(path, { searchWorker: join(RENDERER_DIR, '..', 'main', 'core', 'search-worker.js'), titlesWhileLoading: true });
+    const opened = await Library.open(path, { searchWorker: join(RENDERER_DIR, '..', 'main', 'core', 'search-worker.js'), ocrWorker: join(RENDERER_DIR, '..', 'main', 'core', 'ocr-worker.js'), titlesWhileLoading: true });
     void opened.prepareSearch().catch(() => undefined);
     return opened;
   };

@@ -7,7 +7,11 @@
  */
 import type { AddOptions, DuplicateAction, DuplicateMatch } from '../../../common/api';
 import { CuttingsError } from '../../../common/errors';
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { readArticleFile } from '../../core/capture/read-article-file';
+import { isScanFileName, scanFilesToItem, type ScanAddOptions } from '../../core/capture/scan-item';
+import { defaultOcrLanguages, libraryLanguages, parseOcrLanguages } from '../../core/ocr/ocr-languages';
 import { looksLikeHtml, MAX_CLIP_BYTES } from '../../core/clip/input-checks';
 import { fetchForClipping } from '../../core/fetch/clip-url';
 import type { BatchItem, Library } from '../../core/library';
@@ -25,7 +29,13 @@ export async function addCommand(args: string[], io: CliIo): Promise<number> {
     tag: { type: 'string', multiple: true },
     'on-duplicate': { type: 'string' },
     json: { type: 'boolean' },
+    lang: { type: 'string' },
+    'as-one': { type: 'boolean' },
+    page: { type: 'string' },
+    section: { type: 'string' },
   });
+  if (values['as-one'] && positionals.length < 2) throw new UsageError('--as-one joins several scans into one cutting: give two or more images');
+  if (values['as-one'] && positionals.some(isUrlArgument)) throw new UsageError('--as-one joins scans (image files), not web addresses');
   if (values.stdin && positionals.length > 0) throw new UsageError('give FILEs or URLs, or --stdin, not both');
   if (!values.stdin && positionals.length === 0) throw new UsageError('add takes a FILE or URL (several if you like), or --stdin');
   if (positionals.length > 1 && (values.title !== undefined || values.url !== undefined)) {
@@ -46,12 +56,22 @@ export async function addCommand(args: string[], io: CliIo): Promise<number> {
     tags: values.tag ?? [],
   };
   const stdin = values.stdin ? await readStdin(io) : null;
+  const languages = values.lang !== undefined ? parseOcrLanguages(values.lang) : null;
   let status = 0;
   await withLibrary(values.library, io, false, async (library) => {
-    const inputs: (string | BatchItem)[] = stdin
+    const scan: ScanAddOptions = {
+      // The languages given, else the system's and the library's (ocr-languages.ts).
+      languages: languages ?? defaultOcrLanguages(libraryLanguages(library.list().map((summary) => summary.lang))),
+      ...(values.page ? { printPage: values.page } : {}),
+      ...(values.section ? { section: values.section } : {}),
+      onProgress: io.stderr.isTTY ? (progress) => io.stderr.write(`\rcuttings: recognising ${progress.file}, page ${progress.page} of ${progress.pages}\u001b[K`) : undefined,
+    };
+    const inputs: (string | BatchItem | string[])[] = stdin
       ? [{ kind: stdin.kind, request: stdin.kind === 'html' ? { ...options, html: stdin.content } : { ...options, text: stdin.content }, method: 'stdin' }]
-      : positionals;
-    status = await addInputs(library, inputs, { metadata: options, onDuplicate, json: values.json ?? false }, io);
+      : values['as-one']
+        ? [positionals]
+        : positionals;
+    status = await addInputs(library, inputs, { metadata: options, onDuplicate, json: values.json ?? false, scan }, io);
   });
   return status;
 }
@@ -68,6 +88,8 @@ export function isUrlArgument(argument: string): boolean {
 /** What the add command was told. */
 interface AddInputsOptions {
   metadata: Omit<AddOptions, 'fileName'>;
+  /** How scans are recognised. */
+  scan: ScanAddOptions;
   onDuplicate: DuplicateAction;
   json: boolean;
 }
@@ -76,16 +98,18 @@ interface AddInputsOptions {
  * Adds each input in order and returns the exit status: 1 if any failed, else
  * {@link EXIT_SKIPPED_DUPLICATE} if any was skipped as a duplicate, else 0.
  */
-async function addInputs(library: Library, inputs: (string | BatchItem)[], options: AddInputsOptions, io: CliIo): Promise<number> {
+async function addInputs(library: Library, inputs: (string | BatchItem | string[])[], options: AddInputsOptions, io: CliIo): Promise<number> {
   const bar = inputs.length > 1 ? progressBar(io.stderr, 'Adding') : null;
   let failed = 0;
   let skipped = 0;
   try {
     for (const [index, input] of inputs.entries()) {
-      const name = typeof input === 'string' ? input : 'standard input';
+      const name = typeof input === 'string' ? input : Array.isArray(input) ? input.join(' + ') : 'standard input';
       try {
-        const item = typeof input === 'string' ? await toItem(input, options.metadata) : input;
+        const item = typeof input === 'string' ? await toItem(input, options.metadata, options.scan) : Array.isArray(input) ? await scanFiles(input, options) : input;
+        if (io.stderr.isTTY && item.scan) io.stderr.write('\r\u001b[K');
         const outcome = await library.addChecked(item, options.onDuplicate);
+        if (item.scan && outcome.status === 'added') reportGuesses(name, item, options.metadata, io);
         if (outcome.status === 'duplicate') {
           skipped++;
           bar?.done();
@@ -116,11 +140,36 @@ async function addInputs(library: Library, inputs: (string | BatchItem)[], optio
   return failed > 0 ? 1 : skipped > 0 ? EXIT_SKIPPED_DUPLICATE : 0;
 }
 
-/** A URL is fetched; anything else is read as a file. */
-async function toItem(input: string, metadata: AddInputsOptions['metadata']): Promise<BatchItem> {
+/** A URL is fetched; anything else is read as a file (a scan is recognised). */
+async function toItem(input: string, metadata: AddInputsOptions['metadata'], scan: ScanAddOptions): Promise<BatchItem> {
   if (isUrlArgument(input)) return fetchForClipping({ ...metadata, url: input });
-  return readArticleFile(input, metadata);
+  return readArticleFile(input, metadata, scan);
 }
+
+/** Several scans read and recognised as one cutting (`--as-one`). */
+async function scanFiles(paths: string[], options: AddInputsOptions): Promise<BatchItem> {
+  const files = [];
+  for (const path of paths) {
+    if (!isScanFileName(path)) throw new CuttingsError('invalid-input', `add: --as-one joins images (.jpg, .jpeg, .png, .tif, .tiff, .webp); ${path} is not one`);
+    try {
+      files.push({ name: basename(path), bytes: await readFile(path) });
+    } catch (error) {
+      throw new CuttingsError('invalid-input', `add: cannot read ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
+    }
+  }
+  return scanFilesToItem(files, options.metadata, options.scan);
+}
+
+/** Tells the user which of a scan's title and date were guessed from its text, for them to check. */
+function reportGuesses(name: string, item: BatchItem, metadata: AddInputsOptions['metadata'], io: CliIo): void {
+  const guessed = item.scan!.stored.guessed;
+  const parts = [
+    ...(metadata.title === undefined && guessed.title ? [`headline "${guessed.title}" (--title to set it)`] : []),
+    ...(metadata.published === undefined && guessed.published ? [`date ${guessed.published} (--published to set it)`] : []),
+  ];
+  if (parts.length > 0) io.stderr.write(`cuttings: ${name}: guessed from the text: ${parts.join(', ')}\n`);
+}
+
 
 function describe(duplicate: DuplicateMatch): string {
   return `it duplicates ${duplicate.id} ("${duplicate.title}"), ${duplicate.detail}`;

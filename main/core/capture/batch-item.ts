@@ -8,13 +8,16 @@ import type { AddHtmlRequest, AddTextRequest } from '../../../common/api';
 import type { Provenance } from '../../../common/article';
 import type { OriginalKind } from '../storage/captures';
 import type { HttpExchanges } from '../storage/http-exchange';
+import type { StoredScan } from '../storage/scan-capture';
+import type { ScanWordSpan } from '../clip/scan-text';
 
 /** How an article came in, for provenance. */
 export type CaptureMethod = Provenance['method'];
 
 /** One article to add, alone (Library.addChecked) or in a batch (Library.addBatch). */
 export interface BatchItem {
-  kind: 'text' | 'html';
+  /** `scan`: text recognised from images (main/core/ocr), kept as recognised, with `scan` beside it. */
+  kind: 'text' | 'html' | 'scan';
   request: AddTextRequest | AddHtmlRequest;
   /** The bytes as received, if not the text or HTML itself (an import line, say). */
   original?: Uint8Array;
@@ -36,6 +39,17 @@ export interface BatchItem {
   note?: string;
   /** A fetched page's requests and response heads, kept with the capture (see storage/http-exchange.ts). */
   exchanges?: HttpExchanges;
+  /** A scan's capture (its pages, words, originals) and the assets to store with it. */
+  scan?: PendingScan;
+}
+
+/** A recognised scan waiting to be stored: its capture part, and the asset files it names. */
+export interface PendingScan {
+  stored: StoredScan;
+  /** Page images and further originals, stored in the asset store under these names before the capture. */
+  assets: { name: string; bytes: Uint8Array }[];
+  /** Every word's characters in the text and confidence, in the order of `data-w` in the reader HTML. */
+  words: ScanWordSpan[];
 }
 
 /** Limits on downloading an article's images. */

@@ -14,7 +14,16 @@ export interface PdfText {
   /** The text, paragraphs separated by blank lines. */
   text: string;
   pages: number;
+  /** Pages with (almost) no text of their own: scanned pages, for recognition. */
+  pagesWithoutText: number;
 }
+
+/**
+ * A page with fewer letters and digits than this in its text layer has none to speak of: a
+ * scanned page (or a blank one), for recognition. A scanner's PDF has none at all; a typed
+ * page, even a short note, has more.
+ */
+export const PAGE_TEXT_MIN_CHARACTERS = 10;
 
 /** Pages read at most: a 2,000-page report is not a cutting, and reading it would stall. */
 const MAX_PAGES = 500;
@@ -24,19 +33,19 @@ export function looksLikePdf(bytes: Uint8Array): boolean {
   return bytes.length >= 5 && Buffer.from(bytes.subarray(0, 5)).toString('latin1') === '%PDF-';
 }
 
-/**
- * Extracts the text of a PDF. `name` (a file name or URL) is used in error messages. Throws
- * `bad-content` for bytes that are not a PDF, a damaged or encrypted one, or one with no text
- * (a scan: Cuttings does not run OCR).
- */
-export async function extractPdfText(bytes: Uint8Array, name: string): Promise<PdfText> {
-  if (!looksLikePdf(bytes)) throw new CuttingsError('bad-content', `pdf: ${name} is not a PDF (it does not start with %PDF-)`);
-  // Loaded only when a PDF is clipped: pdf.js is large.
+/** An open pdf.js document. */
+export type PdfDocument = Awaited<ReturnType<(typeof import('pdfjs-dist/legacy/build/pdf.mjs'))['getDocument']>['promise']>;
+
+/** A page of an open document. */
+type PdfPage = Awaited<ReturnType<PdfDocument['getPage']>>;
+
+/** Opens a PDF with pdf.js; `bad-content` naming `name` for one damaged or encrypted. */
+export async function openPdfDocument(bytes: Uint8Array, name: string): Promise<PdfDocument> {
+  // Loaded only when a PDF is read: pdf.js is large.
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  let document: Awaited<ReturnType<typeof pdfjs.getDocument>['promise']>;
   try {
     // pdf.js takes ownership of the array it is given, so it gets a copy.
-    document = await pdfjs.getDocument({
+    return await pdfjs.getDocument({
       data: new Uint8Array(bytes),
       isEvalSupported: false,
       disableFontFace: true,
@@ -47,27 +56,47 @@ export async function extractPdfText(bytes: Uint8Array, name: string): Promise<P
     const reason = (error as Error).name === 'PasswordException' ? 'it is encrypted with a password' : (error as Error).message;
     throw new CuttingsError('bad-content', `pdf: cannot read ${name}: ${reason}`);
   }
+}
+
+/** A page's text layer, lines ending where pdf.js says, tidied; and whether it has next to none (a scanned page). */
+export async function pdfPageText(page: PdfPage): Promise<{ text: string; scanned: boolean }> {
+  const content = await page.getTextContent();
+  let text = '';
+  for (const item of content.items) {
+    if (!('str' in item)) continue;
+    text += item.str;
+    if (item.hasEOL) text += '\n';
+  }
+  return { text: tidyPageText(text), scanned: text.replace(/[^\p{L}\p{N}]/gu, '').length < PAGE_TEXT_MIN_CHARACTERS };
+}
+
+/**
+ * Extracts the text of a PDF. `name` (a file name or URL) is used in error messages. Throws
+ * `bad-content` for bytes that are not a PDF, a damaged or encrypted one, or one with no text
+ * (a scan), unless `allowScans`: then a PDF with scanned pages answers how many, for
+ * recognition (main/core/ocr).
+ */
+export async function extractPdfText(bytes: Uint8Array, name: string, options: { allowScans?: boolean } = {}): Promise<PdfText> {
+  if (!looksLikePdf(bytes)) throw new CuttingsError('bad-content', `pdf: ${name} is not a PDF (it does not start with %PDF-)`);
+  const document = await openPdfDocument(bytes, name);
   try {
     const pages: string[] = [];
+    let pagesWithoutText = 0;
     for (let number = 1; number <= Math.min(document.numPages, MAX_PAGES); number++) {
       const page = await document.getPage(number);
-      const content = await page.getTextContent();
-      let text = '';
-      for (const item of content.items) {
-        if (!('str' in item)) continue;
-        text += item.str;
-        if (item.hasEOL) text += '\n';
-      }
-      pages.push(tidyPageText(text));
+      const { text, scanned } = await pdfPageText(page);
+      pages.push(text);
+      if (scanned) pagesWithoutText++;
       page.cleanup();
     }
     const text = pages.filter((page) => page !== '').join('\n\n');
+    if (options.allowScans && pagesWithoutText > 0) return { title: null, author: null, text, pages: document.numPages, pagesWithoutText };
     if (text.trim() === '') {
-      throw new CuttingsError('bad-content', `pdf: ${name} has no text in it (a scanned document? Cuttings does not read text from images)`);
+      throw new CuttingsError('bad-content', `pdf: ${name} has no text in it (a scanned document? save it and add the file: Cuttings recognises scanned PDFs added as files)`);
     }
     const { info } = (await document.getMetadata().catch(() => ({ info: {} }))) as { info: Record<string, unknown> };
     const field = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value.replace(/\s+/gu, ' ').trim() : null);
-    return { title: field(info.Title), author: field(info.Author), text, pages: document.numPages };
+    return { title: field(info.Title), author: field(info.Author), text, pages: document.numPages, pagesWithoutText };
   } finally {
     await document.destroy();
   }

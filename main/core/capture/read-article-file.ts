@@ -12,6 +12,9 @@ import type { BatchItem } from './batch-item';
 import { decodeText } from './decode-text';
 import { parseMhtml } from './mhtml';
 import { extractPdfText } from './pdf-text';
+import { isScanFileName, scanFilesToItem, type ScanAddOptions } from './scan-item';
+import { defaultOcrLanguages } from '../ocr/ocr-languages';
+import { MAX_SCAN_PAGES } from '../ocr/scan-input';
 
 /** The kinds of file Cuttings clips, by extension. */
 export const FILE_KINDS: Readonly<Record<string, 'html' | 'mhtml' | 'text' | 'pdf'>> = {
@@ -34,19 +37,29 @@ export const MAX_FILE_BYTES = 64 * 1024 * 1024;
  * Reads and prepares one file. Throws `invalid-input` naming the path for a kind Cuttings
  * does not clip or a file that cannot be read, `bad-content` for one too large or damaged.
  */
-export async function readArticleFile(path: string, options: Omit<AddOptions, 'fileName'> = {}): Promise<BatchItem> {
+export async function readArticleFile(path: string, options: Omit<AddOptions, 'fileName'> = {}, scan?: ScanAddOptions): Promise<BatchItem> {
   const fileName = basename(path);
+  if (isScanFileName(path)) return fileBytesToItem(await readBytes(path, MAX_FILE_BYTES, 'image'), fileName, options, scan);
   const kind = FILE_KINDS[extname(path).toLowerCase()];
   if (!kind) {
-    throw new CuttingsError('invalid-input', `add: cannot clip ${path}: Cuttings reads .html, .htm, .mhtml, .txt, .md and .pdf files`);
+    throw new CuttingsError('invalid-input', `add: cannot clip ${path}: ${READABLE}`);
   }
   const small = kind === 'html' || kind === 'text';
   const bytes = await readBytes(path, small ? MAX_CLIP_BYTES : MAX_FILE_BYTES, small ? 'file' : kind === 'pdf' ? 'PDF' : 'web archive');
-  return fileBytesToItem(bytes, fileName, options);
+  return fileBytesToItem(bytes, fileName, options, scan);
+}
+
+/** The kinds of file Cuttings reads, for messages. */
+const READABLE = 'Cuttings reads .html, .htm, .mhtml, .txt, .md and .pdf files, and scans (.jpg, .jpeg, .png, .tif, .tiff, .webp)';
+
+/** Recognition's options when the caller gave none: the system's language and English. */
+function scanOptions(scan: ScanAddOptions | undefined): ScanAddOptions {
+  return scan ?? { languages: defaultOcrLanguages([]) };
 }
 
 /** Prepares a file's bytes (read by the CLI, or sent by the app's add dialog) for the library. */
-export async function fileBytesToItem(bytes: Buffer, fileName: string, options: Omit<AddOptions, 'fileName'> = {}): Promise<BatchItem> {
+export async function fileBytesToItem(bytes: Buffer, fileName: string, options: Omit<AddOptions, 'fileName'> = {}, scan?: ScanAddOptions): Promise<BatchItem> {
+  if (isScanFileName(fileName)) return scanFilesToItem([{ name: fileName, bytes }], options, scanOptions(scan));
   const kind = FILE_KINDS[extname(fileName).toLowerCase()];
   const request = { ...options, fileName };
   switch (kind) {
@@ -81,14 +94,20 @@ export async function fileBytesToItem(bytes: Buffer, fileName: string, options: 
       };
     }
     case 'pdf': {
-      const pdf = await extractPdfText(bytes, fileName);
+      const pdf = await extractPdfText(bytes, fileName, { allowScans: true });
+      // A scanned PDF, or one with scanned pages among its typed ones, is recognised (the
+      // typed pages keep their own text).
+      if (pdf.pagesWithoutText > 0) {
+        if (pdf.pages > MAX_SCAN_PAGES) throw new CuttingsError('bad-content', `ocr: ${fileName} has ${pdf.pages} pages, ${pdf.pagesWithoutText} of them scanned; Cuttings recognises at most ${MAX_SCAN_PAGES} pages as one cutting`);
+        return scanFilesToItem([{ name: fileName, bytes }], options, scanOptions(scan));
+      }
       const text = pdf.title ? `${pdf.title}\n\n${pdf.text}` : pdf.text;
       return { kind: 'text', request: { ...request, text }, original: bytes, originalKind: 'pdf', method: 'file', provenance: { contentType: 'application/pdf' } };
     }
     case 'text':
       return { kind: 'text', request: { ...request, text: decodeText(bytes, null, false) }, original: bytes, method: 'file', provenance: { contentType: 'text/plain' } };
     default:
-      throw new CuttingsError('invalid-input', `add: cannot clip ${fileName}: Cuttings reads .html, .htm, .mhtml, .txt, .md and .pdf files`);
+      throw new CuttingsError('invalid-input', `add: cannot clip ${fileName}: ${READABLE}`);
   }
 }
 

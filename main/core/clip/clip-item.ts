@@ -10,17 +10,20 @@ import { CuttingsError } from '../../../common/errors';
 import { countWords } from '../../../common/text';
 import type { ClippedArticle } from './clipped-article';
 import { clipPlainText } from './plain-text';
+import { clipScanText, type ScanWordSpan } from './scan-text';
 import { textSketch } from '../duplicates/text-fingerprint';
 import { zipOriginal } from '../storage/captures';
 
 /** What clipItem needs of a batch item: its kind, request, original bytes and names. */
 export interface ClipInput {
-  kind: 'text' | 'html';
+  kind: 'text' | 'html' | 'scan';
   request: AddTextRequest | AddHtmlRequest;
   original?: Uint8Array;
   /** The URL to resolve links against, and the names for messages. */
   url?: string;
   fileName?: string;
+  /** A scan's words (their characters in the text, their confidence), for its reader HTML. */
+  words?: readonly ScanWordSpan[];
 }
 
 /** A clipped article with what its record needs from the text. */
@@ -43,6 +46,10 @@ export async function clipItem(input: ClipInput): Promise<ClipOutcome> {
     // The HTML clipper loads jsdom, which takes half a second: only when a page is clipped.
     const { clipHtml } = await import('./html');
     clipped = clipHtml(source, { url: input.url, fileName: input.fileName });
+  } else if (input.kind === 'scan') {
+    // Recognised text is kept as it is: the words' boxes point at its characters.
+    source = (input.request as AddTextRequest).text;
+    clipped = clipScanText(source, input.words ?? [], input.request.title, input.fileName ?? 'the scan');
   } else {
     source = (input.request as AddTextRequest).text;
     clipped = clipPlainText(source, { fileName: input.fileName });

@@ -47,14 +47,17 @@ function shortYear(yy: string): string {
   return String(year <= new Date().getFullYear() + 1 ? year : year - 100);
 }
 
-/** The first date written in `text`, as YYYY-MM-DD, or null. */
-export function dateInText(text: string): string | null {
+/**
+ * The first date written in `text`, as YYYY-MM-DD, or null. `earliestYear` is the first year
+ * taken for a date: web pages are no older than 1990, but a printed cutting may be a century old.
+ */
+export function dateInText(text: string, earliestYear = 1990): string | null {
   let best: { index: number; date: string } | null = null;
   for (const [pattern, read] of WRITTEN_DATES) {
     const match = pattern.exec(text);
     if (!match || (best && best.index <= match.index)) continue;
     const [year, month, day] = read(match);
-    const date = toIsoDay(Number(year), monthNumber(month), Number(day));
+    const date = toIsoDay(Number(year), monthNumber(month), Number(day), earliestYear);
     if (date) best = { index: match.index, date };
   }
   return best?.date ?? null;
@@ -141,9 +144,9 @@ function monthNumber(raw: string): number {
   return MONTHS[raw.toLocaleLowerCase('und').replace(/\.$/, '')] ?? 0;
 }
 
-function toIsoDay(year: number, month: number, day: number): string | null {
+function toIsoDay(year: number, month: number, day: number, earliestYear = 1990): string | null {
   if (month < 1 || month > 12 || day < 1 || day > 31) return null;
-  if (year < 1990 || year > new Date().getFullYear() + 1) return null;
+  if (year < earliestYear || year > new Date().getFullYear() + 1) return null;
   const date = new Date(Date.UTC(year, month - 1, day));
   if (date.getUTCDate() !== day) return null;
   return date.toISOString().slice(0, 10);

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { CuttingsError } from '../../../common/errors';
 import type { ArticleRecord } from '../storage/article-record';
 import type { ArticleStore, RestoreItem } from '../library/article-access';
-import type { CapturedContent, OriginalKind } from '../storage/captures';
+import { ORIGINAL_KINDS, type CapturedContent, type OriginalKind } from '../storage/captures';
 import { ARCHIVE_FORMAT_NAME, type ArchiveManifest } from '../export/archive';
 import { SCHEMA_VERSION } from '../export/schema';
 import { checkHighlightsInText, checkStoredAnnotations } from '../notes/stored-annotations';
@@ -161,7 +161,7 @@ async function readArticle(record: ArticleRecord, verified: (name: string) => Pr
   if (typeof content.text !== 'string' || typeof content.html !== 'string') throw new Error(`${folder}/article.json has no text or HTML`);
   if (sha256(Buffer.from(content.text, 'utf8')) !== record.provenance.textSha256) throw new Error('its text does not match the SHA-256 recorded when it was captured');
   checkHighlightsInText(record.highlights ?? [], content.text);
-  const kind: OriginalKind | undefined = (['html', 'txt', 'pdf', 'mhtml'] as const).find((k) => zip.entries.has(`${folder}/original.${k}`));
+  const kind: OriginalKind | undefined = ORIGINAL_KINDS.find((k) => zip.entries.has(`${folder}/original.${k}`));
   if (!kind) throw new Error(`${folder} has no original (original.html, .txt, .pdf or .mhtml)`);
   const original = await verified(`${folder}/original.${kind}`);
   if (sha256(original) !== record.provenance.originalSha256) throw new Error('its original does not match the SHA-256 recorded when it was captured');

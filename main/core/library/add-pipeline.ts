@@ -10,6 +10,7 @@ import { clipItem } from '../clip/clip-item';
 import { findDuplicate } from '../duplicates/find-duplicate';
 import type { TagRules } from '../organise/tag-rules';
 import { toSummary } from '../storage/article-record';
+import { storeAsset } from '../storage/assets';
 import { removeCapture, writeCapture } from '../storage/captures';
 import { clipInput, validateAddOptions } from './add-options';
 import type { DuplicatePolicy } from './article-access';
@@ -116,6 +117,9 @@ export class AddPipeline {
     // The capture goes to disk first and the catalog last: until the catalog names the
     // article it does not exist, so a failure at any step leaves the library as it was.
     try {
+      // A scan's page images go to the asset store first: content-addressed, so one left by a
+      // failed add is only a file no capture names yet (and the same page added again reuses it).
+      for (const asset of article.assets ?? []) await storeAsset(this.context.root, asset.bytes, asset.name.split('.')[1]!);
       await writeCapture(this.context.root, article.content, article.zippedOriginal, article.kind);
       await this.context.commit(new Map([[id, article.record]]));
     } catch (error) {

@@ -15,7 +15,7 @@
  *   organise/library-organiser.ts   tags, colours, renames with undo, rules, timeline
  * The layout on disk is described in open-library.ts.
  */
-import type { AddHtmlRequest, AddOutcome, AddTextRequest, DuplicateMatch, LibraryInfo, SavedSearch, SearchRequest } from '../../../common/api';
+import type { AddHtmlRequest, AddOutcome, AddTextRequest, DuplicateMatch, LibraryInfo, SavedSearch, ScanView, SearchRequest } from '../../../common/api';
 import type { AddHighlightRequest, RemoveHighlightRequest, TagSuggestion, UpdateHighlightRequest } from '../../../common/api';
 import type { BulkTagRequest, BulkTagSummary, RulesRunSummary, TagChangeSummary, TagRule, Timeline, TimelineRequest } from '../../../common/api';
 import type { Article, ArticleSummary, Highlight, SearchResults, TagCount } from '../../../common/article';
@@ -32,6 +32,10 @@ import type { ArticleReader, ArticleWriter, BatchResult, ClippingBatch, Duplicat
 import type { LibraryContext } from './library-context';
 import { closeLibrary, openLibrary, type OpenedLibrary, type OpenOptions } from './open-library';
 import { articleVersions, libraryInfo, listArticles, readArticle } from './read-model';
+import { scanOriginals, type ScanOriginalFile } from './scan-originals';
+import { correctScanText, scanView } from './scan-versions';
+import type { StoredScan } from '../storage/scan-capture';
+import type { ScanRecogniser } from '../ocr/scan-recogniser';
 
 export type { ArticleRecord } from '../storage/article-record';
 export type { BatchItem, CaptureMethod } from '../capture/batch-item';
@@ -114,6 +118,27 @@ export class Library implements ArticleReader, ArticleWriter {
   /** Every capture of an article, first first: the article it is a version of and all its versions. */
   versions(id: string): ArticleRecord[] {
     return articleVersions(this.context, id);
+  }
+
+  /** Where this library's scans are recognised (the OCR worker in the app); `scans.cancel()` stops the one under way. */
+  get scans(): ScanRecogniser {
+    return this.opened.scans;
+  }
+
+  /** A scanned article's pages (images and words) for the reader (scan-versions.ts). */
+  scanView(id: string): Promise<ScanView> {
+    return scanView(this.context, id);
+  }
+
+  /** Stores the user's correction of a scan's text as a new version of its first capture (scan-versions.ts). */
+  correctScanText(id: string, text: string): Promise<AddOutcome> {
+    const root = this.versions(id)[0]!.id;
+    return correctScanText(this.context, id, text, (item, onDuplicate) => this.addChecked(item, onDuplicate), root);
+  }
+
+  /** A scanned article's scan (pages, words, originals) and its files as received (scan-originals.ts). */
+  scanOriginals(id: string): Promise<{ scan: StoredScan; files: ScanOriginalFile[] }> {
+    return scanOriginals(this.context, id);
   }
 
   // ---- adding (add-pipeline.ts, add-batch.ts) ----

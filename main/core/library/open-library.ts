@@ -16,6 +16,7 @@ import { mkdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { CuttingsError } from '../../../common/errors';
 import { ClipWorker } from '../clip/clip-worker-client';
+import { ScanRecogniser } from '../ocr/scan-recogniser';
 import { TagColours } from '../organise/tag-colours';
 import { TagRules } from '../organise/tag-rules';
 import { SavedSearches } from '../search/saved-searches';
@@ -50,6 +51,8 @@ export interface OpenOptions {
    * clipped there while this thread writes. Without it they are clipped in this thread.
    */
   clipWorker?: string;
+  /** The OCR worker script (dist/main/core/ocr-worker.js): scans are recognised there; in this thread when absent. */
+  ocrWorker?: string;
   /**
    * While the index loads, answer searches from titles at once (results say `titlesOnly`)
    * instead of waiting: the app does, so that a window is never left waiting at start-up.
@@ -68,6 +71,8 @@ export interface OpenedLibrary {
   titlesWhileLoading: boolean;
   /** Clips the items of large batches in a thread of its own; null clips in this one. */
   clipWorker: ClipWorker | null;
+  /** Recognises scans (in the OCR worker when one was given). */
+  scans: ScanRecogniser;
   /** Held by a writer until close; null when read-only or closed. */
   lock: LibraryLock | null;
 }
@@ -129,7 +134,8 @@ export async function openLibrary(path: string, options: OpenOptions = {}): Prom
     const engine = options.searchWorker ? new WorkerSearchEngine(options.searchWorker) : new InProcessSearchEngine();
     const clipWorker = options.clipWorker && !readOnly ? new ClipWorker(options.clipWorker) : null;
     const context = new LibraryContext(root, readOnly, catalog, new SearchService(root, engine, catalog));
-    return { context, notices, saved, colours, rules, titlesWhileLoading: options.titlesWhileLoading ?? false, clipWorker, lock };
+    const scans = new ScanRecogniser(options.ocrWorker && !readOnly ? options.ocrWorker : undefined);
+    return { context, notices, saved, colours, rules, titlesWhileLoading: options.titlesWhileLoading ?? false, clipWorker, scans, lock };
   } catch (error) {
     await lock?.release();
     throw asLibraryError(error, `cannot open ${root}`);
@@ -143,6 +149,7 @@ export async function closeLibrary(opened: OpenedLibrary): Promise<void> {
   } finally {
     await opened.context.search.close();
     await opened.clipWorker?.close();
+    await opened.scans.close();
     await opened.lock?.release();
     opened.lock = null;
   }

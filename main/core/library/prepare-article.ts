@@ -23,6 +23,8 @@ export interface PreparedArticle {
   /** The original bytes, compressed (zipOriginal). */
   zippedOriginal: Uint8Array;
   kind: OriginalKind;
+  /** Files for the asset store, written before the capture that names them (a scan's page images). */
+  assets?: { name: string; bytes: Uint8Array }[];
 }
 
 /** The record and capture of a clipped item; `canonicalTag` gives a tag the spelling in use. */
@@ -62,7 +64,8 @@ export function prepareArticle(item: BatchItem, options: ValidatedAddOptions, ou
   const html = item.images ? clippedHtml : withoutEmbeddedImages(clippedHtml);
   const kind = item.originalKind ?? (item.kind === 'html' ? 'html' : 'txt');
   const http = item.exchanges && item.exchanges.length > 0 ? { http: { page: item.exchanges } } : {};
-  return { record, content: { id, text, html, extracted, record, ...http }, zippedOriginal: outcome.zippedOriginal, kind };
+  const scan = item.scan ? { scan: item.scan.stored } : {};
+  return { record, content: { id, text, html, extracted, record, ...http, ...scan }, zippedOriginal: outcome.zippedOriginal, kind, ...(item.scan ? { assets: item.scan.assets } : {}) };
 }
 
 /** New articles with the tags the rules give them, the rules evaluated once for them all (none without rules: nothing is indexed then). */

@@ -10,6 +10,7 @@ import { textSketch } from '../duplicates/text-fingerprint';
 import { expandCoverage, loadSnapshot } from '../search/search-snapshot';
 import { assetReferences, readAsset } from '../storage/assets';
 import { listCaptureIds, readCapture, readOriginal } from '../storage/captures';
+import { scanAssets } from '../storage/scan-capture';
 import { Catalog } from '../storage/catalog';
 import type { ArticleReader } from './article-access';
 
@@ -48,7 +49,8 @@ export async function verifyLibrary(library: ArticleReader, onProgress?: (done: 
         problems.push(`${where}: its provenance in the catalog differs from the one stored with its capture`);
       }
       // Images are named by their SHA-256: a missing or altered one is damage.
-      for (const name of assetReferences(content.html)) {
+      // A scan's page images and further files as received are assets too (storage/scan-capture.ts).
+      for (const name of [...assetReferences(content.html), ...(content.scan ? scanAssets(content.scan) : [])]) {
         const asset = await readAsset(root, name);
         if (!asset) problems.push(`${where}: its image assets/${name} is missing`);
         else if (`${sha256(asset.bytes)}.${name.split('.')[1]}` !== name) problems.push(`${where}: its image assets/${name} does not match its SHA-256`);

@@ -18,10 +18,12 @@ export const ASSET_TYPES: Readonly<Record<string, string>> = {
   gif: 'image/gif',
   webp: 'image/webp',
   avif: 'image/avif',
+  // A scan's further originals (storage/scan-capture.ts) may be TIFFs.
+  tif: 'image/tiff',
 };
 
 /** A valid asset name: 64 hex digits, a dot, a known extension. */
-export const ASSET_NAME = /^[0-9a-f]{64}\.(?:png|jpg|gif|webp|avif)$/u;
+export const ASSET_NAME = /^[0-9a-f]{64}\.(?:png|jpg|gif|webp|avif|tif)$/u;
 
 
 /** The assets folder of a library. */

@@ -6,9 +6,10 @@
  *     line 1   the content as JSON: reader HTML, plain text, metadata as extracted, the
  *              catalog record as first stored (so the catalog can be rebuilt from the
  *              captures) and, for a page fetched by address, the requests sent and the
- *              response heads received (http-exchange.ts). JSON.stringify never writes a raw
+ *              response heads received (http-exchange.ts); for a scan, its originals, page images and words
+ *              (scan-capture.ts). JSON.stringify never writes a raw
  *              line break, so the first line break ends it.
- *     line 2   the original's kind: html, txt, pdf or mhtml
+ *     line 2   the original's kind: html, txt, pdf, mhtml, or a scan's jpg, png, tif or webp
  *     the rest the original bytes as received, gzipped
  *
  * One file rather than a folder of two: creating files and folders is what a bulk import
@@ -25,6 +26,7 @@ import type { ArticleRecord } from './article-record';
 import type { ClippedArticle } from '../clip/clipped-article';
 import type { CapturedHttp } from './http-exchange';
 import { syncFolder, writeFileDurably } from './durable-file';
+import type { StoredScan } from './scan-capture';
 import { shardOf } from './shards';
 
 const gunzipAsync = promisify(gunzip);
@@ -43,12 +45,15 @@ export interface CapturedContent {
    * version that kept it on): what a WARC export needs. A few kilobytes beside the text.
    */
   http?: CapturedHttp;
+  /** For a scan: its originals, page images and recognised words (scan-capture.ts). */
+  scan?: StoredScan;
 }
 
-/** The kinds of original kept: text, a web page, a PDF, a web archive (.mhtml). */
-export type OriginalKind = 'txt' | 'html' | 'pdf' | 'mhtml';
+/** The kinds of original kept: text, a web page, a PDF, a web archive (.mhtml), a scan's image. */
+export type OriginalKind = 'txt' | 'html' | 'pdf' | 'mhtml' | 'jpg' | 'png' | 'tif' | 'webp';
 
-const ORIGINAL_KINDS: readonly OriginalKind[] = ['html', 'txt', 'pdf', 'mhtml'];
+/** Every kind, as the capture's second line and an exported original's extension name them. */
+export const ORIGINAL_KINDS: readonly OriginalKind[] = ['html', 'txt', 'pdf', 'mhtml', 'jpg', 'png', 'tif', 'webp'];
 
 /** A capture file's name ends in this. */
 export const CAPTURE_SUFFIX = '.capture';

@@ -12,6 +12,8 @@ import { recapture } from '../../core/fetch/recapture';
 import { importFileBytes } from '../../core/import/import-opened-file';
 import type { Library } from '../../core/library';
 import type { GroupMethods, GroupSchemas } from '../handler-group';
+import type { AppEvent } from '../../../common/api';
+import { windowScanOptions } from './scans';
 
 type ClippingMethod =
   | 'addText'
@@ -79,15 +81,16 @@ export const clippingSchemas = {
 } satisfies GroupSchemas<ClippingMethod>;
 
 /** The clipping methods over the library in use; `browserClipping` is the app's one switch for clipping from the browser. */
-export function clippingMethods(getLibrary: () => Library, browserClipping: BrowserClippingSwitch): GroupMethods<ClippingMethod> {
+export function clippingMethods(getLibrary: () => Library, browserClipping: BrowserClippingSwitch, sendEvent?: (event: AppEvent) => void): GroupMethods<ClippingMethod> {
   return {
     addText: async (request) => getLibrary().addText(request, request.fileName ? 'file' : 'paste'),
     addHtml: async (request) => getLibrary().addHtml(request, request.fileName ? 'file' : 'paste'),
     addTextChecked: async ({ onDuplicate, ...request }) =>
       getLibrary().addChecked({ kind: 'text', request, method: request.fileName ? 'file' : 'paste' }, onDuplicate ?? 'ask'),
     addUrl: async (request) => clipUrl(getLibrary(), request),
+    // A scan among the files (an image, a scanned PDF) is recognised in the library's OCR worker.
     addFile: async ({ name, dataBase64, onDuplicate, ...metadata }) =>
-      getLibrary().addChecked(await fileBytesToItem(Buffer.from(dataBase64, 'base64'), name, metadata), onDuplicate ?? 'ask'),
+      getLibrary().addChecked(await fileBytesToItem(Buffer.from(dataBase64, 'base64'), name, metadata, windowScanOptions(getLibrary(), undefined, sendEvent)), onDuplicate ?? 'ask'),
     recapture: async (id) => {
       const result = await recapture(getLibrary(), id);
       return {

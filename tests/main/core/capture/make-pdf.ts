@@ -1,22 +1,42 @@
 /**
- * Makes a small, valid PDF at test time: one page per entry of `pages`, each line drawn in
- * Helvetica, with a correct cross-reference table, so pdf.js reads it as it would any PDF.
+ * Makes small, valid PDFs at test time, with a correct cross-reference table, so pdf.js reads
+ * them as it would any PDF: typed pages (each line drawn in Helvetica, with a text layer) and,
+ * with makeScannedPdf, scanned pages (a JPEG over the whole page and no text at all), as a
+ * scanner's PDF or a half-typed, half-scanned one is. Binary image streams ride in the file as
+ * Latin-1 characters, byte for byte.
  */
+
+/** A page of makeScannedPdf: lines of text (a typed page), or a greyscale JPEG filling the page (a scanned one). */
+export type PdfTestPage = string[] | { jpeg: Buffer; width: number; height: number };
+
+const escape = (text: string) => text.replace(/[\\()]/gu, (c) => `\\${c}`);
+
+/** One page per entry of `pages`, each line drawn in Helvetica; `title` goes in the Info dictionary. */
 export function makePdf(pages: string[][], title?: string): Buffer {
+  return makeScannedPdf(pages, title);
+}
+
+/** A PDF of typed and scanned pages (see the comment at the top). */
+export function makeScannedPdf(pages: PdfTestPage[], title?: string): Buffer {
   const objects: string[] = [];
   const add = (body: string) => {
     objects.push(body);
     return objects.length;
   };
-  const escape = (text: string) => text.replace(/[\\()]/gu, (c) => `\\${c}`);
+  const stream = (dictionary: string, data: string) => add(`<< ${dictionary}/Length ${Buffer.byteLength(data, 'latin1')} >>\nstream\n${data}\nendstream`);
   const catalog = add('');
   const pagesId = add('');
   const font = add('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>');
   const kids: number[] = [];
-  for (const lines of pages) {
-    const stream = ['BT', '/F1 12 Tf', '14 TL', '72 720 Td', ...lines.map((line) => `(${escape(line)}) Tj T*`), 'ET'].join('\n');
-    const content = add(`<< /Length ${Buffer.byteLength(stream, 'latin1')} >>\nstream\n${stream}\nendstream`);
-    kids.push(add(`<< /Type /Page /Parent ${pagesId} 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 ${font} 0 R >> >> /Contents ${content} 0 R >>`));
+  for (const page of pages) {
+    if (Array.isArray(page)) {
+      const content = stream('', ['BT', '/F1 12 Tf', '14 TL', '72 720 Td', ...page.map((line) => `(${escape(line)}) Tj T*`), 'ET'].join('\n'));
+      kids.push(add(`<< /Type /Page /Parent ${pagesId} 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 ${font} 0 R >> >> /Contents ${content} 0 R >>`));
+      continue;
+    }
+    const image = stream(`/Type /XObject /Subtype /Image /Width ${page.width} /Height ${page.height} /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /DCTDecode `, page.jpeg.toString('latin1'));
+    const content = stream('', 'q 612 0 0 792 0 0 cm /Im1 Do Q');
+    kids.push(add(`<< /Type /Page /Parent ${pagesId} 0 R /MediaBox [0 0 612 792] /Resources << /XObject << /Im1 ${image} 0 R >> >> /Contents ${content} 0 R >>`));
   }
   objects[catalog - 1] = `<< /Type /Catalog /Pages ${pagesId} 0 R >>`;
   objects[pagesId - 1] = `<< /Type /Pages /Kids [${kids.map((id) => `${id} 0 R`).join(' ')}] /Count ${kids.length} >>`;

@@ -90,7 +90,7 @@ describe('readArticleFile', () => {
   });
 
   it('refuses a kind it does not clip, a missing file, and a damaged PDF, naming each', async () => {
-    await expect(readArticleFile(join(temp.folder, 'photo.jpg'))).rejects.toThrow(`add: cannot clip ${join(temp.folder, 'photo.jpg')}: Cuttings reads .html, .htm, .mhtml, .txt, .md and .pdf files`);
+    await expect(readArticleFile(join(temp.folder, 'letter.docx'))).rejects.toThrow(`add: cannot clip ${join(temp.folder, 'letter.docx')}: Cuttings reads .html, .htm, .mhtml, .txt, .md and .pdf files, and scans (.jpg, .jpeg, .png, .tif, .tiff, .webp)`);
     await expect(readArticleFile(join(temp.folder, 'gone.html'))).rejects.toThrow(`add: cannot read ${join(temp.folder, 'gone.html')}: no such file`);
     await writeFile(join(temp.folder, 'broken.pdf'), 'not a pdf at all');
     await expect(readArticleFile(join(temp.folder, 'broken.pdf'))).rejects.toThrow('pdf: broken.pdf is not a PDF (it does not start with %PDF-)');

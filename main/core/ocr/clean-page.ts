@@ -1,0 +1,144 @@
+/**
+ * A page made ready for recognition: turned upright (a photo taken sideways or upside down),
+ * straightened, evenly lit with full contrast, and scaled so that its lines of body text are
+ * about 50 pixels apart (an x-height near 20 pixels, where tesseract's LSTM models read best;
+ * larger costs time for nothing, smaller loses letters). Also the image the reader shows
+ * beside the text: the same page, cleaned, at most 1,600 pixels wide.
+ *
+ * sharp (libvips) decodes, turns and scales, off the JavaScript thread; the measures and the
+ * light are plain loops over typed arrays (page-geometry.ts, flatten-light.ts).
+ */
+import sharp, { type Sharp } from 'sharp';
+import { CuttingsError } from '../../../common/errors';
+import { flattenLight } from './flatten-light';
+import { inkMask, shrink, turn, type GreyImage } from './grey-image';
+import { frameMask, whitenFrame } from './page-frame';
+import { inkBox, textInk } from './text-ink';
+import { measurePage, type PageGeometry } from './page-geometry';
+
+/** The longest side a page is worked on at: an A4 page at 360 dpi, more than print needs. */
+export const MAX_WORKING_SIDE = 4200;
+/** The distance between lines of body text that recognition is given. */
+const TARGET_LINE_PITCH = 50;
+/** An ascender ratio (page-geometry.ts) at least this far from 1 settles which way up a page is; nearer, the engine is asked. */
+const ASCENDERS_CLEARLY = 2;
+/** The reader's image of a page: this wide at most. */
+const DISPLAY_WIDTH = 1600;
+
+/** A page ready for the engine, and what was done to it. */
+export interface CleanedPage {
+  /** The page for recognition: upright, level, evenly lit, scaled. */
+  image: GreyImage;
+  geometry: PageGeometry;
+  /** The scale from the working image (at most MAX_WORKING_SIDE) to `image`. */
+  scale: number;
+  /** The distance between lines of body text in `image`, in pixels. */
+  linePitch: number;
+}
+
+/** The reader's image of a page: a JPEG, and the scale from the recognised image's pixels to it. */
+export interface DisplayImage {
+  bytes: Buffer;
+  width: number;
+  height: number;
+  scale: number;
+}
+
+/** The page's pixels, greyscale, turned as its EXIF says, at most MAX_WORKING_SIDE on its longest side. */
+export async function workingImage(input: Sharp): Promise<GreyImage> {
+  const { data, info } = await input
+    .rotate()
+    .greyscale()
+    .resize({ width: MAX_WORKING_SIDE, height: MAX_WORKING_SIDE, fit: 'inside', withoutEnlargement: true })
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return { width: info.width, height: info.height, pixels: new Uint8Array(data.buffer, data.byteOffset, info.width * info.height) };
+}
+
+/** The largest blot of ink that can be a letter: 5% of the image's longest side, 40 pixels at least. */
+function maxBlot(image: GreyImage): number {
+  return Math.max(40, Math.round(Math.max(image.width, image.height) * 0.05));
+}
+
+/**
+ * The page cut to its text and a margin (a line's height or so), measured on a small copy:
+ * what is outside holds no text (the frame of a photo, the edges the turn brought in), and
+ * the engine would only read junk there.
+ */
+function cropToText(image: GreyImage): GreyImage {
+  const factor = Math.max(1, Math.ceil(Math.max(image.width, image.height) / 1100));
+  const small = shrink(image, factor);
+  const box = inkBox(textInk(inkMask(small), small.width, small.height, maxBlot(small)), small.width, small.height);
+  if (!box) return image;
+  const margin = 12;
+  const x0 = Math.max(0, (box.x0 - margin) * factor);
+  const y0 = Math.max(0, (box.y0 - margin) * factor);
+  const x1 = Math.min(image.width, (box.x1 + margin) * factor);
+  const y1 = Math.min(image.height, (box.y1 + margin) * factor);
+  if (x0 === 0 && y0 === 0 && x1 === image.width && y1 === image.height) return image;
+  const width = x1 - x0;
+  const pixels = new Uint8Array(width * (y1 - y0));
+  for (let y = y0; y < y1; y++) pixels.set(image.pixels.subarray(y * image.width + x0, y * image.width + x1), (y - y0) * width);
+  return { width, height: y1 - y0, pixels };
+}
+
+/** How far to scale a page whose lines are `pitch` pixels apart: only when far from the target. */
+function scaleFor(pitch: number): number {
+  if (pitch > TARGET_LINE_PITCH * 1.3 || pitch < TARGET_LINE_PITCH * 0.7) return Math.min(2.5, Math.max(0.3, TARGET_LINE_PITCH / pitch));
+  return 1;
+}
+
+/**
+ * Cleans one page (see the comment at the top). `name` names the page in the error thrown
+ * when it shows no lines of text (`bad-content`: "ocr: no text found in …").
+ */
+export async function cleanPage(page: GreyImage, name: string, confidenceOf?: (strip: GreyImage) => Promise<number>): Promise<CleanedPage> {
+  // Measured on a copy about 1,100 pixels on its longest side.
+  const factor = Math.max(1, Math.ceil(Math.max(page.width, page.height) / 1100));
+  const shrunk = shrink(page, factor);
+  // The table or book around a photographed page, painted white (page-frame.ts).
+  const frame = frameMask(shrunk);
+  whitenFrame(shrunk, frame, shrunk.width, 1);
+  whitenFrame(page, frame, shrunk.width, factor);
+  const small = flattenLight(shrunk);
+  const geometry = measurePage(textInk(inkMask(small), small.width, small.height, maxBlot(small)), small);
+  if (!geometry.hasText) throw new CuttingsError('bad-content', `ocr: no text found in ${name} (it shows no lines of print)`);
+  const scale = scaleFor(geometry.linePitch * factor);
+  const angle = geometry.quarterTurns * 90 + geometry.skew;
+  let pipeline = sharp(page.pixels, { raw: { width: page.width, height: page.height, channels: 1 } });
+  if (angle !== 0) pipeline = pipeline.rotate(angle, { background: { r: 255, g: 255, b: 255 } });
+  const turned = await pipeline.raw().toBuffer({ resolveWithObject: true });
+  let straight = sharp(turned.data, { raw: { width: turned.info.width, height: turned.info.height, channels: turned.info.channels } }).greyscale();
+  if (scale !== 1) straight = straight.resize({ width: Math.round(turned.info.width * scale), kernel: scale < 1 ? 'lanczos3' : 'cubic' });
+  const { data, info } = await straight.raw().toBuffer({ resolveWithObject: true });
+  let image = cropToText(flattenLight({ width: info.width, height: info.height, pixels: new Uint8Array(data.buffer, data.byteOffset, info.width * info.height) }));
+  const linePitch = geometry.linePitch * factor * scale;
+  // Which way up, when the ascenders did not say clearly: the engine reads a strip of the
+  // page both ways, and the way it is surer of wins.
+  if (confidenceOf && geometry.ascenderRatio < ASCENDERS_CLEARLY) {
+    // Four lines from the middle half of the page's width: a few dozen words, enough to tell.
+    const height = Math.min(image.height, Math.round(linePitch * 4));
+    const [top, left] = [Math.round((image.height - height) / 2), Math.round(image.width / 4)];
+    const width = Math.round(image.width / 2);
+    const pixels = new Uint8Array(width * height);
+    for (let y = 0; y < height; y++) pixels.set(image.pixels.subarray((top + y) * image.width + left, (top + y) * image.width + left + width), y * width);
+    const strip = { width, height, pixels };
+    const [upright, turned] = [await confidenceOf(strip), await confidenceOf(turn(strip, 2))];
+    if (turned > upright + 5) {
+      image = turn(image, 2);
+      return { image, geometry: { ...geometry, quarterTurns: (geometry.quarterTurns + 2) % 4 }, scale, linePitch };
+    }
+  }
+  return { image, geometry, scale, linePitch };
+}
+
+/** The reader's JPEG of a cleaned page. */
+export async function displayImage(image: GreyImage): Promise<DisplayImage> {
+  const width = Math.min(DISPLAY_WIDTH, image.width);
+  const scale = width / image.width;
+  const { data, info } = await sharp(image.pixels, { raw: { width: image.width, height: image.height, channels: 1 } })
+    .resize({ width })
+    .jpeg({ quality: 72, mozjpeg: true })
+    .toBuffer({ resolveWithObject: true });
+  return { bytes: data, width: info.width, height: info.height, scale };
+}
