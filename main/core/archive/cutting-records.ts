@@ -46,6 +46,10 @@ const ORIGINAL_TYPES: Record<OriginalKind, string> = {
   txt: 'text/plain; charset=utf-8',
   pdf: 'application/pdf',
   mhtml: 'multipart/related',
+  jpg: 'image/jpeg',
+  png: 'image/png',
+  tif: 'image/tiff',
+  webp: 'image/webp',
 };
 
 /** The address of a cutting that has none (pasted text): a URN, not a made-up web address. */

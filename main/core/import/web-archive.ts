@@ -29,6 +29,7 @@ import { sha256 } from '../clip/clip-item';
 import type { ArticleStore, RestoreItem } from '../library/article-access';
 import { checkHighlightsInText } from '../notes/stored-annotations';
 import { ASSET_NAME, storeAsset } from '../storage/assets';
+import type { OriginalKind } from '../storage/captures';
 import { checkRecord } from './archive';
 import type { ImportCandidate, ImportReport } from './import-candidate';
 import { KnownArticles, runImport } from './run-import';
@@ -228,7 +229,10 @@ async function restoreItem(metadata: CuttingMetadata, record: ReturnType<typeof 
   if (sha256(Buffer.from(content.text, 'utf8')) !== record.provenance.textSha256) throw new Error('its text does not match the SHA-256 recorded when it was captured');
   checkHighlightsInText(record.highlights ?? [], content.text);
   const kind = metadata.original?.kind;
-  if (!(['html', 'txt', 'pdf', 'mhtml'] as const).includes(kind)) throw new Error(`its original's kind ${JSON.stringify(kind)} is not one Cuttings keeps`);
+  // A scan's page images and further files are assets the WARC export does not carry: such a
+  // cutting comes back whole only from a .cuttings archive.
+  if (content.scan !== undefined) throw new Error(`it is a scan (${String(kind)}), whose page images a web archive does not carry; import it from a .cuttings archive`);
+  if (!(['html', 'txt', 'pdf', 'mhtml'] as readonly OriginalKind[]).includes(kind)) throw new Error(`its original's kind ${JSON.stringify(kind)} is not one Cuttings keeps`);
   const originalPayload = found.byId.get(metadata.original.record);
   if (!originalPayload) throw new Error(`the record of its original, ${metadata.original.record}, is not in the archive`);
   if (originalPayload.sha256 !== record.provenance.originalSha256) throw new Error('its original does not match the SHA-256 recorded when it was captured');
