@@ -7,6 +7,7 @@
  */
 import type { AddOptions, DuplicateAction, DuplicateMatch } from '../../../common/api';
 import { CuttingsError } from '../../../common/errors';
+import { decodeText } from '../../core/capture/decode-text';
 import { readArticleFile } from '../../core/capture/read-article-file';
 import { looksLikeHtml, MAX_CLIP_BYTES } from '../../core/clip/input-checks';
 import { fetchForClipping } from '../../core/fetch/clip-url';
@@ -49,7 +50,14 @@ export async function addCommand(args: string[], io: CliIo): Promise<number> {
   let status = 0;
   await withLibrary(values.library, io, false, async (library) => {
     const inputs: (string | BatchItem)[] = stdin
-      ? [{ kind: stdin.kind, request: stdin.kind === 'html' ? { ...options, html: stdin.content } : { ...options, text: stdin.content }, method: 'stdin' }]
+      ? [
+          {
+            kind: stdin.kind,
+            request: stdin.kind === 'html' ? { ...options, html: stdin.content } : { ...options, text: stdin.content },
+            original: stdin.original,
+            method: 'stdin',
+          },
+        ]
       : positionals;
     status = await addInputs(library, inputs, { metadata: options, onDuplicate, json: values.json ?? false }, io);
   });
@@ -129,6 +137,8 @@ function describe(duplicate: DuplicateMatch): string {
 interface ArticleInput {
   kind: 'text' | 'html';
   content: string;
+  /** The bytes as they came, kept as the capture's original. */
+  original: Buffer;
   method: 'stdin';
 }
 
@@ -145,9 +155,13 @@ async function readStdin(io: CliIo): Promise<ArticleInput> {
     }
     chunks.push(buffer);
   }
-  const content = new TextDecoder('utf-8').decode(Buffer.concat(chunks));
-  if (content.trim().length === 0) throw new CuttingsError('invalid-input', 'add: nothing on standard input');
-  return { kind: looksLikeHtml(content) ? 'html' : 'text', content, method: 'stdin' };
+  const original = Buffer.concat(chunks);
+  // Decoded as a file of the same kind would be: a page by its declared charset, text as UTF-8
+  // when it is valid UTF-8, else windows-1252.
+  const text = decodeText(original, null, false);
+  if (text.trim().length === 0) throw new CuttingsError('invalid-input', 'add: nothing on standard input');
+  const html = looksLikeHtml(text);
+  return { kind: html ? 'html' : 'text', content: html ? decodeText(original) : text, original, method: 'stdin' };
 }
 
 function megabytes(bytes: number): string {

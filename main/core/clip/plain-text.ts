@@ -7,7 +7,7 @@ import type { ClippedArticle } from './clipped-article';
 import { escapeHtml } from './escape-html';
 import { makeExcerpt } from './excerpt';
 import { guessLanguage } from './guess-language';
-import { isBlank, looksLikeBinary } from './input-checks';
+import { binaryReason, isBlank, withoutStrayBytes } from './input-checks';
 
 /** Options for {@link clipPlainText}. */
 export interface ClipPlainTextOptions {
@@ -63,9 +63,10 @@ const MAX_HEADING_WORDS = 12;
 export function clipPlainText(text: string, options: ClipPlainTextOptions = {}): ClippedArticle {
   const name = options.fileName ?? 'pasted text';
   if (isBlank(text)) throw new ClipError(`clip: ${name} is empty`);
-  if (looksLikeBinary(text)) throw new ClipError(`clip: ${name} is not text (it looks like binary data)`);
+  const binary = binaryReason(text);
+  if (binary) throw new ClipError(`clip: ${name} is not text (${binary})`);
 
-  const lines = normalise(text).split('\n');
+  const lines = normalise(withoutStrayBytes(text)).split('\n');
   const titleIndex = lines.findIndex((line) => line.trim() !== '');
   const title = (lines[titleIndex] ?? '').replace(/\s+/g, ' ').trim();
   const bodyLines = stripTrailingBoilerplate(lines.slice(titleIndex + 1));

@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readOriginal } from '../../../../main/core/storage/captures';
 import { makeTempFolder, SEED_ARTICLE } from '../../../paths';
 import { runCli } from '../run-cli';
 
@@ -14,7 +15,7 @@ beforeEach(async () => {
 afterEach(() => folder.remove());
 
 /** Runs the CLI in this process with captured output. */
-function run(args: string[], stdin = '', env: NodeJS.ProcessEnv = {}) {
+function run(args: string[], stdin: string | Buffer = '', env: NodeJS.ProcessEnv = {}) {
   return runCli(args, { CUTTINGS_LIBRARY: libraryPath, ...env }, stdin);
 }
 
@@ -49,6 +50,15 @@ describe('cuttings add', () => {
     expect(JSON.parse(html.stdout).title).toBe('Piped page');
     const list = JSON.parse((await run(['list', '--json'])).stdout);
     expect(list.map((a: { title: string }) => a.title)).toEqual(['Piped page', 'Given title']);
+  });
+
+  it('keeps the bytes piped in as the original, stray bytes and all', async () => {
+    const bytes = Buffer.concat([Buffer.from('Stray bytes\n\nA line with a NUL '), Buffer.from([0, 0, 0]), Buffer.from(' inside it.\n')]);
+    const added = await run(['add', '--stdin', '--json'], bytes);
+    expect(added).toMatchObject({ code: 0, stderr: '' });
+    const { id } = JSON.parse(added.stdout);
+    expect(await readOriginal(libraryPath, id)).toEqual({ kind: 'txt', bytes });
+    expect(JSON.parse((await run(['show', id, '--json'])).stdout).text).toBe('A line with a NUL inside it.');
   });
 
   it('exits 1 with one line naming the problem for nothing on stdin', async () => {

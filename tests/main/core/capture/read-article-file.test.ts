@@ -32,6 +32,17 @@ describe('readArticleFile', () => {
     expect((await readOriginal(temp.library.path, article.id))!.bytes.equals(guardian)).toBe(true);
   });
 
+  it('clips a crawled page with runs of NUL bytes inside it as the page without them, keeping the bytes received', async () => {
+    const clean = await addFile('clean.html', guardian);
+    // Where a crawler's disk lost a block: 4 KiB of NULs in the middle of the markup, and a few more further on.
+    const middle = guardian.indexOf('</p>', guardian.length / 2) + 4;
+    const damaged = Buffer.concat([guardian.subarray(0, middle), Buffer.alloc(4096), guardian.subarray(middle, middle + 2000), Buffer.alloc(3), guardian.subarray(middle + 2000)]);
+    const article = await addFile('crawled.html', damaged);
+    expect(article.title).toBe(clean.title);
+    expect(article.text).toBe(clean.text);
+    expect((await readOriginal(temp.library.path, article.id))!.bytes.equals(damaged)).toBe(true);
+  });
+
   it('takes a SingleFile save\'s address from its opening comment', async () => {
     const saved = `<!--\n Page saved with SingleFile \n url: https://news.example.org/harbour \n saved date: Mon Jan 06 2025 10:00:00 GMT+0000\n-->\n<html><head><title>Harbour</title></head><body><article><h1>Harbour</h1><p>${'The boats came home to the harbour this morning. '.repeat(12)}</p><img src="pictures/boat.jpg"></article></body></html>`;
     expect(singleFileUrl(saved)).toBe('https://news.example.org/harbour');

@@ -142,11 +142,16 @@ describe('clipPlainText bad input', () => {
     );
   });
 
-  it('rejects binary data: NUL bytes or mostly control characters', () => {
+  it('rejects binary data: a format known by its first bytes, or mostly control characters', () => {
     const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]).toString('latin1');
-    expect(clipError(() => clipPlainText(png)).message).toBe('clip: pasted text is not text (it looks like binary data)');
+    expect(clipError(() => clipPlainText(png)).message).toBe('clip: pasted text is not text (it is a PNG image)');
     const controls = 'Title\n\n' + '\u0001\u0002\u0003\u0004abc'.repeat(50);
     expect(clipError(() => clipPlainText(controls, { fileName: 'x.bin' })).message).toBe('clip: x.bin is not text (it looks like binary data)');
+  });
+
+  it('keeps a text with a few stray control bytes, without them', () => {
+    const article = clipPlainText('Stray\0 bytes\n\nA body\0\0\0 with a run of NULs and a \x01 control byte.');
+    expect(article).toMatchObject({ title: 'Stray bytes', text: 'A body with a run of NULs and a control byte.' });
   });
 
   it('gives its errors the bad-content code', () => {
