@@ -11,7 +11,7 @@ import { MAX_CLIP_BYTES } from '../clip/input-checks';
 import type { BatchItem } from './batch-item';
 import { decodeText } from './decode-text';
 import { parseMhtml } from './mhtml';
-import { extractPdfText } from './pdf-text';
+import { extractPdfText, pdfTitleAndText } from './pdf-text';
 
 /** The kinds of file Cuttings clips, by extension. */
 export const FILE_KINDS: Readonly<Record<string, 'html' | 'mhtml' | 'text' | 'pdf'>> = {
@@ -82,8 +82,7 @@ export async function fileBytesToItem(bytes: Buffer, fileName: string, options: 
     }
     case 'pdf': {
       const pdf = await extractPdfText(bytes, fileName);
-      const text = pdf.title ? `${pdf.title}\n\n${pdf.text}` : pdf.text;
-      return { kind: 'text', request: { ...request, text }, original: bytes, originalKind: 'pdf', method: 'file', provenance: { contentType: 'application/pdf' } };
+      return { kind: 'text', request: { ...request, ...pdfTitleAndText(pdf, request.title) }, original: bytes, originalKind: 'pdf', method: 'file', provenance: { contentType: 'application/pdf' } };
     }
     case 'text':
       return { kind: 'text', request: { ...request, text: decodeText(bytes, null, false) }, original: bytes, method: 'file', provenance: { contentType: 'text/plain' } };

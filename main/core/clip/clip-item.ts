@@ -21,6 +21,8 @@ export interface ClipInput {
   /** The URL to resolve links against, and the names for messages. */
   url?: string;
   fileName?: string;
+  /** The title given beside plain text: then all of the text is the article (see clipPlainText). */
+  title?: string;
 }
 
 /** A clipped article with what its record needs from the text. */
@@ -45,7 +47,7 @@ export async function clipItem(input: ClipInput): Promise<ClipOutcome> {
     clipped = clipHtml(source, { url: input.url, fileName: input.fileName });
   } else {
     source = (input.request as AddTextRequest).text;
-    clipped = clipPlainText(source, { fileName: input.fileName });
+    clipped = clipPlainText(source, { fileName: input.fileName, title: input.title });
   }
   const original = input.original ?? Buffer.from(source, 'utf8');
   return {

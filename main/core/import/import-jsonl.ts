@@ -118,6 +118,6 @@ function parseLine(line: string): BatchItem | string {
   const original = Buffer.from(line, 'utf8');
   if (html !== undefined) return { kind: 'html', request: { html, ...options }, original, method: 'import' };
   if (!title) return 'needs a "title" with "text"';
-  // The text clipper takes the first line as the title; the title is given separately here.
-  return { kind: 'text', request: { text: `${title}\n\n${text}`, ...options }, original, method: 'import' };
+  // The title is given beside the text: all of the text is the article.
+  return { kind: 'text', request: { text: text!, ...options }, original, method: 'import' };
 }

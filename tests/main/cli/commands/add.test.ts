@@ -44,12 +44,22 @@ describe('cuttings add', () => {
   });
 
   it('reads plain text or HTML from standard input', async () => {
-    const text = await run(['add', '--stdin', '--title', 'Given title'], 'Ignored first line\n\nA body with words enough.');
+    const text = await run(['add', '--stdin', '--title', 'Given title'], 'Kept first line\n\nA body with words enough.');
     expect(text.code).toBe(0);
     const html = await run(['add', '--stdin', '--json'], `<!doctype html><title>Piped page</title><article>${'<p>Some piped article text that goes on for a while.</p>'.repeat(5)}</article>`);
     expect(JSON.parse(html.stdout).title).toBe('Piped page');
     const list = JSON.parse((await run(['list', '--json'])).stdout);
     expect(list.map((a: { title: string }) => a.title)).toEqual(['Piped page', 'Given title']);
+  });
+
+  it('keeps all of the piped text as the article when --title gives the title', async () => {
+    const two = await run(['add', '--stdin', '--title', 'My title', '--json'], 'Body one.\nand a second line.\n');
+    expect(two).toMatchObject({ code: 0, stderr: '' });
+    const shown = JSON.parse((await run(['show', JSON.parse(two.stdout).id, '--json'])).stdout);
+    expect(shown).toMatchObject({ title: 'My title', text: 'Body one.\n\nand a second line.' });
+    const one = await run(['add', '--stdin', '--title', 'T2', '--json'], 'Just one paragraph here.\n');
+    expect(one).toMatchObject({ code: 0, stderr: '' });
+    expect(JSON.parse((await run(['show', JSON.parse(one.stdout).id, '--json'])).stdout).text).toBe('Just one paragraph here.');
   });
 
   it('keeps the bytes piped in as the original, stray bytes and all', async () => {

@@ -100,6 +100,17 @@ describe('readArticleFile', () => {
     expect((await readOriginal(temp.library.path, pdf.id))?.kind).toBe('pdf');
   });
 
+  it('keeps all of a PDF\'s text as the article under the title given, or under its own', async () => {
+    const bytes = makePdf([['Annual report', 'Profits rose by a tenth.']]);
+    const path = join(temp.folder, 'untitled.pdf');
+    await writeFile(path, bytes);
+    const given = await temp.library.addChecked(await readArticleFile(path, { title: 'Given title' }), 'keep');
+    if (given.status !== 'added') throw new Error('not added');
+    expect(await temp.library.get(given.article.id)).toMatchObject({ title: 'Given title', text: expect.stringMatching(/^Annual report\s+Profits rose by a tenth\.$/u) });
+    const own = await addFile('titled.pdf', makePdf([['Profits rose by a tenth.']], 'Annual report 2024'));
+    expect(own).toMatchObject({ title: 'Annual report 2024', text: 'Profits rose by a tenth.' });
+  });
+
   it('refuses a kind it does not clip, a missing file, and a damaged PDF, naming each', async () => {
     await expect(readArticleFile(join(temp.folder, 'photo.jpg'))).rejects.toThrow(`add: cannot clip ${join(temp.folder, 'photo.jpg')}: Cuttings reads .html, .htm, .mhtml, .txt, .md and .pdf files`);
     await expect(readArticleFile(join(temp.folder, 'gone.html'))).rejects.toThrow(`add: cannot read ${join(temp.folder, 'gone.html')}: no such file`);

@@ -128,6 +128,32 @@ describe('clipPlainText trailing boilerplate', () => {
   });
 });
 
+describe('clipPlainText with a title given beside the text', () => {
+  it('keeps every line of the text as the article, the first too', () => {
+    const article = clipPlainText('Body one.\nand a second line.\n', { title: 'My title' });
+    expect(article.title).toBe('My title');
+    expect(article.text).toBe('Body one.\n\nand a second line.');
+  });
+
+  it('takes a text of one paragraph, or of one line, as the whole article', () => {
+    expect(clipPlainText('Just one paragraph here.\n', { title: 'T2' })).toMatchObject({ title: 'T2', text: 'Just one paragraph here.' });
+    expect(clipPlainText('A single line', { title: 'T3' }).text).toBe('A single line');
+  });
+
+  it('leaves out a first line that repeats the given title, as the headline pasted along', () => {
+    const article = clipPlainText('Harbour  reopens\n\nThe harbour reopened on Monday.', { title: 'harbour reopens' });
+    expect(article).toMatchObject({ title: 'harbour reopens', text: 'The harbour reopened on Monday.' });
+    // Only the text's own headline: the title is not searched for further down.
+    expect(clipPlainText('Ships wait.\n\nHarbour reopens', { title: 'Harbour reopens' }).text).toBe('Ships wait.\n\nHarbour reopens');
+    // A text that is nothing but the title is kept as it is.
+    expect(clipPlainText('Harbour reopens', { title: 'Harbour reopens' }).text).toBe('Harbour reopens');
+  });
+
+  it('still takes the first line when the given title is blank', () => {
+    expect(clipPlainText('Own title\n\nBody text.', { title: '  ' })).toMatchObject({ title: 'Own title', text: 'Body text.' });
+  });
+});
+
 describe('clipPlainText bad input', () => {
   it('rejects empty and white-space-only text', () => {
     expect(clipError(() => clipPlainText('')).message).toBe('clip: pasted text is empty');
