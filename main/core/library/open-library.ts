@@ -12,7 +12,7 @@
  *   quarantine/<time>/             damaged files, moved aside, never deleted
  *   lock                           held by the one process that writes
  */
-import { mkdir, stat } from 'node:fs/promises';
+import { mkdir, readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { CuttingsError } from '../../../common/errors';
 import { ClipWorker } from '../clip/clip-worker-client';
@@ -39,6 +39,12 @@ export interface OpenOptions {
    * they work while another process writes. Writes are refused.
    */
   readOnly?: boolean;
+  /**
+   * Read-only, a library that does not exist yet (no folder, or an empty one) opens as an
+   * empty library with a notice saying so, rather than failing: what `cuttings list` finds
+   * on a fresh install. Nothing is created. A folder holding other things still fails.
+   */
+  emptyIfMissing?: boolean;
   /**
    * The built search worker script (dist/…/search-worker.js): the index then lives in a
    * worker thread, so that loading and indexing never block this one. Without it the index
@@ -85,8 +91,10 @@ export async function openLibrary(path: string, options: OpenOptions = {}): Prom
   try {
     const format = await readLibraryFormat(root);
     if (readOnly) {
-      if (format === null) throw new CuttingsError('library', `library: there is no Cuttings library at ${root}`);
-      if (format.version < LIBRARY_FORMAT_VERSION) {
+      if (format === null && options.emptyIfMissing && (await isMissingOrEmpty(root))) {
+        notices.push(`library: there is no library at ${root} yet, so it is empty (the first \`cuttings add\` or \`cuttings import\` creates it)`);
+      } else if (format === null) throw new CuttingsError('library', `library: there is no Cuttings library at ${root}`);
+      else if (format.version < LIBRARY_FORMAT_VERSION) {
         throw new CuttingsError(
           'library',
           `library: ${root} uses format version ${format.version}; open it once for writing (the app, or a command such as \`cuttings add\`) to upgrade it`,
@@ -167,6 +175,15 @@ async function repairShard(root: string, catalog: Catalog, shard: string): Promi
   const from = restore.restoredFrom ? `restored from the backup of ${restore.restoredFrom}` : 'no backup of it could be read';
   const back = recovered.size > 0 ? `; ${recovered.size} article(s) added since were recovered from their captures (tags added since are lost)` : '';
   return `library: catalog shard ${shard} was damaged and moved to ${restore.quarantinedTo}; ${from}${back}`;
+}
+
+/** True when nothing is at `path`, or an empty folder. */
+async function isMissingOrEmpty(path: string): Promise<boolean> {
+  try {
+    return (await readdir(path)).length === 0;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT';
+  }
 }
 
 async function ensureFolder(path: string): Promise<void> {
