@@ -18,6 +18,15 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
 }
 
+/**
+ * Writes to standard output and, when the stream asks to wait (a pipe read slower than the
+ * command writes), waits until it has drained: a long answer then never piles up in memory.
+ */
+export async function writeOut(io: CliIo, text: string): Promise<void> {
+  const stdout = io.stdout as CliIo['stdout'] & { once?: (event: 'drain', listener: () => void) => unknown };
+  if (stdout.write(text) === false && stdout.once) await new Promise<void>((resolve) => stdout.once!('drain', resolve));
+}
+
 /** Bad usage: unknown command or option, missing argument. Exit status 2. */
 export class UsageError extends Error {}
 
