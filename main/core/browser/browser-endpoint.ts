@@ -17,7 +17,7 @@ import type { AddressInfo } from 'node:net';
 import type { AddOutcome, DuplicateAction } from '../../../common/api';
 import type { BrowserClip } from '../../../common/bookmarklet';
 import { TOKEN_HEADER } from '../../../common/bookmarklet';
-import { CuttingsError } from '../../../common/errors';
+import { CuttingsError, oneLineMessage } from '../../../common/errors';
 import { escapeHtml } from '../clip/escape-html';
 import type { ArticleWriter } from '../library/article-access';
 
@@ -155,7 +155,7 @@ function parseClip(body: Buffer): BrowserClip | string {
   try {
     value = JSON.parse(body.toString('utf8'));
   } catch (error) {
-    return `the body is not valid JSON (${(error as Error).message})`;
+    return `the body is not valid JSON (${oneLineMessage(error)})`;
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'the body must be a JSON object';
   const record = value as Record<string, unknown>;
