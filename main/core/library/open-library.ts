@@ -25,7 +25,7 @@ import { SearchService } from '../search/search-service';
 import { WorkerSearchEngine } from '../search/worker-search-engine';
 import { listBackups, makeDailyBackup } from '../storage/backups';
 import { Catalog } from '../storage/catalog';
-import { CatalogJournal } from '../storage/catalog-journal';
+import { CatalogJournal, readJournal } from '../storage/catalog-journal';
 import { acquireLibraryLock, type LibraryLock } from '../storage/library-lock';
 import { migrateLibrary } from '../storage/migrations';
 import { repairShard } from '../storage/shard-repair';
@@ -131,7 +131,8 @@ export async function openLibrary(path: string, options: OpenOptions = {}): Prom
       // the journal and the captures.
       journal = await CatalogJournal.open(root);
       await catalog.useJournal(journal);
-      for (const shard of damaged) notices.push(await repairShard(root, catalog, shard.shard));
+      const reading = damaged.length > 0 ? await readJournal(root) : undefined;
+      for (const shard of damaged) notices.push(await repairShard(root, catalog, shard.shard, reading));
       await backUpAndTrimJournal(root, journal).catch((error: unknown) => {
         notices.push(`library: could not make today's backup (${(error as Error).message})`);
       });

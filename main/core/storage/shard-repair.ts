@@ -12,11 +12,15 @@ import type { ArticleRecord } from './article-record';
 import { quarantineShard, readShardBackup } from './backups';
 import { listCaptureIds, readCapture } from './captures';
 import type { Catalog } from './catalog';
-import { readJournal } from './catalog-journal';
+import { readJournal, type JournalReading } from './catalog-journal';
 import { shardOf } from './shards';
 
-/** Repairs one damaged shard of a library open for writing; returns the notice for the user. */
-export async function repairShard(root: string, catalog: Catalog, shard: string): Promise<string> {
+/**
+ * Repairs one damaged shard of a library open for writing; returns the notice for the user.
+ * `journal` is the journal as read once for all the shards repaired at one open (each repair
+ * only adds an entry of its own shard), read here when not given.
+ */
+export async function repairShard(root: string, catalog: Catalog, shard: string, journal?: JournalReading): Promise<string> {
   const quarantinedTo = await quarantineShard(root, shard);
   const restored = await readShardBackup(root, shard);
   const since = restored?.changeNumber ?? 0;
@@ -24,7 +28,7 @@ export async function repairShard(root: string, catalog: Catalog, shard: string)
   const removed = new Set<string>();
   const fromCapture = async (id: string) => (await readCapture(root, id).catch(() => null))?.record ?? null;
 
-  const { entries, damagedLines } = await readJournal(root);
+  const { entries, damagedLines } = journal ?? (await readJournal(root));
   let newest = since;
   let replayed = 0;
   let unplaceable = 0;

@@ -31,7 +31,8 @@ for (let n = Number(startAt), round = 0; ; n++, round++) {
     // Now and then a batch, as an import writes: its shards are flushed together.
     const items = Array.from({ length: 24 }, (_, i) => ({
       kind: 'text' as const,
-      request: { text: `Batch report ${n}.${i}\n\nThe batch committee met about item ${n}.${i}.` },
+      // Every passage the edits below highlight (QUOTES) is in the text.
+      request: { text: `Batch report ${n}.${i}\n\nThe batch committee met about item ${n}.${i}. Report from the crash test: they agreed on item ${n}.${i}.` },
       method: 'import' as const,
     }));
     const { added } = await library.addBatch(items);
