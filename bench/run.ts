@@ -45,6 +45,7 @@ try {
     ['durable tag edit p50, ms', storage.tag_edit_p50_ms, ''],
     ['durable tag edit p95, ms', storage.tag_edit_p95_ms, 'target ≤ 20'],
     ['bytes written per edit', storage.bytes_written_per_edit, ''],
+    ['journal bytes appended per edit', storage.journal_bytes_per_edit, ''],
     ['RSS after open, MB', storage.rss_mb, 'target ≤ 400'],
     ['plain lowdb tag edit p95, ms', storage.naive_lowdb_tag_edit_p95_ms, 'yardstick (no fsync)'],
   ];

@@ -23,6 +23,8 @@ export interface StorageResult {
   tag_edit_p50_ms: number;
   tag_edit_p95_ms: number;
   bytes_written_per_edit: number;
+  /** Bytes each edit appends to the catalog's journal, besides its shard. */
+  journal_bytes_per_edit: number;
   rss_mb: number;
   naive_lowdb_tag_edit_p95_ms: number;
 }
@@ -58,7 +60,7 @@ export async function benchStorage(work: string, count: number, log: (line: stri
   if (summary.failed.length > 0) throw new Error(`bench: ${summary.failed.length} lines failed to import, first: ${summary.failed[0]!.message}`);
   log(`storage: imported ${summary.imported} in ${importSeconds.toFixed(1)} s`);
 
-  const opened = await runChild<{ openSeconds: number; rssMb: number; p50: number; p95: number }>('open-child.ts', [libraryPath, String(EDITS)]);
+  const opened = await runChild<{ openSeconds: number; rssMb: number; p50: number; p95: number; journalBytesPerEdit: number }>('open-child.ts', [libraryPath, String(EDITS)]);
 
   const shards = await readdir(join(libraryPath, 'catalog'));
   let shardBytes = 0;
@@ -72,6 +74,7 @@ export async function benchStorage(work: string, count: number, log: (line: stri
     tag_edit_p95_ms: opened.p95,
     // An edit rewrites its one shard whole.
     bytes_written_per_edit: Math.round(shardBytes / shards.length),
+    journal_bytes_per_edit: opened.journalBytesPerEdit,
     rss_mb: opened.rssMb,
     naive_lowdb_tag_edit_p95_ms: await benchNaiveLowdb(work, libraryPath),
   };

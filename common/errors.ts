@@ -15,3 +15,14 @@ export class CuttingsError extends Error {
     this.code = code;
   }
 }
+
+/**
+ * The message of an error that came from elsewhere (a parser's), on one line: control
+ * characters are written as JSON escapes. V8's JSON.parse quotes the start of the bad input
+ * in its message, newlines and NULs included, which would break a one-line error in two.
+ */
+export function oneLineMessage(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  // eslint-disable-next-line no-control-regex -- control characters are what is being replaced
+  return message.replace(/[\u0000-\u001f\u007f]/gu, (c) => JSON.stringify(c).slice(1, -1));
+}

@@ -22,6 +22,15 @@ export function indexForm(word: string): string {
   return foldTerm(word).replace(/’/gu, "'");
 }
 
+/**
+ * A hyphenated word's joined form, as the search index also keeps it: `e-mail` → `email`,
+ * `state-of-the-art` → `stateoftheart`, so that `email` finds "e-mail" and `e-mail` finds
+ * "email". A word without a hyphen is its own joined form.
+ */
+export function joinedForm(form: string): string {
+  return form.includes('-') ? form.replaceAll('-', '') : form;
+}
+
 /** A word: letters, marks and digits, joined by inner apostrophes, hyphens or dots in numbers. */
 const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’.-][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*/gu;
 

@@ -18,6 +18,15 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
 }
 
+/**
+ * Writes to standard output and, when the stream asks to wait (a pipe read slower than the
+ * command writes), waits until it has drained: a long answer then never piles up in memory.
+ */
+export async function writeOut(io: CliIo, text: string): Promise<void> {
+  const stdout = io.stdout as CliIo['stdout'] & { once?: (event: 'drain', listener: () => void) => unknown };
+  if (stdout.write(text) === false && stdout.once) await new Promise<void>((resolve) => stdout.once!('drain', resolve));
+}
+
 /** Bad usage: unknown command or option, missing argument. Exit status 2. */
 export class UsageError extends Error {}
 
@@ -46,13 +55,16 @@ const CLIP_WORKER = fileURLToPath(new URL('../core/clip-worker.js', import.meta.
 
 /**
  * Opens the library (`path`, else as resolveLibraryPath finds it), prints its notices, runs
- * `work` and closes it. `readOnly` takes no write lock, so reading works while the app runs.
+ * `work` and closes it. `readOnly` takes no write lock, so reading works while the app runs,
+ * and finds a library that does not exist yet empty.
  */
 export async function withLibrary(path: string | undefined, io: CliIo, readOnly: boolean, work: (library: Library) => Promise<void>) {
   // The workers exist once built (`npm run build`); run from source, the CLI works in one thread.
   const searchWorker = existsSync(SEARCH_WORKER) ? SEARCH_WORKER : undefined;
   const clipWorker = existsSync(CLIP_WORKER) ? CLIP_WORKER : undefined;
-  const library = await Library.open(resolveLibraryPath(path, io.env), { readOnly, searchWorker, clipWorker });
+  // A command that only reads finds a library not created yet empty (one line says so), as a
+  // first `cuttings list` on a fresh install should.
+  const library = await Library.open(resolveLibraryPath(path, io.env), { readOnly, emptyIfMissing: readOnly, searchWorker, clipWorker });
   for (const notice of library.notices) io.stderr.write(`cuttings: ${notice}\n`);
   try {
     await work(library);

@@ -120,13 +120,15 @@ Searches titles and texts. Words are ANDed; the last also matches as a prefix.
 tag:T includes tags below it (T/sub).
 
 Options:
-  --limit N         show at most N results (1–500, default 20)
+  --limit N         show at most N results (any number, default 20)
+  --all             show every result (written a page at a time, however many)
   --sort ORDER      relevance (default), published or clipped (newest first)
   --batch FILE      run each line of FILE as a query; prints one JSON line per query
   --saved NAME      run the search saved under NAME (in the app, or with --save)
   --save NAME       keep QUERY under NAME as a saved search, then run it
   --json            print {"total": n, "hits": [{"id", "title", "score", "snippet", …}],
-                    "facets": {"tags": {…}, "sources": {…}, "years": {…}}}
+                    "facets": {"tags": {…}, "sources": {…}, "years": {…}}}; the same object
+                    for --all, its hits written 500 at a time as they are found
 ${LIBRARY_OPTION}`,
   note: `Usage: cuttings note ID [--set TEXT] [options]
 

@@ -279,7 +279,7 @@ export class AddDialog extends Dialog {
     this.text.placeholder =
       chosen.length > 0
         ? `${chosen.length === 1 ? `The file ${names}` : names} will be added.`
-        : 'Paste the article here, or leave this empty and give its web address below to fetch it. The first line becomes the title.';
+        : 'Paste the article here, or leave this empty and give its web address below to fetch it. The first line becomes the title, unless you give one below.';
   }
 
   private setBusy(busy: boolean, label = 'Adding…'): void {

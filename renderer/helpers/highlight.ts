@@ -1,11 +1,11 @@
 /**
  * Highlighting a search hit's snippet: the words that match the hit's `terms` are wrapped
  * in <mark>. Words are cut and folded with common/text.ts (`findWords`, `indexForm`), as the
- * search index does, and a hyphenated word is matched whole and by its parts as it is
- * indexed, so that what is marked is what matched.
+ * search index does, and a hyphenated word is matched whole, joined (`email` marks "e-mail")
+ * and by its parts as it is indexed, so that what is marked is what matched.
  * The result is built from text nodes: the snippet is never parsed as HTML.
  */
-import { findWords, indexForm } from '../../common/text';
+import { findWords, indexForm, joinedForm } from '../../common/text';
 import { el } from './dom';
 
 /** The stretches of `text` to mark, in order and not overlapping. */
@@ -14,7 +14,9 @@ export function matchedRanges(text: string, terms: readonly string[]): { start: 
   if (wanted.size === 0) return [];
   const ranges: { start: number; end: number }[] = [];
   for (const span of findWords(text)) {
-    if (wanted.has(indexForm(span.word))) {
+    const form = indexForm(span.word);
+    // Whole, or joined (`e-mail` matched by `email`).
+    if (wanted.has(form) || wanted.has(joinedForm(form))) {
       ranges.push({ start: span.start, end: span.end });
       continue;
     }

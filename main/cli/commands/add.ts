@@ -9,6 +9,7 @@ import type { AddOptions, DuplicateAction, DuplicateMatch } from '../../../commo
 import { CuttingsError } from '../../../common/errors';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { decodeText } from '../../core/capture/decode-text';
 import { readArticleFile } from '../../core/capture/read-article-file';
 import { isScanFileName, scanFilesToItem, type ScanAddOptions } from '../../core/capture/scan-item';
 import { defaultOcrLanguages, libraryLanguages, parseOcrLanguages } from '../../core/ocr/ocr-languages';
@@ -67,7 +68,14 @@ export async function addCommand(args: string[], io: CliIo): Promise<number> {
       onProgress: io.stderr.isTTY ? (progress) => io.stderr.write(`\rcuttings: recognising ${progress.file}, page ${progress.page} of ${progress.pages}\u001b[K`) : undefined,
     };
     const inputs: (string | BatchItem | string[])[] = stdin
-      ? [{ kind: stdin.kind, request: stdin.kind === 'html' ? { ...options, html: stdin.content } : { ...options, text: stdin.content }, method: 'stdin' }]
+      ? [
+          {
+            kind: stdin.kind,
+            request: stdin.kind === 'html' ? { ...options, html: stdin.content } : { ...options, text: stdin.content },
+            original: stdin.original,
+            method: 'stdin',
+          },
+        ]
       : values['as-one']
         ? [positionals]
         : positionals;
@@ -178,6 +186,8 @@ function describe(duplicate: DuplicateMatch): string {
 interface ArticleInput {
   kind: 'text' | 'html';
   content: string;
+  /** The bytes as they came, kept as the capture's original. */
+  original: Buffer;
   method: 'stdin';
 }
 
@@ -194,9 +204,13 @@ async function readStdin(io: CliIo): Promise<ArticleInput> {
     }
     chunks.push(buffer);
   }
-  const content = new TextDecoder('utf-8').decode(Buffer.concat(chunks));
-  if (content.trim().length === 0) throw new CuttingsError('invalid-input', 'add: nothing on standard input');
-  return { kind: looksLikeHtml(content) ? 'html' : 'text', content, method: 'stdin' };
+  const original = Buffer.concat(chunks);
+  // Decoded as a file of the same kind would be: a page by its declared charset, text as UTF-8
+  // when it is valid UTF-8, else windows-1252.
+  const text = decodeText(original, null, false);
+  if (text.trim().length === 0) throw new CuttingsError('invalid-input', 'add: nothing on standard input');
+  const html = looksLikeHtml(text);
+  return { kind: html ? 'html' : 'text', content: html ? decodeText(original) : text, original, method: 'stdin' };
 }
 
 function megabytes(bytes: number): string {

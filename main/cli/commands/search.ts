@@ -1,17 +1,21 @@
 /**
  * `cuttings search QUERY`, `--batch FILE` (one JSON line a query) and `--saved NAME`; `--save
  * NAME` keeps the query. Searching only reads the library (saving writes), so it works while
- * the app has it open.
+ * the app has it open. `--limit N` takes any number and `--all` every match: the hits are
+ * written a page at a time as they are built (Library.searchInPages), so a script can take a
+ * whole library's worth; `--json` writes the same object whatever its size.
  */
 import { readFile } from 'node:fs/promises';
 import { CuttingsError } from '../../../common/errors';
-import { parse, UsageError, withLibrary, type CliIo } from '../cli-kit';
+import type { PagedResults } from '../../core/search/library-search';
+import { parse, UsageError, withLibrary, writeOut, type CliIo } from '../cli-kit';
 import { describeFsError } from '../fs-errors';
 
 /** Runs `cuttings search`. */
 export async function searchCommand(args: string[], io: CliIo): Promise<void> {
   const { values, positionals } = parse(args, {
     limit: { type: 'string' },
+    all: { type: 'boolean' },
     sort: { type: 'string' },
     batch: { type: 'string' },
     saved: { type: 'string' },
@@ -28,8 +32,9 @@ export async function searchCommand(args: string[], io: CliIo): Promise<void> {
       await library.saveSearch(values.save!, positionals.join(' '));
     });
   }
-  const limit = values.limit === undefined ? 20 : Number(values.limit);
-  if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw new UsageError(`--limit must be a whole number from 1 to 500, not '${values.limit}'`);
+  if (values.all && values.limit !== undefined) throw new UsageError('give --limit N or --all, not both');
+  const limit = values.all ? Infinity : values.limit === undefined ? 20 : Number(values.limit);
+  if (!values.all && (!Number.isSafeInteger(limit) || limit < 1)) throw new UsageError(`--limit must be a whole number of 1 or more, not '${values.limit}'`);
   const sort = values.sort ?? 'relevance';
   if (sort !== 'relevance' && sort !== 'published' && sort !== 'clipped') {
     throw new UsageError(`--sort must be relevance, published or clipped, not '${sort}'`);
@@ -40,25 +45,44 @@ export async function searchCommand(args: string[], io: CliIo): Promise<void> {
     if (values.batch !== undefined) {
       // One JSON line per query, in order; a query that fails gives {"query", "error"}.
       for (const query of queries) {
+        let results: PagedResults;
         try {
-          io.stdout.write(`${JSON.stringify({ query, ...(await library.search(query, { limit, sort })) })}\n`);
+          results = await library.searchInPages(query, { limit, sort });
         } catch (error) {
           if (!(error instanceof CuttingsError)) throw error;
-          io.stdout.write(`${JSON.stringify({ query, error: error.message })}\n`);
+          await writeOut(io, `${JSON.stringify({ query, error: error.message })}\n`);
+          continue;
         }
+        await writeJson(io, results, `{"query":${JSON.stringify(query)},`);
       }
       return;
     }
-    const results = await library.search(queries[0]!, { limit, sort });
+    const results = await library.searchInPages(queries[0]!, { limit, sort });
     if (values.json) {
-      io.stdout.write(`${JSON.stringify(results)}\n`);
+      await writeJson(io, results, '{');
       return;
     }
-    io.stdout.write(`${results.total} ${results.total === 1 ? 'article' : 'articles'} found\n`);
-    for (const hit of results.hits) {
-      io.stdout.write(`\n${hit.id}  ${hit.title}\n    ${hit.snippet}\n`);
+    await writeOut(io, `${results.total} ${results.total === 1 ? 'article' : 'articles'} found\n`);
+    for await (const hits of results.pages) {
+      await writeOut(io, hits.map((hit) => `\n${hit.id}  ${hit.title}\n    ${hit.snippet}\n`).join(''));
     }
   });
+}
+
+/**
+ * Writes results as one JSON object, `{"total", "hits": [...], "facets"}` — the very text
+ * JSON.stringify makes of them — with the hits a page at a time. `open` starts the object
+ * (with `"query"` first in a --batch line).
+ */
+async function writeJson(io: CliIo, results: PagedResults, open: string): Promise<void> {
+  await writeOut(io, `${open}"total":${results.total},"hits":[`);
+  let first = true;
+  for await (const hits of results.pages) {
+    if (hits.length === 0) continue;
+    await writeOut(io, `${first ? '' : ','}${hits.map((hit) => JSON.stringify(hit)).join(',')}`);
+    first = false;
+  }
+  await writeOut(io, `],"facets":${JSON.stringify(results.facets)}}\n`);
 }
 
 /** Reads a --batch file: one query a line, blank lines skipped. */

@@ -6,7 +6,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { EXTENSION_ORIGIN } from '../../../common/browser-protocol';
-import { CuttingsError } from '../../../common/errors';
+import { CuttingsError, oneLineMessage } from '../../../common/errors';
 import type { ErrorCode } from '../../../common/result';
 
 /** Whether the Host header names the loopback address and port (a DNS-rebinding page names its own host). */
@@ -73,7 +73,7 @@ export function parseJsonObject(body: Buffer): Record<string, unknown> | string 
   try {
     value = JSON.parse(body.toString('utf8'));
   } catch (error) {
-    return `the body is not valid JSON (${(error as Error).message})`;
+    return `the body is not valid JSON (${oneLineMessage(error)})`;
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'the body must be a JSON object';
   return value as Record<string, unknown>;

@@ -37,14 +37,43 @@ function decodeWindows1252(bytes: Uint8Array): string {
   return latin1.replace(/[\x80-\x9f]/gu, (c) => WINDOWS_1252_HIGH[c.charCodeAt(0) - 0x80]!);
 }
 
-/** The encoding of bytes that declare none: UTF-8 if they are valid UTF-8, else windows-1252. */
+/**
+ * The encoding of bytes that declare none: UTF-16 when they are UTF-16 without its BOM, else
+ * UTF-8 if they are valid UTF-8, else windows-1252.
+ */
 function undeclared(bytes: Uint8Array): string {
+  const utf16 = utf16WithoutBom(bytes);
+  if (utf16) return utf16;
   try {
     new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     return 'utf-8';
   } catch {
     return 'windows-1252';
   }
+}
+
+/** How many bytes from the start tell UTF-16 without a BOM. */
+const UTF16_SNIFF_BYTES = 4096;
+
+/**
+ * `utf-16le` or `utf-16be` for UTF-16 text that lost its BOM (a converted file, a copy made
+ * by a tool that dropped it): in most pairs of bytes one is NUL (the high byte of a Latin
+ * letter), always on the same side. A run of NULs inside a page is NUL on both sides and
+ * counts for neither; UTF-8 and windows-1252 text has no NULs between its letters.
+ */
+function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const end = Math.min(bytes.length, UTF16_SNIFF_BYTES) & ~1;
+  if (end < 8) return null;
+  let little = 0;
+  let big = 0;
+  for (let i = 0; i < end; i += 2) {
+    if (bytes[i] !== 0 && bytes[i + 1] === 0) little++;
+    else if (bytes[i] === 0 && bytes[i + 1] !== 0) big++;
+  }
+  const pairs = end / 2;
+  if (little > pairs * 0.4 && big < pairs * 0.02) return 'utf-16le';
+  if (big > pairs * 0.4 && little < pairs * 0.02) return 'utf-16be';
+  return null;
 }
 
 function bomEncoding(bytes: Uint8Array): string | null {

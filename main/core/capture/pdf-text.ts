@@ -25,6 +25,16 @@ export interface PdfText {
  */
 export const PAGE_TEXT_MIN_CHARACTERS = 10;
 
+/**
+ * The title and text of a PDF cutting's add request: the title the user gave, else the
+ * PDF's own, given beside the text (so that all of the text is the article); with neither,
+ * the text's first line is the title, as for pasted text.
+ */
+export function pdfTitleAndText(pdf: PdfText, givenTitle: string | undefined): { title?: string; text: string } {
+  const title = givenTitle?.trim() ? givenTitle : (pdf.title ?? undefined);
+  return { ...(title !== undefined ? { title } : {}), text: pdf.text };
+}
+
 /** Pages read at most: a 2,000-page report is not a cutting, and reading it would stall. */
 const MAX_PAGES = 500;
 

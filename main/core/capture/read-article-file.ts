@@ -11,7 +11,7 @@ import { MAX_CLIP_BYTES } from '../clip/input-checks';
 import type { BatchItem } from './batch-item';
 import { decodeText } from './decode-text';
 import { parseMhtml } from './mhtml';
-import { extractPdfText } from './pdf-text';
+import { extractPdfText, pdfTitleAndText } from './pdf-text';
 import { isScanFileName, scanFilesToItem, type ScanAddOptions } from './scan-item';
 import { defaultOcrLanguages } from '../ocr/ocr-languages';
 import { MAX_SCAN_PAGES } from '../ocr/scan-input';
@@ -101,8 +101,7 @@ export async function fileBytesToItem(bytes: Buffer, fileName: string, options: 
         if (pdf.pages > MAX_SCAN_PAGES) throw new CuttingsError('bad-content', `ocr: ${fileName} has ${pdf.pages} pages, ${pdf.pagesWithoutText} of them scanned; Cuttings recognises at most ${MAX_SCAN_PAGES} pages as one cutting`);
         return scanFilesToItem([{ name: fileName, bytes }], options, scanOptions(scan));
       }
-      const text = pdf.title ? `${pdf.title}\n\n${pdf.text}` : pdf.text;
-      return { kind: 'text', request: { ...request, text }, original: bytes, originalKind: 'pdf', method: 'file', provenance: { contentType: 'application/pdf' } };
+      return { kind: 'text', request: { ...request, ...pdfTitleAndText(pdf, request.title) }, original: bytes, originalKind: 'pdf', method: 'file', provenance: { contentType: 'application/pdf' } };
     }
     case 'text':
       return { kind: 'text', request: { ...request, text: decodeText(bytes, null, false) }, original: bytes, method: 'file', provenance: { contentType: 'text/plain' } };

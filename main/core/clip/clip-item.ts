@@ -24,6 +24,8 @@ export interface ClipInput {
   fileName?: string;
   /** A scan's words (their characters in the text, their confidence), for its reader HTML. */
   words?: readonly ScanWordSpan[];
+  /** The title given beside plain text: then all of the text is the article (see clipPlainText). */
+  title?: string;
 }
 
 /** A clipped article with what its record needs from the text. */
@@ -52,7 +54,7 @@ export async function clipItem(input: ClipInput): Promise<ClipOutcome> {
     clipped = clipScanText(source, input.words ?? [], input.request.title, input.fileName ?? 'the scan');
   } else {
     source = (input.request as AddTextRequest).text;
-    clipped = clipPlainText(source, { fileName: input.fileName });
+    clipped = clipPlainText(source, { fileName: input.fileName, title: input.title });
   }
   const original = input.original ?? Buffer.from(source, 'utf8');
   return {

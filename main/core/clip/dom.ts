@@ -117,7 +117,10 @@ export function parseHtmlDocument(window: DomWindow, html: string): DomDocument 
  */
 export function parsePage(window: DomWindow, html: string): DomDocument {
   const document = new LinkedomParser().parseFromString(html, 'text/html') as unknown as DomDocument;
+  // Input with no element at all (`<`, a cut-off first tag) leaves linkedom no documentElement,
+  // and its `body` getter then throws: jsdom makes the html/head/body a browser would.
   const misparsed =
+    !document.documentElement ||
     !document.body ||
     document.body.children.length === 0 ||
     document.documentElement.querySelectorAll('html, body body, head head, body head').length > 0;

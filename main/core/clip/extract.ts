@@ -24,7 +24,7 @@ import { dateInText } from './date-in-text';
 import { escapeHtml } from './escape-html';
 import { makeExcerpt } from './excerpt';
 import { htmlToText } from './html-to-text';
-import { isBlank, looksLikeBinary, MAX_CLIP_BYTES } from './input-checks';
+import { binaryReason, isBlank, MAX_CLIP_BYTES, withoutStrayBytes } from './input-checks';
 import { cleanByline, extractMetadata, nonUrl, normaliseDate, normaliseLang } from './metadata';
 import type { PageMetadata } from './metadata';
 import { sanitiseHtml } from './sanitise';
@@ -121,9 +121,11 @@ interface Body {
  * over {@link MAX_CLIP_BYTES} or has no article in it. Never runs the page's scripts and
  * never loads anything: remote images are kept only as `data-src` URLs.
  */
-export function extractPage(html: string, options: ExtractPageOptions = {}): ExtractedPage {
+export function extractPage(received: string, options: ExtractPageOptions = {}): ExtractedPage {
   const name = options.fileName ?? 'pasted HTML';
-  checkInput(html, name);
+  checkInput(received, name);
+  // Stray control bytes (a run of NULs in a crawled page) are dropped, as browsers drop them.
+  const html = withoutStrayBytes(received);
 
   const pageUrl = resolveHttpUrl(options.url);
   return withDomWindow((window) => {
@@ -198,7 +200,8 @@ function checkInput(html: string, name: string): void {
       `clip: ${name} is ${megabytes} MB; the largest page Cuttings clips is ${MAX_CLIP_BYTES / (1024 * 1024)} MB`,
     );
   }
-  if (looksLikeBinary(html)) throw new ClipError(`clip: ${name} is not an HTML document (it looks like binary data)`);
+  const binary = binaryReason(html);
+  if (binary) throw new ClipError(`clip: ${name} is not an HTML document (${binary})`);
 }
 
 type ReadabilityResult = ReturnType<Readability<DomElement>['parse']>;

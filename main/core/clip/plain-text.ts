@@ -1,5 +1,6 @@
 /**
- * Clips pasted plain text: the first line is the title, the rest keeps its paragraphs and
+ * Clips pasted plain text: the first line is the title (unless a title is given beside the
+ * text, and then all of the text is the article), the rest keeps its paragraphs and
  * sub-headings, and the share/follow/copyright lines pasted along from the page's foot go.
  */
 import { ClipError } from './clipped-article';
@@ -7,12 +8,19 @@ import type { ClippedArticle } from './clipped-article';
 import { escapeHtml } from './escape-html';
 import { makeExcerpt } from './excerpt';
 import { guessLanguage } from './guess-language';
-import { isBlank, looksLikeBinary } from './input-checks';
+import { binaryReason, isBlank, withoutStrayBytes } from './input-checks';
 
 /** Options for {@link clipPlainText}. */
 export interface ClipPlainTextOptions {
   /** The file it was read from, named in error messages: `{ fileName: 'story.txt' }`. */
   fileName?: string;
+  /**
+   * The title, given beside the text (`--title`, the add dialog's field, an import's
+   * `title`): then every line of the text is the article's. Only a first line that repeats
+   * this title word for word is left out, as the headline pasted along with the article,
+   * when more text follows it.
+   */
+  title?: string;
 }
 
 /** A paragraph or a sub-heading of the body. */
@@ -63,13 +71,20 @@ const MAX_HEADING_WORDS = 12;
 export function clipPlainText(text: string, options: ClipPlainTextOptions = {}): ClippedArticle {
   const name = options.fileName ?? 'pasted text';
   if (isBlank(text)) throw new ClipError(`clip: ${name} is empty`);
-  if (looksLikeBinary(text)) throw new ClipError(`clip: ${name} is not text (it looks like binary data)`);
+  const binary = binaryReason(text);
+  if (binary) throw new ClipError(`clip: ${name} is not text (${binary})`);
 
-  const lines = normalise(text).split('\n');
-  const titleIndex = lines.findIndex((line) => line.trim() !== '');
-  const title = (lines[titleIndex] ?? '').replace(/\s+/g, ' ').trim();
-  const bodyLines = stripTrailingBoilerplate(lines.slice(titleIndex + 1));
-  const blocks = classify(toParagraphs(bodyLines));
+  const lines = normalise(withoutStrayBytes(text)).split('\n');
+  const firstIndex = lines.findIndex((line) => line.trim() !== '');
+  const first = oneLine(lines[firstIndex] ?? '');
+  const given = options.title === undefined ? '' : oneLine(options.title);
+  // With a title given, the text is all article: its first line is left out only when it
+  // repeats that title and more text follows.
+  const title = given === '' ? first : given;
+  const repeatsTitle = given !== '' && first.toLocaleLowerCase('und') === given.toLocaleLowerCase('und');
+  const blocksFrom = (from: number) => classify(toParagraphs(stripTrailingBoilerplate(lines.slice(from))));
+  let blocks = given === '' || repeatsTitle ? blocksFrom(firstIndex + 1) : blocksFrom(0);
+  if (blocks.length === 0 && repeatsTitle) blocks = blocksFrom(0);
   if (blocks.length === 0) throw new ClipError(`clip: ${name} has a title but no article text`);
 
   const html = blocks
@@ -90,6 +105,11 @@ export function clipPlainText(text: string, options: ClipPlainTextOptions = {}):
     lang: guessLanguage(`${title}\n${bodyText}`),
     excerpt: makeExcerpt(firstParagraph?.text ?? ''),
   };
+}
+
+/** A line with its runs of white space made one space, trimmed. */
+function oneLine(line: string): string {
+  return line.replace(/\s+/g, ' ').trim();
 }
 
 /** BOM, line endings, NFC, trailing spaces, runs of blank lines. */

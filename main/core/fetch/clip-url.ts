@@ -8,7 +8,7 @@
  */
 import type { AddOutcome, AddUrlRequest } from '../../../common/api';
 import { decodeText } from '../capture/decode-text';
-import { extractPdfText } from '../capture/pdf-text';
+import { extractPdfText, pdfTitleAndText } from '../capture/pdf-text';
 import { sniffBinaryFormat } from '../capture/sniff-type';
 import type { BatchItem, ImageLimits } from '../capture/batch-item';
 import type { ArticleWriter } from '../library/article-access';
@@ -43,11 +43,9 @@ export async function fetchForClipping(request: AddUrlRequest, options: ClipUrlO
     const pdf = await extractPdfText(page.body, page.finalUrl).catch((error: unknown) => {
       throw new FetchError(page.finalUrl, (error as Error).message.replace(/^pdf: /u, ''));
     });
-    // The plain-text clipper takes the first line as the title: the PDF's own title if it has one.
-    const text = pdf.title ? `${pdf.title}\n\n${pdf.text}` : pdf.text;
     return {
       kind: 'text',
-      request: { ...metadata, text, url: page.finalUrl },
+      request: { ...metadata, ...pdfTitleAndText(pdf, metadata.title), url: page.finalUrl },
       original: page.body,
       originalKind: 'pdf',
       method: 'url',

@@ -6,7 +6,7 @@
  * recorded hashes, and goes in whole (Library.restoreBatch) or not at all, with the reason.
  */
 import { createHash } from 'node:crypto';
-import { CuttingsError } from '../../../common/errors';
+import { CuttingsError, oneLineMessage } from '../../../common/errors';
 import type { ArticleRecord } from '../storage/article-record';
 import type { ArticleStore, RestoreItem } from '../library/article-access';
 import { ORIGINAL_KINDS, type CapturedContent, type OriginalKind } from '../storage/captures';
@@ -128,7 +128,7 @@ function parseRecord(line: string): ArticleRecord {
   try {
     value = JSON.parse(line);
   } catch (error) {
-    throw new Error(`not valid JSON (${(error as Error).message})`);
+    throw new Error(`not valid JSON (${oneLineMessage(error)})`);
   }
   return checkRecord(value);
 }

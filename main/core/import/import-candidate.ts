@@ -80,7 +80,8 @@ export function foreignCandidate(article: ForeignArticle): ImportCandidate {
   }
   if (article.text && article.text.trim() !== '') {
     if (!title) return { ...base, error: 'it has text but no title' };
-    return { ...base, item: { kind: 'text', request: { text: `${title}\n\n${article.text}`, ...options }, original: article.original, method: 'import' } };
+    // The title is given beside the text: all of the text is the article.
+    return { ...base, item: { kind: 'text', request: { text: article.text, ...options }, original: article.original, method: 'import' } };
   }
   if (!url) return { ...base, error: 'it has neither text nor a web address' };
   // URL-only: the title (or the address) as the title, the address as the body, so that
@@ -88,6 +89,6 @@ export function foreignCandidate(article: ForeignArticle): ImportCandidate {
   return {
     ...base,
     urlOnly: true,
-    item: { kind: 'text', request: { text: `${title ?? url}\n\n${url}`, ...options, title: title ?? url }, original: article.original, method: 'import' },
+    item: { kind: 'text', request: { text: url, ...options, title: title ?? url }, original: article.original, method: 'import' },
   };
 }

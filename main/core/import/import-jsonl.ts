@@ -8,7 +8,7 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
-import { CuttingsError } from '../../../common/errors';
+import { CuttingsError, oneLineMessage } from '../../../common/errors';
 import type { BatchItem } from '../capture/batch-item';
 import type { ArticleWriter } from '../library/article-access';
 
@@ -94,7 +94,7 @@ function parseLine(line: string): BatchItem | string {
   try {
     value = JSON.parse(line);
   } catch (error) {
-    return `not valid JSON (${(error as Error).message})`;
+    return `not valid JSON (${oneLineMessage(error)})`;
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'not a JSON object';
   const record = value as Record<string, unknown>;
@@ -118,6 +118,6 @@ function parseLine(line: string): BatchItem | string {
   const original = Buffer.from(line, 'utf8');
   if (html !== undefined) return { kind: 'html', request: { html, ...options }, original, method: 'import' };
   if (!title) return 'needs a "title" with "text"';
-  // The text clipper takes the first line as the title; the title is given separately here.
-  return { kind: 'text', request: { text: `${title}\n\n${text}`, ...options }, original, method: 'import' };
+  // The title is given beside the text: all of the text is the article.
+  return { kind: 'text', request: { text: text!, ...options }, original, method: 'import' };
 }

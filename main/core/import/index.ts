@@ -9,7 +9,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { ClipUrlOptions } from '../fetch/clip-url';
-import { CuttingsError } from '../../../common/errors';
+import { CuttingsError, oneLineMessage } from '../../../common/errors';
 import type { ArticleStore } from '../library/article-access';
 import { importArchive } from './archive';
 import { readCslJson } from './csl-json';
@@ -89,7 +89,7 @@ async function* readJsonlLines(path: string): AsyncGenerator<ImportCandidate> {
     try {
       value = JSON.parse(line);
     } catch (error) {
-      yield { label: `line ${number}`, error: `not valid JSON (${(error as Error).message})` };
+      yield { label: `line ${number}`, error: `not valid JSON (${oneLineMessage(error)})` };
       continue;
     }
     yield candidateFromExported(value, `line ${number}`, Buffer.from(line, 'utf8'));
@@ -114,6 +114,6 @@ function parseJson(text: string, what: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new CuttingsError('bad-content', `import: ${what} is not valid JSON (${(error as Error).message})`);
+    throw new CuttingsError('bad-content', `import: ${what} is not valid JSON (${oneLineMessage(error)})`);
   }
 }

@@ -5,7 +5,7 @@
  * these carry no originals.) The exported id, address and text hash tell duplicates.
  */
 import { createHash } from 'node:crypto';
-import { CuttingsError } from '../../../common/errors';
+import { CuttingsError, oneLineMessage } from '../../../common/errors';
 import { restoreFormulaCell, splitTags } from '../export/csv';
 import { JSON_FORMAT_NAME } from '../export/json';
 import { SCHEMA_VERSION, type ExportedArticle } from '../export/schema';
@@ -46,7 +46,7 @@ export function* readOwnJson(input: string, what: string): Generator<ImportCandi
   try {
     value = JSON.parse(input);
   } catch (error) {
-    throw new CuttingsError('bad-content', `import: ${what} is not valid JSON (${(error as Error).message})`);
+    throw new CuttingsError('bad-content', `import: ${what} is not valid JSON (${oneLineMessage(error)})`);
   }
   let articles: unknown[];
   if (Array.isArray(value)) articles = value;
@@ -75,7 +75,7 @@ export function* readOwnJsonl(input: string): Generator<ImportCandidate> {
     try {
       value = JSON.parse(line);
     } catch (error) {
-      yield { label: `line ${i + 1}`, error: `not valid JSON (${(error as Error).message})` };
+      yield { label: `line ${i + 1}`, error: `not valid JSON (${oneLineMessage(error)})` };
       continue;
     }
     yield candidateFromExported(value, `line ${i + 1}`, Buffer.from(line, 'utf8'));

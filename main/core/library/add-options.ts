@@ -62,5 +62,13 @@ function isCalendarDate(value: string): boolean {
 
 /** What the clipper takes of a batch item. */
 export function clipInput(item: BatchItem, options: ValidatedAddOptions): ClipInput {
-  return { kind: item.kind, request: item.request, original: item.original, url: options.url ?? item.pageUrl, fileName: options.fileName ?? item.name, ...(item.scan ? { words: item.scan.words } : {}) };
+  return {
+    kind: item.kind,
+    request: item.request,
+    original: item.original,
+    url: options.url ?? item.pageUrl,
+    fileName: options.fileName ?? item.name,
+    ...(options.title !== undefined ? { title: options.title } : {}),
+    ...(item.scan ? { words: item.scan.words } : {}),
+  };
 }

@@ -15,7 +15,7 @@
  *   organise/library-organiser.ts   tags, colours, renames with undo, rules, timeline
  * The layout on disk is described in open-library.ts.
  */
-import type { AddHtmlRequest, AddOutcome, AddTextRequest, DuplicateMatch, LibraryInfo, SavedSearch, ScanView, SearchRequest } from '../../../common/api';
+import type { AddHtmlRequest, AddOutcome, AddTextRequest, DuplicateMatch, LibraryInfo, SavedSearch, ScanView, SearchRequest, SearchSort } from '../../../common/api';
 import type { AddHighlightRequest, RemoveHighlightRequest, TagSuggestion, UpdateHighlightRequest } from '../../../common/api';
 import type { BulkTagRequest, BulkTagSummary, RulesRunSummary, TagChangeSummary, TagRule, Timeline, TimelineRequest } from '../../../common/api';
 import type { Article, ArticleSummary, Highlight, SearchResults, TagCount } from '../../../common/article';
@@ -23,7 +23,7 @@ import type { BatchItem, CaptureMethod } from '../capture/batch-item';
 import { Annotations } from '../notes/annotations';
 import { LibraryOrganiser } from '../organise/library-organiser';
 import type { ProgressCallback } from '../organise/tag-store';
-import { LibrarySearch } from '../search/library-search';
+import { LibrarySearch, type PagedResults } from '../search/library-search';
 import type { SavedSearches } from '../search/saved-searches';
 import type { ArticleRecord } from '../storage/article-record';
 import { AddBatch } from './add-batch';
@@ -198,6 +198,11 @@ export class Library implements ArticleReader, ArticleWriter {
    */
   search(query: string, options: Omit<SearchRequest, 'query'> = {}): Promise<SearchResults> {
     return this.searching.search(query, options);
+  }
+
+  /** A search of any size, its hits built a page at a time as they are read (the CLI's `--all`). */
+  searchInPages(query: string, options: { limit: number; sort?: SearchSort }): Promise<PagedResults> {
+    return this.searching.searchInPages(query, options);
   }
 
   /** Every article a query matches, newest clipped first, without snippets (what an export of the current query takes). */

@@ -9,10 +9,11 @@
  *   articles/<XY>/<id>/            what was captured, never rewritten (storage/captures.ts)
  *   index/search.bin               the search index snapshot: derived, rebuildable
  *   backups/<YYYY-MM-DD>/          daily copies of the catalog (storage/backups.ts)
+ *   journal/                       every catalog change since the oldest backup (storage/catalog-journal.ts)
  *   quarantine/<time>/             damaged files, moved aside, never deleted
  *   lock                           held by the one process that writes
  */
-import { mkdir, stat } from 'node:fs/promises';
+import { mkdir, readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { CuttingsError } from '../../../common/errors';
 import { ClipWorker } from '../clip/clip-worker-client';
@@ -23,12 +24,12 @@ import { SavedSearches } from '../search/saved-searches';
 import { InProcessSearchEngine } from '../search/search-engine';
 import { SearchService } from '../search/search-service';
 import { WorkerSearchEngine } from '../search/worker-search-engine';
-import type { ArticleRecord } from '../storage/article-record';
-import { makeDailyBackup, quarantineAndRestoreShard } from '../storage/backups';
-import { listCaptureIds, readCapture } from '../storage/captures';
+import { listBackups, makeDailyBackup } from '../storage/backups';
 import { Catalog } from '../storage/catalog';
+import { CatalogJournal, readJournal } from '../storage/catalog-journal';
 import { acquireLibraryLock, type LibraryLock } from '../storage/library-lock';
 import { migrateLibrary } from '../storage/migrations';
+import { repairShard } from '../storage/shard-repair';
 import { LibraryContext } from './library-context';
 import { asLibraryError } from './library-errors';
 import { createLibraryFormat, LIBRARY_FORMAT_VERSION, readLibraryFormat, writeLibraryFormat } from './library-format';
@@ -40,6 +41,12 @@ export interface OpenOptions {
    * they work while another process writes. Writes are refused.
    */
   readOnly?: boolean;
+  /**
+   * Read-only, a library that does not exist yet (no folder, or an empty one) opens as an
+   * empty library with a notice saying so, rather than failing: what `cuttings list` finds
+   * on a fresh install. Nothing is created. A folder holding other things still fails.
+   */
+  emptyIfMissing?: boolean;
   /**
    * The built search worker script (dist/…/search-worker.js): the index then lives in a
    * worker thread, so that loading and indexing never block this one. Without it the index
@@ -75,6 +82,8 @@ export interface OpenedLibrary {
   scans: ScanRecogniser;
   /** Held by a writer until close; null when read-only or closed. */
   lock: LibraryLock | null;
+  /** The catalog's journal, appended to by a writer; null when read-only. */
+  journal: CatalogJournal | null;
 }
 
 /**
@@ -87,11 +96,14 @@ export async function openLibrary(path: string, options: OpenOptions = {}): Prom
   const readOnly = options.readOnly ?? false;
   const notices: string[] = [];
   let lock: LibraryLock | null = null;
+  let journal: CatalogJournal | null = null;
   try {
     const format = await readLibraryFormat(root);
     if (readOnly) {
-      if (format === null) throw new CuttingsError('library', `library: there is no Cuttings library at ${root}`);
-      if (format.version < LIBRARY_FORMAT_VERSION) {
+      if (format === null && options.emptyIfMissing && (await isMissingOrEmpty(root))) {
+        notices.push(`library: there is no library at ${root} yet, so it is empty (the first \`cuttings add\` or \`cuttings import\` creates it)`);
+      } else if (format === null) throw new CuttingsError('library', `library: there is no Cuttings library at ${root}`);
+      else if (format.version < LIBRARY_FORMAT_VERSION) {
         throw new CuttingsError(
           'library',
           `library: ${root} uses format version ${format.version}; open it once for writing (the app, or a command such as \`cuttings add\`) to upgrade it`,
@@ -115,16 +127,21 @@ export async function openLibrary(path: string, options: OpenOptions = {}): Prom
     }
 
     const { catalog, damaged } = await Catalog.load(join(root, 'catalog'));
-    for (const shard of damaged) {
-      if (readOnly) {
+    if (readOnly) {
+      for (const shard of damaged) {
         notices.push(`library: ${shard.path} is damaged (${shard.reason}); its articles are hidden until the library is opened for writing, which repairs it`);
-        continue;
       }
-      notices.push(await repairShard(root, catalog, shard.shard));
+    } else {
+      // The writer journals every catalog change; a damaged shard is rebuilt from its backup,
+      // the journal and the captures.
+      journal = await CatalogJournal.open(root);
+      await catalog.useJournal(journal);
+      const reading = damaged.length > 0 ? await readJournal(root) : undefined;
+      for (const shard of damaged) notices.push(await repairShard(root, catalog, shard.shard, reading));
+      await backUpAndTrimJournal(root, journal).catch((error: unknown) => {
+        notices.push(`library: could not make today's backup (${(error as Error).message})`);
+      });
     }
-    if (!readOnly) await makeDailyBackup(root).catch((error: unknown) => {
-      notices.push(`library: could not make today's backup (${(error as Error).message})`);
-    });
     const { saved, notice } = await SavedSearches.open(root, readOnly);
     if (notice) notices.push(notice);
     const { colours, notice: coloursNotice } = await TagColours.open(root, readOnly);
@@ -135,8 +152,9 @@ export async function openLibrary(path: string, options: OpenOptions = {}): Prom
     const clipWorker = options.clipWorker && !readOnly ? new ClipWorker(options.clipWorker) : null;
     const context = new LibraryContext(root, readOnly, catalog, new SearchService(root, engine, catalog));
     const scans = new ScanRecogniser(options.ocrWorker && !readOnly ? options.ocrWorker : undefined);
-    return { context, notices, saved, colours, rules, titlesWhileLoading: options.titlesWhileLoading ?? false, clipWorker, scans, lock };
+    return { context, notices, saved, colours, rules, titlesWhileLoading: options.titlesWhileLoading ?? false, clipWorker, scans, lock, journal };
   } catch (error) {
+    await journal?.close();
     await lock?.release();
     throw asLibraryError(error, `cannot open ${root}`);
   }
@@ -150,30 +168,31 @@ export async function closeLibrary(opened: OpenedLibrary): Promise<void> {
     await opened.context.search.close();
     await opened.clipWorker?.close();
     await opened.scans.close();
+    await opened.journal?.close();
     await opened.lock?.release();
     opened.lock = null;
   }
 }
 
 /**
- * Quarantines a damaged shard, restores the newest backup of it, and puts back any article
- * whose capture is on disk but which the restored shard does not name (added after the
- * backup). Returns the notice for the user.
+ * Makes today's backup if there is none yet; with a new backup the journal starts a new
+ * segment, and the segments every kept backup already holds are deleted.
  */
-async function repairShard(root: string, catalog: Catalog, shard: string): Promise<string> {
-  const restore = await quarantineAndRestoreShard(root, shard);
-  await catalog.loadShard(shard).catch(() => undefined);
-  const known = new Set(catalog.idsInShard(shard));
-  const recovered = new Map<string, ArticleRecord>();
-  for (const id of await listCaptureIds(root, [shard])) {
-    if (known.has(id)) continue;
-    const content = await readCapture(root, id).catch(() => null);
-    if (content?.record) recovered.set(id, content.record);
+async function backUpAndTrimJournal(root: string, journal: CatalogJournal): Promise<void> {
+  const made = await makeDailyBackup(root);
+  if (made === null) return;
+  await journal.rotate(made);
+  const oldest = (await listBackups(root)).at(-1);
+  if (oldest) await journal.trim(oldest);
+}
+
+/** True when nothing is at `path`, or an empty folder. */
+async function isMissingOrEmpty(path: string): Promise<boolean> {
+  try {
+    return (await readdir(path)).length === 0;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT';
   }
-  if (recovered.size > 0) await catalog.apply(recovered);
-  const from = restore.restoredFrom ? `restored from the backup of ${restore.restoredFrom}` : 'no backup of it could be read';
-  const back = recovered.size > 0 ? `; ${recovered.size} article(s) added since were recovered from their captures (tags added since are lost)` : '';
-  return `library: catalog shard ${shard} was damaged and moved to ${restore.quarantinedTo}; ${from}${back}`;
 }
 
 async function ensureFolder(path: string): Promise<void> {

@@ -7,7 +7,7 @@
  */
 import { findWords } from '../../../common/text';
 import type { SearchRecord } from '../search/search-record';
-import { processTerm, type TermMatches, type TermQuery } from '../search/search-terms';
+import { processTerm, queryTerms, type TermMatches, type TermQuery } from '../search/search-terms';
 
 /**
  * What a word found in a note or comment adds to an article's score: about what a word
@@ -41,10 +41,11 @@ function annotationWords(record: SearchRecord): NoteWords {
   return words;
 }
 
-/** True when every form of the query word is among the words (as a prefix of one, for `word*`). */
-function matchesWords(words: NoteWords, forms: readonly string[], prefix: boolean): boolean {
-  if (forms.length === 0) return false;
-  return forms.every((form) => (prefix ? words.list.some((word) => word.startsWith(form)) : words.set.has(form)));
+/** True when each slot of the query word has a form among the words (as a prefix of one, for `word*`). */
+function matchesWords(words: NoteWords, slots: readonly string[][], prefix: boolean): boolean {
+  if (slots.length === 0) return false;
+  const has = (form: string) => (prefix ? words.list.some((word) => word.startsWith(form)) : words.set.has(form));
+  return slots.every((forms) => forms.some(has));
 }
 
 /**
@@ -69,8 +70,8 @@ export function withNoteMatches(
     return answers.map((answer, at) => {
       const query = queries[at]!;
       if (query.fields !== null) return answer;
-      const forms = processTerm(query.text);
-      const inNotes = annotated.filter(({ words }) => matchesWords(words, forms, query.prefix)).map(({ doc }) => doc);
+      const slots = queryTerms(query.text);
+      const inNotes = annotated.filter(({ words }) => matchesWords(words, slots, query.prefix)).map(({ doc }) => doc);
       if (inNotes.length === 0) return answer;
       const docs = Array.from(answer.docs);
       const scores = Array.from(answer.scores);

@@ -5,8 +5,8 @@
  * alone, and each hit given its summary. Exports, bulk tagging, the timeline and tag rules
  * take every matching record the same way.
  */
-import type { SearchRequest } from '../../../common/api';
-import type { SearchHit, SearchResults } from '../../../common/article';
+import type { SearchRequest, SearchSort } from '../../../common/api';
+import type { SearchFacets, SearchHit, SearchResults } from '../../../common/article';
 import { CuttingsError } from '../../../common/errors';
 import { describeQueryError, parseSearchQuery, type QueryNode } from '../../../common/query';
 import { withNoteMatches } from '../notes/note-search';
@@ -15,6 +15,7 @@ import type { Catalog } from '../storage/catalog';
 import { matchTitles, withTypingPrefix } from './query-evaluator';
 import { answerQuery, type PageAnswer, type PageRequest } from './search-results';
 import type { SearchService } from './search-service';
+import { makeSnippet } from './snippet';
 
 /** What searching needs of the library. */
 export interface SearchedLibrary {
@@ -24,6 +25,19 @@ export interface SearchedLibrary {
   textOf(id: string): Promise<string>;
   /** Throws unless the library may be written (reindex writes the snapshot). */
   assertWritable(): void;
+}
+
+/** How many hits a search answered in pages builds (snippets and all) at a time. */
+export const HITS_PER_PAGE = 500;
+
+/**
+ * A search answered a page of hits at a time (see LibrarySearch.searchInPages): the total and
+ * facets at once, then the hits in order, each page built only when it is asked for.
+ */
+export interface PagedResults {
+  total: number;
+  facets: SearchFacets;
+  pages: AsyncGenerator<SearchHit[], void, undefined>;
 }
 
 /** Searches one library. */
@@ -66,6 +80,37 @@ export class LibrarySearch {
       facets: answer.facets,
       ...(titlesOnly && parsed.query !== null ? { titlesOnly: true } : {}),
     };
+  }
+
+  /**
+   * Searches as search() does, for answers of any size: the query is evaluated once, the
+   * matching articles kept as ids and scores only (`limit` of them, or all for Infinity), and
+   * the hits — summaries and snippets — built a page of {@link HITS_PER_PAGE} at a time as
+   * `pages` is read, so that a script taking 100,000 results holds each page only while it
+   * writes it. Waits for the search index.
+   */
+  async searchInPages(query: string, options: { limit: number; sort?: SearchSort }): Promise<PagedResults> {
+    const { catalog, search } = this.library;
+    const parsed = parseSearchQuery(query);
+    if (!parsed.ok) throw new CuttingsError('invalid-input', describeQueryError(query, parsed.error));
+    const tree = parsed.query === null || /\s$/u.test(query) ? parsed.query : withTypingPrefix(parsed.query);
+    const limit = Math.min(options.limit, catalog.size);
+    const answer = await search.search({ query: tree, sort: options.sort ?? 'relevance', offset: 0, limit, snippets: false });
+    const { matched } = answer;
+    const hitOf = async ({ id, score }: { id: string; score: number }): Promise<SearchHit | null> => {
+      const record = catalog.get(id);
+      if (!record) return null;
+      // The snippet as the search worker cuts it; an article whose text cannot be read shows its excerpt.
+      const text = matched.length > 0 ? await this.library.textOf(id).catch(() => null) : null;
+      return { ...toSummary(record), score, terms: matched, snippet: (text === null ? null : makeSnippet(text, matched)) ?? record.excerpt };
+    };
+    async function* pages(): AsyncGenerator<SearchHit[], void, undefined> {
+      for (let from = 0; from < answer.page.length; from += HITS_PER_PAGE) {
+        const hits = await Promise.all(answer.page.slice(from, from + HITS_PER_PAGE).map(hitOf));
+        yield hits.filter((hit): hit is SearchHit => hit !== null);
+      }
+    }
+    return { total: answer.total, facets: answer.facets, pages: pages() };
   }
 
   /**

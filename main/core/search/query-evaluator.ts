@@ -4,10 +4,10 @@
  * filters and dates are tested on the catalog records, and AND, OR and NOT combine the sets.
  */
 import type { QueryNode } from '../../../common/query';
-import { findWords, indexForm } from '../../../common/text';
+import { findWords } from '../../../common/text';
 import { isTagUnder, tagKey } from '../../../common/tags';
 import type { FacetCache, SearchRecord } from './search-record';
-import { tokenize, processTerm, type TermQuery, type TermMatches } from './search-terms';
+import { containsPhrase, processTerm, queryTerms, tokenize, type TermMatches, type TermQuery } from './search-terms';
 import { DocScores } from './doc-scores';
 import { isStopWordInAnyLanguage } from './stop-words';
 
@@ -96,7 +96,7 @@ export function matchTitles(records: readonly SearchRecord[], queries: TermQuery
     titleWordsOf.set(records, titles);
   }
   return queries.map((query) => {
-    const forms = processTerm(query.text);
+    const forms = queryTerms(query.text).flat();
     const docs: number[] = [];
     const scores: number[] = [];
     const matched = new Set<string>();
@@ -118,7 +118,7 @@ function wordsOf(text: string): string[] {
 
 /** True for a term that the index leaves out of texts (a stop word in some language). */
 function isStopTerm(node: QueryNode): boolean {
-  return node.kind === 'term' && !node.prefix && !node.fuzzy && wordsOf(node.text).every((word) => processTerm(word).every(isStopWordInAnyLanguage));
+  return node.kind === 'term' && !node.prefix && !node.fuzzy && wordsOf(node.text).every((word) => queryTerms(word).flat().every(isStopWordInAnyLanguage));
 }
 
 function collectTerms(node: QueryNode, queries: TermQuery[], slots: Map<object, number[]>): void {
@@ -134,9 +134,14 @@ function collectTerms(node: QueryNode, queries: TermQuery[], slots: Map<object, 
     case 'term':
       add(node, node.text, node.prefix, node.fuzzy, node.field);
       break;
-    case 'phrase':
-      for (const word of node.words) add(node, word, false, false, node.field);
+    case 'phrase': {
+      // The index leaves stop words out of texts: a phrase's articles are those with its other
+      // words, and the text is then read for the whole phrase, stop words and all.
+      const words = node.words.flatMap(wordsOf);
+      const meaningful = words.filter((word) => !queryTerms(word).flat().every(isStopWordInAnyLanguage));
+      for (const word of meaningful.length > 0 ? meaningful : words) add(node, word, false, false, node.field);
       break;
+    }
     case 'and':
     case 'or':
       for (const child of node.children) collectTerms(child, queries, slots);
@@ -261,8 +266,8 @@ class Evaluator {
   /** A phrase's articles: all its words, then checked in order in the text (or title). */
   private async phraseSet(node: Extract<QueryNode, { kind: 'phrase' }>, positive: boolean): Promise<DocScores> {
     const candidates = await this.termSet(node, positive);
-    const wanted = node.words.flatMap(wordsOf).flatMap(phraseForms);
-    if (wanted.length < 2) return candidates;
+    // One word is its own phrase: the index has answered it.
+    if (node.words.flatMap(wordsOf).length < 2) return candidates;
     const result = new DocScores(this.context.count);
     for (const doc of candidates.docs()) {
       const score = candidates.score(doc);
@@ -270,7 +275,7 @@ class Evaluator {
       if (!record) continue;
       const haystacks =
         node.field === 'title' ? [record.title] : node.field === 'source' ? [record.source ?? ''] : node.field === 'author' ? [record.author ?? ''] : [record.title, await this.context.text(doc)];
-      if (haystacks.some((text) => containsSequence(text, wanted))) result.set(doc, score);
+      if (haystacks.some((text) => containsPhrase(text, node.words))) result.set(doc, score);
     }
     return result;
   }
@@ -284,26 +289,6 @@ class Evaluator {
     }
     return result;
   }
-}
-
-/**
- * A word as a phrase sees it: its index form, or, for a hyphenated or elided word, its parts
- * (`l'élection` → election), so that a phrase matches however the words were joined.
- */
-function phraseForms(word: string): string[] {
-  const form = indexForm(word);
-  if (!/[-']/u.test(form)) return [form];
-  return form.split(/[-']/u).filter((part) => part.length > 1);
-}
-
-/** True when the words of `text` hold the phrase's words in a row. */
-function containsSequence(text: string, wanted: string[]): boolean {
-  const words = findWords(text).flatMap((span) => phraseForms(span.word));
-  outer: for (let i = 0; i + wanted.length <= words.length; i++) {
-    for (let j = 0; j < wanted.length; j++) if (words[i + j] !== wanted[j]) continue outer;
-    return true;
-  }
-  return false;
 }
 
 /**

@@ -14,7 +14,7 @@
  */
 import { FIELD_COUNT, FIELDS, Segment, SegmentBuilder, mergeSegments, type AnySegment, type Postings } from './index-segment';
 import { toSearchRecord, type FacetCache, type SearchRecord } from './search-record';
-import { processTerm, type TermMatches, type TermQuery } from './search-terms';
+import { processTerm, queryTerms, type TermMatches, type TermQuery } from './search-terms';
 import { stopWordsFor } from './stop-words';
 
 /**
@@ -274,9 +274,10 @@ export class SearchIndex {
   }
 
   private matchTerm(query: TermQuery): TermMatches {
-    const forms = processTerm(query.text);
+    // Each slot must match, by any of its terms (a hyphenated word: whole or joined).
+    const slots = queryTerms(query.text);
     const fields = query.fields ? query.fields.map((name) => FIELDS.indexOf(name as (typeof FIELDS)[number])).filter((field) => field >= 0) : FIELDS.map((_, field) => field);
-    if (forms.length === 0 || fields.length === 0) return { docs: [], scores: [], matched: [] };
+    if (slots.length === 0 || fields.length === 0) return { docs: [], scores: [], matched: [] };
     const capacity = this.ids.length;
     if (this.scratch.length < capacity) {
       this.scratch = new Float64Array(Math.max(capacity, this.scratch.length * 2));
@@ -285,7 +286,7 @@ export class SearchIndex {
     const scores = this.scratch;
     const hits = this.hits;
     const touched: number[] = [];
-    const derivedByForm = forms.map((form) => this.derivedTerms(form, query, fields));
+    const derivedByForm = slots.map((terms) => this.derivedTermsOfAny(terms, query, fields));
     // Each derived term's best single contribution to an article: what orders the matched words.
     const best = new Map<string, number>();
     derivedByForm.forEach((derived, formNumber) => {
@@ -319,7 +320,7 @@ export class SearchIndex {
     });
     const docs: number[] = [];
     const answerScores: number[] = [];
-    const complete = forms.length;
+    const complete = slots.length;
     for (const doc of touched) {
       if (hits[doc] === complete) {
         docs.push(doc);
@@ -333,6 +334,16 @@ export class SearchIndex {
     }
     const matched = docs.length === 0 ? [] : [...best].sort(([, a], [, b]) => b - a).map(([term]) => term);
     return { docs, scores: answerScores, matched };
+  }
+
+  /** The index terms any of a slot's forms reaches, each with the best weight one gives it. */
+  private derivedTermsOfAny(forms: string[], query: TermQuery, fields: number[]): DerivedTerm[] {
+    if (forms.length === 1) return this.derivedTerms(forms[0]!, query, fields);
+    const best = new Map<string, number>();
+    for (const form of forms) {
+      for (const { term, weight } of this.derivedTerms(form, query, fields)) best.set(term, Math.max(weight, best.get(term) ?? 0));
+    }
+    return [...best].map(([term, weight]) => ({ term, weight }));
   }
 
   /** The index terms a query form reaches: itself, words it begins (prefix), near spellings (fuzzy). */

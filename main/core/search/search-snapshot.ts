@@ -17,6 +17,7 @@ import { writeFileDurably } from '../storage/durable-file';
 import { FIELD_COUNT, Segment, type FrozenField } from './index-segment';
 import { SearchIndex } from './search-index';
 import type { SearchRecord } from './search-record';
+import { TERMS_VERSION } from './search-terms';
 
 /** Bumped whenever tokenising or the snapshot's shape changes: an old snapshot is rebuilt. */
 export const SNAPSHOT_VERSION = 7;
@@ -84,6 +85,8 @@ export interface LoadedSnapshot {
 
 interface Header {
   version: number;
+  /** How words became terms (search-terms.ts TERMS_VERSION): a snapshot cut otherwise is rebuilt. */
+  terms?: number;
   coverage: CompactCoverage;
   /** [offset, byteLength] of each section, in the order `sections` lists them. */
   sections: [number, number][];
@@ -121,7 +124,7 @@ function decode(file: Buffer): LoadedSnapshot | null {
   if (file.toString('latin1', 0, MAGIC.length) !== MAGIC) return null;
   const headerLength = file.readUInt32LE(MAGIC.length);
   const header = JSON.parse(file.toString('utf8', MAGIC.length + 4, MAGIC.length + 4 + headerLength)) as Header;
-  if (header.version !== SNAPSHOT_VERSION || header.sections.length !== 2 + FIELD_COUNT * 5) return null;
+  if (header.version !== SNAPSHOT_VERSION || (header.terms ?? 1) !== TERMS_VERSION || header.sections.length !== 2 + FIELD_COUNT * 5) return null;
   const base = align(MAGIC.length + 4 + headerLength);
   // One buffer of its own, aligned, so that typed arrays can view it without copying.
   const body = new Uint8Array(file.buffer, file.byteOffset + base, file.byteLength - base);
@@ -207,7 +210,7 @@ export async function saveSnapshot(root: string, index: SearchIndex, coverage: C
     places.push([offset, section.byteLength]);
     offset = align(offset + section.byteLength);
   }
-  const header = Buffer.from(JSON.stringify({ version: SNAPSHOT_VERSION, coverage, sections: places } satisfies Header), 'utf8');
+  const header = Buffer.from(JSON.stringify({ version: SNAPSHOT_VERSION, terms: TERMS_VERSION, coverage, sections: places } satisfies Header), 'utf8');
   const base = align(MAGIC.length + 4 + header.byteLength);
   const file = Buffer.alloc(base + offset);
   file.write(MAGIC, 0, 'latin1');

@@ -6,8 +6,8 @@
  * would share the damage if a file were ever changed in place (a sync tool, an editor, a bad
  * disk block). The newest BACKUPS_KEPT days are kept.
  *
- * A shard that does not parse is moved to `quarantine/<time>/` (never overwritten, never
- * deleted) and the newest backup of it that parses takes its place.
+ * A shard that does not parse is copied to `quarantine/<time>/` (never overwritten, never
+ * deleted); the newest backup of it that parses is where its repair starts (shard-repair.ts).
  */
 import { copyFile, mkdir, readFile, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -61,38 +61,39 @@ export async function makeDailyBackup(root: string, now = new Date()): Promise<s
   return today;
 }
 
-/** What became of a damaged shard. */
-export interface ShardRestore {
-  shard: string;
-  /** Where the damaged file now is. */
-  quarantinedTo: string;
-  /** The backup (a date) it was restored from, or null when no backup of it parsed. */
-  restoredFrom: string | null;
+/** A shard's newest backup copy that parses as a shard. */
+export interface ShardBackup {
+  /** The backup (a date) it comes from. */
+  backup: string;
+  changeNumber: number;
+  articles: Record<string, unknown>;
 }
 
 /**
- * Moves a damaged shard into quarantine and puts the newest backup of it that parses in its
- * place. With no usable backup the shard is left absent, to be rebuilt from the captures.
+ * Copies a damaged shard into quarantine (never overwritten, never deleted) and returns where.
+ * The damaged file stays in place until the repaired shard is renamed over it, so that a crash
+ * in the middle of a repair leaves it damaged, to be repaired again, and never an older copy
+ * that parses and would hide the changes made since.
  */
-export async function quarantineAndRestoreShard(root: string, shard: string, now = new Date()): Promise<ShardRestore> {
-  const name = `${shard}.json`;
+export async function quarantineShard(root: string, shard: string, now = new Date()): Promise<string> {
   const quarantine = join(root, 'quarantine', now.toISOString().replace(/[:.]/gu, '-'));
   await mkdir(quarantine, { recursive: true });
-  const quarantinedTo = join(quarantine, name);
-  await rename(join(root, 'catalog', name), quarantinedTo);
-  await syncFolder(quarantine);
-  await syncFolder(join(root, 'catalog'));
+  const quarantinedTo = join(quarantine, `${shard}.json`);
+  await writeFileDurably(quarantinedTo, await readFile(join(root, 'catalog', `${shard}.json`)));
+  return quarantinedTo;
+}
+
+/** The newest backup copy of a shard that parses as one, or null when no backup holds one. */
+export async function readShardBackup(root: string, shard: string): Promise<ShardBackup | null> {
   for (const backup of await listBackups(root)) {
-    const candidate = join(backupsFolder(root), backup, 'catalog', name);
-    let raw: string;
     try {
-      raw = await readFile(candidate, 'utf8');
-      JSON.parse(raw);
+      const data = JSON.parse(await readFile(join(backupsFolder(root), backup, 'catalog', `${shard}.json`), 'utf8')) as Partial<ShardBackup> | null;
+      if (data && typeof data === 'object' && typeof data.articles === 'object' && data.articles !== null) {
+        return { backup, changeNumber: typeof data.changeNumber === 'number' ? data.changeNumber : 0, articles: data.articles };
+      }
     } catch {
-      continue;
+      // Missing or damaged too: an older backup may do.
     }
-    await writeFileDurably(join(root, 'catalog', name), raw);
-    return { shard, quarantinedTo, restoredFrom: backup };
   }
-  return { shard, quarantinedTo, restoredFrom: null };
+  return null;
 }

@@ -3,6 +3,8 @@
  * disk in shards (catalog/<XY>.json, see shards.ts), each a lowdb file written durably.
  * A change rewrites only the shards it touches, and the in-memory state changes only once a
  * shard is on disk, so what the app shows never runs ahead of what a crash would leave.
+ * With a journal (catalog-journal.ts, the writer's), every change is also appended there
+ * before it is acknowledged, so that a damaged shard can be rebuilt without losing it.
  */
 import { mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -10,6 +12,7 @@ import { Low } from 'lowdb';
 import { tagKey } from '../../../common/tags';
 import type { TagCount } from '../../../common/article';
 import type { ArticleRecord } from './article-record';
+import { journalChange, type CatalogJournal, type JournalChange, type JournalEntry } from './catalog-journal';
 import { writeFilesDurably } from './durable-file';
 import { DurableJsonFile } from './json-file-adapter';
 import { isShardFile, shardOf } from './shards';
@@ -18,6 +21,13 @@ import { isShardFile, shardOf } from './shards';
 export interface ShardData {
   /** Goes up by one with every write of this shard; derived data records what it covers. */
   changeNumber: number;
+  /**
+   * The journal entry (its sequence number) of the write that made this content; absent for
+   * shards written without a journal. A shard whose number is past the journal's last entry
+   * was written but never journaled (a crash in between): it is journaled whole at the next
+   * open.
+   */
+  journal?: number;
   articles: Record<string, ArticleRecord>;
 }
 
@@ -58,8 +68,31 @@ export class Catalog {
    */
   private readonly bulkJson = new Map<string, { changeNumber: number; articles: string }>();
   private bulkJsonTimer: NodeJS.Timeout | null = null;
+  /** Where each change is journaled (the writer's); null for a reader, or before useJournal. */
+  private journal: CatalogJournal | null = null;
+  /** The next journal entry's sequence number. */
+  private nextSeq = 1;
+  /** Shards written whose change did not reach the journal: journaled whole with the next entry. */
+  private readonly unjournaled = new Set<string>();
 
   private constructor(readonly folder: string) {}
+
+  /**
+   * Journals every change from now on. Shards written after the journal's last entry (a
+   * crash between the two) are journaled whole first, so that the journal again holds
+   * everything the shards do.
+   */
+  async useJournal(journal: CatalogJournal): Promise<void> {
+    this.journal = journal;
+    let newest = journal.lastSeq;
+    for (const [shard, low] of this.shards) {
+      const seq = low.data.journal ?? 0;
+      if (seq > journal.lastSeq) this.unjournaled.add(shard);
+      newest = Math.max(newest, seq);
+    }
+    this.nextSeq = newest + 1;
+    if (this.unjournaled.size > 0) await this.journalWrites(this.nextSeq++, new Map(), new Map());
+  }
 
   /**
    * Reads every shard in `folder`. Shards that do not parse are left untouched and
@@ -207,24 +240,86 @@ export class Catalog {
       list.push(entry);
     }
     await mkdir(this.folder, { recursive: true });
-    if (byShard.size >= BULK_SHARDS) return this.applyInBulk(byShard);
-    const queue = [...byShard];
+    // What the journal will say of each change, from the records as they are before it.
+    const seq = this.journal ? this.nextSeq++ : undefined;
+    const described = this.journal ? this.describe(changes) : new Map<string, JournalChange>();
+    const written = new Map<string, number>();
     let failure: unknown;
-    const worker = async () => {
-      for (let next = queue.shift(); next; next = queue.shift()) {
-        try {
-          await this.writeShard(next[0], next[1]);
-        } catch (error) {
-          failure ??= error;
+    if (byShard.size >= BULK_SHARDS) {
+      failure = await this.applyInBulk(byShard, written, seq);
+    } else {
+      const queue = [...byShard];
+      const worker = async () => {
+        for (let next = queue.shift(); next; next = queue.shift()) {
+          try {
+            written.set(next[0], await this.writeShard(next[0], next[1], seq));
+          } catch (error) {
+            failure ??= error;
+          }
         }
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(WRITE_CONCURRENCY, queue.length) }, worker));
+      };
+      await Promise.all(Array.from({ length: Math.min(WRITE_CONCURRENCY, queue.length) }, worker));
+    }
+    if (seq !== undefined && written.size > 0) await this.journalWrites(seq, written, described);
     if (failure) throw failure;
   }
 
+  /** The journal's account of each change, from the records as they are before it. */
+  private describe(changes: CatalogChanges): Map<string, JournalChange> {
+    const described = new Map<string, JournalChange>();
+    for (const [id, record] of changes) described.set(id, journalChange(this.byId.get(id), record));
+    return described;
+  }
+
+  /**
+   * Appends the journal entry of a change: the changes of the shards written, and whole the
+   * shards whose last write never reached the journal. If the append fails, the shards
+   * written stand (they are on disk) and are journaled whole with the next entry instead.
+   */
+  private async journalWrites(seq: number, written: Map<string, number>, described: Map<string, JournalChange>): Promise<void> {
+    const changes: Record<string, JournalChange> = {};
+    for (const [id, change] of described) if (written.has(shardOf(id))) changes[id] = change;
+    const full = [...this.unjournaled];
+    const shards: Record<string, number> = Object.fromEntries(written);
+    for (const shard of full) {
+      const data = this.shards.get(shard)?.data;
+      if (!data) continue;
+      shards[shard] = data.changeNumber;
+      for (const [id, record] of Object.entries(data.articles)) changes[id] = { r: record };
+    }
+    const entry: JournalEntry = { seq, at: new Date().toISOString(), shards, changes, ...(full.length > 0 ? { full } : {}) };
+    try {
+      await this.journal!.append(entry);
+      for (const shard of full) this.unjournaled.delete(shard);
+    } catch {
+      for (const shard of written.keys()) this.unjournaled.add(shard);
+    }
+  }
+
+  /**
+   * Puts a whole shard in place (a repair): written durably with `changeNumber`, taken into
+   * memory in place of what the shard held, and journaled whole.
+   */
+  async replaceShard(shard: string, articles: Record<string, ArticleRecord>, changeNumber: number): Promise<void> {
+    const run = this.applying.then(async () => {
+      await mkdir(this.folder, { recursive: true });
+      const seq = this.journal ? this.nextSeq++ : undefined;
+      const low = new Low<ShardData>(new DurableJsonFile(join(this.folder, `${shard}.json`)), emptyShard());
+      low.data = { changeNumber, ...(seq !== undefined ? { journal: seq } : {}), articles };
+      await low.write();
+      this.bulkJson.delete(shard);
+      this.installShard(shard, low);
+      if (seq !== undefined) {
+        this.unjournaled.add(shard);
+        await this.journalWrites(seq, new Map(), new Map());
+      }
+    });
+    this.applying = run.catch(() => undefined);
+    return run;
+  }
+
   /** One shard's next content: the current one with the entries applied. */
-  private nextShard(shard: string, entries: [string, ArticleRecord | null][]): { low: Low<ShardData>; next: ShardData } {
+  private nextShard(shard: string, entries: [string, ArticleRecord | null][], seq: number | undefined): { low: Low<ShardData>; next: ShardData } {
     let low = this.shards.get(shard);
     if (!low) {
       low = new Low<ShardData>(new DurableJsonFile(join(this.folder, `${shard}.json`)), emptyShard());
@@ -235,11 +330,12 @@ export class Catalog {
       if (record) articles[id] = record;
       else delete articles[id];
     }
-    return { low, next: { changeNumber: low.data.changeNumber + 1, articles } };
+    return { low, next: { changeNumber: low.data.changeNumber + 1, ...(seq !== undefined ? { journal: seq } : {}), articles } };
   }
 
-  private async writeShard(shard: string, entries: [string, ArticleRecord | null][]): Promise<void> {
-    const { low, next } = this.nextShard(shard, entries);
+  /** Writes one shard's next content; resolves to the change number it reached. */
+  private async writeShard(shard: string, entries: [string, ArticleRecord | null][], seq: number | undefined): Promise<number> {
+    const { low, next } = this.nextShard(shard, entries, seq);
     const before = low.data;
     low.data = next;
     try {
@@ -249,18 +345,21 @@ export class Catalog {
       throw error;
     }
     this.settle(entries);
+    return next.changeNumber;
   }
 
   /**
    * A change that touches many shards (a bulk import) writes them all with one flush of the
-   * file system rather than one fsync each; each shard is still replaced atomically.
+   * file system rather than one fsync each; each shard is still replaced atomically. Notes
+   * the shards written in `written`; resolves to the first failure, if any.
    */
-  private async applyInBulk(byShard: Map<string, [string, ArticleRecord | null][]>): Promise<void> {
+  private async applyInBulk(byShard: Map<string, [string, ArticleRecord | null][]>, written: Map<string, number>, seq: number | undefined): Promise<unknown> {
     const planned = [...byShard].map(([shard, entries]) => {
-      const { low, next } = this.nextShard(shard, entries);
+      const { low, next } = this.nextShard(shard, entries, seq);
       const articles = this.articlesJson(shard, low.data, next, entries);
-      // The same text as JSON.stringify(next): a shard is { changeNumber, articles }, in that order.
-      return { shard, entries, low, next, articles, json: `{"changeNumber":${next.changeNumber},"articles":{${articles}}}` };
+      // The same text as JSON.stringify(next): a shard is { changeNumber, journal?, articles }, in that order.
+      const journal = next.journal !== undefined ? `"journal":${next.journal},` : '';
+      return { shard, entries, low, next, articles, json: `{"changeNumber":${next.changeNumber},${journal}"articles":{${articles}}}` };
     });
     const failed = await writeFilesDurably(planned.map(({ shard, json }) => [join(this.folder, `${shard}.json`), json]));
     planned.forEach(({ shard, low, next, entries, articles }, i) => {
@@ -271,11 +370,12 @@ export class Catalog {
       low.data = next;
       this.bulkJson.set(shard, { changeNumber: next.changeNumber, articles });
       this.settle(entries);
+      written.set(shard, next.changeNumber);
     });
     if (this.bulkJsonTimer) clearTimeout(this.bulkJsonTimer);
     this.bulkJsonTimer = setTimeout(() => this.bulkJson.clear(), BULK_JSON_KEPT_MS);
     this.bulkJsonTimer.unref();
-    if (failed.size > 0) throw failed.values().next().value;
+    return failed.size > 0 ? failed.values().next().value : undefined;
   }
 
   /**

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTempFolder, SEED_ARTICLE } from '../../paths';
@@ -28,5 +30,25 @@ describe('withLibrary', () => {
     } finally {
       await holder.close();
     }
+  });
+
+  it('finds a library that does not exist yet empty for commands that only read, saying so in one line and creating nothing', async () => {
+    const notice = `cuttings: library: there is no library at ${libraryPath} yet, so it is empty (the first \`cuttings add\` or \`cuttings import\` creates it)\n`;
+    expect(await run(['list'])).toEqual({ code: 0, stdout: '', stderr: notice });
+    expect(await run(['list', '--json'])).toEqual({ code: 0, stdout: '[]\n', stderr: notice });
+    expect(await run(['tags', '--json'])).toEqual({ code: 0, stdout: '[]\n', stderr: notice });
+    expect(await run(['rules', 'list', '--json'])).toEqual({ code: 0, stdout: '[]\n', stderr: notice });
+    const search = await run(['search', 'lavrov', '--json']);
+    expect(search).toMatchObject({ code: 0, stderr: notice });
+    expect(JSON.parse(search.stdout)).toEqual({ total: 0, hits: [], facets: { tags: {}, sources: {}, years: {} } });
+    expect(await run(['search', 'lavrov'])).toEqual({ code: 0, stdout: '0 articles found\n', stderr: notice });
+    expect(await run(['verify'])).toMatchObject({ code: 0, stderr: notice });
+    expect(existsSync(libraryPath)).toBe(false);
+    // An empty folder is a library not created yet too; a folder of other things is not a library.
+    await mkdir(libraryPath);
+    expect(await run(['list', '--json'])).toEqual({ code: 0, stdout: '[]\n', stderr: notice });
+    expect(await readdir(libraryPath)).toEqual([]);
+    await writeFile(join(libraryPath, 'notes.txt'), 'mine');
+    expect(await run(['list'])).toEqual({ code: 1, stdout: '', stderr: `cuttings: library: there is no Cuttings library at ${libraryPath}\n` });
   });
 });

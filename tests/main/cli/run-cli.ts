@@ -14,13 +14,13 @@ export interface CliRun {
 }
 
 /** Runs `cuttings ARGS` with the environment `env` and `stdin` as standard input. */
-export async function runCli(args: string[], env: NodeJS.ProcessEnv, stdin = ''): Promise<CliRun> {
+export async function runCli(args: string[], env: NodeJS.ProcessEnv, stdin: string | Buffer = ''): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   const code = await main(args, {
     stdout: { write: (text: string) => (stdout += text) },
     stderr: { write: (text: string) => (stderr += text) },
-    stdin: Readable.from(stdin === '' ? [] : [Buffer.from(stdin)]),
+    stdin: Readable.from(stdin.length === 0 ? [] : [Buffer.from(stdin)]),
     env,
   });
   return { code, stdout, stderr };

@@ -57,6 +57,15 @@ describe('the handler table', () => {
     expect(await call(CHANNELS.addTextChecked, { text: 'Harbour\n\nA different story about the harbour reopening.' })).toMatchObject({ ok: true, value: { status: 'added' } });
   });
 
+  it('keeps all of the pasted text as the article when the add dialog gives a title', async () => {
+    const added = await call(CHANNELS.addTextChecked, { text: 'Body one.\nand a second line.', title: 'My title' });
+    expect(added).toMatchObject({ ok: true, value: { status: 'added', article: { title: 'My title' } } });
+    const id = added.ok ? (added.value as { article: { id: string } }).article.id : '';
+    expect((await library.get(id)).text).toBe('Body one.\n\nand a second line.');
+    const one = await call(CHANNELS.addTextChecked, { text: 'Just one paragraph here.', title: 'T2' });
+    expect(one).toMatchObject({ ok: true, value: { status: 'added', article: { title: 'T2' } } });
+  });
+
   it('rejects arguments that do not fit the schema, naming the method and the field', async () => {
     expect(await call(CHANNELS.search, { query: 42 })).toEqual({
       ok: false,

@@ -24,6 +24,11 @@ describe('highlightSnippet', () => {
     expect(marked('US-Russia talks', ['us-russia'])).toBe('<mark>US-Russia</mark> talks');
   });
 
+  it('marks a hyphenated word whole when its joined form matched', () => {
+    expect(marked('New e-mail filters', ['email'])).toBe('New <mark>e-mail</mark> filters');
+    expect(marked('State-of-the-art tools', ['stateoftheart'])).toBe('<mark>State-of-the-art</mark> tools');
+  });
+
   it('marks only the matching part of an elided word', () => {
     expect(marked("L'élection présidentielle", ['election'])).toBe("L'<mark>élection</mark> présidentielle");
     expect(marked('Russia’s talks', ['russia'])).toBe('<mark>Russia</mark>’s talks');

@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readOriginal } from '../../../../main/core/storage/captures';
 import { makeTempFolder, SEED_ARTICLE } from '../../../paths';
 import { runCli } from '../run-cli';
 
@@ -14,7 +15,7 @@ beforeEach(async () => {
 afterEach(() => folder.remove());
 
 /** Runs the CLI in this process with captured output. */
-function run(args: string[], stdin = '', env: NodeJS.ProcessEnv = {}) {
+function run(args: string[], stdin: string | Buffer = '', env: NodeJS.ProcessEnv = {}) {
   return runCli(args, { CUTTINGS_LIBRARY: libraryPath, ...env }, stdin);
 }
 
@@ -43,12 +44,31 @@ describe('cuttings add', () => {
   });
 
   it('reads plain text or HTML from standard input', async () => {
-    const text = await run(['add', '--stdin', '--title', 'Given title'], 'Ignored first line\n\nA body with words enough.');
+    const text = await run(['add', '--stdin', '--title', 'Given title'], 'Kept first line\n\nA body with words enough.');
     expect(text.code).toBe(0);
     const html = await run(['add', '--stdin', '--json'], `<!doctype html><title>Piped page</title><article>${'<p>Some piped article text that goes on for a while.</p>'.repeat(5)}</article>`);
     expect(JSON.parse(html.stdout).title).toBe('Piped page');
     const list = JSON.parse((await run(['list', '--json'])).stdout);
     expect(list.map((a: { title: string }) => a.title)).toEqual(['Piped page', 'Given title']);
+  });
+
+  it('keeps all of the piped text as the article when --title gives the title', async () => {
+    const two = await run(['add', '--stdin', '--title', 'My title', '--json'], 'Body one.\nand a second line.\n');
+    expect(two).toMatchObject({ code: 0, stderr: '' });
+    const shown = JSON.parse((await run(['show', JSON.parse(two.stdout).id, '--json'])).stdout);
+    expect(shown).toMatchObject({ title: 'My title', text: 'Body one.\n\nand a second line.' });
+    const one = await run(['add', '--stdin', '--title', 'T2', '--json'], 'Just one paragraph here.\n');
+    expect(one).toMatchObject({ code: 0, stderr: '' });
+    expect(JSON.parse((await run(['show', JSON.parse(one.stdout).id, '--json'])).stdout).text).toBe('Just one paragraph here.');
+  });
+
+  it('keeps the bytes piped in as the original, stray bytes and all', async () => {
+    const bytes = Buffer.concat([Buffer.from('Stray bytes\n\nA line with a NUL '), Buffer.from([0, 0, 0]), Buffer.from(' inside it.\n')]);
+    const added = await run(['add', '--stdin', '--json'], bytes);
+    expect(added).toMatchObject({ code: 0, stderr: '' });
+    const { id } = JSON.parse(added.stdout);
+    expect(await readOriginal(libraryPath, id)).toEqual({ kind: 'txt', bytes });
+    expect(JSON.parse((await run(['show', id, '--json'])).stdout).text).toBe('A line with a NUL inside it.');
   });
 
   it('exits 1 with one line naming the problem for nothing on stdin', async () => {

@@ -45,6 +45,18 @@ describe('cuttings import', () => {
     }
   });
 
+  it('keeps all of the text of a CSV row that gives its title beside it, one paragraph or several', async () => {
+    const path = join(folder.path, 'notes.csv');
+    await writeFile(path, 'title,text\nMy title,"Body one.\nand a second line."\nShort one,A single paragraph of text.\n');
+    expect(JSON.parse((await run(['import', path, '--format', 'csv', '--json'])).stdout)).toMatchObject({ imported: 2, failed: [] });
+    const texts = new Map<string, string>();
+    for (const { id, title } of JSON.parse((await run(['list', '--json'])).stdout) as { id: string; title: string }[]) {
+      texts.set(title, JSON.parse((await run(['show', id, '--json'])).stdout).text);
+    }
+    expect(texts.get('My title')).toMatch(/^Body one\.\s+and a second line\.$/u);
+    expect(texts.get('Short one')).toBe('A single paragraph of text.');
+  });
+
   it('exits 2 for an unknown --format', async () => {
     expect(await run(['import', 'x', '--format', 'docx'])).toMatchObject({ code: 2, stderr: expect.stringContaining('cuttings: unknown format "docx"; choose one of archive, json, jsonl') });
   });

@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Library } from '../../../../main/core/library';
 import { makeTempFolder, SEED_ARTICLE } from '../../../paths';
 import { runCli } from '../run-cli';
 
@@ -37,6 +38,41 @@ describe('cuttings search', () => {
     await run(['add', '--stdin'], 'Second\n\nLavrov again in another article.');
     expect(JSON.parse((await run(['search', 'lavrov', '--limit', '1', '--json'])).stdout).hits).toHaveLength(1);
     expect((await run(['search', 'lavrov', '--limit', 'x'])).code).toBe(2);
+    expect(await run(['search', 'lavrov', '--limit', '0'])).toMatchObject({ code: 2, stderr: expect.stringContaining("--limit must be a whole number of 1 or more, not '0'") });
+    expect(await run(['search', 'lavrov', '--limit', '5', '--all'])).toMatchObject({ code: 2, stderr: expect.stringContaining('give --limit N or --all, not both') });
+  });
+
+  it('writes the same JSON as the library\'s own search answers', async () => {
+    const { stdout } = await run(['search', 'Lavrov', '--json']);
+    const library = await Library.open(libraryPath, { readOnly: true });
+    try {
+      expect(stdout).toBe(`${JSON.stringify(await library.search('Lavrov', { limit: 20 }))}\n`);
+    } finally {
+      await library.close();
+    }
+  });
+
+  it('answers any --limit, and every match with --all, a page at a time', async () => {
+    const articles = Array.from({ length: 1200 }, (_, i) => JSON.stringify({ title: `Harbour report ${i}`, text: `The harbour board met for the ${i}th time and spoke of ships.` }));
+    await writeFile(join(folder.path, 'many.jsonl'), `${articles.join('\n')}\n`);
+    expect((await run(['import', join(folder.path, 'many.jsonl')])).code).toBe(0);
+    const thousand = JSON.parse((await run(['search', 'harbour', '--limit', '1000', '--json'])).stdout);
+    expect(thousand.total).toBe(1200);
+    expect(thousand.hits).toHaveLength(1000);
+    const all = await run(['search', 'harbour', '--all', '--json']);
+    expect(all.code).toBe(0);
+    const every = JSON.parse(all.stdout);
+    expect(Object.keys(every)).toEqual(['total', 'hits', 'facets']);
+    expect(every.total).toBe(1200);
+    expect(new Set(every.hits.map((hit: { id: string }) => hit.id)).size).toBe(1200);
+    // In order across the pages: the best first, as the first page of a search has them.
+    const scores = every.hits.map((hit: { score: number }) => hit.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    expect(every.hits.slice(0, 1000)).toEqual(thousand.hits);
+    expect(every.hits[1100].snippet).toContain('harbour');
+    const human = (await run(['search', 'harbour', '--all'])).stdout;
+    expect(human.startsWith('1200 articles found\n')).toBe(true);
+    expect(human.match(/^[0-9A-Z]{26} {2}Harbour report/gmu)).toHaveLength(1200);
   });
 
   it('sorts with --sort, gives facets in --json, and runs a --batch file one JSON line a query', async () => {

@@ -55,3 +55,16 @@ describe('decodeText on pages read from files (no HTTP charset)', () => {
     expect(decodeText(utf8('<meta charset="x-unknown"><p>ä</p>'))).toContain('<p>ä</p>');
   });
 });
+
+describe('decodeText on UTF-16 that lost its byte-order mark', () => {
+  it('reads it as UTF-16 by where its NUL bytes fall, little- or big-endian', () => {
+    const text = 'Wrong and unnecessary\r\n\r\nby John on July 7, 2012. Zürich.';
+    expect(decodeText(Uint8Array.from(Buffer.from(text, 'utf16le')), null, false)).toBe(text);
+    expect(decodeText(Uint8Array.from(Buffer.from(text, 'utf16le').swap16()), null, false)).toBe(text);
+  });
+
+  it('leaves a page with a run of NULs inside it to UTF-8', () => {
+    const bytes = Buffer.concat([Buffer.from('<p>Grüße aus Tübingen</p>'), Buffer.alloc(64), Buffer.from('<p>Ende</p>')]);
+    expect(decodeText(bytes)).toBe(`<p>Grüße aus Tübingen</p>${'\0'.repeat(64)}<p>Ende</p>`);
+  });
+});

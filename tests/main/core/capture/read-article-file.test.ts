@@ -32,6 +32,17 @@ describe('readArticleFile', () => {
     expect((await readOriginal(temp.library.path, article.id))!.bytes.equals(guardian)).toBe(true);
   });
 
+  it('clips a crawled page with runs of NUL bytes inside it as the page without them, keeping the bytes received', async () => {
+    const clean = await addFile('clean.html', guardian);
+    // Where a crawler's disk lost a block: 4 KiB of NULs in the middle of the markup, and a few more further on.
+    const middle = guardian.indexOf('</p>', guardian.length / 2) + 4;
+    const damaged = Buffer.concat([guardian.subarray(0, middle), Buffer.alloc(4096), guardian.subarray(middle, middle + 2000), Buffer.alloc(3), guardian.subarray(middle + 2000)]);
+    const article = await addFile('crawled.html', damaged);
+    expect(article.title).toBe(clean.title);
+    expect(article.text).toBe(clean.text);
+    expect((await readOriginal(temp.library.path, article.id))!.bytes.equals(damaged)).toBe(true);
+  });
+
   it('takes a SingleFile save\'s address from its opening comment', async () => {
     const saved = `<!--\n Page saved with SingleFile \n url: https://news.example.org/harbour \n saved date: Mon Jan 06 2025 10:00:00 GMT+0000\n-->\n<html><head><title>Harbour</title></head><body><article><h1>Harbour</h1><p>${'The boats came home to the harbour this morning. '.repeat(12)}</p><img src="pictures/boat.jpg"></article></body></html>`;
     expect(singleFileUrl(saved)).toBe('https://news.example.org/harbour');
@@ -87,6 +98,17 @@ describe('readArticleFile', () => {
     expect(pdf.title).toBe('Annual report 2024');
     expect(pdf.text).toContain('Profits rose by a tenth.');
     expect((await readOriginal(temp.library.path, pdf.id))?.kind).toBe('pdf');
+  });
+
+  it('keeps all of a PDF\'s text as the article under the title given, or under its own', async () => {
+    const bytes = makePdf([['Annual report', 'Profits rose by a tenth.']]);
+    const path = join(temp.folder, 'untitled.pdf');
+    await writeFile(path, bytes);
+    const given = await temp.library.addChecked(await readArticleFile(path, { title: 'Given title' }), 'keep');
+    if (given.status !== 'added') throw new Error('not added');
+    expect(await temp.library.get(given.article.id)).toMatchObject({ title: 'Given title', text: expect.stringMatching(/^Annual report\s+Profits rose by a tenth\.$/u) });
+    const own = await addFile('titled.pdf', makePdf([['Profits rose by a tenth.']], 'Annual report 2024'));
+    expect(own).toMatchObject({ title: 'Annual report 2024', text: 'Profits rose by a tenth.' });
   });
 
   it('refuses a kind it does not clip, a missing file, and a damaged PDF, naming each', async () => {

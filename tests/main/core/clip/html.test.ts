@@ -248,6 +248,13 @@ describe('clipHtml bad input', () => {
     expect(clipError(() => clipHtml(empty, { fileName: 'index.html' })).message).toBe('clip: index.html has no article in it (no readable text found)');
   });
 
+  it('refuses a page cut off before its first element as having no article, not with an internal error', () => {
+    // linkedom makes no documentElement of these; found by the random-bytes test of the CLI.
+    for (const cut of ['<', '<!doctype html><', '<html', '\u0000<']) {
+      expect(clipError(() => clipHtml(cut, { fileName: 'cut.html' })).message).toMatch(/^clip: cut\.html (has no article in it|is not an HTML document)/u);
+    }
+  });
+
   it('rejects input over 32 MB', () => {
     expect(MAX_CLIP_BYTES).toBe(32 * 1024 * 1024);
     const huge = `<p>${'a'.repeat(50 * 1024 * 1024 - 7)}</p>`;

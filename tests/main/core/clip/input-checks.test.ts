@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isBlank, looksLikeBinary, looksLikeHtml } from '../../../../main/core/clip/input-checks';
+import { binaryReason, isBlank, looksLikeHtml, withoutStrayBytes } from '../../../../main/core/clip/input-checks';
 
 describe('looksLikeHtml', () => {
   it('recognises documents by their start', () => {
@@ -22,13 +22,43 @@ describe('looksLikeHtml', () => {
   });
 });
 
-describe('looksLikeBinary', () => {
-  it('flags NUL bytes and control-character noise but not text', () => {
-    expect(looksLikeBinary('abc\0def')).toBe(true);
-    expect(looksLikeBinary('\u0001\u0002\u0003\u0004\u0005abcdefgh')).toBe(true);
-    expect(looksLikeBinary('\uFFFD\uFFFDab')).toBe(true);
-    expect(looksLikeBinary('Text with tabs\tand\r\nline ends and ünïcödé and a stray \uFFFD in a long enough line.')).toBe(false);
-    expect(looksLikeBinary('')).toBe(false);
+describe('binaryReason', () => {
+  it('flags control-character noise and U+FFFD soup, but not text', () => {
+    expect(binaryReason('\u0001\u0002\u0003\u0004\u0005abcdefgh')).toBe('it looks like binary data');
+    expect(binaryReason('\uFFFD\uFFFDab')).toBe('it looks like binary data');
+    expect(binaryReason('Text with tabs\tand\r\nline ends and ünïcödé and a stray \uFFFD in a long enough line.')).toBeNull();
+    expect(binaryReason('')).toBeNull();
+  });
+
+  it('takes a page with a run of NUL bytes, or a few stray ones, for text', () => {
+    const page = `<html><body><p>${'A crawled paragraph of the article. '.repeat(40)}</p>${'\0'.repeat(4096)}<p>More of it.</p></body></html>`;
+    expect(binaryReason(page)).toBeNull();
+    expect(binaryReason('abc\0def and some words after the stray byte')).toBeNull();
+  });
+
+  it('refuses scattered NULs and a text of nothing but NULs', () => {
+    expect(binaryReason('a\0b\0c\0d\0e\0f\0g\0h\0')).toBe('it looks like binary data');
+    expect(binaryReason('\0'.repeat(100))).toBe('it holds nothing but NUL bytes');
+  });
+
+  it('names binary formats by their first bytes, however they were decoded', () => {
+    expect(binaryReason(`SQLite format 3\0${'CREATE TABLE notes(text) '.repeat(20)}`)).toBe('it is a SQLite database');
+    expect(binaryReason(`%PDF-1.4\n${'BT /F1 12 Tf (Some words) Tj ET\n'.repeat(20)}`)).toBe('it is a PDF document');
+    expect(binaryReason(`PK\x03\x04${'story.txt plain words '.repeat(20)}`)).toBe('it is a ZIP archive (or an Office or EPUB document)');
+    expect(binaryReason(`${'\0'.repeat(257)}ustar${'words '.repeat(20)}`)).toBe('it is a tar archive');
+    // PNG's first byte as windows-1252 reads it, and as UTF-8 decoding leaves it.
+    expect(binaryReason(`\u2030PNG\r\n\x1a\n${'words '.repeat(20)}`)).toBe('it is a PNG image');
+    expect(binaryReason(`\uFFFDPNG\r\n\x1a\n${'words '.repeat(20)}`)).toBe('it is a PNG image');
+    // Text in a script of its own is not mistaken for a format whose bytes are all high.
+    expect(binaryReason('北京天安门广场的新闻报道')).toBeNull();
+  });
+});
+
+describe('withoutStrayBytes', () => {
+  it('drops control characters but keeps white space and every other character', () => {
+    expect(withoutStrayBytes('a\0\0b\x01c\x7fd\x85e\tf\ng\rh\fi ünï \uFFFD')).toBe('abcde\tf\ng\rh\fi ünï \uFFFD');
+    const clean = 'Nothing to drop.';
+    expect(withoutStrayBytes(clean)).toBe(clean);
   });
 });
 

@@ -128,6 +128,32 @@ describe('clipPlainText trailing boilerplate', () => {
   });
 });
 
+describe('clipPlainText with a title given beside the text', () => {
+  it('keeps every line of the text as the article, the first too', () => {
+    const article = clipPlainText('Body one.\nand a second line.\n', { title: 'My title' });
+    expect(article.title).toBe('My title');
+    expect(article.text).toBe('Body one.\n\nand a second line.');
+  });
+
+  it('takes a text of one paragraph, or of one line, as the whole article', () => {
+    expect(clipPlainText('Just one paragraph here.\n', { title: 'T2' })).toMatchObject({ title: 'T2', text: 'Just one paragraph here.' });
+    expect(clipPlainText('A single line', { title: 'T3' }).text).toBe('A single line');
+  });
+
+  it('leaves out a first line that repeats the given title, as the headline pasted along', () => {
+    const article = clipPlainText('Harbour  reopens\n\nThe harbour reopened on Monday.', { title: 'harbour reopens' });
+    expect(article).toMatchObject({ title: 'harbour reopens', text: 'The harbour reopened on Monday.' });
+    // Only the text's own headline: the title is not searched for further down.
+    expect(clipPlainText('Ships wait.\n\nHarbour reopens', { title: 'Harbour reopens' }).text).toBe('Ships wait.\n\nHarbour reopens');
+    // A text that is nothing but the title is kept as it is.
+    expect(clipPlainText('Harbour reopens', { title: 'Harbour reopens' }).text).toBe('Harbour reopens');
+  });
+
+  it('still takes the first line when the given title is blank', () => {
+    expect(clipPlainText('Own title\n\nBody text.', { title: '  ' })).toMatchObject({ title: 'Own title', text: 'Body text.' });
+  });
+});
+
 describe('clipPlainText bad input', () => {
   it('rejects empty and white-space-only text', () => {
     expect(clipError(() => clipPlainText('')).message).toBe('clip: pasted text is empty');
@@ -142,11 +168,16 @@ describe('clipPlainText bad input', () => {
     );
   });
 
-  it('rejects binary data: NUL bytes or mostly control characters', () => {
+  it('rejects binary data: a format known by its first bytes, or mostly control characters', () => {
     const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]).toString('latin1');
-    expect(clipError(() => clipPlainText(png)).message).toBe('clip: pasted text is not text (it looks like binary data)');
+    expect(clipError(() => clipPlainText(png)).message).toBe('clip: pasted text is not text (it is a PNG image)');
     const controls = 'Title\n\n' + '\u0001\u0002\u0003\u0004abc'.repeat(50);
     expect(clipError(() => clipPlainText(controls, { fileName: 'x.bin' })).message).toBe('clip: x.bin is not text (it looks like binary data)');
+  });
+
+  it('keeps a text with a few stray control bytes, without them', () => {
+    const article = clipPlainText('Stray\0 bytes\n\nA body\0\0\0 with a run of NULs and a \x01 control byte.');
+    expect(article).toMatchObject({ title: 'Stray bytes', text: 'A body with a run of NULs and a control byte.' });
   });
 
   it('gives its errors the bad-content code', () => {

@@ -42,6 +42,21 @@ describe('importJsonl', () => {
     expect((await verifyLibrary(temp.library)).problems).toEqual([]);
   });
 
+  it('keeps all of a line\'s text as the article beside its title, whatever the title holds', async () => {
+    const path = await jsonl([
+      JSON.stringify({ title: 'Harbour\nreopens', text: 'One paragraph only.' }),
+      JSON.stringify({ title: 'Note', text: 'First line of the note\nand its second line.' }),
+      JSON.stringify({ title: 'Same', text: 'Same' }),
+    ]);
+    expect(await importJsonl(temp.library, path)).toEqual({ imported: 3, failed: [] });
+    const texts = new Map(await Promise.all(temp.library.list().map(async (article) => [article.title, (await temp.library.get(article.id)).text] as const)));
+    expect(Object.fromEntries(texts)).toEqual({
+      'Harbour reopens': 'One paragraph only.',
+      Note: 'First line of the note\n\nand its second line.',
+      Same: 'Same',
+    });
+  });
+
   it('names a file that does not exist', async () => {
     await expect(importJsonl(temp.library, join(temp.folder, 'missing.jsonl'))).rejects.toThrow(
       `import: cannot read ${join(temp.folder, 'missing.jsonl')}: no such file`,

@@ -1,6 +1,8 @@
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readOriginal } from '../../../../main/core/storage/captures';
+import { snapshotPath } from '../../../../main/core/search/search-snapshot';
+import { TERMS_VERSION } from '../../../../main/core/search/search-terms';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { Library } from '../../../../main/core/library';
 import { SEED_ARTICLE } from '../../../paths';
@@ -190,6 +192,40 @@ describe('search', () => {
     await temp.library.addText({ text: seed });
     expect((await temp.library.search('us-russia')).total).toBe(1);
     expect((await temp.library.search('russia talks')).total).toBe(1);
+  });
+
+  it('finds a hyphenated word as typed, whole or as a phrase, and by its joined form, whatever stop words are in it', async () => {
+    const { id } = await temp.library.addText({ text: 'Filters\n\nState-of-the-art e-mail filters for e-commerce sites.' });
+    const { id: joined } = await temp.library.addText({ text: 'Inbox\n\nNew email filters for ecommerce sites.' });
+    const found = async (query: string) => (await temp.library.search(`${query} `)).hits.map((hit) => hit.id).sort();
+    expect(await found('state-of-the-art')).toEqual([id]);
+    expect(await found('"state-of-the-art"')).toEqual([id]);
+    expect(await found('"state-of-the-art e-mail"')).toEqual([id]);
+    expect(await found('email')).toEqual([id, joined].sort());
+    expect(await found('ecommerce')).toEqual([id, joined].sort());
+    expect(await found('e-mail')).toEqual([id, joined].sort());
+    // A phrase matches however its words are hyphenated.
+    expect(await found('"e-mail filters"')).toEqual([id, joined].sort());
+    expect(await found('"email filters"')).toEqual([id, joined].sort());
+    expect(await found('"state of the art"')).toEqual([id]);
+    expect(await found('"art e-mail"')).toEqual([id]);
+    expect(await found('"email sites"')).toEqual([]);
+    // What matched is what the window marks: the whole hyphenated word for `email`.
+    const [hit] = (await temp.library.search('email ')).hits.filter((result) => result.id === id);
+    expect(hit!.snippet).toContain('e-mail');
+    expect(hit!.terms).toEqual(['email']);
+  });
+
+  it('rebuilds a search index snapshot whose words were cut by an older version', async () => {
+    const { id } = await temp.library.addText({ text: 'Filters\n\nState-of-the-art e-mail filters.' });
+    await temp.library.prepareSearch();
+    await temp.library.close();
+    const path = snapshotPath(temp.path);
+    const saved = (await readFile(path)).toString('latin1');
+    expect(saved).toContain(`"terms":${TERMS_VERSION}`);
+    await writeFile(path, Buffer.from(saved.replace(`"terms":${TERMS_VERSION}`, '"terms":1'), 'latin1'));
+    await temp.reopen();
+    expect((await temp.library.search('email ')).hits.map((hit) => hit.id)).toEqual([id]);
   });
 
   it('leaves stop words out of texts, not titles, and searches a query made only of them as it is', async () => {

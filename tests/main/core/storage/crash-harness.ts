@@ -1,25 +1,38 @@
 /**
- * The crash test: a child process (crash-writer.ts) writes to a library in a loop and prints
- * each acknowledged write; it is killed with SIGKILL at a random moment, again and again.
- * After every kill the library must open, `verify` must find no problem, and every
- * acknowledged write must be there.
+ * The crash test: a child process (crash-writer.ts) adds articles and edits their tags, notes
+ * and highlights in a loop and prints each acknowledged write; it is killed with SIGKILL at a
+ * random moment, again and again. After every kill one catalog shard is damaged (cut short,
+ * as a bad disk block or a sync tool might leave it); the library must then open, repairing
+ * the shard from its backup (now and then the test makes one), the journal and the captures;
+ * `verify` must find no problem; and every acknowledged write must be there.
  */
 import { spawn } from 'node:child_process';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { Library } from '../../../../main/core/library';
 import { verifyLibrary } from '../../../../main/core/library/verify';
+import { makeDailyBackup } from '../../../../main/core/storage/backups';
+import { isShardFile } from '../../../../main/core/storage/shards';
+import { annotationState } from './crash-state';
 
 /** How many kills one library lives through before the test starts a new one. */
 const LIBRARY_LIFETIME = 40;
+
+/** One kill in this many is followed by a backup, as a new day's first open makes one. */
+const BACKUP_EVERY = 7;
 
 /** What a crash run found. */
 export interface CrashReport {
   kills: number;
   acknowledgedAdds: number;
-  acknowledgedTags: number;
+  /** Acknowledged edits of tags, notes and highlights checked after the kills. */
+  acknowledgedEdits: number;
+  /** Shards damaged after a kill (one a kill, when the library has any). */
+  damagedShards: number;
+  /** Acknowledged adds and edits found missing: must be 0. */
+  lost: number;
   /** Each failure: a kill after which the library was not whole. Empty when all is well. */
   failures: string[];
 }
@@ -71,9 +84,34 @@ function runAndKill(script: string, libraryPath: string, startAt: number, delayM
   });
 }
 
+/** True when the library's catalog names the article. */
+function holds(library: Library, id: string): boolean {
+  try {
+    library.record(id);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Damages one catalog shard of the library, at random: cut to half its length, as a torn
+ * write or a bad block leaves a file. Returns its name, or null when there is none yet.
+ */
+async function damageRandomShard(libraryPath: string): Promise<string | null> {
+  const shards = (await readdir(join(libraryPath, 'catalog')).catch(() => [] as string[])).filter(isShardFile);
+  if (shards.length === 0) return null;
+  const name = shards[Math.floor(Math.random() * shards.length)]!;
+  const path = join(libraryPath, 'catalog', name);
+  const content = await readFile(path);
+  await writeFile(path, content.subarray(0, Math.floor(content.length / 2)));
+  return name;
+}
+
 /**
  * Kills the writer `kills` times: one kill in ten lands while the library opens (lock,
- * backups, repairs), the others at a random moment in the middle of adds and tag edits.
+ * backups, repairs), the others at a random moment in the middle of adds and edits. After
+ * each kill a shard is damaged and the library opened and checked.
  */
 export async function runCrashTest(options: { kills: number; maxDelayMs?: number; log?: (line: string) => void }): Promise<CrashReport> {
   const { kills, maxDelayMs = 200, log = () => undefined } = options;
@@ -81,35 +119,53 @@ export async function runCrashTest(options: { kills: number; maxDelayMs?: number
   let libraryPath = join(work, 'library-0');
   const { script, cleanup } = await buildWriter();
   const adds = new Set<string>();
-  const tags = new Map<string, string>();
+  /** Each edited article's state after its last acknowledged edit, and after one cut short (which may have happened). */
+  const edits = new Map<string, { did?: string; will?: string }>();
   const failures: string[] = [];
   let acknowledgedAdds = 0;
-  let acknowledgedTags = 0;
+  let acknowledgedEdits = 0;
+  let damagedShards = 0;
+  let lost = 0;
+  let backups = 0;
   try {
     for (let kill = 1; kill <= kills; kill++) {
       // A fresh library every so often keeps each verify short as the test runs on.
       if (kill % LIBRARY_LIFETIME === 0) {
         acknowledgedAdds += adds.size;
-        acknowledgedTags += tags.size;
         adds.clear();
-        tags.clear();
+        edits.clear();
         libraryPath = join(work, `library-${kill}`);
       }
       const duringOpen = kill % 10 === 0;
       const delay = Math.floor(Math.random() * maxDelayMs);
       const lines = await runAndKill(script, libraryPath, adds.size, delay, duringOpen, work);
       for (const line of lines) {
-        const [what, id, tag] = line.split(' ');
+        const [what, id] = line.split(' ', 2);
+        const state = line.slice(`${what} ${id} `.length);
         if (what === 'added') adds.add(id!);
-        if (what === 'tagged') tags.set(id!, tag!);
+        else if (what === 'will') edits.set(id!, { ...edits.get(id!), will: state });
+        else if (what === 'did') {
+          edits.set(id!, { did: state });
+          acknowledgedEdits++;
+        }
       }
+      // Backups are taken at a day's first open: now and then, one in the past (older than
+      // today's, made when the library was new), so that repairs start from it.
+      if (kill % BACKUP_EVERY === 0 && adds.size > 0) await makeDailyBackup(libraryPath, new Date(Date.UTC(2000, 0, 1 + backups++)));
+      if (await damageRandomShard(libraryPath)) damagedShards++;
       const library = await Library.open(libraryPath);
       try {
-        const stored = new Map(library.list().map((article) => [article.id, article]));
-        const missing = [...adds].filter((id) => !stored.has(id));
+        const missing = [...adds].filter((id) => !holds(library, id));
         if (missing.length > 0) failures.push(`kill ${kill}: acknowledged adds missing: ${missing.join(', ')}`);
-        for (const [id, tag] of tags) {
-          if (!stored.get(id)?.tags.includes(tag)) failures.push(`kill ${kill}: acknowledged tag ${tag} missing on ${id}`);
+        lost += missing.length;
+        for (const [id, { did, will }] of edits) {
+          if (!holds(library, id)) continue;
+          const now = JSON.stringify(annotationState(library.record(id)));
+          // Acknowledged, or the edit the kill cut short, if it had reached the disk.
+          if (now === did || now === will || (did === undefined && will === undefined)) continue;
+          if (did === undefined) continue;
+          failures.push(`kill ${kill}: acknowledged edit of ${id} lost: expected ${did}${will ? ` (or ${will})` : ''}, found ${now}`);
+          lost++;
         }
         const report = await verifyLibrary(library);
         if (report.problems.length > 0) failures.push(`kill ${kill}: verify found ${report.problems.join('; ')}`);
@@ -119,10 +175,9 @@ export async function runCrashTest(options: { kills: number; maxDelayMs?: number
       if (kill % 25 === 0 || kill === kills) log(`${kill} kills, ${adds.size} acknowledged adds in this library, ${failures.length} failures`);
     }
     acknowledgedAdds += adds.size;
-    acknowledgedTags += tags.size;
   } finally {
     await cleanup();
     await rm(work, { recursive: true, force: true });
   }
-  return { kills, acknowledgedAdds, acknowledgedTags, failures };
+  return { kills, acknowledgedAdds, acknowledgedEdits, damagedShards, lost, failures };
 }

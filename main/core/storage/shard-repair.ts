@@ -1,0 +1,85 @@
+/**
+ * Rebuilding a damaged catalog shard, so that no acknowledged change is lost: the damaged
+ * file is copied to quarantine, the newest backup of it that parses is the starting point (or
+ * nothing, with no backup of it), every journaled change made to the shard since that backup
+ * is replayed in order (catalog-journal.ts: the backup's change number says where to start),
+ * and the articles whose captures are on disk but which neither names are put back from the
+ * record each capture holds. All of it is built in memory and then renamed over the damaged
+ * file in one step, journaled whole: a crash half-way leaves the damaged file, repaired again
+ * at the next open, never the bare backup copy, which parses and would hide the changes since.
+ */
+import type { ArticleRecord } from './article-record';
+import { quarantineShard, readShardBackup } from './backups';
+import { listCaptureIds, readCapture } from './captures';
+import type { Catalog } from './catalog';
+import { readJournal, type JournalReading } from './catalog-journal';
+import { shardOf } from './shards';
+
+/**
+ * Repairs one damaged shard of a library open for writing; returns the notice for the user.
+ * `journal` is the journal as read once for all the shards repaired at one open (each repair
+ * only adds an entry of its own shard), read here when not given.
+ */
+export async function repairShard(root: string, catalog: Catalog, shard: string, journal?: JournalReading): Promise<string> {
+  const quarantinedTo = await quarantineShard(root, shard);
+  const restored = await readShardBackup(root, shard);
+  const since = restored?.changeNumber ?? 0;
+  const articles = { ...(restored?.articles ?? {}) } as Record<string, ArticleRecord>;
+  const removed = new Set<string>();
+  const fromCapture = async (id: string) => (await readCapture(root, id).catch(() => null))?.record ?? null;
+
+  const { entries, damagedLines } = journal ?? (await readJournal(root));
+  let newest = since;
+  let replayed = 0;
+  let unplaceable = 0;
+  for (const entry of entries) {
+    const reached = entry.shards[shard];
+    if (reached === undefined || reached <= since) continue;
+    newest = Math.max(newest, reached);
+    replayed++;
+    // An entry that holds the whole shard takes the place of what came before it.
+    if (entry.full?.includes(shard)) for (const id of Object.keys(articles)) delete articles[id];
+    for (const [id, change] of Object.entries(entry.changes)) {
+      if (shardOf(id) !== shard) continue;
+      if (change === null) {
+        delete articles[id];
+        removed.add(id);
+        continue;
+      }
+      removed.delete(id);
+      if ('r' in change) {
+        articles[id] = change.r;
+        continue;
+      }
+      // Fields changed of a record the backup, an earlier entry or (failing both) the capture holds.
+      const before = articles[id] ?? (await fromCapture(id));
+      if (!before) {
+        unplaceable++;
+        continue;
+      }
+      const next: Record<string, unknown> = { ...before, ...change.s };
+      for (const key of change.u ?? []) delete next[key];
+      articles[id] = next as unknown as ArticleRecord;
+    }
+  }
+
+  let recovered = 0;
+  for (const id of await listCaptureIds(root, [shard])) {
+    if (articles[id] || removed.has(id)) continue;
+    const record = await fromCapture(id);
+    if (record) {
+      articles[id] = record;
+      recovered++;
+    }
+  }
+  // Past every number the shard reached, so that derived data (the search index) sees it changed.
+  await catalog.replaceShard(shard, articles, newest + 1);
+
+  const from = restored ? `restored from the backup of ${restored.backup}` : 'no backup of it could be read';
+  const parts = [`library: catalog shard ${shard} was damaged and moved to ${quarantinedTo}; ${from}`];
+  if (replayed > 0) parts.push(`${replayed} change(s) made since replayed from the journal`);
+  if (recovered > 0) parts.push(`${recovered} article(s) recovered from their captures`);
+  if (unplaceable > 0) parts.push(`${unplaceable} journaled change(s) to articles found neither in a backup nor in a capture could not be replayed`);
+  if (damagedLines > 0) parts.push(`${damagedLines} damaged line(s) of the journal skipped`);
+  return parts.join('; ');
+}
