@@ -69,6 +69,15 @@ export default tseslint.config(
     ),
   },
   {
+    // Evidence (signing, the custody log, timestamps, the report) sits on storage/ alone, so
+    // that what is signed and checked depends on as little as possible; library/ drives it.
+    files: ['main/core/evidence/**/*.ts'],
+    rules: forbidInCore(
+      ['library', 'search', 'organise', 'notes', 'import', 'export', 'fetch', 'clip', 'capture', 'duplicates'].flatMap((folder) => [`**/${folder}`, `**/${folder}/*`]),
+      'evidence/ imports storage/ and nothing else of main/core: library/ hands it what it signs and checks.',
+    ),
+  },
+  {
     files: ['main/core/export/**/*.ts', 'main/core/import/**/*.ts', 'main/core/fetch/**/*.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [

@@ -556,3 +556,25 @@ export type ApiArgs<M extends ApiMethod> = Parameters<CuttingsApi[M]>;
 
 /** The list of method names, for building bridges from CHANNELS. */
 export const API_METHODS = Object.keys(CHANNELS) as ApiMethod[];
+
+// ---- Evidence (issue #21): signed captures, timestamps, the custody log, the evidence report ----
+
+/** What Settings shows of a library's evidence, and the status bar's count of waiting timestamps. */
+export interface EvidenceStatus {
+  /** The user's signing key, or null if it cannot be used (`keyError` says why in one line). */
+  signingKey: { fingerprint: string; protection: string; file: string } | null;
+  keyError: string | null;
+  /** Every public key the library knows: the user's own and those of archives imported. */
+  keys: { fingerprint: string; algorithm: string; label: string; added: string; own: boolean }[];
+  /** The timestamping authority chosen for this library; null for none (the default). */
+  tsa: string | null;
+  /** Public TSAs to choose from. */
+  publicTsas: readonly { name: string; url: string }[];
+  /** Captures waiting for a timestamp. */
+  waiting: number;
+  /** Why the last attempt to send them stopped, when it did. */
+  lastError: string | null;
+  /** The TSA roots the user trusts in this library, by subject. */
+  trustedRoots: string[];
+}
+

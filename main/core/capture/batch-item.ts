@@ -31,6 +31,12 @@ export interface BatchItem {
   images?: ImageLimits;
   /** What capturing learnt that the clipper cannot: the fetch's addresses and status. */
   provenance?: Pick<Provenance, 'originalUrl' | 'finalUrl' | 'httpStatus' | 'contentType' | 'versionOf'>;
+  /**
+   * What the capture's manifest and custody entry call it when its provenance does not say
+   * (a version is a re-capture, an import an import): `corrected` for a corrected text
+   * stored as a new version.
+   */
+  custodyEvent?: 'corrected';
 }
 
 /** Limits on downloading an article's images. */

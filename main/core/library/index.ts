@@ -13,12 +13,15 @@
  *   search/library-search.ts   searches; search/saved-searches.ts   saved searches
  *   notes/annotations.ts       notes, highlights, suggested tags
  *   organise/library-organiser.ts   tags, colours, renames with undo, rules, timeline
+ *   evidence/library-evidence.ts    signing keys, the custody log, timestamps
  * The layout on disk is described in open-library.ts.
  */
 import type { AddHtmlRequest, AddOutcome, AddTextRequest, LibraryInfo, SavedSearch, SearchRequest } from '../../../common/api';
 import type { AddHighlightRequest, RemoveHighlightRequest, TagSuggestion, UpdateHighlightRequest } from '../../../common/api';
 import type { BulkTagRequest, BulkTagSummary, RulesRunSummary, TagChangeSummary, TagRule, Timeline, TimelineRequest } from '../../../common/api';
+import type { EvidenceStatus } from '../../../common/api';
 import type { Article, ArticleSummary, Highlight, SearchResults, TagCount } from '../../../common/article';
+import type { DrainResult } from '../evidence/timestamp-queue';
 import type { BatchItem, CaptureMethod } from '../capture/batch-item';
 import { Annotations } from '../notes/annotations';
 import { LibraryOrganiser } from '../organise/library-organiser';
@@ -297,5 +300,32 @@ export class Library implements ArticleReader, ArticleWriter {
   /** Counts the articles a query matches (as search() finds them) by day, ISO week or month. */
   timeline(request: TimelineRequest): Promise<Timeline> {
     return this.organiser.timeline(request);
+  }
+
+  // ---- evidence (evidence/library-evidence.ts) ----
+
+  /** The user's signing key, the library's keys, its TSA and how many captures wait for a timestamp. */
+  evidenceStatus(): Promise<EvidenceStatus> {
+    return this.context.evidence.status();
+  }
+
+  /** Chooses the library's timestamping authority (an http or https address), or none (null). */
+  chooseTsa(url: string | null): Promise<string | null> {
+    return this.context.evidence.chooseTsa(url);
+  }
+
+  /** Trusts the TSA root certificates in `pem` (read from `source`) for this library's timestamps; returns their subjects. */
+  trustTsaRoots(pem: string, source: string): Promise<string[]> {
+    return this.context.evidence.trustTsaRoots(pem, source);
+  }
+
+  /** Sends every capture waiting for a timestamp to the TSA (the library's, or `options.tsa`), one by one, until done or the first failure. */
+  timestampWaiting(options: { tsa?: string; signal?: AbortSignal } = {}): Promise<DrainResult> {
+    return this.context.evidence.timestampNow(options);
+  }
+
+  /** Records in the custody log that articles were exported (a no-op when the library is read-only). */
+  recordExport(format: string, ids: readonly string[], file: string): Promise<void> {
+    return this.context.evidence.recordExport(format, ids, file);
   }
 }

@@ -22,6 +22,8 @@ export interface PreparedArticle {
   /** The original bytes, compressed (zipOriginal). */
   zippedOriginal: Uint8Array;
   kind: OriginalKind;
+  /** What its manifest calls it when the provenance does not say (BatchItem.custodyEvent). */
+  event?: 'corrected';
 }
 
 /** The record and capture of a clipped item; `canonicalTag` gives a tag the spelling in use. */
@@ -57,7 +59,7 @@ export function prepareArticle(item: BatchItem, options: ValidatedAddOptions, ou
   // Embedded images are kept only where the add stores images (a file, a fetched page).
   const html = item.images ? clippedHtml : withoutEmbeddedImages(clippedHtml);
   const kind = item.originalKind ?? (item.kind === 'html' ? 'html' : 'txt');
-  return { record, content: { id, text, html, extracted, record }, zippedOriginal: outcome.zippedOriginal, kind };
+  return { record, content: { id, text, html, extracted, record }, zippedOriginal: outcome.zippedOriginal, kind, ...(item.custodyEvent ? { event: item.custodyEvent } : {}) };
 }
 
 /** New articles with the tags the rules give them, the rules evaluated once for them all (none without rules: nothing is indexed then). */

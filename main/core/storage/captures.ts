@@ -36,6 +36,16 @@ export interface CapturedContent {
   extracted: Omit<ClippedArticle, 'text' | 'html'>;
   /** The catalog record as first stored. */
   record?: ArticleRecord;
+  /** The capture's signed manifest (evidence/capture-manifest.ts); absent for captures made before signing. */
+  evidence?: StoredEvidence;
+}
+
+/** A signed manifest as a capture keeps it. */
+export interface StoredEvidence {
+  /** The manifest's canonical JSON (RFC 8785), exactly the bytes signed, as UTF-8. */
+  manifest: string;
+  /** The Ed25519 signature of those bytes, base64. */
+  signature: string;
 }
 
 /** The kinds of original kept: text, a web page, a PDF, a web archive (.mhtml). */
