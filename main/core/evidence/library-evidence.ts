@@ -12,13 +12,16 @@
  */
 import { readFile, mkdir } from 'node:fs/promises';
 import { hostname, userInfo } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { EvidenceStatus } from '../../../common/api';
 import { CuttingsError } from '../../../common/errors';
 import type { CapturedContent, OriginalKind } from '../storage/captures';
 import { readCapture } from '../storage/captures';
 import { writeFileDurably } from '../storage/durable-file';
+import type { ArticleRecord } from '../storage/article-record';
 import { readSealedManifest, sealCapture, type CaptureEvent } from './capture-manifest';
+import { bundleFiles, writeBundle } from './evidence-bundle';
+import { dossierVerdict, gatherDossier, type EvidenceLevel } from './evidence-dossier';
 import { CustodyLog, type CustodyEventName, type CustodyItem } from './custody-log';
 import { defaultKeyFolder, FILE_PERMISSIONS_ONLY, keyFilePath, loadOrCreateKey, type KeyFolder, type KeyPurpose } from './key-store';
 import { evidenceFolder, LibraryKeys } from './library-keys';
@@ -255,6 +258,33 @@ export class LibraryEvidence {
       lastError: this.lastError,
       trustedRoots: (await addedRoots(this.root)).map(subjectOf),
     };
+  }
+
+  /**
+   * Writes a capture's evidence report (a PDF, evidence-report.ts) to `pdf` and, when asked,
+   * the bundle of files a third party verifies it with into the new or empty folder `bundle`
+   * (evidence-bundle.ts); records the export in the custody log. Resolves to the report's
+   * verdict. Nothing is written when the bundle cannot be made (a capture without a manifest).
+   */
+  async writeReport(record: ArticleRecord, output: { pdf: string; bundle?: string }): Promise<{ level: EvidenceLevel; reasons: string[] }> {
+    // A capture waits for a timestamp only where a TSA is chosen to send it to.
+    const waiting = (await this.chosenTsa()) !== null && (await this.queue.has(record.id));
+    const dossier = await gatherDossier({ root: this.root, record, keys: await this.knownKeys(), anchors: await trustAnchors(this.root), waiting });
+    const files = output.bundle ? bundleFiles(dossier) : null;
+    // Loaded when a report is written: pdf-lib and the fonts are large, and most runs never need them.
+    const { evidenceReportPdf } = await import('./evidence-report');
+    const pdf = Buffer.from(await evidenceReportPdf(dossier));
+    try {
+      await writeFileDurably(output.pdf, pdf);
+    } catch (error) {
+      throw new CuttingsError('library', `evidence: cannot write ${output.pdf}: ${(error as Error).message}`);
+    }
+    if (files && output.bundle) {
+      files.set('report.pdf', pdf);
+      await writeBundle(output.bundle, files);
+    }
+    if (!this.readOnly) await this.recordExport('evidence report', [record.id], basename(output.pdf));
+    return dossierVerdict(dossier);
   }
 
   /** The file the user's key for `purpose` is kept in. */

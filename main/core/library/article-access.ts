@@ -25,6 +25,8 @@ export interface ArticleReader {
   versions(id: string): ArticleRecord[];
   /** Every article a query matches, newest clipped first (as search() counts them). */
   matchingRecords(query: string): Promise<ArticleRecord[]>;
+  /** Records in the custody log that articles were exported (a no-op when read-only); absent where there is no log. */
+  recordExport?(format: string, ids: readonly string[], file: string): Promise<void>;
 }
 
 /** Adding articles to a library. */

@@ -328,4 +328,13 @@ export class Library implements ArticleReader, ArticleWriter {
   recordExport(format: string, ids: readonly string[], file: string): Promise<void> {
     return this.context.evidence.recordExport(format, ids, file);
   }
+
+  /**
+   * Writes a cutting's evidence report as a PDF at `pdf` and, with `bundle`, the files a third
+   * party checks it with (and the commands) into that new or empty folder. Resolves to the
+   * report's verdict: `verified`, `signed` (intact, but its time not proven), or `failed`.
+   */
+  writeEvidenceReport(id: string, output: { pdf: string; bundle?: string }): Promise<{ level: 'verified' | 'signed' | 'failed'; reasons: string[] }> {
+    return this.context.evidence.writeReport(this.context.record(id), output);
+  }
 }

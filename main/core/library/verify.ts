@@ -101,7 +101,9 @@ export async function verifyLibrary(library: ArticleReader, onProgress?: (done: 
       problems.push(...custody.problems);
       notes.push(...custody.notes);
       for (const [id, manifest] of sealed) {
-        if (!custody.captured.get(id)?.has(manifest)) problems.push(`article ${id}: no custody log entry records its capture (manifest ${manifest.slice(0, 12)}…)`);
+        const recorded = custody.captured.get(id);
+        if (!recorded) problems.push(`article ${id}: no custody log entry records its capture (manifest ${manifest.slice(0, 12)}…)`);
+        else if (!recorded.has(manifest)) problems.push(`article ${id}: its manifest is not the one the custody log recorded at its capture (it was replaced)`);
       }
     }
   }
