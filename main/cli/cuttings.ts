@@ -9,6 +9,7 @@ import { CuttingsError } from '../../common/errors';
 import { APP_VERSION } from '../core/storage/app-version';
 import { UsageError, type CliIo, type Command } from './cli-kit';
 import { addCommand } from './commands/add';
+import { deleteCommand } from './commands/delete';
 import { evidenceCommand } from './commands/evidence';
 import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
@@ -78,6 +79,7 @@ const COMMANDS: Record<string, Command> = {
   evidence: evidenceCommand,
   timestamp: timestampCommand,
   keys: keysCommand,
+  delete: deleteCommand,
 };
 
 function processIo(): CliIo {

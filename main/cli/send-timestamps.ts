@@ -12,6 +12,6 @@ export async function sendTimestamps(library: Library, io: CliIo, tsa: string | 
   if (!tsa && !status.tsa) return;
   if (status.waiting === 0) return;
   const result = await library.timestampWaiting({ tsa });
-  if (result.error) io.stderr.write(`cuttings: ${result.waiting} capture${result.waiting === 1 ? '' : 's'} wait for a timestamp: ${result.error}\n`);
+  if (result.error) io.stderr.write(`cuttings: ${result.waiting} capture${result.waiting === 1 ? ' waits' : 's wait'} for a timestamp: ${result.error}\n`);
   else if (result.untrusted) io.stderr.write(`cuttings: ${result.untrusted}\n`);
 }

@@ -19,6 +19,7 @@ Commands:
   tags                 list the tags with their counts; rename (or merge, or move) and delete them
   rules                tag rules: "when an article matches this query, add these tags"
   note ID              print an article's note, or set it with --set TEXT
+  delete ID            delete an article; the custody log keeps its hashes
   import PATH          add many articles: an archive, JSON, JSONL, CSV, Pocket, bookmarks, wallabag, CSL-JSON, RIS, a folder of pages
   export -o PATH       write articles as an archive, JSON, JSONL, CSV, Markdown, HTML, BibTeX, RIS, CSL-JSON or a Data Package
   extract FILE         print what would be stored for a page, without storing it
@@ -264,6 +265,16 @@ reads, so it works while the app runs.
 
 Options:
   --json            print {"articles": n, "problems": […], "notes": […]}
+${LIBRARY_OPTION}`,
+  delete: `Usage: cuttings delete ID [--reason TEXT] [options]
+
+Deletes one article (one capture: its other versions stay). Before anything is removed, the
+custody log records the deletion, signed, with the hashes the article had (its manifest's,
+its original's and its text's) and the reason: the entry outlives the article, and
+\`cuttings verify\` tells a deletion on the record from one made behind the library's back.
+
+Options:
+  --reason TEXT     why, kept in the custody log (at most 1,000 characters)
 ${LIBRARY_OPTION}`,
   evidence: `Usage: cuttings evidence ID -o REPORT.pdf [--bundle DIR] [options]
 

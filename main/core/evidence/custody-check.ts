@@ -25,6 +25,8 @@ export interface CustodyReport {
   captured: Map<string, Set<string>>;
   /** Articles whose deletion the log records. */
   deleted: Set<string>;
+  /** Articles written but never stored (the catalog could not be saved). */
+  abandoned: Set<string>;
 }
 
 const CAPTURE_EVENTS = new Set(['captured', 'recaptured', 'corrected', 'imported']);
@@ -57,7 +59,7 @@ function span([from, to]: [number, number]): string {
 
 /** Checks a library's custody log. */
 export async function checkCustody(root: string, keys: LibraryKeys): Promise<CustodyReport> {
-  const report: CustodyReport = { entries: 0, problems: [], notes: [], captured: new Map(), deleted: new Set() };
+  const report: CustodyReport = { entries: 0, problems: [], notes: [], captured: new Map(), deleted: new Set(), abandoned: new Set() };
   const gaps = new Gaps();
   let highest = 0;
   let previous: { seq: number | null; hash: string; intact: boolean } = { seq: 0, hash: GENESIS, intact: true };
@@ -142,5 +144,6 @@ function gather(entry: CustodyEntry, report: CustodyReport): void {
       report.captured.get(item.article)!.add(item.manifest);
     }
     if (entry.event === 'deleted') report.deleted.add(item.article);
+    if (entry.event === 'abandoned') report.abandoned.add(item.article);
   }
 }

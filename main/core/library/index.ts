@@ -31,6 +31,7 @@ import type { SavedSearches } from '../search/saved-searches';
 import type { ArticleRecord } from '../storage/article-record';
 import { AddBatch } from './add-batch';
 import { AddPipeline } from './add-pipeline';
+import { deleteArticle } from './delete-article';
 import type { ArticleReader, ArticleWriter, BatchResult, ClippingBatch, DuplicatePolicy, RestoreItem } from './article-access';
 import type { LibraryContext } from './library-context';
 import { closeLibrary, openLibrary, type OpenedLibrary, type OpenOptions } from './open-library';
@@ -160,6 +161,14 @@ export class Library implements ArticleReader, ArticleWriter {
   /** Puts back articles exactly as another library stored them (same id, record, capture and original), for the archive import. */
   restoreBatch(items: RestoreItem[]): Promise<ArticleSummary[]> {
     return this.batches.restoreBatch(items);
+  }
+
+  /**
+   * Deletes a cutting (this capture; its other versions stay). The custody log records the
+   * deletion with the hashes it had, and `reason`, before anything is removed.
+   */
+  deleteArticle(id: string, reason = ''): Promise<void> {
+    return deleteArticle(this.context, id, reason);
   }
 
   // ---- searching (search/library-search.ts, search/saved-searches.ts) ----

@@ -105,6 +105,17 @@ export async function verifyLibrary(library: ArticleReader, onProgress?: (done: 
         if (!recorded) problems.push(`article ${id}: no custody log entry records its capture (manifest ${manifest.slice(0, 12)}…)`);
         else if (!recorded.has(manifest)) problems.push(`article ${id}: its manifest is not the one the custody log recorded at its capture (it was replaced)`);
       }
+      // What the log says was captured and never deleted must still be here.
+      const inCatalog = new Set(records.map((record) => record.id));
+      const onDisk = new Set(await listCaptureIds(root).catch(() => [] as string[]));
+      for (const id of custody.captured.keys()) {
+        if (inCatalog.has(id) || custody.deleted.has(id) || custody.abandoned.has(id)) continue;
+        if (onDisk.has(id)) notes.push(`article ${id}: the custody log records its capture, but the add did not finish (its capture is not in the catalog)`);
+        else problems.push(`article ${id}: the custody log records its capture, but it is not in the library and no entry records its deletion`);
+      }
+      for (const id of custody.deleted) {
+        if (inCatalog.has(id)) notes.push(`article ${id}: the custody log records its deletion, but it is still in the library (a deletion that did not finish; delete it again)`);
+      }
     }
   }
   if (unsealed > 0) notes.push(`${unsealed} article(s) were captured before Cuttings signed captures: they have hashes but no signed manifest`);

@@ -1,4 +1,5 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { custodyLogPath } from '../../../../main/core/evidence/custody-log';
 import { tokenPath } from '../../../../main/core/evidence/timestamp-queue';
@@ -102,6 +103,21 @@ describe('cuttings verify and the evidence', () => {
       'custody log: entry 3 is missing from the end (its head names entry 3)',
       expect.stringMatching(new RegExp(`^article ${ids[2]}: no custody log entry records its capture`, 'u')),
     ]);
+  });
+
+  it('tells a deletion on the record from a cutting removed behind the library’s back', async () => {
+    await temp.library.deleteArticle(ids[0]!, 'a duplicate');
+    expect((await verifyLibrary(temp.library)).problems).toEqual([]);
+    const lines = await custodyLines();
+    expect(JSON.parse(lines.at(-1)!)).toMatchObject({ seq: 4, event: 'deleted', detail: 'a duplicate', items: [{ article: ids[0], manifest: expect.stringMatching(/^[0-9a-f]{64}$/u), original: expect.any(String), text: expect.any(String) }] });
+    // Removed from the catalog and its capture deleted, with no entry: as someone with the files might.
+    const shard = join(temp.path, 'catalog', `${ids[1]!.slice(-2)}.json`);
+    const data = JSON.parse(await readFile(shard, 'utf8')) as { articles: Record<string, unknown> };
+    delete data.articles[ids[1]!];
+    await writeFile(shard, JSON.stringify(data));
+    await rm(capturePath(temp.path, ids[1]!));
+    const library = await temp.reopen();
+    expect((await verifyLibrary(library)).problems).toEqual([`article ${ids[1]}: the custody log records its capture, but it is not in the library and no entry records its deletion`]);
   });
 
   it('goes on appending after a crash cut its last line short, setting the torn bytes aside', async () => {
