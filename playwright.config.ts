@@ -3,7 +3,14 @@
  * real library by the test harness (tests/harness/), and the built app in Electron where
  * its binary is present (tests/e2e/electron.spec.ts). Run `npm run build` first.
  */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
+
+// The tests' own folder for the user's signing key (inherited by the workers), so that no
+// test reads or makes a key in the profile of whoever runs them.
+process.env.CUTTINGS_KEYS ??= mkdtempSync(join(tmpdir(), 'cuttings-e2e-keys-'));
 
 export default defineConfig({
   testDir: 'tests/e2e',

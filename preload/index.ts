@@ -51,6 +51,13 @@ const api = {
   updateHighlight: invoke('updateHighlight'),
   removeHighlight: invoke('removeHighlight'),
   suggestTags: invoke('suggestTags'),
+  evidenceStatus: invoke('evidenceStatus'),
+  chooseTsa: invoke('chooseTsa'),
+  trustTsaRoot: invoke('trustTsaRoot'),
+  timestampNow: invoke('timestampNow'),
+  writeEvidenceReport: invoke('writeEvidenceReport'),
+  chooseEvidencePath: invoke('chooseEvidencePath'),
+  deleteArticle: invoke('deleteArticle'),
   // Main's events reach the page as plain data: the listener never sees the IPC event (which
   // would carry the sender and ports), and anything that is not an AppEvent is dropped.
   onAppEvent: (listener: (event: AppEvent) => void) => {

@@ -14,6 +14,7 @@ import { BrowserClippingSwitch } from '../core/browser/browser-clipping-switch';
 import type { Library } from '../core/library';
 import type { GroupMethods } from './handler-group';
 import { articlesMethods, articlesSchemas } from './handlers/articles';
+import { evidenceMethods, evidenceSchemas, type EvidenceServices } from './handlers/evidence';
 import { clippingMethods, clippingSchemas } from './handlers/clipping';
 import { exportMethods, exportSchemas, type ExportServices } from './handlers/export';
 import { notesMethods, notesSchemas } from './handlers/notes';
@@ -36,6 +37,7 @@ const schemas = {
   ...notesSchemas,
   ...settingsSchemas,
   ...exportSchemas,
+  ...evidenceSchemas,
 } satisfies Record<ApiMethod, z.ZodType>;
 
 /** Turns whatever a core call threw into an ApiError; unexpected errors become `internal`. */
@@ -55,6 +57,8 @@ export function createHandlerTable(
   /** The "Clip from the browser" setting; main/index.ts passes its own to restore and close it. */
   browserClipping: BrowserClippingSwitch = new BrowserClippingSwitch(getLibrary),
   exportServices: ExportServices = {},
+  /** The OS's dialogs for an evidence report; without them the path is typed. */
+  evidenceServices: EvidenceServices = {},
 ): HandlerTable {
   const api: GroupMethods<ApiMethod> = {
     ...articlesMethods(getLibrary),
@@ -64,6 +68,7 @@ export function createHandlerTable(
     ...notesMethods(getLibrary),
     ...settingsMethods(getLibrary, services),
     ...exportMethods(getLibrary, exportServices),
+    ...evidenceMethods(getLibrary, evidenceServices),
   };
 
   const table = new Map<string, Handler>();

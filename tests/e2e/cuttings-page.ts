@@ -9,6 +9,7 @@ import { expect, type ConsoleMessage, type FrameLocator, type JSHandle, type Loc
 import type { AppEvent } from '../../common/api';
 import { HARNESS_EVENT } from '../harness/harness-events';
 import { AddForm, BrowserClippingForm, ExportForm, SaveSearchForm, SettingsForm } from './parts/dialogs';
+import { DeleteForm, EvidenceReportForm, EvidenceSettings } from './parts/evidence';
 import { exactly } from './parts/exactly';
 import { BulkBar, RulesForm, TagForm, Timeline, UndoToast } from './parts/organising';
 import { NotesPanel, ReaderDetails } from './parts/reader';
@@ -53,6 +54,9 @@ export class CuttingsPage {
   readonly undoToast: UndoToast;
   readonly notes: NotesPanel;
   readonly readerDetails: ReaderDetails;
+  readonly evidenceSettings: EvidenceSettings;
+  readonly evidenceForm: EvidenceReportForm;
+  readonly deleteForm: DeleteForm;
 
   constructor(readonly page: Page) {
     page.on('console', (message) => this.consoleMessages.push(message));
@@ -70,6 +74,9 @@ export class CuttingsPage {
     this.undoToast = new UndoToast(page);
     this.notes = new NotesPanel(page);
     this.readerDetails = new ReaderDetails(page);
+    this.evidenceSettings = new EvidenceSettings(page);
+    this.evidenceForm = new EvidenceReportForm(page);
+    this.deleteForm = new DeleteForm(page);
   }
 
   // ---- parts of the window ----
@@ -153,6 +160,11 @@ export class CuttingsPage {
   }
 
   /** How many articles are listed, at the status bar's right. */
+  /** The status bar's count of captures waiting for a timestamp. */
+  get statusTimestamps(): Locator {
+    return this.page.locator('#status-timestamps');
+  }
+
   get statusSummary(): Locator {
     return this.page.locator('#status-summary');
   }

@@ -28,9 +28,9 @@ export interface KeyProtector {
   /** Named in the key file: `none`, or e.g. `electron-safe-storage`. */
   readonly scheme: string;
   /** Turns the private key's DER into what is stored. */
-  protect(secret: Buffer): Buffer;
-  /** Turns what is stored back into the private key's DER; throws if it cannot. */
-  unprotect(stored: Buffer): Buffer;
+  protect(secret: Buffer): Buffer | Promise<Buffer>;
+  /** Turns what is stored back into the private key's DER; throws (or rejects) if it cannot. */
+  unprotect(stored: Buffer): Buffer | Promise<Buffer>;
 }
 
 /** No protection but the file's owner-only permissions. */
@@ -137,7 +137,7 @@ async function loadKey(path: string, protector: KeyProtector, algorithm: KeyAlgo
   if (typeof file.privateKey !== 'string' || typeof file.publicKey !== 'string') throw damaged('its keys are missing');
   let key: SigningKey;
   try {
-    const der = protector.unprotect(Buffer.from(file.privateKey, 'base64'));
+    const der = await protector.unprotect(Buffer.from(file.privateKey, 'base64'));
     const privateKey = createPrivateKey({ key: der, format: 'der', type: 'pkcs8' });
     const expected = NODE_KEY_TYPES[algorithm];
     if (privateKey.asymmetricKeyType !== expected.type) throw new Error(`it is an ${privateKey.asymmetricKeyType} key`);
@@ -161,7 +161,7 @@ async function createKey(path: string, keys: KeyFolder, algorithm: KeyAlgorithm)
     protection: keys.protector.scheme,
     created: new Date().toISOString(),
     publicKey: key.publicKeyPem,
-    privateKey: keys.protector.protect(privateKey.export({ type: 'pkcs8', format: 'der' })).toString('base64'),
+    privateKey: (await keys.protector.protect(privateKey.export({ type: 'pkcs8', format: 'der' }))).toString('base64'),
   };
   try {
     await mkdir(keys.folder, { recursive: true, mode: 0o700 });

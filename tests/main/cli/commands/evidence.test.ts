@@ -114,7 +114,7 @@ describe('cuttings evidence', () => {
     expect((await run(['evidence', id, '-o', join(folder.path, 'second.pdf'), '--bundle', bundle])).code).toBe(0);
     const flip = async (file: string, at: (bytes: Buffer) => number) => {
       const bytes = await readFile(join(bundle, file));
-      bytes[at(bytes)] ^= 0x01;
+      bytes[at(bytes)] = bytes[at(bytes)]! ^ 0x01;
       await writeFile(join(bundle, file), bytes);
     };
     await flip('original.html', (bytes) => bytes.length >> 1);
@@ -158,7 +158,7 @@ describe('cuttings evidence', () => {
       expect(verify.stdout).toMatch(pattern);
     };
 
-    await rewrite((parts) => (parts.original[40] ^= 0x01));
+    await rewrite((parts) => (parts.original[40] = parts.original[40]! ^ 0x01));
     await expectProblem(new RegExp(`problem: article ${id} \\("Harbour"\\): the original as received \\(html\\) does not match the SHA-256 in its signed manifest`, 'u'));
     await writeFile(capturePath(libraryPath, id), capture);
 
@@ -168,7 +168,7 @@ describe('cuttings evidence', () => {
 
     const token = await readFile(tokenPath(libraryPath, id));
     const altered = Buffer.from(token);
-    altered[altered.length - 30] ^= 0x01;
+    altered[altered.length - 30] = altered[altered.length - 30]! ^ 0x01;
     await writeFile(tokenPath(libraryPath, id), altered);
     await expectProblem(new RegExp(`problem: article ${id} \\(.+\\): timestamp: `, 'u'));
     await writeFile(tokenPath(libraryPath, id), token);

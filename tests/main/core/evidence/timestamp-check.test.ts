@@ -90,11 +90,11 @@ describe('a timestamp from a real RFC 3161 TSA (openssl ts -reply)', () => {
       // One byte of the TSTInfo's serial number, and one of the signature.
       const content = Buffer.from(reply);
       const at = content.indexOf(token.content) + token.content.length - 10;
-      content[at] ^= 0x01;
+      content[at] = content[at]! ^ 0x01;
       expect(checkTimestampReply(content, data, { anchors }).problems).toContain("timestamp: the token's signed digest does not match its content (the token was altered)");
       expect((await opensslVerify(tsa(), content)).ok).toBe(false);
       const signature = Buffer.from(reply);
-      signature[signature.indexOf(token.signer.signature) + 12] ^= 0x01;
+      signature[signature.indexOf(token.signer.signature) + 12] = signature[signature.indexOf(token.signer.signature) + 12]! ^ 0x01;
       expect(checkTimestampReply(signature, data, { anchors }).problems.join('\n')).toContain("timestamp: the token's signature does not verify with the key of \"CN=Cuttings Test TSA, O=Cuttings tests\"");
       expect((await opensslVerify(tsa(), signature)).ok).toBe(false);
     });

@@ -68,7 +68,7 @@ describe('cuttings verify and the evidence', () => {
 
   it('names a timestamp token altered', async () => {
     const token = await readFile(tokenPath(temp.path, ids[2]!));
-    token[token.length - 20] ^= 0x01;
+    token[token.length - 20] = token[token.length - 20]! ^ 0x01;
     await writeFile(tokenPath(temp.path, ids[2]!), token);
     const { problems } = await verifyLibrary(temp.library);
     expect(problems.length).toBeGreaterThan(0);
