@@ -138,3 +138,22 @@ export function readSealedManifest(content: Pick<CapturedContent, 'id' | 'eviden
   if (manifest?.format !== MANIFEST_FORMAT || manifest.version !== 1) throw new CuttingsError('bad-content', `evidence: article ${content.id}'s manifest is not a Cuttings capture manifest`);
   return { bytes, manifest, signature: Buffer.from(evidence.signature, 'base64'), sha256: sha256Hex(bytes) };
 }
+
+/** Where a sealed capture's evidence starts in its stored JSON: `evidence` is its last member (sealCapture adds it last). */
+const EVIDENCE_MEMBER = '"evidence":{"manifest":';
+
+/**
+ * The fingerprint of the key that signed a capture, read from the capture's stored JSON
+ * without parsing the rest (the archive export reads thousands). Inside the JSON every quote
+ * of the article's own text is escaped, so the member's name unescaped can only be the member.
+ */
+export function signingKeyOfStored(raw: Buffer): string | null {
+  const at = raw.lastIndexOf(EVIDENCE_MEMBER);
+  if (at < 0) return null;
+  try {
+    const evidence = JSON.parse(raw.toString('utf8', at + '"evidence":'.length, raw.length - 1)) as CapturedContent['evidence'];
+    return readSealedManifest({ id: '', evidence })?.manifest.key ?? null;
+  } catch {
+    return null;
+  }
+}

@@ -15,6 +15,7 @@ import { hostname, userInfo } from 'node:os';
 import { basename, join } from 'node:path';
 import type { EvidenceStatus } from '../../../common/api';
 import { CuttingsError } from '../../../common/errors';
+import { APP_VERSION } from '../storage/app-version';
 import type { CapturedContent, OriginalKind } from '../storage/captures';
 import { readCapture } from '../storage/captures';
 import { writeFileDurably } from '../storage/durable-file';
@@ -24,12 +25,13 @@ import { bundleFiles, writeBundle } from './evidence-bundle';
 import { dossierVerdict, gatherDossier, type EvidenceLevel } from './evidence-dossier';
 import { CustodyLog, type CustodyEventName, type CustodyItem } from './custody-log';
 import { defaultKeyFolder, FILE_PERMISSIONS_ONLY, keyFilePath, loadOrCreateKey, type KeyFolder, type KeyPurpose } from './key-store';
-import { evidenceFolder, LibraryKeys } from './library-keys';
+import { evidenceFolder, LibraryKeys, type KnownKey } from './library-keys';
 import type { SigningKey } from './signing-key';
 import { TimestampQueue, type DrainResult } from './timestamp-queue';
 import { addedRoots, trustAnchors, trustRoots } from './trust-store';
 import { checkTsaUrl, PUBLIC_TSAS } from './tsa-client';
 import { subjectOf } from './certificates';
+import { signWaczDigest, type WaczSignedData } from './wacz-signature';
 
 /** How a library handles evidence; Library.open passes it on. */
 export interface EvidenceOptions {
@@ -113,11 +115,12 @@ export class LibraryEvidence {
 
   /**
    * Records captures just written (sealed, or restored as another library sealed them): a
-   * custody entry for each kind of event, and the sealed ones queued for a timestamp. Call
+   * custody entry for each kind of event, and the sealed ones queued for a timestamp (but
+   * those in `stamped`, which came with theirs). Call
    * it after the captures are on disk and before the catalog names them: a failure here
    * stops the add, so every stored capture has its entry.
    */
-  async recordCaptured(contents: readonly CapturedContent[], event?: CaptureEvent): Promise<void> {
+  async recordCaptured(contents: readonly CapturedContent[], event?: CaptureEvent, stamped: ReadonlySet<string> = new Set(), detail?: string): Promise<void> {
     if (contents.length === 0) return;
     const key = await this.key();
     const byEvent = new Map<CustodyEventName, CustodyItem[]>();
@@ -130,11 +133,22 @@ export class LibraryEvidence {
         : { article: content.id, original: content.record?.provenance.originalSha256, text: content.record?.provenance.textSha256 };
       if (!byEvent.has(kind)) byEvent.set(kind, []);
       byEvent.get(kind)!.push(item);
-      if (manifest) sealed.push(content.id);
+      // One that came with its timestamp (an archive import) does not wait for another.
+      if (manifest && !stamped.has(content.id)) sealed.push(content.id);
     }
-    for (const [kind, items] of byEvent) await this.custody.append(kind, items, key);
+    for (const [kind, items] of byEvent) await this.custody.append(kind, items, key, detail);
     if (sealed.length > 0) await this.queue.add(sealed);
     this.scheduleDrain(0);
+  }
+
+  /**
+   * Records public keys another library knew (an archive imported), with their labels as
+   * they were, so that what they signed can be checked here. The custody log's entry for the
+   * import names where they came from.
+   */
+  async learnKeys(keys: readonly Pick<KnownKey, 'algorithm' | 'publicKey' | 'label'>[]): Promise<void> {
+    if (this.readOnly || keys.length === 0) return;
+    await (await this.knownKeys()).add(keys.map((key) => ({ algorithm: key.algorithm, publicKey: key.publicKey, label: key.label })));
   }
 
   /** Records captures written but never stored (the catalog could not be saved); best effort. */
@@ -147,6 +161,14 @@ export class LibraryEvidence {
   async recordExport(format: string, ids: readonly string[], file: string): Promise<void> {
     if (this.readOnly || ids.length === 0) return;
     await this.custody.append('exported', ids.map((article) => ({ article })), await this.key(), `${format} to ${file}`);
+  }
+
+  /**
+   * Signs a WACZ being exported: its datapackage-digest.json's `signedData`, with the user's
+   * ECDSA P-384 key (made at first use, recorded among the library's keys), see wacz-signature.ts.
+   */
+  async signWacz(digest: { hash: string }, created: Date): Promise<{ signedData: WaczSignedData }> {
+    return signWaczDigest(digest, await this.key('wacz'), { created, software: `Cuttings ${APP_VERSION}` });
   }
 
   /** Records a deletion with the hashes the cutting had: the entry outlives it. */

@@ -17,7 +17,7 @@ export interface KnownKey {
   algorithm: KeyAlgorithm;
   /** PEM (SubjectPublicKeyInfo). */
   publicKey: string;
-  /** When the library first saw it, ISO 8601 UTC. */
+  /** When the library first saw it, ISO 8601 UTC (absent in an archive's list of keys). */
   added: string;
   /** Whose it is, as far as the library knows (`root@newsroom-laptop, Cuttings command line`). */
   label: string;

@@ -11,6 +11,7 @@
  * Requests go one at a time: a public TSA is a shared service, and a bulk import's thousands
  * are sent in the background.
  */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { appendFile, mkdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CuttingsError } from '../../../common/errors';
@@ -36,6 +37,24 @@ export async function readTimestamp(root: string, id: string): Promise<Buffer | 
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw new CuttingsError('library', `timestamp: cannot read ${tokenPath(root, id)}: ${(error as Error).message}`);
   }
+}
+
+/** readTimestamp without the thread pool, for bulk reads (the archive export reads one per article, most of them absent). */
+export function readTimestampSync(root: string, id: string): Buffer | null {
+  try {
+    return readFileSync(tokenPath(root, id));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw new CuttingsError('library', `timestamp: cannot read ${tokenPath(root, id)}: ${(error as Error).message}`);
+  }
+}
+
+/** Writes a timestamp reply that came with a capture (an archive import) without syncing; the batch syncs once. Returns the file. */
+export function writeTimestampForBatch(root: string, id: string, reply: Uint8Array): string {
+  const path = tokenPath(root, id);
+  mkdirSync(join(path, '..'), { recursive: true });
+  writeFileSync(path, reply);
+  return path;
 }
 
 /** What a drain did. */

@@ -7,8 +7,10 @@
  */
 import type { ArticleSummary } from '../../../common/article';
 import { CuttingsError } from '../../../common/errors';
+import { rm } from 'node:fs/promises';
 import type { BatchItem } from '../capture/batch-item';
 import { clipItems, type ClipAnswer, type ClipInput } from '../clip/clip-item';
+import { tokenPath, writeTimestampForBatch } from '../evidence/timestamp-queue';
 import type { ClipWorker } from '../clip/clip-worker-client';
 import type { TagRules } from '../organise/tag-rules';
 import { toSummary } from '../storage/article-record';
@@ -132,16 +134,18 @@ export class AddBatch {
     try {
       for (const [at, item] of items.entries()) {
         written.push(writeCaptureForBatch(root, item.content, zipOriginal(item.original), item.kind));
+        if (item.timestamp) written.push(writeTimestampForBatch(root, item.record.id, item.timestamp));
         if (at % WRITES_BETWEEN_YIELDS === WRITES_BETWEEN_YIELDS - 1) await yieldToOthers();
       }
       await syncMany(root, written);
       // Restored as another library sealed them: the custody log records the import.
-      await this.context.evidence.recordCaptured(items.map((item) => item.content), 'imported');
+      const stamped = new Set(items.filter((item) => item.timestamp).map((item) => item.record.id));
+      await this.context.evidence.recordCaptured(items.map((item) => item.content), 'imported', stamped);
       recorded = true;
       await catalog.apply(new Map(items.map((item) => [item.record.id, item.record])));
     } catch (error) {
       const unstored = items.filter((item) => !catalog.get(item.record.id)).map((item) => item.record.id);
-      await Promise.all(unstored.map((id) => removeCapture(root, id))).catch(() => undefined);
+      await Promise.all(unstored.flatMap((id) => [removeCapture(root, id), rm(tokenPath(root, id), { force: true })])).catch(() => undefined);
       const failure = asLibraryError(error, `could not restore ${items.length} articles`);
       if (recorded && unstored.length > 0) await this.context.evidence.recordAbandoned(unstored, failure.message).catch(() => undefined);
       throw failure;

@@ -333,6 +333,16 @@ export class Library implements ArticleReader, ArticleWriter {
     return this.context.evidence.timestampNow(options);
   }
 
+  /** Records the public keys another library knew (an archive imported) among this one's. */
+  learnKeys(keys: readonly { algorithm: 'ed25519' | 'ecdsa-p384'; publicKey: string; label: string }[]): Promise<void> {
+    return this.context.evidence.learnKeys(keys);
+  }
+
+  /** Signs a WACZ's datapackage digest with the user's WACZ key (evidence/wacz-signature.ts). */
+  signWacz(digest: { hash: string }, created: Date): Promise<Record<string, unknown>> {
+    return this.context.evidence.signWacz(digest, created);
+  }
+
   /** Records in the custody log that articles were exported (a no-op when the library is read-only). */
   recordExport(format: string, ids: readonly string[], file: string): Promise<void> {
     return this.context.evidence.recordExport(format, ids, file);
