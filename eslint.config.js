@@ -78,6 +78,15 @@ export default tseslint.config(
     ),
   },
   {
+    // The web-archive formats (WARC, WACZ), written by export/ and read by import/: they know
+    // the stored capture and nothing of the library or the parts that use them.
+    files: ['main/core/archive/**/*.ts'],
+    rules: forbidInCore(
+      ['library', 'search', 'organise', 'notes', 'import', 'export', 'fetch'].flatMap((folder) => [`**/${folder}`, `**/${folder}/*`]),
+      'archive/ is the WARC and WACZ formats, used by export/ and import/: it never imports library/, search/, organise/, notes/, import/, export/ or fetch/.',
+    ),
+  },
+  {
     files: ['main/core/export/**/*.ts', 'main/core/import/**/*.ts', 'main/core/fetch/**/*.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [

@@ -61,6 +61,8 @@ try {
     ['CSV, whole library, s', exported.csv_s, 'target ≤ 10 at 100,000'],
     ['JSONL, whole library, s', exported.jsonl_s, 'target ≤ 10 at 100,000'],
     [`archive of ${exported.archive_articles}, s`, exported.archive_s, ''],
+    [`WACZ of ${exported.archive_articles}, s`, exported.wacz_s, `target ≤ 3 × archive (${round(3 * exported.archive_s)})`],
+    ['RSS writing the WACZ, MB', exported.wacz_peak_rss_mb, `before: ${round(exported.rss_before_wacz_mb)}`],
   ]);
   table('clipping (trafilatura-dev)', [
     ['article text F1', clipping.text_f1, 'target ≥ 0.93'],

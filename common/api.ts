@@ -272,7 +272,7 @@ const everyAppEventType: [MissingAppEventTypes] extends [never] ? true : Missing
 void everyAppEventType;
 
 /** The formats an export writes, by the name `cuttings export --format` takes (main/core/export). */
-export const EXPORT_FORMAT_NAMES = ['archive', 'json', 'jsonl', 'csv', 'md', 'html', 'bibtex', 'ris', 'csl', 'datapackage'] as const;
+export const EXPORT_FORMAT_NAMES = ['archive', 'json', 'jsonl', 'csv', 'md', 'html', 'bibtex', 'ris', 'csl', 'datapackage', 'warc', 'wacz'] as const;
 
 /** One of EXPORT_FORMAT_NAMES. */
 export type ExportFormatName = (typeof EXPORT_FORMAT_NAMES)[number];

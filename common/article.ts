@@ -34,6 +34,18 @@ export interface Provenance {
   textSketch?: string;
   /** When this capture is a later version of an article: the id of its first capture. */
   versionOf?: string;
+  /** When it was read from a web archive (WARC or WACZ) another tool made: the record it came from. */
+  archived?: ArchivedRecord;
+}
+
+/** The WARC record a cutting was imported from. */
+export interface ArchivedRecord {
+  /** The archive's file name (`crawl.warc.gz`, `site.wacz`). */
+  archive: string;
+  /** The record's WARC-Record-ID (`<urn:uuid:…>`). */
+  recordId: string;
+  /** Its WARC-Date: when the page was captured (not when it was imported). */
+  date: string;
 }
 
 /** One row of the article list: everything but the body. */
@@ -72,7 +84,22 @@ export interface Article extends ArticleSummary {
   note: string;
   /** Passages the user highlighted in the reader, in the order made. */
   highlights: Highlight[];
+  /**
+   * For a page fetched by address: whether its capture keeps the request sent and the
+   * response's status line and headers as received (`kept`), or was made before Cuttings kept
+   * them (`not kept`: it leaves a WARC as a `resource` record). Absent for what was not fetched.
+   */
+  httpHeaders?: HttpHeadersKept;
 }
+
+/** Whether a fetched page's capture keeps its HTTP exchange (see Article.httpHeaders). */
+export type HttpHeadersKept = 'kept' | 'not kept';
+
+/** What the reader and `cuttings show` say of a fetched page's HTTP headers. */
+export const HTTP_HEADERS_SAID: Record<HttpHeadersKept, string> = {
+  kept: 'kept: the request sent and the response headers as received',
+  'not kept': 'not kept (captured before Cuttings kept them; a WARC holds the page as a resource record)',
+};
 
 /** A passage highlighted in the reader, with an optional comment. */
 export interface Highlight {

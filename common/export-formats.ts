@@ -25,6 +25,8 @@ export const EXPORT_FORMAT_INFO: Record<ExportFormatName, ExportFormatInfo> = {
   ris: { label: 'RIS (Zotero, EndNote)', extension: 'ris' },
   csl: { label: 'CSL-JSON', extension: 'json' },
   datapackage: { label: 'Frictionless Data Package (a folder)', extension: null },
+  warc: { label: 'WARC web archive (.warc.gz)', extension: 'warc.gz' },
+  wacz: { label: 'WACZ web archive (ReplayWeb.page)', extension: 'wacz' },
 };
 
 /** The file or folder name an export in `format` is offered under, such as `cuttings-export.csv`. */

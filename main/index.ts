@@ -221,7 +221,7 @@ async function start(): Promise<void> {
             title: 'Import into Cuttings',
             properties: ['openFile', 'multiSelections'],
             filters: [
-              { name: 'Web pages, text, archives, datasets and citations', extensions: ['html', 'htm', 'txt', 'md', 'cuttings', 'jsonl', 'ndjson', 'zip', 'json', 'csv', 'ris'] },
+              { name: 'Web pages, text, archives, datasets and citations', extensions: ['html', 'htm', 'txt', 'md', 'cuttings', 'jsonl', 'ndjson', 'zip', 'json', 'csv', 'ris', 'warc', 'gz', 'wacz'] },
               { name: 'All files', extensions: ['*'] },
             ],
           };

@@ -214,6 +214,10 @@ the content, or given with --format:
   wallabag      wallabag's JSON export
   csl, ris      Zotero's CSL-JSON or RIS
   html-folder   a folder of saved .html pages (PATH is the folder)
+  warc, wacz    a web archive (.warc, .warc.gz, .wacz) from wget, Browsertrix, js-wacz or
+                Cuttings: every HTML page becomes a cutting with its images from the archive
+                (nothing is fetched), its provenance naming the record; a WACZ's pages.jsonl
+                decides which pages count; cuttings Cuttings exported come back exactly
 Records with a web address but no text (bookmarks, Pocket) are kept as URL-only articles,
 or, with --fetch, their pages are fetched and clipped (one that cannot be fetched is kept
 URL-only and the summary says why). Each item goes in whole or not at all; one already in the library (same id, address or
@@ -241,6 +245,11 @@ Writes articles — every one, those a query finds, those under a tag, or the id
   html          a static site in the folder PATH: index with tag filters, a page an article
   bibtex, ris, csl   citations of type newspaper article
   datapackage   a Frictionless Data Package in the folder PATH: articles.csv, datapackage.json
+  warc          WARC 1.1 (.warc.gz): each cutting's request/response records as fetched (or a
+                resource record), its images, and a metadata record (title, tags, note,
+                provenance); payload digests are the stored SHA-256 hashes
+  wacz          WACZ 1.1.1 (.wacz): that WARC with a CDXJ index, one page per cutting and a
+                hashed datapackage.json; opens in ReplayWeb.page, re-imported with \`cuttings import\`
 The file appears at PATH only when complete. The custody log records the export; while the
 app has the library open, the export only reads it and says the log does not record it.
 

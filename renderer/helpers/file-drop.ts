@@ -1,8 +1,8 @@
 /**
  * Files dropped on the window are added as articles: .html and .htm as saved web pages,
  * .txt and .md as text, read here with File.text() and sent with their names, as the add
- * dialog sends a chosen file. Archives, datasets and citations (.cuttings, .jsonl, .zip,
- * .csv, .json, .ris) are sent as bytes to main's importer (importDroppedFile), which reads
+ * dialog sends a chosen file. Archives, datasets, citations and web archives (.cuttings,
+ * .jsonl, .zip, .csv, .json, .ris, .warc, .warc.gz, .wacz) are sent as bytes to main's importer (importDroppedFile), which reads
  * them as `cuttings import` does and says what it imported, skipped and failed. (Electron's
  * own navigate-on-drop is off in main/policies/window-options.ts, so a drop never replaces
  * the window.)
@@ -28,7 +28,7 @@ export function dropKind(name: string): 'html' | 'text' | 'archive' | null {
   const lower = name.toLowerCase();
   if (/\.html?$/u.test(lower)) return 'html';
   if (/\.(txt|md)$/u.test(lower)) return 'text';
-  if (/\.(cuttings|jsonl|ndjson|zip|csv|json|ris)$/u.test(lower)) return 'archive';
+  if (/\.(cuttings|jsonl|ndjson|zip|csv|json|ris|warc|warc\.gz|wacz)$/u.test(lower)) return 'archive';
   return null;
 }
 
@@ -57,7 +57,7 @@ async function addFiles(files: File[], reports: DropReports): Promise<void> {
   for (const file of files) {
     const kind = dropKind(file.name);
     if (kind === null) {
-      reports.failed(`${file.name}: Cuttings adds .html, .htm, .txt and .md files and imports .cuttings, .jsonl, .zip, .csv, .json and .ris files`);
+      reports.failed(`${file.name}: Cuttings adds .html, .htm, .txt and .md files and imports .cuttings, .jsonl, .zip, .csv, .json, .ris, .warc, .warc.gz and .wacz files`);
       continue;
     }
     try {

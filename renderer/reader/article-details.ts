@@ -1,10 +1,11 @@
 /**
  * The reader's lists of what is known about an article: its metadata under the title (source,
  * author, dates, address, length) and its provenance (how and when it was captured, where a
- * fetched page came from, the SHA-256 of what was received and of its text). Addresses in the
+ * fetched page came from and whether its HTTP headers were kept, the web archive record an
+ * imported page came from, the SHA-256 of what was received and of its text). Addresses in the
  * provenance are shown as text, not links: provenance is for reading and copying.
  */
-import type { Article } from '../../common/article';
+import { HTTP_HEADERS_SAID, type Article } from '../../common/article';
 import { el, type Child } from '../helpers/dom';
 import { formatDate, formatDateTime, webUrl } from '../helpers/format';
 
@@ -52,6 +53,7 @@ export function provenanceRows(article: Article): Child[] {
     ...(p.fileName ? ([['File', p.fileName]] as [string, Child][]) : []),
     ['Captured', el('time', { attrs: { datetime: p.captured, title: p.captured } }, `${formatDateTime(p.captured)} (${p.captured})`)],
     ...fetchRows(p),
+    ...webArchiveRows(article),
     ['Original SHA-256', el('code', { className: 'hash' }, p.originalSha256)],
     ['Text SHA-256', el('code', { className: 'hash' }, p.textSha256)],
     ['Cuttings version', p.appVersion],
@@ -75,5 +77,21 @@ function fetchRows(p: Article['provenance']): [string, Child][] {
   if (p.httpStatus !== undefined) rows.push(['HTTP status', String(p.httpStatus)]);
   if (p.contentType) rows.push(['Content type', p.contentType]);
   if (p.versionOf) rows.push(['Version of', el('code', {}, p.versionOf)]);
+  return rows;
+}
+
+/**
+ * What web archives need and give: whether a fetched page's HTTP headers were kept (a WARC
+ * export writes them), and the file, record and capture date of a page imported from one.
+ */
+function webArchiveRows(article: Article): [string, Child][] {
+  const rows: [string, Child][] = [];
+  if (article.httpHeaders) rows.push(['HTTP headers', HTTP_HEADERS_SAID[article.httpHeaders]]);
+  const archived = article.provenance.archived;
+  if (archived) {
+    rows.push(['Web archive', archived.archive]);
+    rows.push(['WARC record', el('code', {}, archived.recordId)]);
+    rows.push(['Archived', el('time', { attrs: { datetime: archived.date, title: archived.date } }, `${formatDateTime(archived.date)} (${archived.date})`)]);
+  }
   return rows;
 }

@@ -54,6 +54,6 @@ test('a saved page and a text file dropped on the window are added; other files 
   await app.waitForRow(seed.split('\n')[0]?.trim() ?? '');
 
   await drop([{ name: 'photo.jpg', type: 'image/jpeg', content: 'x' }]);
-  await expect(app.statusMessage).toHaveText('photo.jpg: Cuttings adds .html, .htm, .txt and .md files and imports .cuttings, .jsonl, .zip, .csv, .json and .ris files');
+  await expect(app.statusMessage).toHaveText('photo.jpg: Cuttings adds .html, .htm, .txt and .md files and imports .cuttings, .jsonl, .zip, .csv, .json, .ris, .warc, .warc.gz and .wacz files');
   await expect(app.rows).toHaveCount(2);
 });

@@ -20,7 +20,7 @@ export async function exportCommand(args: string[], io: CliIo): Promise<void> {
     bom: { type: 'boolean' },
     json: { type: 'boolean' },
   });
-  if (values.format === undefined) throw new UsageError('export needs --format F (archive, json, jsonl, csv, md, html, bibtex, ris, csl or datapackage)');
+  if (values.format === undefined) throw new UsageError('export needs --format F (archive, json, jsonl, csv, md, html, bibtex, ris, csl, datapackage, warc or wacz)');
   if (values.output === undefined) throw new UsageError('export needs -o PATH, where to write');
   let format: ExportFormat;
   try {

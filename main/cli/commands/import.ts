@@ -58,6 +58,7 @@ export function formatReport(report: ImportReport, seconds: string): string {
   for (const failure of report.failed.slice(0, LISTED)) lines.push(`  failed: ${failure.item}: ${failure.message}`);
   if (report.failed.length > LISTED) lines.push(`  … and ${report.failed.length - LISTED} more failures`);
   for (const missed of report.unfetched.slice(0, LISTED)) lines.push(`  kept URL-only: ${missed.item}: ${missed.message}`);
+  for (const note of report.notes ?? []) lines.push(`  note: ${note}`);
   if (report.unfetched.length > LISTED) lines.push(`  … and ${report.unfetched.length - LISTED} more kept URL-only`);
   return `${lines.join('\n')}\n`;
 }

@@ -2,7 +2,7 @@
  * `cuttings show ID`: one article — its metadata, tags, provenance, note, highlights and
  * text — or, with --json, all of it but the HTML.
  */
-import type { Article } from '../../../common/article';
+import { HTTP_HEADERS_SAID, type Article } from '../../../common/article';
 import { parse, UsageError, withLibrary, type CliIo } from '../cli-kit';
 import { fieldBlock } from '../field-block';
 
@@ -35,6 +35,8 @@ function formatArticle(article: Article): string {
     ['SHA-256:', `${p.originalSha256} (as received)`],
     ['Fetched:', p.originalUrl && `${p.originalUrl}${p.finalUrl && p.finalUrl !== p.originalUrl ? ` → ${p.finalUrl}` : ''}${p.httpStatus ? ` (HTTP ${p.httpStatus})` : ''}`],
     ['Version of:', p.versionOf],
+    ['Headers:', article.httpHeaders && HTTP_HEADERS_SAID[article.httpHeaders]],
+    ['Archived:', p.archived && `${p.archived.archive}, record ${p.archived.recordId}, captured ${p.archived.date}`],
   ]);
   return `${block}\n${formatAnnotations(article)}\n${article.text}\n`;
 }

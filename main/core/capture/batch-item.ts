@@ -7,6 +7,7 @@ import type { LookupFunction } from 'node:net';
 import type { AddHtmlRequest, AddTextRequest } from '../../../common/api';
 import type { Provenance } from '../../../common/article';
 import type { OriginalKind } from '../storage/captures';
+import type { HttpExchanges } from '../storage/http-exchange';
 
 /** How an article came in, for provenance. */
 export type CaptureMethod = Provenance['method'];
@@ -30,7 +31,9 @@ export interface BatchItem {
    */
   images?: ImageLimits;
   /** What capturing learnt that the clipper cannot: the fetch's addresses and status. */
-  provenance?: Pick<Provenance, 'originalUrl' | 'finalUrl' | 'httpStatus' | 'contentType' | 'versionOf'>;
+  provenance?: Pick<Provenance, 'originalUrl' | 'finalUrl' | 'httpStatus' | 'contentType' | 'versionOf' | 'archived'>;
+  /** A fetched page's requests and response heads, kept with the capture (see storage/http-exchange.ts). */
+  exchanges?: HttpExchanges;
   /**
    * What the capture's manifest and custody entry call it when its provenance does not say
    * (a version is a re-capture, an import an import): `corrected` for a corrected text
@@ -55,10 +58,11 @@ export interface ImageLimits {
    */
   fetch?: { userAgent?: string; lookup?: LookupFunction };
   /**
-   * Images already at hand, by address (the parts of a web archive): used instead of
-   * fetching. `{ embedded: new Map([['https://x.org/a.png', bytes]]) }`.
+   * Images already at hand, by address (the parts of an .mhtml file, the records of a WARC):
+   * used instead of fetching. A Map will do, `{ embedded: new Map([['https://x.org/a.png',
+   * bytes]]) }`; a WARC's lookup reads the record when asked, so answers may be promises.
    */
-  embedded?: ReadonlyMap<string, Uint8Array>;
+  embedded?: { get(url: string): Uint8Array | undefined | null | Promise<Uint8Array | undefined | null> };
   /** Whether images not at hand are fetched from the web (default true; false for files). */
   fetchRemote?: boolean;
 }

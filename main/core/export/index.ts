@@ -19,6 +19,8 @@ import { exportJson } from './json';
 import { exportJsonl } from './jsonl';
 import { exportMarkdown } from './markdown';
 import { exportRis } from './ris';
+import { exportWacz } from './wacz';
+import { exportWarc } from './warc';
 import { throwIfCancelled } from './output-file';
 import { resolveSelection, type ExportSelection } from './selection';
 
@@ -39,6 +41,8 @@ export const EXPORT_FORMATS: Record<string, { description: string; run: Exporter
   ris: { description: 'RIS (type NEWS) for Zotero, EndNote, Mendeley', run: exportRis },
   csl: { description: 'CSL-JSON (type article-newspaper)', run: exportCsl },
   datapackage: { description: 'a Frictionless Data Package (a folder): the CSV and datapackage.json', run: exportDataPackage },
+  warc: { description: 'WARC 1.1 (.warc.gz): each cutting as captured, for web archives', run: exportWarc },
+  wacz: { description: 'WACZ 1.1.1 (.wacz): the WARC with its index and pages, for ReplayWeb.page', run: exportWacz },
 };
 
 /** A format `cuttings export` writes. */

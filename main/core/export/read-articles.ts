@@ -5,8 +5,12 @@
  * So captures are read synchronously, a few dozen at a time, and the thread is let go between
  * batches: other work (the app's IPC, a progress bar) waits a few milliseconds at most.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { StoredCutting } from '../archive/cutting-records';
+import { assetsFolder, ASSET_NAME } from '../storage/assets';
 import type { ArticleRecord } from '../storage/article-record';
-import { readCaptureSync, type CapturedContent } from '../storage/captures';
+import { readCaptureSync, readStoredCaptureSync, type CapturedContent } from '../storage/captures';
 import { throwIfCancelled } from './output-file';
 
 /** How many items are read before the thread is let go. */
@@ -34,4 +38,25 @@ export async function* readInOrder<T, R>(items: readonly T[], read: (item: T) =>
 /** Yields each record with its capture, in the records' order. */
 export async function* readArticles(root: string, records: readonly ArticleRecord[], signal?: AbortSignal): AsyncGenerator<ArticleWithContent> {
   for await (const [record, { content }] of readInOrder(records, (record) => readCaptureSync(root, record.id), signal)) yield { record, content };
+}
+
+/**
+ * A cutting whole, as the web-archive exports write it: its record, its capture, its original
+ * and a reader of its images (read when asked, one at a time; null for a missing one).
+ */
+export function readStoredCutting(root: string, record: ArticleRecord): StoredCutting {
+  const { raw, original } = readStoredCaptureSync(root, record.id);
+  return {
+    record,
+    content: JSON.parse(raw.toString('utf8')) as CapturedContent,
+    original,
+    readAsset(name) {
+      if (!ASSET_NAME.test(name)) return null;
+      try {
+        return readFileSync(join(assetsFolder(root), name));
+      } catch {
+        return null;
+      }
+    },
+  };
 }

@@ -53,6 +53,7 @@ export async function fetchForClipping(request: AddUrlRequest, options: ClipUrlO
       method: 'url',
       name: page.finalUrl,
       provenance,
+      exchanges: page.exchanges,
     };
   }
   return {
@@ -64,6 +65,7 @@ export async function fetchForClipping(request: AddUrlRequest, options: ClipUrlO
     name: page.finalUrl,
     pageUrl: page.finalUrl,
     provenance,
+    exchanges: page.exchanges,
     ...(options.images === false ? {} : { images: { ...options.images, fetch: { lookup: options.lookup, userAgent: options.userAgent } } }),
   };
 }

@@ -9,9 +9,11 @@
  */
 import { assetReferences, storeAsset } from '../storage/assets';
 import { embeddedImageBytes, withoutEmbeddedImages } from '../clip/embedded-images';
+import { unescapeAttribute } from '../clip/escape-html';
 import { fetchPage } from './fetch-page';
 import { assetUrl } from '../../../common/schemes';
 import type { ImageLimits } from '../capture/batch-item';
+import type { CapturedImage } from '../storage/http-exchange';
 
 /** What downloading did. */
 export interface LocalisedImages {
@@ -20,6 +22,8 @@ export interface LocalisedImages {
   stored: string[];
   /** Images left remote, with why. */
   skipped: { url: string; reason: string }[];
+  /** The images fetched from the web, with the requests and responses (kept with the capture, for WARC). */
+  fetched: CapturedImage[];
 }
 
 const DATA_SRC = /<img\b[^>]*?\sdata-src="([^"]+)"[^>]*>/giu;
@@ -31,14 +35,15 @@ export async function localiseImages(root: string, html: string, limits: ImageLi
   let budget = limits.maxTotalBytes ?? 25 * 1024 * 1024;
   const names = new Map<string, string>();
   const skipped: LocalisedImages['skipped'] = [];
-  const urls = [...new Set([...html.matchAll(DATA_SRC)].map((match) => decodeEntities(match[1]!)))];
+  const fetched: CapturedImage[] = [];
+  const urls = [...new Set([...html.matchAll(DATA_SRC)].map((match) => unescapeAttribute(match[1]!)))];
   for (const [index, url] of urls.entries()) {
     if (index >= maxImages) {
       skipped.push({ url, reason: `more than ${maxImages} images in the article` });
       continue;
     }
     try {
-      const at = limits.embedded?.get(url) ?? embeddedImageBytes(url);
+      const at = (await limits.embedded?.get(url)) ?? embeddedImageBytes(url);
       if (!at && limits.fetchRemote === false) {
         skipped.push({ url, reason: 'not in the file, and images of files are not fetched' });
         continue;
@@ -48,7 +53,7 @@ export async function localiseImages(root: string, html: string, limits: ImageLi
         continue;
       }
       const image = at
-        ? { body: at, contentType: '' }
+        ? { body: at, contentType: '', exchanges: null }
         : await fetchPage(url, { ...limits.fetch, maxBytes: Math.min(maxImageBytes, budget), timeoutMs: limits.timeoutMs ?? 15_000 });
       const extension = imageExtension(image.body);
       if (!extension) {
@@ -56,19 +61,21 @@ export async function localiseImages(root: string, html: string, limits: ImageLi
         continue;
       }
       budget -= image.body.length;
-      names.set(url, await storeAsset(root, image.body, extension));
+      const asset = await storeAsset(root, image.body, extension);
+      names.set(url, asset);
+      if (image.exchanges) fetched.push({ url, asset, exchanges: image.exchanges });
     } catch (error) {
       skipped.push({ url, reason: (error as Error).message });
     }
   }
   const rewritten = html.replace(DATA_SRC, (tag: string, raw: string) => {
-    const name = names.get(decodeEntities(raw));
+    const name = names.get(unescapeAttribute(raw));
     if (!name || /\ssrc=/iu.test(tag)) return tag;
     return tag.replace(/^<img\b/iu, `<img src="${assetUrl(name)}"`);
   });
   // An image that came inside the page keeps no data: copy of itself: the asset is that copy.
   const kept = withoutEmbeddedImages(rewritten);
-  return { html: kept, stored: assetReferences(kept), skipped: skipped.map((image) => (image.url.startsWith('data:') ? { ...image, url: `${image.url.slice(0, 40)}…` } : image)) };
+  return { html: kept, stored: assetReferences(kept), fetched, skipped: skipped.map((image) => (image.url.startsWith('data:') ? { ...image, url: `${image.url.slice(0, 40)}…` } : image)) };
 }
 
 /** The extension for an image's bytes, from its signature; null if not a kept kind (SVG is not: it can carry scripts). */
@@ -81,8 +88,4 @@ export function imageExtension(bytes: Uint8Array): string | null {
   if (bytes.length >= 12 && ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WEBP') return 'webp';
   if (bytes.length >= 12 && ascii(4, 8) === 'ftyp' && /^avi[fs]$/u.test(ascii(8, 12))) return 'avif';
   return null;
-}
-
-function decodeEntities(value: string): string {
-  return value.replace(/&amp;/gu, '&').replace(/&quot;/gu, '"').replace(/&#39;/gu, "'").replace(/&lt;/gu, '<').replace(/&gt;/gu, '>');
 }

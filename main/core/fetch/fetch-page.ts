@@ -6,7 +6,10 @@
  * is named as one. Built on node:http(s) rather than fetch(): it gives the socket errors
  * (DNS, refused, unreachable) by code, and lets the body be cut off mid-stream.
  *
- * Every failure is a {@link FetchError} whose message names the URL and the reason.
+ * Every failure is a {@link FetchError} whose message names the URL and the reason. Every
+ * request is sent with its headers spelled out (Host and Connection too), so that what the
+ * capture keeps of it (storage/http-exchange.ts) is what went on the wire, and each response's
+ * head is kept as received (Node's rawHeaders: order, case and repeats).
  */
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
@@ -14,6 +17,7 @@ import type { LookupFunction } from 'node:net';
 import { createBrotliDecompress, createGunzip, createInflate, createInflateRaw } from 'node:zlib';
 import { Transform } from 'node:stream';
 import { CuttingsError } from '../../../common/errors';
+import type { HttpExchange, HttpExchanges, HttpHeader } from '../storage/http-exchange';
 
 /** Redirects followed before giving up (browsers allow 20; an article needs few). */
 export const MAX_REDIRECTS = 5;
@@ -21,6 +25,8 @@ export const MAX_REDIRECTS = 5;
 export const DEFAULT_TIMEOUT_MS = 30_000;
 /** Default cap on a page's decoded body. */
 export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
+/** A redirect's body is kept (for the WARC) when it is no longer than this; it is rarely more than a line. */
+const REDIRECT_BODY_BYTES = 64 * 1024;
 
 /** Options for {@link fetchPage}; the defaults suit the app and the CLI. */
 export interface FetchPageOptions {
@@ -50,6 +56,8 @@ export interface FetchedPage {
   body: Buffer;
   /** Each address redirected through, in order (not including the first). */
   redirects: string[];
+  /** Every request sent and the head of its response, redirects first, the body's last. */
+  exchanges: HttpExchanges;
 }
 
 /** A fetch that failed; the message names the URL and why. */
@@ -77,14 +85,17 @@ export async function fetchPage(url: string, options: FetchPageOptions = {}): Pr
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   const redirects: string[] = [];
+  const exchanges: HttpExchange[] = [];
   const seen = new Set([requestedUrl]);
   let current = requestedUrl;
   try {
     for (;;) {
-      const response = await get(current, options, controller.signal, timeoutMs);
+      const { response, exchange } = await get(current, options, controller.signal, timeoutMs);
+      exchanges.push(exchange);
       const status = response.statusCode ?? 0;
       if (status >= 300 && status < 400 && status !== 304) {
-        response.resume();
+        const body = await readBody(response, current, REDIRECT_BODY_BYTES, controller.signal, timeoutMs).catch(() => null);
+        if (body) exchange.redirectBody = body.toString('base64');
         const location = response.headers.location;
         if (!location) throw new FetchError(current, `redirect (HTTP ${status}) without a Location header`, status);
         const next = checkHttpUrl(resolveLocation(location, current), current);
@@ -101,7 +112,7 @@ export async function fetchPage(url: string, options: FetchPageOptions = {}): Pr
       }
       const { type, charset } = parseContentType(response.headers['content-type']);
       const body = await readBody(response, current, options.maxBytes ?? DEFAULT_MAX_BYTES, controller.signal, timeoutMs);
-      return { requestedUrl, finalUrl: current, status, contentType: type, charset, body, redirects };
+      return { requestedUrl, finalUrl: current, status, contentType: type, charset, body, redirects, exchanges };
     }
   } finally {
     clearTimeout(timer);
@@ -131,10 +142,31 @@ function resolveLocation(location: string, base: string): string {
   }
 }
 
-/** Sends one GET and resolves to the response head; the body is left unread. */
-function get(url: string, options: FetchPageOptions, signal: AbortSignal, timeoutMs: number): Promise<IncomingMessage> {
+/** The headers of every request, in the order sent; Node adds none of its own when Host and Connection are given. */
+function requestHeaders(parsed: URL, options: FetchPageOptions): HttpHeader[] {
+  return [
+    ['Host', parsed.host],
+    ['User-Agent', options.userAgent ?? 'Mozilla/5.0 (compatible; Cuttings; +offline news archive)'],
+    ['Accept', 'text/html,application/xhtml+xml,application/pdf;q=0.9,*/*;q=0.1'],
+    ['Accept-Encoding', 'gzip, deflate, br'],
+    ['Accept-Language', 'en;q=0.9, *;q=0.5'],
+    ['Connection', 'close'],
+  ];
+}
+
+/** Pairs Node's flat rawHeaders list (name, value, name, value…) as received. */
+function pairHeaders(raw: string[]): HttpHeader[] {
+  const headers: HttpHeader[] = [];
+  for (let i = 0; i + 1 < raw.length; i += 2) headers.push([raw[i]!, raw[i + 1]!]);
+  return headers;
+}
+
+/** Sends one GET and resolves to the response head, with the exchange as sent and received; the body is left unread. */
+function get(url: string, options: FetchPageOptions, signal: AbortSignal, timeoutMs: number): Promise<{ response: IncomingMessage; exchange: HttpExchange }> {
   const parsed = new URL(url);
   const request = parsed.protocol === 'https:' ? httpsRequest : httpRequest;
+  const headers = requestHeaders(parsed, options);
+  const sent = new Date().toISOString();
   return new Promise((resolve, reject) => {
     if (signal.aborted) {
       reject(timeoutError(url, timeoutMs));
@@ -146,14 +178,18 @@ function get(url: string, options: FetchPageOptions, signal: AbortSignal, timeou
         method: 'GET',
         signal,
         ...(options.lookup ? { lookup: options.lookup } : {}),
-        headers: {
-          'user-agent': options.userAgent ?? 'Mozilla/5.0 (compatible; Cuttings; +offline news archive)',
-          accept: 'text/html,application/xhtml+xml,application/pdf;q=0.9,*/*;q=0.1',
-          'accept-encoding': 'gzip, deflate, br',
-          'accept-language': 'en;q=0.9, *;q=0.5',
-        },
+        // An array keeps the names' case and order on the wire (an object would too, but not say so).
+        headers: headers.flat(),
       },
-      resolve,
+      (response) =>
+        resolve({
+          response,
+          exchange: {
+            sent,
+            request: { method: 'GET', url: parsed.href, httpVersion: '1.1', headers },
+            response: { httpVersion: response.httpVersion, status: response.statusCode ?? 0, statusText: response.statusMessage ?? '', headers: pairHeaders(response.rawHeaders) },
+          },
+        }),
     );
     req.on('error', (error) => reject(signal.aborted ? timeoutError(url, timeoutMs) : networkError(url, error)));
     req.end();

@@ -145,6 +145,11 @@ function parseRecord(line: string): ArticleRecord {
   } catch (error) {
     throw new Error(`not valid JSON (${(error as Error).message})`);
   }
+  return checkRecord(value);
+}
+
+/** Checks a catalog record another library wrote (an archive's line, a WACZ's metadata record); the message says which field is wrong. */
+export function checkRecord(value: unknown): ArticleRecord {
   const record = value as ArticleRecord;
   if (typeof record !== 'object' || record === null) throw new Error('not a JSON object');
   if (typeof record.id !== 'string' || !ULID.test(record.id)) throw new Error(`"id" ${JSON.stringify(record.id)} is not a ULID`);

@@ -3,6 +3,7 @@
  * enough (a .json or .csv can be ours or another tool's), from its first bytes.
  */
 import { open, stat } from 'node:fs/promises';
+import { constants, gunzipSync } from 'node:zlib';
 import { extname } from 'node:path';
 import { CuttingsError } from '../../../common/errors';
 import { JSON_FORMAT_NAME } from '../export/json';
@@ -24,6 +25,8 @@ export const IMPORT_FORMATS = {
   csl: 'CSL-JSON (Zotero, citation-js)',
   ris: 'RIS (Zotero, EndNote)',
   'html-folder': 'a folder of saved .html pages',
+  warc: 'a WARC web archive (.warc, .warc.gz)',
+  wacz: 'a WACZ web archive (.wacz)',
 } as const;
 
 /** A format `cuttings import` reads. */
@@ -35,16 +38,29 @@ export function parseImportFormat(value: string): ImportFormat {
   throw new CuttingsError('invalid-input', `import: unknown format ${JSON.stringify(value)}; choose one of ${Object.keys(IMPORT_FORMATS).join(', ')}`);
 }
 
-/** The first `bytes` of a file as text. */
-async function head(path: string, bytes = 65_536): Promise<string> {
+/** The first `bytes` of a file. */
+async function headBytes(path: string, bytes = 65_536): Promise<Buffer> {
   const handle = await open(path, 'r');
   try {
     const buffer = Buffer.alloc(bytes);
     const { bytesRead } = await handle.read(buffer, 0, bytes, 0);
-    return buffer.subarray(0, bytesRead).toString('utf8');
+    return buffer.subarray(0, bytesRead);
   } finally {
     await handle.close();
   }
+}
+
+/** Whether a file's first bytes are a WARC's: a version line, or gzip that starts with one. */
+function looksLikeWarc(start: Buffer): boolean {
+  if (start[0] === 0x1f && start[1] === 0x8b) {
+    try {
+      // The first member is one record; its first bytes are enough (a partial inflate).
+      return /^WARC\/\d/u.test(gunzipSync(start, { finishFlush: constants.Z_SYNC_FLUSH }).toString('latin1', 0, 8));
+    } catch {
+      return false;
+    }
+  }
+  return /^WARC\/\d/u.test(start.toString('latin1', 0, 8));
 }
 
 /** Works out the format of the file or folder at `path`; throws naming it when it cannot. */
@@ -58,8 +74,11 @@ export async function detectImportFormat(path: string): Promise<ImportFormat> {
   }
   if (info.isDirectory()) return 'html-folder';
   const extension = extname(path).toLowerCase();
-  const start = await head(path);
+  const bytes = await headBytes(path);
+  const start = bytes.toString('utf8');
   const text = start.replace(/^\uFEFF/u, '');
+  if (extension === '.wacz') return 'wacz';
+  if (/\.warc(\.gz)?$/iu.test(path) || looksLikeWarc(bytes)) return 'warc';
   if (extension === '.zip' || start.startsWith('PK\u0003\u0004')) return 'archive';
   if (extension === '.jsonl' || extension === '.ndjson') {
     const first = text.split('\n').find((line) => line.trim() !== '') ?? '';

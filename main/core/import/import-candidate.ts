@@ -34,6 +34,8 @@ export interface ImportReport {
   failed: { item: string; message: string }[];
   /** URL-only records whose page could not be fetched (with --fetch): kept URL-only, with why. */
   unfetched: { item: string; message: string }[];
+  /** Things about the file worth knowing that are not failures (a web archive's checks). */
+  notes?: string[];
 }
 
 /** Metadata common to the readers, turned into a batch item: text when there is some, else URL-only. */

@@ -22,6 +22,7 @@ import { readPocketCsv } from './pocket-csv';
 import { readRis } from './ris';
 import { runImport } from './run-import';
 import { readWallabag } from './wallabag';
+import { importWebArchive } from './web-archive';
 import type { ZipLimits } from './zip-reader';
 
 export type { ImportReport } from './import-candidate';
@@ -44,6 +45,7 @@ export async function importPath(library: ArticleStore, path: string, options: I
   const what = basename(path);
   if (format === 'jsonl-lines') throw new CuttingsError('invalid-input', 'import: JSON Lines in the original form are imported with importJsonl');
   if (format === 'archive') return importArchive(library, path, options.onProgress, options.zipLimits);
+  if (format === 'warc' || format === 'wacz') return importWebArchive(library, path, format, { onProgress: options.onProgress, zipLimits: options.zipLimits });
   if (format === 'html-folder') {
     const pages = await listSavedPages(path).catch((error: unknown) => {
       throw new CuttingsError('invalid-input', `import: cannot read the folder ${path}: ${(error as Error).message}`);
@@ -57,7 +59,7 @@ export async function importPath(library: ArticleStore, path: string, options: I
   return runImport(library, format, candidates, { onProgress: options.onProgress, total: Array.isArray(candidates) ? candidates.length : 0, fetch: options.fetch });
 }
 
-async function candidatesOf(format: Exclude<ImportFormat, 'archive' | 'html-folder' | 'jsonl' | 'jsonl-lines'>, text: string, what: string): Promise<Iterable<ImportCandidate>> {
+async function candidatesOf(format: Exclude<ImportFormat, 'archive' | 'html-folder' | 'jsonl' | 'jsonl-lines' | 'warc' | 'wacz'>, text: string, what: string): Promise<Iterable<ImportCandidate>> {
   switch (format) {
     case 'json':
       return [...readOwnJson(text, what)];

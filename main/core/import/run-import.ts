@@ -16,6 +16,8 @@ export interface RunImportOptions {
   total?: number;
   /** Fetch and clip the page of each URL-only record (a bookmark, a Pocket item) with these options. */
   fetch?: ClipUrlOptions;
+  /** Items clipped and stored together (default 1,000; fewer for items that carry their images). */
+  batchSize?: number;
 }
 
 /**
@@ -90,7 +92,7 @@ export async function runImport(
   library: ArticleStore,
   format: string,
   candidates: AsyncIterable<ImportCandidate> | Iterable<ImportCandidate>,
-  { onProgress, total = 0, fetch }: RunImportOptions = {},
+  { onProgress, total = 0, fetch, batchSize = BATCH_SIZE }: RunImportOptions = {},
 ): Promise<ImportReport> {
   // With the index loaded, each batch is indexed as it is stored, as in import-jsonl.ts.
   await library.prepareSearch();
@@ -126,7 +128,7 @@ export async function runImport(
     // Remembered now, so that the same item twice in one file goes in once.
     known.remember(candidate);
     batch.push(candidate);
-    if (batch.length >= BATCH_SIZE) await flush();
+    if (batch.length >= batchSize) await flush();
   }
   await flush();
   return report;

@@ -7,6 +7,7 @@
  * over the whole zip up front, and it checks while inflating that no entry grows beyond the
  * size it declared (validateEntrySizes), so a lying header is caught too.
  */
+import type { Readable } from 'node:stream';
 import { promisify } from 'node:util';
 import yauzl from 'yauzl';
 import { CuttingsError } from '../../../common/errors';
@@ -48,17 +49,20 @@ export class SafeZip {
     private readonly what: string,
   ) {}
 
-  /** Opens and checks the zip at `path`; throws `archive: refused …` naming the fault. */
-  static async open(path: string, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<SafeZip> {
-    const what = `archive: refused ${path}`;
+  /**
+   * Opens and checks the zip at `path`; throws `archive: refused …` naming the fault (`wacz:
+   * refused …` with `module` 'wacz', and so on).
+   */
+  static async open(path: string, limits: ZipLimits = DEFAULT_ZIP_LIMITS, module = 'archive'): Promise<SafeZip> {
+    const what = `${module}: refused ${path}`;
     let zip: yauzl.ZipFile;
     try {
       // Names are decoded and checked here rather than by yauzl, so the message can say which.
       zip = await promisify<string, yauzl.Options, yauzl.ZipFile>(yauzl.open)(path, { lazyEntries: true, autoClose: false, decodeStrings: false, validateEntrySizes: true });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT') throw new CuttingsError('invalid-input', `archive: cannot read ${path}: no such file`);
-      throw new CuttingsError('bad-content', `archive: ${path} is not a readable zip file (${(error as Error).message})`);
+      if (code === 'ENOENT') throw new CuttingsError('invalid-input', `${module}: cannot read ${path}: no such file`);
+      throw new CuttingsError('bad-content', `${module}: ${path} is not a readable zip file (${(error as Error).message})`);
     }
     try {
       if (zip.entryCount > limits.maxEntries) throw new CuttingsError('bad-content', `${what}: it has ${zip.entryCount} entries, more than the ${limits.maxEntries} allowed`);
@@ -105,6 +109,14 @@ export class SafeZip {
     }
   }
 
+  /** One entry's content as a stream, for entries too large to hold (a WACZ's WARCs). */
+  async stream(name: string): Promise<Readable> {
+    const safe = this.entries.get(name);
+    if (!safe) throw new CuttingsError('bad-content', `archive: ${this.what} has no ${name}`);
+    return this.zip.openReadStreamPromise(safe.entry);
+  }
+
+  /** Closes the file. */
   close(): void {
     this.zip.close();
   }

@@ -20,7 +20,7 @@ import { clipInput, validateAddOptions, type ValidatedAddOptions } from './add-o
 import type { BatchResult, ClippingBatch, RestoreItem } from './article-access';
 import type { LibraryContext } from './library-context';
 import { asLibraryError } from './library-errors';
-import { prepareArticle, withRuleTags, type PreparedArticle } from './prepare-article';
+import { prepareArticle, withLocalImages, withRuleTags, type PreparedArticle } from './prepare-article';
 
 /** How many items of a batch are clipped together (one message to the clip worker). */
 const CLIP_PART = 250;
@@ -62,13 +62,20 @@ export class AddBatch {
       // records them, and only then does the catalog name them.
       for await (const clippedPart of this.clipInParts(batch)) {
         const part = await this.withRuleTagsInPart(clippedPart);
-        const articles = part.flatMap(({ outcome }) => ('message' in outcome ? [] : [outcome]));
+        // Images come along as in addChecked (a web archive's pages carry theirs; nothing is
+        // fetched for those), before sealing: the manifest names each image's hash.
+        const articles: PreparedArticle[] = [];
+        for (const { index, outcome } of part) {
+          if ('message' in outcome) continue;
+          const images = batch.items[index]!.images;
+          articles.push(images ? await withLocalImages(root, outcome, images) : outcome);
+        }
         const contents = await evidence.seal(articles.map((article) => ({ content: article.content, kind: article.kind, event: article.event })));
         let next = 0;
         for (const { index, outcome } of part) {
           if ('message' in outcome) failed.push({ index, message: outcome.message });
           else {
-            const article = outcome;
+            const article = articles[next]!;
             const content = contents[next++]!;
             prepared.push(article);
             sealed.push(content);

@@ -16,7 +16,7 @@ import { clipInput, validateAddOptions } from './add-options';
 import type { DuplicatePolicy } from './article-access';
 import type { LibraryContext } from './library-context';
 import { asLibraryError } from './library-errors';
-import { prepareArticle, withRuleTags, type PreparedArticle } from './prepare-article';
+import { prepareArticle, withLocalImages, withRuleTags, type PreparedArticle } from './prepare-article';
 import { articleVersions } from './read-model';
 
 /** Adds articles one at a time. */
@@ -90,10 +90,8 @@ export class AddPipeline {
   }
 
   /** Downloads an article's images into the asset store and points its HTML at them. */
-  private async withLocalImages(article: PreparedArticle, limits: ImageLimits): Promise<PreparedArticle> {
-    const { localiseImages } = await import('../fetch/download-images');
-    const { html } = await localiseImages(this.context.root, article.content.html, limits);
-    return { ...article, content: { ...article.content, html } };
+  private withLocalImages(article: PreparedArticle, limits: ImageLimits): Promise<PreparedArticle> {
+    return withLocalImages(this.context.root, article, limits);
   }
 
   /**

@@ -3,7 +3,7 @@
  * over what the clipper found, and provenance) and its capture, and the tags the library's
  * rules give it. Cheap, and touches nothing on disk: the clipping is done before.
  */
-import type { BatchItem } from '../capture/batch-item';
+import type { BatchItem, ImageLimits } from '../capture/batch-item';
 import { withoutEmbeddedImages } from '../clip/embedded-images';
 import type { ClipOutcome } from '../clip/clip-item';
 import { ruleTagsForNew } from '../organise/rule-runs';
@@ -59,7 +59,8 @@ export function prepareArticle(item: BatchItem, options: ValidatedAddOptions, ou
   // Embedded images are kept only where the add stores images (a file, a fetched page).
   const html = item.images ? clippedHtml : withoutEmbeddedImages(clippedHtml);
   const kind = item.originalKind ?? (item.kind === 'html' ? 'html' : 'txt');
-  return { record, content: { id, text, html, extracted, record }, zippedOriginal: outcome.zippedOriginal, kind, ...(item.custodyEvent ? { event: item.custodyEvent } : {}) };
+  const http = item.exchanges && item.exchanges.length > 0 ? { http: { page: item.exchanges } } : {};
+  return { record, content: { id, text, html, extracted, record, ...http }, zippedOriginal: outcome.zippedOriginal, kind, ...(item.custodyEvent ? { event: item.custodyEvent } : {}) };
 }
 
 /** New articles with the tags the rules give them, the rules evaluated once for them all (none without rules: nothing is indexed then). */
@@ -72,4 +73,16 @@ export async function withRuleTags(prepared: PreparedArticle[], rules: TagRules,
     const record = { ...article.record, tags: dedupeTags([...article.record.tags, ...gains[i]!.map(canonicalTag)]) };
     return { ...article, record, content: { ...article.content, record } };
   });
+}
+
+/**
+ * A prepared article with its images in the asset store (downloaded, or taken from the file
+ * or web archive it came in) and its HTML pointing at them; the images fetched from the web
+ * are kept with the capture, with their requests and responses.
+ */
+export async function withLocalImages(root: string, article: PreparedArticle, limits: ImageLimits): Promise<PreparedArticle> {
+  const { localiseImages } = await import('../fetch/download-images');
+  const { html, fetched } = await localiseImages(root, article.content.html, limits);
+  const http = fetched.length > 0 ? { http: { ...article.content.http, images: fetched } } : {};
+  return { ...article, content: { ...article.content, html, ...http } };
 }

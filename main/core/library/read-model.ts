@@ -3,9 +3,9 @@
  * and HTML, and the versions of a re-captured article. Nothing here writes.
  */
 import type { LibraryInfo } from '../../../common/api';
-import type { Article, ArticleSummary } from '../../../common/article';
+import type { Article, ArticleSummary, HttpHeadersKept } from '../../../common/article';
 import { toSummary, type ArticleRecord } from '../storage/article-record';
-import { readCapture } from '../storage/captures';
+import { readCapture, type CapturedContent } from '../storage/captures';
 import type { LibraryContext } from './library-context';
 
 /** Where the library is and how many articles it holds. */
@@ -29,7 +29,16 @@ export async function readArticle(context: LibraryContext, id: string): Promise<
     provenance: record.provenance,
     note: record.note ?? '',
     highlights: record.highlights ?? [],
+    ...(record.provenance.method === 'url' ? { httpHeaders: httpHeadersOf(content) } : {}),
   };
+}
+
+/**
+ * Whether a fetched page's capture keeps its HTTP exchange: pages clipped before Cuttings kept
+ * it have none, and their provenance says so (they leave a WARC as `resource` records).
+ */
+function httpHeadersOf(content: CapturedContent): HttpHeadersKept {
+  return content.http?.page?.length ? 'kept' : 'not kept';
 }
 
 /** Every capture of an article, first first: the article it is a version of and all its versions. */

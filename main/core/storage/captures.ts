@@ -3,10 +3,11 @@
  * (format 3; format 2 had a folder of two files, see migrations.ts):
  *
  *   articles/<shard>/<id>.capture
- *     line 1   the content as JSON: reader HTML, plain text, metadata as extracted, and the
+ *     line 1   the content as JSON: reader HTML, plain text, metadata as extracted, the
  *              catalog record as first stored (so the catalog can be rebuilt from the
- *              captures). JSON.stringify never writes a raw line break, so the first line
- *              break ends it.
+ *              captures) and, for a page fetched by address, the requests sent and the
+ *              response heads received (http-exchange.ts). JSON.stringify never writes a raw
+ *              line break, so the first line break ends it.
  *     line 2   the original's kind: html, txt, pdf or mhtml
  *     the rest the original bytes as received, gzipped
  *
@@ -22,6 +23,7 @@ import { gunzip, gunzipSync, gzipSync } from 'node:zlib';
 import { CuttingsError } from '../../../common/errors';
 import type { ArticleRecord } from './article-record';
 import type { ClippedArticle } from '../clip/clipped-article';
+import type { CapturedHttp } from './http-exchange';
 import { syncFolder, writeFileDurably } from './durable-file';
 import { shardOf } from './shards';
 
@@ -36,6 +38,11 @@ export interface CapturedContent {
   extracted: Omit<ClippedArticle, 'text' | 'html'>;
   /** The catalog record as first stored. */
   record?: ArticleRecord;
+  /**
+   * What the fetch sent and received (pages clipped by address and their images, from the
+   * version that kept it on): what a WARC export needs. A few kilobytes beside the text.
+   */
+  http?: CapturedHttp;
   /** The capture's signed manifest (evidence/capture-manifest.ts); absent for captures made before signing. */
   evidence?: StoredEvidence;
 }

@@ -63,7 +63,7 @@ describe('cuttings import', () => {
     const docx = join(folder.path, 'notes.docx');
     await writeFile(docx, 'PK? no, just words');
     expect((await run(['import', docx])).stderr).toBe(
-      `cuttings: import: cannot tell what kind of file ${docx} is; give --format (archive, json, jsonl, jsonl-lines, csv, pocket, bookmarks, wallabag, csl, ris, html-folder)\n`,
+      `cuttings: import: cannot tell what kind of file ${docx} is; give --format (archive, json, jsonl, jsonl-lines, csv, pocket, bookmarks, wallabag, csl, ris, html-folder, warc, wacz)\n`,
     );
   });
 });
