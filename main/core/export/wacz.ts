@@ -14,6 +14,7 @@ import type { ArticleRecord } from '../storage/article-record';
 import type { ArticleReader } from '../library/article-access';
 import type { ExportOptions } from './export-options';
 import { writeFileAtomically } from './output-file';
+import { LibraryKeys } from '../evidence/library-keys';
 import { readInOrder, readStoredCutting } from './read-articles';
 
 /** How many cuttings are written between two progress reports. */
@@ -27,6 +28,7 @@ export async function exportWacz(library: ArticleReader, records: readonly Artic
   const created = options.now ?? new Date();
   const ordered = [...records].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const signDigest = options.signDigest ?? (library.signWacz ? (digest: PackageDigest) => library.signWacz!(digest, created) : undefined);
+  const keys = await LibraryKeys.open(library.path);
   let summary: WaczSummary | null = null;
   const target = resolve(path);
   await writeFileAtomically(target, async (sink) => {
@@ -42,7 +44,7 @@ export async function exportWacz(library: ArticleReader, records: readonly Artic
     });
     try {
       let done = 0;
-      for await (const [, cutting] of readInOrder(ordered, (record) => readStoredCutting(library.path, record), options.signal)) {
+      for await (const [, cutting] of readInOrder(ordered, (record) => readStoredCutting(library.path, record, keys), options.signal)) {
         await wacz.add(cutting);
         if (++done % PROGRESS_EVERY === 0) options.onProgress?.(done, ordered.length);
       }
