@@ -10,7 +10,7 @@ import type { X509Certificate } from 'node:crypto';
 import { readAsset } from '../storage/assets';
 import type { ArticleRecord } from '../storage/article-record';
 import type { CapturedContent } from '../storage/captures';
-import { readSealedManifest, sha256Hex, type SealedManifest } from './capture-manifest';
+import { httpExchangeBytes, readSealedManifest, sha256Hex, type SealedManifest } from './capture-manifest';
 import type { KnownKey, LibraryKeys } from './library-keys';
 import { formatFingerprint, verifySignature } from './signing-key';
 import { checkTimestampReply, isVerified, type TimestampVerdict } from './timestamp-check';
@@ -82,6 +82,9 @@ export async function checkCapture(input: CaptureCheckInput): Promise<CaptureChe
     { what: 'the text', file: 'text.txt', expected: manifest.text?.sha256, actual: sha256Hex(Buffer.from(content.text, 'utf8')) },
     { what: 'the reader HTML', file: 'reader.html', expected: manifest.readerHtml?.sha256, actual: sha256Hex(Buffer.from(content.html, 'utf8')) },
   );
+  if (manifest.http) {
+    check.hashes.push({ what: 'the HTTP exchange (requests and response headers)', file: 'http.json', expected: manifest.http.sha256, actual: content.http ? sha256Hex(httpExchangeBytes(content.http)) : null });
+  }
   for (const image of manifest.images ?? []) {
     const asset = await readAsset(input.root, image.file);
     check.hashes.push({ what: `the image ${image.file}`, file: `images/${image.file}`, expected: image.sha256, actual: asset ? sha256Hex(asset.bytes) : null });

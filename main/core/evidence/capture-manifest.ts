@@ -57,6 +57,11 @@ export interface CaptureManifest {
   original: { sha256: string; kind: OriginalKind };
   text: { sha256: string };
   readerHtml: { sha256: string };
+  /**
+   * The HTTP requests sent and response heads received for a fetched page and its images
+   * (CapturedContent.http), as canonical JSON (httpExchangeBytes): their SHA-256.
+   */
+  http?: { sha256: string };
   /** Each image kept with the capture: its SHA-256 and its name in the library's assets/. */
   images: { sha256: string; file: string }[];
 }
@@ -101,9 +106,19 @@ export function buildManifest(content: CapturedContent, kind: OriginalKind, key:
     original: { sha256: p.originalSha256, kind },
     text: { sha256: p.textSha256 },
     readerHtml: { sha256: sha256Hex(content.html) },
+    ...(content.http ? { http: { sha256: sha256Hex(httpExchangeBytes(content.http)) } } : {}),
     // An asset's name is its SHA-256 (storage/assets.ts): the name is the hash.
     images: assetReferences(content.html).map((file) => ({ sha256: file.split('.')[0]!, file })),
   };
+}
+
+/**
+ * A capture's HTTP exchanges as the manifest hashes them and the bundle holds them: canonical
+ * JSON of the member as stored (read back through JSON, so that what is hashed at capture is
+ * what is read from disk later).
+ */
+export function httpExchangeBytes(http: NonNullable<CapturedContent['http']>): Buffer {
+  return canonicalBytes(JSON.parse(JSON.stringify(http)));
 }
 
 /** Signs a capture: its content with the signed manifest added, ready to write. */

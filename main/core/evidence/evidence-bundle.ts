@@ -6,7 +6,7 @@
  *
  *   manifest.json  manifest.sig     the signed manifest, exactly as signed, and its signature (raw, 64 bytes)
  *   signing-key.pem                 the public key that signed it
- *   original.<kind>  text.txt  reader.html  images/<sha256>.<ext>
+ *   original.<kind>  text.txt  reader.html  images/<sha256>.<ext>  http.json (a fetched page)
  *                                   what the manifest's hashes are of
  *   SHA256SUMS                      those hashes, as the manifest gives them, for `sha256sum -c`
  *   timestamp.tsr                   the TSA's reply as received
@@ -23,6 +23,7 @@ import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { CuttingsError } from '../../../common/errors';
 import type { EvidenceDossier } from './evidence-dossier';
+import { httpExchangeBytes } from './capture-manifest';
 import { formatFingerprint } from './signing-key';
 
 /** One step of the third party's verification. */
@@ -85,6 +86,7 @@ export function bundleFiles(dossier: EvidenceDossier): Map<string, Buffer> {
   files.set(`original.${dossier.original.kind}`, dossier.original.bytes);
   files.set('text.txt', Buffer.from(content.text, 'utf8'));
   files.set('reader.html', Buffer.from(content.html, 'utf8'));
+  if (content.http && sealed.manifest.http) files.set('http.json', httpExchangeBytes(content.http));
   for (const image of dossier.images) files.set(`images/${image.file}`, image.bytes);
   files.set('SHA256SUMS', Buffer.from(check.hashes.map((hash) => `${hash.expected}  ${hash.file}\n`).join('')));
   if (dossier.timestampReply) {
