@@ -5,7 +5,7 @@
  * written once, with what it describes, and never rewritten.
  *
  * What it holds: the SHA-256 of the original bytes as received, of the extracted text, of the
- * reader HTML and of each image; the addresses (given, asked for, after redirects, canonical),
+ * reader HTML, of each image and of the HTTP exchange of a fetched page; the addresses (given, asked for, after redirects, canonical),
  * the HTTP status and media type; the capture time; how it came in (URL, browser, file, paste,
  * standard input, import) and what happened (captured, re-captured, corrected, imported); the
  * version of Cuttings; and the fingerprint of the key that signs it. Tags and notes are the
