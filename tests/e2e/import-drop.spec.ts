@@ -13,6 +13,7 @@ import { Library } from '../../main/core/library';
 import { HTTP_HEADERS_SAID } from '../../common/article';
 import { crawlerWarc, fillHarbourLibrary, startHarbourServer } from '../main/core/archive/web-archive-library';
 import { REPO_ROOT } from '../paths';
+import type { JSHandle, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
 test("Pocket's CSV dropped on the window is imported, with main's report in the status bar", async ({ app, page }) => {
@@ -30,6 +31,18 @@ test("Pocket's CSV dropped on the window is imported, with main's report in the 
   await expect(app.rows).toHaveCount(3);
 });
 
+/** A DataTransfer in the page holding one file of these bytes, as a drop from the desktop brings it. */
+function fileTransfer(page: Page, bytes: Buffer, name: string): Promise<JSHandle<DataTransfer>> {
+  return page.evaluateHandle(
+    ([data, fileName]) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([Uint8Array.from(atob(data), (c) => c.charCodeAt(0))], fileName));
+      return transfer;
+    },
+    [bytes.toString('base64'), name] as const,
+  );
+}
+
 test('a WACZ dropped on the window is imported, its cuttings listed with their tags', async ({ app, page }) => {
   const folder = await mkdtemp(join(tmpdir(), 'cuttings-wacz-drop-'));
   const site = await startHarbourServer();
@@ -41,13 +54,7 @@ test('a WACZ dropped on the window is imported, its cuttings listed with their t
     } finally {
       await source.close();
     }
-    const base64 = (await readFile(join(folder, 'harbour.wacz'))).toString('base64');
-    const dataTransfer = await page.evaluateHandle((data) => {
-      const transfer = new DataTransfer();
-      transfer.items.add(new File([Uint8Array.from(atob(data), (c) => c.charCodeAt(0))], 'harbour.wacz'));
-      return transfer;
-    }, base64);
-    await app.dropFiles(dataTransfer);
+    await app.dropFiles(await fileTransfer(page, await readFile(join(folder, 'harbour.wacz')), 'harbour.wacz'));
     await expect(app.statusMessage).toHaveText('Imported 5 articles from harbour.wacz (a WACZ web archive (.wacz))');
     await app.waitForRow('Fleet home late');
     await expect(app.rows).toHaveCount(5);
@@ -68,13 +75,7 @@ test("a crawler's WARC dropped on the window: the reader names the archive, the 
   const html = `<!doctype html><html><head><title>Night ferry cancelled</title></head><body><article><h1>Night ferry cancelled</h1>
 <p>${'The night ferry will not sail this winter, the operator said on Tuesday. '.repeat(8)}</p></article></body></html>`;
   const record = { url: 'https://ferries.example/night', id: '<urn:uuid:6f1d2c4e-1111-4222-8333-944455556666>', date: '2023-11-02T08:30:00Z' };
-  const base64 = crawlerWarc(html, record).toString('base64');
-  const dataTransfer = await page.evaluateHandle((data) => {
-    const transfer = new DataTransfer();
-    transfer.items.add(new File([Uint8Array.from(atob(data), (c) => c.charCodeAt(0))], 'crawl.warc.gz'));
-    return transfer;
-  }, base64);
-  await app.dropFiles(dataTransfer);
+  await app.dropFiles(await fileTransfer(page, crawlerWarc(html, record), 'crawl.warc.gz'));
   await expect(app.statusMessage).toHaveText('Imported 1 article from crawl.warc.gz (a WARC web archive (.warc, .warc.gz))', { timeout: 20_000 });
   await app.waitForRow('Night ferry cancelled');
   await app.openArticle('Night ferry cancelled');
