@@ -69,6 +69,15 @@ export default tseslint.config(
     ),
   },
   {
+    // Evidence (signing, the custody log, timestamps, the report) sits on storage/ alone, so
+    // that what is signed and checked depends on as little as possible; library/ drives it.
+    files: ['main/core/evidence/**/*.ts'],
+    rules: forbidInCore(
+      ['library', 'search', 'organise', 'notes', 'import', 'export', 'fetch', 'clip', 'capture', 'duplicates'].flatMap((folder) => [`**/${folder}`, `**/${folder}/*`]),
+      'evidence/ imports storage/ and nothing else of main/core: library/ hands it what it signs and checks.',
+    ),
+  },
+  {
     // The web-archive formats (WARC, WACZ), written by export/ and read by import/: they know
     // the stored capture and nothing of the library or the parts that use them.
     files: ['main/core/archive/**/*.ts'],

@@ -7,7 +7,14 @@
  * test:a11y`, which .ci/run runs after `npm test`): axe-core over every view in both themes
  * takes two to four minutes on two shared cores, too long to wait for on every `npm test`.
  */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
+
+// The tests' own folder for the user's signing key (inherited by the workers), so that no
+// test reads or makes a key in the profile of whoever runs them.
+process.env.CUTTINGS_KEYS ??= mkdtempSync(join(tmpdir(), 'cuttings-e2e-keys-'));
 
 export default defineConfig({
   testDir: 'tests/e2e',

@@ -61,6 +61,14 @@ export const CHANNELS = {
   ocrLanguages: 'cuttings:ocr-languages',
   getScan: 'cuttings:get-scan',
   correctScanText: 'cuttings:correct-scan-text',
+  // Evidence: signing keys, timestamps, the evidence report, deleting on the record.
+  evidenceStatus: 'cuttings:evidence-status',
+  chooseTsa: 'cuttings:choose-tsa',
+  trustTsaRoot: 'cuttings:trust-tsa-root',
+  timestampNow: 'cuttings:timestamp-now',
+  writeEvidenceReport: 'cuttings:write-evidence-report',
+  chooseEvidencePath: 'cuttings:choose-evidence-path',
+  deleteArticle: 'cuttings:delete-article',
 } as const;
 
 /** Channels main pushes on (never invoked by the renderer). */
@@ -584,6 +592,21 @@ export interface CuttingsApi {
   getScan(id: string): Promise<Result<ScanView>>;
   /** Stores the user's correction of a scan's text as a new version (the recognised text is kept). */
   correctScanText(request: CorrectScanRequest): Promise<Result<AddOutcome>>;
+  // ---- Evidence ----
+  /** The signing key, the library's keys, its TSA, and how many captures wait for a timestamp. */
+  evidenceStatus(): Promise<Result<EvidenceStatus>>;
+  /** Chooses the library's timestamping authority (http or https), or none (null); waiting captures are sent to it. */
+  chooseTsa(url: string | null): Promise<Result<EvidenceStatus>>;
+  /** Trusts the CA certificates in a PEM file the user chose as roots for this library's timestamps. */
+  trustTsaRoot(request: TrustTsaRootRequest): Promise<Result<EvidenceStatus>>;
+  /** Sends the captures waiting for a timestamp now; says how it went. */
+  timestampNow(): Promise<Result<TimestampSummary>>;
+  /** Writes a cutting's evidence report (PDF) and, if asked, its bundle; resolves to the verdict. */
+  writeEvidenceReport(request: EvidenceReportRequest): Promise<Result<EvidenceReportSummary>>;
+  /** Asks the user where to save an evidence report with the OS's dialog; null if they cancel (desktop app only). */
+  chooseEvidencePath(kind: 'report' | 'bundle'): Promise<Result<string | null>>;
+  /** Deletes a cutting; the custody log keeps a signed entry with its hashes and the reason. */
+  deleteArticle(request: DeleteArticleRequest): Promise<Result<true>>;
 }
 
 // ---- The browser extension ----
@@ -718,3 +741,66 @@ export type ApiArgs<M extends ApiMethod> = Parameters<CuttingsApi[M]>;
 
 /** The list of method names, for building bridges from CHANNELS. */
 export const API_METHODS = Object.keys(CHANNELS) as ApiMethod[];
+
+// ---- Evidence: signed captures, timestamps, the custody log, the evidence report ----
+
+/** What Settings shows of a library's evidence, and the status bar's count of waiting timestamps. */
+export interface EvidenceStatus {
+  /** The user's signing key, or null if it cannot be used (`keyError` says why in one line). */
+  signingKey: { fingerprint: string; protection: string; file: string } | null;
+  keyError: string | null;
+  /** Every public key the library knows: the user's own and those of archives imported. */
+  keys: { fingerprint: string; algorithm: string; label: string; added: string; own: boolean }[];
+  /** The timestamping authority chosen for this library; null for none (the default). */
+  tsa: string | null;
+  /** Public TSAs to choose from. */
+  publicTsas: readonly { name: string; url: string }[];
+  /** Captures waiting for a timestamp. */
+  waiting: number;
+  /** Why the last attempt to send them stopped, when it did. */
+  lastError: string | null;
+  /** The TSA roots the user trusts in this library, by subject. */
+  trustedRoots: string[];
+}
+
+/** A root certificate to trust for timestamps: the PEM text of a file the user chose, and its name. */
+export interface TrustTsaRootRequest {
+  pem: string;
+  name: string;
+}
+
+/** What sending the waiting timestamps did. */
+export interface TimestampSummary {
+  stamped: number;
+  waiting: number;
+  /** Why it stopped early, in one line; null when every one was sent. */
+  error: string | null;
+  /** A token whose TSA root is not trusted here: that line; null otherwise. */
+  untrusted: string | null;
+}
+
+/** Where to write a cutting's evidence report. */
+export interface EvidenceReportRequest {
+  id: string;
+  /** The PDF's full path. */
+  path: string;
+  /** A new or empty folder for the bundle (the files and commands a third party checks it with); none to write the PDF only. */
+  bundle?: string;
+}
+
+/** The report written, and its verdict. */
+export interface EvidenceReportSummary {
+  path: string;
+  bundle: string | null;
+  /** verified: signed, intact, timestamped by a trusted TSA, custody whole; signed: the same without a trusted timestamp; failed: something does not hold. */
+  level: 'verified' | 'signed' | 'failed';
+  /** Why it is not verified, one line each. */
+  reasons: string[];
+}
+
+/** A cutting to delete, and why (kept in the custody log). */
+export interface DeleteArticleRequest {
+  id: string;
+  reason?: string;
+}
+

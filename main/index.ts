@@ -23,6 +23,8 @@ import { LibrarySession } from './core/settings/library-session';
 import { SettingsStore } from './core/settings/settings-store';
 import { BrowserClippingSwitch } from './core/browser/browser-clipping-switch';
 import { readAsset } from './core/storage/assets';
+import { FILE_PERMISSIONS_ONLY } from './core/evidence/key-store';
+import { osKeychainProtector } from './key-protection';
 import { createHandlerTable } from './ipc/handler-table';
 import { registerHandlers } from './ipc/register';
 import { APP_SCHEME, ASSET_SCHEME, OPEN_SCHEME } from '../common/schemes';
@@ -122,7 +124,11 @@ async function start(): Promise<void> {
   const userData = app.getPath('userData');
   const settings = await SettingsStore.open(join(userData, 'settings.json'));
   nativeTheme.themeSource = settings.current.theme;
-  const openLibrary = (path: string) => Library.open(path, { searchWorker: searchWorkerPath, clipWorker: clipWorkerPath, ocrWorker: ocrWorkerPath, titlesWhileLoading: true });
+  // The user's signing keys: in the profile (or CUTTINGS_KEYS), encrypted by the OS keychain where there is one.
+  const keys = { folder: process.env.CUTTINGS_KEYS || join(userData, 'keys'), protector: (await osKeychainProtector()) ?? FILE_PERMISSIONS_ONLY };
+  // Timestamps are sent in the background, and again while the TSA cannot be reached.
+  const evidence = { keys, autoTimestamp: true };
+  const openLibrary = (path: string) => Library.open(path, { searchWorker: searchWorkerPath, clipWorker: clipWorkerPath, ocrWorker: ocrWorkerPath, titlesWhileLoading: true, evidence });
   let librarySession: LibrarySession;
   try {
     // CUTTINGS_LIBRARY wins, as for the CLI; then the library chosen in Settings; then the default.
@@ -166,6 +172,17 @@ async function start(): Promise<void> {
       sendEvent: (event) => send(event),
       chooseSavePath: async (format) => {
         const options: Electron.SaveDialogOptions = { title: 'Export to', defaultPath: join(app.getPath('documents'), defaultExportName(format)), properties: ['createDirectory', 'showOverwriteConfirmation'] };
+        const chosen = window.isDestroyed() ? await dialog.showSaveDialog(options) : await dialog.showSaveDialog(window, options);
+        return chosen.canceled || !chosen.filePath ? null : chosen.filePath;
+      },
+    }, {
+      chooseEvidencePath: async (kind) => {
+        if (kind === 'bundle') {
+          const options: Electron.OpenDialogOptions = { title: 'Folder for the evidence bundle (new or empty)', properties: ['openDirectory', 'createDirectory', 'promptToCreate'] };
+          const chosen = window.isDestroyed() ? await dialog.showOpenDialog(options) : await dialog.showOpenDialog(window, options);
+          return chosen.canceled ? null : (chosen.filePaths[0] ?? null);
+        }
+        const options: Electron.SaveDialogOptions = { title: 'Save the evidence report', defaultPath: join(app.getPath('documents'), 'evidence-report.pdf'), filters: [{ name: 'PDF', extensions: ['pdf'] }], properties: ['createDirectory', 'showOverwriteConfirmation'] };
         const chosen = window.isDestroyed() ? await dialog.showSaveDialog(options) : await dialog.showSaveDialog(window, options);
         return chosen.canceled || !chosen.filePath ? null : chosen.filePath;
       },

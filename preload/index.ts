@@ -58,6 +58,13 @@ const api = {
   ocrLanguages: invoke('ocrLanguages'),
   getScan: invoke('getScan'),
   correctScanText: invoke('correctScanText'),
+  evidenceStatus: invoke('evidenceStatus'),
+  chooseTsa: invoke('chooseTsa'),
+  trustTsaRoot: invoke('trustTsaRoot'),
+  timestampNow: invoke('timestampNow'),
+  writeEvidenceReport: invoke('writeEvidenceReport'),
+  chooseEvidencePath: invoke('chooseEvidencePath'),
+  deleteArticle: invoke('deleteArticle'),
   // Main's events reach the page as plain data: the listener never sees the IPC event (which
   // would carry the sender and ports), and anything that is not an AppEvent is dropped.
   onAppEvent: (listener: (event: AppEvent) => void) => {

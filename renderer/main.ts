@@ -20,9 +20,12 @@ import { SearchBox } from './components/search-box';
 import { SearchHelp } from './components/search-help';
 import { Sidebar } from './components/sidebar';
 import { StatusBar } from './components/status-bar';
+import { TimestampStatus } from './components/timestamp-status';
 import { Toolbar } from './components/toolbar';
 import { AddDialog } from './dialogs/add-dialog';
 import { BrowserClippingDialog } from './dialogs/browser-clipping-dialog';
+import { DeleteDialog } from './dialogs/delete-dialog';
+import { EvidenceReportDialog } from './dialogs/evidence-report-dialog';
 import { isDialogOpen } from './dialogs/dialog';
 import { PairingDialog } from './dialogs/pairing-dialog';
 import { ExportDialog } from './dialogs/export-dialog';
@@ -57,9 +60,12 @@ const search = new SearchBox(
 new ListHeader({ title: required('list-title', HTMLElement), total: required('search-total', HTMLElement), titlesOnlyNote: required('titles-only-note', HTMLElement) }, listing);
 const help = new SearchHelp(required('search-help-button', HTMLButtonElement), required('search-help', HTMLElement));
 new FacetPanel(required('facets', HTMLElement), listing);
-const library = new LibraryState({ listing, sidebar, list, status });
+const timestamps = new TimestampStatus(required('status-timestamps', HTMLElement));
+const library = new LibraryState({ listing, sidebar, list, status, timestamps });
 status.followListing(listing, () => library.articles);
 
+const evidenceDialog = new EvidenceReportDialog();
+const deleteDialog = new DeleteDialog((id, title) => void articleDeleted(id, title));
 const reader = new Reader(required('reader', HTMLElement), {
   knownTags: () => library.tagNames,
   tagsSaved: (id, tags) => library.articleTagsChanged(id, tags),
@@ -68,6 +74,8 @@ const reader = new Reader(required('reader', HTMLElement), {
       await library.refresh();
       await listing.reload();
     }),
+  evidenceReport: (article) => evidenceDialog.open(article),
+  deleteArticle: (article) => deleteDialog.open(article),
 });
 
 // Scans are recognised in the background, a bar at the window's foot showing how far (scans/scan-queue.ts).
@@ -86,7 +94,7 @@ const addDialog = new AddDialog(
 );
 const saveDialog = new SaveSearchDialog((searches, saved) => library.searchSaved(searches, saved));
 const browserClippingDialog = new BrowserClippingDialog();
-const settingsDialog = new SettingsDialog(() => void browserClippingDialog.open());
+const settingsDialog = new SettingsDialog(() => void browserClippingDialog.open(), undefined, () => void timestamps.refresh());
 const pairingDialog = new PairingDialog(() => void browserClippingDialog.refresh());
 // Export… offers the search as listed (with the sidebar's tag), the tag alone, and the selected article.
 const exportDialog = new ExportDialog(() => {
@@ -167,6 +175,14 @@ async function tagSelected(): Promise<void> {
     await openArticle(id);
   }
   reader.focusTags();
+}
+
+/** A cutting was deleted (the custody log keeps its hashes): it leaves the reader and the list. */
+async function articleDeleted(id: string, title: string): Promise<void> {
+  if (reader.articleId === id) reader.clear();
+  status.info(`Deleted “${title}”; the custody log keeps its hashes`);
+  await library.changed();
+  list.focus();
 }
 
 /** Shows an article just added: it is the newest, first in the unfiltered list. */

@@ -8,7 +8,10 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { Library } from '../core/library';
+import { readLibraryFormat } from '../core/library/library-format';
 import { resolveLibraryPath } from '../core/library/library-location';
+import { FILE_PERMISSIONS_ONLY } from '../core/evidence/key-store';
+import { LibraryLockedError } from '../core/storage/library-lock';
 
 /** Where the CLI reads and writes; tests pass their own. */
 export interface CliIo {
@@ -54,17 +57,38 @@ const SEARCH_WORKER = fileURLToPath(new URL('../core/search-worker.js', import.m
 const CLIP_WORKER = fileURLToPath(new URL('../core/clip-worker.js', import.meta.url));
 
 /**
+ * How a command opens the library: for writing, read-only (it works while the app has the
+ * library open), or `if-free`: for writing when no other process holds it, else read-only
+ * with a notice (an export, which the custody log records when it can).
+ */
+export type LibraryAccess = 'write' | 'read' | 'if-free';
+
+/**
  * Opens the library (`path`, else as resolveLibraryPath finds it), prints its notices, runs
  * `work` and closes it. `readOnly` takes no write lock, so reading works while the app runs,
  * and finds a library that does not exist yet empty.
+ * The signing key is the one in `$CUTTINGS_KEYS` or the platform's config folder.
  */
-export async function withLibrary(path: string | undefined, io: CliIo, readOnly: boolean, work: (library: Library) => Promise<void>) {
+export async function withLibrary(path: string | undefined, io: CliIo, readOnly: boolean | LibraryAccess, work: (library: Library) => Promise<void>) {
   // The workers exist once built (`npm run build`); run from source, the CLI works in one thread.
   const searchWorker = existsSync(SEARCH_WORKER) ? SEARCH_WORKER : undefined;
   const clipWorker = existsSync(CLIP_WORKER) ? CLIP_WORKER : undefined;
   // A command that only reads finds a library not created yet empty (one line says so), as a
   // first `cuttings list` on a fresh install should.
-  const library = await Library.open(resolveLibraryPath(path, io.env), { readOnly, emptyIfMissing: readOnly, searchWorker, clipWorker });
+  const access: LibraryAccess = readOnly === true ? 'read' : readOnly === false ? 'write' : readOnly;
+  const folder = resolveLibraryPath(path, io.env);
+  const keys = io.env.CUTTINGS_KEYS ? { folder: io.env.CUTTINGS_KEYS, protector: FILE_PERMISSIONS_ONLY } : undefined;
+  const open = (asReader: boolean) => Library.open(folder, { readOnly: asReader, emptyIfMissing: asReader, searchWorker, clipWorker, evidence: { keys } });
+  let library: Library;
+  if (access === 'if-free' && (await readLibraryFormat(folder).catch(() => null)) !== null) {
+    try {
+      library = await open(false);
+    } catch (error) {
+      if (!(error instanceof LibraryLockedError)) throw error;
+      io.stderr.write(`cuttings: the library is open in another process (${error.pid}); reading it without writing, so the custody log will not record this\n`);
+      library = await open(true);
+    }
+  } else library = await open(access !== 'write');
   for (const notice of library.notices) io.stderr.write(`cuttings: ${notice}\n`);
   try {
     await work(library);

@@ -9,8 +9,11 @@ import { CuttingsError } from '../../common/errors';
 import { APP_VERSION } from '../core/storage/app-version';
 import { UsageError, type CliIo, type Command } from './cli-kit';
 import { addCommand } from './commands/add';
+import { deleteCommand } from './commands/delete';
+import { evidenceCommand } from './commands/evidence';
 import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
+import { keysCommand } from './commands/keys';
 import { listCommand } from './commands/list';
 import { noteCommand } from './commands/note';
 import { ocrCommand } from './commands/ocr';
@@ -21,6 +24,7 @@ import { searchCommand } from './commands/search';
 import { showCommand } from './commands/show';
 import { tagCommand } from './commands/tag';
 import { tagsCommand } from './commands/tags';
+import { timestampCommand } from './commands/timestamp';
 import { verifyCommand } from './commands/verify';
 import { COMMAND_HELP, MAIN_HELP } from './usage';
 
@@ -74,6 +78,10 @@ const COMMANDS: Record<string, Command> = {
   note: noteCommand,
   verify: verifyCommand,
   reindex: reindexCommand,
+  evidence: evidenceCommand,
+  timestamp: timestampCommand,
+  keys: keysCommand,
+  delete: deleteCommand,
 };
 
 function processIo(): CliIo {

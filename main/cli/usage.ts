@@ -20,10 +20,15 @@ Commands:
   tags                 list the tags with their counts; rename (or merge, or move) and delete them
   rules                tag rules: "when an article matches this query, add these tags"
   note ID              print an article's note, or set it with --set TEXT
+  delete ID            delete an article; the custody log keeps its hashes
   import PATH          add many articles: an archive, JSON, JSONL, CSV, Pocket, bookmarks, wallabag, CSL-JSON, RIS, a folder of pages
   export -o PATH       write articles as an archive, JSON, JSONL, CSV, Markdown, HTML, BibTeX, RIS, CSL-JSON or a Data Package
   extract FILE         print what would be stored for a page, without storing it
-  verify               check every catalog file, stored hash and the search index
+  verify               check every catalog file, stored hash, signature, timestamp, the custody
+                       log and the search index
+  evidence ID          write a cutting's evidence report (PDF) and the files to check it with
+  timestamp            send the captures waiting for a trusted timestamp; choose the TSA
+  keys                 your signing key, and the keys that signed in this library
   reindex              rebuild the search index from the stored articles
 
 Options:
@@ -72,6 +77,8 @@ Options:
   --source S          the publication ("BBC News")
   --published DATE    the publication date, YYYY-MM-DD
   --tag T             add tag T (repeatable: --tag ukraine --tag diplomacy)
+  --tsa URL           ask this timestamping authority for the new captures' timestamps
+                      (by default the library's, if one is chosen: \`cuttings timestamp\`)
   --json              print each stored article's metadata as one JSON line
                       ({"input", "skipped": true, "duplicate"} for a skipped duplicate)
 Scans (.jpg, .jpeg, .png, .tif/.tiff, .webp, and PDFs with scanned pages) are recognised
@@ -83,6 +90,9 @@ offline; the headline and date are guessed from the text unless --title and --pu
   --page P, --section S   where the cutting stood in print
 ${LIBRARY_OPTION}
 
+Every capture is signed with your key as it is stored (see \`cuttings evidence\`). An
+unreachable TSA leaves the timestamps waiting; the captures are stored all the same.
+
 Exit status: 0 when every input was added; 1 when any failed (the others are still added);
 3 when none failed but a duplicate was skipped; 2 for bad usage.`,
   recapture: `Usage: cuttings recapture ID [options]
@@ -93,6 +103,7 @@ printed word by word: [-removed words-] {+added words+}. If not, nothing is stor
 Any version's ID will do; the new text is compared with the latest version.
 
 Options:
+  --tsa URL         ask this TSA for the new version's timestamp (by default the library's)
   --json            print {"url", "changed", "id", "versionOf", "previous", "diff": [{"kind", "text", "words"}]}
 ${LIBRARY_OPTION}`,
   ocr: `Usage: cuttings ocr ID [options]
@@ -260,7 +271,8 @@ Writes articles — every one, those a query finds, those under a tag, or the id
                 provenance); payload digests are the stored SHA-256 hashes
   wacz          WACZ 1.1.1 (.wacz): that WARC with a CDXJ index, one page per cutting and a
                 hashed datapackage.json; opens in ReplayWeb.page, re-imported with \`cuttings import\`
-The file appears at PATH only when complete. It only reads the library.
+The file appears at PATH only when complete. The custody log records the export; while the
+app has the library open, the export only reads it and says the log does not record it.
 
 Options:
   -f, --format F    the format (above)
@@ -274,11 +286,79 @@ ${LIBRARY_OPTION}`,
   verify: `Usage: cuttings verify [options]
 
 Checks the library: every catalog file parses, every article's stored content is present and
-matches the SHA-256 recorded at capture, and the search index covers exactly the catalog.
-Prints each problem; exits 1 if it found any. It only reads, so it works while the app runs.
+matches the SHA-256 recorded at capture; each capture's signed manifest verifies with the
+key it names and every hash in it matches the stored bytes; each timestamp stamps its
+manifest and verifies to a trusted root; the custody log is whole (an entry altered,
+removed, out of order or cut off the end is named) and records every capture; and the search
+index covers exactly the catalog. Prints each problem; exits 1 if it found any. It only
+reads, so it works while the app runs.
 
 Options:
   --json            print {"articles": n, "problems": […], "notes": […]}
+${LIBRARY_OPTION}`,
+  delete: `Usage: cuttings delete ID [--reason TEXT] [options]
+
+Deletes one article (one capture: its other versions stay). Before anything is removed, the
+custody log records the deletion, signed, with the hashes the article had (its manifest's,
+its original's and its text's) and the reason: the entry outlives the article, and
+\`cuttings verify\` tells a deletion on the record from one made behind the library's back.
+
+Options:
+  --reason TEXT     why, kept in the custody log (at most 1,000 characters)
+${LIBRARY_OPTION}`,
+  evidence: `Usage: cuttings evidence ID -o REPORT.pdf [--bundle DIR] [options]
+
+Writes the evidence report of a cutting as a PDF: the verdict, its provenance (addresses,
+HTTP status, capture time, how it came in), every hash as signed and as stored now, the
+signature and the key's fingerprint, the timestamp decoded (TSA, time, serial, chain), the
+custody log entries that name it, the exact commands that verify it with sha256sum and
+openssl alone, and the cutting as captured (text and images). The custody log records the
+export.
+
+Options:
+  -o, --output PATH where to write the PDF
+  --bundle DIR      also write, in the new or empty folder DIR, the files those commands
+                    need: the original, text and images, manifest.json and manifest.sig,
+                    signing-key.pem, timestamp.tsr with the TSA's certificates, the custody
+                    entries and their signatures, SHA256SUMS and a README with the commands
+  --json            print {"id", "report", "bundle", "level", "reasons"}
+${LIBRARY_OPTION}
+
+Exit status: 0 when the evidence holds (verified, or signed and intact without a trusted
+timestamp: the report says which), 1 when it does not, 2 for bad usage.`,
+  timestamp: `Usage: cuttings timestamp [--tsa URL] [options]
+       cuttings timestamp --choose URL|none
+       cuttings timestamp --trust ROOT.pem
+       cuttings timestamp --list
+
+Sends every capture waiting for a trusted timestamp (RFC 3161) to the library's
+timestamping authority, or to the one given with --tsa: the SHA-256 of each capture's signed
+manifest is stamped, the reply checked (the hash, the nonce, the TSA's signature and
+certificate) and kept. A TSA that cannot be reached leaves them waiting; one that answers
+something that does not check out is refused and nothing of it is kept. No TSA is chosen
+by default: sending a hash to a third party is your decision.
+
+Options:
+  --tsa URL         send to this TSA (http or https) this time
+  --choose URL      make URL the library's TSA (the app's Settings do the same), and send;
+                    --choose none: timestamp nothing
+  --trust FILE      trust the CA certificates in FILE (PEM) as roots for this library's
+                    timestamps (a TSA whose root is not among the system's, such as FreeTSA)
+  --list            list public TSAs to choose from
+  --json            print {"stamped", "waiting", "error", "untrusted"}
+${LIBRARY_OPTION}
+
+Exit status: 1 when the TSA could not be reached or refused, and captures still wait.`,
+  keys: `Usage: cuttings keys [options]
+
+Prints your signing key's fingerprint and the file it is kept in ($CUTTINGS_KEYS, else
+~/.config/cuttings/keys on Linux, ~/Library/Application Support/Cuttings/keys on macOS,
+%APPDATA%\\Cuttings\\keys on Windows), and every key that signed captures or custody
+entries in the library, yours and those of archives imported. A key file other users can
+read, or a damaged one, is refused and never replaced.
+
+Options:
+  --json            print {"signingKey", "keyError", "keys": [{"fingerprint", "algorithm", "label", "added", "own"}]}
 ${LIBRARY_OPTION}`,
   reindex: `Usage: cuttings reindex [options]
 

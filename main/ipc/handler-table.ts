@@ -15,6 +15,7 @@ import type { Library } from '../core/library';
 import type { GroupMethods } from './handler-group';
 import { articlesMethods, articlesSchemas } from './handlers/articles';
 import { browserPairingMethods, browserPairingSchemas } from './handlers/browser-pairing';
+import { evidenceMethods, evidenceSchemas, type EvidenceServices } from './handlers/evidence';
 import { clippingMethods, clippingSchemas } from './handlers/clipping';
 import { exportMethods, exportSchemas, type ExportServices } from './handlers/export';
 import { notesMethods, notesSchemas } from './handlers/notes';
@@ -40,6 +41,7 @@ const schemas = {
   ...exportSchemas,
   ...browserPairingSchemas,
   ...scansSchemas,
+  ...evidenceSchemas,
 } satisfies Record<ApiMethod, z.ZodType>;
 
 /** Turns whatever a core call threw into an ApiError; unexpected errors become `internal`. */
@@ -59,6 +61,8 @@ export function createHandlerTable(
   /** The "Clip from the browser" setting; main/index.ts passes its own to restore and close it. */
   browserClipping: BrowserClippingSwitch = new BrowserClippingSwitch(getLibrary),
   exportServices: ExportServices = {},
+  /** The OS's dialogs for an evidence report; without them the path is typed. */
+  evidenceServices: EvidenceServices = {},
 ): HandlerTable {
   const api: GroupMethods<ApiMethod> = {
     ...articlesMethods(getLibrary),
@@ -70,6 +74,7 @@ export function createHandlerTable(
     ...exportMethods(getLibrary, exportServices),
     ...browserPairingMethods(browserClipping),
     ...scansMethods(getLibrary, exportServices.sendEvent),
+    ...evidenceMethods(getLibrary, evidenceServices),
   };
 
   const table = new Map<string, Handler>();

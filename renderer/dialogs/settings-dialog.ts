@@ -1,8 +1,9 @@
 /**
  * The Settings dialog, opened from the menu (Settings…, Ctrl/Cmd+,): the library in use and
  * switching to another (open an existing one, or create one in a new or empty folder), the
- * theme, and whether clipping from the browser is on, with the way to its own dialog (the
- * switch, the pairing token and the bookmarklet live there). Every change goes to main at once
+ * theme, whether clipping from the browser is on, with the way to its own dialog (the
+ * switch, the pairing token and the bookmarklet live there), and evidence: the signing key,
+ * the timestamping authority and the roots trusted for it (evidence-settings.ts). Every change goes to main at once
  * (updateSettings, switchLibrary) and is on disk when main answers; main's message for a
  * refusal is shown word for word. After a library switch the window reloads, to show the
  * other library from a clean slate.
@@ -12,6 +13,7 @@ import { call, messageOf } from '../helpers/api-client';
 import { required } from '../helpers/dom';
 import { applyTheme } from '../helpers/theme';
 import { Dialog } from './dialog';
+import { EvidenceSettings } from './evidence-settings';
 
 /** The dialog, wired to the markup in index.html. */
 export class SettingsDialog extends Dialog {
@@ -21,16 +23,20 @@ export class SettingsDialog extends Dialog {
   private readonly browserState = required('settings-browser-state', HTMLElement);
   private readonly error = required('settings-error', HTMLElement);
   private readonly libraryButtons: HTMLButtonElement[];
+  private readonly evidence: EvidenceSettings;
 
   /**
    * `openBrowserClipping` shows the "Clip from the browser" dialog; `reloadWindow` shows the
-   * library after a switch (location.reload in the app).
+   * library after a switch (location.reload in the app); `evidenceChanged` hears a change of
+   * the TSA or of the timestamps waiting.
    */
   constructor(
     openBrowserClipping: () => void,
     private readonly reloadWindow: () => void = () => location.reload(),
+    evidenceChanged: () => void = () => undefined,
   ) {
     super(required('settings-dialog', HTMLDialogElement));
+    this.evidence = new EvidenceSettings(required('settings-evidence', HTMLElement), evidenceChanged);
     const open = required('settings-library-open', HTMLButtonElement);
     const create = required('settings-library-create', HTMLButtonElement);
     const choose = required('settings-library-choose', HTMLButtonElement);
@@ -60,6 +66,7 @@ export class SettingsDialog extends Dialog {
     } catch (error) {
       this.showError(messageOf(error));
     }
+    await this.evidence.load();
     this.showModal();
     this.themeRadios.find((radio) => radio.checked)?.focus();
   }

@@ -11,6 +11,7 @@ import type { TagCount } from '../../common/article';
 import type { ArticleList } from '../components/article-list';
 import type { Sidebar } from '../components/sidebar';
 import type { StatusBar } from '../components/status-bar';
+import type { TimestampStatus } from '../components/timestamp-status';
 import { tagColours } from '../components/tag-tree';
 import { attempt, call, messageOf } from '../helpers/api-client';
 import { folderName } from '../helpers/format';
@@ -23,6 +24,8 @@ export interface LibraryParts {
   sidebar: Sidebar;
   list: ArticleList;
   status: StatusBar;
+  /** The status bar's count of captures waiting for a timestamp. */
+  timestamps: TimestampStatus;
 }
 
 /** The library as the window knows it; one per window. */
@@ -62,6 +65,7 @@ export class LibraryState {
     this.articles = info.articles;
     this.parts.sidebar.setLibrary(info);
     this.index.update(info.search);
+    void this.parts.timestamps.refresh();
     document.title = `${folderName(info.path)} — Cuttings`;
   }
 

@@ -12,8 +12,8 @@
  * window's URL and load the app itself into the frame.
  *
  * Around the frame: the title and metadata (article-details.ts), the tag editor and the tags
- * suggested for the article, the notes and highlights, the provenance and Capture again
- * (recapture-panel.ts).
+ * suggested for the article, the notes and highlights, the provenance, Capture again
+ * (recapture-panel.ts), and the evidence report and Delete (evidence-panel.ts).
  */
 import type { RecaptureOutcome } from '../../common/api';
 import type { Article, Highlight } from '../../common/article';
@@ -22,6 +22,7 @@ import { el, replaceChildren } from '../helpers/dom';
 import { metaRows, provenanceRows } from './article-details';
 import { highlightMarkId } from './highlight-marks';
 import { NOTES_IN_MAIN, NotesPanel, type Selected } from './notes-panel';
+import { EvidencePanel } from './evidence-panel';
 import { RecapturePanel } from './recapture-panel';
 import { ScanPanel } from './scan-panel';
 import { buildReaderPage, matchId } from './reader-document';
@@ -39,6 +40,10 @@ export interface ReaderOptions {
   tagsSaved(id: string, tags: string[]): Promise<void>;
   /** Capture again kept a new version: a new article for the list (the reader stays on this one, showing the diff). */
   newVersion(): Promise<void>;
+  /** "Evidence report…": the report dialog for the open article. */
+  evidenceReport(article: Article): void;
+  /** "Delete…": asks, then deletes the open article. */
+  deleteArticle(article: Article): void;
 }
 
 /** The reader pane. */
@@ -51,6 +56,7 @@ export class Reader {
   private readonly provenance = el('dl', { className: 'provenance-list' });
   private readonly tagEditor: TagEditor;
   private readonly recapture: RecapturePanel;
+  private readonly evidence: EvidencePanel;
   private readonly frame = el('iframe', {
     className: 'reader-frame',
     // No scripts, no forms, no popups, no navigation of the app: of the sandbox's permissions
@@ -125,6 +131,7 @@ export class Reader {
       if (outcome.changed) await options.newVersion();
       return outcome;
     });
+    this.evidence = new EvidencePanel({ report: (article) => options.evidenceReport(article), delete: (article) => options.deleteArticle(article) });
     replaceChildren(
       this.header,
       this.title,
@@ -133,7 +140,7 @@ export class Reader {
       this.suggested.element,
       this.notes.element,
       el('details', { className: 'provenance' }, el('summary', {}, 'Provenance'), this.provenance),
-      this.recapture.button,
+      el('div', { className: 'reader-actions' }, this.recapture.button, this.evidence.element),
       this.recapture.result,
     );
     const previous = el(
@@ -210,6 +217,7 @@ export class Reader {
     replaceChildren(this.provenance, ...provenanceRows(article));
     this.tagEditor.setTags(article.tags);
     this.recapture.show(article);
+    this.evidence.show(article);
     this.notes.show(article);
     void this.suggested.load(article.id);
     this.render(article, terms);

@@ -9,6 +9,7 @@ import { expect, type ConsoleMessage, type FrameLocator, type JSHandle, type Loc
 import type { AppEvent } from '../../common/api';
 import { HARNESS_EVENT } from '../harness/harness-events';
 import { AddForm, BrowserClippingForm, ExportForm, PairingForm, SaveSearchForm, SettingsForm } from './parts/dialogs';
+import { DeleteForm, EvidenceReportForm, EvidenceSettings } from './parts/evidence';
 import { exactly } from './parts/exactly';
 import { BulkBar, RulesForm, TagForm, Timeline, UndoToast } from './parts/organising';
 import { NotesPanel, ReaderDetails } from './parts/reader';
@@ -58,6 +59,9 @@ export class CuttingsPage {
   readonly notes: NotesPanel;
   readonly readerDetails: ReaderDetails;
   readonly scans: ScanParts;
+  readonly evidenceSettings: EvidenceSettings;
+  readonly evidenceForm: EvidenceReportForm;
+  readonly deleteForm: DeleteForm;
 
   constructor(readonly page: Page) {
     page.on('console', (message) => this.consoleMessages.push(message));
@@ -76,6 +80,9 @@ export class CuttingsPage {
     this.undoToast = new UndoToast(page);
     this.notes = new NotesPanel(page);
     this.readerDetails = new ReaderDetails(page);
+    this.evidenceSettings = new EvidenceSettings(page);
+    this.evidenceForm = new EvidenceReportForm(page);
+    this.deleteForm = new DeleteForm(page);
     this.scans = new ScanParts(page);
   }
 
@@ -165,6 +172,11 @@ export class CuttingsPage {
   }
 
   /** How many articles are listed, at the status bar's right. */
+  /** The status bar's count of captures waiting for a timestamp. */
+  get statusTimestamps(): Locator {
+    return this.page.locator('#status-timestamps');
+  }
+
   get statusSummary(): Locator {
     return this.page.locator('#status-summary');
   }

@@ -4,7 +4,7 @@
  * with a page holding `<replay-web-page source=… url=…>`, opened in Debian's Chromium. The
  * site the cutting was clipped from is shut down first: the page's text and its images can
  * only come from the archive. Nothing leaves the machine (every request not to 127.0.0.1 is
- * refused).
+ * refused). ReplayWeb.page also checks the WACZ's signature, made with the user's key.
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -12,6 +12,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fillHarbourLibrary, startHarbourServer, STORY_SENTENCE } from '../main/core/archive/web-archive-library';
+import type { Page } from '@playwright/test';
+import { FILE_PERMISSIONS_ONLY, loadOrCreateKey } from '../../main/core/evidence/key-store';
 import { expect, REPO_ROOT, test } from './fixtures';
 
 const REPLAY = join(REPO_ROOT, 'node_modules', 'replaywebpage');
@@ -52,7 +54,26 @@ async function startReplayServer(wacz: string, url: string): Promise<{ origin: s
   return { origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
 
-test('a WACZ exported from the dialog replays in ReplayWeb.page with its text and its images', async ({ app, harness, libraryPath, page }, testInfo) => {
+/** What ReplayWeb.page's verifier recorded for the archives it loaded (wabac.js keeps it in each collection's IndexedDB). */
+async function replayVerification(viewer: Page): Promise<unknown[]> {
+  return viewer.evaluate(async () => {
+    const done = <T>(request: IDBRequest<T>) =>
+      new Promise<T>((resolve, reject) => {
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+    const found: unknown[] = [];
+    for (const { name } of await indexedDB.databases()) {
+      if (!name) continue;
+      const db = await done(indexedDB.open(name));
+      if (db.objectStoreNames.contains('verification')) found.push(...(await done(db.transaction('verification').objectStore('verification').getAll())));
+      db.close();
+    }
+    return found;
+  });
+}
+
+test('a WACZ exported from the dialog replays in ReplayWeb.page with its text and its images, its signature verified', async ({ app, harness, libraryPath, page }, testInfo) => {
   test.setTimeout(90_000);
   const site = await startHarbourServer();
   const storyUrl = site.url('/story');
@@ -90,6 +111,15 @@ test('a WACZ exported from the dialog replays in ReplayWeb.page with its text an
     await expect
       .poll(async () => story.evaluate(() => [...document.images].map((image) => (image.complete ? image.naturalWidth : -1))), { timeout: 30_000 })
       .toEqual([40, 1, 40]);
+    // ReplayWeb.page checked the package's signature (WACZ Signing 0.1.0, anonymous) with the
+    // user's WACZ key and kept its verdict in its IndexedDB's `verification` store.
+    const waczKey = await loadOrCreateKey({ folder: process.env.CUTTINGS_KEYS!, protector: FILE_PERMISSIONS_ONLY }, 'wacz');
+    await expect.poll(() => replayVerification(viewer), { timeout: 30_000 }).toEqual(
+      expect.arrayContaining([
+        { id: 'signature', expected: true, matched: true },
+        expect.objectContaining({ id: 'publicKey', expected: waczKey.publicKeyDer().toString('base64') }),
+      ]),
+    );
     // What a person would see, kept beside the test's results.
     await viewer.screenshot({ path: testInfo.outputPath('replay.png') });
   } finally {

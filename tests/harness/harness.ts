@@ -36,6 +36,8 @@ export interface HarnessOptions {
   port?: number;
   /** The settings file; by default one in a temporary folder, removed on close. */
   settingsFile?: string;
+  /** How long before an unreachable TSA is tried again (default: the app's five minutes). */
+  timestampRetryMs?: number;
 }
 
 /** A running harness. */
@@ -84,7 +86,13 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const settings = await SettingsStore.open(options.settingsFile ?? join(settingsFolder ?? '', 'settings.json'));
   // As the app opens it: the index in its worker thread, titles searched while it loads.
   const openLibrary = async (path: string) => {
-    const opened = await Library.open(path, { searchWorker: join(RENDERER_DIR, '..', 'main', 'core', 'search-worker.js'), ocrWorker: join(RENDERER_DIR, '..', 'main', 'core', 'ocr-worker.js'), titlesWhileLoading: true });
+    // Timestamps are sent in the background, as in the app; the signing key is $CUTTINGS_KEYS's.
+    const opened = await Library.open(path, {
+      searchWorker: join(RENDERER_DIR, '..', 'main', 'core', 'search-worker.js'),
+      ocrWorker: join(RENDERER_DIR, '..', 'main', 'core', 'ocr-worker.js'),
+      titlesWhileLoading: true,
+      evidence: { autoTimestamp: true, retryMs: options.timestampRetryMs },
+    });
     void opened.prepareSearch().catch(() => undefined);
     return opened;
   };

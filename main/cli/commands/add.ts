@@ -3,7 +3,8 @@
  * Cuttings reads, or standard input. Each goes through the library's duplicate check; what
  * to do with a duplicate is the user's choice (`--on-duplicate`), skipping by default with a
  * notice. One input's failure does not stop the others. With several inputs and a terminal,
- * a progress bar shows on stderr.
+ * a progress bar shows on stderr. Every capture is signed; with a TSA (--tsa, or the
+ * library's), the timestamps are asked for at the end.
  */
 import type { AddOptions, DuplicateAction, DuplicateMatch } from '../../../common/api';
 import { CuttingsError } from '../../../common/errors';
@@ -18,6 +19,7 @@ import { fetchForClipping } from '../../core/fetch/clip-url';
 import type { BatchItem, Library } from '../../core/library';
 import { parse, UsageError, withLibrary, type CliIo } from '../cli-kit';
 import { progressBar } from '../progress';
+import { sendTimestamps } from '../send-timestamps';
 
 /** Runs `cuttings add`; resolves to the exit status (see addInputs). */
 export async function addCommand(args: string[], io: CliIo): Promise<number> {
@@ -29,6 +31,7 @@ export async function addCommand(args: string[], io: CliIo): Promise<number> {
     published: { type: 'string' },
     tag: { type: 'string', multiple: true },
     'on-duplicate': { type: 'string' },
+    tsa: { type: 'string' },
     json: { type: 'boolean' },
     lang: { type: 'string' },
     'as-one': { type: 'boolean' },
@@ -80,6 +83,7 @@ export async function addCommand(args: string[], io: CliIo): Promise<number> {
         ? [positionals]
         : positionals;
     status = await addInputs(library, inputs, { metadata: options, onDuplicate, json: values.json ?? false, scan }, io);
+    await sendTimestamps(library, io, values.tsa);
   });
   return status;
 }

@@ -1,7 +1,8 @@
 /**
  * `cuttings export --format F [--query Q | --tag T | ID…] -o PATH`: writes the chosen
- * articles (every article when none is chosen) in one of EXPORT_FORMATS. It only reads the
- * library, so it works while the app has it open. Ctrl-C cancels and leaves nothing at PATH.
+ * articles (every article when none is chosen) in one of EXPORT_FORMATS, and records the export
+ * in the custody log. It works while the app has the library open (reading only, then, and
+ * saying the custody log does not record it). Ctrl-C cancels and leaves nothing at PATH.
  */
 import { CuttingsError } from '../../../common/errors';
 import { exportArticles, parseExportFormat, type ExportFormat } from '../../core/export';
@@ -33,7 +34,7 @@ export async function exportCommand(args: string[], io: CliIo): Promise<void> {
   const cancel = () => controller.abort();
   process.once('SIGINT', cancel);
   try {
-    await withLibrary(values.library, io, true, async (library) => {
+    await withLibrary(values.library, io, 'if-free', async (library) => {
       const bar = progressBar(io.stderr, 'Exporting');
       const started = Date.now();
       const count = await exportArticles(

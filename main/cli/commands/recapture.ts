@@ -5,13 +5,15 @@
 import { formatWordDiff } from '../../../common/word-diff';
 import { recapture } from '../../core/fetch/recapture';
 import { parse, UsageError, withLibrary, type CliIo } from '../cli-kit';
+import { sendTimestamps } from '../send-timestamps';
 
 /** Runs `cuttings recapture`. */
 export async function recaptureCommand(args: string[], io: CliIo): Promise<void> {
-  const { values, positionals } = parse(args, { json: { type: 'boolean' } });
+  const { values, positionals } = parse(args, { json: { type: 'boolean' }, tsa: { type: 'string' } });
   if (positionals.length !== 1) throw new UsageError('recapture takes one ID');
   await withLibrary(values.library, io, false, async (library) => {
     const result = await recapture(library, positionals[0]!);
+    if (result.changed) await sendTimestamps(library, io, values.tsa);
     if (values.json) {
       io.stdout.write(
         `${JSON.stringify({ url: result.url, changed: result.changed, id: result.version?.id ?? null, versionOf: result.first.id, previous: result.previous.id, diff: result.diff })}

@@ -39,4 +39,18 @@ export interface CuttingMetadata {
    * fetched before Cuttings kept them, {@link NO_HTTP_KEPT}; `none` for what was not fetched.
    */
   http: string;
+  /**
+   * The public key that signed the capture's manifest (`capture.evidence`), as the exporting
+   * library knew it, so that the manifest verifies in the library it is imported into.
+   */
+  signer?: CuttingSigner;
+}
+
+/** A signing key as a cutting's metadata names it (the shape of evidence/keys.json's entries). */
+export interface CuttingSigner {
+  fingerprint: string;
+  algorithm: 'ed25519' | 'ecdsa-p384';
+  /** PEM (SubjectPublicKeyInfo). */
+  publicKey: string;
+  label: string;
 }

@@ -19,7 +19,7 @@ import { ASSET_TYPES } from '../storage/assets';
 import type { ArticleRecord } from '../storage/article-record';
 import type { CapturedContent, OriginalKind } from '../storage/captures';
 import type { HttpExchange } from '../storage/http-exchange';
-import { CUTTING_METADATA_FORMAT, CUTTING_METADATA_TYPE, CUTTING_METADATA_VERSION, NO_HTTP_KEPT, type CuttingMetadata } from './cutting-metadata';
+import { CUTTING_METADATA_FORMAT, CUTTING_METADATA_TYPE, CUTTING_METADATA_VERSION, NO_HTTP_KEPT, type CuttingMetadata, type CuttingSigner } from './cutting-metadata';
 import { headerValue } from './http-block';
 import { hadBody, requestHead, responseHead } from './http-message';
 import { newRecordId, sha256Of, type WarcRecordSpec } from './warc-record';
@@ -31,6 +31,8 @@ export interface StoredCutting {
   original: { kind: OriginalKind; bytes: Buffer };
   /** A stored image's bytes by asset name; null when it is missing (verify reports that). */
   readAsset(name: string): Buffer | null;
+  /** The public key that signed its manifest, when the library knows it. */
+  signer?: CuttingSigner;
 }
 
 /** A cutting's records, and the page it is. */
@@ -120,6 +122,7 @@ export function cuttingRecords(cutting: StoredCutting): CuttingRecords {
     original: { kind: original.kind, record: main.id! },
     images,
     http: exchanges.length > 0 ? 'kept' : record.provenance.method === 'url' ? NO_HTTP_KEPT : 'none',
+    ...(cutting.signer ? { signer: cutting.signer } : {}),
   };
   records.push({
     type: 'metadata',

@@ -39,6 +39,12 @@ export interface BatchItem {
   note?: string;
   /** A fetched page's requests and response heads, kept with the capture (see storage/http-exchange.ts). */
   exchanges?: HttpExchanges;
+  /**
+   * What the capture's manifest and custody entry call it when its provenance does not say
+   * (a version is a re-capture, an import an import): `corrected` for a corrected text
+   * stored as a new version.
+   */
+  custodyEvent?: 'corrected';
   /** A scan's capture (its pages, words, originals) and the assets to store with it. */
   scan?: PendingScan;
 }

@@ -8,6 +8,9 @@
  *   articles/<id>/article.json     the capture exactly as stored (reader HTML, text, metadata)
  *   articles/<id>/original.<kind>  the bytes as received (`html` or `txt`), unzipped, so that
  *                                  their SHA-256 is the one in the article's provenance
+ *   articles/<id>/timestamp.tsr    the RFC 3161 timestamp of its signed manifest, when it has one
+ *   evidence/keys.json             the public keys that signed these captures' manifests (kept
+ *                                  in article.json), so that they verify where they go
  *
  * Everything but `exported` depends only on the articles: export, import into an empty
  * library and export again gives the same manifest apart from that time (a test pins it).
@@ -16,6 +19,9 @@
  * does they go under assets/.
  */
 import { createHash } from 'node:crypto';
+import { signingKeyOfStored } from '../evidence/capture-manifest';
+import { LibraryKeys } from '../evidence/library-keys';
+import { readTimestampSync } from '../evidence/timestamp-queue';
 import { APP_VERSION } from '../storage/app-version';
 import type { ArticleRecord } from '../storage/article-record';
 import type { ArticleReader } from '../library/article-access';
@@ -70,13 +76,28 @@ export async function exportArchive(library: ArticleReader, records: readonly Ar
       await zip.add(name, data);
     };
     await add('catalog.jsonl', Buffer.from(ordered.map((record) => `${JSON.stringify(record)}\n`).join(''), 'utf8'));
+    const signers = new Set<string>();
     let done = 0;
     // article.json as its bytes on disk: the archive carries the capture, not a re-encoding of it.
     const readStored = (record: ArticleRecord) => readStoredCaptureSync(library.path, record.id);
     for await (const [record, stored] of readInOrder(ordered, readStored, options.signal)) {
       await add(`articles/${record.id}/article.json`, stored.raw);
       await add(`articles/${record.id}/original.${stored.original.kind}`, stored.original.bytes);
+      const timestamp = readTimestampSync(library.path, record.id);
+      if (timestamp) await add(`articles/${record.id}/timestamp.tsr`, timestamp);
+      const signer = signingKeyOfStored(stored.raw);
+      if (signer) signers.add(signer);
       if (++done % 200 === 0) options.onProgress?.(done, ordered.length);
+    }
+    // The keys that signed these captures, as the library knows them (without when it learnt
+    // them, which is the library's, not the articles'), in fingerprint order.
+    if (signers.size > 0) {
+      const known = await LibraryKeys.open(library.path);
+      const keys = [...signers].sort().flatMap((fingerprint) => {
+        const key = known.get(fingerprint);
+        return key ? [{ fingerprint, algorithm: key.algorithm, publicKey: key.publicKey, label: key.label }] : [];
+      });
+      await add('evidence/keys.json', Buffer.from(`${JSON.stringify({ format: 'cuttings.library-keys', version: 1, keys }, null, 1)}\n`));
     }
     await zip.add('manifest.json', `${JSON.stringify(manifest, null, 1)}\n`);
     await zip.end();

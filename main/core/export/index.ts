@@ -4,6 +4,7 @@
  * one writes under a temporary name and renames when complete (output-file.ts), reports
  * progress and can be cancelled.
  */
+import { basename } from 'node:path';
 import { CuttingsError } from '../../../common/errors';
 import type { ArticleRecord } from '../storage/article-record';
 import type { ArticleReader } from '../library/article-access';
@@ -65,5 +66,7 @@ export async function exportArticles(
   const records = await resolveSelection(library, selection);
   throwIfCancelled(options.signal);
   await exporter.run(library, records, path, options);
+  // What left the library, the custody log records (evidence/custody-log.ts).
+  await library.recordExport?.(format, records.map((record) => record.id), basename(path));
   return records.length;
 }

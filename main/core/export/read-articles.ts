@@ -8,6 +8,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { StoredCutting } from '../archive/cutting-records';
+import { signingKeyOfStored } from '../evidence/capture-manifest';
+import type { LibraryKeys } from '../evidence/library-keys';
 import { assetsFolder, ASSET_NAME } from '../storage/assets';
 import type { ArticleRecord } from '../storage/article-record';
 import { readCaptureSync, readStoredCaptureSync, type CapturedContent } from '../storage/captures';
@@ -44,9 +46,13 @@ export async function* readArticles(root: string, records: readonly ArticleRecor
  * A cutting whole, as the web-archive exports write it: its record, its capture, its original
  * and a reader of its images (read when asked, one at a time; null for a missing one).
  */
-export function readStoredCutting(root: string, record: ArticleRecord): StoredCutting {
+export function readStoredCutting(root: string, record: ArticleRecord, keys?: LibraryKeys): StoredCutting {
   const { raw, original } = readStoredCaptureSync(root, record.id);
+  // The key that signed its manifest, so that it verifies where the archive goes.
+  const fingerprint = keys ? signingKeyOfStored(raw) : null;
+  const known = fingerprint ? keys?.get(fingerprint) : undefined;
   return {
+    ...(known ? { signer: { fingerprint: known.fingerprint, algorithm: known.algorithm, publicKey: known.publicKey, label: known.label } } : {}),
     record,
     content: JSON.parse(raw.toString('utf8')) as CapturedContent,
     original,

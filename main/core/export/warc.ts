@@ -12,6 +12,7 @@ import type { ArticleRecord } from '../storage/article-record';
 import type { ArticleReader } from '../library/article-access';
 import type { ExportOptions } from './export-options';
 import { writeFileAtomically } from './output-file';
+import { LibraryKeys } from '../evidence/library-keys';
 import { readInOrder, readStoredCutting } from './read-articles';
 
 /** How many cuttings are written between two progress reports. */
@@ -23,12 +24,13 @@ export async function exportWarc(library: ArticleReader, records: readonly Artic
   // Oldest first: a WARC is a log of captures, in the order they were made.
   const ordered = [...records].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   let count = 0;
+  const keys = await LibraryKeys.open(library.path);
   await writeFileAtomically(path, async (sink) => {
     const warc = new WarcWriter(sink);
     await warc.write(warcinfoRecord(basename(path), now, `Cuttings ${APP_VERSION}`, `${ordered.length} cuttings exported from a Cuttings library`));
     count++;
     let done = 0;
-    for await (const [, cutting] of readInOrder(ordered, (record) => readStoredCutting(library.path, record), options.signal)) {
+    for await (const [, cutting] of readInOrder(ordered, (record) => readStoredCutting(library.path, record, keys), options.signal)) {
       for (const spec of cuttingRecords(cutting).records) {
         await warc.write(spec);
         count++;

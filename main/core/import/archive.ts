@@ -4,9 +4,12 @@
  * gives the same manifest. The zip is checked as a whole first (zip-reader.ts); then each
  * article is checked against the manifest's SHA-256 of every file and against its own
  * recorded hashes, and goes in whole (Library.restoreBatch) or not at all, with the reason.
+ * Its evidence comes with it: the signed manifest inside each capture, the timestamps, and the
+ * public keys that signed them (learnt by the library, so that `cuttings verify` checks them).
  */
 import { createHash } from 'node:crypto';
 import { CuttingsError, oneLineMessage } from '../../../common/errors';
+import { parseKeys } from '../evidence/library-keys';
 import type { ArticleRecord } from '../storage/article-record';
 import type { ArticleStore, RestoreItem } from '../library/article-access';
 import { ORIGINAL_KINDS, type CapturedContent, type OriginalKind } from '../storage/captures';
@@ -47,6 +50,18 @@ export async function importArchive(
       throw new CuttingsError('bad-content', `archive: ${path}: ${(error as Error).message}`);
     }
     await library.prepareSearch();
+    // The keys that signed the archive's captures, so that their manifests verify here.
+    if (hashes.has('evidence/keys.json')) {
+      let text: string;
+      try {
+        text = (await verified('evidence/keys.json')).toString('utf8');
+      } catch (error) {
+        throw new CuttingsError('bad-content', `archive: ${path}: ${(error as Error).message}`);
+      }
+      const keys = parseKeys(text);
+      if (typeof keys === 'string') throw new CuttingsError('bad-content', `archive: ${path}: evidence/keys.json: ${keys}`);
+      await library.learnKeys(keys);
+    }
     const report: ImportReport = { format: 'archive', imported: 0, urlOnly: 0, duplicates: [], failed: [], unfetched: [] };
     const known = new KnownArticles(library);
     const lines = catalog.split('\n').filter((line) => line.trim() !== '');
@@ -165,7 +180,8 @@ async function readArticle(record: ArticleRecord, verified: (name: string) => Pr
   if (!kind) throw new Error(`${folder} has no original (original.html, .txt, .pdf or .mhtml)`);
   const original = await verified(`${folder}/original.${kind}`);
   if (sha256(original) !== record.provenance.originalSha256) throw new Error('its original does not match the SHA-256 recorded when it was captured');
-  return { record, content, original, kind };
+  const timestamp = zip.entries.has(`${folder}/timestamp.tsr`) ? await verified(`${folder}/timestamp.tsr`) : undefined;
+  return { record, content, original, kind, ...(timestamp ? { timestamp } : {}) };
 }
 
 function sha256(bytes: Uint8Array): string {

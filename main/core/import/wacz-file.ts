@@ -18,6 +18,8 @@ import { createWriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
+import { formatFingerprint } from '../evidence/signing-key';
+import { checkWaczSignature, type WaczSignatureVerdict } from '../evidence/wacz-signature';
 import { CuttingsError } from '../../../common/errors';
 import { DEFAULT_ZIP_LIMITS, SafeZip, type ZipLimits } from './zip-reader';
 
@@ -47,6 +49,12 @@ interface Resource {
 }
 
 /** Hash algorithms a datapackage may name, by their label. */
+/** What the import says of a WACZ's signature. */
+function signatureNote(verdict: WaczSignatureVerdict): string {
+  if (!verdict.verified) return `signed, but the signature does not hold: ${verdict.problem.replace(/^wacz: /u, '')}`;
+  return `signed (WACZ Signing 0.1.0) by the ECDSA P-384 key ${formatFingerprint(verdict.fingerprint)} on ${verdict.created} with ${verdict.software}: the signature verifies`;
+}
+
 const ALGORITHMS: Record<string, string> = { sha256: 'sha256', 'sha-256': 'sha256', sha1: 'sha1', md5: 'md5' };
 
 /**
@@ -59,14 +67,17 @@ export async function openWacz(path: string, name: string, folder: string, limit
   try {
     if (!zip.entries.has('datapackage.json')) throw new CuttingsError('bad-content', `wacz: ${name} has no datapackage.json; it is not a WACZ`);
     const datapackageBytes = await zip.read('datapackage.json');
+    const notes: string[] = [];
     if (zip.entries.has('datapackage-digest.json')) {
-      const digest = parseJson(await zip.read('datapackage-digest.json'), 'datapackage-digest.json', refused) as { hash?: unknown };
+      const digestBytes = await zip.read('datapackage-digest.json');
+      const digest = parseJson(digestBytes, 'datapackage-digest.json', refused) as { hash?: unknown; signedData?: unknown };
       if (typeof digest.hash !== 'string') throw refused('datapackage-digest.json has no hash');
       if (!matches(datapackageBytes, digest.hash)) throw refused(`datapackage.json does not match its hash in datapackage-digest.json (${digest.hash})`);
+      // A signature (WACZ Signing 0.1.0) is checked as ReplayWeb.page checks it, and said either way.
+      if (digest.signedData !== undefined) notes.push(signatureNote(checkWaczSignature(digestBytes, datapackageBytes)));
     }
     const datapackage = parseJson(datapackageBytes, 'datapackage.json', refused) as { resources?: unknown; software?: unknown };
     const jsWacz = typeof datapackage.software === 'string' && /js-wacz/iu.test(datapackage.software) ? datapackage.software : null;
-    const notes: string[] = [];
     if (!Array.isArray(datapackage.resources)) throw refused('datapackage.json lists no resources');
     const resources = new Map<string, Resource>();
     for (const resource of datapackage.resources as Resource[]) {

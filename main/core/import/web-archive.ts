@@ -27,6 +27,7 @@ import { readWarc, type WarcReadOptions } from '../archive/warc-reader';
 import { decodeText } from '../capture/decode-text';
 import { sha256 } from '../clip/clip-item';
 import type { ArticleStore, RestoreItem } from '../library/article-access';
+import { parseKeys, type KnownKey } from '../evidence/library-keys';
 import { checkHighlightsInText } from '../notes/stored-annotations';
 import { ASSET_NAME, storeAsset } from '../storage/assets';
 import type { OriginalKind } from '../storage/captures';
@@ -194,7 +195,10 @@ async function restoreCuttings(library: ArticleStore, restores: Restorable[], fo
   const known = new KnownArticles(library);
   let batch: RestoreItem[] = [];
   let done = 0;
+  // The keys that signed the cuttings' manifests, learnt before the captures they signed are stored.
+  const signers = new Map<string, KnownKey>();
   const flush = async () => {
+    await library.learnKeys([...signers.values()]);
     if (batch.length > 0) report.imported += (await library.restoreBatch(batch)).length;
     batch = [];
     onProgress(done);
@@ -211,6 +215,12 @@ async function restoreCuttings(library: ArticleStore, restores: Restorable[], fo
         continue;
       }
       const item = await restoreItem(restore.metadata, record, found, library.path);
+      const signer = restore.metadata.signer;
+      if (signer) {
+        const keys = parseKeys(JSON.stringify({ format: 'cuttings.library-keys', version: 1, keys: [signer] }));
+        if (typeof keys === 'string') throw new Error(`the key that signed it is not usable (${keys})`);
+        signers.set(keys[0]!.fingerprint, keys[0]!);
+      }
       known.remember({ id: record.id });
       batch.push(item);
     } catch (error) {

@@ -1,17 +1,20 @@
 /**
- * Adding many articles at once (an import): each capture is written without a sync, the file
- * system is synced once, and only then does the catalog name them all, so that 100,000
- * articles cost one durable flush rather than 100,000. The items of a large batch are clipped
+ * Adding many articles at once (an import): each capture is sealed (its signed manifest) and
+ * written without a sync, the file system is synced once, the custody log records them in
+ * one entry, and only then does the catalog name them all, so that 100,000 articles cost one
+ * durable flush rather than 100,000. The items of a large batch are clipped
  * in the clip worker while this thread writes the part before.
  */
 import type { ArticleSummary } from '../../../common/article';
 import { CuttingsError } from '../../../common/errors';
+import { rm } from 'node:fs/promises';
 import type { BatchItem } from '../capture/batch-item';
 import { clipItems, type ClipAnswer, type ClipInput } from '../clip/clip-item';
+import { tokenPath, writeTimestampForBatch } from '../evidence/timestamp-queue';
 import type { ClipWorker } from '../clip/clip-worker-client';
 import type { TagRules } from '../organise/tag-rules';
 import { toSummary } from '../storage/article-record';
-import { removeCapture, writeCaptureForBatch, zipOriginal } from '../storage/captures';
+import { removeCapture, writeCaptureForBatch, zipOriginal, type CapturedContent } from '../storage/captures';
 import { syncMany } from '../storage/durable-file';
 import { clipInput, validateAddOptions, type ValidatedAddOptions } from './add-options';
 import type { BatchResult, ClippingBatch, RestoreItem } from './article-access';
@@ -46,36 +49,53 @@ export class AddBatch {
     this.context.assertWritable();
     const { root, catalog } = this.context;
     const batch = Array.isArray(items) ? this.clipAhead(items) : items;
+    const { evidence } = this.context;
     const prepared: PreparedArticle[] = [];
+    const sealed: CapturedContent[] = [];
     const failed: BatchResult['failed'] = [];
     const written: string[] = [];
+    let recorded = false;
     try {
       // Items are clipped a part at a time (in the clip worker when there is one, while this
-      // thread writes the part before), then written without a sync each; the file system is
-      // synced once at the end and only then does the catalog name them.
+      // thread writes the part before), sealed with their signed manifests, then written
+      // without a sync each; the file system is synced once at the end, the custody log
+      // records them, and only then does the catalog name them.
       for await (const clippedPart of this.clipInParts(batch)) {
         const part = await this.withRuleTagsInPart(clippedPart);
+        // Images come along as in addChecked (a web archive's pages carry theirs; nothing is
+        // fetched for those), before sealing: the manifest names each image's hash.
+        const articles: PreparedArticle[] = [];
+        for (const { index, outcome } of part) {
+          if ('message' in outcome) continue;
+          const images = batch.items[index]!.images;
+          articles.push(images ? await withLocalImages(root, outcome, images) : outcome);
+        }
+        const contents = await evidence.seal(articles.map((article) => ({ content: article.content, kind: article.kind, event: article.event })));
+        let next = 0;
         for (const { index, outcome } of part) {
           if ('message' in outcome) failed.push({ index, message: outcome.message });
           else {
-            // Images come along as in addChecked (a web archive's pages carry theirs; nothing is fetched for those).
-            const images = batch.items[index]!.images;
-            const article = images ? await withLocalImages(root, outcome, images) : outcome;
+            const article = articles[next]!;
+            const content = contents[next++]!;
             prepared.push(article);
-            written.push(writeCaptureForBatch(root, article.content, article.zippedOriginal, article.kind));
+            sealed.push(content);
+            written.push(writeCaptureForBatch(root, content, article.zippedOriginal, article.kind));
           }
           // The writes are synchronous (see writeCaptureForBatch): let other work in now and then.
           if (index % WRITES_BETWEEN_YIELDS === WRITES_BETWEEN_YIELDS - 1) await yieldToOthers();
         }
       }
       await syncMany(root, written);
+      await evidence.recordCaptured(sealed);
+      recorded = true;
       await catalog.apply(new Map(prepared.map((article) => [article.record.id, article.record])));
     } catch (error) {
       // Captures are only reachable through the catalog; remove those it does not name.
-      await Promise.all(
-        prepared.filter((article) => !catalog.get(article.record.id)).map((article) => removeCapture(root, article.record.id)),
-      ).catch(() => undefined);
-      throw asLibraryError(error, `could not save ${prepared.length} articles`);
+      const unstored = prepared.filter((article) => !catalog.get(article.record.id)).map((article) => article.record.id);
+      await Promise.all(unstored.map((id) => removeCapture(root, id))).catch(() => undefined);
+      const failure = asLibraryError(error, `could not save ${prepared.length} articles`);
+      if (recorded && unstored.length > 0) await evidence.recordAbandoned(unstored, failure.message).catch(() => undefined);
+      throw failure;
     }
     this.context.search.added(prepared.map((article) => ({ record: article.record, text: article.content.text })));
     return { added: prepared.map((article) => toSummary(article.record)), failed };
@@ -117,18 +137,25 @@ export class AddBatch {
     this.context.assertWritable();
     const { root, catalog } = this.context;
     const written: string[] = [];
+    let recorded = false;
     try {
       for (const [at, item] of items.entries()) {
         written.push(writeCaptureForBatch(root, item.content, zipOriginal(item.original), item.kind));
+        if (item.timestamp) written.push(writeTimestampForBatch(root, item.record.id, item.timestamp));
         if (at % WRITES_BETWEEN_YIELDS === WRITES_BETWEEN_YIELDS - 1) await yieldToOthers();
       }
       await syncMany(root, written);
+      // Restored as another library sealed them: the custody log records the import.
+      const stamped = new Set(items.filter((item) => item.timestamp).map((item) => item.record.id));
+      await this.context.evidence.recordCaptured(items.map((item) => item.content), 'imported', stamped);
+      recorded = true;
       await catalog.apply(new Map(items.map((item) => [item.record.id, item.record])));
     } catch (error) {
-      await Promise.all(items.filter((item) => !catalog.get(item.record.id)).map((item) => removeCapture(root, item.record.id))).catch(
-        () => undefined,
-      );
-      throw asLibraryError(error, `could not restore ${items.length} articles`);
+      const unstored = items.filter((item) => !catalog.get(item.record.id)).map((item) => item.record.id);
+      await Promise.all(unstored.flatMap((id) => [removeCapture(root, id), rm(tokenPath(root, id), { force: true })])).catch(() => undefined);
+      const failure = asLibraryError(error, `could not restore ${items.length} articles`);
+      if (recorded && unstored.length > 0) await this.context.evidence.recordAbandoned(unstored, failure.message).catch(() => undefined);
+      throw failure;
     }
     this.context.search.added(items.map((item) => ({ record: item.record, text: item.content.text })));
     return items.map((item) => toSummary(item.record));

@@ -1,7 +1,8 @@
 /**
  * Adding one article: check the user's metadata, clip, build the record, give it the rules'
- * tags, and store it (the capture first, then the catalog entry that names it), unless it
- * duplicates an article already in the library. Batches are add-batch.ts.
+ * tags, and store it (sealed with its signed manifest: the capture first, then its custody
+ * entry, then the catalog entry that names it), unless it duplicates an article already in
+ * the library. Batches are add-batch.ts.
  */
 import type { AddOutcome, DuplicateMatch } from '../../../common/api';
 import type { ArticleSummary } from '../../../common/article';
@@ -110,21 +111,33 @@ export class AddPipeline {
     return withLocalImages(this.context.root, article, limits);
   }
 
-  /** Writes a prepared article: its capture first, then the catalog entry that names it. */
+  /**
+   * Writes a prepared article: sealed with its signed manifest, its capture first, its
+   * custody entry, then the catalog entry that names it.
+   */
   private async store(untagged: PreparedArticle): Promise<ArticleSummary> {
     const article = (await withRuleTags([untagged], this.rules, (tag) => this.context.canonicalTag(tag)))[0]!;
     const { id } = article.record;
+    const { evidence } = this.context;
+    // Sealed before anything is written: a signing key that cannot be used stops the add here.
+    const [content] = await evidence.seal([{ content: article.content, kind: article.kind, event: article.event }]);
     // The capture goes to disk first and the catalog last: until the catalog names the
-    // article it does not exist, so a failure at any step leaves the library as it was.
+    // article it does not exist, so a failure at any step leaves the library as it was. The
+    // custody entry comes between, so that every article the catalog names has one.
+    let recorded = false;
     try {
       // A scan's page images go to the asset store first: content-addressed, so one left by a
       // failed add is only a file no capture names yet (and the same page added again reuses it).
       for (const asset of article.assets ?? []) await storeAsset(this.context.root, asset.bytes, asset.name.split('.')[1]!);
-      await writeCapture(this.context.root, article.content, article.zippedOriginal, article.kind);
+      await writeCapture(this.context.root, content!, article.zippedOriginal, article.kind);
+      await evidence.recordCaptured([content!]);
+      recorded = true;
       await this.context.commit(new Map([[id, article.record]]));
     } catch (error) {
       await removeCapture(this.context.root, id).catch(() => undefined);
-      throw asLibraryError(error, `could not save "${article.record.title}"`);
+      const failure = asLibraryError(error, `could not save "${article.record.title}"`);
+      if (recorded) await evidence.recordAbandoned([id], failure.message).catch(() => undefined);
+      throw failure;
     }
     this.context.search.added([{ record: article.record, text: article.content.text }]);
     return toSummary(article.record);

@@ -25,6 +25,10 @@ export interface ArticleReader {
   versions(id: string): ArticleRecord[];
   /** Every article a query matches, newest clipped first (as search() counts them). */
   matchingRecords(query: string): Promise<ArticleRecord[]>;
+  /** Records in the custody log that articles were exported (a no-op when read-only); absent where there is no log. */
+  recordExport?(format: string, ids: readonly string[], file: string): Promise<void>;
+  /** Signs a WACZ's datapackage digest with the user's key (evidence/wacz-signature.ts): what datapackage-digest.json adds; absent where nothing signs. */
+  signWacz?(digest: { hash: string }, created: Date): Promise<Record<string, unknown>>;
 }
 
 /** Adding articles to a library. */
@@ -45,6 +49,8 @@ export interface ArticleWriter {
   restoreBatch(items: RestoreItem[]): Promise<ArticleSummary[]>;
   /** Loads the search index first, so that an import's batches are indexed as they are stored. */
   prepareSearch(onProgress?: (done: number, total: number) => void): Promise<void>;
+  /** Records the public keys another library knew (an archive's), so that the captures they signed verify here. */
+  learnKeys(keys: readonly { algorithm: 'ed25519' | 'ecdsa-p384'; publicKey: string; label: string }[]): Promise<void>;
 }
 
 /** Reading and adding, as an import and a re-capture need both (to know what is there already). */
@@ -75,4 +81,6 @@ export interface RestoreItem {
   content: CapturedContent;
   original: Uint8Array;
   kind: OriginalKind;
+  /** Its manifest's RFC 3161 timestamp reply, as the other library kept it. */
+  timestamp?: Uint8Array;
 }

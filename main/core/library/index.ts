@@ -13,12 +13,15 @@
  *   search/library-search.ts   searches; search/saved-searches.ts   saved searches
  *   notes/annotations.ts       notes, highlights, suggested tags
  *   organise/library-organiser.ts   tags, colours, renames with undo, rules, timeline
+ *   evidence/library-evidence.ts    signing keys, the custody log, timestamps
  * The layout on disk is described in open-library.ts.
  */
 import type { AddHtmlRequest, AddOutcome, AddTextRequest, DuplicateMatch, LibraryInfo, SavedSearch, ScanView, SearchRequest, SearchSort } from '../../../common/api';
 import type { AddHighlightRequest, RemoveHighlightRequest, TagSuggestion, UpdateHighlightRequest } from '../../../common/api';
 import type { BulkTagRequest, BulkTagSummary, RulesRunSummary, TagChangeSummary, TagRule, Timeline, TimelineRequest } from '../../../common/api';
+import type { EvidenceStatus } from '../../../common/api';
 import type { Article, ArticleSummary, Highlight, SearchResults, TagCount } from '../../../common/article';
+import type { DrainResult } from '../evidence/timestamp-queue';
 import type { BatchItem, CaptureMethod } from '../capture/batch-item';
 import { Annotations } from '../notes/annotations';
 import { LibraryOrganiser } from '../organise/library-organiser';
@@ -28,6 +31,7 @@ import type { SavedSearches } from '../search/saved-searches';
 import type { ArticleRecord } from '../storage/article-record';
 import { AddBatch } from './add-batch';
 import { AddPipeline } from './add-pipeline';
+import { deleteArticle } from './delete-article';
 import type { ArticleReader, ArticleWriter, BatchResult, ClippingBatch, DuplicatePolicy, RestoreItem } from './article-access';
 import type { LibraryContext } from './library-context';
 import { closeLibrary, openLibrary, type OpenedLibrary, type OpenOptions } from './open-library';
@@ -189,6 +193,14 @@ export class Library implements ArticleReader, ArticleWriter {
     return this.batches.restoreBatch(items);
   }
 
+  /**
+   * Deletes a cutting (this capture; its other versions stay). The custody log records the
+   * deletion with the hashes it had, and `reason`, before anything is removed.
+   */
+  deleteArticle(id: string, reason = ''): Promise<void> {
+    return deleteArticle(this.context, id, reason);
+  }
+
   // ---- searching (search/library-search.ts, search/saved-searches.ts) ----
 
   /**
@@ -332,5 +344,51 @@ export class Library implements ArticleReader, ArticleWriter {
   /** Counts the articles a query matches (as search() finds them) by day, ISO week or month. */
   timeline(request: TimelineRequest): Promise<Timeline> {
     return this.organiser.timeline(request);
+  }
+
+  // ---- evidence (evidence/library-evidence.ts) ----
+
+  /** The user's signing key, the library's keys, its TSA and how many captures wait for a timestamp. */
+  evidenceStatus(): Promise<EvidenceStatus> {
+    return this.context.evidence.status();
+  }
+
+  /** Chooses the library's timestamping authority (an http or https address), or none (null). */
+  chooseTsa(url: string | null): Promise<string | null> {
+    return this.context.evidence.chooseTsa(url);
+  }
+
+  /** Trusts the TSA root certificates in `pem` (read from `source`) for this library's timestamps; returns their subjects. */
+  trustTsaRoots(pem: string, source: string): Promise<string[]> {
+    return this.context.evidence.trustTsaRoots(pem, source);
+  }
+
+  /** Sends every capture waiting for a timestamp to the TSA (the library's, or `options.tsa`), one by one, until done or the first failure. */
+  timestampWaiting(options: { tsa?: string; signal?: AbortSignal } = {}): Promise<DrainResult> {
+    return this.context.evidence.timestampNow(options);
+  }
+
+  /** Records the public keys another library knew (an archive imported) among this one's. */
+  learnKeys(keys: readonly { algorithm: 'ed25519' | 'ecdsa-p384'; publicKey: string; label: string }[]): Promise<void> {
+    return this.context.evidence.learnKeys(keys);
+  }
+
+  /** Signs a WACZ's datapackage digest with the user's WACZ key (evidence/wacz-signature.ts). */
+  signWacz(digest: { hash: string }, created: Date): Promise<Record<string, unknown>> {
+    return this.context.evidence.signWacz(digest, created);
+  }
+
+  /** Records in the custody log that articles were exported (a no-op when the library is read-only). */
+  recordExport(format: string, ids: readonly string[], file: string): Promise<void> {
+    return this.context.evidence.recordExport(format, ids, file);
+  }
+
+  /**
+   * Writes a cutting's evidence report as a PDF at `pdf` and, with `bundle`, the files a third
+   * party checks it with (and the commands) into that new or empty folder. Resolves to the
+   * report's verdict: `verified`, `signed` (intact, but its time not proven), or `failed`.
+   */
+  writeEvidenceReport(id: string, output: { pdf: string; bundle?: string }): Promise<{ level: 'verified' | 'signed' | 'failed'; reasons: string[] }> {
+    return this.context.evidence.writeReport(this.context.record(id), output);
   }
 }

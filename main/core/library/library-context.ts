@@ -1,10 +1,11 @@
 /**
  * What the parts of an open library share (the read model, the add pipeline, search, notes
- * and organising): its folder, its catalog and search index, whether it may be written, and
- * the one way changed records are written. Library (index.ts) makes one when it opens and
+ * and organising): its folder, its catalog, search index and evidence, whether it may be
+ * written, and the one way changed records are written. Library (index.ts) makes one when it opens and
  * hands it to each part.
  */
 import { CuttingsError } from '../../../common/errors';
+import type { LibraryEvidence } from '../evidence/library-evidence';
 import type { TagStore } from '../organise/tag-store';
 import type { SearchService } from '../search/search-service';
 import type { ArticleRecord } from '../storage/article-record';
@@ -22,6 +23,8 @@ export class LibraryContext {
     readonly readOnly: boolean,
     readonly catalog: Catalog,
     readonly search: SearchService,
+    /** Signing captures, the custody log and timestamps. */
+    readonly evidence: LibraryEvidence,
   ) {
     this.texts = new RecentTexts(root);
   }

@@ -11,6 +11,8 @@
  *   backups/<YYYY-MM-DD>/          daily copies of the catalog (storage/backups.ts)
  *   journal/                       every catalog change since the oldest backup (storage/catalog-journal.ts)
  *   quarantine/<time>/             damaged files, moved aside, never deleted
+ *   evidence/                      signing keys' public halves, the custody log, timestamps
+ *                                  (evidence/library-evidence.ts)
  *   lock                           held by the one process that writes
  */
 import { mkdir, readdir, stat } from 'node:fs/promises';
@@ -18,6 +20,7 @@ import { join, resolve } from 'node:path';
 import { CuttingsError } from '../../../common/errors';
 import { ClipWorker } from '../clip/clip-worker-client';
 import { ScanRecogniser } from '../ocr/scan-recogniser';
+import { LibraryEvidence, type EvidenceOptions } from '../evidence/library-evidence';
 import { TagColours } from '../organise/tag-colours';
 import { TagRules } from '../organise/tag-rules';
 import { SavedSearches } from '../search/saved-searches';
@@ -65,6 +68,12 @@ export interface OpenOptions {
    * instead of waiting: the app does, so that a window is never left waiting at start-up.
    */
   titlesWhileLoading?: boolean;
+  /**
+   * Where the user's signing key is and whether timestamps are sent in the background
+   * (evidence/library-evidence.ts). By default the key is the one in `$CUTTINGS_KEYS` or the
+   * platform's config folder, and timestamps are sent only when asked.
+   */
+  evidence?: EvidenceOptions;
 }
 
 /** Everything opening a library set up, for Library to build its parts on and to close. */
@@ -150,7 +159,7 @@ export async function openLibrary(path: string, options: OpenOptions = {}): Prom
     // Last, so that nothing after it can fail and leave a worker thread running.
     const engine = options.searchWorker ? new WorkerSearchEngine(options.searchWorker) : new InProcessSearchEngine();
     const clipWorker = options.clipWorker && !readOnly ? new ClipWorker(options.clipWorker) : null;
-    const context = new LibraryContext(root, readOnly, catalog, new SearchService(root, engine, catalog));
+    const context = new LibraryContext(root, readOnly, catalog, new SearchService(root, engine, catalog), new LibraryEvidence(root, readOnly, options.evidence));
     const scans = new ScanRecogniser(options.ocrWorker && !readOnly ? options.ocrWorker : undefined);
     return { context, notices, saved, colours, rules, titlesWhileLoading: options.titlesWhileLoading ?? false, clipWorker, scans, lock, journal };
   } catch (error) {
@@ -166,6 +175,7 @@ export async function closeLibrary(opened: OpenedLibrary): Promise<void> {
     if (!opened.context.readOnly) await opened.context.search.saveIfChanged();
   } finally {
     await opened.context.search.close();
+    await opened.context.evidence.close();
     await opened.clipWorker?.close();
     await opened.scans.close();
     await opened.journal?.close();

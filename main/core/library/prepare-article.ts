@@ -25,6 +25,8 @@ export interface PreparedArticle {
   kind: OriginalKind;
   /** Files for the asset store, written before the capture that names them (a scan's page images). */
   assets?: { name: string; bytes: Uint8Array }[];
+  /** What its manifest calls it when the provenance does not say (BatchItem.custodyEvent). */
+  event?: 'corrected';
 }
 
 /** The record and capture of a clipped item; `canonicalTag` gives a tag the spelling in use. */
@@ -65,7 +67,7 @@ export function prepareArticle(item: BatchItem, options: ValidatedAddOptions, ou
   const kind = item.originalKind ?? (item.kind === 'html' ? 'html' : 'txt');
   const http = item.exchanges && item.exchanges.length > 0 ? { http: { page: item.exchanges } } : {};
   const scan = item.scan ? { scan: item.scan.stored } : {};
-  return { record, content: { id, text, html, extracted, record, ...http, ...scan }, zippedOriginal: outcome.zippedOriginal, kind, ...(item.scan ? { assets: item.scan.assets } : {}) };
+  return { record, content: { id, text, html, extracted, record, ...http, ...scan }, zippedOriginal: outcome.zippedOriginal, kind, ...(item.scan ? { assets: item.scan.assets } : {}), ...(item.custodyEvent ? { event: item.custodyEvent } : {}) };
 }
 
 /** New articles with the tags the rules give them, the rules evaluated once for them all (none without rules: nothing is indexed then). */

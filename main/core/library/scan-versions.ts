@@ -62,6 +62,8 @@ export async function correctScanText(context: LibraryContext, id: string, text:
       method: record.provenance.method,
       provenance: { ...(record.provenance.contentType ? { contentType: record.provenance.contentType } : {}), versionOf: versionRoot },
       scan: { stored: { ...scan, pages, correctedFrom: id }, assets: [], words: words.map(({ start, end, confidence }) => ({ start, end, confidence })) },
+      // Signed and logged as a correction, not a re-capture (evidence/capture-manifest.ts).
+      custodyEvent: 'corrected',
     },
     'version',
   );

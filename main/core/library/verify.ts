@@ -1,11 +1,19 @@
 /**
  * `cuttings verify`: checks a library against itself — every catalog shard parses, every
- * article's capture is there and its stored hashes match, and the search index snapshot
- * covers exactly the catalog. It reads only; problems are reported, never repaired here.
+ * article's capture is there and its stored hashes match, its evidence holds (the signed
+ * manifest's signature and hashes, its timestamp: evidence/capture-check.ts), the custody log
+ * is whole and records every capture (evidence/custody-check.ts), and the search index
+ * snapshot covers exactly the catalog. It reads only; problems are reported, never repaired.
  */
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { sha256 } from '../clip/clip-item';
+import { checkCapture } from '../evidence/capture-check';
+import { checkCustody } from '../evidence/custody-check';
+import { readChosenTsa } from '../evidence/library-evidence';
+import { LibraryKeys } from '../evidence/library-keys';
+import { readTimestamp, TimestampQueue } from '../evidence/timestamp-queue';
+import { trustAnchors } from '../evidence/trust-store';
 import { textSketch } from '../duplicates/text-fingerprint';
 import { expandCoverage, loadSnapshot } from '../search/search-snapshot';
 import { assetReferences, readAsset } from '../storage/assets';
@@ -33,6 +41,21 @@ export async function verifyLibrary(library: ArticleReader, onProgress?: (done: 
   const { catalog, damaged } = await Catalog.load(join(root, 'catalog'));
   for (const shard of damaged) problems.push(`catalog: ${shard.path} is damaged: ${shard.reason}`);
 
+  // Evidence: the keys that signed, and the roots timestamps may chain to.
+  let keys: LibraryKeys | null = null;
+  try {
+    keys = await LibraryKeys.open(root);
+  } catch (error) {
+    problems.push((error as Error).message);
+  }
+  const anchors = await trustAnchors(root).catch((error: unknown) => {
+    problems.push((error as Error).message);
+    return [];
+  });
+  /** Each signed capture's manifest hash, for the custody log's cross-check. */
+  const sealed = new Map<string, string>();
+  let unsealed = 0;
+
   const records = catalog.all();
   for (const [i, record] of records.entries()) {
     const where = `article ${record.id} ("${record.title}")`;
@@ -59,11 +82,48 @@ export async function verifyLibrary(library: ArticleReader, onProgress?: (done: 
       if (sha256(original.bytes) !== record.provenance.originalSha256) {
         problems.push(`${where}: the original as received does not match its recorded SHA-256`);
       }
+      if (keys) {
+        const evidence = await checkCapture({ root, record, content, original: original.bytes, timestamp: await readTimestamp(root, record.id), keys, anchors });
+        problems.push(...evidence.problems);
+        if (evidence.sealed) sealed.set(record.id, evidence.sealed.sha256);
+        else unsealed++;
+      }
     } catch (error) {
       problems.push(`${where}: ${(error as Error).message}`);
     }
     if (onProgress && (i % 1000 === 0 || i === records.length - 1)) onProgress(i + 1, records.length);
   }
+
+  if (keys) {
+    const custody = await checkCustody(root, keys).catch((error: unknown) => {
+      problems.push((error as Error).message);
+      return null;
+    });
+    if (custody) {
+      problems.push(...custody.problems);
+      notes.push(...custody.notes);
+      for (const [id, manifest] of sealed) {
+        const recorded = custody.captured.get(id);
+        if (!recorded) problems.push(`article ${id}: no custody log entry records its capture (manifest ${manifest.slice(0, 12)}…)`);
+        else if (!recorded.has(manifest)) problems.push(`article ${id}: its manifest is not the one the custody log recorded at its capture (it was replaced)`);
+      }
+      // What the log says was captured and never deleted must still be here.
+      const inCatalog = new Set(records.map((record) => record.id));
+      const onDisk = new Set(await listCaptureIds(root).catch(() => [] as string[]));
+      for (const id of custody.captured.keys()) {
+        if (inCatalog.has(id) || custody.deleted.has(id) || custody.abandoned.has(id)) continue;
+        if (onDisk.has(id)) notes.push(`article ${id}: the custody log records its capture, but the add did not finish (its capture is not in the catalog)`);
+        else problems.push(`article ${id}: the custody log records its capture, but it is not in the library and no entry records its deletion`);
+      }
+      for (const id of custody.deleted) {
+        if (inCatalog.has(id)) notes.push(`article ${id}: the custody log records its deletion, but it is still in the library (a deletion that did not finish; delete it again)`);
+      }
+    }
+  }
+  if (unsealed > 0) notes.push(`${unsealed} article(s) were captured before Cuttings signed captures: they have hashes but no signed manifest`);
+  // Without a TSA chosen, captures are not timestamped, by the user's choice: nothing to say.
+  const waiting = (await readChosenTsa(root)) ? await new TimestampQueue(root).count().catch(() => 0) : 0;
+  if (waiting > 0) notes.push(`${waiting} capture(s) wait for a timestamp (\`cuttings timestamp\` sends them)`);
 
   const known = new Set(records.map((record) => record.id));
   const shards = await readdir(join(root, 'articles')).catch(() => [] as string[]);

@@ -96,6 +96,24 @@ export class SearchService {
   }
 
   /**
+   * Takes deleted articles out of the index, if it is loaded (otherwise the catch-up at load
+   * drops them). Returns without waiting for the engine.
+   */
+  removed(ids: string[]): void {
+    const ready = this.ready;
+    if (!ready) return;
+    this.dirty = true;
+    this.indexing = this.indexing
+      .then(async () => {
+        await ready;
+        await this.engine.remove(ids);
+      })
+      .catch(() => {
+        this.ready = null;
+      });
+  }
+
+  /**
    * Hands the index the new catalog fields of records whose text did not change (their tags,
    * say), so that filters and facets see them at once.
    */

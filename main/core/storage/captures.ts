@@ -47,6 +47,16 @@ export interface CapturedContent {
   http?: CapturedHttp;
   /** For a scan: its originals, page images and recognised words (scan-capture.ts). */
   scan?: StoredScan;
+  /** The capture's signed manifest (evidence/capture-manifest.ts); absent for captures made before signing. */
+  evidence?: StoredEvidence;
+}
+
+/** A signed manifest as a capture keeps it. */
+export interface StoredEvidence {
+  /** The manifest's canonical JSON (RFC 8785), exactly the bytes signed, as UTF-8. */
+  manifest: string;
+  /** The Ed25519 signature of those bytes, base64. */
+  signature: string;
 }
 
 /** The kinds of original kept: text, a web page, a PDF, a web archive (.mhtml), a scan's image. */

@@ -60,7 +60,9 @@ describe('WACZ export, checked against the specification', () => {
       expect(resource.bytes).toBe(bytes.length);
       expect(resource.hash).toBe(`sha256:${sha256(bytes)}`);
     }
-    expect(json('datapackage-digest.json')).toEqual({ path: 'datapackage.json', hash: `sha256:${sha256(entries.get('datapackage.json')!.bytes)}` });
+    expect(json('datapackage-digest.json')).toMatchObject({ path: 'datapackage.json', hash: `sha256:${sha256(entries.get('datapackage.json')!.bytes)}` });
+    // The library signs it with the user's WACZ key (tests/main/core/export/wacz.evidence.test.ts).
+    expect(json('datapackage-digest.json').signedData).toMatchObject({ hash: json('datapackage-digest.json').hash });
   });
 
   it('lists one page per cutting, with its title and capture time', () => {

@@ -120,6 +120,7 @@ describe('clipUrl', () => {
     await writeFile(join(temp.library.path, 'assets', name), Buffer.from('not the image'));
     expect((await verifyLibrary(temp.library)).problems).toEqual([
       `article ${article.id} ("Pictures of the harbour"): its image assets/${name} does not match its SHA-256`,
+      `article ${article.id} ("Pictures of the harbour"): the image ${name} does not match the SHA-256 in its signed manifest`,
     ]);
   });
 

@@ -36,12 +36,17 @@ describe('verifyLibrary', () => {
     await rewriteCapture({ content: (content) => ({ ...content, text: content.text.replace('Lavrov', 'Lavroff') }) });
     expect((await verifyLibrary(temp.library)).problems).toEqual([
       `article ${id} ("US-Russia talks on Ukraine Lavrov: I don’t expect a breakthrough"): its text does not match the SHA-256 recorded when it was captured`,
+      // And its signed manifest (evidence/capture-check.ts) says the same.
+      `article ${id} ("US-Russia talks on Ukraine Lavrov: I don’t expect a breakthrough"): the text does not match the SHA-256 in its signed manifest`,
     ]);
   });
 
   it('reports an original that was altered', async () => {
     await rewriteCapture({ original: Buffer.from('something else') });
-    expect((await verifyLibrary(temp.library)).problems).toEqual([expect.stringContaining('the original as received does not match its recorded SHA-256')]);
+    expect((await verifyLibrary(temp.library)).problems).toEqual([
+      expect.stringContaining('the original as received does not match its recorded SHA-256'),
+      expect.stringContaining('the original as received (txt) does not match the SHA-256 in its signed manifest'),
+    ]);
   });
 
   it('reports an index that misses an article of the catalog', async () => {

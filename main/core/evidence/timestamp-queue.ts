@@ -1,0 +1,181 @@
+/**
+ * Timestamps that wait, and the ones received. Every signed capture is put in the queue
+ * (`<library>/evidence/timestamp-queue.txt`, one article id a line, appended as captures are
+ * written); draining it asks the TSA for a token of each manifest's SHA-256, checks the reply
+ * (timestamp-check.ts) and keeps it as `<library>/evidence/timestamps/<XY>/<id>.tsr` — the
+ * reply exactly as received, which `openssl ts -verify -in` reads. Offline, nothing is lost:
+ * the ids stay in the queue until a TSA answers.
+ *
+ * A drain stops at the first failure (the TSA unreachable, or answering something that does
+ * not check out) and keeps the rest waiting; a reply that fails its check is never stored.
+ * Requests go one at a time: a public TSA is a shared service, and a bulk import's thousands
+ * are sent in the background.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFile, mkdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { CuttingsError } from '../../../common/errors';
+import { syncFolder, writeFileDurably } from '../storage/durable-file';
+import { shardOf } from '../storage/shards';
+import { sha256Hex } from './capture-manifest';
+import { evidenceFolder } from './library-keys';
+import { checkTimestampReply } from './timestamp-check';
+import { timestampRequest } from './timestamp-token';
+import { askTsa } from './tsa-client';
+import type { X509Certificate } from 'node:crypto';
+
+/** Where an article's timestamp reply is kept. */
+export function tokenPath(root: string, id: string): string {
+  return join(evidenceFolder(root), 'timestamps', shardOf(id), `${id}.tsr`);
+}
+
+/** An article's timestamp reply as received, or null when it has none. */
+export async function readTimestamp(root: string, id: string): Promise<Buffer | null> {
+  try {
+    return await readFile(tokenPath(root, id));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw new CuttingsError('library', `timestamp: cannot read ${tokenPath(root, id)}: ${(error as Error).message}`);
+  }
+}
+
+/** readTimestamp without the thread pool, for bulk reads (the archive export reads one per article, most of them absent). */
+export function readTimestampSync(root: string, id: string): Buffer | null {
+  try {
+    return readFileSync(tokenPath(root, id));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw new CuttingsError('library', `timestamp: cannot read ${tokenPath(root, id)}: ${(error as Error).message}`);
+  }
+}
+
+/** Writes a timestamp reply that came with a capture (an archive import) without syncing; the batch syncs once. Returns the file. */
+export function writeTimestampForBatch(root: string, id: string, reply: Uint8Array): string {
+  const path = tokenPath(root, id);
+  mkdirSync(join(path, '..'), { recursive: true });
+  writeFileSync(path, reply);
+  return path;
+}
+
+/** What a drain did. */
+export interface DrainResult {
+  /** Tokens received and stored. */
+  stamped: number;
+  /** Still waiting. */
+  waiting: number;
+  /** Why it stopped early, in one line; null when the queue was emptied. */
+  error: string | null;
+  /** When a token's chain ends at a root not trusted here (the token is kept, but shows as not verified): that line. */
+  untrusted: string | null;
+}
+
+/** What a drain needs: where to ask, what to trust, and each waiting article's manifest. */
+export interface DrainOptions {
+  tsa: string;
+  anchors: readonly X509Certificate[];
+  /** The manifest's bytes; null when the capture is gone (abandoned, deleted), which drops it from the queue. */
+  manifestOf: (id: string) => Promise<Buffer | null>;
+  signal?: AbortSignal;
+  /** Hears each token stored. */
+  onStamped?: (id: string) => void;
+}
+
+/** A library's waiting timestamps. */
+export class TimestampQueue {
+  private ids: string[] | null = null;
+  private writing: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly root: string) {}
+
+  private get file(): string {
+    return join(evidenceFolder(this.root), 'timestamp-queue.txt');
+  }
+
+  /** The ids waiting, oldest first (read from disk the first time). */
+  private async load(): Promise<string[]> {
+    if (this.ids) return this.ids;
+    let text = '';
+    try {
+      text = await readFile(this.file, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new CuttingsError('library', `timestamp: cannot read ${this.file}: ${(error as Error).message}`);
+    }
+    const ids = [...new Set(text.split('\n').filter((line) => /^[0-9A-Z]{26}$/u.test(line)))];
+    // A token stored just before a crash, with the queue not yet rewritten, is not waiting.
+    const present = await Promise.all(ids.map((id) => stat(tokenPath(this.root, id)).then(() => true, () => false)));
+    this.ids ??= ids.filter((_, i) => !present[i]);
+    return this.ids;
+  }
+
+  /** How many captures wait for a timestamp. */
+  async count(): Promise<number> {
+    return (await this.load()).length;
+  }
+
+  /** Whether an article waits. */
+  async has(id: string): Promise<boolean> {
+    return (await this.load()).includes(id);
+  }
+
+  /** Puts articles in the queue; resolves once the file has them durably. */
+  add(ids: readonly string[]): Promise<void> {
+    const run = this.writing.then(async () => {
+      const queue = await this.load();
+      const created = await stat(this.file).then(() => false, () => true);
+      await mkdir(evidenceFolder(this.root), { recursive: true });
+      await appendFile(this.file, ids.map((id) => `${id}\n`).join(''), { flush: true });
+      if (created) await syncFolder(evidenceFolder(this.root));
+      queue.push(...ids.filter((id) => !queue.includes(id)));
+    });
+    this.writing = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Writes the queue as it is in memory (after a drain took some out). */
+  private rewrite(): Promise<void> {
+    const run = this.writing.then(async () => {
+      const queue = await this.load();
+      await mkdir(evidenceFolder(this.root), { recursive: true });
+      await writeFileDurably(this.file, queue.map((id) => `${id}\n`).join(''));
+    });
+    this.writing = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Asks the TSA for each waiting manifest's token, one at a time, until done or the first failure. */
+  async drain(options: DrainOptions): Promise<DrainResult> {
+    const queue = await this.load();
+    const result: DrainResult = { stamped: 0, waiting: queue.length, error: null, untrusted: null };
+    const done = new Set<string>();
+    try {
+      for (const id of [...queue]) {
+        if (options.signal?.aborted) break;
+        const manifest = await options.manifestOf(id);
+        if (manifest) {
+          const request = timestampRequest(Buffer.from(sha256Hex(manifest), 'hex'));
+          const reply = await askTsa(options.tsa, request.der, { signal: options.signal });
+          const verdict = checkTimestampReply(reply, manifest, { anchors: options.anchors, nonce: request.nonce });
+          if (verdict.problems.length > 0) throw new CuttingsError('bad-content', `${verdict.problems[0]!} (from ${options.tsa})`);
+          result.untrusted ??= verdict.trustProblem;
+          const path = tokenPath(this.root, id);
+          await mkdir(join(path, '..'), { recursive: true });
+          await writeFileDurably(path, reply);
+          result.stamped++;
+          options.onStamped?.(id);
+        }
+        done.add(id);
+      }
+    } catch (error) {
+      if (!(error instanceof CuttingsError)) throw error;
+      result.error = error.message;
+    } finally {
+      if (done.size > 0) {
+        const left = queue.filter((id) => !done.has(id));
+        queue.splice(0, queue.length, ...left);
+        await this.rewrite();
+      }
+    }
+    result.waiting = queue.length;
+    return result;
+  }
+}
