@@ -7,14 +7,15 @@
  *   library/library-state.ts     the library as a whole (size, tags, saved searches, index)
  *   dialogs/dialog.ts            whether a dialog is open
  *
- * organise.ts wires the organising tools (tag edits, undo, bulk tagging, rules, the timeline)
- * and app-events.ts what main sends unasked.
+ * adding.ts wires the ways in (Add, scans, drops and Import…, the browser, the first run),
+ * organise.ts the organising tools (tag edits, undo, bulk tagging, rules, the timeline) and
+ * app-events.ts what main sends unasked.
  */
 import type { ArticleSummary } from '../common/article';
+import { installAdding } from './adding';
 import { installAppEvents } from './app-events';
 import { ArticleList } from './components/article-list';
 import { FacetPanel } from './components/facets';
-import { FirstRunGuide } from './components/first-run';
 import { ListHeader } from './components/list-header';
 import { SearchBox } from './components/search-box';
 import { SearchHelp } from './components/search-help';
@@ -22,26 +23,20 @@ import { Sidebar } from './components/sidebar';
 import { StatusBar } from './components/status-bar';
 import { TimestampStatus } from './components/timestamp-status';
 import { Toolbar } from './components/toolbar';
-import { AddDialog } from './dialogs/add-dialog';
-import { BrowserClippingDialog } from './dialogs/browser-clipping-dialog';
 import { DeleteDialog } from './dialogs/delete-dialog';
 import { EvidenceReportDialog } from './dialogs/evidence-report-dialog';
 import { isDialogOpen } from './dialogs/dialog';
-import { PairingDialog } from './dialogs/pairing-dialog';
 import { ExportDialog } from './dialogs/export-dialog';
 import { SaveSearchDialog } from './dialogs/save-search-dialog';
 import { SettingsDialog } from './dialogs/settings-dialog';
 import { attempt, call, setErrorReporter } from './helpers/api-client';
 import { required } from './helpers/dom';
-import { chooseFiles } from './helpers/choose-files';
-import { ADDED_OR_IMPORTED_FILES, addOrImportFiles, installFileDrop, type DropReports } from './helpers/file-drop';
 import { installShortcuts } from './helpers/keyboard-shortcuts';
 import { applyTheme } from './helpers/theme';
 import { LibraryState } from './library/library-state';
 import { Listing } from './listing/listing';
 import { installOrganising } from './organise';
 import { Reader } from './reader/reader';
-import { ScanQueue } from './scans/scan-queue';
 
 const status = new StatusBar(required('status-message', HTMLElement), required('status-summary', HTMLElement), required('status-index', HTMLElement));
 setErrorReporter((message) => status.error(message));
@@ -53,17 +48,14 @@ const list = new ArticleList(required('article-list', HTMLElement), listing, {
   onSelectionChange: () => organising.bulkBar.update(),
 });
 const sidebar = new Sidebar(required('library-header', HTMLElement), required('library-nav', HTMLElement), listing, (saved) => void library.deleteSavedSearch(saved));
-const search = new SearchBox(
-  { input: required('search-input', HTMLInputElement), error: required('search-error', HTMLElement), fault: required('search-fault', HTMLElement) },
-  listing,
-);
+const searchParts = { input: required('search-input', HTMLInputElement), error: required('search-error', HTMLElement), fault: required('search-fault', HTMLElement) };
+const search = new SearchBox(searchParts, listing);
 new ListHeader({ title: required('list-title', HTMLElement), total: required('search-total', HTMLElement), titlesOnlyNote: required('titles-only-note', HTMLElement) }, listing);
 const help = new SearchHelp(required('search-help-button', HTMLButtonElement), required('search-help', HTMLElement));
 new FacetPanel(required('facets', HTMLElement), listing);
 const timestamps = new TimestampStatus(required('status-timestamps', HTMLElement));
 const library = new LibraryState({ listing, sidebar, list, status, timestamps });
 status.followListing(listing, () => library.articles);
-
 const evidenceDialog = new EvidenceReportDialog();
 const deleteDialog = new DeleteDialog((id, title) => void articleDeleted(id, title));
 const reader = new Reader(required('reader', HTMLElement), {
@@ -78,24 +70,10 @@ const reader = new Reader(required('reader', HTMLElement), {
   deleteArticle: (article) => deleteDialog.open(article),
 });
 
-// Scans are recognised in the background, a bar at the window's foot showing how far (scans/scan-queue.ts).
-const scans = new ScanQueue({
-  added: (summary) => void articleAdded(summary),
-  finished: (message, error) => (error ? status.error(message) : status.info(message)),
-  changed: () => void library.changed(),
-});
-document.querySelector('.status-bar')?.append(scans.element);
-const addDialog = new AddDialog(
-  (summary) => void articleAdded(summary),
-  (jobs) => {
-    scans.enqueue(jobs);
-    status.info(`Recognising ${jobs.length === 1 ? 'the scan' : `${jobs.length} scans`} in the background…`);
-  },
-);
+const adding = installAdding({ listing, library, status, articleAdded: (summary) => void articleAdded(summary) });
+const { addDialog, browserClippingDialog, pairingDialog, scans, firstRun } = adding;
 const saveDialog = new SaveSearchDialog((searches, saved) => library.searchSaved(searches, saved));
-const browserClippingDialog = new BrowserClippingDialog();
 const settingsDialog = new SettingsDialog(() => void browserClippingDialog.open(), undefined, () => void timestamps.refresh());
-const pairingDialog = new PairingDialog(() => void browserClippingDialog.refresh());
 // Export… offers the search as listed (with the sidebar's tag), the tag alone, and the selected article.
 const exportDialog = new ExportDialog(() => {
   const selected = list.selectedId === undefined ? undefined : list.item(list.selectedId)?.summary;
@@ -105,61 +83,25 @@ const exportDialog = new ExportDialog(() => {
     selected: selected ? { id: selected.id, title: selected.title } : null,
   };
 });
-/** How files dropped on the window, or chosen with Import…, are reported. */
-const fileReports: DropReports = {
-  added: (summary) => void articleAdded(summary),
-  failed: (message) => status.error(message),
-  imported: (message) => {
-    status.info(message);
-    void library.changed();
-  },
-  scans: (files) => scans.enqueue(files.map((file) => ({ files: [file], details: {} }))),
-  modalOpen: () => isDialogOpen(),
-};
-/** Import…: the system's file chooser, then each file added or imported as a drop would be. */
-const importFiles = () => void chooseFiles(ADDED_OR_IMPORTED_FILES).then((files) => addOrImportFiles(files, fileReports));
 new Toolbar(listing, {
   add: () => addDialog.open(),
   browserClipping: () => void browserClippingDialog.open(),
   saveSearch: () => saveDialog.open(listing.searchQuery, sidebar.savedSearches),
-  import: importFiles,
+  import: adding.importFiles,
   export: () => exportDialog.open(),
-});
-const firstRun = new FirstRunGuide(required('first-run', HTMLElement), required('article-list', HTMLElement), listing, {
-  paste: () => addDialog.open(),
-  openFile: () => addDialog.openWithFileChooser(),
-  clipFromBrowser: () => void browserClippingDialog.open(),
-  importFromTool: importFiles,
 });
 const organising = installOrganising({ listing, library, list, sidebar, status, reader });
 
 installShortcuts({
-  list,
-  search,
-  add: () => {
-    if (!isDialogOpen(addDialog)) addDialog.open();
-  },
-  modalOpen: () => isDialogOpen(),
-  dismiss: () => help.close(),
-  help: () => help.open(),
-  tag: () => void tagSelected(),
-  highlight: () => reader.startHighlight(),
-  undo: () => void organising.undoToast.undoLatest(),
+  list, search, modalOpen: () => isDialogOpen(), dismiss: () => help.close(), help: () => help.open(),
+  add: () => (isDialogOpen(addDialog) ? undefined : addDialog.open()),
+  tag: () => void tagSelected(), highlight: () => reader.startHighlight(), undo: () => void organising.undoToast.undoLatest(),
 });
 installAppEvents({
-  addDialog,
-  settingsDialog,
-  exportDialog,
-  search,
-  status,
-  library,
-  bulkProgress: organising.progress,
-  pairingDialog,
-  browserClippingDialog,
+  addDialog, settingsDialog, exportDialog, pairingDialog, browserClippingDialog, search, status, library, bulkProgress: organising.progress,
   openArticle: (id) => void openArticle(id),
   scanProgress: (file, page, pages) => scans.pageProgress(file, page, pages),
 });
-installFileDrop(fileReports);
 
 /** Opens an article in the reader, with the words its search hit matched marked. */
 async function openArticle(id: string): Promise<void> {
@@ -199,8 +141,7 @@ void (async () => {
   await attempt(async () => applyTheme((await call('getSettings')).theme));
   await library.load();
   await listing.reload();
-  // An extension that asked to be paired before the window was ready is still waiting.
-  await attempt(async () => (await call('browserClipping')).pairingRequests.forEach((request) => pairingDialog.show(request)));
+  await adding.showWaitingPairings();
   document.body.dataset.ready = 'true';
   if (firstRun.shown) firstRun.focus();
   else list.focus();
