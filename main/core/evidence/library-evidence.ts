@@ -142,6 +142,18 @@ export class LibraryEvidence {
   }
 
   /**
+   * Records articles a catalog repair put back from their captures (storage/shard-repair.ts):
+   * adds that a crash stopped after the capture was written and before the catalog named it,
+   * some of them before their custody entry was written. Each gets an entry saying so, so that
+   * every article the catalog names has one, and the log tells how it came back.
+   */
+  async recordRecovered(ids: readonly string[]): Promise<void> {
+    if (this.readOnly || ids.length === 0) return;
+    const contents = await Promise.all(ids.map((id) => readCapture(this.root, id)));
+    await this.recordCaptured(contents, undefined, new Set(), 'put back from its capture by a catalog repair: its add had not finished when the library last closed');
+  }
+
+  /**
    * Records public keys another library knew (an archive imported), with their labels as
    * they were, so that what they signed can be checked here. The custody log's entry for the
    * import names where they came from.

@@ -106,6 +106,8 @@ export async function openLibrary(path: string, options: OpenOptions = {}): Prom
   const notices: string[] = [];
   let lock: LibraryLock | null = null;
   let journal: CatalogJournal | null = null;
+  /** Articles a repair put back from their captures (their adds had not finished). */
+  const recovered: string[] = [];
   try {
     const format = await readLibraryFormat(root);
     if (readOnly) {
@@ -146,7 +148,7 @@ export async function openLibrary(path: string, options: OpenOptions = {}): Prom
       journal = await CatalogJournal.open(root);
       await catalog.useJournal(journal);
       const reading = damaged.length > 0 ? await readJournal(root) : undefined;
-      for (const shard of damaged) notices.push(await repairShard(root, catalog, shard.shard, reading));
+      for (const shard of damaged) notices.push(await repairShard(root, catalog, shard.shard, reading, (id) => recovered.push(id)));
       await backUpAndTrimJournal(root, journal).catch((error: unknown) => {
         notices.push(`library: could not make today's backup (${(error as Error).message})`);
       });
@@ -159,7 +161,13 @@ export async function openLibrary(path: string, options: OpenOptions = {}): Prom
     // Last, so that nothing after it can fail and leave a worker thread running.
     const engine = options.searchWorker ? new WorkerSearchEngine(options.searchWorker) : new InProcessSearchEngine();
     const clipWorker = options.clipWorker && !readOnly ? new ClipWorker(options.clipWorker) : null;
-    const context = new LibraryContext(root, readOnly, catalog, new SearchService(root, engine, catalog), new LibraryEvidence(root, readOnly, options.evidence));
+    const evidence = new LibraryEvidence(root, readOnly, options.evidence);
+    // Articles a repair put back from their captures get the custody entry their add may not
+    // have written; a key that cannot be used is said, and the library still opens.
+    await evidence.recordRecovered(recovered).catch((error: unknown) => {
+      notices.push(`library: could not record in the custody log the ${recovered.length} article(s) recovered from their captures (${(error as Error).message})`);
+    });
+    const context = new LibraryContext(root, readOnly, catalog, new SearchService(root, engine, catalog), evidence);
     const scans = new ScanRecogniser(options.ocrWorker && !readOnly ? options.ocrWorker : undefined);
     return { context, notices, saved, colours, rules, titlesWhileLoading: options.titlesWhileLoading ?? false, clipWorker, scans, lock, journal };
   } catch (error) {

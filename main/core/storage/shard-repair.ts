@@ -18,9 +18,11 @@ import { shardOf } from './shards';
 /**
  * Repairs one damaged shard of a library open for writing; returns the notice for the user.
  * `journal` is the journal as read once for all the shards repaired at one open (each repair
- * only adds an entry of its own shard), read here when not given.
+ * only adds an entry of its own shard), read here when not given. `onRecovered` hears each
+ * article put back from its capture alone (an add a crash stopped before the catalog named
+ * it), for the custody log.
  */
-export async function repairShard(root: string, catalog: Catalog, shard: string, journal?: JournalReading): Promise<string> {
+export async function repairShard(root: string, catalog: Catalog, shard: string, journal?: JournalReading, onRecovered?: (id: string) => void): Promise<string> {
   const quarantinedTo = await quarantineShard(root, shard);
   const restored = await readShardBackup(root, shard);
   const since = restored?.changeNumber ?? 0;
@@ -70,6 +72,7 @@ export async function repairShard(root: string, catalog: Catalog, shard: string,
     if (record) {
       articles[id] = record;
       recovered++;
+      onRecovered?.(id);
     }
   }
   // Past every number the shard reached, so that derived data (the search index) sees it changed.
