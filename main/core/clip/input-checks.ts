@@ -37,6 +37,22 @@ export function looksLikeBinary(text: string): boolean {
   return suspicious > end * BINARY_RATIO;
 }
 
+/** At most one NUL in this many characters is a page's stray byte, not binary data. */
+const STRAY_NUL_CHARS = 1000;
+
+/**
+ * The page without its NUL characters when they are a few strays in markup (an old CMS's
+ * `border=\0` or a NUL after a closing tag: browsers show nothing for them); otherwise the
+ * text unchanged, for {@link looksLikeBinary} to judge. `withoutStrayNuls('<p>a\0</p>')` →
+ * `'<p>a</p>'`.
+ */
+export function withoutStrayNuls(text: string): string {
+  if (!text.includes('\0') || !looksLikeHtml(text)) return text;
+  let nuls = 0;
+  for (let at = text.indexOf('\0'); at >= 0; at = text.indexOf('\0', at + 1)) nuls++;
+  return nuls * STRAY_NUL_CHARS <= text.length ? text.replaceAll('\0', '') : text;
+}
+
 /**
  * True if the text starts, after white space, a BOM, comments and an XML declaration, with
  * `<!doctype html`, `<html`, `<head` or `<body`, or has block tags (`<p>`, `<div>`,
