@@ -10,6 +10,7 @@
  * The trees are written as main/core/clip/blocks/boosted-trees.ts reads them; a split on bin
  * b of a feature becomes "value ≤ the edge between bin b and b+1".
  */
+import { seededRandom } from '../../bench/bbc-corpus';
 import type { BoostedTrees, Tree } from '../../main/core/clip/blocks/boosted-trees';
 
 /** What is learnt from: `width` features a row, row by row, with a 0/1 label and a weight each. */
@@ -54,17 +55,8 @@ export const DEFAULT_BOOSTING: BoostingOptions = {
   seed: 17,
 };
 
-/** A small, fast, seeded generator (mulberry32). */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The seeded generator the bench's corpus sampling uses (mulberry32). */
+export { seededRandom };
 
 /** Each feature's bin edges, ascending: a value is in bin b when edges[b-1] < value ≤ edges[b]. */
 function binEdges(data: TrainingSet, bins: number): Float64Array[] {
