@@ -121,9 +121,12 @@ export function authorMatches(got: string | null, want: string): boolean {
   return names(got) === names(want);
 }
 
-/** Extracts every page with `extract` and scores it. `extract` may throw; that page then scores as empty. */
+/**
+ * Extracts every page with `extract` (given the page, its address if known, and its file's
+ * name) and scores it. `extract` may throw; that page then scores as empty.
+ */
 export function scoreCorpus(
-  extract: (html: string, url: string | undefined) => ScoredFields,
+  extract: (html: string, url: string | undefined, file: string) => ScoredFields,
   pages: Array<[string, PageTruth]> = loadTruth(),
 ): CorpusScore {
   const scores: PageScore[] = [];
@@ -134,7 +137,7 @@ export function scoreCorpus(
     let got: ScoredFields = { title: null, author: null, published: null, text: '' };
     let error: string | undefined;
     try {
-      got = extract(html, pageUrl(key));
+      got = extract(html, pageUrl(key), truth.file);
     } catch (caught) {
       error = caught instanceof Error ? caught.message : String(caught);
     }

@@ -5,6 +5,14 @@
  * encoding: many older German, French and Chinese pages declare nothing and read as U+FFFD
  * soup in UTF-8). Invalid bytes in a declared encoding become U+FFFD rather than failing: a
  * page with one bad byte is still a page, and its declaration is likelier right than a guess.
+ *
+ * One exception: a `<meta>` that names a single-byte encoding (ISO-8859-1, windows-1252…) over
+ * bytes that are valid UTF-8 with letters beyond ASCII. A page saved to a file keeps its
+ * `<meta>` but loses the HTTP header, which a browser obeys over the `<meta>`; servers that
+ * send UTF-8 under a stale Latin-1 template say so in the header. Text really written in a
+ * single-byte encoding is practically never valid UTF-8 (an accented letter followed by a
+ * plain one is not), so such bytes are UTF-8. Of the L3S-GN1 news pages, 111 of the 263 that
+ * declare ISO-8859-1 are such pages; read as Latin-1 they show "RÃ¼cker" for "Rücker".
  */
 
 /**
@@ -19,7 +27,9 @@ const META_SNIFF_BYTES = 4096;
  */
 export function decodeText(bytes: Uint8Array, declared: string | null = null, sniffHtml = true): string {
   const fromBom = bomEncoding(bytes);
-  const label = fromBom ?? usable(declared) ?? (sniffHtml ? usable(metaCharset(bytes)) : null) ?? undeclared(bytes);
+  const fromMeta = !fromBom && !usable(declared) && sniffHtml ? usable(metaCharset(bytes)) : null;
+  const label =
+    fromBom ?? usable(declared) ?? (fromMeta && !(isSingleByte(fromMeta) && isUtf8BeyondAscii(bytes)) ? fromMeta : null) ?? undeclared(bytes);
   if (label === 'windows-1252') return decodeWindows1252(bytes);
   // The BOM itself is dropped (TextDecoder does so for the encoding it names).
   return new TextDecoder(label).decode(bytes);
@@ -35,6 +45,22 @@ const WINDOWS_1252_HIGH = '€\x81‚ƒ„…†‡ˆ‰Š‹Œ\x8dŽ\x8f\x90‘
 function decodeWindows1252(bytes: Uint8Array): string {
   const latin1 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
   return latin1.replace(/[\x80-\x9f]/gu, (c) => WINDOWS_1252_HIGH[c.charCodeAt(0) - 0x80]!);
+}
+
+/** Encodings of one byte a character, which a stale `<meta>` names over UTF-8 bytes. */
+function isSingleByte(label: string): boolean {
+  return /^(?:windows-125\d|iso-8859-\d+|us-ascii|ascii|macintosh|koi8-[ru])$/.test(label);
+}
+
+/** True if the bytes are valid UTF-8 and hold at least one character beyond ASCII. */
+function isUtf8BeyondAscii(bytes: Uint8Array): boolean {
+  if (!bytes.some((byte) => byte >= 0x80)) return false;
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**

@@ -20,11 +20,16 @@
  */
 import { authorAfterLabel, authorInMarkup, authorLinkedToTheirPage, bylineInText, looksLikeNames } from './byline';
 import { dateInMarkup, dateInText, dateInUrl, dateNearHeadline } from './date-in-text';
-import { ELEMENT_NODE, selectAll, selectFirst } from './dom';
+import { selectAll, selectFirst } from './dom';
 import type { DomDocument, DomElement } from './dom';
+import { visibleHeadline } from './headline';
+import { decodeEntities, ldAuthors, ldBody, ldName, ldText, ldUrl, readJsonLdArticle } from './json-ld';
+import { metaValues, readMetaTags } from './meta-tags';
+import { cleanText, firstOf, joinNames, looksLikeUrl, nonUrl } from './meta-text';
 import { isSiteRoot, pageHost, resolveHttpUrl } from './urls';
 
 export { cleanByline } from './byline';
+export { nonUrl } from './meta-text';
 
 /** What a page says about itself; null where it says nothing usable. */
 export interface PageMetadata {
@@ -69,18 +74,6 @@ export interface ExtractMetadataOptions {
   /** Where the page was fetched from, whose path may hold its date: `{ pageUrl: 'https://x.org/2020/01/02/a' }`. */
   pageUrl?: string | null;
 }
-
-type JsonObject = Record<string, unknown>;
-
-/** schema.org types that describe one article (compared without their namespace). */
-const ARTICLE_TYPES = new Set([
-  'Article', 'NewsArticle', 'ReportageNewsArticle', 'AnalysisNewsArticle', 'OpinionNewsArticle',
-  'ReviewNewsArticle', 'BackgroundNewsArticle', 'AskPublicNewsArticle', 'SatiricalArticle',
-  'BlogPosting', 'LiveBlogPosting', 'SocialMediaPosting', 'TechArticle', 'ScholarlyArticle', 'Report',
-]);
-
-/** schema.org types of the page that holds an article. */
-const PAGE_TYPES = new Set(['WebPage', 'ItemPage', 'AboutPage', 'ProfilePage', 'CollectionPage', 'MedicalWebPage']);
 
 /** Reads title, authors, dates, site, URL, language, description, image, section, keywords and JSON-LD body from a page. */
 export function extractMetadata(document: DomDocument, options: ExtractMetadataOptions = {}): PageMetadata {
@@ -276,108 +269,6 @@ function keywordList(value: unknown): string[] {
   return list.slice(0, 50);
 }
 
-/**
- * The headline shown on the page: the one `<h1>` inside the page's `<article>` or `<main>`
- * (or a heading that sets its kicker apart, where that `<h1>` runs kicker and headline
- * together), else the page's only `<h1>`, else on a page with no `<h1>` an element whose
- * class marks the headline. Pages with several `<h1>`s and none marked out (a list of
- * stories) have no one headline.
- */
-function visibleHeadline(document: DomDocument): { text: string; inChrome: boolean } | null {
-  const texts = (elements: DomElement[]): string[] =>
-    elements.map(headlineText).filter((text): text is string => text !== null && text.length <= 300);
-  const inContent = texts(selectAll(document, 'article h1, main h1, [role="main"] h1, [itemprop~="headline"]'));
-  if (inContent.length > 0 && inContent.every((text) => text === inContent[0])) {
-    // A heading that sets a kicker apart inside it is a story's headline by its make: it wins
-    // over an <h1> (a breadcrumb's, say) that is its kicker and headline run together.
-    const kickered = texts(selectAll(document, 'h1, h2').filter((element) => Array.from(element.children).some(isKicker) && !isInChrome(element)));
-    const apart = kickered.length > 0 && kickered.every((text) => text === kickered[0]) ? kickered[0] : undefined;
-    const text = apart && inContent[0]?.endsWith(apart) ? apart : inContent[0];
-    return text ? { text, inChrome: false } : null;
-  }
-  const h1s = selectAll(document, 'h1');
-  if (h1s.length === 0) return headlineByClass(document);
-  const all = texts(h1s);
-  if (all.length !== 1 || h1s.length !== 1 || !all[0]) return null;
-  return { text: all[0], inChrome: isInChrome(h1s[0] as DomElement) };
-}
-
-/** Class words that mark an element as a headline. */
-const HEADLINE_CLASS_WORD = /^(?:headline|title|titel)$/i;
-/** Class words of headlines that are not the page's: teasers, widgets, the site's own. */
-const OTHER_HEADLINE_WORD = /^(?:site|widget|sidebar|footer|nav|menu|teaser|card|related|section|box|block|logo|list|item|page|blog|comment|comments)$/i;
-
-/**
- * On a page with no `<h1>`, the first element outside the chrome whose class marks it as the
- * headline ("l-headline", "entry-title") and that holds 3 to 25 words.
- */
-function headlineByClass(document: DomDocument): { text: string; inChrome: boolean } | null {
-  for (const element of selectAll(document, 'body [class]')) {
-    const words = (element.getAttribute('class') ?? '').split(/[\s_-]+/);
-    if (!words.some((word) => HEADLINE_CLASS_WORD.test(word)) || words.some((word) => OTHER_HEADLINE_WORD.test(word))) continue;
-    const text = cleanText(element.textContent);
-    const count = text?.split(' ').length ?? 0;
-    if (!text || count < 3 || count > 25 || isInChrome(element)) continue;
-    return { text, inChrome: false };
-  }
-  return null;
-}
-
-/**
- * Class or id words of a kicker set inside a headline ("Corona-Pandemie" above the headline
- * proper: a Dachzeile, an overline, an eyebrow).
- */
-const KICKER_WORD = /^(?:kicker|dachzeile|overline|topline|eyebrow|roofline|spitzmarke|superline|pretitle)$/i;
-
-/**
- * Class or id words that, inside a headline, mark a kicker too or text only screen readers
- * get, but elsewhere mark other things as well.
- */
-const SET_APART_WORD = /^(?:topic|label|visually|hidden|sr|only|screen)$/i;
-
-/** The class and id of an element, split into words ("content__kicker" → content, kicker). */
-function classWords(element: DomElement): string[] {
-  return `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`.split(/[\s_-]+/);
-}
-
-function isKicker(element: DomElement): boolean {
-  return classWords(element).some((word) => KICKER_WORD.test(word));
-}
-
-/**
- * A headline's text without the kicker a page sets inside its `<h1>`: the direct children
- * marked as one (see {@link KICKER_WORD} and {@link SET_APART_WORD}) are left out, when
- * what remains has two words or more.
- */
-function headlineText(element: DomElement): string | null {
-  const whole = cleanText(element.textContent);
-  let rest = '';
-  let skipped = false;
-  for (const child of Array.from(element.childNodes)) {
-    if (child.nodeType === ELEMENT_NODE) {
-      if (classWords(child as DomElement).some((word) => KICKER_WORD.test(word) || SET_APART_WORD.test(word))) {
-        skipped = true;
-        continue;
-      }
-    }
-    rest += ` ${child.textContent ?? ''}`;
-  }
-  // What joined the kicker to the headline (": ", " - ") goes with it.
-  const headline = skipped ? cleanText(rest.replace(/^[\s:|\-–—·•/]+/, '')) : null;
-  return headline && headline.split(' ').length >= 2 ? headline : whole;
-}
-
-/** True for an element in the page's masthead, menu, sidebar or footer, or in a link (a logo). */
-function isInChrome(element: DomElement): boolean {
-  // A <header> inside the article is the article's own (headline, kicker, byline).
-  const chrome = element.closest('header, nav, aside, footer, [role="banner"], [role="navigation"]');
-  if (chrome && !chrome.closest('article, main, [role="main"]')) return true;
-  return (
-    element.closest('a, [class*="logo" i], [id*="logo" i]') !== null ||
-    selectFirst(element, 'a[href="/"], img, [class*="logo" i]') !== null
-  );
-}
-
 /** True if `name` is the site's name or its host ("Example News", "example-news.de"). */
 function isSiteName(name: string, site: string | null, url: string | null): boolean {
   const fold = (text: string): string => text.toLowerCase().replace(/^www\./, '').replace(/[^\p{L}\p{N}]+/gu, '');
@@ -395,81 +286,8 @@ function isSiteName(name: string, site: string | null, url: string | null): bool
   return label.length >= 5 && folded.includes(label) && folded.length <= label.length * 2 && name.trim().split(/\s+/).length >= 3;
 }
 
-/** The first value that is a non-empty string. */
-function firstOf(...values: Array<string | null | undefined | false>): string | null {
-  for (const value of values) if (typeof value === 'string' && value !== '') return value;
-  return null;
-}
-
-/** Collapses white space; empty becomes null. */
-function cleanText(text: string | null | undefined): string | null {
-  const clean = text?.replace(/\s+/g, ' ').trim();
-  return clean ? clean : null;
-}
-
-function looksLikeUrl(value: string): boolean {
-  return /^(?:https?:\/\/|www\.)/i.test(value.trim());
-}
-
-/** The value unless it is a URL (some sites put their address where their name belongs). */
-export function nonUrl(value: string | null): string | null {
-  return value && !looksLikeUrl(value) ? value : null;
-}
-
 // ---------------------------------------------------------------------------------------
-// <meta>, <link>, <time>
-
-/**
- * All `<meta>` values by lower-cased key (name, property, itemprop, http-equiv), in page
- * order. `property` may hold several space-separated keys (RDFa), so each is recorded.
- */
-function readMetaTags(document: DomDocument): Map<string, string[]> {
-  const values = new Map<string, string[]>();
-  for (const element of selectAll(document, 'meta[content]')) {
-    const content = cleanText(element.getAttribute('content'));
-    if (!content) continue;
-    const keys = [
-      element.getAttribute('name'),
-      element.getAttribute('property'),
-      element.getAttribute('itemprop'),
-      element.getAttribute('http-equiv'),
-    ];
-    for (const attribute of keys) {
-      for (const raw of attribute?.toLowerCase().split(/\s+/) ?? []) {
-        if (!raw) continue;
-        // Dublin Core is written both ways: `DC.creator` and (RDFa) `dc:creator`.
-        const key = raw.replace(/^(dc|dcterms):/, '$1.');
-        const list = values.get(key);
-        if (list) list.push(content);
-        else values.set(key, [content]);
-      }
-    }
-  }
-  return values;
-}
-
-function metaValues(meta: Map<string, string[]>, ...keys: string[]): string[] {
-  for (const key of keys) {
-    const list = meta.get(key);
-    if (list?.length) return list;
-  }
-  return [];
-}
-
-/** Distinct names, "By " stripped, joined with ", "; null if none. */
-function joinNames(names: Array<string | null | undefined>): string | null {
-  const seen = new Set<string>();
-  const kept: string[] = [];
-  for (const raw of names) {
-    const name = cleanText(raw)?.replace(/^by:?\s+/i, '');
-    if (!name || looksLikeUrl(name)) continue;
-    const key = name.toLocaleLowerCase();
-    if (seen.has(key)) continue;
-    seen.add(key);
-    kept.push(name);
-  }
-  return kept.length > 0 ? kept.join(', ') : null;
-}
+// <link>, <time>
 
 function canonicalHref(document: DomDocument): string | null {
   for (const link of selectAll(document, 'link[rel][href]')) {
@@ -599,156 +417,4 @@ export function normaliseLang(raw: string | null | undefined): string | null {
   } catch {
     return null;
   }
-}
-
-// ---------------------------------------------------------------------------------------
-// JSON-LD
-
-interface JsonLdArticle {
-  /** Empty when the page has a page node but no article node. */
-  article: JsonObject;
-  /** The `WebPage` node: its date is the article's when no article node gives one. */
-  page: JsonObject | undefined;
-  /** Every node with an `@id`, so that `{"@id": "#author"}` references can be followed. */
-  byId: Map<string, JsonObject>;
-}
-
-/** The first article node in the page's JSON-LD blocks, or null. */
-function readJsonLdArticle(document: DomDocument): JsonLdArticle | null {
-  const nodes: JsonObject[] = [];
-  for (const script of selectAll(document, 'script[type]')) {
-    if (!/^\s*application\/ld\+json\s*(?:;|$)/i.test(script.getAttribute('type') ?? '')) continue;
-    collectNodes(parseJsonLoosely(script.textContent ?? ''), nodes, 0);
-  }
-  const byId = new Map<string, JsonObject>();
-  for (const node of nodes) {
-    const id = node['@id'];
-    if (typeof id === 'string' && !byId.has(id)) byId.set(id, node);
-  }
-  const article = nodes.find(isArticleNode);
-  const page = nodes.find((node) => hasType(node, PAGE_TYPES));
-  return article || page ? { article: article ?? {}, page, byId } : null;
-}
-
-/** JSON.parse that survives what CMSs put around and inside JSON-LD. */
-function parseJsonLoosely(text: string): unknown {
-  const trimmed = text
-    .trim()
-    .replace(/^(?:\/\/\s*)?(?:<!--|\/\*\s*<!\[CDATA\[\s*\*\/|<!\[CDATA\[)/, '')
-    .replace(/(?:-->|\/\*\s*\]\]>\s*\*\/|(?:\/\/\s*)?\]\]>)$/, '')
-    .trim()
-    .replace(/;$/, '');
-  try {
-    return JSON.parse(trimmed);
-  } catch {
-    // Raw line breaks and tabs inside strings are invalid JSON but common; outside strings
-    // a space means the same.
-    try {
-      // eslint-disable-next-line no-control-regex -- control characters are what is being replaced
-      return JSON.parse(trimmed.replace(/[\u0000-\u001f]+/g, ' '));
-    } catch {
-      return null;
-    }
-  }
-}
-
-/** Gathers candidate nodes from top-level values, arrays, `@graph` and `mainEntity`. */
-function collectNodes(value: unknown, out: JsonObject[], depth: number): void {
-  if (depth > 6 || value === null || typeof value !== 'object') return;
-  if (Array.isArray(value)) {
-    for (const item of value) collectNodes(item, out, depth + 1);
-    return;
-  }
-  const node = value as JsonObject;
-  out.push(node);
-  collectNodes(node['@graph'], out, depth + 1);
-  collectNodes(node['mainEntity'], out, depth + 1);
-}
-
-function isArticleNode(node: JsonObject): boolean {
-  return hasType(node, ARTICLE_TYPES);
-}
-
-function hasType(node: JsonObject, wanted: Set<string>): boolean {
-  const types = Array.isArray(node['@type']) ? node['@type'] : [node['@type']];
-  // "NewsArticle", "schema:NewsArticle" and "http://schema.org/NewsArticle" are the same type.
-  return types.some((type) => typeof type === 'string' && wanted.has(type.replace(/^.*[/:#]/, '')));
-}
-
-/** Follows an `{"@id": …}` reference to the node it names, when the page has that node. */
-function deref(value: unknown, byId: Map<string, JsonObject>): unknown {
-  if (value && typeof value === 'object' && !Array.isArray(value)) {
-    const id = (value as JsonObject)['@id'];
-    if (typeof id === 'string' && Object.keys(value).length <= 2) return byId.get(id) ?? value;
-  }
-  return value;
-}
-
-/** A JSON-LD text value (a string, or the first string of an array), entities decoded. */
-function ldText(value: unknown): string | null {
-  if (Array.isArray(value)) return ldText(value[0]);
-  if (typeof value === 'number') return String(value);
-  if (typeof value !== 'string') return null;
-  return cleanText(decodeEntities(value));
-}
-
-/** `articleBody` keeps its line breaks: they are its paragraphs. */
-function ldBody(value: string): string | null {
-  const body = decodeEntities(value)
-    .replace(/\r\n?/g, '\n')
-    .split('\n')
-    .map((line) => line.replace(/[^\S\n]+/g, ' ').trim())
-    .join('\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
-  return body || null;
-}
-
-function ldName(value: unknown, byId: Map<string, JsonObject>): string | null {
-  const node = deref(Array.isArray(value) ? value[0] : value, byId);
-  if (typeof node === 'string') return nonUrl(cleanText(decodeEntities(node)));
-  if (node && typeof node === 'object') return nonUrl(ldText((node as JsonObject)['name']));
-  return null;
-}
-
-function ldAuthors(value: unknown, byId: Map<string, JsonObject>): string | null {
-  const list = Array.isArray(value) ? value : [value];
-  const names = list.map((item) => {
-    const node = deref(item, byId);
-    if (node && typeof node === 'object' && !Array.isArray(node)) {
-      const person = node as JsonObject;
-      const name = ldText(person['name']);
-      if (name) return name;
-      const parts = [ldText(person['givenName']), ldText(person['familyName'])].filter(Boolean);
-      return parts.length > 0 ? parts.join(' ') : null;
-    }
-    return typeof node === 'string' ? decodeEntities(node) : null;
-  });
-  return joinNames(names);
-}
-
-function ldUrl(value: unknown): string | null {
-  if (typeof value === 'string') return value;
-  if (value && typeof value === 'object' && !Array.isArray(value)) {
-    const node = value as JsonObject;
-    for (const key of ['@id', 'url']) if (typeof node[key] === 'string') return node[key] as string;
-  }
-  return null;
-}
-
-const NAMED_ENTITIES: Record<string, string> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', hellip: '…', mdash: '—',
-  ndash: '–', lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”',
-};
-
-/** Decodes the entities CMSs leave in JSON-LD strings (`Q&amp;A`, `&#8217;`). */
-function decodeEntities(text: string): string {
-  if (!text.includes('&')) return text;
-  return text.replace(/&(?:#(\d{1,7})|#x([0-9a-f]{1,6})|([a-z]+));/gi, (match, dec, hex, name) => {
-    if (dec || hex) {
-      const code = dec ? Number(dec) : parseInt(hex as string, 16);
-      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : match;
-    }
-    return NAMED_ENTITIES[(name as string).toLowerCase()] ?? match;
-  });
 }

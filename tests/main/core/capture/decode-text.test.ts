@@ -51,6 +51,14 @@ describe('decodeText on pages read from files (no HTTP charset)', () => {
     expect(decodeText(latin1('<p>Müller</p>'))).toBe('<p>Müller</p>');
   });
 
+  it('reads valid UTF-8 as UTF-8 under a <meta> that names Latin-1 (a saved page that lost its HTTP header)', () => {
+    expect(decodeText(utf8('<meta charset="iso-8859-1"><p>Joachim Rücker’s report</p>'))).toContain('Joachim Rücker’s report');
+    expect(decodeText(utf8('<meta http-equiv="Content-Type" content="text/html; charset=windows-1252"><p>café</p>'))).toContain('café');
+    // The server's own word still wins, and plain ASCII under the <meta> changes nothing.
+    expect(decodeText(utf8('<p>café</p>'), 'iso-8859-1')).toBe('<p>cafÃ©</p>');
+    expect(decodeText(latin1('<meta charset="iso-8859-1"><p>caf\xe9</p>'))).toContain('café');
+  });
+
   it('ignores a declared encoding it does not know', () => {
     expect(decodeText(utf8('<meta charset="x-unknown"><p>ä</p>'))).toContain('<p>ä</p>');
   });

@@ -242,10 +242,20 @@ describe('clipHtml bad input', () => {
     );
   });
 
-  it('rejects a page with no article in it', () => {
-    const empty = '<!doctype html><html><head><title>Example News</title></head><body><nav><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li><li><a href="/sport">Sport</a></li></ul></nav><footer><p>© 2024 Example News. All rights reserved.</p><p><a href="/privacy">Privacy policy</a> · <a href="/terms">Terms of use</a></p></footer></body></html>';
-    expect(clipError(() => clipHtml(empty)).message).toBe('clip: pasted HTML has no article in it (no readable text found)');
-    expect(clipError(() => clipHtml(empty, { fileName: 'index.html' })).message).toBe('clip: index.html has no article in it (no readable text found)');
+  it('clips a page that shows nothing but a menu and a footer as the text it shows, as a browser shows it', () => {
+    const chrome = '<!doctype html><html><head><title>Example News</title></head><body><nav><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li><li><a href="/sport">Sport</a></li></ul></nav><footer><p>© 2024 Example News. All rights reserved.</p><p><a href="/privacy">Privacy policy</a> · <a href="/terms">Terms of use</a></p></footer></body></html>';
+    expect(clipHtml(chrome).text).toContain('© 2024 Example News. All rights reserved.');
+  });
+
+  it('rejects a page that shows no text', () => {
+    const blank = '<!doctype html><html><head><title>Example News</title><style>p { color: red }</style></head><body><div><img src="a.png" alt=""></div><script>document.write("Hello")</script></body></html>';
+    expect(clipError(() => clipHtml(blank)).message).toBe('clip: pasted HTML has no article in it (the page shows no text)');
+    expect(clipError(() => clipHtml(blank, { fileName: 'index.html' })).message).toBe('clip: index.html has no article in it (the page shows no text)');
+  });
+
+  it('clips a page with a stray NUL byte in its markup (one in 1,000 characters at most), which a browser shows as if it were not there', () => {
+    const page = `<html><body><table border=\0><tr><td><p>${'The council met on Tuesday and voted to close the pool. '.repeat(40)}</p></td></tr></table>\0</body></html>`;
+    expect(clipHtml(page).text).toContain('The council met on Tuesday and voted to close the pool.');
   });
 
   it('refuses a page cut off before its first element as having no article, not with an internal error', () => {
