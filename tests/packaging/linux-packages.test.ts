@@ -101,7 +101,7 @@ describe('the desktop entry of the AppImage, .deb and .rpm (LinuxTargetHelper)',
     expect(helper.getDesktopFileName()).toBe('cuttings');
     // %U: files may arrive as file:// URLs (main/policies/launch-arguments.ts converts them).
     expect(entry).toMatch(/\nExec=\/opt\/Cuttings\/cuttings %U\n/u);
-    expect(entry).toContain('\nMimeType=text/html;application/x-cuttings-archive;\n');
+    expect(entry).toContain('\nMimeType=text/html;application/x-cuttings-archive;x-scheme-handler/cuttings;\n');
   });
 
   it('would class the window "Cuttings" without desktopName, which is not the app id of the entry "cuttings"', async () => {

@@ -124,7 +124,10 @@ export function extractPage(html: string, options: ExtractPageOptions = {}): Ext
       ? learnedBody(window, page, document, analysisHints(metadata), options.model, metadata.articleBody, linkBase)
       : rulesBody(window, page, document, metadata.articleBody, linkBase);
     const body = chosen && withStandfirst(window, chosen, metadata.description, visibleText, linkBase);
-    if (!chosen || !body) throw new ClipError(`clip: ${name} has no article in it (the page shows no text)`);
+    if (!chosen || !body) {
+      const why = visibleText === '' ? 'the page shows no text' : 'no readable text found, only menus, headers and footers';
+      throw new ClipError(`clip: ${name} has no article in it (${why})`);
+    }
     const title =
       chooseTitle({ ...metadata, url: metadata.url ?? pageUrl }, cleanLine(readable?.title)) ?? makeExcerpt(body.text.split('\n')[0] ?? '', 80);
     return {

@@ -4,8 +4,8 @@
  * ends here, and so does the block classifier when it keeps too little (a page whose text it
  * cannot tell from its chrome, a page of one short note, a page that keeps its text in JSON-LD
  * only). Each source gets a say in turn, most trusted first, and the last is all the text the
- * page shows: a page a browser shows is never refused for want of an article (14
- * pages of the GN1 and Dragnet sets were).
+ * page shows: a page a browser shows with an article in it is not refused (14 pages of the
+ * GN1 and Dragnet sets were); a page of nothing but a menu and a footer still is.
  */
 import { isProbablyReaderable } from '@mozilla/readability';
 import { countWords, findWords, foldTerm } from '../../../common/text';
@@ -21,6 +21,12 @@ import type { ReadabilityResult } from './run-readability';
  * page, the footer on a page with no article. Below it, the next source gets a say.
  */
 const MIN_ARTICLE_WORDS = 50;
+
+/**
+ * At least this many words before a page that is all chrome by its markup is taken whole:
+ * the GN1 and Dragnet pages that needed it hold hundreds; a menu and a footer, a handful.
+ */
+const MIN_CHROME_ONLY_WORDS = 25;
 
 /**
  * A JSON-LD `articleBody` this many times longer than Readability's text means Readability
@@ -55,7 +61,7 @@ const CONTENT_SELECTOR = 'main, article, [role="main"], [role="article"]';
  * Readability's short answer if the page looks like an article; the page's `<body>` without
  * its chrome if that has enough words; Readability's short answer if its words are not page
  * chrome; a short `articleBody`; the page's body without its chrome, however short; at last
- * every word the page shows. Null only when the page shows no word at all.
+ * every word the page shows, if they are enough for an article. Null means no article.
  */
 export function fallbackBody(
   window: DomWindow,
@@ -89,11 +95,12 @@ export function fallbackBody(
   if (articleWords > 0) return articleBody();
   if (pageBody && pageBody.words > 0) return pageBody;
   // A page that is all chrome by its markup (a frameset's <noframes>, a page in one <header>)
-  // still shows its words.
+  // still shows its words — when they are enough to be an article: a page of nothing but a
+  // menu and a footer ("Home · About · © 2024") has none, and is refused as before.
   const whole = parsePage(window, html);
   for (const element of selectAll(whole, 'script, style, template, noscript')) element.remove();
   const everything = whole.body ? htmlToBody(window, whole.body.innerHTML, linkBase) : null;
-  return everything && everything.words > 0 ? everything : null;
+  return everything && everything.words >= MIN_CHROME_ONLY_WORDS ? everything : null;
 }
 
 /**

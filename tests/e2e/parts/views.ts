@@ -41,7 +41,11 @@ export async function seedViewsLibrary(library: Library): Promise<void> {
   await library.addHighlight({ id: first.id, quote: 'The foreign ministers spoke for three hours', comment: 'Long meeting' });
 }
 
-/** Every view and dialog named in issue #16, in an order where each leaves the library as the next expects. */
+/**
+ * Every view and dialog of the window, in an order where each leaves the library as the next
+ * expects. A scan's page beside its text is not here: making a scan runs the OCR engine, which
+ * tests/e2e/scans.spec.ts does.
+ */
 export const WINDOW_VIEWS: readonly WindowView[] = [
   { name: 'list', open: async (app) => void (await expect(app.rows).toHaveCount(5)) },
   {
@@ -138,6 +142,30 @@ export const WINDOW_VIEWS: readonly WindowView[] = [
       await app.waitForSearchTotal(1);
       await app.saveSearchButton.click();
       await expect(app.saveSearchForm.dialog).toBeVisible();
+    },
+  },
+  {
+    name: 'extension pairing request',
+    open: async (app) => {
+      const request = { requestId: 'views-request', origin: 'chrome-extension://abcdefghijklmnopabcdefghijklmnop', name: 'Cuttings', version: '1.0.0', browser: 'Chromium 140', asked: '2026-01-10T09:00:00.000Z' };
+      await app.sendAppEvent({ type: 'browser-pairing-request', request });
+      await expect(app.pairingForm.dialog).toBeVisible();
+    },
+  },
+  {
+    name: 'evidence report dialog',
+    open: async (app) => {
+      await app.openArticle(VIEWS_ARTICLE);
+      await app.evidenceForm.open.click();
+      await expect(app.evidenceForm.dialog).toBeVisible();
+    },
+  },
+  {
+    name: 'delete dialog',
+    open: async (app) => {
+      await app.openArticle(VIEWS_ARTICLE);
+      await app.deleteForm.open.click();
+      await expect(app.deleteForm.dialog).toBeVisible();
     },
   },
   {

@@ -44,7 +44,7 @@ describe('parseLaunchArguments with file:// URLs (a Linux desktop entry passes %
   it('turns local file URLs into paths, percent-decoded', () => {
     expect(
       parseLaunchArguments(['/opt/Cuttings/cuttings', 'file:///home/ann/Saved%20pages/story.html', 'file://localhost/home/ann/week.cuttings', 'FILE:///home/ann/notes.md'], HOME, false),
-    ).toEqual({ files: ['/home/ann/Saved pages/story.html', '/home/ann/week.cuttings', '/home/ann/notes.md'], urls: [], ignored: [] });
+    ).toEqual({ files: ['/home/ann/Saved pages/story.html', '/home/ann/week.cuttings', '/home/ann/notes.md'], urls: [], links: [], ignored: [] });
     // A name in another script survives the round trip.
     expect(parseLaunchArguments(['cuttings', 'file:///home/ann/%D0%A1%D1%82%D0%B0%D1%82%D1%8C%D1%8F.html'], HOME, false).files).toEqual(['/home/ann/Статья.html']);
   });
@@ -53,6 +53,7 @@ describe('parseLaunchArguments with file:// URLs (a Linux desktop entry passes %
     expect(parseLaunchArguments(['cuttings', 'file://server/share/story.html', 'file:///home/ann/photo.jpg', 'file:///home/ann/%2Fetc.html', 'file:'], HOME, false)).toEqual({
       files: [],
       urls: [],
+      links: [],
       ignored: ['file://server/share/story.html', 'file:///home/ann/photo.jpg', 'file:///home/ann/%2Fetc.html', 'file:'],
     });
   });

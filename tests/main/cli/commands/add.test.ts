@@ -80,7 +80,7 @@ describe('cuttings add', () => {
     expect(missing).toMatchObject({ code: 1, stderr: `cuttings: add: cannot read ${join(folder.path, 'nope.txt')}: no such file\n` });
     const docx = join(folder.path, 'paper.docx');
     await writeFile(docx, 'PK');
-    expect((await run(['add', docx])).stderr).toBe(`cuttings: add: cannot clip ${docx}: Cuttings reads .html, .htm, .mhtml, .txt, .md and .pdf files\n`);
+    expect((await run(['add', docx])).stderr).toBe(`cuttings: add: cannot clip ${docx}: Cuttings reads .html, .htm, .mhtml, .txt, .md and .pdf files, and scans (.jpg, .jpeg, .png, .tif, .tiff, .webp)\n`);
     const binary = join(folder.path, 'image.html');
     await writeFile(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0xff, 0x00, 0x10]));
     const binaryRun = await run(['add', binary]);

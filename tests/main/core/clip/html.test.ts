@@ -242,9 +242,10 @@ describe('clipHtml bad input', () => {
     );
   });
 
-  it('clips a page that shows nothing but a menu and a footer as the text it shows, as a browser shows it', () => {
+  it('rejects a page that shows nothing but a menu and a footer, saying so', () => {
     const chrome = '<!doctype html><html><head><title>Example News</title></head><body><nav><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li><li><a href="/sport">Sport</a></li></ul></nav><footer><p>© 2024 Example News. All rights reserved.</p><p><a href="/privacy">Privacy policy</a> · <a href="/terms">Terms of use</a></p></footer></body></html>';
-    expect(clipHtml(chrome).text).toContain('© 2024 Example News. All rights reserved.');
+    expect(clipError(() => clipHtml(chrome)).message).toBe('clip: pasted HTML has no article in it (no readable text found, only menus, headers and footers)');
+    expect(clipError(() => clipHtml(chrome, { fileName: 'index.html' })).message).toBe('clip: index.html has no article in it (no readable text found, only menus, headers and footers)');
   });
 
   it('rejects a page that shows no text', () => {
