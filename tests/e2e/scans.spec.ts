@@ -40,6 +40,8 @@ test('a photo of a cutting is recognised in the background and read beside its s
 
   // A search hit is boxed on the scan.
   await app.search('dockers');
+  // The row is the hit only once the search has answered (before, it is the unfiltered list's).
+  await app.waitForSearchTotal(1);
   await app.rows.first().click();
   await expect(app.scans.hitBoxes).toHaveCount(1);
 
