@@ -2,23 +2,12 @@ import { execFile } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeTempFolder, REPO_ROOT, SEED_ARTICLE } from '../../paths';
-import { runCli } from './run-cli';
+import { describe, expect, it } from 'vitest';
+import { REPO_ROOT, SEED_ARTICLE } from '../../paths';
+import { cliInTempLibrary } from './run-cli';
 
-let folder: { path: string; remove: () => Promise<void> };
-let libraryPath: string;
-
-beforeEach(async () => {
-  folder = await makeTempFolder();
-  libraryPath = join(folder.path, 'library');
-});
-afterEach(() => folder.remove());
-
-/** Runs the CLI in this process with captured output. */
-function run(args: string[], stdin = '', env: NodeJS.ProcessEnv = {}) {
-  return runCli(args, { CUTTINGS_LIBRARY: libraryPath, ...env }, stdin);
-}
+const cli = cliInTempLibrary();
+const { run } = cli;
 
 describe('cuttings help', () => {
   it('explains every command and its options', async () => {
@@ -38,14 +27,14 @@ describe('the installed bin', () => {
   it('runs as a real process with --library, and errors carry no stack trace', async () => {
     const exec = promisify(execFile);
     const bin = join(REPO_ROOT, 'bin', 'cuttings.js');
-    const added = await exec(process.execPath, [bin, 'add', SEED_ARTICLE, '--library', libraryPath, '--tag', 'ukraine']);
+    const added = await exec(process.execPath, [bin, 'add', SEED_ARTICLE, '--library', cli.libraryPath, '--tag', 'ukraine']);
     const id = added.stdout.trim();
-    const found = await exec(process.execPath, [bin, 'search', 'blinken', '--json', '--library', libraryPath]);
+    const found = await exec(process.execPath, [bin, 'search', 'blinken', '--json', '--library', cli.libraryPath]);
     expect(JSON.parse(found.stdout).hits[0].id).toBe(id);
-    const failed = await exec(process.execPath, [bin, 'show', 'NOPE', '--library', libraryPath]).catch((error) => error);
+    const failed = await exec(process.execPath, [bin, 'show', 'NOPE', '--library', cli.libraryPath]).catch((error) => error);
     expect(failed.code).toBe(1);
     expect(failed.stderr).toBe('cuttings: library: no article with id NOPE\n');
-    expect(await readFile(join(libraryPath, 'cuttings.json'), 'utf8')).toContain('cuttings-library');
+    expect(await readFile(join(cli.libraryPath, 'cuttings.json'), 'utf8')).toContain('cuttings-library');
   });
 
   it('stops quietly when the reader of its output goes away (cuttings list | head -1)', async () => {
@@ -53,9 +42,9 @@ describe('the installed bin', () => {
     const bin = join(REPO_ROOT, 'bin', 'cuttings.js');
     // Enough rows that many writes come after the reader has gone.
     const lines = Array.from({ length: 2000 }, (_, i) => JSON.stringify({ title: `Report ${i}`, text: `Words of report ${i}.` }));
-    await writeFile(join(folder.path, 'many.jsonl'), lines.join('\n'));
-    expect((await run(['import', join(folder.path, 'many.jsonl')])).code).toBe(0);
-    const child = spawn(process.execPath, [bin, 'list', '--library', libraryPath], { stdio: ['ignore', 'pipe', 'pipe'] });
+    await writeFile(join(cli.folder.path, 'many.jsonl'), lines.join('\n'));
+    expect((await run(['import', join(cli.folder.path, 'many.jsonl')])).code).toBe(0);
+    const child = spawn(process.execPath, [bin, 'list', '--library', cli.libraryPath], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.stdout.once('data', () => child.stdout.destroy());
@@ -67,18 +56,18 @@ describe('the installed bin', () => {
   it('is refused the library by another process that holds it, and may still read it', async () => {
     const exec = promisify(execFile);
     const bin = join(REPO_ROOT, 'bin', 'cuttings.js');
-    const id = (await exec(process.execPath, [bin, 'add', SEED_ARTICLE, '--library', libraryPath])).stdout.trim();
+    const id = (await exec(process.execPath, [bin, 'add', SEED_ARTICLE, '--library', cli.libraryPath])).stdout.trim();
     const { Library } = await import('../../../main/core/library');
-    const holder = await Library.open(libraryPath);
+    const holder = await Library.open(cli.libraryPath);
     try {
-      const refused = await exec(process.execPath, [bin, 'tag', id, '--add', 'x', '--library', libraryPath]).catch((error) => error);
+      const refused = await exec(process.execPath, [bin, 'tag', id, '--add', 'x', '--library', cli.libraryPath]).catch((error) => error);
       expect(refused.code).toBe(1);
-      expect(refused.stderr).toBe(`cuttings: library ${libraryPath} is in use by process ${process.pid}\n`);
-      const read = await exec(process.execPath, [bin, 'show', id, '--json', '--library', libraryPath]);
+      expect(refused.stderr).toBe(`cuttings: library ${cli.libraryPath} is in use by process ${process.pid}\n`);
+      const read = await exec(process.execPath, [bin, 'show', id, '--json', '--library', cli.libraryPath]);
       expect(JSON.parse(read.stdout).tags).toEqual([]);
     } finally {
       await holder.close();
     }
-    expect((await exec(process.execPath, [bin, 'tag', id, '--add', 'x', '--library', libraryPath])).stdout).toBe('x\n');
+    expect((await exec(process.execPath, [bin, 'tag', id, '--add', 'x', '--library', cli.libraryPath])).stdout).toBe('x\n');
   });
 });

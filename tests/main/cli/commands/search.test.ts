@@ -1,23 +1,12 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { Library } from '../../../../main/core/library';
-import { makeTempFolder, SEED_ARTICLE } from '../../../paths';
-import { runCli } from '../run-cli';
+import { SEED_ARTICLE } from '../../../paths';
+import { cliInTempLibrary } from '../run-cli';
 
-let folder: { path: string; remove: () => Promise<void> };
-let libraryPath: string;
-
-beforeEach(async () => {
-  folder = await makeTempFolder();
-  libraryPath = join(folder.path, 'library');
-});
-afterEach(() => folder.remove());
-
-/** Runs the CLI in this process with captured output. */
-function run(args: string[], stdin = '', env: NodeJS.ProcessEnv = {}) {
-  return runCli(args, { CUTTINGS_LIBRARY: libraryPath, ...env }, stdin);
-}
+const cli = cliInTempLibrary();
+const { run } = cli;
 
 describe('cuttings search', () => {
   let id: string;
@@ -44,7 +33,7 @@ describe('cuttings search', () => {
 
   it('writes the same JSON as the library\'s own search answers', async () => {
     const { stdout } = await run(['search', 'Lavrov', '--json']);
-    const library = await Library.open(libraryPath, { readOnly: true });
+    const library = await Library.open(cli.libraryPath, { readOnly: true });
     try {
       expect(stdout).toBe(`${JSON.stringify(await library.search('Lavrov', { limit: 20 }))}\n`);
     } finally {
@@ -54,8 +43,8 @@ describe('cuttings search', () => {
 
   it('answers any --limit, and every match with --all, a page at a time', async () => {
     const articles = Array.from({ length: 1200 }, (_, i) => JSON.stringify({ title: `Harbour report ${i}`, text: `The harbour board met for the ${i}th time and spoke of ships.` }));
-    await writeFile(join(folder.path, 'many.jsonl'), `${articles.join('\n')}\n`);
-    expect((await run(['import', join(folder.path, 'many.jsonl')])).code).toBe(0);
+    await writeFile(join(cli.folder.path, 'many.jsonl'), `${articles.join('\n')}\n`);
+    expect((await run(['import', join(cli.folder.path, 'many.jsonl')])).code).toBe(0);
     const thousand = JSON.parse((await run(['search', 'harbour', '--limit', '1000', '--json'])).stdout);
     expect(thousand.total).toBe(1200);
     expect(thousand.hits).toHaveLength(1000);
@@ -80,7 +69,7 @@ describe('cuttings search', () => {
     const sorted = JSON.parse((await run(['search', 'lavrov', '--sort', 'published', '--json'])).stdout);
     expect(sorted.hits.map((hit: { title: string }) => hit.title)[0]).toBe('Later');
     expect(sorted.facets.tags).toEqual({ later: 1 });
-    const batch = join(folder.path, 'queries.txt');
+    const batch = join(cli.folder.path, 'queries.txt');
     await writeFile(batch, 'lavrov\n\nblinken\n"unclosed\n');
     const lines = (await run(['search', '--batch', batch])).stdout.trim().split('\n').map((line) => JSON.parse(line));
     expect(lines.map((line) => [line.query, line.total ?? line.error])).toEqual([

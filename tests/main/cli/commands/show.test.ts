@@ -1,21 +1,9 @@
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeTempFolder, SEED_ARTICLE } from '../../../paths';
-import { runCli } from '../run-cli';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { SEED_ARTICLE } from '../../../paths';
+import { cliInTempLibrary } from '../run-cli';
 
-let folder: { path: string; remove: () => Promise<void> };
-let libraryPath: string;
-
-beforeEach(async () => {
-  folder = await makeTempFolder();
-  libraryPath = join(folder.path, 'library');
-});
-afterEach(() => folder.remove());
-
-/** Runs the CLI in this process with captured output. */
-function run(args: string[], stdin = '', env: NodeJS.ProcessEnv = {}) {
-  return runCli(args, { CUTTINGS_LIBRARY: libraryPath, ...env }, stdin);
-}
+const cli = cliInTempLibrary();
+const { run } = cli;
 
 describe('cuttings show', () => {
   let id: string;
