@@ -1,16 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isUrlArgument } from '../../../../main/cli/commands/add';
 import { makePdf } from '../../core/capture/make-pdf';
 import { bbcPage, startTestServer, type TestServer } from '../../core/fetch/test-server';
-import { makeTempFolder, SHARED } from '../../../paths';
-import { runCli } from '../run-cli';
+import { SHARED } from '../../../paths';
+import { cliInTempLibrary } from '../run-cli';
 
 let server: TestServer;
-let folder: { path: string; remove: () => Promise<void> };
-let libraryPath: string;
+const cli = cliInTempLibrary();
+const { run } = cli;
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -18,15 +18,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await server.close();
 });
-beforeEach(async () => {
-  folder = await makeTempFolder();
-  libraryPath = join(folder.path, 'library');
-});
-afterEach(() => folder.remove());
-
-function run(args: string[], stdin = '') {
-  return runCli(args, { CUTTINGS_LIBRARY: libraryPath }, stdin);
-}
 
 const ID = /^[0-9A-HJKMNP-TV-Z]{26}$/u;
 
@@ -87,10 +78,10 @@ describe('cuttings add FILE...', () => {
     };
     const paths = [];
     for (const [name, bytes] of Object.entries(files)) {
-      await writeFile(join(folder.path, name), bytes);
-      paths.push(join(folder.path, name));
+      await writeFile(join(cli.folder.path, name), bytes);
+      paths.push(join(cli.folder.path, name));
     }
-    const missing = join(folder.path, 'missing.html');
+    const missing = join(cli.folder.path, 'missing.html');
     const result = await run(['add', ...paths.slice(0, 2), missing, ...paths.slice(2)]);
     expect(result.code).toBe(1);
     const ids = result.stdout.trim().split('\n');

@@ -1,12 +1,10 @@
-import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bbcPage, startTestServer, type TestServer } from '../../core/fetch/test-server';
-import { makeTempFolder } from '../../../paths';
-import { runCli } from '../run-cli';
+import { cliInTempLibrary } from '../run-cli';
 
 let server: TestServer;
-let folder: { path: string; remove: () => Promise<void> };
-let libraryPath: string;
+const cli = cliInTempLibrary();
+const { run } = cli;
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -14,15 +12,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await server.close();
 });
-beforeEach(async () => {
-  folder = await makeTempFolder();
-  libraryPath = join(folder.path, 'library');
-});
-afterEach(() => folder.remove());
-
-function run(args: string[], stdin = '') {
-  return runCli(args, { CUTTINGS_LIBRARY: libraryPath }, stdin);
-}
 
 const ID = /^[0-9A-HJKMNP-TV-Z]{26}$/u;
 

@@ -1,22 +1,9 @@
 // `cuttings tag --query Q` and `cuttings tag ID ID…`: many articles at once.
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeTempFolder } from '../../../paths';
-import { runCli } from '../run-cli';
+import { describe, expect, it } from 'vitest';
+import { cliInTempLibrary } from '../run-cli';
 
-let folder: { path: string; remove: () => Promise<void> };
-let libraryPath: string;
-
-beforeEach(async () => {
-  folder = await makeTempFolder();
-  libraryPath = join(folder.path, 'library');
-});
-afterEach(() => folder.remove());
-
-/** Runs the CLI in this process with captured output. */
-function run(args: string[], stdin = '') {
-  return runCli(args, { CUTTINGS_LIBRARY: libraryPath }, stdin);
-}
+const cli = cliInTempLibrary();
+const { run } = cli;
 
 /** Adds a pasted article with tags (kept even when much like another); returns its id. */
 async function add(text: string, ...tags: string[]): Promise<string> {

@@ -2,23 +2,12 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeTempFolder, REPO_ROOT } from '../../../paths';
-import { runCli } from '../run-cli';
+import { describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../../../paths';
+import { cliInTempLibrary } from '../run-cli';
 
-let folder: { path: string; remove: () => Promise<void> };
-let libraryPath: string;
-
-beforeEach(async () => {
-  folder = await makeTempFolder();
-  libraryPath = join(folder.path, 'library');
-});
-afterEach(() => folder.remove());
-
-/** Runs the CLI in this process with captured output. */
-function run(args: string[], stdin = '') {
-  return runCli(args, { CUTTINGS_LIBRARY: libraryPath }, stdin);
-}
+const cli = cliInTempLibrary();
+const { run } = cli;
 
 /** Adds a pasted article with tags (kept even when much like another); returns its id. */
 async function add(text: string, ...tags: string[]): Promise<string> {
@@ -60,11 +49,11 @@ describe('the built bin', () => {
     const exec = promisify(execFile);
     const bin = join(REPO_ROOT, 'bin', 'cuttings.js');
     await add('Geneva talks\n\nLavrov met Blinken.', 'ukraine');
-    expect((await exec(process.execPath, [bin, 'tags', 'rename', 'ukraine', 'Europe/Ukraine', '--library', libraryPath])).stdout).toBe(
+    expect((await exec(process.execPath, [bin, 'tags', 'rename', 'ukraine', 'Europe/Ukraine', '--library', cli.libraryPath])).stdout).toBe(
       'Renamed “ukraine” to “Europe/Ukraine” on 1 article\n',
     );
-    expect((await exec(process.execPath, [bin, 'tags', '--library', libraryPath])).stdout).toBe('1  Europe/Ukraine\n');
-    const failed = await exec(process.execPath, [bin, 'rules', 'add', '--query', '"open', '--tag', 'x', '--library', libraryPath]).catch((error) => error);
+    expect((await exec(process.execPath, [bin, 'tags', '--library', cli.libraryPath])).stdout).toBe('1  Europe/Ukraine\n');
+    const failed = await exec(process.execPath, [bin, 'rules', 'add', '--query', '"open', '--tag', 'x', '--library', cli.libraryPath]).catch((error) => error);
     expect(failed.code).toBe(1);
     expect(failed.stderr).toBe("cuttings: tag rules: the rule's query: unclosed quote at 1: \"open\n");
   });

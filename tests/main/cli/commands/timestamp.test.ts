@@ -1,40 +1,30 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readTimestamp } from '../../../../main/core/evidence/timestamp-queue';
-import { makeTempFolder } from '../../../paths';
 import { startTestTsa, type TestTsa } from '../../../test-tsa';
-import { runCli } from '../run-cli';
+import { cliInTempLibrary } from '../run-cli';
 
 let tsa: TestTsa;
-let folder: { path: string; remove: () => Promise<void> };
-let libraryPath: string;
+const cli = cliInTempLibrary();
+const { run } = cli;
 
 beforeAll(async () => {
   tsa = await startTestTsa();
 });
 afterAll(() => tsa.close());
-beforeEach(async () => {
-  folder = await makeTempFolder();
-  libraryPath = join(folder.path, 'library');
-});
-afterEach(() => folder.remove());
-
-function run(args: string[], stdin = '') {
-  return runCli(args, { CUTTINGS_LIBRARY: libraryPath }, stdin);
-}
 
 describe('cuttings timestamp and add --tsa', () => {
   it('stamps each capture as it is added when a TSA is given, and says when its root is not trusted', async () => {
     const added = await run(['add', '--stdin', '--tsa', tsa.url], 'Ferry\n\nThe ferry ran late on Sunday.');
     expect(added.code).toBe(0);
     expect(added.stderr).toMatch(/^cuttings: timestamp: the TSA's chain ends at "CN=Cuttings Test Root CA, O=Cuttings tests" \(SHA-256 fingerprint [0-9A-F:]+\), which is not trusted here/u);
-    expect(await readTimestamp(libraryPath, added.stdout.trim())).not.toBeNull();
+    expect(await readTimestamp(cli.libraryPath, added.stdout.trim())).not.toBeNull();
     // Stored, but not verified until the root is trusted.
-    const unverified = await run(['evidence', added.stdout.trim(), '-o', join(folder.path, 'a.pdf')]);
+    const unverified = await run(['evidence', added.stdout.trim(), '-o', join(cli.folder.path, 'a.pdf')]);
     expect(unverified.stdout).toContain('signed and intact; its time is not proven');
     expect((await run(['timestamp', '--trust', tsa.caFile])).stdout).toBe('Trusted for timestamps in this library: CN=Cuttings Test Root CA, O=Cuttings tests\n');
-    expect((await run(['evidence', added.stdout.trim(), '-o', join(folder.path, 'b.pdf')])).stdout).toContain(': verified\n');
+    expect((await run(['evidence', added.stdout.trim(), '-o', join(cli.folder.path, 'b.pdf')])).stdout).toContain(': verified\n');
   });
 
   it('keeps captures waiting while the TSA is offline, and sends them all when it is back', async () => {
@@ -62,12 +52,12 @@ describe('cuttings timestamp and add --tsa', () => {
   it('refuses what cannot be a TSA or a root, in one line', async () => {
     expect((await run(['timestamp', '--choose', 'gopher://tsa.example'])).stderr).toBe('cuttings: timestamp: a TSA is reached over http or https, not gopher (gopher://tsa.example)\n');
     expect((await run(['timestamp'])).stderr).toBe('cuttings: timestamp: no TSA is chosen for this library; choose one in Settings, or give one with --tsa URL\n');
-    await writeFile(join(folder.path, 'tsa.pem'), await (await import('node:fs/promises')).readFile(join(tsa.folder, 'tsa.pem')));
-    expect((await run(['timestamp', '--trust', join(folder.path, 'tsa.pem')])).stderr).toBe(
-      `cuttings: timestamp: "CN=Cuttings Test TSA, O=Cuttings tests" in ${join(folder.path, 'tsa.pem')} is not a CA certificate; trust the TSA's root, not the TSA's own certificate\n`,
+    await writeFile(join(cli.folder.path, 'tsa.pem'), await (await import('node:fs/promises')).readFile(join(tsa.folder, 'tsa.pem')));
+    expect((await run(['timestamp', '--trust', join(cli.folder.path, 'tsa.pem')])).stderr).toBe(
+      `cuttings: timestamp: "CN=Cuttings Test TSA, O=Cuttings tests" in ${join(cli.folder.path, 'tsa.pem')} is not a CA certificate; trust the TSA's root, not the TSA's own certificate\n`,
     );
-    await writeFile(join(folder.path, 'empty.pem'), 'nothing here');
-    expect((await run(['timestamp', '--trust', join(folder.path, 'empty.pem')])).stderr).toBe(`cuttings: timestamp: ${join(folder.path, 'empty.pem')} holds no PEM certificate (-----BEGIN CERTIFICATE-----)\n`);
+    await writeFile(join(cli.folder.path, 'empty.pem'), 'nothing here');
+    expect((await run(['timestamp', '--trust', join(cli.folder.path, 'empty.pem')])).stderr).toBe(`cuttings: timestamp: ${join(cli.folder.path, 'empty.pem')} holds no PEM certificate (-----BEGIN CERTIFICATE-----)\n`);
     expect((await run(['timestamp', '--list'])).stdout).toContain('https://freetsa.org/tsr\tFreeTSA.org\n');
   });
 });
