@@ -3,7 +3,7 @@
  * runs in Node 20 without a DOM) reads each page's text items; lines end where pdf.js says
  * a line ends, and pages are separated by a blank line.
  */
-import { CuttingsError } from '../../../common/errors';
+import { CuttingsError, oneLineMessage } from '../../../common/errors';
 
 /** What a PDF holds for clipping. */
 export interface PdfText {
@@ -81,6 +81,19 @@ export async function pdfPageText(page: PdfPage): Promise<{ text: string; scanne
 }
 
 /**
+ * A damaged page (a stream cut short, an object missing) as one line naming the file and the
+ * page: pdf.js throws its own terse message ("Missing endstream command.") from any step.
+ */
+export async function readingPage<T>(name: string, number: number, step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (error) {
+    if (error instanceof CuttingsError) throw error;
+    throw new CuttingsError('bad-content', `pdf: cannot read page ${number} of ${name}: ${oneLineMessage(error)}`);
+  }
+}
+
+/**
  * Extracts the text of a PDF. `name` (a file name or URL) is used in error messages. Throws
  * `bad-content` for bytes that are not a PDF, a damaged or encrypted one, or one with no text
  * (a scan), unless `allowScans`: then a PDF with scanned pages answers how many, for
@@ -93,8 +106,8 @@ export async function extractPdfText(bytes: Uint8Array, name: string, options: {
     const pages: string[] = [];
     let pagesWithoutText = 0;
     for (let number = 1; number <= Math.min(document.numPages, MAX_PAGES); number++) {
-      const page = await document.getPage(number);
-      const { text, scanned } = await pdfPageText(page);
+      const page = await readingPage(name, number, () => document.getPage(number));
+      const { text, scanned } = await readingPage(name, number, () => pdfPageText(page));
       pages.push(text);
       if (scanned) pagesWithoutText++;
       page.cleanup();

@@ -6,7 +6,7 @@
  */
 import type { GreyImage } from './grey-image';
 import { MAX_WORKING_SIDE } from './clean-page';
-import { openPdfDocument, pdfPageText } from '../capture/pdf-text';
+import { openPdfDocument, pdfPageText, readingPage } from '../capture/pdf-text';
 
 /** One page of a PDF: its text, when it has a text layer, and a way to draw it. */
 export interface PdfPage {
@@ -30,8 +30,8 @@ export async function openPdf(bytes: Uint8Array, name: string): Promise<OpenPdf>
   return {
     pages: document.numPages,
     page: async (number) => {
-      const page = await document.getPage(number);
-      const { text, scanned } = await pdfPageText(page);
+      const page = await readingPage(name, number, () => document.getPage(number));
+      const { text, scanned } = await readingPage(name, number, () => pdfPageText(page));
       return {
         number,
         text: scanned ? null : text,
@@ -44,7 +44,7 @@ export async function openPdf(bytes: Uint8Array, name: string): Promise<OpenPdf>
           const { canvas, context } = factory.create(width, height);
           context.fillStyle = '#ffffff';
           context.fillRect(0, 0, width, height);
-          await page.render({ canvasContext: context as never, canvas: canvas as never, viewport }).promise;
+          await readingPage(name, number, () => page.render({ canvasContext: context as never, canvas: canvas as never, viewport }).promise);
           const rgba = context.getImageData(0, 0, width, height).data;
           const pixels = new Uint8Array(width * height);
           for (let i = 0; i < pixels.length; i++) pixels[i] = Math.round(rgba[i * 4]! * 0.299 + rgba[i * 4 + 1]! * 0.587 + rgba[i * 4 + 2]! * 0.114);
