@@ -42,9 +42,13 @@ export function heldBackModels(): ((site: string) => BoostedTrees) | null {
   return folds ? (site) => folds.blocks[foldOf(folds, site)] as BoostedTrees : null;
 }
 
-/** Extracts every page of the three sets, as Cuttings does and, when the folds are stored, with the block classifier. */
-export async function benchClipping(log: (line: string) => void): Promise<ClippingResult> {
+/**
+ * Extracts every page of the three sets as Cuttings does and, with `learned` and the folds
+ * stored, with the block classifier too (`npm run bench -- --learned`).
+ */
+export async function benchClipping(log: (line: string) => void, options: { learned?: boolean } = {}): Promise<ClippingResult> {
   const result: ClippingResult = scoreExtraction('rules', () => undefined, log);
+  if (!options.learned) return result;
   const modelFor = heldBackModels();
   if (modelFor) result.learned = scoreExtraction('block classifier, held-back folds', modelFor, log);
   else log('clipping: no fold models (bench/extraction/fold-models.json; npm run train:extraction): the block classifier is not scored');
@@ -108,7 +112,7 @@ function pct(rate: number): string {
 
 // Run directly: print the scores, and with --pages what each trafilatura page got wrong.
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const result = await benchClipping((line) => console.error(line));
+  const result = await benchClipping((line) => console.error(line), { learned: process.argv.includes('--learned') });
   if (process.argv.includes('--pages')) {
     const folds = process.argv.includes('--learned') ? heldBackModels() : null;
     const modelFor = (site: string): BoostedTrees | undefined => folds?.(site);
