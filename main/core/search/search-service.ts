@@ -78,21 +78,11 @@ export class SearchService {
    * load finds them). Returns without waiting for the engine.
    */
   added(articles: { record: ArticleRecord; text: string }[]): void {
-    const ready = this.ready;
-    if (!ready) return;
-    this.dirty = true;
-    this.indexing = this.indexing
-      .then(async () => {
-        await ready;
-        for (let i = 0; i < articles.length; i += BATCH) {
-          await this.engine.add(articles.slice(i, i + BATCH).map(({ record, text }) => indexable(record, text)));
-        }
-      })
-      .catch(() => {
-        // The articles are stored; only the index missed them. Loading it again catches up
-        // from the catalog, so forget it rather than fail every search from now on.
-        this.ready = null;
-      });
+    this.afterReady(async () => {
+      for (let i = 0; i < articles.length; i += BATCH) {
+        await this.engine.add(articles.slice(i, i + BATCH).map(({ record, text }) => indexable(record, text)));
+      }
+    });
   }
 
   /**
@@ -100,17 +90,7 @@ export class SearchService {
    * drops them). Returns without waiting for the engine.
    */
   removed(ids: string[]): void {
-    const ready = this.ready;
-    if (!ready) return;
-    this.dirty = true;
-    this.indexing = this.indexing
-      .then(async () => {
-        await ready;
-        await this.engine.remove(ids);
-      })
-      .catch(() => {
-        this.ready = null;
-      });
+    this.afterReady(() => this.engine.remove(ids));
   }
 
   /**
@@ -118,14 +98,25 @@ export class SearchService {
    * say), so that filters and facets see them at once.
    */
   catalogChanged(records: SearchRecord[]): void {
+    if (!this.ready) return;
+    const changed = records.map(toSearchRecord);
+    this.afterReady(() => this.engine.updateRecords(changed));
+  }
+
+  /**
+   * Queues a change to a loaded index behind the ones before it (nothing when it is not
+   * loaded: the catch-up at load finds the change in the catalog). A change that fails
+   * forgets the index: the library is stored, only the index missed it, and loading it
+   * again catches up from the catalog rather than fail every search from now on.
+   */
+  private afterReady(change: () => Promise<void>): void {
     const ready = this.ready;
     if (!ready) return;
     this.dirty = true;
-    const changed = records.map(toSearchRecord);
     this.indexing = this.indexing
       .then(async () => {
         await ready;
-        await this.engine.updateRecords(changed);
+        await change();
       })
       .catch(() => {
         this.ready = null;
