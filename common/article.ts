@@ -75,6 +75,12 @@ export interface ArticleSummary {
   words: number;
   /** BCP 47 language code where known (`en`, `de`). */
   lang: string | null;
+  /**
+   * When the user last edited or confirmed its title, date, author or source (ISO 8601 UTC);
+   * absent when they are as captured. A scan's guessed headline and date are no longer "to be
+   * checked" once set.
+   */
+  edited?: string;
 }
 
 /** A whole article: the summary plus its body and provenance. */

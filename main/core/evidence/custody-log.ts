@@ -17,7 +17,8 @@
  * for a capture made before signing its original's and text's hashes), exported (the
  * articles, the format and the file's name), deleted (the article and the hashes it had:
  * the entry outlives the cutting), abandoned (a capture written but never stored: the
- * catalog could not be saved).
+ * catalog could not be saved), edited (the user changed a cutting's title, date, author or
+ * source after capture: the capture's manifest hash, and each field from what to what).
  */
 import { mkdir, open, readFile, stat, truncate } from 'node:fs/promises';
 import { createReadStream } from 'node:fs';
@@ -31,7 +32,7 @@ import { evidenceFolder } from './library-keys';
 import type { SigningKey } from './signing-key';
 
 /** What a custody entry records. */
-export type CustodyEventName = CaptureEvent | 'exported' | 'deleted' | 'abandoned';
+export type CustodyEventName = CaptureEvent | 'exported' | 'deleted' | 'abandoned' | 'edited';
 
 /** One piece of evidence an entry is about. */
 export interface CustodyItem {

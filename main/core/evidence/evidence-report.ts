@@ -25,6 +25,7 @@ const EVENT_WORDS: Record<string, string> = {
   exported: 'exported',
   deleted: 'deleted',
   abandoned: 'written but never stored',
+  edited: 'details edited after capture',
 };
 
 function plural(count: number, one: string, many: string): string {

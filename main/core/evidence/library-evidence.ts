@@ -197,6 +197,15 @@ export class LibraryEvidence {
     await this.custody.append('deleted', items, await this.key(), reason);
   }
 
+  /**
+   * Records a change of a cutting's details (title, date, author, source) after capture:
+   * `item` names it and its manifest, `detail` says each field from what to what.
+   */
+  async recordEdit(item: CustodyItem, detail: string): Promise<void> {
+    if (this.readOnly) throw new CuttingsError('library', `library: ${this.root} is open read-only`);
+    await this.custody.append('edited', [item], await this.key(), detail);
+  }
+
   // ---- timestamps ----
 
   /** The TSA chosen for this library, or null for none. */

@@ -10,6 +10,7 @@
  *   read-model.ts       info, list, get, versions
  *   add-pipeline.ts     adding one article (add-options.ts checks its metadata, prepare-article.ts
  *                       builds its record); add-batch.ts adds many with one durable flush
+ *   edit-details.ts     changing an article's title, date, author or source after capture
  *   search/library-search.ts   searches; search/saved-searches.ts   saved searches
  *   notes/annotations.ts       notes, highlights, suggested tags
  *   organise/library-organiser.ts   tags, colours, renames with undo, rules, timeline
@@ -21,6 +22,7 @@ import type { AddHighlightRequest, RemoveHighlightRequest, TagSuggestion, Update
 import type { BulkTagRequest, BulkTagSummary, RulesRunSummary, TagChangeSummary, TagRule, Timeline, TimelineRequest } from '../../../common/api';
 import type { EvidenceStatus } from '../../../common/api';
 import type { Article, ArticleSummary, Highlight, SearchResults, TagCount } from '../../../common/article';
+import type { ArticleDetails } from '../../../common/article-details';
 import type { DrainResult } from '../evidence/timestamp-queue';
 import type { BatchItem, CaptureMethod } from '../capture/batch-item';
 import { Annotations } from '../notes/annotations';
@@ -32,6 +34,7 @@ import type { ArticleRecord } from '../storage/article-record';
 import { AddBatch } from './add-batch';
 import { AddPipeline } from './add-pipeline';
 import { deleteArticle } from './delete-article';
+import { DetailsEditor } from './edit-details';
 import type { ArticleReader, ArticleWriter, BatchResult, ClippingBatch, DuplicatePolicy, RestoreItem } from './article-access';
 import type { LibraryContext } from './library-context';
 import { closeLibrary, openLibrary, type OpenedLibrary, type OpenOptions } from './open-library';
@@ -60,6 +63,7 @@ export class Library implements ArticleReader, ArticleWriter {
   private readonly searching: LibrarySearch;
   private readonly annotations: Annotations;
   private readonly organiser: LibraryOrganiser;
+  private readonly details: DetailsEditor;
 
   private constructor(private readonly opened: OpenedLibrary) {
     const { context } = opened;
@@ -73,6 +77,7 @@ export class Library implements ArticleReader, ArticleWriter {
     this.searching = new LibrarySearch(context, opened.titlesWhileLoading);
     this.annotations = new Annotations(context, (id) => this.get(id));
     this.organiser = new LibraryOrganiser(context, this.searching, opened.colours, opened.rules);
+    this.details = new DetailsEditor(context);
   }
 
   /**
@@ -199,6 +204,16 @@ export class Library implements ArticleReader, ArticleWriter {
    */
   deleteArticle(id: string, reason = ''): Promise<void> {
     return deleteArticle(this.context, id, reason);
+  }
+
+  /**
+   * Changes an article's title, publication date, author or source (a field left out is kept,
+   * '' clears all but the title) and returns the article after. The custody log records the
+   * change first; a bad value is refused in one line and nothing is written (edit-details.ts).
+   */
+  async editDetails(id: string, details: ArticleDetails): Promise<Article> {
+    await this.details.edit(id, details);
+    return this.get(id);
   }
 
   // ---- searching (search/library-search.ts, search/saved-searches.ts) ----
