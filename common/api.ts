@@ -4,6 +4,7 @@
  * refuses any other; the test harness serves the same handler table over HTTP.
  * A channel name is never written as a string literal anywhere else.
  */
+import type { ArticleDetails } from './article-details';
 import type { Article, ArticleSummary, Highlight, SearchResults, TagCount } from './article';
 import type { Result } from './result';
 import type { WordDiffPart } from './word-diff';
@@ -69,6 +70,8 @@ export const CHANNELS = {
   writeEvidenceReport: 'cuttings:write-evidence-report',
   chooseEvidencePath: 'cuttings:choose-evidence-path',
   deleteArticle: 'cuttings:delete-article',
+  // An article's details after capture: title, publication date, author, source.
+  editDetails: 'cuttings:edit-details',
 } as const;
 
 /** Channels main pushes on (never invoked by the renderer). */
@@ -607,6 +610,12 @@ export interface CuttingsApi {
   chooseEvidencePath(kind: 'report' | 'bundle'): Promise<Result<string | null>>;
   /** Deletes a cutting; the custody log keeps a signed entry with its hashes and the reason. */
   deleteArticle(request: DeleteArticleRequest): Promise<Result<true>>;
+  // ---- Details ----
+  /**
+   * Changes an article's title, publication date, author or source (a field left out is kept;
+   * '' clears all but the title); the custody log records it. Returns the article after it.
+   */
+  editDetails(request: EditDetailsRequest): Promise<Result<Article>>;
 }
 
 // ---- The browser extension ----
@@ -804,3 +813,8 @@ export interface DeleteArticleRequest {
   reason?: string;
 }
 
+
+/** The details of an article to change (common/article-details.ts checks them). */
+export interface EditDetailsRequest extends ArticleDetails {
+  id: string;
+}

@@ -65,6 +65,7 @@ const api = {
   writeEvidenceReport: invoke('writeEvidenceReport'),
   chooseEvidencePath: invoke('chooseEvidencePath'),
   deleteArticle: invoke('deleteArticle'),
+  editDetails: invoke('editDetails'),
   // Main's events reach the page as plain data: the listener never sees the IPC event (which
   // would carry the sender and ports), and anything that is not an AppEvent is dropped.
   onAppEvent: (listener: (event: AppEvent) => void) => {
