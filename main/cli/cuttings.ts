@@ -10,6 +10,7 @@ import { APP_VERSION } from '../core/storage/app-version';
 import { UsageError, type CliIo, type Command } from './cli-kit';
 import { addCommand } from './commands/add';
 import { deleteCommand } from './commands/delete';
+import { editCommand } from './commands/edit';
 import { evidenceCommand } from './commands/evidence';
 import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
@@ -76,6 +77,7 @@ const COMMANDS: Record<string, Command> = {
   tags: tagsCommand,
   rules: rulesCommand,
   note: noteCommand,
+  edit: editCommand,
   verify: verifyCommand,
   reindex: reindexCommand,
   evidence: evidenceCommand,

@@ -20,6 +20,7 @@ Commands:
   tags                 list the tags with their counts; rename (or merge, or move) and delete them
   rules                tag rules: "when an article matches this query, add these tags"
   note ID              print an article's note, or set it with --set TEXT
+  edit ID              change an article's title, date, author or source (the custody log records it)
   delete ID            delete an article; the custody log keeps its hashes
   import PATH          add many articles: an archive, JSON, JSONL, CSV, Pocket, bookmarks, wallabag, CSL-JSON, RIS, a folder of pages
   export -o PATH       write articles as an archive, JSON, JSONL, CSV, Markdown, HTML, BibTeX, RIS, CSL-JSON or a Data Package
@@ -295,6 +296,24 @@ reads, so it works while the app runs.
 
 Options:
   --json            print {"articles": n, "problems": […], "notes": […]}
+${LIBRARY_OPTION}`,
+  edit: `Usage: cuttings edit ID [--title T] [--published DATE] [--author A] [--source S] [options]
+       cuttings edit ID --confirm [options]
+
+Changes an article's details after capture; what is not given is kept, and '' clears the
+date, author or source (a title cannot be cleared). The capture and its signed manifest stay
+as captured: the custody log records the change, signed, with each field from what to what.
+Saving details marks them checked, so a scan's guessed headline and date are no longer "to
+be checked"; --confirm does only that.
+
+Options:
+  --title T         the headline
+  --published DATE  the publication date: YYYY-MM-DD, or a full ISO 8601 time
+                    (2024-03-05T09:30:00Z, 2024-03-05T09:30+01:00)
+  --author A        the author(s), as one line ("Jane Doe, John Roe")
+  --source S        the publication or site ("The Guardian")
+  --confirm         confirm the details as they are
+  --json            print {"id", "title", "published", "author", "source", "edited"}
 ${LIBRARY_OPTION}`,
   delete: `Usage: cuttings delete ID [--reason TEXT] [options]
 
