@@ -95,3 +95,19 @@ function longer(field: 'title' | 'author' | 'source', value: string): DetailsPro
   if (value.length <= MAX_DETAIL_CHARS) return null;
   return { field, message: `details: the ${field} has ${value.length.toLocaleString('en')} characters; it may have at most ${MAX_DETAIL_CHARS.toLocaleString('en')}` };
 }
+
+/**
+ * Which of a scan's guesses (its headline and date, guessed from the recognised text) the
+ * article still carries unchecked: those it shows as guessed, until the user saves or
+ * confirms its details (`edited`).
+ */
+export function guessesToCheck(
+  guessed: { title: string | null; published: string | null },
+  article: { title: string; published: string | null; edited?: string },
+): { title: string | null; published: string | null } {
+  if (article.edited !== undefined) return { title: null, published: null };
+  return {
+    title: guessed.title && guessed.title === article.title ? guessed.title : null,
+    published: guessed.published && article.published?.startsWith(guessed.published) ? guessed.published : null,
+  };
+}

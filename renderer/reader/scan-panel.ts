@@ -12,6 +12,7 @@
  */
 import type { AddOutcome, ScanView, ScanWord } from '../../common/api';
 import type { Article } from '../../common/article';
+import { guessesToCheck } from '../../common/article-details';
 import { messageOf } from '../helpers/api-client';
 import { el, replaceChildren } from '../helpers/dom';
 
@@ -42,6 +43,7 @@ export class ScanPanel {
   private marks: HTMLElement[] = [];
   private current: HTMLElement | null = null;
   private article: Article | null = null;
+  private view: ScanView | null = null;
 
   constructor(private readonly options: ScanPanelOptions) {
     const save = el('button', { className: 'button small primary', attrs: { type: 'submit' } }, 'Save as a new version');
@@ -69,12 +71,8 @@ export class ScanPanel {
       ...(where ? [`in print: ${where}`] : []),
       ...(view.correctedFrom ? ['text corrected by hand'] : []),
     ].join(' · ');
-    const guesses = [
-      ...(view.guessed.title && view.guessed.title === article.title ? [`the headline “${view.guessed.title}”`] : []),
-      ...(view.guessed.published && article.published?.startsWith(view.guessed.published) ? [`the date ${view.guessed.published}`] : []),
-    ];
-    this.guessed.hidden = guesses.length === 0;
-    this.guessed.textContent = guesses.length > 0 ? `Guessed from the text, to be checked against the scan: ${guesses.join(' and ')}.` : '';
+    this.view = view;
+    this.showGuesses(article);
     this.words = [];
     replaceChildren(
       this.pages,
@@ -89,9 +87,28 @@ export class ScanPanel {
     this.current = null;
   }
 
+  /**
+   * Says which of the headline and date were guessed from the text and are still to be
+   * checked (none once the user saved or confirmed the details: Edit details…).
+   */
+  showGuesses(article: Article): void {
+    if (!this.view || this.article?.id !== article.id) return;
+    this.article = article;
+    const toCheck = guessesToCheck(this.view.guessed, article);
+    const guesses = [...(toCheck.title ? [`the headline “${toCheck.title}”`] : []), ...(toCheck.published ? [`the date ${toCheck.published}`] : [])];
+    this.guessed.hidden = guesses.length === 0;
+    this.guessed.textContent = guesses.length > 0 ? `Guessed from the text, to be checked against the scan: ${guesses.join(' and ')} (Edit details… confirms them).` : '';
+  }
+
+  /** What was guessed from the scan's text, while a scan is shown. */
+  get guesses(): ScanView['guessed'] | null {
+    return this.view?.guessed ?? null;
+  }
+
   /** Hides the panel (the article is no scan). */
   hide(): void {
     this.article = null;
+    this.view = null;
     this.element.hidden = true;
     replaceChildren(this.pages);
     this.words = [];

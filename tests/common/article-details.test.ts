@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkDetails, isPublishedDate } from '../../common/article-details';
+import { checkDetails, guessesToCheck, isPublishedDate } from '../../common/article-details';
 
 describe('checking an article’s details', () => {
   it('takes a calendar day or a full ISO 8601 time with its zone, and nothing else', () => {
@@ -27,5 +27,17 @@ describe('checking an article’s details', () => {
     });
     expect(checkDetails({ title: ' \t' })).toEqual({ ok: false, problem: { field: 'title', message: 'details: the title cannot be empty' } });
     expect(checkDetails({ author: 'a'.repeat(1001) })).toEqual({ ok: false, problem: { field: 'author', message: 'details: the author has 1,001 characters; it may have at most 1,000' } });
+  });
+});
+
+describe('a scan’s guesses to check', () => {
+  const guessed = { title: 'Wall opens', published: '1989-11-10' };
+
+  it('are those the article still carries until its details are saved or confirmed', () => {
+    expect(guessesToCheck(guessed, { title: 'Wall opens', published: '1989-11-10' })).toEqual(guessed);
+    expect(guessesToCheck(guessed, { title: 'Given at import', published: '1989-11-10' })).toEqual({ title: null, published: '1989-11-10' });
+    expect(guessesToCheck(guessed, { title: 'Wall opens', published: null })).toEqual({ title: 'Wall opens', published: null });
+    expect(guessesToCheck(guessed, { title: 'Wall opens', published: '1989-11-10', edited: '2026-01-01T00:00:00.000Z' })).toEqual({ title: null, published: null });
+    expect(guessesToCheck({ title: null, published: null }, { title: 'Wall opens', published: '1989-11-10' })).toEqual({ title: null, published: null });
   });
 });
