@@ -11,7 +11,7 @@
  * organise.ts the organising tools (tag edits, undo, bulk tagging, rules, the timeline) and
  * app-events.ts what main sends unasked.
  */
-import type { ArticleSummary } from '../common/article';
+import type { Article, ArticleSummary } from '../common/article';
 import { installAdding } from './adding';
 import { installAppEvents } from './app-events';
 import { ArticleList } from './components/article-list';
@@ -24,6 +24,7 @@ import { StatusBar } from './components/status-bar';
 import { TimestampStatus } from './components/timestamp-status';
 import { Toolbar } from './components/toolbar';
 import { DeleteDialog } from './dialogs/delete-dialog';
+import { DetailsDialog } from './dialogs/details-dialog';
 import { EvidenceReportDialog } from './dialogs/evidence-report-dialog';
 import { isDialogOpen } from './dialogs/dialog';
 import { ExportDialog } from './dialogs/export-dialog';
@@ -58,6 +59,7 @@ const library = new LibraryState({ listing, sidebar, list, status, timestamps })
 status.followListing(listing, () => library.articles);
 const evidenceDialog = new EvidenceReportDialog();
 const deleteDialog = new DeleteDialog((id, title) => void articleDeleted(id, title));
+const detailsDialog = new DetailsDialog((article) => detailsSaved(article));
 const reader = new Reader(required('reader', HTMLElement), {
   knownTags: () => library.tagNames,
   tagsSaved: (id, tags) => library.articleTagsChanged(id, tags),
@@ -68,6 +70,7 @@ const reader = new Reader(required('reader', HTMLElement), {
     }),
   evidenceReport: (article) => evidenceDialog.open(article),
   deleteArticle: (article) => deleteDialog.open(article),
+  editDetails: (article, guessed) => detailsDialog.open(article, guessed),
 });
 
 const adding = installAdding({ listing, library, status, articleAdded: (summary) => void articleAdded(summary) });
@@ -125,6 +128,13 @@ async function articleDeleted(id: string, title: string): Promise<void> {
   status.info(`Deleted “${title}”; the custody log keeps its hashes`);
   await library.changed();
   list.focus();
+}
+
+/** An article's details were saved (Edit details…): its row and the reader show them at once. */
+function detailsSaved(article: Article): void {
+  list.updateDetails(article);
+  reader.detailsChanged(article);
+  status.info(`Saved the details of “${article.title}”`);
 }
 
 /** Shows an article just added: it is the newest, first in the unfiltered list. */

@@ -11,6 +11,7 @@
  * The rows are the listing's (listing/listing.ts): the list shows what it lists, dimmed while
  * main refuses the search text, and asks it for the next page of hits near the end.
  */
+import type { ArticleSummary } from '../../common/article';
 import { tagKey } from '../../common/tags';
 import { el, replaceChildren } from '../helpers/dom';
 import { formatDate } from '../helpers/format';
@@ -243,9 +244,23 @@ export class ArticleList {
 
   /** Shows an article's new tags on its row. */
   updateTags(id: string, tags: string[]): void {
+    this.updateSummary(id, { tags });
+  }
+
+  /**
+   * Shows an article's new title, date, author or source on its row (Edit details…), where
+   * the row is: the list keeps its order until it is listed again.
+   */
+  updateDetails(article: Pick<ArticleSummary, 'id' | 'title' | 'published' | 'author' | 'source' | 'edited'>): void {
+    const { id, title, published, author, source, edited } = article;
+    this.updateSummary(id, { title, published, author, source, ...(edited !== undefined ? { edited } : {}) });
+  }
+
+  /** Redraws the rows of one article with part of its summary changed. */
+  private updateSummary(id: string, change: Partial<ArticleSummary>): void {
     this.items.forEach((item, index) => {
       if (item.summary.id !== id) return;
-      item.summary = { ...item.summary, tags };
+      item.summary = { ...item.summary, ...change };
       const row = this.rows.get(index);
       if (row) {
         row.remove();

@@ -11,11 +11,12 @@
  * is loaded. The address must be absolute: a relative `#…` would resolve against this
  * window's URL and load the app itself into the frame.
  *
- * Around the frame: the title and metadata (article-details.ts), the tag editor and the tags
+ * Around the frame: the title and metadata (article-details.ts) with Edit details… (the
+ * dialog is dialogs/details-dialog.ts), the tag editor and the tags
  * suggested for the article, the notes and highlights, the provenance, Capture again
  * (recapture-panel.ts), and the evidence report and Delete (evidence-panel.ts).
  */
-import type { RecaptureOutcome } from '../../common/api';
+import type { RecaptureOutcome, ScanView } from '../../common/api';
 import type { Article, Highlight } from '../../common/article';
 import { attempt, call } from '../helpers/api-client';
 import { el, replaceChildren } from '../helpers/dom';
@@ -44,6 +45,8 @@ export interface ReaderOptions {
   evidenceReport(article: Article): void;
   /** "Delete…": asks, then deletes the open article. */
   deleteArticle(article: Article): void;
+  /** "Edit details…": the details dialog for the open article, with a scan's guesses (null for anything else). */
+  editDetails(article: Article, guessed: ScanView['guessed'] | null): void;
 }
 
 /** The reader pane. */
@@ -53,6 +56,7 @@ export class Reader {
   private readonly header = el('header', { className: 'reader-header', attrs: { hidden: true } });
   private readonly title = el('h1', { className: 'reader-title', attrs: { tabindex: -1 } });
   private readonly meta = el('dl', { className: 'reader-meta' });
+  private readonly editDetails = el('button', { className: 'button small', attrs: { type: 'button', id: 'reader-edit-details' } }, 'Edit details…');
   private readonly provenance = el('dl', { className: 'provenance-list' });
   private readonly tagEditor: TagEditor;
   private readonly recapture: RecapturePanel;
@@ -131,11 +135,15 @@ export class Reader {
       if (outcome.changed) await options.newVersion();
       return outcome;
     });
+    this.editDetails.addEventListener('click', () => {
+      if (this.article) options.editDetails(this.article, this.scan.guesses);
+    });
     this.evidence = new EvidencePanel({ report: (article) => options.evidenceReport(article), delete: (article) => options.deleteArticle(article) });
     replaceChildren(
       this.header,
       this.title,
       this.meta,
+      el('div', { className: 'reader-details-actions' }, this.editDetails),
       tags,
       this.suggested.element,
       this.notes.element,
@@ -343,6 +351,19 @@ export class Reader {
   private showMatchCount(): void {
     this.matchBar.hidden = this.matches === 0;
     this.matchCount.textContent = `${this.currentMatch} of ${this.matches}`;
+  }
+
+  /**
+   * Shows an article's new details (Edit details… saved them), if it is open: its title and
+   * metadata, and a scan's guesses no longer to be checked. The text and its frame stay as
+   * they are, where the reader was.
+   */
+  detailsChanged(article: Article): void {
+    if (this.article?.id !== article.id) return;
+    Object.assign(this.article, { title: article.title, published: article.published, author: article.author, source: article.source, edited: article.edited });
+    this.title.textContent = article.title;
+    replaceChildren(this.meta, ...metaRows(this.article));
+    this.scan.showGuesses(this.article);
   }
 
   /** Shows tags changed elsewhere, if that article is open. */

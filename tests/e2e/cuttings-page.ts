@@ -12,7 +12,7 @@ import { AddForm, BrowserClippingForm, ExportForm, PairingForm, SaveSearchForm, 
 import { DeleteForm, EvidenceReportForm, EvidenceSettings } from './parts/evidence';
 import { exactly } from './parts/exactly';
 import { BulkBar, RulesForm, TagForm, Timeline, UndoToast } from './parts/organising';
-import { NotesPanel, ReaderDetails } from './parts/reader';
+import { DetailsForm, NotesPanel, ReaderDetails } from './parts/reader';
 import { ScanParts } from './parts/scans';
 import { Sidebar } from './parts/sidebar';
 import { WINDOW_VIEWS, type WindowView } from './parts/views';
@@ -62,6 +62,7 @@ export class CuttingsPage {
   readonly evidenceSettings: EvidenceSettings;
   readonly evidenceForm: EvidenceReportForm;
   readonly deleteForm: DeleteForm;
+  readonly detailsForm: DetailsForm;
 
   constructor(readonly page: Page) {
     page.on('console', (message) => this.consoleMessages.push(message));
@@ -83,6 +84,7 @@ export class CuttingsPage {
     this.evidenceSettings = new EvidenceSettings(page);
     this.evidenceForm = new EvidenceReportForm(page);
     this.deleteForm = new DeleteForm(page);
+    this.detailsForm = new DetailsForm(page);
     this.scans = new ScanParts(page);
   }
 

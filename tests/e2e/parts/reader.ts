@@ -85,3 +85,54 @@ export class ReaderDetails {
     return this.page.locator('.provenance');
   }
 }
+
+/** The reader's Edit details… and its dialog (renderer/dialogs/details-dialog.ts). */
+export class DetailsForm {
+  constructor(private readonly page: Page) {}
+
+  /** "Edit details…" under the article's metadata. */
+  get open(): Locator {
+    return this.page.locator('#reader-edit-details');
+  }
+  get dialog(): Locator {
+    return this.page.locator('#details-dialog');
+  }
+  get title(): Locator {
+    return this.page.locator('#details-title');
+  }
+  get published(): Locator {
+    return this.page.locator('#details-published');
+  }
+  get author(): Locator {
+    return this.page.locator('#details-author');
+  }
+  get source(): Locator {
+    return this.page.locator('#details-source');
+  }
+  /** The line under a field: a scan's guess to check, or offered with its Use button. */
+  note(field: 'title' | 'published'): Locator {
+    return this.page.locator(`#details-${field}-note`);
+  }
+  useGuess(field: 'title' | 'published'): Locator {
+    return this.page.locator(`#details-${field}-use-guess`);
+  }
+  /** What is wrong with a field, under it. */
+  fieldError(field: 'title' | 'published' | 'author' | 'source'): Locator {
+    return this.page.locator(`#details-${field}-error`);
+  }
+  /** Main's refusal, word for word. */
+  get error(): Locator {
+    return this.page.locator('#details-error');
+  }
+  /** Save, or Confirm for a scan's guesses left as they are. */
+  get save(): Locator {
+    return this.page.locator('#details-save');
+  }
+  get cancel(): Locator {
+    return this.page.locator('#details-cancel');
+  }
+  /** The reader's metadata list (source, author, published…). */
+  get readerMeta(): Locator {
+    return this.page.locator('.reader-meta');
+  }
+}

@@ -50,6 +50,10 @@ export class ScanParts {
   get currentBox(): Locator {
     return this.panel.locator('.scan-box.current');
   }
+  /** The line saying which of the headline and date were guessed from the text, to be checked. */
+  get guessed(): Locator {
+    return this.panel.locator('.scan-guessed');
+  }
   get correctButton(): Locator {
     return this.panel.getByRole('button', { name: 'Correct the text…' });
   }

@@ -169,6 +169,14 @@ export const WINDOW_VIEWS: readonly WindowView[] = [
     },
   },
   {
+    name: 'details dialog',
+    open: async (app) => {
+      await app.openArticle(VIEWS_ARTICLE);
+      await app.detailsForm.open.click();
+      await expect(app.detailsForm.dialog).toBeVisible();
+    },
+  },
+  {
     // Last: it renames a tag (the toast offers to undo it).
     name: 'undo toast',
     open: async (app) => {
