@@ -77,6 +77,8 @@ export async function evidenceReportPdf(dossier: EvidenceDossier): Promise<Uint8
   const optional = (label: string, value: string | number | undefined, mono = false): [string, string, boolean][] => (value === undefined || value === '' ? [] : [[label, String(value), mono]]);
   pdf.rows([
     ['Title', record.title, false],
+    // The details may have been edited since (the custody entries below say when and from what); the manifest keeps the title signed at capture.
+    ...(manifest && manifest.title !== record.title ? ([['Title as captured', manifest.title, false]] as [string, string, boolean][]) : []),
     ['Cutting id', record.id, true],
     ['How it came in', `${manifest?.event ? EVENT_WORDS[manifest.event] : 'captured'} by ${p.method}${p.fileName ? ` (file ${p.fileName})` : ''}`, false],
     ['Captured', `${p.captured} (UTC)`, false],

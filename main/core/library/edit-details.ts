@@ -68,5 +68,5 @@ async function editDetails(context: LibraryContext, id: string, details: Article
 /** What the custody entry says: each field changed, from what to what (`none` for empty). */
 function describeChange(before: ArticleRecord, after: CheckedDetails, changed: readonly DetailField[]): string {
   const shown = (value: string | null | undefined) => (value ? JSON.stringify(value) : 'none');
-  return `details edited: ${changed.map((field) => `${field} ${shown(before[field])} → ${shown(after[field])}`).join('; ')}`;
+  return `${changed.map((field) => `${field} ${shown(before[field])} → ${shown(after[field])}`).join('; ')}`;
 }

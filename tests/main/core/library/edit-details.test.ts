@@ -1,5 +1,7 @@
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { extractPdfText } from '../../../../main/core/capture/pdf-text';
 import { custodyLogPath } from '../../../../main/core/evidence/custody-log';
 import { Library } from '../../../../main/core/library';
 import { verifyLibrary } from '../../../../main/core/library/verify';
@@ -74,11 +76,23 @@ describe('editing an article’s details', () => {
     await temp.library.editDetails(id, { title: 'Quokka census', published: '2019-04-02' });
     const last = (await custodyLines()).at(-1)!;
     const manifest = (await custodyLines()).find((entry) => entry.event === 'captured')!.items[0]!.manifest;
-    expect(last).toMatchObject({ event: 'edited', items: [{ article: id, manifest }], detail: 'details edited: title "Zebrafish report" → "Quokka census"; published none → "2019-04-02"' });
+    expect(last).toMatchObject({ event: 'edited', items: [{ article: id, manifest }], detail: 'title "Zebrafish report" → "Quokka census"; published none → "2019-04-02"' });
     expect(manifest).toMatch(/^[0-9a-f]{64}$/u);
     // The capture and its signed manifest are as captured: only the catalog changed.
     expect((await readCapture(temp.path, id)).record?.title).toBe('Zebrafish report');
     expect(await verifyLibrary(temp.library)).toMatchObject({ problems: [] });
+  });
+
+  it('shows in the evidence report: the title as captured beside the new one, and the custody entry', async () => {
+    const { id } = await temp.library.addText({ text: TEXT, title: 'Zebrafish report' });
+    await temp.library.editDetails(id, { title: 'Quokka census' });
+    const pdf = join(temp.folder, 'report.pdf');
+    const verdict = await temp.library.writeEvidenceReport(id, { pdf });
+    expect(verdict.level).toBe('signed');
+    const text = (await extractPdfText(await readFile(pdf), 'report.pdf')).text.replace(/\s+/gu, ' ');
+    expect(text).toContain('Title Quokka census');
+    expect(text).toContain('Title as captured Zebrafish report');
+    expect(text).toContain('details edited after capture: title "Zebrafish report" → "Quokka census"');
   });
 
   it('refuses a bad date in one line naming it, and changes nothing, not even the custody log', async () => {
