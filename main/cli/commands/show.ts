@@ -29,6 +29,7 @@ function formatArticle(article: Article): string {
     ['Author:', article.author],
     ['Published:', article.published],
     ['Clipped:', article.clipped],
+    ['Edited:', article.edited && `${article.edited} (details changed or confirmed after capture; \`cuttings evidence\` lists each change)`],
     ['URL:', article.url],
     ['Tags:', article.tags.join(', ')],
     ['Words:', String(article.words)],

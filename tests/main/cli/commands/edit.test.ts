@@ -32,6 +32,7 @@ describe('cuttings edit', () => {
     expect(await found('zebrafish')).toEqual([]);
     expect(await found('published:2019-04')).toEqual([id]);
     expect((await run(['verify'])).code).toBe(0);
+    expect((await run(['show', id])).stdout).toMatch(/\nEdited: {4,}\d{4}-\d{2}-\d{2}T[^\n]* \(details changed or confirmed after capture/u);
   });
 
   it('prints the details as JSON with --json, and confirms them unchanged with --confirm', async () => {
