@@ -109,4 +109,15 @@ test('a scan’s guessed headline and date, confirmed as they are, are no longer
   await form.open.click();
   await expect(form.note('title')).toBeHidden();
   await expect(form.save).toHaveText('Save');
+  await form.cancel.click();
+
+  // A correction of the text is a new version: the details confirmed are its own too.
+  await app.scans.correctButton.click();
+  const text = await app.scans.correctText.inputValue();
+  await app.scans.correctText.fill(text.replace('island', 'islands'));
+  await app.scans.saveCorrection.click();
+  await expect(app.scans.summary).toContainText('text corrected by hand');
+  await expect(app.scans.guessed).toBeHidden();
+  const corrected = harness.library.list().find((summary) => summary.id !== id)!;
+  expect(corrected).toMatchObject({ title: 'Ferry service saved', published: '1989-11-10', edited: expect.any(String) });
 });

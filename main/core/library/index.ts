@@ -30,7 +30,7 @@ import { LibraryOrganiser } from '../organise/library-organiser';
 import type { ProgressCallback } from '../organise/tag-store';
 import { LibrarySearch, type PagedResults } from '../search/library-search';
 import type { SavedSearches } from '../search/saved-searches';
-import type { ArticleRecord } from '../storage/article-record';
+import { toSummary, type ArticleRecord } from '../storage/article-record';
 import { AddBatch } from './add-batch';
 import { AddPipeline } from './add-pipeline';
 import { deleteArticle } from './delete-article';
@@ -139,10 +139,19 @@ export class Library implements ArticleReader, ArticleWriter {
     return scanView(this.context, id);
   }
 
-  /** Stores the user's correction of a scan's text as a new version of its first capture (scan-versions.ts). */
-  correctScanText(id: string, text: string): Promise<AddOutcome> {
+  /**
+   * Stores the user's correction of a scan's text as a new version of its first capture
+   * (scan-versions.ts). Details the user edited or confirmed on the version corrected are the
+   * new version's too (edit-details.ts), so its guesses are not "to be checked" again.
+   */
+  async correctScanText(id: string, text: string): Promise<AddOutcome> {
     const root = this.versions(id)[0]!.id;
-    return correctScanText(this.context, id, text, (item, onDuplicate) => this.addChecked(item, onDuplicate), root);
+    const outcome = await correctScanText(this.context, id, text, (item, onDuplicate) => this.addChecked(item, onDuplicate), root);
+    const corrected = this.record(id);
+    if (outcome.status !== 'added' || corrected.edited === undefined) return outcome;
+    const { title, published, author, source } = corrected;
+    const record = await this.details.edit(outcome.article.id, { title, published: published ?? '', author: author ?? '', source: source ?? '' });
+    return { ...outcome, article: toSummary(record) };
   }
 
   /** A scanned article's scan (pages, words, originals) and its files as received (scan-originals.ts). */
