@@ -1,6 +1,6 @@
 /**
  * The reader's lists of what is known about an article: its metadata under the title (source,
- * author, dates, address, length) and its provenance (how and when it was captured, where a
+ * author, dates, address, length, and Edit details… to change them) and its provenance (how and when it was captured, where a
  * fetched page came from and whether its HTTP headers were kept, the web archive record an
  * imported page came from, the SHA-256 of what was received and of its text). Addresses in the
  * provenance are shown as text, not links: provenance is for reading and copying.
@@ -17,6 +17,13 @@ const METHOD_NAMES: Partial<Record<Article['provenance']['method'], string>> = {
   import: 'Imported',
   browser: 'From the browser',
 };
+
+/** "Edit details…" under the metadata: the title, date, author and source (dialogs/details-dialog.ts). */
+export function editDetailsButton(onClick: () => void): HTMLButtonElement {
+  const button = el('button', { className: 'button small', attrs: { type: 'button', id: 'reader-edit-details' } }, 'Edit details…');
+  button.addEventListener('click', onClick);
+  return button;
+}
 
 /** The rows of the metadata list under the article's title. */
 export function metaRows(article: Article): Child[] {

@@ -20,7 +20,7 @@ import type { RecaptureOutcome, ScanView } from '../../common/api';
 import type { Article, Highlight } from '../../common/article';
 import { attempt, call } from '../helpers/api-client';
 import { el, replaceChildren } from '../helpers/dom';
-import { metaRows, provenanceRows } from './article-details';
+import { editDetailsButton, metaRows, provenanceRows } from './article-details';
 import { highlightMarkId } from './highlight-marks';
 import { NOTES_IN_MAIN, NotesPanel, type Selected } from './notes-panel';
 import { EvidencePanel } from './evidence-panel';
@@ -56,7 +56,6 @@ export class Reader {
   private readonly header = el('header', { className: 'reader-header', attrs: { hidden: true } });
   private readonly title = el('h1', { className: 'reader-title', attrs: { tabindex: -1 } });
   private readonly meta = el('dl', { className: 'reader-meta' });
-  private readonly editDetails = el('button', { className: 'button small', attrs: { type: 'button', id: 'reader-edit-details' } }, 'Edit details…');
   private readonly provenance = el('dl', { className: 'provenance-list' });
   private readonly tagEditor: TagEditor;
   private readonly recapture: RecapturePanel;
@@ -135,15 +134,12 @@ export class Reader {
       if (outcome.changed) await options.newVersion();
       return outcome;
     });
-    this.editDetails.addEventListener('click', () => {
-      if (this.article) options.editDetails(this.article, this.scan.guesses);
-    });
     this.evidence = new EvidencePanel({ report: (article) => options.evidenceReport(article), delete: (article) => options.deleteArticle(article) });
     replaceChildren(
       this.header,
       this.title,
       this.meta,
-      el('div', { className: 'reader-details-actions' }, this.editDetails),
+      el('div', { className: 'reader-details-actions' }, editDetailsButton(() => this.article && options.editDetails(this.article, this.scan.guesses))),
       tags,
       this.suggested.element,
       this.notes.element,
@@ -353,11 +349,7 @@ export class Reader {
     this.matchCount.textContent = `${this.currentMatch} of ${this.matches}`;
   }
 
-  /**
-   * Shows an article's new details (Edit details… saved them), if it is open: its title and
-   * metadata, and a scan's guesses no longer to be checked. The text and its frame stay as
-   * they are, where the reader was.
-   */
+  /** Shows an article's new details (Edit details… saved them) if it is open; its text stays where the reader was. */
   detailsChanged(article: Article): void {
     if (this.article?.id !== article.id) return;
     Object.assign(this.article, { title: article.title, published: article.published, author: article.author, source: article.source, edited: article.edited });

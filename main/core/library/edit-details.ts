@@ -10,7 +10,8 @@
 import { checkDetails, type ArticleDetails, type CheckedDetails } from '../../../common/article-details';
 import { CuttingsError } from '../../../common/errors';
 import { readSealedManifest } from '../evidence/capture-manifest';
-import type { ArticleRecord } from '../storage/article-record';
+import type { AddOutcome } from '../../../common/api';
+import { toSummary, type ArticleRecord } from '../storage/article-record';
 import { readCapture } from '../storage/captures';
 import type { LibraryContext } from './library-context';
 
@@ -30,6 +31,19 @@ export class DetailsEditor {
     const run = this.editing.then(() => editDetails(this.context, id, details));
     this.editing = run.catch(() => undefined);
     return run;
+  }
+
+  /**
+   * Gives a new version (`outcome` of a scan's correction) the details the user edited or
+   * confirmed on the version `from`, which the add stored only in part (its date as a day, no
+   * author); the custody log records what that changes.
+   */
+  async carryOver(from: string, outcome: AddOutcome): Promise<AddOutcome> {
+    const edited = this.context.record(from);
+    if (outcome.status !== 'added' || edited.edited === undefined) return outcome;
+    const { title, published, author, source } = edited;
+    const record = await this.edit(outcome.article.id, { title, published: published ?? '', author: author ?? '', source: source ?? '' });
+    return { ...outcome, article: toSummary(record) };
   }
 }
 

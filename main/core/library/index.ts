@@ -30,7 +30,7 @@ import { LibraryOrganiser } from '../organise/library-organiser';
 import type { ProgressCallback } from '../organise/tag-store';
 import { LibrarySearch, type PagedResults } from '../search/library-search';
 import type { SavedSearches } from '../search/saved-searches';
-import { toSummary, type ArticleRecord } from '../storage/article-record';
+import type { ArticleRecord } from '../storage/article-record';
 import { AddBatch } from './add-batch';
 import { AddPipeline } from './add-pipeline';
 import { deleteArticle } from './delete-article';
@@ -146,12 +146,7 @@ export class Library implements ArticleReader, ArticleWriter {
    */
   async correctScanText(id: string, text: string): Promise<AddOutcome> {
     const root = this.versions(id)[0]!.id;
-    const outcome = await correctScanText(this.context, id, text, (item, onDuplicate) => this.addChecked(item, onDuplicate), root);
-    const corrected = this.record(id);
-    if (outcome.status !== 'added' || corrected.edited === undefined) return outcome;
-    const { title, published, author, source } = corrected;
-    const record = await this.details.edit(outcome.article.id, { title, published: published ?? '', author: author ?? '', source: source ?? '' });
-    return { ...outcome, article: toSummary(record) };
+    return this.details.carryOver(id, await correctScanText(this.context, id, text, (item, onDuplicate) => this.addChecked(item, onDuplicate), root));
   }
 
   /** A scanned article's scan (pages, words, originals) and its files as received (scan-originals.ts). */
