@@ -160,6 +160,7 @@ export function checkRecord(value: unknown): ArticleRecord {
     if (record[field] !== null && typeof record[field] !== 'string') throw new Error(`"${field}" must be a string or null`);
   }
   if (typeof record.words !== 'number' || typeof record.excerpt !== 'string') throw new Error('"words" and "excerpt" are missing');
+  if (record.edited !== undefined && (typeof record.edited !== 'string' || Number.isNaN(Date.parse(record.edited)))) throw new Error('"edited" must be a time (ISO 8601) or absent');
   const provenance = record.provenance;
   if (typeof provenance !== 'object' || provenance === null || typeof provenance.originalSha256 !== 'string' || typeof provenance.textSha256 !== 'string') {
     throw new Error('"provenance" with its SHA-256 hashes is missing');

@@ -82,6 +82,7 @@ describe('importing an archive with notes and highlights', () => {
       const { id } = await library.addText({ text: 'Geneva talks\n\nThe ministers met for ninety minutes.' });
       await library.setNote(id, 'A **note**');
       await library.addHighlight({ id, quote: 'ninety minutes', comment: 'long?' });
+      await library.editDetails(id, { author: 'A. Writer' });
       const path = join(folder.path, 'annotated.zip');
       await exportArchive(library, [library.record(id)], path);
       return { files: unzipSync(await readFile(path)), id };
@@ -90,7 +91,7 @@ describe('importing an archive with notes and highlights', () => {
     }
   }
 
-  it('brings the note and highlights back exactly, searchable', async () => {
+  it('brings the note, highlights and edited details back exactly, searchable', async () => {
     const { files, id } = await annotatedArchive();
     const path = join(folder.path, 'annotated-copy.zip');
     await writeFile(path, zipSync(files));
@@ -101,6 +102,7 @@ describe('importing an archive with notes and highlights', () => {
       expect(article.note).toBe('A **note**');
       expect(article.highlights).toMatchObject([{ quote: 'ninety minutes', comment: 'long?' }]);
       expect((await library.search('has:highlights has:notes')).total).toBe(1);
+      expect(article).toMatchObject({ author: 'A. Writer', edited: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/u) });
     } finally {
       await library.close();
     }
@@ -121,5 +123,8 @@ describe('importing an archive with notes and highlights', () => {
     const numeric = await importInto('numeric', forge(catalog.replace('"note":"A **note**"', '"note":42')));
     expect(numeric.report.failed[0]!.message).toContain('"note" must be a string');
     expect(numeric.articles).toBe(0);
+    const edited = await importInto('edited', forge(catalog.replace(/"edited":"[^"]*"/u, '"edited":42')));
+    expect(edited.report.failed[0]!.message).toBe('"edited" must be a time (ISO 8601) or absent');
+    expect(edited.articles).toBe(0);
   });
 });
