@@ -3,6 +3,7 @@
  * capture. A bad date is said under its field and nothing is saved; saved, the list's row and
  * the reader show the new details at once, and main has stored them.
  */
+import { CHANNELS } from '../../common/api';
 import { textImage } from '../main/core/ocr/text-image';
 import { expect, test } from './fixtures';
 
@@ -70,6 +71,50 @@ test('an empty title is refused under its field and Cancel keeps what was there'
   await form.cancel.click();
   await expect(form.dialog).toBeHidden();
   await expect(app.readerTitle).toHaveText('Zebrafish report');
+});
+
+test('while main saves, the dialog is busy and Escape does not close it; main’s refusal is shown as is and the dialog stays', async ({ app, harness, page }) => {
+  const article = await harness.library.addText({ text: TEXT, title: 'Zebrafish report' }, 'paste');
+  await app.reload();
+  await app.openArticle('Zebrafish report');
+  const form = app.detailsForm;
+
+  // The test stands between the page and the harness: the first save waits for its word, the second is refused.
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let saves = 0;
+  await page.route(
+    (url) => url.pathname === `/api/${encodeURIComponent(CHANNELS.editDetails)}`,
+    async (route) => {
+      saves++;
+      if (saves === 1) {
+        await held;
+        await route.continue();
+      } else {
+        await route.fulfill({ json: { ok: false, error: { code: 'library', message: 'library: /somewhere is open read-only' } } });
+      }
+    },
+  );
+  await form.open.click();
+  await form.title.fill('Quokka census');
+  await form.save.click();
+  await expect(form.save).toBeDisabled();
+  await expect(form.save).toHaveText('Saving…');
+  await page.keyboard.press('Escape');
+  await expect(form.dialog).toBeVisible();
+  release();
+  await expect(form.dialog).toBeHidden();
+  await expect(app.readerTitle).toHaveText('Quokka census');
+
+  await form.open.click();
+  await form.title.fill('Walrus weekly');
+  await form.save.click();
+  await expect(form.error).toHaveText('library: /somewhere is open read-only');
+  await expect(form.dialog).toBeVisible();
+  await expect(form.title).toHaveValue('Walrus weekly');
+  await expect(form.save).toBeEnabled();
+  expect(saves).toBe(2);
+  expect(harness.library.record(article.id).title).toBe('Quokka census');
 });
 
 test('a scan’s guessed headline and date, confirmed as they are, are no longer to be checked', async ({ app, harness, page }) => {
