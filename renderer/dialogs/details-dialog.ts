@@ -103,9 +103,12 @@ export class DetailsDialog extends Dialog {
       note.replaceChildren();
       note.hidden = guess === null;
       if (guess === null) continue;
-      if (this.toCheck[field] !== null && input.value.trim().startsWith(guess)) {
+      const value = input.value.trim();
+      // A date guessed as a day is the article's when its time, if any, is on that day.
+      const isGuess = field === 'title' ? value === guess : value.startsWith(guess);
+      if (this.toCheck[field] !== null && isGuess) {
         note.append(`Guessed from the scan's text: check the ${what} against the scan.`);
-      } else if (input.value.trim() !== guess) {
+      } else if (!isGuess) {
         const use = el('button', { className: 'button small', attrs: { type: 'button', id: `details-${field}-use-guess` } }, `Use the guessed ${what}`);
         use.addEventListener('click', () => {
           input.value = guess;
