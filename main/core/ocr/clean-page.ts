@@ -82,6 +82,22 @@ function cropToText(image: GreyImage): GreyImage {
   return { width, height: y1 - y0, pixels };
 }
 
+/**
+ * The page turned through `angle` degrees and scaled, by sharp: turned first, then scaled
+ * (two pipelines, as sharp orders the steps of one pipeline itself). Each pipeline ends in
+ * one band of grey: left to itself sharp hands a turned grey page back as three bands of
+ * colour, and converting those cost another 0.05–0.08 s of CPU a page. Nothing to do, no copy.
+ */
+async function straightened(page: GreyImage, angle: number, scale: number): Promise<GreyImage> {
+  const raw = (image: GreyImage) => sharp(image.pixels, { raw: { width: image.width, height: image.height, channels: 1 } });
+  const grey = async (pipeline: Sharp): Promise<GreyImage> => {
+    const { data, info } = await pipeline.greyscale().raw().toBuffer({ resolveWithObject: true });
+    return { width: info.width, height: info.height, pixels: new Uint8Array(data.buffer, data.byteOffset, info.width * info.height) };
+  };
+  const turned = angle === 0 ? page : await grey(raw(page).rotate(angle, { background: { r: 255, g: 255, b: 255 } }));
+  return scale === 1 ? turned : grey(raw(turned).resize({ width: Math.round(turned.width * scale), kernel: scale < 1 ? 'lanczos3' : 'cubic' }));
+}
+
 /** How far to scale a page whose lines are `pitch` pixels apart: only when far from the target. */
 function scaleFor(pitch: number): number {
   if (pitch > TARGET_LINE_PITCH * 1.3 || pitch < TARGET_LINE_PITCH * 0.7) return Math.min(2.5, Math.max(0.3, TARGET_LINE_PITCH / pitch));
@@ -105,13 +121,7 @@ export async function cleanPage(page: GreyImage, name: string, confidenceOf?: (s
   if (!geometry.hasText) throw new CuttingsError('bad-content', `ocr: no text found in ${name} (it shows no lines of print)`);
   const scale = scaleFor(geometry.linePitch * factor);
   const angle = geometry.quarterTurns * 90 + geometry.skew;
-  let pipeline = sharp(page.pixels, { raw: { width: page.width, height: page.height, channels: 1 } });
-  if (angle !== 0) pipeline = pipeline.rotate(angle, { background: { r: 255, g: 255, b: 255 } });
-  const turned = await pipeline.raw().toBuffer({ resolveWithObject: true });
-  let straight = sharp(turned.data, { raw: { width: turned.info.width, height: turned.info.height, channels: turned.info.channels } }).greyscale();
-  if (scale !== 1) straight = straight.resize({ width: Math.round(turned.info.width * scale), kernel: scale < 1 ? 'lanczos3' : 'cubic' });
-  const { data, info } = await straight.raw().toBuffer({ resolveWithObject: true });
-  let image = cropToText(flattenLight({ width: info.width, height: info.height, pixels: new Uint8Array(data.buffer, data.byteOffset, info.width * info.height) }));
+  let image = cropToText(flattenLight(await straightened(page, angle, scale)));
   const linePitch = geometry.linePitch * factor * scale;
   // Which way up, when the ascenders did not say clearly: the engine reads a strip of the
   // page both ways, and the way it is surer of wins.
