@@ -22,6 +22,12 @@ export const MAX_WORKING_SIDE = 4200;
 const TARGET_LINE_PITCH = 50;
 /** An ascender ratio (page-geometry.ts) at least this far from 1 settles which way up a page is; nearer, the engine is asked. */
 const ASCENDERS_CLEARLY = 2;
+/**
+ * A strip read with at least this confidence (0–100) is the right way up. On the BBC test
+ * pages (6 pages, scans and photos, each also upside down) strips the right way up read at
+ * 67–91 and the wrong way up at 27–44; the second reading it spares cost 0.1–0.4 s of CPU.
+ */
+const READ_UPRIGHT = 60;
 /** The reader's image of a page: this wide at most. */
 const DISPLAY_WIDTH = 1600;
 
@@ -133,8 +139,9 @@ export async function cleanPage(page: GreyImage, name: string, confidenceOf?: (s
     const pixels = new Uint8Array(width * height);
     for (let y = 0; y < height; y++) pixels.set(image.pixels.subarray((top + y) * image.width + left, (top + y) * image.width + left + width), y * width);
     const strip = { width, height, pixels };
-    const [upright, turned] = [await confidenceOf(strip), await confidenceOf(turn(strip, 2))];
-    if (turned > upright + 5) {
+    // A strip the engine reads with confidence needs no second reading the other way up.
+    const upright = await confidenceOf(strip);
+    if (upright < READ_UPRIGHT && (await confidenceOf(turn(strip, 2))) > upright + 5) {
       image = turn(image, 2);
       return { image, geometry: { ...geometry, quarterTurns: (geometry.quarterTurns + 2) % 4 }, scale, linePitch };
     }
