@@ -155,7 +155,9 @@ export async function displayImage(image: GreyImage): Promise<DisplayImage> {
   const scale = width / image.width;
   const { data, info } = await sharp(image.pixels, { raw: { width: image.width, height: image.height, channels: 1 } })
     .resize({ width })
-    .jpeg({ quality: 72, mozjpeg: true })
+    // mozjpeg without its search for the best progressive scans: 0.23 s of CPU a page
+    // instead of 0.31, for files 1.5% larger (396 → 402 KB on the test pages).
+    .jpeg({ quality: 72, mozjpeg: true, optimiseScans: false })
     .toBuffer({ resolveWithObject: true });
   return { bytes: data, width: info.width, height: info.height, scale };
 }
