@@ -1,8 +1,8 @@
 /**
  * A page made ready for recognition: turned upright (a photo taken sideways or upside down),
  * straightened, evenly lit with full contrast, and scaled so that its lines of body text are
- * about 44 pixels apart (an x-height near 18 pixels; see TARGET_LINE_PITCH for why). Also the image the reader shows
- * beside the text: the same page, cleaned, at most 1,600 pixels wide.
+ * about 44 pixels apart (an x-height near 18 pixels; TARGET_LINE_PITCH says why). Also the
+ * image the reader shows beside the text: the same page, cleaned, at most 1,600 pixels wide.
  *
  * sharp (libvips) decodes, turns and scales, off the JavaScript thread; the measures and the
  * light are plain loops over typed arrays (page-geometry.ts, flatten-light.ts).
@@ -20,10 +20,10 @@ export const MAX_WORKING_SIDE = 4200;
 /**
  * The distance between lines of body text that recognition is given, in pixels. tesseract's
  * LSTM scales every line to the same height itself, so pixels beyond what it needs only cost
- * binarising and layout. Measured on the 3-page run (6 images, CPU seconds to recognise a page,
- * mean; CER on scans / photos): pitch as found (48–56) 4.02 s, 0.045% / 0.22%; 44: 3.65 s,
- * 0.08% / 0.07%; 40: about 3% faster again but one scan lost a line (0.74%); 36: 3.4 s. 44
- * keeps well inside the targets (1% / 3%) with a margin for harder pages.
+ * binarising and layout. Measured on the OCR run's 3 pages, cleaned once and scaled to each
+ * pitch (6 images; CPU seconds to recognise one, mean; CER on scans / photos): as found
+ * (48–56) 4.02 s, 0.045% / 0.22%; 44: 3.65 s, 0.08% / 0.07%; 40 and 36: 3–8% faster again,
+ * but at 40 one scan lost a line (0.74%). 44 is the smallest that read every page well.
  */
 const TARGET_LINE_PITCH = 44;
 /**
