@@ -40,10 +40,16 @@ export function frameMask(image: GreyImage): Uint8Array {
   return frame;
 }
 
-/** Paints the frame white in an image `factor` times larger than the mask's (each mask pixel a factor × factor block). */
+/**
+ * Paints the frame white in an image `factor` times larger than the mask's (each mask pixel a
+ * factor × factor block). Rows of the mask with no frame in them (every row of a flat scan)
+ * are skipped whole.
+ */
 export function whitenFrame(image: GreyImage, frame: Uint8Array, frameWidth: number, factor: number): void {
+  const frameRows = frame.length / frameWidth;
   for (let y = 0; y < image.height; y++) {
-    const row = Math.min(Math.floor(y / factor), frame.length / frameWidth - 1) * frameWidth;
+    const row = Math.min(Math.floor(y / factor), frameRows - 1) * frameWidth;
+    if (frame.subarray(row, row + frameWidth).indexOf(1) < 0) continue;
     for (let x = 0; x < image.width; x++) {
       if (frame[row + Math.min(Math.floor(x / factor), frameWidth - 1)]) image.pixels[y * image.width + x] = 255;
     }

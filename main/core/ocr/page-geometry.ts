@@ -146,8 +146,7 @@ function medianPitch(lines: [number, number][]): number {
 }
 
 /** The skew, line pitch and ascender ratio of a page whose lines run across (whichever way up). */
-function measureLevel(points: InkPoints): { skew: number; pitch: number; ratio: number; lines: number } {
-  const { angle } = bestAngle(points);
+function measureLevel(points: InkPoints, angle = bestAngle(points).angle): { skew: number; pitch: number; ratio: number; lines: number } {
   const { rows } = rowProfile(points, angle);
   const lines = textLines(rows);
   return { skew: angle, pitch: medianPitch(lines), ratio: ascenderRatio(rows, lines), lines: lines.length };
@@ -161,11 +160,13 @@ export function measurePage(mask: Uint8Array, image: Pick<GreyImage, 'width' | '
   // Less than 0.2% ink is a blank page; more than 40% is a photograph or a dark frame, not print.
   const share = level.count / (width * height);
   if (share < 0.002 || share > 0.4) return none;
-  const sideways = bestAngle(inkPoints(mask, width, height, true)).score > bestAngle(level).score * 1.15;
+  // The level search is kept for measureLevel: done twice, it was a third of this measure's time.
+  const levelBest = bestAngle(level);
+  const sideways = bestAngle(inkPoints(mask, width, height, true)).score > levelBest.score * 1.15;
   // Stood on its side first when its lines run down the page, then measured level.
   let quarterTurns = sideways ? 1 : 0;
   let upright = sideways ? inkPoints(turn({ width, height, pixels: mask }, 1).pixels, height, width, false) : level;
-  let measured = measureLevel(upright);
+  let measured = measureLevel(upright, sideways ? undefined : levelBest.angle);
   if (measured.lines < 2 || measured.pitch === 0) return none;
   if (measured.ratio < 1) {
     // Upside down: a half turn more, and measured again (the skew changes sign).

@@ -53,14 +53,9 @@ interface WorkerScript {
   setAdapter(adapter: Record<string, unknown>): void;
 }
 
-interface DumpedWord {
-  text: string;
-  confidence: number;
-  bbox: { x0: number; y0: number; x1: number; y1: number };
-}
 interface DumpedPage {
   confidence: number;
-  blocks: { paragraphs: { lines: { words: DumpedWord[] }[] }[] }[] | null;
+  tsv: string | null;
 }
 
 /** Every path the engine's adapter was asked to read, for the test that proves nothing else is read. */
@@ -131,29 +126,40 @@ async function ready(codes: readonly OcrLanguage[]): Promise<void> {
 }
 
 /**
+ * The words of tesseract's TSV output: a row for each block, paragraph, line and word (levels
+ * 2 to 5) with the columns level, page, block, paragraph, line and word numbers, left, top,
+ * width, height, confidence and text. Paragraphs are numbered within their block and lines
+ * within their paragraph, as the engine's layout nests them; only the word rows are kept.
+ */
+export function wordsFromTsv(tsv: string): EngineWord[] {
+  const words: EngineWord[] = [];
+  for (const row of tsv.split('\n')) {
+    const cells = row.split('\t');
+    if (cells[0] !== '5' || cells.length < 12) continue;
+    const text = cells.slice(11).join('\t');
+    if (text.trim() === '') continue;
+    const [block, paragraph, line, left, top, width, height, confidence] = [2, 3, 4, 6, 7, 8, 9, 10].map((column) => Number(cells[column]));
+    words.push({ text, confidence: confidence!, x0: left!, y0: top!, x1: left! + width!, y1: top! + height!, block: block!, paragraph: paragraph!, line: line! });
+  }
+  return words;
+}
+
+/**
  * Recognises an 8-bit greyscale image (a PGM's bytes) in the given languages.
  * `tessedit_do_invert 0`: tesseract otherwise re-reads every doubtful line as white on black,
  * which costs about a third of the time on a page of print and never helps a cutting.
+ * The words are taken as TSV rather than as tesseract.js's JSON of blocks, which describes
+ * every letter too: on a page of 3,500 characters, recognising with the JSON took 3.39–3.73 s
+ * of CPU and with the TSV 3.20–3.51 s (the same page read both ways in turn, twice).
  */
 export async function recogniseImage(pgm: Uint8Array, codes: readonly OcrLanguage[], mode: SegmentationMode): Promise<EngineResult> {
   await ready(codes);
   const page = await call<DumpedPage>('recognize', {
     image: pgm,
     options: { tessedit_pageseg_mode: String(mode), tessedit_do_invert: '0', preserve_interword_spaces: '0', user_defined_dpi: '300' },
-    output: { text: false, blocks: true, hocr: false, tsv: false },
+    output: { text: false, blocks: false, hocr: false, tsv: true },
   });
-  const words: EngineWord[] = [];
-  (page.blocks ?? []).forEach((block, b) =>
-    block.paragraphs.forEach((paragraph, p) =>
-      paragraph.lines.forEach((line, l) => {
-        for (const word of line.words) {
-          if (word.text.trim() === '') continue;
-          words.push({ text: word.text, confidence: word.confidence, ...word.bbox, block: b, paragraph: p, line: l });
-        }
-      }),
-    ),
-  );
-  return { words, confidence: page.confidence };
+  return { words: wordsFromTsv(page.tsv ?? ''), confidence: page.confidence };
 }
 
 /** A PGM (binary greyscale) file of raw 8-bit pixels: what the engine reads fastest. */
