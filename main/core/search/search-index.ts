@@ -12,8 +12,11 @@
  * load 100,000 articles from JSON; this needs about a tenth of that memory and loads from a
  * binary file in well under a second.
  */
-import { FIELD_COUNT, FIELDS, Segment, SegmentBuilder, mergeSegments, type AnySegment, type Postings } from './index-segment';
-import { toSearchRecord, type FacetCache, type SearchRecord } from './search-record';
+import { isAnnotated } from '../notes/note-search';
+import { DiskSegment } from './disk-segment';
+import { FIELD_COUNT, FIELDS, Segment, SegmentBuilder, mergeSegments, mergedPostings, type AnySegment, type MergedPostings, type Postings } from './index-segment';
+import { FacetCache } from './facet-cache';
+import { toSearchRecord, type SearchRecord } from './search-record';
 import { processTerm, queryTerms, type TermMatches, type TermQuery } from './search-terms';
 import { stopWordsFor } from './stop-words';
 
@@ -108,7 +111,18 @@ export interface IndexParts {
   records: SearchRecord[];
   /** For each field, each document's length in terms. */
   lengths: Uint32Array[];
-  segment: Segment;
+  segment: Segment | DiskSegment;
+}
+
+/**
+ * The index as it would be compacted, for saving without building it in memory: the live
+ * documents numbered anew, and each field's postings merged a word at a time.
+ */
+export interface Compaction {
+  ids: string[];
+  records: SearchRecord[];
+  lengths: Uint32Array[];
+  postings(field: number): Generator<MergedPostings>;
 }
 
 /** The full-text index of one library. */
@@ -119,12 +133,14 @@ export class SearchIndex {
   /** Document number → the article's search fields (undefined once removed). */
   private records: (SearchRecord | undefined)[] = [];
   /** Document number → its facet numbers, filled in by searches (search-results.ts). */
-  facetCache: FacetCache = [];
+  readonly facetCache = new FacetCache();
+  /** The documents whose records have a note or highlights (few), so that a query need not look at every record for them. */
+  private readonly annotated = new Set<number>();
   /** For each field, each document's length in terms (grown as documents are added). */
   private lengths: Uint32Array[] = FIELDS.map(() => new Uint32Array(1024));
   /** For each field, the sum of the live documents' lengths, for the average BM25 needs. */
   private readonly totalLengths = new Float64Array(FIELD_COUNT);
-  private frozen: Segment[] = [];
+  private frozen: (Segment | DiskSegment)[] = [];
   /** How many documents were removed since the index was last compacted. */
   private removed = 0;
   private building = new SegmentBuilder();
@@ -152,7 +168,24 @@ export class SearchIndex {
       for (let field = 0; field < FIELD_COUNT; field++) index.totalLengths[field] = index.totalLengths[field]! + parts.lengths[field]![doc]!;
     }
     index.frozen = [parts.segment];
+    index.fillSideTables();
     return index;
+  }
+
+  /** The facet cache emptied and the annotated documents found, for records just taken whole. */
+  private fillSideTables(): void {
+    this.facetCache.clear();
+    this.facetCache.ensure(this.ids.length);
+    this.annotated.clear();
+    for (let doc = 0; doc < this.ids.length; doc++) {
+      const record = this.records[doc];
+      if (record && isAnnotated(record)) this.annotated.add(doc);
+    }
+  }
+
+  /** The documents whose records have a note or highlights. */
+  annotatedDocs(): Iterable<number> {
+    return this.annotated;
   }
 
   /**
@@ -161,6 +194,27 @@ export class SearchIndex {
    * nothing extra.
    */
   toParts(): IndexParts {
+    const { ids, records, lengths, renumber } = this.renumbered();
+    const segment = mergeSegments(this.segments(), (doc) => renumber[doc]! >= 0, renumber);
+    const parts = { ids, records, lengths, segment };
+    // The index goes on from the compacted form.
+    this.adopt(parts);
+    return parts;
+  }
+
+  /**
+   * What toParts would give, without building it: the postings are merged a word at a time
+   * as they are read, from memory and from the snapshot file. The index is not changed; give
+   * it the saved form with adopt().
+   */
+  compaction(): Compaction {
+    const { ids, records, lengths, renumber } = this.renumbered();
+    const segments = this.segments();
+    return { ids, records, lengths, postings: (field) => mergedPostings(segments, field, (doc) => renumber[doc]! >= 0, renumber) };
+  }
+
+  /** The live documents numbered anew: ids, records and lengths, and old number → new (-1 for a removed one). */
+  private renumbered(): { ids: string[]; records: SearchRecord[]; lengths: Uint32Array[]; renumber: Int32Array } {
     const renumber = new Int32Array(this.ids.length).fill(-1);
     const ids: string[] = [];
     const records: SearchRecord[] = [];
@@ -175,18 +229,27 @@ export class SearchIndex {
       for (let doc = 0; doc < this.ids.length; doc++) if (renumber[doc]! >= 0) compacted[renumber[doc]!] = this.lengths[field]![doc]!;
       return compacted;
     });
-    const segment = mergeSegments([...this.frozen, this.building], (doc) => renumber[doc]! >= 0, renumber);
-    // The index goes on from the compacted form.
-    this.ids = ids;
-    this.records = records;
-    this.facetCache = [];
-    this.lengths = lengths;
+    return { ids, records, lengths, renumber };
+  }
+
+  /** Goes on from a compacted form of this index (what toParts or a saved compaction gave), letting the old segments go. */
+  adopt(parts: IndexParts): void {
+    const old = this.frozen;
+    this.ids = parts.ids;
+    this.records = parts.records;
+    this.lengths = parts.lengths;
     this.numbers.clear();
-    ids.forEach((id, doc) => this.numbers.set(id, doc));
-    this.frozen = [segment];
+    parts.ids.forEach((id, doc) => this.numbers.set(id, doc));
+    this.frozen = [parts.segment];
     this.building = new SegmentBuilder();
     this.removed = 0;
-    return { ids, records, lengths, segment };
+    this.fillSideTables();
+    for (const segment of old) if (segment instanceof DiskSegment && segment !== parts.segment) segment.close();
+  }
+
+  /** Lets the snapshot file go (an index read from one); it must not be searched after. */
+  close(): void {
+    for (const segment of this.frozen) if (segment instanceof DiskSegment) segment.close();
   }
 
   /** How many document numbers are in use, removed articles' included. */
@@ -204,7 +267,9 @@ export class SearchIndex {
     const doc = this.numbers.get(record.id);
     if (doc === undefined) return;
     this.records[doc] = toSearchRecord(record);
-    this.facetCache[doc] = undefined;
+    this.facetCache.forget(doc);
+    if (isAnnotated(record)) this.annotated.add(doc);
+    else this.annotated.delete(doc);
   }
 
   /** True when the article is indexed. */
@@ -223,6 +288,7 @@ export class SearchIndex {
     const doc = this.ids.length;
     this.ids.push(article.id);
     this.records.push(toSearchRecord(article));
+    if (isAnnotated(article)) this.annotated.add(doc);
     this.numbers.set(article.id, doc);
     if (doc >= this.lengths[0]!.length) {
       this.lengths = this.lengths.map((old) => {
@@ -254,7 +320,8 @@ export class SearchIndex {
     this.numbers.delete(id);
     this.ids[doc] = '';
     this.records[doc] = undefined;
-    this.facetCache[doc] = undefined;
+    this.facetCache.forget(doc);
+    this.annotated.delete(doc);
     this.removed++;
     for (let field = 0; field < FIELD_COUNT; field++) this.totalLengths[field] = this.totalLengths[field]! - this.lengths[field]![doc]!;
   }
