@@ -20,12 +20,14 @@ export interface SearchResult {
   index_load_s: number;
   index_build_s: number;
   index_heap_mb: number;
+  /** The process's RSS once search is ready (catalog and index worker). */
+  rss_ready_mb: number;
   max_main_thread_block_ms: number;
 }
 
 /** Runs the search benchmark over the library the storage benchmark made. */
 export async function benchSearch(work: string, libraryPath: string, log: (line: string) => void): Promise<SearchResult> {
-  const cuttings = await runChild<{ loadSeconds: number; buildSeconds: number; p50: number; p95: number; heapMb: number; maxBlockMs: number }>(
+  const cuttings = await runChild<{ loadSeconds: number; buildSeconds: number; p50: number; p95: number; heapMb: number; rssMb: number; maxBlockMs: number }>(
     'search-child.ts',
     [libraryPath],
   );
@@ -40,6 +42,7 @@ export async function benchSearch(work: string, libraryPath: string, log: (line:
     index_load_s: cuttings.loadSeconds,
     index_build_s: cuttings.buildSeconds,
     index_heap_mb: cuttings.heapMb,
+    rss_ready_mb: cuttings.rssMb,
     max_main_thread_block_ms: cuttings.maxBlockMs,
   };
 }
