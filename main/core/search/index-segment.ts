@@ -1,12 +1,12 @@
 /**
- * The postings of the search index, in two forms. New articles go to a SegmentBuilder: per
+ * The postings of the search index, in three forms. New articles go to a SegmentBuilder: per
  * field, a Map from each word to a growing list of (document number, count). When it holds
- * enough articles it is frozen into a Segment: per field, the words sorted, and every
- * word's document numbers and counts end to end in two typed arrays. A frozen segment costs
- * about six bytes a posting and no garbage-collected objects but its words, which is what
- * lets 100,000 articles load in well under a second and sit in a few hundred megabytes.
+ * enough articles it is frozen into a Segment: per field, the words sorted, and every word's
+ * document numbers and counts end to end in two typed arrays, about six bytes a posting.
+ * Saving merges them all, a word at a time (mergedPostings), into the snapshot file, where
+ * they stay as a DiskSegment (disk-segment.ts) read by offset as queries need them, so that
+ * the postings of the articles saved cost no memory at all.
  */
-
 import type { DiskSegment } from './disk-segment';
 
 /** The fields the index keeps, in the order of their numbers. */
