@@ -2,22 +2,30 @@
  * Full-text search over titles, texts, sources and authors. Words are cut and folded by
  * common/text.ts (the renderer highlights with the same rules): case and diacritics folded,
  * hyphenated words indexed whole and by their parts, stop words of the article's language
- * left out of texts. The index lives in memory, is saved as a snapshot (search-snapshot.ts)
- * and is derived data that can always be rebuilt.
+ * left out of texts. The index is saved as a snapshot (search-snapshot.ts) and is derived
+ * data that can always be rebuilt.
  *
  * It scores as MiniSearch does (BM25+ per field with the same parameters, boosts and weights
  * for prefix and fuzzy matches; tests/main/core/search/search-index.test.ts checks it against
  * MiniSearch), but keeps its postings in typed arrays (index-segment.ts) rather than
  * MiniSearch's tree of Maps: MiniSearch needed about 10 KB of heap an article and 14 s to
- * load 100,000 articles from JSON; this needs about a tenth of that memory and loads from a
- * binary file in well under a second.
+ * load 100,000 articles from JSON.
+ *
+ * Once saved, the postings are not in memory: they stay in the snapshot file and are read by
+ * offset as a query needs them (disk-segment.ts), as Lucene reads its segments; only articles
+ * added since the last save are in memory, and saving merges them into a new file a word at
+ * a time. Memory holds the ids, the records (filters, facets, sorting), each field's sorted
+ * words and offsets, and the lengths. Loaded whole, the postings took 194 MB of heap at
+ * 100,000 articles and 774 MB at 400,000; read on demand the index takes 43 and 165 MB, loads
+ * in 0.2 and 0.8 s of CPU, and answers the benchmark's queries for less CPU than SQLite FTS5
+ * in the same run (bench/search-scale.ts; the figures in docs/architecture.md).
  */
 import { isAnnotated } from '../notes/note-search';
 import { DiskSegment } from './disk-segment';
 import { FIELD_COUNT, FIELDS, Segment, SegmentBuilder, mergeSegments, mergedPostings, type AnySegment, type MergedPostings, type Postings } from './index-segment';
 import { FacetCache } from './facet-cache';
 import { toSearchRecord, type SearchRecord } from './search-record';
-import { countTerms, editDistance } from './index-terms';
+import { countTerms, derivedTermsOfAny } from './index-terms';
 import { queryTerms, type TermMatches, type TermQuery } from './search-terms';
 import { stopWordsFor } from './stop-words';
 
@@ -38,21 +46,10 @@ export interface IndexMatch {
 
 /** Boost of a match in each field (by field number), as the searches of the app weigh them. */
 const BOOSTS = [3, 1, 1.5, 1.5];
-/** MiniSearch's BM25+ parameters and its weights for prefix and fuzzy matches. */
+/** MiniSearch's BM25+ parameters (its weights for prefix and fuzzy matches are in index-terms.ts). */
 const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
-const PREFIX_WEIGHT = 0.375;
-const FUZZY_WEIGHT = 0.45;
-/** A fuzzy word may differ by one edit in five characters, and never by more than six. */
-const FUZZY_FRACTION = 0.2;
-const MAX_FUZZY = 6;
 /** How many articles the newest segment takes before it is frozen into typed arrays. */
 const FREEZE_AFTER = 8192;
-
-/** One indexed word a query word reached, and how much a match of it counts. */
-interface DerivedTerm {
-  term: string;
-  weight: number;
-}
 
 /** Everything a saved index holds, as SearchIndex.toParts gives it and fromParts takes it. */
 export interface IndexParts {
@@ -320,7 +317,7 @@ export class SearchIndex {
     const scores = this.scratch;
     const hits = this.hits;
     const touched: number[] = [];
-    const derivedByForm = slots.map((terms) => this.derivedTermsOfAny(terms, query, fields));
+    const derivedByForm = slots.map((terms) => derivedTermsOfAny(this.segments(), terms, query, fields));
     // Each derived term's best single contribution to an article: what orders the matched words.
     const best = new Map<string, number>();
     derivedByForm.forEach((derived, formNumber) => {
@@ -368,47 +365,6 @@ export class SearchIndex {
     }
     const matched = docs.length === 0 ? [] : [...best].sort(([, a], [, b]) => b - a).map(([term]) => term);
     return { docs, scores: answerScores, matched };
-  }
-
-  /** The index terms any of a slot's forms reaches, each with the best weight one gives it. */
-  private derivedTermsOfAny(forms: string[], query: TermQuery, fields: number[]): DerivedTerm[] {
-    if (forms.length === 1) return this.derivedTerms(forms[0]!, query, fields);
-    const best = new Map<string, number>();
-    for (const form of forms) {
-      for (const { term, weight } of this.derivedTerms(form, query, fields)) best.set(term, Math.max(weight, best.get(term) ?? 0));
-    }
-    return [...best].map(([term, weight]) => ({ term, weight }));
-  }
-
-  /** The index terms a query form reaches: itself, words it begins (prefix), near spellings (fuzzy). */
-  private derivedTerms(form: string, query: TermQuery, fields: number[]): DerivedTerm[] {
-    const derived = new Map<string, number>([[form, 1]]);
-    if (query.prefix) {
-      for (const segment of this.segments()) {
-        for (const field of fields) {
-          for (const term of segment.termsWithPrefix(field, form)) {
-            if (term === form) continue;
-            const distance = term.length - form.length;
-            derived.set(term, (PREFIX_WEIGHT * term.length) / (term.length + 0.3 * distance));
-          }
-        }
-      }
-    }
-    if (query.fuzzy) {
-      const max = Math.min(MAX_FUZZY, Math.round(form.length * FUZZY_FRACTION));
-      if (max > 0) {
-        for (const segment of this.segments()) {
-          for (const field of fields) {
-            for (const term of segment.terms(field)) {
-              if (derived.has(term)) continue;
-              const distance = editDistance(form, term, max);
-              if (distance > 0 && distance <= max) derived.set(term, (FUZZY_WEIGHT * term.length) / (term.length + distance));
-            }
-          }
-        }
-      }
-    }
-    return [...derived].map(([term, weight]) => ({ term, weight }));
   }
 
   /** A term's postings in one field across the segments, with its IDF and the field's average length; null if none is live. */
