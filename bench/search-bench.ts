@@ -20,12 +20,17 @@ export interface SearchResult {
   index_load_s: number;
   index_build_s: number;
   index_heap_mb: number;
+  /** The process's RSS once search is ready (catalog and index worker). */
+  rss_ready_mb: number;
+  /** The longest the main thread stalled while searching and rebuilding the index. */
   max_main_thread_block_ms: number;
+  /** The same while the library opened and the index loaded. */
+  max_main_thread_block_open_ms: number;
 }
 
 /** Runs the search benchmark over the library the storage benchmark made. */
 export async function benchSearch(work: string, libraryPath: string, log: (line: string) => void): Promise<SearchResult> {
-  const cuttings = await runChild<{ loadSeconds: number; buildSeconds: number; p50: number; p95: number; heapMb: number; maxBlockMs: number }>(
+  const cuttings = await runChild<{ loadSeconds: number; buildSeconds: number; p50: number; p95: number; heapMb: number; rssMb: number; maxBlockOpenMs: number; maxBlockMs: number }>(
     'search-child.ts',
     [libraryPath],
   );
@@ -40,7 +45,9 @@ export async function benchSearch(work: string, libraryPath: string, log: (line:
     index_load_s: cuttings.loadSeconds,
     index_build_s: cuttings.buildSeconds,
     index_heap_mb: cuttings.heapMb,
+    rss_ready_mb: cuttings.rssMb,
     max_main_thread_block_ms: cuttings.maxBlockMs,
+    max_main_thread_block_open_ms: cuttings.maxBlockOpenMs,
   };
 }
 

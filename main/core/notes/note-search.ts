@@ -57,12 +57,20 @@ export function withNoteMatches(
   matchTerms: (queries: TermQuery[]) => TermMatches[] | Promise<TermMatches[]>,
   count: () => number,
   record: (doc: number) => SearchRecord | undefined,
+  /**
+   * The documents that may have a note or highlights, when the caller keeps them (the search
+   * index does): a query then looks at those few rather than at every record.
+   */
+  candidates?: () => Iterable<number>,
 ): (queries: TermQuery[]) => Promise<TermMatches[]> {
+  const everyDoc = function* (): Iterable<number> {
+    for (let doc = 0, total = count(); doc < total; doc++) yield doc;
+  };
   return async (queries) => {
     const answers = await matchTerms(queries);
     if (!queries.some((query) => query.fields === null)) return answers;
     const annotated: { doc: number; words: NoteWords }[] = [];
-    for (let doc = 0, total = count(); doc < total; doc++) {
+    for (const doc of candidates ? candidates() : everyDoc()) {
       const found = record(doc);
       if (found && isAnnotated(found)) annotated.push({ doc, words: annotationWords(found) });
     }

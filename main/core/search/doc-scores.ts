@@ -54,6 +54,15 @@ export class DocScores {
     return this.count === this.order.length ? this.order.slice() : this.order.filter((doc) => this.member[doc] === 1);
   }
 
+  /**
+   * Each document's score by number, for reading many members' scores in a loop without a
+   * call each (a document that is not a member reads 0 or an old score: check has() first,
+   * or take members from docs()).
+   */
+  get scoreArray(): Float64Array {
+    return this.scores;
+  }
+
   /** A member's score (0 for a document that is not one). */
   score(doc: number): number {
     return this.scores[doc]!;

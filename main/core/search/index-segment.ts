@@ -1,11 +1,13 @@
 /**
- * The postings of the search index, in two forms. New articles go to a SegmentBuilder: per
+ * The postings of the search index, in three forms. New articles go to a SegmentBuilder: per
  * field, a Map from each word to a growing list of (document number, count). When it holds
- * enough articles it is frozen into a Segment: per field, the words sorted, and every
- * word's document numbers and counts end to end in two typed arrays. A frozen segment costs
- * about six bytes a posting and no garbage-collected objects but its words, which is what
- * lets 100,000 articles load in well under a second and sit in a few hundred megabytes.
+ * enough articles it is frozen into a Segment: per field, the words sorted, and every word's
+ * document numbers and counts end to end in two typed arrays, about six bytes a posting.
+ * Saving merges them all, a word at a time (mergedPostings), into the snapshot file, where
+ * they stay as a DiskSegment (disk-segment.ts) read by offset as queries need them, so that
+ * the postings of the articles saved cost no memory at all.
  */
+import type { DiskSegment } from './disk-segment';
 
 /** The fields the index keeps, in the order of their numbers. */
 export const FIELDS = ['title', 'text', 'source', 'author'] as const;
@@ -131,50 +133,82 @@ export class SegmentBuilder {
   }
 }
 
-export type AnySegment = Segment | SegmentBuilder;
+export type AnySegment = Segment | SegmentBuilder | DiskSegment;
+
+/** One word's live postings in the new numbering, as mergedPostings yields them. */
+export interface MergedPostings {
+  term: string;
+  docs: Uint32Array;
+  counts: Uint16Array;
+}
 
 /**
- * Merges segments into one, keeping only the documents `keep` allows and numbering them
- * anew with `renumber` (old number → new). Segments must be in document-number order.
+ * The postings of one field of several segments merged word by word, in sorted word order,
+ * keeping only the documents `keep` allows and numbering them anew with `renumber` (old
+ * number → new). Segments must be in document-number order. Each word's arrays are views of
+ * a buffer reused for the next word: use them before asking for the next. A word whose every
+ * document is gone is left out. One word at a time, so that saving a million articles'
+ * index never holds more than one word's postings besides what is already in memory.
+ */
+export function* mergedPostings(segments: AnySegment[], field: number, keep: (doc: number) => boolean, renumber: Int32Array): Generator<MergedPostings> {
+  const all = new Set<string>();
+  for (const segment of segments) for (const term of segment.terms(field)) all.add(term);
+  const terms = [...all].sort();
+  let docs = new Uint32Array(1024);
+  let counts = new Uint16Array(1024);
+  for (const term of terms) {
+    let at = 0;
+    for (const segment of segments) {
+      const postings = segment.postings(field, term);
+      if (!postings) continue;
+      const { docs: source, counts: sourceCounts, stride, start, end } = postings;
+      if (at + (end - start) / stride > docs.length) {
+        const size = Math.max(docs.length * 2, at + (end - start) / stride);
+        const grownDocs = new Uint32Array(size);
+        grownDocs.set(docs.subarray(0, at));
+        const grownCounts = new Uint16Array(size);
+        grownCounts.set(counts.subarray(0, at));
+        docs = grownDocs;
+        counts = grownCounts;
+      }
+      for (let i = start; i < end; i += stride) {
+        const doc = source[i]!;
+        if (!keep(doc)) continue;
+        docs[at] = renumber[doc]!;
+        counts[at++] = Math.min(stride === 1 ? sourceCounts![i]! : source[i + 1]!, 0xffff);
+      }
+    }
+    if (at > 0) yield { term, docs: docs.subarray(0, at), counts: counts.subarray(0, at) };
+  }
+}
+
+/**
+ * Merges segments into one in memory, keeping only the documents `keep` allows and numbering
+ * them anew with `renumber` (old number → new). Segments must be in document-number order.
  */
 export function mergeSegments(segments: AnySegment[], keep: (doc: number) => boolean, renumber: Int32Array): Segment {
-  const frozen = segments.map((segment) => (segment instanceof Segment ? segment : segment.freeze()));
   return new Segment(
     FIELDS.map((_, field) => {
-      const all = new Set<string>();
-      for (const segment of frozen) for (const term of segment.terms(field)) all.add(term);
-      const terms = [...all].sort();
-      // Sized for every posting; trimmed below once the dropped documents are known.
-      const capacity = frozen.reduce((sum, segment) => sum + segment.fields[field]!.docs.length, 0);
-      let docs = new Uint32Array(capacity);
-      let counts = new Uint16Array(capacity);
-      const offsets = new Uint32Array(terms.length + 1);
-      const kept: string[] = [];
-      let at = 0;
-      for (const term of terms) {
-        const start = at;
-        for (const segment of frozen) {
-          const postings = segment.postings(field, term);
-          if (!postings) continue;
-          const source = postings.docs as Uint32Array;
-          const sourceCounts = postings.counts!;
-          for (let i = postings.start; i < postings.end; i++) {
-            const doc = source[i]!;
-            if (!keep(doc)) continue;
-            docs[at] = renumber[doc]!;
-            counts[at++] = sourceCounts[i]!;
-          }
-        }
-        // A word whose every document is gone is dropped.
-        if (at > start) {
-          offsets[kept.length] = start;
-          kept.push(term);
-        }
+      const terms: string[] = [];
+      const starts: number[] = [];
+      const docParts: Uint32Array[] = [];
+      const countParts: Uint16Array[] = [];
+      let total = 0;
+      for (const { term, docs, counts } of mergedPostings(segments, field, keep, renumber)) {
+        terms.push(term);
+        starts.push(total);
+        docParts.push(docs.slice());
+        countParts.push(counts.slice());
+        total += docs.length;
       }
-      offsets[kept.length] = at;
-      docs = docs.slice(0, at);
-      counts = counts.slice(0, at);
-      return { terms: kept, lookup: null, offsets: offsets.slice(0, kept.length + 1), docs, counts };
+      const offsets = new Uint32Array(terms.length + 1);
+      offsets.set(starts);
+      offsets[terms.length] = total;
+      const docs = new Uint32Array(total);
+      const counts = new Uint16Array(total);
+      docParts.forEach((part, i) => docs.set(part, starts[i]!));
+      countParts.forEach((part, i) => counts.set(part, starts[i]!));
+      return { terms, lookup: null, offsets, docs, counts };
     }),
   );
 }

@@ -6,7 +6,8 @@
 import type { QueryNode } from '../../../common/query';
 import { findWords } from '../../../common/text';
 import { isTagUnder, tagKey } from '../../../common/tags';
-import type { FacetCache, SearchRecord } from './search-record';
+import type { FacetCache } from './facet-cache';
+import type { SearchRecord } from './search-record';
 import { containsPhrase, processTerm, queryTerms, tokenize, type TermMatches, type TermQuery } from './search-terms';
 import { DocScores } from './doc-scores';
 import { isStopWordInAnyLanguage } from './stop-words';

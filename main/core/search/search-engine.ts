@@ -38,56 +38,89 @@ export interface SearchEngine {
 /** A search engine in the calling thread. */
 export class InProcessSearchEngine implements SearchEngine {
   private index = SearchIndex.create();
+  /**
+   * The calls in the order they came, each run once the one before has finished. Saving reads
+   * the index's postings a word at a time across many awaits and then moves the index onto
+   * the new file, numbering its documents anew, and a search holds document numbers across
+   * its own awaits: one at a time, nothing sees an index halfway through another call.
+   */
+  private queue: Promise<unknown> = Promise.resolve();
 
-  async load(root: string): Promise<CompactCoverage | null> {
-    const snapshot = await loadSnapshot(root);
-    if (!snapshot) {
-      this.index = SearchIndex.create();
-      return null;
-    }
-    this.index = snapshot.index;
-    return snapshot.coverage;
+  private inTurn<T>(call: () => Promise<T>): Promise<T> {
+    const result = this.queue.then(call);
+    this.queue = result.catch(() => undefined);
+    return result;
   }
 
-  async reset(): Promise<void> {
-    this.index = SearchIndex.create();
-  }
-
-  async add(articles: IndexableArticle[]): Promise<void> {
-    for (const article of articles) this.index.add(article);
-  }
-
-  async addStored(root: string, records: SearchRecord[]): Promise<void> {
-    for (const record of records) this.index.add({ ...record, text: readCaptureSync(root, record.id).content.text });
-  }
-
-  async remove(ids: string[]): Promise<void> {
-    for (const id of ids) this.index.remove(id);
-  }
-
-  async updateRecords(records: SearchRecord[]): Promise<void> {
-    for (const record of records) this.index.updateRecord(record);
-  }
-
-  async search(root: string, request: PageRequest): Promise<PageAnswer> {
-    const index = this.index;
-    return answerQuery(request, {
-      count: index.documentCount,
-      record: (doc) => index.record(doc),
-      matchTerms: withNoteMatches((queries) => index.matchTerms(queries), () => index.documentCount, (doc) => index.record(doc)),
-      // Read at once: this runs in the search worker (or the CLI), never on a window's thread.
-      text: async (doc) => readCaptureSync(root, index.record(doc)!.id).content.text,
-      facetCache: index.facetCache,
+  load(root: string): Promise<CompactCoverage | null> {
+    return this.inTurn(async () => {
+      const snapshot = await loadSnapshot(root);
+      this.replaceIndex(snapshot?.index ?? SearchIndex.create());
+      return snapshot?.coverage ?? null;
     });
   }
 
-  async save(root: string, coverage: CompactCoverage): Promise<void> {
-    await saveSnapshot(root, this.index, coverage);
+  reset(): Promise<void> {
+    return this.inTurn(async () => {
+      this.replaceIndex(SearchIndex.create());
+    });
   }
 
-  async size(): Promise<number> {
-    return this.index.size;
+  /** Uses another index, letting the old one's snapshot file go. */
+  private replaceIndex(index: SearchIndex): void {
+    this.index.close();
+    this.index = index;
   }
 
-  async close(): Promise<void> {}
+  add(articles: IndexableArticle[]): Promise<void> {
+    return this.inTurn(async () => {
+      for (const article of articles) this.index.add(article);
+    });
+  }
+
+  addStored(root: string, records: SearchRecord[]): Promise<void> {
+    return this.inTurn(async () => {
+      for (const record of records) this.index.add({ ...record, text: readCaptureSync(root, record.id).content.text });
+    });
+  }
+
+  remove(ids: string[]): Promise<void> {
+    return this.inTurn(async () => {
+      for (const id of ids) this.index.remove(id);
+    });
+  }
+
+  updateRecords(records: SearchRecord[]): Promise<void> {
+    return this.inTurn(async () => {
+      for (const record of records) this.index.updateRecord(record);
+    });
+  }
+
+  search(root: string, request: PageRequest): Promise<PageAnswer> {
+    return this.inTurn(async () => {
+      const index = this.index;
+      return answerQuery(request, {
+        count: index.documentCount,
+        record: (doc) => index.record(doc),
+        matchTerms: withNoteMatches((queries) => index.matchTerms(queries), () => index.documentCount, (doc) => index.record(doc), () => index.annotatedDocs()),
+        // Read at once: this runs in the search worker (or the CLI), never on a window's thread.
+        text: async (doc) => readCaptureSync(root, index.record(doc)!.id).content.text,
+        facetCache: index.facetCache,
+      });
+    });
+  }
+
+  save(root: string, coverage: CompactCoverage): Promise<void> {
+    return this.inTurn(() => saveSnapshot(root, this.index, coverage));
+  }
+
+  size(): Promise<number> {
+    return this.inTurn(async () => this.index.size);
+  }
+
+  close(): Promise<void> {
+    return this.inTurn(async () => {
+      this.index.close();
+    });
+  }
 }

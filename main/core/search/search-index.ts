@@ -2,19 +2,31 @@
  * Full-text search over titles, texts, sources and authors. Words are cut and folded by
  * common/text.ts (the renderer highlights with the same rules): case and diacritics folded,
  * hyphenated words indexed whole and by their parts, stop words of the article's language
- * left out of texts. The index lives in memory, is saved as a snapshot (search-snapshot.ts)
- * and is derived data that can always be rebuilt.
+ * left out of texts. The index is saved as a snapshot (search-snapshot.ts) and is derived
+ * data that can always be rebuilt.
  *
  * It scores as MiniSearch does (BM25+ per field with the same parameters, boosts and weights
  * for prefix and fuzzy matches; tests/main/core/search/search-index.test.ts checks it against
  * MiniSearch), but keeps its postings in typed arrays (index-segment.ts) rather than
  * MiniSearch's tree of Maps: MiniSearch needed about 10 KB of heap an article and 14 s to
- * load 100,000 articles from JSON; this needs about a tenth of that memory and loads from a
- * binary file in well under a second.
+ * load 100,000 articles from JSON.
+ *
+ * Once saved, the postings are not in memory: they stay in the snapshot file and are read by
+ * offset as a query needs them (disk-segment.ts), as Lucene reads its segments; only articles
+ * added since the last save are in memory, and saving merges them into a new file a word at
+ * a time. Memory holds the ids, the records (filters, facets, sorting), each field's sorted
+ * words and offsets, and the lengths. Loaded whole, the postings took 194 MB of heap at
+ * 100,000 articles and 774 MB at 400,000; read on demand the index takes 43 and 165 MB, loads
+ * in 0.2 and 0.8 s of CPU, and answers the benchmark's queries for less CPU than SQLite FTS5
+ * in the same run (bench/search-scale.ts; the figures in docs/architecture.md).
  */
-import { FIELD_COUNT, FIELDS, Segment, SegmentBuilder, mergeSegments, type AnySegment, type Postings } from './index-segment';
-import { toSearchRecord, type FacetCache, type SearchRecord } from './search-record';
-import { processTerm, queryTerms, type TermMatches, type TermQuery } from './search-terms';
+import { isAnnotated } from '../notes/note-search';
+import { DiskSegment } from './disk-segment';
+import { FIELD_COUNT, FIELDS, Segment, SegmentBuilder, mergeSegments, mergedPostings, type AnySegment, type MergedPostings, type Postings } from './index-segment';
+import { FacetCache } from './facet-cache';
+import { toSearchRecord, type SearchRecord } from './search-record';
+import { countTerms, derivedTermsOfAny } from './index-terms';
+import { queryTerms, type TermMatches, type TermQuery } from './search-terms';
 import { stopWordsFor } from './stop-words';
 
 /**
@@ -34,71 +46,10 @@ export interface IndexMatch {
 
 /** Boost of a match in each field (by field number), as the searches of the app weigh them. */
 const BOOSTS = [3, 1, 1.5, 1.5];
-/** MiniSearch's BM25+ parameters and its weights for prefix and fuzzy matches. */
+/** MiniSearch's BM25+ parameters (its weights for prefix and fuzzy matches are in index-terms.ts). */
 const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
-const PREFIX_WEIGHT = 0.375;
-const FUZZY_WEIGHT = 0.45;
-/** A fuzzy word may differ by one edit in five characters, and never by more than six. */
-const FUZZY_FRACTION = 0.2;
-const MAX_FUZZY = 6;
 /** How many articles the newest segment takes before it is frozen into typed arrays. */
 const FREEZE_AFTER = 8192;
-
-/** Plain words of ASCII letters and digits: folded by lower-casing alone. */
-const SIMPLE_WORD = /^[A-Za-z0-9]+$/u;
-/** The words of a text, as common/text.ts findWords cuts them. */
-const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’.-][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*/gu;
-
-/**
- * Counts the index terms of one field of an article. Stop words of the article's language
- * are left out, except in titles, which are short and where a name can be made of them
- * (`The Who`). Returns the field's length in terms, as BM25 counts it.
- */
-function countTerms(text: string, stopWords: ReadonlySet<string> | null, counts: Map<string, number>): number {
-  let length = 0;
-  WORD.lastIndex = 0;
-  for (let match = WORD.exec(text); match !== null; match = WORD.exec(text)) {
-    const word = match[0];
-    if (SIMPLE_WORD.test(word)) {
-      const term = word.toLowerCase();
-      length++;
-      if (stopWords?.has(term)) continue;
-      counts.set(term, (counts.get(term) ?? 0) + 1);
-      continue;
-    }
-    for (const term of processTerm(word)) {
-      length++;
-      if (stopWords?.has(term)) continue;
-      counts.set(term, (counts.get(term) ?? 0) + 1);
-    }
-  }
-  return length;
-}
-
-/** The number of edits between two words if it is at most `max`, else max + 1. */
-function editDistance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-      current.push(value);
-      if (value < best) best = value;
-    }
-    if (best > max) return max + 1;
-    previous = current;
-  }
-  return previous[b.length]!;
-}
-
-/** One indexed word a query word reached, and how much a match of it counts. */
-interface DerivedTerm {
-  term: string;
-  weight: number;
-}
 
 /** Everything a saved index holds, as SearchIndex.toParts gives it and fromParts takes it. */
 export interface IndexParts {
@@ -108,23 +59,43 @@ export interface IndexParts {
   records: SearchRecord[];
   /** For each field, each document's length in terms. */
   lengths: Uint32Array[];
-  segment: Segment;
+  segment: Segment | DiskSegment;
+}
+
+/**
+ * The index as it would be compacted, for saving without building it in memory: the live
+ * documents numbered anew, and each field's postings merged a word at a time.
+ */
+export interface Compaction {
+  ids: string[];
+  records: SearchRecord[];
+  lengths: Uint32Array[];
+  postings(field: number): Generator<MergedPostings>;
 }
 
 /** The full-text index of one library. */
 export class SearchIndex {
   /** Document number → article id ('' once removed). */
   private ids: string[] = [];
-  private readonly numbers = new Map<string, number>();
+  /**
+   * Article id → document number, made the first time an id is looked up (an article added,
+   * removed or changed) rather than at load: for an index loaded and only searched it is never
+   * needed, and building it was a quarter of loading 400,000 articles (CPU profile).
+   */
+  private numbersById: Map<string, number> | null = null;
+  /** How many articles are indexed (document numbers not removed). */
+  private live = 0;
   /** Document number → the article's search fields (undefined once removed). */
   private records: (SearchRecord | undefined)[] = [];
   /** Document number → its facet numbers, filled in by searches (search-results.ts). */
-  facetCache: FacetCache = [];
+  readonly facetCache = new FacetCache();
+  /** The documents whose records have a note or highlights (few), so that a query need not look at every record for them. */
+  private readonly annotated = new Set<number>();
   /** For each field, each document's length in terms (grown as documents are added). */
   private lengths: Uint32Array[] = FIELDS.map(() => new Uint32Array(1024));
   /** For each field, the sum of the live documents' lengths, for the average BM25 needs. */
   private readonly totalLengths = new Float64Array(FIELD_COUNT);
-  private frozen: Segment[] = [];
+  private frozen: (Segment | DiskSegment)[] = [];
   /** How many documents were removed since the index was last compacted. */
   private removed = 0;
   private building = new SegmentBuilder();
@@ -146,13 +117,29 @@ export class SearchIndex {
     index.records = parts.records;
     index.lengths = parts.lengths;
     for (let doc = 0; doc < parts.ids.length; doc++) {
-      const id = parts.ids[doc]!;
-      if (id === '') continue;
-      index.numbers.set(id, doc);
+      if (parts.ids[doc] === '') continue;
+      index.live++;
       for (let field = 0; field < FIELD_COUNT; field++) index.totalLengths[field] = index.totalLengths[field]! + parts.lengths[field]![doc]!;
     }
     index.frozen = [parts.segment];
+    index.fillSideTables();
     return index;
+  }
+
+  /** The facet cache emptied and the annotated documents found, for records just taken whole. */
+  private fillSideTables(): void {
+    this.facetCache.clear();
+    this.facetCache.ensure(this.ids.length);
+    this.annotated.clear();
+    for (let doc = 0; doc < this.ids.length; doc++) {
+      const record = this.records[doc];
+      if (record && isAnnotated(record)) this.annotated.add(doc);
+    }
+  }
+
+  /** The documents whose records have a note or highlights. */
+  annotatedDocs(): Iterable<number> {
+    return this.annotated;
   }
 
   /**
@@ -161,6 +148,27 @@ export class SearchIndex {
    * nothing extra.
    */
   toParts(): IndexParts {
+    const { ids, records, lengths, renumber } = this.renumbered();
+    const segment = mergeSegments(this.segments(), (doc) => renumber[doc]! >= 0, renumber);
+    const parts = { ids, records, lengths, segment };
+    // The index goes on from the compacted form.
+    this.adopt(parts);
+    return parts;
+  }
+
+  /**
+   * What toParts would give, without building it: the postings are merged a word at a time
+   * as they are read, from memory and from the snapshot file. The index is not changed; give
+   * it the saved form with adopt().
+   */
+  compaction(): Compaction {
+    const { ids, records, lengths, renumber } = this.renumbered();
+    const segments = this.segments();
+    return { ids, records, lengths, postings: (field) => mergedPostings(segments, field, (doc) => renumber[doc]! >= 0, renumber) };
+  }
+
+  /** The live documents numbered anew: ids, records and lengths, and old number → new (-1 for a removed one). */
+  private renumbered(): { ids: string[]; records: SearchRecord[]; lengths: Uint32Array[]; renumber: Int32Array } {
     const renumber = new Int32Array(this.ids.length).fill(-1);
     const ids: string[] = [];
     const records: SearchRecord[] = [];
@@ -175,18 +183,35 @@ export class SearchIndex {
       for (let doc = 0; doc < this.ids.length; doc++) if (renumber[doc]! >= 0) compacted[renumber[doc]!] = this.lengths[field]![doc]!;
       return compacted;
     });
-    const segment = mergeSegments([...this.frozen, this.building], (doc) => renumber[doc]! >= 0, renumber);
-    // The index goes on from the compacted form.
-    this.ids = ids;
-    this.records = records;
-    this.facetCache = [];
-    this.lengths = lengths;
-    this.numbers.clear();
-    ids.forEach((id, doc) => this.numbers.set(id, doc));
-    this.frozen = [segment];
+    return { ids, records, lengths, renumber };
+  }
+
+  /** Goes on from a compacted form of this index (what toParts or a saved compaction gave), letting the old segments go. */
+  adopt(parts: IndexParts): void {
+    const old = this.frozen;
+    this.ids = parts.ids;
+    this.records = parts.records;
+    this.lengths = parts.lengths;
+    this.numbersById = null;
+    this.live = parts.ids.filter((id) => id !== '').length;
+    this.frozen = [parts.segment];
     this.building = new SegmentBuilder();
     this.removed = 0;
-    return { ids, records, lengths, segment };
+    this.fillSideTables();
+    for (const segment of old) if (segment instanceof DiskSegment && segment !== parts.segment) segment.close();
+  }
+
+  /** Lets the snapshot file go (an index read from one); it must not be searched after. */
+  close(): void {
+    for (const segment of this.frozen) if (segment instanceof DiskSegment) segment.close();
+  }
+
+  private get numbers(): Map<string, number> {
+    if (!this.numbersById) {
+      this.numbersById = new Map();
+      for (let doc = 0; doc < this.ids.length; doc++) if (this.ids[doc] !== '') this.numbersById.set(this.ids[doc]!, doc);
+    }
+    return this.numbersById;
   }
 
   /** How many document numbers are in use, removed articles' included. */
@@ -204,7 +229,9 @@ export class SearchIndex {
     const doc = this.numbers.get(record.id);
     if (doc === undefined) return;
     this.records[doc] = toSearchRecord(record);
-    this.facetCache[doc] = undefined;
+    this.facetCache.forget(doc);
+    if (isAnnotated(record)) this.annotated.add(doc);
+    else this.annotated.delete(doc);
   }
 
   /** True when the article is indexed. */
@@ -214,7 +241,7 @@ export class SearchIndex {
 
   /** How many articles are indexed. */
   get size(): number {
-    return this.numbers.size;
+    return this.live;
   }
 
   /** Adds an article, or replaces it if it is already indexed. */
@@ -223,7 +250,9 @@ export class SearchIndex {
     const doc = this.ids.length;
     this.ids.push(article.id);
     this.records.push(toSearchRecord(article));
+    if (isAnnotated(article)) this.annotated.add(doc);
     this.numbers.set(article.id, doc);
+    this.live++;
     if (doc >= this.lengths[0]!.length) {
       this.lengths = this.lengths.map((old) => {
         const grown = new Uint32Array(Math.max(1024, old.length * 2));
@@ -252,9 +281,11 @@ export class SearchIndex {
     const doc = this.numbers.get(id);
     if (doc === undefined) return;
     this.numbers.delete(id);
+    this.live--;
     this.ids[doc] = '';
     this.records[doc] = undefined;
-    this.facetCache[doc] = undefined;
+    this.facetCache.forget(doc);
+    this.annotated.delete(doc);
     this.removed++;
     for (let field = 0; field < FIELD_COUNT; field++) this.totalLengths[field] = this.totalLengths[field]! - this.lengths[field]![doc]!;
   }
@@ -286,7 +317,7 @@ export class SearchIndex {
     const scores = this.scratch;
     const hits = this.hits;
     const touched: number[] = [];
-    const derivedByForm = slots.map((terms) => this.derivedTermsOfAny(terms, query, fields));
+    const derivedByForm = slots.map((terms) => derivedTermsOfAny(this.segments(), terms, query, fields));
     // Each derived term's best single contribution to an article: what orders the matched words.
     const best = new Map<string, number>();
     derivedByForm.forEach((derived, formNumber) => {
@@ -336,47 +367,6 @@ export class SearchIndex {
     return { docs, scores: answerScores, matched };
   }
 
-  /** The index terms any of a slot's forms reaches, each with the best weight one gives it. */
-  private derivedTermsOfAny(forms: string[], query: TermQuery, fields: number[]): DerivedTerm[] {
-    if (forms.length === 1) return this.derivedTerms(forms[0]!, query, fields);
-    const best = new Map<string, number>();
-    for (const form of forms) {
-      for (const { term, weight } of this.derivedTerms(form, query, fields)) best.set(term, Math.max(weight, best.get(term) ?? 0));
-    }
-    return [...best].map(([term, weight]) => ({ term, weight }));
-  }
-
-  /** The index terms a query form reaches: itself, words it begins (prefix), near spellings (fuzzy). */
-  private derivedTerms(form: string, query: TermQuery, fields: number[]): DerivedTerm[] {
-    const derived = new Map<string, number>([[form, 1]]);
-    if (query.prefix) {
-      for (const segment of this.segments()) {
-        for (const field of fields) {
-          for (const term of segment.termsWithPrefix(field, form)) {
-            if (term === form) continue;
-            const distance = term.length - form.length;
-            derived.set(term, (PREFIX_WEIGHT * term.length) / (term.length + 0.3 * distance));
-          }
-        }
-      }
-    }
-    if (query.fuzzy) {
-      const max = Math.min(MAX_FUZZY, Math.round(form.length * FUZZY_FRACTION));
-      if (max > 0) {
-        for (const segment of this.segments()) {
-          for (const field of fields) {
-            for (const term of segment.terms(field)) {
-              if (derived.has(term)) continue;
-              const distance = editDistance(form, term, max);
-              if (distance > 0 && distance <= max) derived.set(term, (FUZZY_WEIGHT * term.length) / (term.length + distance));
-            }
-          }
-        }
-      }
-    }
-    return [...derived].map(([term, weight]) => ({ term, weight }));
-  }
-
   /** A term's postings in one field across the segments, with its IDF and the field's average length; null if none is live. */
   private scoring(field: number, term: string): { lists: Postings[]; idf: number; average: number } | null {
     const lists: Postings[] = [];
@@ -392,7 +382,7 @@ export class SearchIndex {
       }
     }
     if (matching === 0) return null;
-    const count = this.numbers.size;
+    const count = this.live;
     const average = count > 0 ? this.totalLengths[field]! / count : 1;
     return { lists, idf: Math.log(1 + (count - matching + 0.5) / (matching + 0.5)), average };
   }

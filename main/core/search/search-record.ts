@@ -17,10 +17,3 @@ export function toSearchRecord(record: SearchRecord): SearchRecord {
   const { id, title, source, author, lang, url, published, clipped, tags, note, highlights } = record;
   return { id, title, source, author, lang, url, published, clipped, tags, ...(note ? { note } : {}), ...(highlights?.length ? { highlights } : {}) };
 }
-
-/**
- * Each document's facet numbers (search-results.ts counts them), kept by whoever numbers the
- * documents (the search index), which forgets a document's entry when its record changes.
- * Worked out once, they make counting a result of tens of thousands a matter of array reads.
- */
-export type FacetCache = (readonly number[] | undefined)[];

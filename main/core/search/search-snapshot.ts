@@ -4,23 +4,36 @@
  * every catalog shard it covers, is brought up to date from the shards that changed since,
  * and can be deleted and rebuilt at any time (`cuttings reindex`).
  *
- * The file is binary so that 100,000 articles load in well under a second: a short magic
- * line, a JSON header (version, coverage, where each section lies), then the sections —
- * document ids and each field's words as newline-joined UTF-8, lengths, offsets, document
- * numbers and counts as little-endian typed arrays, each aligned to 4 bytes so they are read
- * without copying. Anything that does not fit (another version, a truncated file, sizes that
- * disagree) makes the snapshot unusable, and the index is rebuilt; it is never trusted half.
+ * Since version 8 the file is also where the index's postings live while the library is
+ * open: loading reads the document ids, records, lengths and each field's sorted words and
+ * offsets, and the postings are read by offset as queries need them (disk-segment.ts), so
+ * that neither the heap nor the time to load grows with the postings. The layout, written in
+ * one pass a word at a time:
+ *
+ *   magic line · each field's postings (per word: u32 document numbers, then u16 counts) ·
+ *   ids · records (JSON) · each field's lengths, words and offsets · JSON header · u32 header length
+ *
+ * The header, at the end because the postings' sizes are known only once written, holds the
+ * version, the coverage and where each section lies. Anything that does not fit (another
+ * version — such as the version 7 file, whose header came first and which held everything
+ * in memory —, a truncated file, sizes that disagree) makes the snapshot unusable, and the
+ * index is rebuilt from the catalog; it is never trusted half.
  */
-import { mkdir, readFile, rm } from 'node:fs/promises';
-import { join } from 'node:path';
-import { writeFileDurably } from '../storage/durable-file';
-import { FIELD_COUNT, Segment, type FrozenField } from './index-segment';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { syncFolder } from '../storage/durable-file';
+import { DiskSegment, POSTING_BYTES, type DiskField } from './disk-segment';
+import { FIELD_COUNT } from './index-segment';
 import { SearchIndex } from './search-index';
 import type { SearchRecord } from './search-record';
 import { TERMS_VERSION } from './search-terms';
 
-/** Bumped whenever tokenising or the snapshot's shape changes: an old snapshot is rebuilt. */
-export const SNAPSHOT_VERSION = 7;
+/**
+ * Bumped whenever tokenising or the snapshot's shape changes: an old snapshot is rebuilt.
+ * 8: the header at the end, postings read on demand, six bytes a posting in one run.
+ */
+export const SNAPSHOT_VERSION = 8;
 
 const MAGIC = 'CUTTINGS-INDEX\n';
 
@@ -88,9 +101,16 @@ interface Header {
   /** How words became terms (search-terms.ts TERMS_VERSION): a snapshot cut otherwise is rebuilt. */
   terms?: number;
   coverage: CompactCoverage;
-  /** [offset, byteLength] of each section, in the order `sections` lists them. */
+  /** [offset in the file, byteLength] of each section, in the order `sections` lists them. */
   sections: [number, number][];
 }
+
+/** The sections in the order the header lists them: postings of each field, ids, records, then lengths, words and offsets of each field. */
+const POSTINGS = 0;
+const IDS = FIELD_COUNT;
+const RECORDS = FIELD_COUNT + 1;
+const fieldSection = (field: number, part: 'lengths' | 'terms' | 'offsets') => FIELD_COUNT + 2 + field * 3 + ['lengths', 'terms', 'offsets'].indexOf(part);
+const SECTION_COUNT = FIELD_COUNT + 2 + FIELD_COUNT * 3;
 
 /** Path of the snapshot in a library. */
 export function snapshotPath(root: string): string {
@@ -103,68 +123,77 @@ function oldSnapshotPath(root: string): string {
 }
 
 /**
- * Reads the snapshot. Returns null when there is none, or when it is from another snapshot
- * version or does not fit together (it will be rebuilt); never throws for a bad snapshot.
+ * Reads the snapshot: all but the postings, which the index reads from the file as queries
+ * need them (it keeps the file open; SearchIndex.close lets it go). Returns null when there
+ * is none, or when it is from another snapshot version or does not fit together (it will be
+ * rebuilt); never throws for a bad snapshot.
  */
 export async function loadSnapshot(root: string): Promise<LoadedSnapshot | null> {
-  let file: Buffer;
+  let fd: number;
   try {
-    file = await readFile(snapshotPath(root));
+    fd = openSync(snapshotPath(root), 'r');
   } catch {
     return null;
   }
   try {
-    return decode(file);
+    const loaded = decode(fd);
+    if (loaded) return loaded;
   } catch {
-    return null;
+    // Unusable: rebuilt from the catalog.
   }
+  closeSync(fd);
+  return null;
 }
 
-function decode(file: Buffer): LoadedSnapshot | null {
-  if (file.toString('latin1', 0, MAGIC.length) !== MAGIC) return null;
-  const headerLength = file.readUInt32LE(MAGIC.length);
-  const header = JSON.parse(file.toString('utf8', MAGIC.length + 4, MAGIC.length + 4 + headerLength)) as Header;
-  if (header.version !== SNAPSHOT_VERSION || (header.terms ?? 1) !== TERMS_VERSION || header.sections.length !== 2 + FIELD_COUNT * 5) return null;
-  const base = align(MAGIC.length + 4 + headerLength);
-  // One buffer of its own, aligned, so that typed arrays can view it without copying.
-  const body = new Uint8Array(file.buffer, file.byteOffset + base, file.byteLength - base);
-  const aligned = body.byteOffset % 4 === 0 ? body : body.slice();
-  const section = (at: number): [number, number] => {
+/** Reads `length` bytes at `position` into a buffer of its own (aligned for typed arrays), or throws if the file is shorter. */
+function readAt(fd: number, position: number, length: number): Uint8Array {
+  const bytes = new Uint8Array(length);
+  if (readSync(fd, bytes, 0, length, position) !== length) throw new Error('snapshot: the file is cut short');
+  return bytes;
+}
+
+function decode(fd: number): LoadedSnapshot | null {
+  const size = fstatSync(fd).size;
+  if (size < MAGIC.length + 4 || Buffer.from(readAt(fd, 0, MAGIC.length)).toString('latin1') !== MAGIC) return null;
+  const headerLength = Buffer.from(readAt(fd, size - 4, 4)).readUInt32LE(0);
+  if (headerLength > size - MAGIC.length - 4) return null;
+  const header = JSON.parse(Buffer.from(readAt(fd, size - 4 - headerLength, headerLength)).toString('utf8')) as Header;
+  if (header.version !== SNAPSHOT_VERSION || (header.terms ?? 1) !== TERMS_VERSION || header.sections?.length !== SECTION_COUNT) return null;
+  for (const [offset, length] of header.sections) {
+    if (offset % 4 !== 0 || offset + length > size - 4 - headerLength) throw new Error('snapshot: a section lies outside the file');
+  }
+  // Everything but the postings lies in one stretch after them: one read.
+  const from = header.sections[IDS]![0];
+  const resident = readAt(fd, from, size - 4 - headerLength - from);
+  const bytesOf = (at: number) => {
     const [offset, length] = header.sections[at]!;
-    if (offset % 4 !== 0 || offset + length > aligned.byteLength) throw new Error('snapshot: a section lies outside the file');
-    return [aligned.byteOffset + offset, length];
+    return new Uint8Array(resident.buffer, offset - from, length);
   };
   const text = (at: number): string[] => {
-    const [offset, length] = section(at);
-    const value = Buffer.from(aligned.buffer, offset, length).toString('utf8');
+    const value = Buffer.from(bytesOf(at)).toString('utf8');
     return value === '' ? [] : value.split('\n');
   };
+  // Copied out, so that the stretch read (records' JSON and all) can be let go.
   const u32 = (at: number) => {
-    const [offset, length] = section(at);
-    return new Uint32Array(aligned.buffer, offset, length / 4);
+    const bytes = bytesOf(at);
+    return new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4).slice();
   };
-  const u16 = (at: number) => {
-    const [offset, length] = section(at);
-    return new Uint16Array(aligned.buffer, offset, length / 2);
-  };
-  const ids = text(0);
-  const records = recordsOf(ids, section(1), aligned);
+  const ids = text(IDS);
+  const records = recordsOf(ids, Buffer.from(bytesOf(RECORDS)).toString('utf8'));
   const lengths: Uint32Array[] = [];
-  const fields: FrozenField[] = [];
+  const fields: DiskField[] = [];
   for (let field = 0; field < FIELD_COUNT; field++) {
-    const at = 2 + field * 5;
-    const fieldLengths = u32(at);
-    const terms = text(at + 1);
-    const offsets = u32(at + 2);
-    const docs = u32(at + 3);
-    const counts = u16(at + 4);
-    if (fieldLengths.length < ids.length || offsets.length !== terms.length + 1 || offsets[terms.length] !== docs.length || counts.length !== docs.length) {
+    const fieldLengths = u32(fieldSection(field, 'lengths'));
+    const terms = text(fieldSection(field, 'terms'));
+    const offsets = u32(fieldSection(field, 'offsets'));
+    const [base, postingBytes] = header.sections[POSTINGS + field]!;
+    if (fieldLengths.length < ids.length || offsets.length !== terms.length + 1 || offsets[terms.length]! * POSTING_BYTES !== postingBytes) {
       throw new Error('snapshot: sections of different sizes');
     }
     lengths.push(fieldLengths);
-    fields.push({ terms, lookup: null, offsets, docs, counts });
+    fields.push({ terms, offsets, base });
   }
-  const index = SearchIndex.fromParts({ ids, records, lengths, segment: new Segment(fields) });
+  const index = SearchIndex.fromParts({ ids, records, lengths, segment: new DiskSegment(fd, fields) });
   return { index, coverage: header.coverage };
 }
 
@@ -184,41 +213,127 @@ type RecordRow = [
   annotations?: Pick<SearchRecord, 'note' | 'highlights'>,
 ];
 
-function recordsOf(ids: string[], [offset, length]: [number, number], body: Uint8Array): SearchRecord[] {
-  const rows = JSON.parse(Buffer.from(body.buffer, offset, length).toString('utf8')) as RecordRow[];
+function recordsOf(ids: string[], json: string): SearchRecord[] {
+  const rows = JSON.parse(json) as RecordRow[];
   if (!Array.isArray(rows) || rows.length !== ids.length) throw new Error('snapshot: records and ids differ in number');
-  return rows.map(([title, source, author, lang, url, published, clipped, tags, annotations], doc) => ({ id: ids[doc]!, title, source, author, lang, url, published, clipped, tags, ...annotations }));
+  // One shape for every record without a note or highlights (nearly all), so that reading them stays fast.
+  return rows.map(([title, source, author, lang, url, published, clipped, tags, annotations], doc) =>
+    annotations ? { id: ids[doc]!, title, source, author, lang, url, published, clipped, tags, ...annotations } : { id: ids[doc]!, title, source, author, lang, url, published, clipped, tags },
+  );
 }
 
-/** Writes the snapshot durably. The index is compacted on the way (removed articles dropped). */
+function rowOf(record: SearchRecord): RecordRow {
+  const row: RecordRow = [record.title, record.source, record.author, record.lang, record.url, record.published, record.clipped, record.tags];
+  if (record.note || record.highlights) row.push({ ...(record.note ? { note: record.note } : {}), ...(record.highlights ? { highlights: record.highlights } : {}) });
+  return row;
+}
+
+/** Appends to a file through a buffer of a few megabytes, keeping each section 4-byte aligned. */
+class SectionWriter {
+  private readonly chunks: Uint8Array[] = [];
+  private buffered = 0;
+  position = 0;
+  readonly places: [number, number][] = [];
+  private sectionStart = 0;
+
+  constructor(private readonly file: FileHandle) {}
+
+  async write(bytes: Uint8Array): Promise<void> {
+    // Copied: the merge reuses its buffers for the next word.
+    this.chunks.push(bytes.slice());
+    this.buffered += bytes.byteLength;
+    this.position += bytes.byteLength;
+    if (this.buffered >= 4 << 20) await this.flush();
+  }
+
+  async flush(): Promise<void> {
+    if (this.buffered === 0) return;
+    await this.file.write(Buffer.concat(this.chunks));
+    this.chunks.length = 0;
+    this.buffered = 0;
+  }
+
+  begin(): void {
+    this.sectionStart = this.position;
+  }
+
+  /** Ends a section and pads to the next multiple of four. */
+  async end(): Promise<void> {
+    this.places.push([this.sectionStart, this.position - this.sectionStart]);
+    if (this.position % 4 !== 0) await this.write(new Uint8Array(align(this.position) - this.position));
+  }
+
+  async section(bytes: Uint8Array): Promise<void> {
+    this.begin();
+    await this.write(bytes);
+    await this.end();
+  }
+}
+
+/**
+ * Writes the snapshot durably (a temporary file, fsynced, renamed over the old one), the
+ * postings merged a word at a time from memory and from the old file; the index then reads
+ * its postings from the new file, with the removed articles dropped and the documents
+ * numbered anew.
+ */
 export async function saveSnapshot(root: string, index: SearchIndex, coverage: CompactCoverage): Promise<void> {
   await mkdir(join(root, 'index'), { recursive: true });
-  const parts = index.toParts();
-  const records = parts.records.map((record): RecordRow => {
-    const row: RecordRow = [record.title, record.source, record.author, record.lang, record.url, record.published, record.clipped, record.tags];
-    if (record.note || record.highlights) row.push({ ...(record.note ? { note: record.note } : {}), ...(record.highlights ? { highlights: record.highlights } : {}) });
-    return row;
-  });
-  const sections: Uint8Array[] = [Buffer.from(parts.ids.join('\n'), 'utf8'), Buffer.from(JSON.stringify(records), 'utf8')];
-  for (let field = 0; field < FIELD_COUNT; field++) {
-    const frozen = parts.segment.fields[field]!;
-    sections.push(bytes(parts.lengths[field]!), Buffer.from(frozen.terms.join('\n'), 'utf8'), bytes(frozen.offsets), bytes(frozen.docs), bytes(frozen.counts));
+  const path = snapshotPath(root);
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
+  const compaction = index.compaction();
+  const fields: { terms: string[]; offsets: Uint32Array; base: number }[] = [];
+  try {
+    const file = await open(temp, 'w');
+    try {
+      const out = new SectionWriter(file);
+      await out.write(Buffer.from(MAGIC, 'latin1'));
+      await out.write(new Uint8Array(align(out.position) - out.position));
+      for (let field = 0; field < FIELD_COUNT; field++) {
+        const terms: string[] = [];
+        const starts: number[] = [];
+        let total = 0;
+        out.begin();
+        const base = out.position;
+        for (const { term, docs, counts } of compaction.postings(field)) {
+          terms.push(term);
+          starts.push(total);
+          total += docs.length;
+          await out.write(new Uint8Array(docs.buffer, docs.byteOffset, docs.byteLength));
+          await out.write(new Uint8Array(counts.buffer, counts.byteOffset, counts.byteLength));
+        }
+        await out.end();
+        const offsets = new Uint32Array(terms.length + 1);
+        offsets.set(starts);
+        offsets[terms.length] = total;
+        fields.push({ terms, offsets, base });
+      }
+      await out.section(Buffer.from(compaction.ids.join('\n'), 'utf8'));
+      await out.section(Buffer.from(JSON.stringify(compaction.records.map(rowOf)), 'utf8'));
+      for (let field = 0; field < FIELD_COUNT; field++) {
+        await out.section(bytes(compaction.lengths[field]!));
+        await out.section(Buffer.from(fields[field]!.terms.join('\n'), 'utf8'));
+        await out.section(bytes(fields[field]!.offsets));
+      }
+      const header = Buffer.from(JSON.stringify({ version: SNAPSHOT_VERSION, terms: TERMS_VERSION, coverage, sections: out.places } satisfies Header), 'utf8');
+      await out.write(header);
+      const length = Buffer.alloc(4);
+      length.writeUInt32LE(header.byteLength, 0);
+      await out.write(length);
+      await out.flush();
+      await file.sync();
+    } finally {
+      await file.close();
+    }
+    await rename(temp, path);
+  } catch (error) {
+    await rm(temp, { force: true }).catch(() => undefined);
+    throw error;
   }
-  const places: [number, number][] = [];
-  let offset = 0;
-  for (const section of sections) {
-    places.push([offset, section.byteLength]);
-    offset = align(offset + section.byteLength);
-  }
-  const header = Buffer.from(JSON.stringify({ version: SNAPSHOT_VERSION, terms: TERMS_VERSION, coverage, sections: places } satisfies Header), 'utf8');
-  const base = align(MAGIC.length + 4 + header.byteLength);
-  const file = Buffer.alloc(base + offset);
-  file.write(MAGIC, 0, 'latin1');
-  file.writeUInt32LE(header.byteLength, MAGIC.length);
-  header.copy(file, MAGIC.length + 4);
-  sections.forEach((section, at) => file.set(section, base + places[at]![0]));
-  await writeFileDurably(snapshotPath(root), file);
+  await syncFolder(dirname(path));
   await rm(oldSnapshotPath(root), { force: true });
+  // The index goes on from the file just written: its postings on disk, the old file let go.
+  const fd = openSync(path, 'r');
+  index.adopt({ ids: compaction.ids, records: compaction.records, lengths: compaction.lengths, segment: new DiskSegment(fd, fields) });
 }
 
 /** A typed array's bytes (little-endian, as every machine Cuttings runs on stores them). */

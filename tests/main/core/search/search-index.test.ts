@@ -9,7 +9,7 @@ import { processTerm, queryTerms, TERMS_VERSION, tokenize, type TermMatches, typ
 import { loadSnapshot, saveSnapshot, snapshotPath, SNAPSHOT_VERSION } from '../../../../main/core/search/search-snapshot';
 import { stopWordsFor } from '../../../../main/core/search/stop-words';
 import { SHARED, makeTempFolder } from '../../../paths';
-import { writeFile, readFile } from 'node:fs/promises';
+import { mkdir, writeFile, readFile } from 'node:fs/promises';
 
 /** An article for the index, with the fields a test does not care about filled in. */
 function article(fields: Pick<IndexableArticle, 'id' | 'title' | 'text'> & Partial<IndexableArticle>): IndexableArticle {
@@ -230,6 +230,56 @@ describe('the index snapshot', () => {
     expect(loaded.record(0)).not.toHaveProperty('note');
     expect(loaded.record(0)).not.toHaveProperty('highlights');
     expect(loaded.record(1)).toMatchObject({ note: 'my note', highlights });
+  });
+
+  it('saves an index loaded from it with articles added and removed since, the postings merged from the file', async () => {
+    const all = bbcArticles(6);
+    const index = SearchIndex.create();
+    for (const article of all.slice(0, 20)) index.add(article);
+    await saveSnapshot(folder.path, index, coverage);
+    const loaded = (await loadSnapshot(folder.path))!.index;
+    for (const article of all.slice(20)) loaded.add(article);
+    for (const article of all.slice(0, 20).filter((_, i) => i % 3 === 0)) loaded.remove(article.id);
+    // The same articles indexed from scratch, in memory only.
+    const fresh = SearchIndex.create();
+    for (const article of all.filter((article, i) => i >= 20 || i % 3 !== 0)) fresh.add(article);
+    fresh.toParts();
+    const queries = QUERIES.slice(0, 16);
+    const asMaps = (from: SearchIndex) => from.matchTerms(queries).map((answer) => new Map(idsOf(from, answer).map((id, i) => [id, answer.scores[i]])));
+    const expected = asMaps(fresh);
+    expect(asMaps(loaded)).toEqual(expected);
+    await saveSnapshot(folder.path, loaded, coverage);
+    // Saving moved the index onto the new file; it answers the same, and so does the file loaded afresh.
+    expect(asMaps(loaded)).toEqual(expected);
+    const reloaded = (await loadSnapshot(folder.path))!.index;
+    expect(asMaps(reloaded)).toEqual(expected);
+    expect(reloaded.size).toBe(fresh.size);
+    loaded.close();
+    reloaded.close();
+  });
+
+  it('reads its postings from the file when a query needs them, not when it is loaded', async () => {
+    const index = SearchIndex.create();
+    for (const article of bbcArticles(2)) index.add(article);
+    await saveSnapshot(folder.path, index, coverage);
+    const whole = await readFile(snapshotPath(folder.path));
+    const loaded = (await loadSnapshot(folder.path))!.index;
+    const government = [{ text: 'government', prefix: false, fuzzy: false, fields: null }];
+    expect(loaded.matchTerms(government)[0]!.docs.length).toBeGreaterThan(0);
+    // Cut the file short in place (the loaded index keeps it open): the postings are gone with it.
+    await writeFile(snapshotPath(folder.path), whole.subarray(0, 64));
+    expect(() => loaded.matchTerms(government)).toThrow(/^disk segment: the postings of 'government' are cut short \(\d+ of \d+ bytes\)$/u);
+    loaded.close();
+  });
+
+  it('is not used when it is in the format of version 7, its header first and its postings loaded whole', async () => {
+    // The shape version 7 wrote: magic line, u32 header length, JSON header, sections.
+    const header = Buffer.from(JSON.stringify({ version: 7, terms: TERMS_VERSION, coverage, sections: [] }), 'utf8');
+    const length = Buffer.alloc(4);
+    length.writeUInt32LE(header.byteLength, 0);
+    await mkdir(join(folder.path, 'index'), { recursive: true });
+    await writeFile(snapshotPath(folder.path), Buffer.concat([Buffer.from('CUTTINGS-INDEX\n', 'latin1'), length, header, Buffer.alloc(4096, 7)]));
+    expect(await loadSnapshot(folder.path)).toBeNull();
   });
 
   it('is not used when it is truncated, damaged or of another version', async () => {
