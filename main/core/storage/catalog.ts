@@ -41,6 +41,16 @@ export interface DamagedShard {
 /** A set of changes: a record to store, or null to remove the article. */
 export type CatalogChanges = Map<string, ArticleRecord | null>;
 
+/** What the caller of {@link Catalog.apply} vouches for. */
+export interface ApplyOptions {
+  /**
+   * New articles whose record is exactly the one their capture holds, the capture already
+   * synced: the journal names them by a pointer to the capture rather than their whole
+   * record (a bulk import then journals some 20 bytes an article instead of its record).
+   */
+  inCaptures?: ReadonlySet<string>;
+}
+
 /** How many shard files are written at once during a change of a few shards. */
 const WRITE_CONCURRENCY = 8;
 /** How many shard files are read at once while loading. */
@@ -223,15 +233,15 @@ export class Catalog {
    * disk. If a shard cannot be written, that shard keeps its old content on disk and in
    * memory, the other shards' writes stand, and the first error is thrown.
    */
-  apply(changes: CatalogChanges): Promise<void> {
+  apply(changes: CatalogChanges, options: ApplyOptions = {}): Promise<void> {
     // One change at a time: each shard's next content is computed from its current one, so
     // two changes to a shard in flight together (a tag edit during an import) would lose one.
-    const run = this.applying.then(() => this.applyNow(changes));
+    const run = this.applying.then(() => this.applyNow(changes, options));
     this.applying = run.catch(() => undefined);
     return run;
   }
 
-  private async applyNow(changes: CatalogChanges): Promise<void> {
+  private async applyNow(changes: CatalogChanges, options: ApplyOptions): Promise<void> {
     const byShard = new Map<string, [string, ArticleRecord | null][]>();
     for (const entry of changes) {
       const shard = shardOf(entry[0]);
@@ -242,7 +252,7 @@ export class Catalog {
     await mkdir(this.folder, { recursive: true });
     // What the journal will say of each change, from the records as they are before it.
     const seq = this.journal ? this.nextSeq++ : undefined;
-    const described = this.journal ? this.describe(changes) : new Map<string, JournalChange>();
+    const described = this.journal ? this.describe(changes, options.inCaptures) : new Map<string, JournalChange>();
     const written = new Map<string, number>();
     let failure: unknown;
     if (byShard.size >= BULK_SHARDS) {
@@ -265,9 +275,9 @@ export class Catalog {
   }
 
   /** The journal's account of each change, from the records as they are before it. */
-  private describe(changes: CatalogChanges): Map<string, JournalChange> {
+  private describe(changes: CatalogChanges, inCaptures: ReadonlySet<string> | undefined): Map<string, JournalChange> {
     const described = new Map<string, JournalChange>();
-    for (const [id, record] of changes) described.set(id, journalChange(this.byId.get(id), record));
+    for (const [id, record] of changes) described.set(id, journalChange(this.byId.get(id), record, inCaptures?.has(id) ?? false));
     return described;
   }
 
