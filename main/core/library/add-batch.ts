@@ -25,6 +25,13 @@ import { prepareArticle, withLocalImages, withRuleTags, type PreparedArticle } f
 /** How many items of a batch are clipped together (one message to the clip worker). */
 const CLIP_PART = 250;
 
+/**
+ * How many added articles may wait to be indexed before the next batch is stored: one
+ * import batch (import-jsonl.ts), so that the index takes in one batch while the next is
+ * written, and no more pile up in this thread's heap.
+ */
+const INDEX_BACKLOG = 10_000;
+
 /** How many articles a batch clips or writes before letting other work on this thread run. */
 const WRITES_BETWEEN_YIELDS = 32;
 
@@ -101,6 +108,7 @@ export class AddBatch {
       throw failure;
     }
     this.context.search.added(prepared.map((article) => ({ record: article.record, text: article.content.text })));
+    await this.context.search.caughtUpTo(INDEX_BACKLOG);
     return { added: prepared.map((article) => toSummary(article.record)), failed };
   }
 
@@ -164,6 +172,7 @@ export class AddBatch {
       throw failure;
     }
     this.context.search.added(items.map((item) => ({ record: item.record, text: item.content.text })));
+    await this.context.search.caughtUpTo(INDEX_BACKLOG);
     return items.map((item) => toSummary(item.record));
   }
 
