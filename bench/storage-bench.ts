@@ -70,6 +70,7 @@ export async function benchStorage(work: string, count: number, log: (line: stri
   log(`storage: imported ${summary.imported} in ${importSeconds.toFixed(1)} s (CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s, peak heap ${(peakHeap / 2 ** 20).toFixed(0)} MB)`);
 
   const opened = await runChild<{ openSeconds: number; rssMb: number; p50: number; p95: number; journalBytesPerEdit: number }>('open-child.ts', [libraryPath, String(EDITS)]);
+  log(`storage: opened in ${opened.openSeconds.toFixed(2)} s (RSS ${opened.rssMb.toFixed(0)} MB); tag edits p50 ${opened.p50.toFixed(1)} ms, p95 ${opened.p95.toFixed(1)} ms`);
 
   const shards = await readdir(join(libraryPath, 'catalog'));
   let shardBytes = 0;
