@@ -13,7 +13,9 @@ import { build } from 'esbuild';
 export async function runChild<T>(script: string, args: string[]): Promise<T> {
   // Inside the repository, so that the bundle's package imports resolve from node_modules;
   // one level below bench/ so that `import.meta.dirname` paths resolve as in the source.
-  const out = join(import.meta.dirname, '..', 'node_modules', '.cache', 'cuttings-bench', basename(script, '.ts') + '.mjs');
+  // Named by this process: checkouts that share one node_modules (git worktrees) and runs at
+  // the same time must not run, or delete, each other's bundle.
+  const out = join(import.meta.dirname, '..', 'node_modules', '.cache', 'cuttings-bench', `${basename(script, '.ts')}.${process.pid}.mjs`);
   await mkdir(join(out, '..'), { recursive: true });
   await build({
     entryPoints: [join(import.meta.dirname, script)],

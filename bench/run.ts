@@ -1,6 +1,7 @@
 /**
- * `npm run bench [-- --articles N] [-- --ocr-pages N] [-- --json]`: the benchmarks. Prints a table; with --json
- * the last line is one JSON object with a member per benchmark. Not a test: it measures.
+ * `npm run bench [-- --articles N] [-- --ocr-pages N] [-- --only storage] [-- --json]`: the benchmarks. Prints
+ * a table; with --json the last line is one JSON object with a member per benchmark. Not a test: it measures.
+ * `--only storage` runs the storage member alone (import, open, tag edits), for work on the library's files.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, totalmem, tmpdir } from 'node:os';
@@ -23,11 +24,16 @@ const { values } = parseArgs({
     learned: { type: 'boolean', default: false },
     // Pages for the OCR run: each is read twice (as a scan and as a photo), a few seconds each.
     'ocr-pages': { type: 'string', default: '12' },
+    only: { type: 'string' },
   },
 });
 const count = Number(values.articles);
 if (!Number.isInteger(count) || count < 10) {
   console.error(`bench: --articles must be a whole number of at least 10, not '${values.articles}'`);
+  process.exit(2);
+}
+if (values.only !== undefined && values.only !== 'storage') {
+  console.error(`bench: --only takes 'storage', not '${values.only}'`);
   process.exit(2);
 }
 
@@ -37,13 +43,11 @@ log(`bench: ${count} articles on ${machine}`);
 const work = await mkdtemp(join(tmpdir(), 'cuttings-bench-'));
 try {
   const storage = await benchStorage(work, count, log);
-  const search = await benchSearch(work, join(work, 'library'), log);
-  const exported = await benchExport(join(work, 'library'), log);
-  const clipping = await benchClipping(log, { learned: values.learned });
-  const ocr = await benchOcr(Math.max(1, Number(values['ocr-pages']) || 12), join(work, 'ocr-pages'), log);
   const rows: [string, number, string][] = [
     ['articles', storage.articles, ''],
     ['import (indexing included), s', storage.import_s, 'target ≤ 60 at 100,000'],
+    ['import CPU (all threads), s', storage.import_cpu_s, ''],
+    ['main-thread peak heap in import, MB', storage.import_heap_mb, ''],
     ['open, s', storage.open_s, 'target ≤ 1'],
     ['durable tag edit p50, ms', storage.tag_edit_p50_ms, ''],
     ['durable tag edit p95, ms', storage.tag_edit_p95_ms, 'target ≤ 20'],
@@ -52,6 +56,20 @@ try {
     ['RSS after open, MB', storage.rss_mb, 'target ≤ 400'],
     ['plain lowdb tag edit p95, ms', storage.naive_lowdb_tag_edit_p95_ms, 'yardstick (no fsync)'],
   ];
+  const table = (title: string, list: [string, number, string][]) => {
+    console.log(title);
+    for (const [name, value, note] of list) console.log(`  ${name.padEnd(34)} ${String(round(value)).padStart(10)}  ${note}`);
+  };
+  const rounded = <T extends object>(member: T) => Object.fromEntries(Object.entries(member).map(([key, value]) => [key, round(value as number)]));
+  if (values.only === 'storage') {
+    console.log(`\nCuttings benchmark (storage only) — ${machine}\n`);
+    table('storage', rows);
+    if (values.json) console.log(JSON.stringify({ machine, storage: rounded(storage) }));
+  } else {
+  const search = await benchSearch(work, join(work, 'library'), log);
+  const exported = await benchExport(join(work, 'library'), log);
+  const clipping = await benchClipping(log, { learned: values.learned });
+  const ocr = await benchOcr(Math.max(1, Number(values['ocr-pages']) || 12), join(work, 'ocr-pages'), log);
   const searchRows: [string, number, string][] = [
     ['query p50, ms', search.p50_ms, `target ≤ 2 × FTS5 (${round(2 * search.fts5_p50_ms)})`],
     ['query p95, ms', search.p95_ms, `target ≤ 2 × FTS5 (${round(2 * search.fts5_p95_ms)})`],
@@ -65,10 +83,6 @@ try {
     ['… while opening, ms', search.max_main_thread_block_open_ms, 'catalog and index loading'],
   ];
   console.log(`\nCuttings benchmark — ${machine}\n`);
-  const table = (title: string, list: [string, number, string][]) => {
-    console.log(title);
-    for (const [name, value, note] of list) console.log(`  ${name.padEnd(34)} ${String(round(value)).padStart(10)}  ${note}`);
-  };
   table('storage', rows);
   table('search', searchRows);
   table('export', [
@@ -106,8 +120,8 @@ try {
     ['date guessed right, share', ocr.date_right, ''],
   ]);
   if (values.json) {
-    const rounded = <T extends object>(member: T) => Object.fromEntries(Object.entries(member).map(([key, value]) => [key, round(value as number)]));
     console.log(JSON.stringify({ machine, storage: rounded(storage), search: rounded(search), export: rounded(exported), clipping, ocr }));
+  }
   }
 } finally {
   if (values.keep) log(`bench: kept ${work}`);

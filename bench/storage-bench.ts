@@ -19,6 +19,10 @@ import { percentile } from './stats';
 export interface StorageResult {
   articles: number;
   import_s: number;
+  /** CPU time of the import, every thread of this process (the clip and search workers are threads). */
+  import_cpu_s: number;
+  /** The largest heap this process's main thread held during the import, sampled every 250 ms. */
+  import_heap_mb: number;
   open_s: number;
   tag_edit_p50_ms: number;
   tag_edit_p95_ms: number;
@@ -53,14 +57,20 @@ export async function benchStorage(work: string, count: number, log: (line: stri
   log(`storage: ${count} articles written to ${jsonl} (${((await stat(jsonl)).size / 1e6).toFixed(0)} MB)`);
 
   const importStarted = performance.now();
+  const cpuBefore = process.cpuUsage();
+  let peakHeap = process.memoryUsage().heapUsed;
+  const sampler = setInterval(() => (peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed)), 250);
   const library = await Library.open(libraryPath, { searchWorker: SEARCH_WORKER, clipWorker: CLIP_WORKER });
   const summary = await importJsonl(library, jsonl);
   await library.close();
+  clearInterval(sampler);
   const importSeconds = (performance.now() - importStarted) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
   if (summary.failed.length > 0) throw new Error(`bench: ${summary.failed.length} lines failed to import, first: ${summary.failed[0]!.message}`);
-  log(`storage: imported ${summary.imported} in ${importSeconds.toFixed(1)} s`);
+  log(`storage: imported ${summary.imported} in ${importSeconds.toFixed(1)} s (CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s, peak heap ${(peakHeap / 2 ** 20).toFixed(0)} MB)`);
 
   const opened = await runChild<{ openSeconds: number; rssMb: number; p50: number; p95: number; journalBytesPerEdit: number }>('open-child.ts', [libraryPath, String(EDITS)]);
+  log(`storage: opened in ${opened.openSeconds.toFixed(2)} s (RSS ${opened.rssMb.toFixed(0)} MB); tag edits p50 ${opened.p50.toFixed(1)} ms, p95 ${opened.p95.toFixed(1)} ms`);
 
   const shards = await readdir(join(libraryPath, 'catalog'));
   let shardBytes = 0;
@@ -69,6 +79,8 @@ export async function benchStorage(work: string, count: number, log: (line: stri
   return {
     articles: summary.imported,
     import_s: importSeconds,
+    import_cpu_s: (cpu.user + cpu.system) / 1e6,
+    import_heap_mb: peakHeap / 2 ** 20,
     open_s: opened.openSeconds,
     tag_edit_p50_ms: opened.p50,
     tag_edit_p95_ms: opened.p95,

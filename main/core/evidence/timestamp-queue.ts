@@ -82,7 +82,7 @@ export interface DrainOptions {
 
 /** A library's waiting timestamps. */
 export class TimestampQueue {
-  private ids: string[] | null = null;
+  private ids: Set<string> | null = null;
   private writing: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly root: string) {}
@@ -91,8 +91,13 @@ export class TimestampQueue {
     return join(evidenceFolder(this.root), 'timestamp-queue.txt');
   }
 
-  /** The ids waiting, oldest first (read from disk the first time). */
-  private async load(): Promise<string[]> {
+  /**
+   * The ids waiting, oldest first (read from disk the first time). A set, which keeps them in
+   * the order added: an import adds 10,000 at a time to a queue of hundreds of thousands, and
+   * looking each up in a list made that quadratic (about 4.5 billion comparisons over an
+   * import of 100,000).
+   */
+  private async load(): Promise<Set<string>> {
     if (this.ids) return this.ids;
     let text = '';
     try {
@@ -102,19 +107,21 @@ export class TimestampQueue {
     }
     const ids = [...new Set(text.split('\n').filter((line) => /^[0-9A-Z]{26}$/u.test(line)))];
     // A token stored just before a crash, with the queue not yet rewritten, is not waiting.
-    const present = await Promise.all(ids.map((id) => stat(tokenPath(this.root, id)).then(() => true, () => false)));
-    this.ids ??= ids.filter((_, i) => !present[i]);
+    // With no token stored at all (a library never drained) there is nothing to look for.
+    const anyToken = await stat(join(evidenceFolder(this.root), 'timestamps')).then(() => true, () => false);
+    const present = anyToken ? await Promise.all(ids.map((id) => stat(tokenPath(this.root, id)).then(() => true, () => false))) : [];
+    this.ids ??= new Set(ids.filter((_, i) => !present[i]));
     return this.ids;
   }
 
   /** How many captures wait for a timestamp. */
   async count(): Promise<number> {
-    return (await this.load()).length;
+    return (await this.load()).size;
   }
 
   /** Whether an article waits. */
   async has(id: string): Promise<boolean> {
-    return (await this.load()).includes(id);
+    return (await this.load()).has(id);
   }
 
   /** Puts articles in the queue; resolves once the file has them durably. */
@@ -125,7 +132,7 @@ export class TimestampQueue {
       await mkdir(evidenceFolder(this.root), { recursive: true });
       await appendFile(this.file, ids.map((id) => `${id}\n`).join(''), { flush: true });
       if (created) await syncFolder(evidenceFolder(this.root));
-      queue.push(...ids.filter((id) => !queue.includes(id)));
+      for (const id of ids) queue.add(id);
     });
     this.writing = run.catch(() => undefined);
     return run;
@@ -136,7 +143,7 @@ export class TimestampQueue {
     const run = this.writing.then(async () => {
       const queue = await this.load();
       await mkdir(evidenceFolder(this.root), { recursive: true });
-      await writeFileDurably(this.file, queue.map((id) => `${id}\n`).join(''));
+      await writeFileDurably(this.file, [...queue].map((id) => `${id}\n`).join(''));
     });
     this.writing = run.catch(() => undefined);
     return run;
@@ -145,7 +152,7 @@ export class TimestampQueue {
   /** Asks the TSA for each waiting manifest's token, one at a time, until done or the first failure. */
   async drain(options: DrainOptions): Promise<DrainResult> {
     const queue = await this.load();
-    const result: DrainResult = { stamped: 0, waiting: queue.length, error: null, untrusted: null };
+    const result: DrainResult = { stamped: 0, waiting: queue.size, error: null, untrusted: null };
     const done = new Set<string>();
     try {
       for (const id of [...queue]) {
@@ -170,12 +177,11 @@ export class TimestampQueue {
       result.error = error.message;
     } finally {
       if (done.size > 0) {
-        const left = queue.filter((id) => !done.has(id));
-        queue.splice(0, queue.length, ...left);
+        for (const id of done) queue.delete(id);
         await this.rewrite();
       }
     }
-    result.waiting = queue.length;
+    result.waiting = queue.size;
     return result;
   }
 }

@@ -13,7 +13,7 @@ import { clipItems, type ClipAnswer, type ClipInput } from '../clip/clip-item';
 import { tokenPath, writeTimestampForBatch } from '../evidence/timestamp-queue';
 import type { ClipWorker } from '../clip/clip-worker-client';
 import type { TagRules } from '../organise/tag-rules';
-import { toSummary } from '../storage/article-record';
+import { toSummary, type ArticleRecord } from '../storage/article-record';
 import { removeCapture, writeCaptureForBatch, zipOriginal, type CapturedContent } from '../storage/captures';
 import { syncMany } from '../storage/durable-file';
 import { clipInput, validateAddOptions, type ValidatedAddOptions } from './add-options';
@@ -24,6 +24,13 @@ import { prepareArticle, withLocalImages, withRuleTags, type PreparedArticle } f
 
 /** How many items of a batch are clipped together (one message to the clip worker). */
 const CLIP_PART = 250;
+
+/**
+ * How many added articles may wait to be indexed before the next batch is stored: one
+ * import batch (import-jsonl.ts), so that the index takes in one batch while the next is
+ * written, and no more pile up in this thread's heap.
+ */
+const INDEX_BACKLOG = 10_000;
 
 /** How many articles a batch clips or writes before letting other work on this thread run. */
 const WRITES_BETWEEN_YIELDS = 32;
@@ -88,7 +95,10 @@ export class AddBatch {
       await syncMany(root, written);
       await evidence.recordCaptured(sealed);
       recorded = true;
-      await catalog.apply(new Map(prepared.map((article) => [article.record.id, article.record])));
+      // Each capture, synced above, holds its article's record as the catalog gets it: the
+      // journal names them by a pointer rather than every record a second time.
+      const inCaptures = new Set(prepared.filter((article, i) => sealed[i]!.record === article.record).map((article) => article.record.id));
+      await catalog.apply(new Map(prepared.map((article) => [article.record.id, article.record])), { inCaptures });
     } catch (error) {
       // Captures are only reachable through the catalog; remove those it does not name.
       const unstored = prepared.filter((article) => !catalog.get(article.record.id)).map((article) => article.record.id);
@@ -98,6 +108,7 @@ export class AddBatch {
       throw failure;
     }
     this.context.search.added(prepared.map((article) => ({ record: article.record, text: article.content.text })));
+    await this.context.search.caughtUpTo(INDEX_BACKLOG);
     return { added: prepared.map((article) => toSummary(article.record)), failed };
   }
 
@@ -149,7 +160,10 @@ export class AddBatch {
       const stamped = new Set(items.filter((item) => item.timestamp).map((item) => item.record.id));
       await this.context.evidence.recordCaptured(items.map((item) => item.content), 'imported', stamped);
       recorded = true;
-      await catalog.apply(new Map(items.map((item) => [item.record.id, item.record])));
+      // A restored record may have moved on from the one its capture holds (tags added since):
+      // only those still the same are journaled as a pointer to their capture.
+      const inCaptures = new Set(items.filter((item) => sameRecord(item.content.record, item.record)).map((item) => item.record.id));
+      await catalog.apply(new Map(items.map((item) => [item.record.id, item.record])), { inCaptures });
     } catch (error) {
       const unstored = items.filter((item) => !catalog.get(item.record.id)).map((item) => item.record.id);
       await Promise.all(unstored.flatMap((id) => [removeCapture(root, id), rm(tokenPath(root, id), { force: true })])).catch(() => undefined);
@@ -158,6 +172,7 @@ export class AddBatch {
       throw failure;
     }
     this.context.search.added(items.map((item) => ({ record: item.record, text: item.content.text })));
+    await this.context.search.caughtUpTo(INDEX_BACKLOG);
     return items.map((item) => toSummary(item.record));
   }
 
@@ -198,6 +213,11 @@ export class AddBatch {
     let next = 0;
     return part.map((item) => ('message' in item.outcome ? item : { ...item, outcome: tagged[next++]! }));
   }
+}
+
+/** Whether a capture's record is, as JSON, the record the catalog is given. */
+function sameRecord(inCapture: ArticleRecord | undefined, record: ArticleRecord): boolean {
+  return inCapture !== undefined && (inCapture === record || JSON.stringify(inCapture) === JSON.stringify(record));
 }
 
 /** The clip inputs of a part's items that passed validation, in order. */

@@ -132,7 +132,8 @@ export class AddPipeline {
       await writeCapture(this.context.root, content!, article.zippedOriginal, article.kind);
       await evidence.recordCaptured([content!]);
       recorded = true;
-      await this.context.commit(new Map([[id, article.record]]));
+      // The capture (written durably above) holds this very record: the journal points to it.
+      await this.context.commit(new Map([[id, article.record]]), { inCaptures: new Set(content!.record === article.record ? [id] : []) });
     } catch (error) {
       await removeCapture(this.context.root, id).catch(() => undefined);
       const failure = asLibraryError(error, `could not save "${article.record.title}"`);

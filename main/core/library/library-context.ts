@@ -9,7 +9,7 @@ import type { LibraryEvidence } from '../evidence/library-evidence';
 import type { TagStore } from '../organise/tag-store';
 import type { SearchService } from '../search/search-service';
 import type { ArticleRecord } from '../storage/article-record';
-import type { Catalog, CatalogChanges } from '../storage/catalog';
+import type { Catalog, ApplyOptions, CatalogChanges } from '../storage/catalog';
 import { asLibraryError } from './library-errors';
 import { RecentTexts } from './recent-texts';
 
@@ -65,9 +65,9 @@ export class LibraryContext {
   }
 
   /** Writes catalog changes durably; the in-memory catalog follows only what reached disk. */
-  async commit(changes: CatalogChanges): Promise<void> {
+  async commit(changes: CatalogChanges, options?: ApplyOptions): Promise<void> {
     try {
-      await this.catalog.apply(changes);
+      await this.catalog.apply(changes, options);
     } catch (error) {
       throw asLibraryError(error, 'could not save the catalog');
     }

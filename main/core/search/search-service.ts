@@ -33,6 +33,9 @@ export class SearchService {
    * searches and saves wait for it.
    */
   private indexing: Promise<void> = Promise.resolve();
+  /** How many articles handed over by added() are not indexed yet, and who waits for fewer. */
+  private backlog = 0;
+  private readonly backlogWaiters: { limit: number; resolve: () => void }[] = [];
 
   constructor(
     private readonly root: string,
@@ -78,11 +81,33 @@ export class SearchService {
    * load finds them). Returns without waiting for the engine.
    */
   added(articles: { record: ArticleRecord; text: string }[]): void {
+    if (!this.ready) return;
     this.afterReady(async () => {
       for (let i = 0; i < articles.length; i += BATCH) {
         await this.engine.add(articles.slice(i, i + BATCH).map(({ record, text }) => indexable(record, text)));
       }
     });
+    // The chain never rejects (afterReady catches): the articles leave the backlog either way.
+    const count = articles.length;
+    this.backlog += count;
+    void this.indexing.then(() => {
+      this.backlog -= count;
+      for (let i = this.backlogWaiters.length - 1; i >= 0; i--) {
+        if (this.backlog <= this.backlogWaiters[i]!.limit) this.backlogWaiters.splice(i, 1)[0]!.resolve();
+      }
+    });
+  }
+
+  /**
+   * Resolves once at most `limit` articles handed over by added() wait to be indexed. A bulk
+   * import waits on it after each batch: the articles waiting (their texts with them) stay
+   * in this thread's heap until the engine has them, and an import faster than the index
+   * piled up thousands more with every batch (4,500 texts, 12 MB, still waiting after an
+   * import of 20,000; proportionally more at a million).
+   */
+  caughtUpTo(limit: number): Promise<void> {
+    if (this.backlog <= limit) return Promise.resolve();
+    return new Promise((resolve) => this.backlogWaiters.push({ limit, resolve }));
   }
 
   /**

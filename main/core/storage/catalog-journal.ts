@@ -6,7 +6,8 @@
  * last backup are then not lost.
  *
  * A line is `<CRC-32 in hex> <JSON>\n`: the JSON names the entry's sequence number, the change
- * number each touched shard reached, and each changed article as its whole record (`r`), the
+ * number each touched shard reached, and each changed article as its whole record (`r`), a
+ * pointer to its capture (`c`: a new article whose record is the one its capture holds), the
  * top-level fields that changed (`s`) and went (`u`), or null when it was removed; `full`
  * lists shards whose whole content the entry holds (a repair, a checkpoint). A line whose CRC
  * does not match (a write torn by a crash, a damaged block) is skipped when read.
@@ -21,17 +22,25 @@ import { crc32 } from 'node:zlib';
 import type { ArticleRecord } from './article-record';
 import { syncFolder } from './durable-file';
 
-/** How an article changed: its whole record, the fields set and unset, or removed (null). */
-export type JournalChange = { r: ArticleRecord } | { s: Partial<ArticleRecord>; u?: string[] } | null;
+/**
+ * How an article changed: its whole record, a pointer to its capture (whose record it is),
+ * the fields set and unset, or removed (null).
+ */
+export type JournalChange = { r: ArticleRecord } | { c: 1 } | { s: Partial<ArticleRecord>; u?: string[] } | null;
+
+/** The change of a new article whose record is the one its capture holds, on disk already. */
+export const FROM_CAPTURE: JournalChange = Object.freeze({ c: 1 as const });
 
 /**
- * How the journal tells of one change: the whole record of a new article, the top-level
+ * How the journal tells of one change: a pointer to the capture of a new article whose
+ * capture holds this very record (`inCapture`: the capture is written and synced before the
+ * catalog names it, and never rewritten), the whole record of another new one, the top-level
  * fields that changed (and went) of one already held — a tag edit is then its tags alone, not
  * the article's record — or null for one removed.
  */
-export function journalChange(before: ArticleRecord | undefined, after: ArticleRecord | null): JournalChange {
+export function journalChange(before: ArticleRecord | undefined, after: ArticleRecord | null, inCapture = false): JournalChange {
   if (after === null) return null;
-  if (!before) return { r: after };
+  if (!before) return inCapture ? FROM_CAPTURE : { r: after };
   // Records are replaced, not edited: a field that did not change is usually the very same value.
   const set: Record<string, unknown> = {};
   const unset: string[] = [];

@@ -6,7 +6,7 @@
  * With a journal (catalog-journal.ts, the writer's), every change is also appended there
  * before it is acknowledged, so that a damaged shard can be rebuilt without losing it.
  */
-import { mkdir, readdir } from 'node:fs/promises';
+import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { tagKey } from '../../../common/tags';
@@ -15,6 +15,7 @@ import type { ArticleRecord } from './article-record';
 import { journalChange, type CatalogJournal, type JournalChange, type JournalEntry } from './catalog-journal';
 import { writeFilesDurably } from './durable-file';
 import { DurableJsonFile } from './json-file-adapter';
+import { appendedShardText } from './shard-json';
 import { isShardFile, shardOf } from './shards';
 
 /** The content of one shard file. */
@@ -41,14 +42,22 @@ export interface DamagedShard {
 /** A set of changes: a record to store, or null to remove the article. */
 export type CatalogChanges = Map<string, ArticleRecord | null>;
 
+/** What the caller of {@link Catalog.apply} vouches for. */
+export interface ApplyOptions {
+  /**
+   * New articles whose record is exactly the one their capture holds, the capture already
+   * synced: the journal names them by a pointer to the capture rather than their whole
+   * record (a bulk import then journals some 20 bytes an article instead of its record).
+   */
+  inCaptures?: ReadonlySet<string>;
+}
+
 /** How many shard files are written at once during a change of a few shards. */
 const WRITE_CONCURRENCY = 8;
 /** How many shard files are read at once while loading. */
 const LOAD_CONCURRENCY = 8;
 /** From how many shards on a change is written with one flush (applyInBulk). */
 const BULK_SHARDS = 16;
-/** How long the JSON a bulk change wrote is kept after the last one (see bulkJson). */
-const BULK_JSON_KEPT_MS = 30_000;
 
 /** The catalog of one library. */
 export class Catalog {
@@ -60,14 +69,6 @@ export class Catalog {
   private allRecords: readonly ArticleRecord[] | null = null;
   /** The change being written, if any; the next waits for it (see apply). */
   private applying: Promise<void> = Promise.resolve();
-  /**
-   * The JSON of each shard's articles as a bulk change last wrote them, with the shard's
-   * change number then. A bulk import adds new articles to every shard, batch after batch:
-   * appending their JSON to what was written before costs a fraction of serialising the
-   * whole catalog again for every batch. Kept for a while after the last bulk change only.
-   */
-  private readonly bulkJson = new Map<string, { changeNumber: number; articles: string }>();
-  private bulkJsonTimer: NodeJS.Timeout | null = null;
   /** Where each change is journaled (the writer's); null for a reader, or before useJournal. */
   private journal: CatalogJournal | null = null;
   /** The next journal entry's sequence number. */
@@ -223,15 +224,15 @@ export class Catalog {
    * disk. If a shard cannot be written, that shard keeps its old content on disk and in
    * memory, the other shards' writes stand, and the first error is thrown.
    */
-  apply(changes: CatalogChanges): Promise<void> {
+  apply(changes: CatalogChanges, options: ApplyOptions = {}): Promise<void> {
     // One change at a time: each shard's next content is computed from its current one, so
     // two changes to a shard in flight together (a tag edit during an import) would lose one.
-    const run = this.applying.then(() => this.applyNow(changes));
+    const run = this.applying.then(() => this.applyNow(changes, options));
     this.applying = run.catch(() => undefined);
     return run;
   }
 
-  private async applyNow(changes: CatalogChanges): Promise<void> {
+  private async applyNow(changes: CatalogChanges, options: ApplyOptions): Promise<void> {
     const byShard = new Map<string, [string, ArticleRecord | null][]>();
     for (const entry of changes) {
       const shard = shardOf(entry[0]);
@@ -242,7 +243,7 @@ export class Catalog {
     await mkdir(this.folder, { recursive: true });
     // What the journal will say of each change, from the records as they are before it.
     const seq = this.journal ? this.nextSeq++ : undefined;
-    const described = this.journal ? this.describe(changes) : new Map<string, JournalChange>();
+    const described = this.journal ? this.describe(changes, options.inCaptures) : new Map<string, JournalChange>();
     const written = new Map<string, number>();
     let failure: unknown;
     if (byShard.size >= BULK_SHARDS) {
@@ -265,9 +266,9 @@ export class Catalog {
   }
 
   /** The journal's account of each change, from the records as they are before it. */
-  private describe(changes: CatalogChanges): Map<string, JournalChange> {
+  private describe(changes: CatalogChanges, inCaptures: ReadonlySet<string> | undefined): Map<string, JournalChange> {
     const described = new Map<string, JournalChange>();
-    for (const [id, record] of changes) described.set(id, journalChange(this.byId.get(id), record));
+    for (const [id, record] of changes) described.set(id, journalChange(this.byId.get(id), record, inCaptures?.has(id) ?? false));
     return described;
   }
 
@@ -307,7 +308,6 @@ export class Catalog {
       const low = new Low<ShardData>(new DurableJsonFile(join(this.folder, `${shard}.json`)), emptyShard());
       low.data = { changeNumber, ...(seq !== undefined ? { journal: seq } : {}), articles };
       await low.write();
-      this.bulkJson.delete(shard);
       this.installShard(shard, low);
       if (seq !== undefined) {
         this.unjournaled.add(shard);
@@ -350,48 +350,33 @@ export class Catalog {
 
   /**
    * A change that touches many shards (a bulk import) writes them all with one flush of the
-   * file system rather than one fsync each; each shard is still replaced atomically. Notes
-   * the shards written in `written`; resolves to the first failure, if any.
+   * file system rather than one fsync each; each shard is still replaced atomically. A shard
+   * that only gains articles is written as its file on disk with them appended
+   * (shard-json.ts): a bulk import adds to every shard, batch after batch, and that costs a
+   * fraction of serialising the whole catalog again each time. Notes the shards written in
+   * `written`; resolves to the first failure, if any.
    */
   private async applyInBulk(byShard: Map<string, [string, ArticleRecord | null][]>, written: Map<string, number>, seq: number | undefined): Promise<unknown> {
-    const planned = [...byShard].map(([shard, entries]) => {
-      const { low, next } = this.nextShard(shard, entries, seq);
-      const articles = this.articlesJson(shard, low.data, next, entries);
-      // The same text as JSON.stringify(next): a shard is { changeNumber, journal?, articles }, in that order.
-      const journal = next.journal !== undefined ? `"journal":${next.journal},` : '';
-      return { shard, entries, low, next, articles, json: `{"changeNumber":${next.changeNumber},${journal}"articles":{${articles}}}` };
-    });
-    const failed = await writeFilesDurably(planned.map(({ shard, json }) => [join(this.folder, `${shard}.json`), json]));
-    planned.forEach(({ shard, low, next, entries, articles }, i) => {
-      if (failed.has(i)) {
-        this.bulkJson.delete(shard);
-        return;
-      }
+    const planned = [...byShard].map(([shard, entries]) => ({ shard, entries, ...this.nextShard(shard, entries, seq) }));
+    const failed = await writeFilesDurably(planned.map(({ shard, entries, low, next }) => [join(this.folder, `${shard}.json`), () => this.bulkText(shard, low.data, next, entries)]));
+    planned.forEach(({ shard, low, next, entries }, i) => {
+      if (failed.has(i)) return;
       low.data = next;
-      this.bulkJson.set(shard, { changeNumber: next.changeNumber, articles });
       this.settle(entries);
       written.set(shard, next.changeNumber);
     });
-    if (this.bulkJsonTimer) clearTimeout(this.bulkJsonTimer);
-    this.bulkJsonTimer = setTimeout(() => this.bulkJson.clear(), BULK_JSON_KEPT_MS);
-    this.bulkJsonTimer.unref();
     return failed.size > 0 ? failed.values().next().value : undefined;
   }
 
-  /**
-   * The JSON of a shard's next articles, without the braces: the last bulk write's JSON with
-   * the new articles appended when that is still the shard on disk and the change only adds
-   * articles it does not hold; otherwise serialised afresh.
-   */
-  private articlesJson(shard: string, current: ShardData, next: ShardData, entries: [string, ArticleRecord | null][]): string {
-    const written = this.bulkJson.get(shard);
-    const onlyAdds = entries.every(([id, record]) => record !== null && !Object.hasOwn(current.articles, id));
-    if (written && written.changeNumber === current.changeNumber && onlyAdds) {
-      // New keys go last in `next.articles` too, so the text is the one JSON.stringify would write.
-      const added = entries.map(([id, record]) => `${JSON.stringify(id)}:${JSON.stringify(record)}`).join(',');
-      return written.articles === '' ? added : `${written.articles},${added}`;
+  /** A shard's next text for a bulk change: appended to the file on disk when it only gains articles, else serialised afresh. */
+  private async bulkText(shard: string, current: ShardData, next: ShardData, entries: [string, ArticleRecord | null][]): Promise<string | Buffer> {
+    const added = entries.filter((entry): entry is [string, ArticleRecord] => entry[1] !== null && !Object.hasOwn(current.articles, entry[0]));
+    if (current.changeNumber > 0 && added.length === entries.length) {
+      const onDisk = await readFile(join(this.folder, `${shard}.json`)).catch(() => null);
+      const text = onDisk && appendedShardText(onDisk, current.changeNumber, next, added);
+      if (text) return text;
     }
-    return JSON.stringify(next.articles).slice(1, -1);
+    return JSON.stringify(next);
   }
 
   /** Brings the in-memory indexes in line with entries now on disk. */

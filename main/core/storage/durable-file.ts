@@ -40,17 +40,33 @@ export async function syncFolder(folder: string): Promise<void> {
   }
 }
 
+/** How many files writeFilesDurably makes at once, each made from its data as it goes. */
+const WRITE_CONCURRENCY = 16;
+
 /**
  * Writes many files atomically and durably with one flush: every temporary file is written,
  * the file system is synced once (syncMany), then each is renamed over its target and the
  * folders are fsynced. Each file is either old or new after a crash, never half-written.
- * Throws if nothing could be written; otherwise resolves to the errors of the renames that
- * failed, by index (an empty map when all went well), so the caller knows which stand.
+ * A file's data may be a function that makes it: it is called when the file is written, a
+ * few at a time, so that only those few are in memory at once (a bulk import writes every
+ * catalog shard). Throws if nothing could be written; otherwise resolves to the errors of
+ * the renames that failed, by index (an empty map when all went well), so the caller knows
+ * which stand.
  */
-export async function writeFilesDurably(files: [path: string, data: string | Uint8Array][]): Promise<Map<number, unknown>> {
+export async function writeFilesDurably(files: [path: string, data: string | Uint8Array | (() => Promise<string | Uint8Array>)][]): Promise<Map<number, unknown>> {
   const temps = files.map(([path]) => join(dirname(path), `.${basename(path)}.${process.pid}.${counter++}.tmp`));
   try {
-    await Promise.all(files.map(([, data], i) => writeFile(temps[i]!, data)));
+    let next = 0;
+    const worker = async () => {
+      for (let i = next++; i < files.length; i = next++) {
+        const data = files[i]![1];
+        await writeFile(temps[i]!, typeof data === 'function' ? await data() : data);
+      }
+    };
+    // Every worker runs to its end even when one fails, so that no temporary file is made after the clean-up below.
+    const outcomes = await Promise.allSettled(Array.from({ length: Math.min(WRITE_CONCURRENCY, files.length) }, worker));
+    const failure = outcomes.find((outcome) => outcome.status === 'rejected');
+    if (failure) throw failure.reason;
     if (temps.length > 0) await syncMany(dirname(temps[0]!), temps);
   } catch (error) {
     await Promise.all(temps.map((temp) => rm(temp, { force: true }).catch(() => undefined)));

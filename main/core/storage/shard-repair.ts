@@ -53,6 +53,13 @@ export async function repairShard(root: string, catalog: Catalog, shard: string,
         articles[id] = change.r;
         continue;
       }
+      if ('c' in change) {
+        // A new article journaled as a pointer: its record is the one its capture holds.
+        const record = await fromCapture(id);
+        if (record) articles[id] = record;
+        else unplaceable++;
+        continue;
+      }
       // Fields changed of a record the backup, an earlier entry or (failing both) the capture holds.
       const before = articles[id] ?? (await fromCapture(id));
       if (!before) {

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Library } from '../../../../main/core/library';
 import { verifyLibrary } from '../../../../main/core/library/verify';
 import { makeDailyBackup, quarantineShard } from '../../../../main/core/storage/backups';
+import { readCapture, readOriginal } from '../../../../main/core/storage/captures';
 import { journalFolder, readJournal } from '../../../../main/core/storage/catalog-journal';
 import { makeTempFolder } from '../../../paths';
 
@@ -127,6 +128,41 @@ describe('repairing a damaged shard', () => {
     expect(notices[0]).toMatch(/; 1 damaged line\(s\) of the journal skipped$/u);
     // The z edit is journaled as the whole list of tags, so nothing is lost but the damaged line's own difference.
     expect((await annotations(article.id)).tags).toEqual(['x', 'y', 'z']);
+  });
+
+  it('journals an added article as a pointer to its capture, and a repair takes its record from there', async () => {
+    await library.close();
+    await rm(join(root, 'backups'), { recursive: true });
+    await makeDailyBackup(root);
+    library = await Library.open(root);
+    const items = [10, 11, 12].map((n) => ({ kind: 'text' as const, request: { ...text(n), tags: [`batch-${n}`] }, method: 'import' as const }));
+    const { added } = await library.addBatch(items);
+    const single = await library.addText({ ...text(13), tags: ['single'] });
+    await library.updateTags(added[0]!.id, ['edited'], []);
+    const ids = [...added.map((article) => article.id), single.id];
+    const { entries } = await readJournal(root);
+    // Each article's first change is the pointer; the edit after it is the tags alone.
+    expect(ids.map((id) => entries.find((entry) => id in entry.changes)!.changes[id])).toEqual(ids.map(() => ({ c: 1 })));
+    expect(entries.at(-1)!.changes[added[0]!.id]).toEqual({ s: { tags: ['batch-10', 'edited'] } });
+    const before = await Promise.all(ids.map(annotations));
+
+    const notices = await damageAndReopen(ids);
+    expect(notices.join('\n')).not.toMatch(/could not be replayed|recovered from their captures/u);
+    expect(await Promise.all(ids.map(annotations))).toEqual(before);
+    expect(before[0]!.tags).toEqual(['batch-10', 'edited']);
+  });
+
+  it('journals whole a restored record that moved on from the one its capture holds', async () => {
+    const other = await Library.open(join(folder.path, 'other'));
+    const article = await other.addText({ ...text(14), tags: ['first'] });
+    await other.updateTags(article.id, ['later'], []);
+    const item = { record: other.record(article.id), content: await readCapture(other.path, article.id), ...(await readOriginal(other.path, article.id)) };
+    await other.close();
+    await library.restoreBatch([{ record: item.record, content: item.content, original: item.bytes, kind: item.kind }]);
+    const change = (await readJournal(root)).entries.find((entry) => article.id in entry.changes)!.changes[article.id];
+    expect(change).toMatchObject({ r: { id: article.id, tags: ['first', 'later'] } });
+    await damageAndReopen([article.id], true);
+    expect((await annotations(article.id)).tags).toEqual(['first', 'later']);
   });
 
   it('journals whole at the next open a shard written after the journal\'s last entry', async () => {
