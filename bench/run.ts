@@ -102,6 +102,8 @@ try {
     ['author right', scores.author_acc, 'target ≥ 0.8'],
     ['extraction p50, ms', scores.extract_p50_ms, 'target ≤ 50'],
     ['extraction p95, ms', scores.extract_p95_ms, 'target ≤ 200'],
+    ['extraction p50, CPU ms', scores.extract_cpu_p50_ms, 'steadier on a loaded machine'],
+    ['extraction p95, CPU ms', scores.extract_cpu_p95_ms, ''],
     ['pages refused or empty', scores.refused, 'target 0'],
   ];
   table('clipping (as Cuttings extracts: rules)', clippingRows(clipping));

@@ -19,6 +19,7 @@ import { parsePage, withDomWindow } from '../../main/core/clip/dom';
 import { withoutStrayBytes } from '../../main/core/clip/input-checks';
 import { extractMetadata } from '../../main/core/clip/metadata';
 import type { CorpusPage, SetName } from '../../bench/extraction/corpus-sets';
+import { nextTurn } from '../../bench/extraction/next-turn';
 import { labelsFromStrings, labelsFromText } from './block-labels';
 
 /** One page's training data. */
@@ -79,9 +80,9 @@ interface StoredBlocks {
 }
 
 /** The training data of `pages` (one set), from the cache or computed and cached. */
-export function cachedPages(set: SetName, pages: CorpusPage[], log: (line: string) => void): CachedPage[] {
+export async function cachedPages(set: SetName, pages: CorpusPage[], log: (line: string) => void): Promise<CachedPage[]> {
   mkdirSync(CACHE, { recursive: true });
-  const hints = cachedHints(set, pages, log);
+  const hints = await cachedHints(set, pages, log);
   const stem = join(CACHE, `${set}-blocks-${sourceHash(BLOCK_SOURCES)}`);
   let stored: StoredBlocks[];
   let all: Float32Array;
@@ -91,11 +92,12 @@ export function cachedPages(set: SetName, pages: CorpusPage[], log: (line: strin
     all = new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4);
   } else {
     const started = performance.now();
-    const computed = pages.map((page, i) => {
-      const described = blocksOf(page, hints.get(page.key) as PageHints);
+    const computed: Array<ReturnType<typeof blocksOf>> = [];
+    for (const [i, page] of pages.entries()) {
+      computed.push(blocksOf(page, hints.get(page.key) as PageHints));
+      await nextTurn();
       if ((i + 1) % 200 === 0) log(`  ${set}: blocks of ${i + 1}/${pages.length} pages, ${((performance.now() - started) / 1000).toFixed(0)} s`);
-      return described;
-    });
+    }
     stored = computed.map(({ key, texts, words, features }) => ({ key, texts, words, rows: features.length / FEATURE_NAMES.length }));
     all = new Float32Array(computed.reduce((sum, page) => sum + page.features.length, 0));
     let offset = 0;
@@ -129,13 +131,14 @@ export function cachedPages(set: SetName, pages: CorpusPage[], log: (line: strin
 }
 
 /** What the metadata and Readability say of each page of a set, from the cache or computed and cached. */
-export function cachedHints(set: SetName, pages: CorpusPage[], log: (line: string) => void): Map<string, PageHints> {
+export async function cachedHints(set: SetName, pages: CorpusPage[], log: (line: string) => void): Promise<Map<string, PageHints>> {
   const path = join(CACHE, `${set}-hints-${sourceHash(HINT_SOURCES, HINTS_VERSION)}.json`);
   if (existsSync(path)) return new Map(Object.entries(JSON.parse(readFileSync(path, 'utf8')) as Record<string, PageHints>));
   const started = performance.now();
   const hints = new Map<string, PageHints>();
   for (const [i, page] of pages.entries()) {
     hints.set(page.key, hintsOf(page));
+    await nextTurn();
     if ((i + 1) % 100 === 0) log(`  ${set}: hints of ${i + 1}/${pages.length} pages, ${((performance.now() - started) / 1000).toFixed(0)} s`);
   }
   writeFileSync(path, JSON.stringify(Object.fromEntries(hints)));

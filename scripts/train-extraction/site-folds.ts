@@ -20,3 +20,18 @@ export function siteFolds(sites: string[], folds: number): Map<string, number> {
   }
   return fold;
 }
+
+/** One fold's pages: trained on, and held back to test on. */
+export interface FoldSplit<Page> {
+  train: Page[];
+  test: Page[];
+}
+
+/** The pages of each fold split into training and test pages, by their site's fold. */
+export function splitBySite<Page extends { site: string }>(pages: Page[], folds: number): Array<FoldSplit<Page>> {
+  const foldOf = siteFolds(pages.map((page) => page.site), folds);
+  return Array.from({ length: folds }, (_, fold) => ({
+    train: pages.filter((page) => foldOf.get(page.site) !== fold),
+    test: pages.filter((page) => foldOf.get(page.site) === fold),
+  }));
+}

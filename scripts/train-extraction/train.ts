@@ -31,7 +31,8 @@ import { DEFAULT_BOOSTING, trainBoostedTrees } from './gradient-boosting';
 import type { BoostingOptions } from './gradient-boosting';
 import { cachedPages } from './page-cache';
 import type { CachedPage } from './page-cache';
-import { siteFolds } from './site-folds';
+import { siteFolds, splitBySite } from './site-folds';
+import type { FoldSplit } from './site-folds';
 
 const { values } = parseArgs({
   options: {
@@ -58,22 +59,24 @@ for (const set of setNames) {
   const loaded = loadSet(set);
   for (const page of loaded) corpus.set(page.key, page);
   const started = performance.now();
-  pages.push(...cachedPages(set, loaded, log));
+  pages.push(...(await cachedPages(set, loaded, log)));
   log(`${set}: ${loaded.length} pages, ${new Set(loaded.map((page) => page.site)).size} sites (${((performance.now() - started) / 1000).toFixed(0)} s)`);
 }
 
 const foldOf = siteFolds(pages.map((page) => page.site), folds);
+const splits = splitBySite(pages, folds);
 const heldBack = new Map<SetName, SetResult>();
 const foldModels: BoostedTrees[] = [];
 for (let fold = 0; fold < folds; fold++) {
   if (values.only !== undefined && Number(values.only) !== fold) continue;
   const started = performance.now();
-  const train = trainingSet(pages.filter((page) => foldOf.get(page.site) !== fold));
+  const { train: trainPages, test: testPages } = splits[fold] as FoldSplit<CachedPage>;
+  const train = trainingSet(trainPages);
   log(`fold ${fold + 1}/${folds}: training on ${train.rows} blocks`);
   const model = trainBoostedTrees(train, FEATURE_NAMES, boosting, log);
   foldModels.push(model);
   const results = new Map<SetName, SetResult>();
-  for (const page of pages.filter((candidate) => foldOf.get(candidate.site) === fold)) {
+  for (const page of testPages) {
     const text = extractedText(model, page);
     scoreInto(corpus, results, page, text);
     scoreInto(corpus, heldBack, page, text);

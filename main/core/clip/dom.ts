@@ -117,6 +117,7 @@ export function parseHtmlDocument(window: DomWindow, html: string): DomDocument 
  */
 export function parsePage(window: DomWindow, html: string): DomDocument {
   const document = new LinkedomParser().parseFromString(html, 'text/html') as unknown as DomDocument;
+  mendBody(document);
   // Input with no element at all (`<`, a cut-off first tag) leaves linkedom no documentElement,
   // and its `body` getter then throws: jsdom makes the html/head/body a browser would.
   const misparsed =
@@ -125,6 +126,55 @@ export function parsePage(window: DomWindow, html: string): DomDocument {
     document.body.children.length === 0 ||
     document.documentElement.querySelectorAll('html, body body, head head, body head').length > 0;
   return misparsed ? parseHtmlDocument(window, html) : document;
+}
+
+/** Elements a page's `<head>` may hold; any other ends the head in a browser's parser. */
+const HEAD_ELEMENTS = new Set(['base', 'basefont', 'bgsound', 'link', 'meta', 'title', 'noscript', 'script', 'style', 'template']);
+
+/**
+ * Mends, in place, the two ways linkedom most often misplaces a page's body. A browser's
+ * parser ends the head at the first element a head may not hold and opens the body there;
+ * linkedom instead (1) keeps everything after such an element inside `<head>`, leaving no
+ * body at all, and (2) given an element between `</head>` and `<body>` (a `<script>`, a
+ * `<style>`, a tracking `<img>`), opens an empty `<body>` for it and a second `<body>` for the
+ * page, so that the document's `body` is the empty one. Here, as a browser would have it,
+ * what follows the head's last head element and every top-level element after the head goes
+ * into the first body, in order, with the later bodies' children and the attributes they add.
+ * Before, such pages were parsed again by jsdom, whose document is also about twice as slow to
+ * read for everything after: they made most of clipping's slowest twentieth. Anything else
+ * (an `<html>`, `<head>` or `<body>` deeper down) is left to the jsdom parse.
+ */
+function mendBody(document: DomDocument): void {
+  const root = document.documentElement as DomElement | null;
+  // A page whose first element is not <html> (text before it, a fragment) is left alone.
+  if (root?.localName !== 'html' || root.querySelectorAll('html, body body, head head, body head').length > 0) return;
+  const top = Array.from(root.children);
+  const head = top.find((element) => element.localName === 'head');
+  const strayInHead = head ? Array.from(head.children).find((element) => !HEAD_ELEMENTS.has(element.localName)) : undefined;
+  let body = top.find((element) => element.localName === 'body');
+  const after = top.slice(head ? top.indexOf(head) + 1 : 0).filter((element) => element !== body);
+  if (!strayInHead && after.length === 0) return;
+  if (!body) {
+    body = document.createElement('body') as DomElement;
+    root.appendChild(body);
+  }
+  const anchor = body.firstChild;
+  const bodyAt = top.indexOf(body);
+  // The head's tail first: it comes before everything else of the body.
+  for (let node = strayInHead as DomNode | null | undefined; node; ) {
+    const next = node.nextSibling;
+    body.insertBefore(node, anchor);
+    node = next;
+  }
+  for (const element of after) {
+    const isBody = element.localName === 'body';
+    if (isBody) for (const name of element.getAttributeNames()) if (!body.hasAttribute(name)) body.setAttribute(name, element.getAttribute(name) ?? '');
+    for (const part of isBody ? Array.from(element.childNodes) : [element]) {
+      if (bodyAt >= 0 && top.indexOf(element) < bodyAt) body.insertBefore(part, anchor);
+      else body.appendChild(part);
+    }
+    if (isBody) element.remove();
+  }
 }
 
 /**

@@ -254,6 +254,12 @@ describe('clipHtml bad input', () => {
     expect(clipError(() => clipHtml(blank, { fileName: 'index.html' })).message).toBe('clip: index.html has no article in it (the page shows no text)');
   });
 
+  it('rejects a page whose <title> is never closed, which a browser shows blank (all of it is the title)', () => {
+    // As eight GN1 pages whose crawl lost the `</title>`: Chromium shows them with an empty body.
+    const cut = `<html><head><title>Council closes the pool<script>var a = 1;</script></head><body><p>${'The council met on Tuesday and voted to close the pool. '.repeat(20)}</p></body></html>`;
+    expect(clipError(() => clipHtml(cut)).message).toBe('clip: pasted HTML has no article in it (the page shows no text)');
+  });
+
   it('clips a page with a stray NUL byte in its markup (one in 1,000 characters at most), which a browser shows as if it were not there', () => {
     const page = `<html><body><table border=\0><tr><td><p>${'The council met on Tuesday and voted to close the pool. '.repeat(40)}</p></td></tr></table>\0</body></html>`;
     expect(clipHtml(page).text).toContain('The council met on Tuesday and voted to close the pool.');
