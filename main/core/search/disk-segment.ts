@@ -9,7 +9,7 @@
  * and then their counts (u16), six bytes a posting, so that one read fetches both.
  */
 import { closeSync, readSync } from 'node:fs';
-import { FIELD_COUNT, type Postings } from './index-segment';
+import { FIELD_COUNT, lowerBound, type Postings } from './index-segment';
 
 /** Bytes a posting takes on disk: a u32 document number and a u16 count. */
 export const POSTING_BYTES = 6;
@@ -28,18 +28,6 @@ export interface DiskField {
 const closeWhenCollected = new FinalizationRegistry<{ fd: number; closed: boolean }>((handle) => {
   if (!handle.closed) closeSync(handle.fd);
 });
-
-/** The position of `term` in sorted `terms`, or the place it would go (binary search). */
-export function lowerBound(terms: readonly string[], term: string): number {
-  let low = 0;
-  let high = terms.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (terms[middle]! < term) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
 
 /** Postings that no longer change, read from an open snapshot file on demand. */
 export class DiskSegment {

@@ -25,6 +25,18 @@ export interface Postings {
   end: number;
 }
 
+/** The position of `term` in sorted `terms`, or the place it would go (binary search). */
+export function lowerBound(terms: readonly string[], term: string): number {
+  let low = 0;
+  let high = terms.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (terms[middle]! < term) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
 /** One field of a frozen segment. */
 export interface FrozenField {
   /** Every word of the field, sorted. */
@@ -52,15 +64,8 @@ export class Segment {
   /** The words of a field that start with `prefix`, found by binary search. */
   termsWithPrefix(field: number, prefix: string): string[] {
     const { terms } = this.fields[field]!;
-    let low = 0;
-    let high = terms.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (terms[middle]! < prefix) low = middle + 1;
-      else high = middle;
-    }
     const found: string[] = [];
-    for (let at = low; at < terms.length && terms[at]!.startsWith(prefix); at++) found.push(terms[at]!);
+    for (let at = lowerBound(terms, prefix); at < terms.length && terms[at]!.startsWith(prefix); at++) found.push(terms[at]!);
     return found;
   }
 

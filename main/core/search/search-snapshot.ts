@@ -20,9 +20,9 @@
  * index is rebuilt from the catalog; it is never trusted half.
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
-import { syncFolder } from '../storage/durable-file';
+import { mkdir, rm, type FileHandle } from 'node:fs/promises';
+import { join } from 'node:path';
+import { writeDurablyWith } from '../storage/durable-file';
 import { DiskSegment, POSTING_BYTES, type DiskField } from './disk-segment';
 import { FIELD_COUNT } from './index-segment';
 import { SearchIndex } from './search-index';
@@ -279,57 +279,45 @@ class SectionWriter {
 export async function saveSnapshot(root: string, index: SearchIndex, coverage: CompactCoverage): Promise<void> {
   await mkdir(join(root, 'index'), { recursive: true });
   const path = snapshotPath(root);
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
   const compaction = index.compaction();
   const fields: { terms: string[]; offsets: Uint32Array; base: number }[] = [];
-  try {
-    const file = await open(temp, 'w');
-    try {
-      const out = new SectionWriter(file);
-      await out.write(Buffer.from(MAGIC, 'latin1'));
-      await out.write(new Uint8Array(align(out.position) - out.position));
-      for (let field = 0; field < FIELD_COUNT; field++) {
-        const terms: string[] = [];
-        const starts: number[] = [];
-        let total = 0;
-        out.begin();
-        const base = out.position;
-        for (const { term, docs, counts } of compaction.postings(field)) {
-          terms.push(term);
-          starts.push(total);
-          total += docs.length;
-          await out.write(new Uint8Array(docs.buffer, docs.byteOffset, docs.byteLength));
-          await out.write(new Uint8Array(counts.buffer, counts.byteOffset, counts.byteLength));
-        }
-        await out.end();
-        const offsets = new Uint32Array(terms.length + 1);
-        offsets.set(starts);
-        offsets[terms.length] = total;
-        fields.push({ terms, offsets, base });
+  await writeDurablyWith(path, async (file) => {
+    const out = new SectionWriter(file);
+    await out.write(Buffer.from(MAGIC, 'latin1'));
+    await out.write(new Uint8Array(align(out.position) - out.position));
+    for (let field = 0; field < FIELD_COUNT; field++) {
+      const terms: string[] = [];
+      const starts: number[] = [];
+      let total = 0;
+      out.begin();
+      const base = out.position;
+      for (const { term, docs, counts } of compaction.postings(field)) {
+        terms.push(term);
+        starts.push(total);
+        total += docs.length;
+        await out.write(new Uint8Array(docs.buffer, docs.byteOffset, docs.byteLength));
+        await out.write(new Uint8Array(counts.buffer, counts.byteOffset, counts.byteLength));
       }
-      await out.section(Buffer.from(compaction.ids.join('\n'), 'utf8'));
-      await out.section(Buffer.from(JSON.stringify(compaction.records.map(rowOf)), 'utf8'));
-      for (let field = 0; field < FIELD_COUNT; field++) {
-        await out.section(bytes(compaction.lengths[field]!));
-        await out.section(Buffer.from(fields[field]!.terms.join('\n'), 'utf8'));
-        await out.section(bytes(fields[field]!.offsets));
-      }
-      const header = Buffer.from(JSON.stringify({ version: SNAPSHOT_VERSION, terms: TERMS_VERSION, coverage, sections: out.places } satisfies Header), 'utf8');
-      await out.write(header);
-      const length = Buffer.alloc(4);
-      length.writeUInt32LE(header.byteLength, 0);
-      await out.write(length);
-      await out.flush();
-      await file.sync();
-    } finally {
-      await file.close();
+      await out.end();
+      const offsets = new Uint32Array(terms.length + 1);
+      offsets.set(starts);
+      offsets[terms.length] = total;
+      fields.push({ terms, offsets, base });
     }
-    await rename(temp, path);
-  } catch (error) {
-    await rm(temp, { force: true }).catch(() => undefined);
-    throw error;
-  }
-  await syncFolder(dirname(path));
+    await out.section(Buffer.from(compaction.ids.join('\n'), 'utf8'));
+    await out.section(Buffer.from(JSON.stringify(compaction.records.map(rowOf)), 'utf8'));
+    for (let field = 0; field < FIELD_COUNT; field++) {
+      await out.section(bytes(compaction.lengths[field]!));
+      await out.section(Buffer.from(fields[field]!.terms.join('\n'), 'utf8'));
+      await out.section(bytes(fields[field]!.offsets));
+    }
+    const header = Buffer.from(JSON.stringify({ version: SNAPSHOT_VERSION, terms: TERMS_VERSION, coverage, sections: out.places } satisfies Header), 'utf8');
+    await out.write(header);
+    const length = Buffer.alloc(4);
+    length.writeUInt32LE(header.byteLength, 0);
+    await out.write(length);
+    await out.flush();
+  });
   await rm(oldSnapshotPath(root), { force: true });
   // The index goes on from the file just written: its postings on disk, the old file let go.
   const fd = openSync(path, 'r');

@@ -4,18 +4,28 @@
  * Here: write a temporary file beside the target → fsync it → rename it over the target →
  * fsync the folder, so that both the bytes and the rename are on disk before we return.
  */
-import { open, rename, rm, writeFile } from 'node:fs/promises';
+import { open, rename, rm, writeFile, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 let counter = 0;
 
 /** Writes `data` to `path` atomically and durably; resolves only once it is on disk. */
 export async function writeFileDurably(path: string, data: string | Uint8Array): Promise<void> {
+  await writeDurablyWith(path, (file) => file.writeFile(data));
+}
+
+/**
+ * Like writeFileDurably, for a file too large to hold in memory at once: `write` writes the
+ * temporary file through its handle piece by piece (the search snapshot), and it is then
+ * fsynced, renamed over `path` and its folder fsynced. If `write` throws, `path` is untouched
+ * and the temporary file removed.
+ */
+export async function writeDurablyWith(path: string, write: (file: FileHandle) => Promise<void>): Promise<void> {
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${counter++}.tmp`);
   try {
     const file = await open(temp, 'w');
     try {
-      await file.writeFile(data);
+      await write(file);
       await file.sync();
     } finally {
       await file.close();
