@@ -10,6 +10,11 @@
  *    read column by column.
  * 3. Cut each band into columns wherever a vertical line crosses no block, and read the
  *    columns left to right, each cut again the same way.
+ * 4. A group that neither cut divides is cut into bands again at any white line, however
+ *    thin: a story's headline set close over its columns (less than `gap` above them) and
+ *    spanning only some of them is held to those columns by the first cut, and then keeps
+ *    them from being cut apart. Only a group that no white line divides is read top to
+ *    bottom, then left to right.
  */
 import type { Box } from './grey-image';
 
@@ -52,14 +57,11 @@ function sameColumns(a: Box[], b: Box[]): boolean {
   });
 }
 
-/** The blocks in reading order (see the comment at the top); `gap` is the least white space that separates, in pixels. */
-export function readingOrder<T>(blocks: Block<T>[], gap: number): T[] {
-  if (blocks.length <= 1) return blocks.map((block) => block.item);
-  const bands = cut(blocks, 'y', gap);
-  // Join bands whose columns line up.
+/** The blocks cut into bands `bandGap` apart, neighbouring bands whose columns line up joined. */
+function bands<T>(blocks: Block<T>[], bandGap: number, gap: number): Block<T>[][] {
   const joined: Block<T>[][] = [];
   let previousColumns: Box[] = [];
-  for (const band of bands) {
+  for (const band of cut(blocks, 'y', bandGap)) {
     const columns = cut(band, 'x', gap).map(span);
     const last = joined[joined.length - 1];
     if (last && sameColumns(previousColumns, columns)) {
@@ -70,14 +72,22 @@ export function readingOrder<T>(blocks: Block<T>[], gap: number): T[] {
       previousColumns = columns;
     }
   }
+  return joined;
+}
+
+/** The blocks in reading order (see the comment at the top); `gap` is the least white space that separates, in pixels. */
+export function readingOrder<T>(blocks: Block<T>[], gap: number): T[] {
+  if (blocks.length <= 1) return blocks.map((block) => block.item);
+  let joined = bands(blocks, gap, gap);
+  if (joined.length === 1 && cut(blocks, 'x', gap).length === 1) {
+    // Neither cut divides the group: cut it at any white line (step 4).
+    joined = bands(blocks, 1, gap);
+    if (joined.length === 1) return [...blocks].sort((a, b) => a.box.y0 - b.box.y0 || a.box.x0 - b.box.x0).map((block) => block.item);
+  }
   const ordered: T[] = [];
   for (const band of joined) {
     const columns = cut(band, 'x', gap);
-    if (columns.length === 1 && joined.length === 1) {
-      // Nothing more to cut: top to bottom, then left to right.
-      ordered.push(...[...band].sort((a, b) => a.box.y0 - b.box.y0 || a.box.x0 - b.box.x0).map((block) => block.item));
-      continue;
-    }
+    // A band the column cut leaves whole is a strict part of the group: order it afresh.
     for (const column of columns) ordered.push(...readingOrder(column, gap));
   }
   return ordered;
