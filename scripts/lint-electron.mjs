@@ -36,16 +36,20 @@ try {
       if (error.code !== 'ENOENT') throw error;
     });
   }
-  const report = join(work, 'report.csv');
+  // SARIF, not CSV: Electronegativity writes a CSV report's header and its rows with two
+  // writeFile calls it does not wait for (truncate, then append), which race; under load the
+  // rows came out garbled or were cut away by the header, so a finding could go unreported.
+  // A SARIF report is written in one call.
+  const report = join(work, 'report.sarif');
   await promisify(execFile)(process.execPath, [cli, '-i', join(work, 'app'), '-r', '-e', electronVersion, '-o', report], {
     cwd: root,
     maxBuffer: 16 * 1024 * 1024,
   });
-  const findings = parseCsv(await readFile(report, 'utf8')).slice(1).filter((row) => row.length > 1);
+  const findings = JSON.parse(await readFile(report, 'utf8')).runs.flatMap((run) => run.results).map(findingOf);
   const unjustified = await unjustifiedExceptions();
 
-  for (const [issue, severity, confidence, file, location, , description, url] of findings) {
-    console.error(`electronegativity: ${file}:${location} ${issue} (${severity}, ${confidence}): ${description} ${url}`);
+  for (const { issue, level, place, description } of findings) {
+    console.error(`electronegativity: ${place} ${issue} (${level}): ${description} https://github.com/doyensec/electronegativity/wiki/${issue}`);
   }
   for (const line of unjustified) console.error(`electronegativity: ${line}: eng-disable without a reason (add ": why" after the check names)`);
   if (findings.length > 0 || unjustified.length > 0) {
@@ -85,31 +89,10 @@ async function listFiles(folder) {
   return files;
 }
 
-/** Parses the report (RFC 4180 CSV: quoted fields may hold commas, quotes and newlines). */
-function parseCsv(text) {
-  const rows = [];
-  let row = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i];
-    if (quoted) {
-      if (char === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (char === '"') quoted = false;
-      else field += char;
-    } else if (char === '"') quoted = true;
-    else if (char === ',') {
-      row.push(field.trim());
-      field = '';
-    } else if (char === '\n') {
-      row.push(field.trim());
-      rows.push(row);
-      row = [];
-      field = '';
-    } else if (char !== '\r') field += char;
-  }
-  if (field !== '' || row.length > 0) rows.push([...row, field.trim()]);
-  return rows;
+/** One result of the SARIF report: its check, level, `file:line:column` (N/A for a check of the whole app) and description. */
+function findingOf(result) {
+  const location = result.locations?.[0]?.physicalLocation;
+  const uri = location?.artifactLocation?.uri;
+  const place = !uri || uri === 'file:///' ? 'N/A' : `${uri}:${location.region?.startLine ?? 0}:${location.region?.startColumn ?? 0}`;
+  return { issue: result.ruleId, level: result.level, place, description: result.message?.text ?? '' };
 }
