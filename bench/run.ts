@@ -66,64 +66,64 @@ try {
     table('storage', rows);
     if (values.json) console.log(JSON.stringify({ machine, storage: rounded(storage) }));
   } else {
-  const search = await benchSearch(work, join(work, 'library'), log);
-  const exported = await benchExport(join(work, 'library'), log);
-  const clipping = await benchClipping(log, { learned: values.learned });
-  const ocr = await benchOcr(Math.max(1, Number(values['ocr-pages']) || 12), join(work, 'ocr-pages'), log);
-  const searchRows: [string, number, string][] = [
-    ['query p50, ms', search.p50_ms, `target ≤ 2 × FTS5 (${round(2 * search.fts5_p50_ms)})`],
-    ['query p95, ms', search.p95_ms, `target ≤ 2 × FTS5 (${round(2 * search.fts5_p95_ms)})`],
-    ['FTS5 query p50, ms', search.fts5_p50_ms, 'yardstick'],
-    ['FTS5 query p95, ms', search.fts5_p95_ms, 'yardstick'],
-    ['index ready after open, s', search.index_load_s, 'target ≤ 2'],
-    ['index build, s', search.index_build_s, ''],
-    ['index heap, MB', search.index_heap_mb, 'target ≤ 500'],
-    ['RSS once search is ready, MB', search.rss_ready_mb, 'target ≤ 1,000 at 1,000,000'],
-    ['main thread blocked at most, ms', search.max_main_thread_block_ms, 'target ≤ 50 (searching, rebuilding)'],
-    ['… while opening, ms', search.max_main_thread_block_open_ms, 'catalog and index loading'],
-  ];
-  console.log(`\nCuttings benchmark — ${machine}\n`);
-  table('storage', rows);
-  table('search', searchRows);
-  table('export', [
-    ['CSV, whole library, s', exported.csv_s, 'target ≤ 10 at 100,000'],
-    ['JSONL, whole library, s', exported.jsonl_s, 'target ≤ 10 at 100,000'],
-    [`archive of ${exported.archive_articles}, s`, exported.archive_s, ''],
-    [`WACZ of ${exported.archive_articles}, s`, exported.wacz_s, `target ≤ 3 × archive (${round(3 * exported.archive_s)})`],
-    ['RSS writing the WACZ, MB', exported.wacz_peak_rss_mb, `before: ${round(exported.rss_before_wacz_mb)}`],
-  ]);
-  // GN1 and Dragnet beside trafilatura-dev, and the block classifier's held-back figures.
-  const clippingRows = (scores: typeof clipping): [string, number, string][] => [
-    ['trafilatura-dev article text F1', scores.text_f1, 'target ≥ 0.94'],
-    ['GN1 article F1', scores.gn1_f1, 'target ≥ 0.96'],
-    ['Dragnet article F1', scores.dragnet_f1, 'target ≥ 0.94'],
-    ['published date right', scores.date_acc, 'target ≥ 0.88'],
-    ['title right', scores.title_acc, 'target ≥ 0.92'],
-    ['author right', scores.author_acc, 'target ≥ 0.8'],
-    ['extraction p50, ms', scores.extract_p50_ms, 'target ≤ 50'],
-    ['extraction p95, ms', scores.extract_p95_ms, 'target ≤ 200'],
-    ['extraction p50, CPU ms', scores.extract_cpu_p50_ms, 'steadier on a loaded machine'],
-    ['extraction p95, CPU ms', scores.extract_cpu_p95_ms, ''],
-    ['pages refused or empty', scores.refused, 'target 0'],
-  ];
-  table('clipping (as Cuttings extracts: rules)', clippingRows(clipping));
-  if (clipping.learned) table('clipping (block classifier, held-back folds)', clippingRows(clipping.learned));
-  const percent = (fraction: number) => 100 * fraction;
-  table(`ocr (${ocr.pages} BBC pages set in Chromium, read as scans and as photos)`, [
-    ['CER, 300-dpi scans, %', percent(ocr.scan_cer), `target ≤ ${percent(OCR_TARGETS.scan_cer)}`],
-    ['WER, 300-dpi scans, %', percent(ocr.scan_wer), ''],
-    ['CER, phone-like photos, %', percent(ocr.photo_cer), `target ≤ ${percent(OCR_TARGETS.photo_cer)}`],
-    ['WER, phone-like photos, %', percent(ocr.photo_wer), ''],
-    ['seconds per page p50', ocr.page_p50_s, 'target ≤ 4 on one core'],
-    ['seconds per page p95', ocr.page_p95_s, ''],
-    ['CPU seconds per page p50', ocr.page_cpu_p50_s, 'the engine runs on one core'],
-    ['CPU seconds per page p95', ocr.page_cpu_p95_s, ''],
-    ['headline guessed right, share', ocr.headline_right, ''],
-    ['date guessed right, share', ocr.date_right, ''],
-  ]);
-  if (values.json) {
-    console.log(JSON.stringify({ machine, storage: rounded(storage), search: rounded(search), export: rounded(exported), clipping, ocr }));
-  }
+    const search = await benchSearch(work, join(work, 'library'), log);
+    const exported = await benchExport(join(work, 'library'), log);
+    const clipping = await benchClipping(log, { learned: values.learned });
+    const ocr = await benchOcr(Math.max(1, Number(values['ocr-pages']) || 12), join(work, 'ocr-pages'), log);
+    const searchRows: [string, number, string][] = [
+      ['query p50, ms', search.p50_ms, `target ≤ FTS5 (${round(search.fts5_p50_ms)})`],
+      ['query p95, ms', search.p95_ms, `target ≤ FTS5 (${round(search.fts5_p95_ms)})`],
+      ['FTS5 query p50, ms', search.fts5_p50_ms, 'yardstick'],
+      ['FTS5 query p95, ms', search.fts5_p95_ms, 'yardstick'],
+      ['index ready after open, s', search.index_load_s, 'target ≤ 2'],
+      ['index build, s', search.index_build_s, ''],
+      ['index heap, MB', search.index_heap_mb, 'target ≤ 500'],
+      ['RSS once search is ready, MB', search.rss_ready_mb, 'target ≤ 1,000 at 1,000,000'],
+      ['main thread blocked at most, ms', search.max_main_thread_block_ms, 'target ≤ 50 (searching, rebuilding)'],
+      ['… while opening, ms', search.max_main_thread_block_open_ms, 'catalog and index loading'],
+    ];
+    console.log(`\nCuttings benchmark — ${machine}\n`);
+    table('storage', rows);
+    table('search', searchRows);
+    table('export', [
+      ['CSV, whole library, s', exported.csv_s, 'target ≤ 10 at 100,000'],
+      ['JSONL, whole library, s', exported.jsonl_s, 'target ≤ 10 at 100,000'],
+      [`archive of ${exported.archive_articles}, s`, exported.archive_s, ''],
+      [`WACZ of ${exported.archive_articles}, s`, exported.wacz_s, `target ≤ 3 × archive (${round(3 * exported.archive_s)})`],
+      ['RSS writing the WACZ, MB', exported.wacz_peak_rss_mb, `before: ${round(exported.rss_before_wacz_mb)}`],
+    ]);
+    // GN1 and Dragnet beside trafilatura-dev, and the block classifier's held-back figures.
+    const clippingRows = (scores: typeof clipping): [string, number, string][] => [
+      ['trafilatura-dev article text F1', scores.text_f1, 'target ≥ 0.94'],
+      ['GN1 article F1', scores.gn1_f1, 'target ≥ 0.96'],
+      ['Dragnet article F1', scores.dragnet_f1, 'target ≥ 0.94'],
+      ['published date right', scores.date_acc, 'target ≥ 0.88'],
+      ['title right', scores.title_acc, 'target ≥ 0.92'],
+      ['author right', scores.author_acc, 'target ≥ 0.8'],
+      ['extraction p50, ms', scores.extract_p50_ms, 'target ≤ 50'],
+      ['extraction p95, ms', scores.extract_p95_ms, 'target ≤ 200'],
+      ['extraction p50, CPU ms', scores.extract_cpu_p50_ms, 'steadier on a loaded machine'],
+      ['extraction p95, CPU ms', scores.extract_cpu_p95_ms, ''],
+      ['pages refused or empty', scores.refused, 'target 0'],
+    ];
+    table('clipping (as Cuttings extracts: rules)', clippingRows(clipping));
+    if (clipping.learned) table('clipping (block classifier, held-back folds)', clippingRows(clipping.learned));
+    const percent = (fraction: number) => 100 * fraction;
+    table(`ocr (${ocr.pages} BBC pages set in Chromium, read as scans and as photos)`, [
+      ['CER, 300-dpi scans, %', percent(ocr.scan_cer), `target ≤ ${percent(OCR_TARGETS.scan_cer)}`],
+      ['WER, 300-dpi scans, %', percent(ocr.scan_wer), ''],
+      ['CER, phone-like photos, %', percent(ocr.photo_cer), `target ≤ ${percent(OCR_TARGETS.photo_cer)}`],
+      ['WER, phone-like photos, %', percent(ocr.photo_wer), ''],
+      ['seconds per page p50', ocr.page_p50_s, 'target ≤ 4 on one core'],
+      ['seconds per page p95', ocr.page_p95_s, ''],
+      ['CPU seconds per page p50', ocr.page_cpu_p50_s, 'the engine runs on one core'],
+      ['CPU seconds per page p95', ocr.page_cpu_p95_s, ''],
+      ['headline guessed right, share', ocr.headline_right, ''],
+      ['date guessed right, share', ocr.date_right, ''],
+    ]);
+    if (values.json) {
+      console.log(JSON.stringify({ machine, storage: rounded(storage), search: rounded(search), export: rounded(exported), clipping, ocr }));
+    }
   }
 } finally {
   if (values.keep) log(`bench: kept ${work}`);
