@@ -70,7 +70,10 @@ for (let n = Number(startAt), round = 0; ; n++, round++) {
       break;
     }
     case 2: {
-      const quote = QUOTES[n % QUOTES.length]!;
+      // A passage highlighted once is refused a second time (notes/highlights.ts); the random
+      // pick of `other` comes back to an article now and then, so take a passage it lacks.
+      const quote = QUOTES.map((_, i) => QUOTES[(n + i) % QUOTES.length]!).find((q) => !state.highlights.some((h) => h.startsWith(`${q}|`)));
+      if (!quote) break;
       await edit(other, { ...state, highlights: [...state.highlights, `${quote}|`].sort() }, () => library.addHighlight({ id: other, quote }));
       break;
     }
