@@ -65,6 +65,9 @@ test('exports the current search as CSV, the selected article as JSON Lines and 
   // With the search box empty and a tag chosen in the sidebar, the tag is what is offered first.
   await app.search('');
   await app.sidebar.nav.getByText('diplomacy', { exact: true }).click();
+  // The list's title names the tag once the emptied search (debounced) and the tag are both
+  // applied; opening the dialog before that offered the old search (seen on a loaded machine).
+  await expect(app.listTitle).toHaveText('diplomacy');
   await app.sendAppEvent({ type: 'open-export' });
   await expect(app.exportForm.scope('tag')).toBeChecked();
   await expect(dialog).toContainText('Tagged diplomacy');
