@@ -9,7 +9,7 @@
  * and then their counts (u16), six bytes a posting, so that one read fetches both.
  */
 import { closeSync, readSync } from 'node:fs';
-import { FIELD_COUNT, lowerBound, type Postings } from './index-segment';
+import { FIELD_COUNT, lowerBound, wordsWithPrefix, type Postings } from './index-segment';
 
 /** Bytes a posting takes on disk: a u32 document number and a u16 count. */
 export const POSTING_BYTES = 6;
@@ -58,10 +58,7 @@ export class DiskSegment {
 
   /** The words of a field that start with `prefix`, found by binary search. */
   termsWithPrefix(field: number, prefix: string): string[] {
-    const { terms } = this.fields[field]!;
-    const found: string[] = [];
-    for (let at = lowerBound(terms, prefix); at < terms.length && terms[at]!.startsWith(prefix); at++) found.push(terms[at]!);
-    return found;
+    return wordsWithPrefix(this.fields[field]!.terms, prefix);
   }
 
   terms(field: number): readonly string[] {

@@ -37,6 +37,13 @@ export function lowerBound(terms: readonly string[], term: string): number {
   return low;
 }
 
+/** The words of sorted `terms` that start with `prefix`, in order. */
+export function wordsWithPrefix(terms: readonly string[], prefix: string): string[] {
+  const found: string[] = [];
+  for (let at = lowerBound(terms, prefix); at < terms.length && terms[at]!.startsWith(prefix); at++) found.push(terms[at]!);
+  return found;
+}
+
 /** One field of a frozen segment. */
 export interface FrozenField {
   /** Every word of the field, sorted. */
@@ -63,10 +70,7 @@ export class Segment {
 
   /** The words of a field that start with `prefix`, found by binary search. */
   termsWithPrefix(field: number, prefix: string): string[] {
-    const { terms } = this.fields[field]!;
-    const found: string[] = [];
-    for (let at = lowerBound(terms, prefix); at < terms.length && terms[at]!.startsWith(prefix); at++) found.push(terms[at]!);
-    return found;
+    return wordsWithPrefix(this.fields[field]!.terms, prefix);
   }
 
   terms(field: number): readonly string[] {
