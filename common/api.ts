@@ -813,7 +813,6 @@ export interface DeleteArticleRequest {
   reason?: string;
 }
 
-
 /** The details of an article to change (common/article-details.ts checks them). */
 export interface EditDetailsRequest extends ArticleDetails {
   id: string;

@@ -30,6 +30,7 @@ import { canonicalBytes, canonicalJson } from './canonical-json';
 import { sha256Hex, type CaptureEvent } from './capture-manifest';
 import { evidenceFolder } from './library-keys';
 import type { SigningKey } from './signing-key';
+import { OneAtATime } from '../../../common/one-at-a-time';
 
 /** What a custody entry records. */
 export type CustodyEventName = CaptureEvent | 'exported' | 'deleted' | 'abandoned' | 'edited';
@@ -95,7 +96,7 @@ export function headBytesOf(head: Omit<CustodyHead, 'sig'> & { sig?: string }): 
 /** Appends to a library's custody log, one entry at a time. */
 export class CustodyLog {
   private tail: Promise<{ seq: number; hash: string }> | null = null;
-  private appending: Promise<unknown> = Promise.resolve();
+  private readonly appending = new OneAtATime();
   /** What appending found that the user should be told (a torn last line, set aside). */
   readonly notices: string[] = [];
 
@@ -103,9 +104,7 @@ export class CustodyLog {
 
   /** Appends an entry signed with `key`; resolves once it and the head are on disk. */
   append(event: CustodyEventName, items: CustodyItem[], key: SigningKey, detail?: string): Promise<CustodyEntry> {
-    const run = this.appending.then(() => this.appendNow(event, items, key, detail));
-    this.appending = run.catch(() => undefined);
-    return run;
+    return this.appending.run(() => this.appendNow(event, items, key, detail));
   }
 
   private async appendNow(event: CustodyEventName, items: CustodyItem[], key: SigningKey, detail: string | undefined): Promise<CustodyEntry> {

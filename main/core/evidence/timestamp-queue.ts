@@ -23,6 +23,7 @@ import { checkTimestampReply } from './timestamp-check';
 import { timestampRequest } from './timestamp-token';
 import { askTsa } from './tsa-client';
 import type { X509Certificate } from 'node:crypto';
+import { OneAtATime } from '../../../common/one-at-a-time';
 
 /** Where an article's timestamp reply is kept. */
 export function tokenPath(root: string, id: string): string {
@@ -83,7 +84,7 @@ export interface DrainOptions {
 /** A library's waiting timestamps. */
 export class TimestampQueue {
   private ids: Set<string> | null = null;
-  private writing: Promise<unknown> = Promise.resolve();
+  private readonly writing = new OneAtATime();
 
   constructor(private readonly root: string) {}
 
@@ -126,7 +127,7 @@ export class TimestampQueue {
 
   /** Puts articles in the queue; resolves once the file has them durably. */
   add(ids: readonly string[]): Promise<void> {
-    const run = this.writing.then(async () => {
+    return this.writing.run(async () => {
       const queue = await this.load();
       const created = await stat(this.file).then(() => false, () => true);
       await mkdir(evidenceFolder(this.root), { recursive: true });
@@ -134,19 +135,15 @@ export class TimestampQueue {
       if (created) await syncFolder(evidenceFolder(this.root));
       for (const id of ids) queue.add(id);
     });
-    this.writing = run.catch(() => undefined);
-    return run;
   }
 
   /** Writes the queue as it is in memory (after a drain took some out). */
   private rewrite(): Promise<void> {
-    const run = this.writing.then(async () => {
+    return this.writing.run(async () => {
       const queue = await this.load();
       await mkdir(evidenceFolder(this.root), { recursive: true });
       await writeFileDurably(this.file, [...queue].map((id) => `${id}\n`).join(''));
     });
-    this.writing = run.catch(() => undefined);
-    return run;
   }
 
   /** Asks the TSA for each waiting manifest's token, one at a time, until done or the first failure. */

@@ -14,6 +14,7 @@ import type { AddOutcome } from '../../../common/api';
 import { toSummary, type ArticleRecord } from '../storage/article-record';
 import { readCapture } from '../storage/captures';
 import type { LibraryContext } from './library-context';
+import { OneAtATime } from '../../../common/one-at-a-time';
 
 type DetailField = keyof CheckedDetails;
 const FIELDS: readonly DetailField[] = ['title', 'published', 'author', 'source'];
@@ -22,15 +23,13 @@ const INDEXED: ReadonlySet<DetailField> = new Set(['title', 'author', 'source'])
 
 /** Edits articles' details one at a time, so that two edits of one record never race. */
 export class DetailsEditor {
-  private editing: Promise<unknown> = Promise.resolve();
+  private readonly editing = new OneAtATime();
 
   constructor(private readonly context: LibraryContext) {}
 
   /** Changes the details of article `id` (a field left out is kept) and returns its record after. */
   edit(id: string, details: ArticleDetails): Promise<ArticleRecord> {
-    const run = this.editing.then(() => editDetails(this.context, id, details));
-    this.editing = run.catch(() => undefined);
-    return run;
+    return this.editing.run(() => editDetails(this.context, id, details));
   }
 
   /**

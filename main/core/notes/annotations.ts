@@ -9,6 +9,7 @@ import type { ArticleRecord } from '../storage/article-record';
 import { withCommentUpdated, withHighlightAdded, withHighlightRemoved } from './highlights';
 import { checkedNote } from './note-text';
 import { suggestTagsFor } from './suggest-tags';
+import { OneAtATime } from '../../../common/one-at-a-time';
 
 /** What notes and highlights need of the library (library/library-context.ts gives it). */
 export interface AnnotatedLibrary {
@@ -27,7 +28,7 @@ export interface AnnotatedLibrary {
 /** Notes, highlights and suggested tags of one library's articles. */
 export class Annotations {
   /** The note or highlight edit under way, which the next waits for (see oneAtATime). */
-  private annotating: Promise<unknown> = Promise.resolve();
+  private readonly annotating = new OneAtATime();
 
   constructor(
     private readonly library: AnnotatedLibrary,
@@ -103,8 +104,6 @@ export class Annotations {
    * record and the second write lose the first's change.
    */
   private oneAtATime<T>(work: () => Promise<T>): Promise<T> {
-    const run = this.annotating.then(work, work);
-    this.annotating = run.catch(() => undefined);
-    return run;
+    return this.annotating.run(work);
   }
 }

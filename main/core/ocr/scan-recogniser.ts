@@ -9,6 +9,7 @@ import { CuttingsError } from '../../../common/errors';
 import type { ErrorCode } from '../../../common/result';
 import type { OcrWorkerRequest } from './ocr-worker';
 import { recogniseScan, type RecogniseOptions, type RecognisedScan, type ScanFile, type ScanProgress } from './recognise-scan';
+import { OneAtATime } from '../../../common/one-at-a-time';
 
 interface Pending {
   resolve: (scan: RecognisedScan) => void;
@@ -23,15 +24,13 @@ export class ScanRecogniser {
   private readonly controllers = new Set<AbortController>();
   private nextId = 1;
   /** One scan at a time: each waits for the one before. */
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly queue = new OneAtATime();
 
   constructor(private readonly script?: string) {}
 
   /** Recognises files as one cutting; rejects with `ocr: cancelled; nothing was stored` when cancelled. */
   recognise(files: ScanFile[], options: RecogniseOptions): Promise<RecognisedScan> {
-    const run = this.queue.then(() => (this.script ? this.inWorker(files, options) : this.inThread(files, options)));
-    this.queue = run.catch(() => undefined);
-    return run;
+    return this.queue.run(() => (this.script ? this.inWorker(files, options) : this.inThread(files, options)));
   }
 
   /** Stops every scan under way or waiting (between pages); resolves to whether there was one. */

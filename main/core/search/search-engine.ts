@@ -10,6 +10,7 @@ import type { SearchRecord } from './search-record';
 import { answerQuery, type PageAnswer, type PageRequest } from './search-results';
 import { readCaptureSync } from '../storage/captures';
 import { withNoteMatches } from '../notes/note-search';
+import { OneAtATime } from '../../../common/one-at-a-time';
 
 export { compactCoverage, expandCoverage, shardCoverage, type CompactCoverage, type SnapshotCoverage } from './search-snapshot';
 
@@ -44,16 +45,10 @@ export class InProcessSearchEngine implements SearchEngine {
    * the new file, numbering its documents anew, and a search holds document numbers across
    * its own awaits: one at a time, nothing sees an index halfway through another call.
    */
-  private queue: Promise<unknown> = Promise.resolve();
-
-  private inTurn<T>(call: () => Promise<T>): Promise<T> {
-    const result = this.queue.then(call);
-    this.queue = result.catch(() => undefined);
-    return result;
-  }
+  private readonly turns = new OneAtATime();
 
   load(root: string): Promise<CompactCoverage | null> {
-    return this.inTurn(async () => {
+    return this.turns.run(async () => {
       const snapshot = await loadSnapshot(root);
       this.replaceIndex(snapshot?.index ?? SearchIndex.create());
       return snapshot?.coverage ?? null;
@@ -61,7 +56,7 @@ export class InProcessSearchEngine implements SearchEngine {
   }
 
   reset(): Promise<void> {
-    return this.inTurn(async () => {
+    return this.turns.run(async () => {
       this.replaceIndex(SearchIndex.create());
     });
   }
@@ -73,31 +68,31 @@ export class InProcessSearchEngine implements SearchEngine {
   }
 
   add(articles: IndexableArticle[]): Promise<void> {
-    return this.inTurn(async () => {
+    return this.turns.run(async () => {
       for (const article of articles) this.index.add(article);
     });
   }
 
   addStored(root: string, records: SearchRecord[]): Promise<void> {
-    return this.inTurn(async () => {
+    return this.turns.run(async () => {
       for (const record of records) this.index.add({ ...record, text: readCaptureSync(root, record.id).content.text });
     });
   }
 
   remove(ids: string[]): Promise<void> {
-    return this.inTurn(async () => {
+    return this.turns.run(async () => {
       for (const id of ids) this.index.remove(id);
     });
   }
 
   updateRecords(records: SearchRecord[]): Promise<void> {
-    return this.inTurn(async () => {
+    return this.turns.run(async () => {
       for (const record of records) this.index.updateRecord(record);
     });
   }
 
   search(root: string, request: PageRequest): Promise<PageAnswer> {
-    return this.inTurn(async () => {
+    return this.turns.run(async () => {
       const index = this.index;
       return answerQuery(request, {
         count: index.documentCount,
@@ -111,15 +106,15 @@ export class InProcessSearchEngine implements SearchEngine {
   }
 
   save(root: string, coverage: CompactCoverage): Promise<void> {
-    return this.inTurn(() => saveSnapshot(root, this.index, coverage));
+    return this.turns.run(() => saveSnapshot(root, this.index, coverage));
   }
 
   size(): Promise<number> {
-    return this.inTurn(async () => this.index.size);
+    return this.turns.run(async () => this.index.size);
   }
 
   close(): Promise<void> {
-    return this.inTurn(async () => {
+    return this.turns.run(async () => {
       this.index.close();
     });
   }

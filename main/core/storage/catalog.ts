@@ -17,6 +17,7 @@ import { writeFilesDurably } from './durable-file';
 import { DurableJsonFile } from './json-file-adapter';
 import { appendedShardText } from './shard-json';
 import { isShardFile, shardOf } from './shards';
+import { OneAtATime } from '../../../common/one-at-a-time';
 
 /** The content of one shard file. */
 export interface ShardData {
@@ -68,7 +69,7 @@ export class Catalog {
   /** all()'s answer, kept until a record changes. */
   private allRecords: readonly ArticleRecord[] | null = null;
   /** The change being written, if any; the next waits for it (see apply). */
-  private applying: Promise<void> = Promise.resolve();
+  private readonly applying = new OneAtATime();
   /** Where each change is journaled (the writer's); null for a reader, or before useJournal. */
   private journal: CatalogJournal | null = null;
   /** The next journal entry's sequence number. */
@@ -227,9 +228,7 @@ export class Catalog {
   apply(changes: CatalogChanges, options: ApplyOptions = {}): Promise<void> {
     // One change at a time: each shard's next content is computed from its current one, so
     // two changes to a shard in flight together (a tag edit during an import) would lose one.
-    const run = this.applying.then(() => this.applyNow(changes, options));
-    this.applying = run.catch(() => undefined);
-    return run;
+    return this.applying.run(() => this.applyNow(changes, options));
   }
 
   private async applyNow(changes: CatalogChanges, options: ApplyOptions): Promise<void> {
@@ -301,8 +300,8 @@ export class Catalog {
    * Puts a whole shard in place (a repair): written durably with `changeNumber`, taken into
    * memory in place of what the shard held, and journaled whole.
    */
-  async replaceShard(shard: string, articles: Record<string, ArticleRecord>, changeNumber: number): Promise<void> {
-    const run = this.applying.then(async () => {
+  replaceShard(shard: string, articles: Record<string, ArticleRecord>, changeNumber: number): Promise<void> {
+    return this.applying.run(async () => {
       await mkdir(this.folder, { recursive: true });
       const seq = this.journal ? this.nextSeq++ : undefined;
       const low = new Low<ShardData>(new DurableJsonFile(join(this.folder, `${shard}.json`)), emptyShard());
@@ -314,8 +313,6 @@ export class Catalog {
         await this.journalWrites(seq, new Map(), new Map());
       }
     });
-    this.applying = run.catch(() => undefined);
-    return run;
   }
 
   /** One shard's next content: the current one with the entries applied. */
