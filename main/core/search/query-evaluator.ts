@@ -82,34 +82,45 @@ export function withTypingPrefix(node: QueryNode): QueryNode {
   return visit(node);
 }
 
-/** The words of every title of a list of records, for matchTitles. */
+/** The words of every title of a list of records, for matchTitles, as far as they are cut yet. */
 const titleWordsOf = new WeakMap<readonly SearchRecord[], string[][]>();
 
 /**
  * Answers term queries from titles alone, without the index: what search can do while the
- * index is still loading. Slower per query, but needs nothing but the catalog.
+ * index is still loading. Slower per query, but needs nothing but the catalog. The titles are
+ * cut into words once (the catalog hands out the same list until a record changes) and every
+ * loop lets the thread go each SLICE records: at 1,000,000 titles, cutting them all took
+ * seconds and one pass over them for a query some 100 ms, which in one piece would hold up
+ * everything else the main process does.
  */
-export function matchTitles(records: readonly SearchRecord[], queries: TermQuery[]): TermMatches[] {
-  // The catalog hands out the same list until a record changes: its titles are cut once.
+export async function matchTitles(records: readonly SearchRecord[], queries: TermQuery[]): Promise<TermMatches[]> {
   let titles = titleWordsOf.get(records);
   if (!titles) {
-    titles = records.map((record) => findWords(record.title).flatMap((span) => processTerm(span.word)));
+    titles = [];
     titleWordsOf.set(records, titles);
   }
-  return queries.map((query) => {
+  while (titles.length < records.length) {
+    const end = Math.min(records.length, titles.length + SLICE);
+    for (let doc = titles.length; doc < end; doc++) titles.push(findWords(records[doc]!.title).flatMap((span) => processTerm(span.word)));
+    if (end < records.length) await yieldToOthers();
+  }
+  const answers: TermMatches[] = [];
+  for (const query of queries) {
     const forms = queryTerms(query.text).flat();
     const docs: number[] = [];
     const scores: number[] = [];
     const matched = new Set<string>();
-    titles.forEach((words, doc) => {
-      const hits = words.filter((word) => forms.some((form) => (query.prefix ? word.startsWith(form) : word === form)));
-      if (hits.length === 0) return;
+    for (let doc = 0; doc < titles.length; doc++) {
+      if (doc > 0 && doc % SLICE === 0) await yieldToOthers();
+      const hits = titles[doc]!.filter((word) => forms.some((form) => (query.prefix ? word.startsWith(form) : word === form)));
+      if (hits.length === 0) continue;
       docs.push(doc);
       scores.push(hits.length);
       for (const hit of hits) matched.add(hit);
-    });
-    return { docs, scores, matched: [...matched] };
-  });
+    }
+    answers.push({ docs, scores, matched: [...matched] });
+  }
+  return answers;
 }
 
 /** A word's index forms, as processTerm makes them from the query's tokens. */
