@@ -278,6 +278,8 @@ export type AppEvent =
   | { type: 'open-article'; id: string }
   /** A `cuttings://browser-clipping` link was opened: show the Clip from the browser dialog. */
   | { type: 'open-browser-clipping' }
+  /** The menu's Edit Details…: the details dialog for the article open in the reader. */
+  | { type: 'edit-details' }
   /** A scan's page about to be recognised: the file, and the page (from 1) of how many. */
   | { type: 'scan-progress'; file: string; page: number; pages: number };
 
@@ -293,6 +295,7 @@ export const APP_EVENT_TYPES = [
   'browser-pairing-request',
   'open-article',
   'open-browser-clipping',
+  'edit-details',
   'scan-progress',
 ] as const satisfies readonly AppEvent['type'][];
 

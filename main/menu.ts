@@ -67,6 +67,8 @@ export function buildMenuTemplate(platform: NodeJS.Platform, appName: string, ac
         { role: 'selectAll' },
         { type: 'separator' },
         { label: 'Find', accelerator: 'CmdOrCtrl+F', click: () => actions.send({ type: 'focus-search' }) },
+        // Cmd+I is "Get Info" on macOS; the window's own key is e (keyboard-shortcuts.ts).
+        { label: 'Edit Details…', accelerator: 'CmdOrCtrl+I', click: () => actions.send({ type: 'edit-details' }) },
       ],
     },
     {

@@ -1,6 +1,6 @@
 /**
  * What main sends the window unasked (window.cuttings.onAppEvent): the menu's commands (Add
- * Cutting…, Find, Settings…, Export…), an address to clip that the app was started with, word
+ * Cutting…, Find, Settings…, Export…, Edit Details…), an address to clip that the app was started with, word
  * that the library changed under the window (an import, a file opened from the OS), the
  * progress of an export or of a change to many articles, a browser extension asking to be
  * paired, and `cuttings:` links opened from the browser (a cutting, the Clip from the browser
@@ -31,6 +31,8 @@ export interface AppEventTargets {
   browserClippingDialog: BrowserClippingDialog;
   /** Shows a cutting in the reader (a `cuttings://article/<id>` link). */
   openArticle(id: string): void;
+  /** The menu's Edit Details…: the details dialog for the open article. */
+  editDetails(): void;
   /** Main's `scan-progress` event: a scan's page about to be recognised (scans/scan-queue.ts). */
   scanProgress(file: string, page: number, pages: number): void;
 }
@@ -75,6 +77,9 @@ export function installAppEvents(targets: AppEventTargets): void {
         return;
       case 'open-browser-clipping':
         if (!isDialogOpen()) void targets.browserClippingDialog.open();
+        return;
+      case 'edit-details':
+        if (!isDialogOpen()) targets.editDetails();
         return;
       case 'scan-progress':
         targets.scanProgress(event.file, event.page, event.pages);

@@ -99,10 +99,12 @@ installShortcuts({
   list, search, modalOpen: () => isDialogOpen(), dismiss: () => help.close(), help: () => help.open(),
   add: () => (isDialogOpen(addDialog) ? undefined : addDialog.open()),
   tag: () => void tagSelected(), highlight: () => reader.startHighlight(), undo: () => void organising.undoToast.undoLatest(),
+  details: () => void editDetailsOfSelected(),
 });
 installAppEvents({
   addDialog, settingsDialog, exportDialog, pairingDialog, browserClippingDialog, search, status, library, bulkProgress: organising.progress,
   openArticle: (id) => void openArticle(id),
+  editDetails: () => void editDetailsOfSelected(),
   scanProgress: (file, page, pages) => scans.pageProgress(file, page, pages),
 });
 
@@ -120,6 +122,19 @@ async function tagSelected(): Promise<void> {
     await openArticle(id);
   }
   reader.focusTags();
+}
+
+/** Edit Details… (the menu, or `e`): the details dialog for the open article or, if none is, the one selected in the list. */
+async function editDetailsOfSelected(): Promise<void> {
+  const id = list.selectedId;
+  if (reader.articleId === undefined || (id !== undefined && reader.articleId !== id)) {
+    if (id === undefined) {
+      status.info('Select a cutting to edit its details');
+      return;
+    }
+    await openArticle(id);
+  }
+  reader.editDetails();
 }
 
 /** A cutting was deleted (the custody log keeps its hashes): it leaves the reader and the list. */

@@ -9,6 +9,7 @@
  *   /               focus the search box
  *   t               tag the open (or selected) article: focus the reader's tag field
  *   h               highlight the words selected in the reader
+ *   e               edit the details (title, date, author, source) of the open (or selected) article
  *   ?               show the search syntax
  *   Escape          close the search syntax help if it is open; else with many rows
  *                   selected keep only the current one; else clear the search (in the box:
@@ -38,6 +39,8 @@ export interface ShortcutTargets {
   tag?(): void;
   /** Highlights the words selected in the reader. */
   highlight?(): void;
+  /** Opens the details dialog for the open article (opening the selected article first if need be). */
+  details?(): void;
   /** Undoes the latest tag change. */
   undo?(): void;
 }
@@ -108,6 +111,11 @@ export function installShortcuts(targets: ShortcutTargets): void {
         if (!targets.highlight) return;
         event.preventDefault();
         targets.highlight();
+        return;
+      case 'e':
+        if (!targets.details) return;
+        event.preventDefault();
+        targets.details();
         return;
       case 'ArrowDown':
       case 'j':

@@ -94,7 +94,7 @@ export class Reader {
   /** A scanned cutting's pages beside its text (scan-panel.ts). */
   private readonly scan: ScanPanel;
 
-  constructor(root: HTMLElement, options: ReaderOptions) {
+  constructor(root: HTMLElement, private readonly options: ReaderOptions) {
     /** Stores a tag change on an article; resolves to its tags after it. */
     const saveTags = async (id: string, change: TagChange): Promise<string[]> => {
       const tags = await call('updateTags', { id, ...change });
@@ -380,6 +380,13 @@ export class Reader {
     this.frameLoaded = false;
     this.frame.srcdoc = '';
     this.scan.hide();
+  }
+
+  /** Opens the details dialog for the article shown (Edit Details…, e); false when none is. */
+  editDetails(): boolean {
+    if (!this.article) return false;
+    this.options.editDetails(this.article, this.scan.guesses);
+    return true;
   }
 
   /** Moves focus to the tag field. */

@@ -166,3 +166,29 @@ test('a scan’s guessed headline and date, confirmed as they are, are no longer
   const corrected = harness.library.list().find((summary) => summary.id !== id)!;
   expect(corrected).toMatchObject({ title: 'Ferry service saved', published: '1989-11-10', edited: expect.any(String) });
 });
+
+test('e and the menu’s Edit Details… open the dialog for the selected or open cutting', async ({ app, harness, page }) => {
+  await harness.library.addText({ text: TEXT, title: 'Harbour budget talks', source: 'Harbour Gazette' }, 'paste');
+  await app.reload();
+  const form = app.detailsForm;
+
+  // Nothing selected: e says what it needs rather than doing nothing.
+  await app.list.focus();
+  await page.keyboard.press('e');
+  await expect(app.statusMessage).toHaveText('Select a cutting to edit its details');
+  await expect(form.dialog).toBeHidden();
+
+  // e on a selected row opens the cutting and its details.
+  await page.keyboard.press('j');
+  await page.keyboard.press('e');
+  await expect(form.dialog).toBeVisible();
+  await expect(form.title).toHaveValue('Harbour budget talks');
+  await expect(app.readerTitle).toHaveText('Harbour budget talks');
+  await page.keyboard.press('Escape');
+  await expect(form.dialog).toBeHidden();
+
+  // The menu item sends edit-details; the dialog opens for the cutting in the reader.
+  await app.sendAppEvent({ type: 'edit-details' });
+  await expect(form.dialog).toBeVisible();
+  await expect(form.source).toHaveValue('Harbour Gazette');
+});

@@ -45,11 +45,12 @@ describe('buildMenuTemplate', () => {
       ['Import File…', 'CmdOrCtrl+O'],
       ['Export…', 'CmdOrCtrl+E'],
       ['Find', 'CmdOrCtrl+F'],
+      ['Edit Details…', 'CmdOrCtrl+I'],
       ['Settings…', 'CmdOrCtrl+,'],
     ];
     for (const [label, accelerator] of expected) expect(item(template, label).accelerator, label).toBe(accelerator);
-    for (const label of ['Add Cutting…', 'Import File…', 'Export…', 'Find', 'Settings…', 'About Cuttings']) click(item(template, label));
-    expect(calls).toEqual([{ type: 'add-cutting' }, 'import', { type: 'open-export' }, { type: 'focus-search' }, { type: 'open-settings' }, 'about']);
+    for (const label of ['Add Cutting…', 'Import File…', 'Export…', 'Find', 'Edit Details…', 'Settings…', 'About Cuttings']) click(item(template, label));
+    expect(calls).toEqual([{ type: 'add-cutting' }, 'import', { type: 'open-export' }, { type: 'focus-search' }, { type: 'edit-details' }, { type: 'open-settings' }, 'about']);
   });
 
   it('puts Settings and About in the app menu on macOS, in File and Help elsewhere', () => {
