@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { cleanPage, displayImage, workingImage } from '../../main/core/ocr/clean-page';
 import { pageText } from '../../main/core/ocr/recognised-text';
 import { openImage } from '../../main/core/ocr/scan-input';
+import { blackAndWhite } from '../../main/core/ocr/grey-image';
 import { recogniseImage, toPgm } from '../../main/core/ocr/tesseract-engine';
 import { makeScans } from './make-scans';
 
@@ -43,7 +44,8 @@ async function timePage(bytes: Uint8Array, name: string): Promise<Record<Stage, 
     return confidence;
   });
   lap('clean');
-  const engine = await recogniseImage(toPgm(cleaned.image.pixels, cleaned.image.width, cleaned.image.height), ['eng'], 3);
+  const forEngine = blackAndWhite(cleaned.image);
+  const engine = await recogniseImage(toPgm(forEngine.pixels, forEngine.width, forEngine.height), ['eng'], 3);
   lap('recognise');
   pageText(engine.words, Math.max(8, Math.round(cleaned.linePitch * 0.4)));
   lap('text');

@@ -54,6 +54,18 @@ export function inkMask(image: GreyImage, threshold = otsuThreshold(image.pixels
   return mask;
 }
 
+/**
+ * The image in black and white at Otsu's threshold: what recognition is given (see
+ * recognise-scan.ts). On a page whose light is already even (flatten-light.ts) one threshold
+ * for the whole page is what tesseract would pick itself.
+ */
+export function blackAndWhite(image: GreyImage): GreyImage {
+  const threshold = otsuThreshold(image.pixels);
+  const pixels = new Uint8Array(image.pixels.length);
+  for (let i = 0; i < pixels.length; i++) pixels[i] = image.pixels[i]! <= threshold ? 0 : 255;
+  return { width: image.width, height: image.height, pixels };
+}
+
 /** The image shrunk by an integer factor, each pixel the mean of its block (cheap and alias-free enough for layout). */
 export function shrink(image: GreyImage, factor: number): GreyImage {
   if (factor <= 1) return image;

@@ -11,7 +11,7 @@
 import { createHash } from 'node:crypto';
 import { CuttingsError } from '../../../common/errors';
 import { cleanPage, displayImage, workingImage, type CleanedPage, type DisplayImage } from './clean-page';
-import type { GreyImage } from './grey-image';
+import { blackAndWhite, type GreyImage } from './grey-image';
 import { guessDetails, type GuessedDetails } from './guess-details';
 import type { OcrLanguage } from './ocr-languages';
 import { openPdf } from './pdf-pages';
@@ -156,7 +156,14 @@ async function recognisePage(pixels: GreyImage, name: string, options: Recognise
     if (error instanceof CuttingsError && error.code === 'bad-content') return { blank: error };
     throw error;
   }
-  const engine = await recogniseImage(toPgm(cleaned.image.pixels, cleaned.image.width, cleaned.image.height), options.languages, 3);
+  // The page goes to the engine in black and white rather than grey. Its LSTM reads the same
+  // words in less time: 4 pages (2 scans, 2 photos) recognised both ways in turn, 4 rounds in
+  // one process on a loaded machine, took 36.8 s of CPU against 41.6 (medians; black and white
+  // was the faster in every round; 2 pages, 6 rounds: 14.4 against 15.9), and 10 of 2,852
+  // words came out differently. CER on the 6-page OCR run: scans 0.068% -> 0.055%, photos
+  // 0.317% -> 0.364% (targets 1% and 3%).
+  const page = blackAndWhite(cleaned.image);
+  const engine = await recogniseImage(toPgm(page.pixels, page.width, page.height), options.languages, 3);
   const { text, words } = pageText(engine.words, Math.max(8, Math.round(cleaned.linePitch * 0.4)));
   if (text.replace(/[^\p{L}\p{N}]/gu, '').length < 3) return { blank: new CuttingsError('bad-content', `ocr: no text found in ${name} (nothing on it could be read as words)`) };
   return { cleaned, text, words, confidence: engine.confidence };
