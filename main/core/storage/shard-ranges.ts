@@ -74,11 +74,6 @@ export class ShardRanges {
     return this.starts[index + 1] ?? null;
   }
 
-  /** True when `id` falls in the range of the shard starting at `start`. */
-  covers(start: string, id: string): boolean {
-    return this.shardOf(id) === start;
-  }
-
   /** Adds the start of a new shard. */
   add(start: string): void {
     if (!SHARD_NAME.test(start)) throw new Error(`catalog: ${JSON.stringify(start)} cannot start a shard`);
