@@ -16,7 +16,7 @@ import { appendFile, mkdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CuttingsError } from '../../../common/errors';
 import { syncFolder, writeFileDurably } from '../storage/durable-file';
-import { shardOf } from '../storage/shards';
+import { captureFolderOf } from '../storage/capture-folder';
 import { sha256Hex } from './capture-manifest';
 import { evidenceFolder } from './library-keys';
 import { checkTimestampReply } from './timestamp-check';
@@ -27,7 +27,7 @@ import { OneAtATime } from '../../../common/one-at-a-time';
 
 /** Where an article's timestamp reply is kept. */
 export function tokenPath(root: string, id: string): string {
-  return join(evidenceFolder(root), 'timestamps', shardOf(id), `${id}.tsr`);
+  return join(evidenceFolder(root), 'timestamps', captureFolderOf(id), `${id}.tsr`);
 }
 
 /** An article's timestamp reply as received, or null when it has none. */

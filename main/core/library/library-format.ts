@@ -9,7 +9,7 @@ import { APP_VERSION } from '../storage/app-version';
 import { writeFileDurably } from '../storage/durable-file';
 
 /** The format this code reads and writes. */
-export const LIBRARY_FORMAT_VERSION = 3;
+export const LIBRARY_FORMAT_VERSION = 4;
 
 /** The content of cuttings.json. */
 export interface LibraryFormat {

@@ -5,8 +5,8 @@
  *
  * On disk (see DESIGN.md §3 and README "Where the library lives"):
  *   cuttings.json                  format name and version; migrations run from it
- *   catalog/<XY>.json              the catalog, sharded by the id's last two characters
- *   articles/<XY>/<id>/            what was captured, never rewritten (storage/captures.ts)
+ *   catalog/<first id>.json        the catalog, in shards by range of ids (storage/shard-ranges.ts)
+ *   articles/<XY>/<id>.capture     what was captured, never rewritten, by the id's last two characters (storage/captures.ts)
  *   index/search.bin               the search index snapshot: derived, rebuildable
  *   backups/<YYYY-MM-DD>/          daily copies of the catalog (storage/backups.ts)
  *   journal/                       every catalog change since the oldest backup (storage/catalog-journal.ts)

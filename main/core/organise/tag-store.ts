@@ -5,7 +5,6 @@
  */
 import { tagKey } from '../../../common/tags';
 import type { ArticleRecord } from '../storage/article-record';
-import { shardOf } from '../storage/shards';
 
 /** The library as organising sees it. */
 export interface TagStore {
@@ -24,9 +23,10 @@ export interface TagStore {
 export type ProgressCallback = (done: number, total: number) => void;
 
 /**
- * How many changed articles are written with one Catalog.apply. Batches are made of whole
- * shards (see writeInBatches), so a shard is written once whatever the batch size; the size
- * only sets how often progress is reported and how much a failure halfway leaves done.
+ * How many changed articles are written with one Catalog.apply. Batches are runs of ids in
+ * order (see writeInBatches), so a shard is written once whatever the batch size, but for the
+ * one shard a batch may end in the middle of; the size sets how often progress is reported
+ * and how much a failure halfway leaves done.
  */
 export const BATCH_SIZE = 2000;
 
@@ -37,9 +37,10 @@ export interface WrittenChange {
 }
 
 /**
- * Changes the tags of the articles `ids` in batches of whole catalog shards, with progress
- * after each. Each shard is rewritten once for the whole change, not once per batch: 10,000
- * articles over a thousand shards cost a thousand file writes, not ten thousand. `retag`
+ * Changes the tags of the articles `ids` in batches, with progress after each. The ids are
+ * taken in order, and the catalog's shards are ranges of ids (storage/shard-ranges.ts), so a
+ * batch is whole shards but for its two ends: each shard is rewritten about once for the whole
+ * change, not once per batch. `retag`
  * gives an article's new tags, or null to leave it; it is asked just before the article's
  * batch is written, from the record as it is then, so that a tag edited meanwhile (the user
  * goes on working during a long change) is not written over. Articles removed meanwhile are
@@ -53,13 +54,7 @@ export async function writeInBatches(
   onProgress?: ProgressCallback,
   batchSize = BATCH_SIZE,
 ): Promise<WrittenChange[]> {
-  const byShard = new Map<string, string[]>();
-  for (const id of ids) {
-    const shard = shardOf(id);
-    let list = byShard.get(shard);
-    if (!list) byShard.set(shard, (list = []));
-    list.push(id);
-  }
+  const inOrder = [...ids].sort();
   const total = ids.length;
   const written: WrittenChange[] = [];
   let batch: string[] = [];
@@ -84,8 +79,8 @@ export async function writeInBatches(
     batch = [];
     onProgress?.(done, total);
   };
-  for (const list of byShard.values()) {
-    batch.push(...list);
+  for (const id of inOrder) {
+    batch.push(id);
     if (batch.length >= batchSize) await flush();
   }
   await flush();

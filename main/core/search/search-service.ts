@@ -218,7 +218,8 @@ export class SearchService {
       if (current[shard] === coverage.shardVersions[shard]) continue;
       const before = shardCoverage(coverage, shard);
       const now = new Set(this.catalog.idsInShard(shard));
-      const gone = Object.keys(before).filter((id) => !now.has(id));
+      // An article a shard's split moved to another shard is not gone: that shard indexes it.
+      const gone = Object.keys(before).filter((id) => !now.has(id) && !this.catalog.get(id));
       const changed = [...now].filter((id) => before[id] !== indexSignature(this.catalog.get(id)!));
       if (gone.length > 0) await this.engine.remove(gone);
       if (changed.length > 0) await this.indexIds(changed);

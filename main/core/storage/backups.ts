@@ -7,12 +7,14 @@
  * disk block). The newest BACKUPS_KEPT days are kept.
  *
  * A shard that does not parse is copied to `quarantine/<time>/` (never overwritten, never
- * deleted); the newest backup of it that parses is where its repair starts (shard-repair.ts).
+ * deleted); the newest backup of its range that parses is where its repair starts
+ * (shard-repair.ts). Shards split between a backup and a repair, so a range is read from
+ * whichever files of the backup cover it.
  */
 import { copyFile, mkdir, readFile, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { syncFolder, syncMany, writeFileDurably } from './durable-file';
-import { isShardFile } from './shards';
+import { isShardFile, ShardRanges } from './shard-ranges';
 
 /** How many daily backups are kept. */
 export const BACKUPS_KEPT = 7;
@@ -61,12 +63,57 @@ export async function makeDailyBackup(root: string, now = new Date()): Promise<s
   return today;
 }
 
-/** A shard's newest backup copy that parses as a shard. */
-export interface ShardBackup {
+/** What the newest backup that could be read holds of a range of ids. */
+export interface RangeBackup {
   /** The backup (a date) it comes from. */
   backup: string;
+  /** The highest change number of the backup's files covering the range. */
   changeNumber: number;
+  /** The articles of the range. */
   articles: Record<string, unknown>;
+  /**
+   * The journal entry up to which the backup holds an id's changes: that of the backup's
+   * file whose range covers it (0 for a file written without a journal).
+   */
+  journaledTo(id: string): number;
+}
+
+/**
+ * What the newest backup whose files covering the range [start, end) all parse holds of it
+ * (`end` null: no end), or null when no backup does.
+ */
+export async function readRangeBackup(root: string, start: string, end: string | null): Promise<RangeBackup | null> {
+  for (const backup of await listBackups(root)) {
+    const folder = join(backupsFolder(root), backup, 'catalog');
+    const names = (await readdir(folder).catch(() => [] as string[])).filter(isShardFile);
+    if (names.length === 0) continue;
+    const ranges = new ShardRanges(names.map((name) => name.slice(0, -'.json'.length)));
+    const starts = ranges.list();
+    const read = new Map<string, number>();
+    const articles: Record<string, unknown> = {};
+    let changeNumber = 0;
+    let whole = true;
+    for (const [i, from] of starts.entries()) {
+      const to = starts[i + 1] ?? null;
+      // Only the files whose range meets [start, end); the first backup file also holds ids below its name.
+      if ((end !== null && i > 0 && from >= end) || (to !== null && to <= start)) continue;
+      try {
+        const data = JSON.parse(await readFile(join(folder, `${from}.json`), 'utf8')) as { changeNumber?: unknown; journal?: unknown; articles?: unknown } | null;
+        if (!data || typeof data !== 'object' || typeof data.articles !== 'object' || data.articles === null) throw new Error('not a shard');
+        read.set(from, typeof data.journal === 'number' ? data.journal : 0);
+        changeNumber = Math.max(changeNumber, typeof data.changeNumber === 'number' ? data.changeNumber : 0);
+        for (const [id, record] of Object.entries(data.articles as Record<string, unknown>)) {
+          if (id >= start && (end === null || id < end) && ranges.shardOf(id) === from) articles[id] = record;
+        }
+      } catch {
+        // Missing or damaged too: an older backup may do.
+        whole = false;
+        break;
+      }
+    }
+    if (whole) return { backup, changeNumber, articles, journaledTo: (id) => read.get(ranges.shardOf(id)) ?? 0 };
+  }
+  return null;
 }
 
 /**
@@ -81,19 +128,4 @@ export async function quarantineShard(root: string, shard: string, now = new Dat
   const quarantinedTo = join(quarantine, `${shard}.json`);
   await writeFileDurably(quarantinedTo, await readFile(join(root, 'catalog', `${shard}.json`)));
   return quarantinedTo;
-}
-
-/** The newest backup copy of a shard that parses as one, or null when no backup holds one. */
-export async function readShardBackup(root: string, shard: string): Promise<ShardBackup | null> {
-  for (const backup of await listBackups(root)) {
-    try {
-      const data = JSON.parse(await readFile(join(backupsFolder(root), backup, 'catalog', `${shard}.json`), 'utf8')) as Partial<ShardBackup> | null;
-      if (data && typeof data === 'object' && typeof data.articles === 'object' && data.articles !== null) {
-        return { backup, changeNumber: typeof data.changeNumber === 'number' ? data.changeNumber : 0, articles: data.articles };
-      }
-    } catch {
-      // Missing or damaged too: an older backup may do.
-    }
-  }
-  return null;
 }

@@ -27,7 +27,7 @@ import type { ClippedArticle } from '../clip/clipped-article';
 import type { CapturedHttp } from './http-exchange';
 import { syncFolder, writeFileDurably } from './durable-file';
 import type { StoredScan } from './scan-capture';
-import { shardOf } from './shards';
+import { captureFolderOf } from './capture-folder';
 
 const gunzipAsync = promisify(gunzip);
 
@@ -72,7 +72,7 @@ const NEWLINE = 0x0a;
 
 /** The file holding an article's capture. */
 export function capturePath(root: string, id: string): string {
-  return join(root, 'articles', shardOf(id), `${id}${CAPTURE_SUFFIX}`);
+  return join(root, 'articles', captureFolderOf(id), `${id}${CAPTURE_SUFFIX}`);
 }
 
 /**

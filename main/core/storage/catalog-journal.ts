@@ -9,7 +9,8 @@
  * number each touched shard reached, and each changed article as its whole record (`r`), a
  * pointer to its capture (`c`: a new article whose record is the one its capture holds), the
  * top-level fields that changed (`s`) and went (`u`), or null when it was removed; `full`
- * lists shards whose whole content the entry holds (a repair, a checkpoint). A line whose CRC
+ * lists shards whose whole content the entry holds (a repair, a checkpoint), and `ends` where
+ * their ranges ended then (shards are named by their ranges' starts). A line whose CRC
  * does not match (a write torn by a crash, a damaged block) is skipped when read.
  *
  * Segments: `journal/<first seq, 12 digits>-<YYYY-MM-DD>.jsonl`. A new segment starts with each
@@ -64,6 +65,8 @@ export interface JournalEntry {
   changes: Record<string, JournalChange>;
   /** Shards whose every article the entry holds, to take in place of what they held before. */
   full?: string[];
+  /** Where the range of each shard in `full` ended (the next shard's start; null for the newest), when it was written. */
+  ends?: Record<string, string | null>;
 }
 
 /** A segment file's name: its first sequence number and the day of the backup that started it. */

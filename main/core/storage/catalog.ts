@@ -1,12 +1,14 @@
 /**
  * The catalog: every article's metadata, tags and provenance, in memory for speed and on
- * disk in shards (catalog/<XY>.json, see shards.ts), each a lowdb file written durably.
- * A change rewrites only the shards it touches, and the in-memory state changes only once a
- * shard is on disk, so what the app shows never runs ahead of what a crash would leave.
+ * disk in shards (catalog/<start>.json, each holding a range of ids, see shard-ranges.ts),
+ * each a lowdb file written durably. A change rewrites only the shards it touches, and the
+ * in-memory state changes only once a shard is on disk, so what the app shows never runs
+ * ahead of what a crash would leave. A shard a change takes past SHARD_BOUND articles is
+ * split (see writeSplit for why a crash half-way loses nothing).
  * With a journal (catalog-journal.ts, the writer's), every change is also appended there
  * before it is acknowledged, so that a damaged shard can be rebuilt without losing it.
  */
-import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { tagKey } from '../../../common/tags';
@@ -16,7 +18,7 @@ import { journalChange, type CatalogJournal, type JournalChange, type JournalEnt
 import { writeFilesDurably } from './durable-file';
 import { DurableJsonFile } from './json-file-adapter';
 import { appendedShardText } from './shard-json';
-import { isShardFile, shardOf } from './shards';
+import { isShardFile, SHARD_BOUND, ShardRanges, splitPoints } from './shard-ranges';
 import { OneAtATime } from '../../../common/one-at-a-time';
 
 /** The content of one shard file. */
@@ -76,6 +78,16 @@ export class Catalog {
   private nextSeq = 1;
   /** Shards written whose change did not reach the journal: journaled whole with the next entry. */
   private readonly unjournaled = new Set<string>();
+  /** The shards' ranges, from their files' names. */
+  private ranges = new ShardRanges();
+  /**
+   * Shards whose file on disk does not match what memory holds of them: a split a crash (or a
+   * failed write) cut short left the old shard whole beside its new pieces. Rewritten before
+   * any other change (finishSplits).
+   */
+  private readonly toRewrite = new Set<string>();
+  /** Articles a shard's file held outside its range, while loading (see takeInStrays). */
+  private strays: { shard: string; record: ArticleRecord }[] = [];
 
   private constructor(readonly folder: string) {}
 
@@ -93,6 +105,7 @@ export class Catalog {
       newest = Math.max(newest, seq);
     }
     this.nextSeq = newest + 1;
+    if (this.toRewrite.size > 0) await this.applying.run(() => this.finishSplits(this.nextSeq++));
     if (this.unjournaled.size > 0) await this.journalWrites(this.nextSeq++, new Map(), new Map());
   }
 
@@ -115,25 +128,44 @@ export class Catalog {
     // shard read at once, their parsing would run back to back and hold the thread up for
     // the whole catalog.
     names.sort();
+    catalog.ranges = new ShardRanges(names.map((name) => name.slice(0, -'.json'.length)));
     const reads: Promise<Low<ShardData> | Error>[] = [];
     const startRead = (i: number) => {
-      if (i < names.length) reads[i] = catalog.readShard(names[i]!.slice(0, 2)).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
+      if (i < names.length) reads[i] = catalog.readShard(names[i]!.slice(0, -'.json'.length)).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
     };
     for (let i = 0; i < LOAD_CONCURRENCY; i++) startRead(i);
     for (let i = 0; i < names.length; i++) {
       const read = await reads[i]!;
       startRead(i + LOAD_CONCURRENCY);
-      const shard = names[i]!.slice(0, 2);
+      const shard = names[i]!.slice(0, -'.json'.length);
       if (read instanceof Error) damaged.push({ shard, path: join(folder, names[i]!), reason: read.message });
       else catalog.installShard(shard, read);
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
+    catalog.takeInStrays();
     return { catalog, damaged };
   }
 
-  /** (Re)reads one shard from disk into memory. Throws if it does not parse. */
-  async loadShard(shard: string): Promise<void> {
-    this.installShard(shard, await this.readShard(shard));
+  /**
+   * Settles the articles shards held outside their ranges — left by a split a crash cut short
+   * (writeSplit): the old shard's file still holds the articles its new pieces took. The
+   * piece's copy is the one kept (it was written after the old shard's); an article the piece
+   * lacks (a piece whose file never got its name) goes to the shard whose range covers it; one
+   * whose shard is damaged is left to its repair (backup, journal and captures). Both files
+   * are rewritten as memory holds them before the next change, by a writer.
+   */
+  private takeInStrays(): void {
+    const damaged = new Set(this.ranges.list().filter((start) => !this.shards.has(start)));
+    for (const { shard, record } of this.strays) {
+      this.toRewrite.add(shard);
+      const home = this.ranges.shardOf(record.id);
+      const low = this.shards.get(home);
+      if (!low || damaged.has(home) || Object.hasOwn(low.data.articles, record.id)) continue;
+      low.data = { ...low.data, articles: { ...low.data.articles, [record.id]: record } };
+      this.remember(record);
+      this.toRewrite.add(home);
+    }
+    this.strays = [];
   }
 
   /** Reads one shard from disk. Throws if it does not parse. */
@@ -147,13 +179,23 @@ export class Catalog {
     return low;
   }
 
-  /** Puts a shard read from disk in memory, in place of what it held before. */
+  /**
+   * Puts a shard read from disk in memory, in place of what it held before. Articles outside
+   * its range are set aside for takeInStrays.
+   */
   private installShard(shard: string, low: Low<ShardData>): void {
-    const data = low.data;
     const previous = this.shards.get(shard);
     if (previous) for (const id of Object.keys(previous.data.articles)) this.forget(id);
+    let articles = low.data.articles;
+    for (const [id, record] of Object.entries(articles)) {
+      if (this.ranges.shardOf(id) === shard) continue;
+      if (articles === low.data.articles) articles = { ...articles };
+      delete articles[id];
+      this.strays.push({ shard, record });
+    }
+    if (articles !== low.data.articles) low.data = { ...low.data, articles };
     this.shards.set(shard, low);
-    for (const record of Object.values(data.articles)) this.remember(record);
+    for (const record of Object.values(articles)) this.remember(record);
     this.newestFirst = null;
   }
 
@@ -215,6 +257,11 @@ export class Catalog {
     return [...this.shards].map(([shard, low]) => [shard, low.data]);
   }
 
+  /** The ids a shard's range covers: from `start` ('' for the first shard, which holds any id below it) up to `end` (null: no end). */
+  rangeOf(shard: string): { start: string; end: string | null } {
+    return { start: this.ranges.list()[0] === shard ? '' : shard, end: this.ranges.endOf(shard) };
+  }
+
   /** The ids a shard holds. */
   idsInShard(shard: string): string[] {
     return Object.keys(this.shards.get(shard)?.data.articles ?? {});
@@ -234,7 +281,7 @@ export class Catalog {
   private async applyNow(changes: CatalogChanges, options: ApplyOptions): Promise<void> {
     const byShard = new Map<string, [string, ArticleRecord | null][]>();
     for (const entry of changes) {
-      const shard = shardOf(entry[0]);
+      const shard = this.ranges.shardOf(entry[0]);
       let list = byShard.get(shard);
       if (!list) byShard.set(shard, (list = []));
       list.push(entry);
@@ -242,17 +289,21 @@ export class Catalog {
     await mkdir(this.folder, { recursive: true });
     // What the journal will say of each change, from the records as they are before it.
     const seq = this.journal ? this.nextSeq++ : undefined;
+    if (this.toRewrite.size > 0) await this.finishSplits(seq);
     const described = this.journal ? this.describe(changes, options.inCaptures) : new Map<string, JournalChange>();
     const written = new Map<string, number>();
     let failure: unknown;
-    if (byShard.size >= BULK_SHARDS) {
-      failure = await this.applyInBulk(byShard, written, seq);
+    const plans = [...byShard].map(([shard, entries]) => ({ shard, entries, ...this.nextShard(shard, entries, seq) }));
+    const splitting = plans.filter((plan) => Object.keys(plan.next.articles).length > SHARD_BOUND);
+    const plain = plans.filter((plan) => !splitting.includes(plan));
+    if (plain.length >= BULK_SHARDS) {
+      failure = await this.applyInBulk(plain, written);
     } else {
-      const queue = [...byShard];
+      const queue = [...plain];
       const worker = async () => {
         for (let next = queue.shift(); next; next = queue.shift()) {
           try {
-            written.set(next[0], await this.writeShard(next[0], next[1], seq));
+            written.set(next.shard, await this.writeShard(next));
           } catch (error) {
             failure ??= error;
           }
@@ -260,7 +311,14 @@ export class Catalog {
       };
       await Promise.all(Array.from({ length: Math.min(WRITE_CONCURRENCY, queue.length) }, worker));
     }
-    if (seq !== undefined && written.size > 0) await this.journalWrites(seq, written, described);
+    for (const plan of splitting) {
+      try {
+        await this.writeSplit(plan, written);
+      } catch (error) {
+        failure ??= error;
+      }
+    }
+    if (seq !== undefined && (written.size > 0 || this.unjournaled.size > 0)) await this.journalWrites(seq, written, described);
     if (failure) throw failure;
   }
 
@@ -278,16 +336,18 @@ export class Catalog {
    */
   private async journalWrites(seq: number, written: Map<string, number>, described: Map<string, JournalChange>): Promise<void> {
     const changes: Record<string, JournalChange> = {};
-    for (const [id, change] of described) if (written.has(shardOf(id))) changes[id] = change;
+    for (const [id, change] of described) if (written.has(this.ranges.shardOf(id))) changes[id] = change;
     const full = [...this.unjournaled];
     const shards: Record<string, number> = Object.fromEntries(written);
+    const ends: Record<string, string | null> = {};
     for (const shard of full) {
       const data = this.shards.get(shard)?.data;
       if (!data) continue;
       shards[shard] = data.changeNumber;
+      ends[shard] = this.ranges.endOf(shard);
       for (const [id, record] of Object.entries(data.articles)) changes[id] = { r: record };
     }
-    const entry: JournalEntry = { seq, at: new Date().toISOString(), shards, changes, ...(full.length > 0 ? { full } : {}) };
+    const entry: JournalEntry = { seq, at: new Date().toISOString(), shards, changes, ...(full.length > 0 ? { full, ends } : {}) };
     try {
       await this.journal!.append(entry);
       for (const shard of full) this.unjournaled.delete(shard);
@@ -319,8 +379,9 @@ export class Catalog {
   private nextShard(shard: string, entries: [string, ArticleRecord | null][], seq: number | undefined): { low: Low<ShardData>; next: ShardData } {
     let low = this.shards.get(shard);
     if (!low) {
-      low = new Low<ShardData>(new DurableJsonFile(join(this.folder, `${shard}.json`)), emptyShard());
-      this.shards.set(shard, low);
+      // Only the first shard of an empty catalog is made this way; later ones come of splits.
+      low = this.newShard(shard, emptyShard());
+      this.ranges.add(shard);
     }
     const articles = { ...low.data.articles };
     for (const [id, record] of entries) {
@@ -330,9 +391,16 @@ export class Catalog {
     return { low, next: { changeNumber: low.data.changeNumber + 1, ...(seq !== undefined ? { journal: seq } : {}), articles } };
   }
 
+  /** A shard in memory, to be written to its file. */
+  private newShard(shard: string, data: ShardData): Low<ShardData> {
+    const low = new Low<ShardData>(new DurableJsonFile(join(this.folder, `${shard}.json`)), emptyShard());
+    low.data = data;
+    this.shards.set(shard, low);
+    return low;
+  }
+
   /** Writes one shard's next content; resolves to the change number it reached. */
-  private async writeShard(shard: string, entries: [string, ArticleRecord | null][], seq: number | undefined): Promise<number> {
-    const { low, next } = this.nextShard(shard, entries, seq);
+  private async writeShard({ low, next, entries }: ShardPlan): Promise<number> {
     const before = low.data;
     low.data = next;
     try {
@@ -346,15 +414,92 @@ export class Catalog {
   }
 
   /**
-   * A change that touches many shards (a bulk import) writes them all with one flush of the
-   * file system rather than one fsync each; each shard is still replaced atomically. A shard
-   * that only gains articles is written as its file on disk with them appended
-   * (shard-json.ts): a bulk import adds to every shard, batch after batch, and that costs a
-   * fraction of serialising the whole catalog again each time. Notes the shards written in
-   * `written`; resolves to the first failure, if any.
+   * Writes a shard that the change takes past SHARD_BOUND as pieces (shard-ranges.ts says
+   * where it is cut): the new pieces first, each under the name of its first id, all of them
+   * durable before the old shard's file is replaced by the first piece. A crash in between
+   * leaves the old file whole beside the pieces, and the next open keeps the pieces' copies
+   * (takeInStrays); nothing a piece holds is missing from the old file or the change. If the
+   * pieces cannot all be written they are removed again; if the first piece cannot, the others
+   * stand (they are on disk, with their part of the change) and it is rewritten before the
+   * next change.
    */
-  private async applyInBulk(byShard: Map<string, [string, ArticleRecord | null][]>, written: Map<string, number>, seq: number | undefined): Promise<unknown> {
-    const planned = [...byShard].map(([shard, entries]) => ({ shard, entries, ...this.nextShard(shard, entries, seq) }));
+  private async writeSplit(plan: ShardPlan, written: Map<string, number>): Promise<void> {
+    const { shard, low, next, entries } = plan;
+    const ids = Object.keys(next.articles).sort();
+    const points = splitPoints(ids, this.ranges.endOf(shard) === null).filter((point) => point > shard && isShardFile(`${point}.json`));
+    if (points.length === 0) {
+      written.set(shard, await this.writeShard(plan));
+      return;
+    }
+    const starts = [shard, ...points];
+    const pieces = starts.map((start): ShardData => ({ changeNumber: start === shard ? next.changeNumber : 1, ...(next.journal !== undefined ? { journal: next.journal } : {}), articles: {} }));
+    let piece = 0;
+    for (const id of ids) {
+      while (piece + 1 < starts.length && id >= starts[piece + 1]!) piece++;
+      pieces[piece]!.articles[id] = next.articles[id]!;
+    }
+    const paths = points.map((start) => join(this.folder, `${start}.json`));
+    const failed = await writeFilesDurably(paths.map((path, i) => [path, JSON.stringify(pieces[i + 1])]));
+    if (failed.size > 0) {
+      await Promise.all(paths.map((path) => rm(path, { force: true })));
+      throw failed.values().next().value;
+    }
+    // The pieces are on disk: memory follows, whatever becomes of the first piece.
+    for (const [i, start] of points.entries()) {
+      this.ranges.add(start);
+      this.newShard(start, pieces[i + 1]!);
+      written.set(start, pieces[i + 1]!.changeNumber);
+    }
+    const before = low.data;
+    low.data = pieces[0]!;
+    try {
+      await low.write();
+    } catch (error) {
+      // The old file stays whole on disk: memory holds its articles of its new range until it is rewritten.
+      const kept: Record<string, ArticleRecord> = {};
+      for (const [id, record] of Object.entries(before.articles)) if (id < points[0]!) kept[id] = record;
+      low.data = { ...before, articles: kept };
+      this.toRewrite.add(shard);
+      this.settle(entries.filter(([id]) => id >= points[0]!));
+      throw error;
+    }
+    written.set(shard, pieces[0]!.changeNumber);
+    this.settle(entries);
+  }
+
+  /**
+   * Rewrites the shards whose files do not hold what memory does (a split cut short), as
+   * `seq` (journaled whole with the next entry). A shard that cannot be written stays to do.
+   */
+  private async finishSplits(seq: number | undefined): Promise<void> {
+    for (const shard of [...this.toRewrite]) {
+      const low = this.shards.get(shard);
+      if (!low) {
+        this.toRewrite.delete(shard);
+        continue;
+      }
+      const before = low.data;
+      low.data = { changeNumber: before.changeNumber + 1, ...(seq !== undefined ? { journal: seq } : {}), articles: before.articles };
+      try {
+        await low.write();
+      } catch (error) {
+        low.data = before;
+        throw error;
+      }
+      this.toRewrite.delete(shard);
+      if (seq !== undefined) this.unjournaled.add(shard);
+    }
+  }
+
+  /**
+   * A change that touches many shards (an edit of thousands of articles, an import keeping
+   * old ids) writes them all with one flush of the file system rather than one fsync each;
+   * each shard is still replaced atomically. A shard that only gains articles is written as
+   * its file on disk with them appended (shard-json.ts), a fraction of the cost of
+   * serialising it again. Notes the shards written in `written`; resolves to the first
+   * failure, if any.
+   */
+  private async applyInBulk(planned: ShardPlan[], written: Map<string, number>): Promise<unknown> {
     const failed = await writeFilesDurably(planned.map(({ shard, entries, low, next }) => [join(this.folder, `${shard}.json`), () => this.bulkText(shard, low.data, next, entries)]));
     planned.forEach(({ shard, low, next, entries }, i) => {
       if (failed.has(i)) return;
@@ -407,6 +552,14 @@ export class Catalog {
       if (entry && --entry.count === 0) this.tagCounts.delete(key);
     }
   }
+}
+
+/** What a change will write of one shard. */
+interface ShardPlan {
+  shard: string;
+  entries: [string, ArticleRecord | null][];
+  low: Low<ShardData>;
+  next: ShardData;
 }
 
 function emptyShard(): ShardData {

@@ -9,6 +9,8 @@
  * articles/<XY>/<id>/, XY being the id's last two characters: article.json and
  * original.<kind>.gz.
  * Format 3: each capture is one file, articles/<XY>/<id>.capture (see captures.ts).
+ * Format 4: the catalog's shards hold ranges of ids, catalog/<first id>.json (see
+ * shard-ranges.ts and catalog-shards-by-range.ts); captures stay where they were.
  */
 import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -16,7 +18,8 @@ import { CuttingsError } from '../../../common/errors';
 import type { ArticleRecord } from './article-record';
 import { capturePath, encodeCapture, type OriginalKind } from './captures';
 import { syncFolder, syncMany, writeFileDurably } from './durable-file';
-import { shardOf } from './shards';
+import { captureFolderOf } from './capture-folder';
+import { shardCatalogByRange } from './catalog-shards-by-range';
 
 /** One step: from `from` to `from + 1`. */
 interface Migration {
@@ -42,7 +45,8 @@ const MIGRATIONS: Migration[] = [
       if (catalog) {
         const shards = new Map<string, Record<string, ArticleRecord>>();
         for (const record of Object.values(catalog.articles ?? {})) {
-          const shard = shardOf(record.id);
+          // Format 2's catalog shards were named like the capture folders, by the id's last two characters.
+          const shard = captureFolderOf(record.id);
           const articles = shards.get(shard) ?? {};
           articles[record.id] = record;
           shards.set(shard, articles);
@@ -57,7 +61,7 @@ const MIGRATIONS: Migration[] = [
         if (name.length !== 26) continue;
         const from = join(articles, name);
         if (!(await stat(from)).isDirectory()) continue;
-        const shardFolder = join(articles, shardOf(name));
+        const shardFolder = join(articles, captureFolderOf(name));
         await mkdir(shardFolder, { recursive: true });
         await rename(from, join(shardFolder, name));
       }
@@ -103,6 +107,11 @@ const MIGRATIONS: Migration[] = [
       // And the removals (the folders the capture files sit in are synced again).
       await syncMany(root, written);
     },
+  },
+  {
+    from: 3,
+    describe: 'catalog shards by range of ids',
+    run: shardCatalogByRange,
   },
 ];
 

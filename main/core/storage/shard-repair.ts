@@ -1,19 +1,20 @@
 /**
  * Rebuilding a damaged catalog shard, so that no acknowledged change is lost: the damaged
- * file is copied to quarantine, the newest backup of it that parses is the starting point (or
- * nothing, with no backup of it), every journaled change made to the shard since that backup
- * is replayed in order (catalog-journal.ts: the backup's change number says where to start),
- * and the articles whose captures are on disk but which neither names are put back from the
- * record each capture holds. All of it is built in memory and then renamed over the damaged
+ * file is copied to quarantine, what the newest backup that parses holds of the shard's range
+ * of ids is the starting point (or nothing, with no backup of it), every journaled change made
+ * since that backup to an id of the range is replayed in order (catalog-journal.ts: the
+ * journal entry each backup file was written with says where to start, for the ids of its
+ * range — shards may have split since the backup), and the articles of the range whose
+ * captures are on disk but which neither names are put back from the record each capture
+ * holds. All of it is built in memory and then renamed over the damaged
  * file in one step, journaled whole: a crash half-way leaves the damaged file, repaired again
  * at the next open, never the bare backup copy, which parses and would hide the changes since.
  */
 import type { ArticleRecord } from './article-record';
-import { quarantineShard, readShardBackup } from './backups';
+import { quarantineShard, readRangeBackup } from './backups';
 import { listCaptureIds, readCapture } from './captures';
 import type { Catalog } from './catalog';
 import { readJournal, type JournalReading } from './catalog-journal';
-import { shardOf } from './shards';
 
 /**
  * Repairs one damaged shard of a library open for writing; returns the notice for the user.
@@ -24,8 +25,11 @@ import { shardOf } from './shards';
  */
 export async function repairShard(root: string, catalog: Catalog, shard: string, journal?: JournalReading, onRecovered?: (id: string) => void): Promise<string> {
   const quarantinedTo = await quarantineShard(root, shard);
-  const restored = await readShardBackup(root, shard);
+  const range = catalog.rangeOf(shard);
+  const inRange = (id: string) => id >= range.start && (range.end === null || id < range.end);
+  const restored = await readRangeBackup(root, range.start, range.end);
   const since = restored?.changeNumber ?? 0;
+  const journaledTo = restored?.journaledTo ?? (() => 0);
   const articles = { ...(restored?.articles ?? {}) } as Record<string, ArticleRecord>;
   const removed = new Set<string>();
   const fromCapture = async (id: string) => (await readCapture(root, id).catch(() => null))?.record ?? null;
@@ -35,14 +39,18 @@ export async function repairShard(root: string, catalog: Catalog, shard: string,
   let replayed = 0;
   let unplaceable = 0;
   for (const entry of entries) {
-    const reached = entry.shards[shard];
-    if (reached === undefined || reached <= since) continue;
-    newest = Math.max(newest, reached);
-    replayed++;
-    // An entry that holds the whole shard takes the place of what came before it.
-    if (entry.full?.includes(shard)) for (const id of Object.keys(articles)) delete articles[id];
+    newest = Math.max(newest, entry.shards[shard] ?? 0);
+    let replays = false;
+    // An entry that holds a whole shard takes the place of what came before it in that shard's range then.
+    for (const full of entry.full ?? []) {
+      const end = entry.ends?.[full] ?? null;
+      for (const id of Object.keys(articles)) {
+        if (id >= full && (end === null || id < end) && entry.seq > journaledTo(id)) delete articles[id];
+      }
+    }
     for (const [id, change] of Object.entries(entry.changes)) {
-      if (shardOf(id) !== shard) continue;
+      if (!inRange(id) || entry.seq <= journaledTo(id)) continue;
+      replays = true;
       if (change === null) {
         delete articles[id];
         removed.add(id);
@@ -70,11 +78,13 @@ export async function repairShard(root: string, catalog: Catalog, shard: string,
       for (const key of change.u ?? []) delete next[key];
       articles[id] = next as unknown as ArticleRecord;
     }
+    if (replays) replayed++;
   }
 
   let recovered = 0;
-  for (const id of await listCaptureIds(root, [shard])) {
-    if (articles[id] || removed.has(id)) continue;
+  // Captures are filed by their ids' last characters, not by range: every folder is looked at.
+  for (const id of await listCaptureIds(root)) {
+    if (!inRange(id) || articles[id] || removed.has(id)) continue;
     const record = await fromCapture(id);
     if (record) {
       articles[id] = record;

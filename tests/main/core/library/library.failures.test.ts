@@ -10,6 +10,7 @@ import { capturePath, listCaptureIds } from '../../../../main/core/storage/captu
 import { verifyLibrary } from '../../../../main/core/library/verify';
 import { SEED_ARTICLE } from '../../../paths';
 import { useTempLibrary } from '../../../temp-library';
+import { catalogShardPath } from '../storage/catalog-files';
 
 /** When set, every durable write (open for writing) fails with this error code. */
 let failWritesWith: string | null = null;
@@ -93,7 +94,7 @@ describe('when files are removed behind the app', () => {
 
   it('a deleted catalog shard is written again from memory at the next edit', async () => {
     const { id } = await temp.library.addText({ text: seed, tags: ['a'] });
-    await rm(join(temp.library.path, 'catalog', `${id.slice(-2)}.json`));
+    await rm(await catalogShardPath(temp.library.path, id));
     await temp.library.updateTags(id, ['b'], []);
     await temp.reopen();
     expect((await temp.library.get(id)).tags).toEqual(['a', 'b']);

@@ -24,7 +24,7 @@ describe('Library.open', () => {
     const root = temp.path;
     expect((await readdir(root)).sort()).toEqual(['articles', 'backups', 'catalog', 'cuttings.json', 'lock']);
     const format = JSON.parse(await readFile(join(root, 'cuttings.json'), 'utf8'));
-    expect(format).toMatchObject({ format: 'cuttings-library', version: 3 });
+    expect(format).toMatchObject({ format: 'cuttings-library', version: 4 });
   });
 
   it('refuses a library written by a newer format, leaving it untouched', async () => {

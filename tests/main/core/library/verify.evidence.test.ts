@@ -1,5 +1,4 @@
 import { readFile, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { custodyLogPath } from '../../../../main/core/evidence/custody-log';
 import { tokenPath } from '../../../../main/core/evidence/timestamp-queue';
@@ -7,6 +6,7 @@ import { verifyLibrary } from '../../../../main/core/library/verify';
 import { capturePath, encodeCapture, readCaptureSync, readOriginal, zipOriginal, type CapturedContent } from '../../../../main/core/storage/captures';
 import { useTempLibrary } from '../../../temp-library';
 import { startTestTsa, type TestTsa } from '../../../test-tsa';
+import { catalogShardPath } from '../storage/catalog-files';
 
 let tsa: TestTsa;
 beforeAll(async () => {
@@ -111,7 +111,7 @@ describe('cuttings verify and the evidence', () => {
     const lines = await custodyLines();
     expect(JSON.parse(lines.at(-1)!)).toMatchObject({ seq: 4, event: 'deleted', detail: 'a duplicate', items: [{ article: ids[0], manifest: expect.stringMatching(/^[0-9a-f]{64}$/u), original: expect.any(String), text: expect.any(String) }] });
     // Removed from the catalog and its capture deleted, with no entry: as someone with the files might.
-    const shard = join(temp.path, 'catalog', `${ids[1]!.slice(-2)}.json`);
+    const shard = await catalogShardPath(temp.path, ids[1]!);
     const data = JSON.parse(await readFile(shard, 'utf8')) as { articles: Record<string, unknown> };
     delete data.articles[ids[1]!];
     await writeFile(shard, JSON.stringify(data));

@@ -1,5 +1,4 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { Library } from '../../../../main/core/library';
 import { saveSnapshot } from '../../../../main/core/search/search-snapshot';
@@ -8,6 +7,7 @@ import { SearchIndex } from '../../../../main/core/search/search-index';
 import { verifyLibrary } from '../../../../main/core/library/verify';
 import { SEED_ARTICLE } from '../../../paths';
 import { useTempLibrary } from '../../../temp-library';
+import { catalogShardPath } from '../storage/catalog-files';
 
 const temp = useTempLibrary();
 let id: string;
@@ -60,16 +60,16 @@ describe('verifyLibrary', () => {
 });
 
 describe('verifyLibrary and provenance', () => {
-  const catalogFile = () => join(temp.library.path, 'catalog', `${id.slice(-2)}.json`);
+  const catalogFile = () => catalogShardPath(temp.library.path, id);
 
   /** Rewrites the article's record in its catalog shard, as damage or tampering would. */
   async function alterRecord(change: (record: { provenance: Record<string, unknown> }) => void): Promise<Library> {
-    const shard = JSON.parse(await readFile(catalogFile(), 'utf8'));
+    const shard = JSON.parse(await readFile(await catalogFile(), 'utf8'));
     const holder = JSON.stringify(shard);
     const found = findRecord(shard, id);
     change(found);
     expect(JSON.stringify(shard)).not.toBe(holder);
-    await writeFile(catalogFile(), JSON.stringify(shard));
+    await writeFile(await catalogFile(), JSON.stringify(shard));
     await temp.reopen();
     return temp.library;
   }

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Library } from '../../../../main/core/library';
 import { BACKUPS_KEPT, listBackups, makeDailyBackup } from '../../../../main/core/storage/backups';
 import { makeTempFolder } from '../../../paths';
+import { catalogShardOf, catalogShardPath } from './catalog-files';
 
 let folder: { path: string; remove: () => Promise<void> };
 let root: string;
@@ -45,17 +46,18 @@ describe('a damaged catalog shard', () => {
     library = await Library.open(root);
     await library.close();
 
-    const shard = join(root, 'catalog', `${first.id.slice(-2)}.json`);
+    const name = await catalogShardOf(root, first.id);
+    const shard = join(root, 'catalog', `${name}.json`);
     await writeFile(shard, '{ this is not json');
     library = await Library.open(root);
     expect(library.notices).toHaveLength(1);
     expect(library.notices[0]).toMatch(
-      new RegExp(`^library: catalog shard ${first.id.slice(-2)} was damaged and moved to .*quarantine.*; restored from the backup of \\d{4}-\\d{2}-\\d{2}$`, 'u'),
+      new RegExp(`^library: catalog shard ${name} was damaged and moved to .*quarantine.*; restored from the backup of \\d{4}-\\d{2}-\\d{2}$`, 'u'),
     );
     expect((await library.get(first.id)).tags).toEqual(['kept']);
     await library.close();
     const [stamp] = await readdir(join(root, 'quarantine'));
-    expect(await readFile(join(root, 'quarantine', stamp!, `${first.id.slice(-2)}.json`), 'utf8')).toBe('{ this is not json');
+    expect(await readFile(join(root, 'quarantine', stamp!, `${name}.json`), 'utf8')).toBe('{ this is not json');
   });
 
   it('recovers articles added after the backup from their captures when the journal is gone too', async () => {
@@ -65,7 +67,7 @@ describe('a damaged catalog shard', () => {
     const added = await library.addText({ ...article(2), tags: ['first-tag'] });
     await library.close();
     await rm(join(root, 'journal'), { recursive: true });
-    await writeFile(join(root, 'catalog', `${added.id.slice(-2)}.json`), '');
+    await writeFile(await catalogShardPath(root, added.id), '');
     library = await Library.open(root);
     // Today's backup was made at the first open, before the article was added.
     expect(library.notices[0]).toMatch(/; no backup of it could be read; 1 article\(s\) recovered from their captures$/u);
@@ -77,7 +79,7 @@ describe('a damaged catalog shard', () => {
     let library = await Library.open(root);
     const added = await library.addText(article(3));
     await library.close();
-    const shard = join(root, 'catalog', `${added.id.slice(-2)}.json`);
+    const shard = await catalogShardPath(root, added.id);
     await writeFile(shard, '[');
     library = await Library.open(root, { readOnly: true });
     expect(library.notices[0]).toContain(`library: ${shard} is damaged`);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ArticleRecord } from '../../../../main/core/storage/article-record';
 import { Catalog } from '../../../../main/core/storage/catalog';
-import { shardOf } from '../../../../main/core/storage/shards';
+import { FIRST_SHARD } from '../../../../main/core/storage/shard-ranges';
 import { makeTempFolder } from '../../../paths';
 
 let folder: { path: string; remove: () => Promise<void> };
@@ -30,14 +30,18 @@ function record(id: string, tags: string[] = []): ArticleRecord {
 describe('Catalog', () => {
   it('writes only the shard an edit touches', async () => {
     const { catalog } = await Catalog.load(folder.path);
-    await catalog.apply(new Map([['01HAAAAAAAAAAAAAAAAAAAAAAA', record('01HAAAAAAAAAAAAAAAAAAAAAAA')], ['01HAAAAAAAAAAAAAAAAAAAAABB', record('01HAAAAAAAAAAAAAAAAAAAAABB')]]));
-    expect((await readdir(folder.path)).sort()).toEqual(['AA.json', 'BB.json']);
-    const before = await stat(join(folder.path, 'BB.json'));
-    await catalog.apply(new Map([['01HAAAAAAAAAAAAAAAAAAAAAAA', record('01HAAAAAAAAAAAAAAAAAAAAAAA', ['x'])]]));
-    const after = await stat(join(folder.path, 'BB.json'));
+    // 100 ids in order: the newest shard is cut after 64 of them.
+    const ids = Array.from({ length: 100 }, (_, i) => `01HA${String(i).padStart(22, '0')}`);
+    await catalog.apply(new Map(ids.map((id) => [id, record(id)] as [string, ArticleRecord])));
+    expect((await readdir(folder.path)).sort()).toEqual([`${FIRST_SHARD}.json`, `${ids[64]}.json`]);
+    const before = await stat(join(folder.path, `${ids[64]}.json`));
+    await catalog.apply(new Map([[ids[3]!, record(ids[3]!, ['x'])]]));
+    const after = await stat(join(folder.path, `${ids[64]}.json`));
     expect(after.mtimeMs).toBe(before.mtimeMs);
     expect(after.ino).toBe(before.ino);
-    expect(JSON.parse(await readFile(join(folder.path, 'AA.json'), 'utf8')).changeNumber).toBe(2);
+    const first = JSON.parse(await readFile(join(folder.path, `${FIRST_SHARD}.json`), 'utf8'));
+    expect(first.changeNumber).toBe(2);
+    expect(first.articles[ids[3]!].tags).toEqual(['x']);
   });
 
   it('keeps both of two changes to one shard made at the same time (a tag edit during an import)', async () => {
@@ -91,16 +95,12 @@ describe('Catalog', () => {
 
   it('reports a shard that does not parse and leaves it untouched', async () => {
     const { writeFile } = await import('node:fs/promises');
-    await writeFile(join(folder.path, 'ZZ.json'), '{"changeNumber": 3, "articles": {');
+    const name = '01HZZZZZZZZZZZZZZZZZZZZZZZ.json';
+    await writeFile(join(folder.path, name), '{"changeNumber": 3, "articles": {');
     const { catalog, damaged } = await Catalog.load(folder.path);
     expect(catalog.size).toBe(0);
     expect(damaged).toHaveLength(1);
-    expect(damaged[0]!.reason).toContain(`library: ${join(folder.path, 'ZZ.json')} is damaged and was left untouched`);
-    expect(await readFile(join(folder.path, 'ZZ.json'), 'utf8')).toBe('{"changeNumber": 3, "articles": {');
-  });
-
-  it('spreads ULIDs over shards by their last two characters', () => {
-    expect(shardOf('01JH3V5Q7M0X2K9T4B6N8C1D2E')).toBe('2E');
-    expect(() => shardOf('x')).toThrow('catalog: id "x" cannot be sharded');
+    expect(damaged[0]!.reason).toContain(`library: ${join(folder.path, name)} is damaged and was left untouched`);
+    expect(await readFile(join(folder.path, name), 'utf8')).toBe('{"changeNumber": 3, "articles": {');
   });
 });

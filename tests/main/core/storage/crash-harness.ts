@@ -14,7 +14,7 @@ import { build } from 'esbuild';
 import { Library } from '../../../../main/core/library';
 import { verifyLibrary } from '../../../../main/core/library/verify';
 import { makeDailyBackup } from '../../../../main/core/storage/backups';
-import { isShardFile } from '../../../../main/core/storage/shards';
+import { isShardFile } from '../../../../main/core/storage/shard-ranges';
 import { annotationState } from './crash-state';
 
 /** How many kills one library lives through before the test starts a new one. */

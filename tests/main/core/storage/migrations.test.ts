@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Library } from '../../../../main/core/library';
 import { encodeCapture } from '../../../../main/core/storage/captures';
 import { verifyLibrary } from '../../../../main/core/library/verify';
+import { FIRST_SHARD } from '../../../../main/core/storage/shard-ranges';
 import { makeTempFolder, REPO_ROOT } from '../../../paths';
 
 // A library written by Cuttings 0.1 (format 1: one catalog file, captures in articles/<id>/),
@@ -28,6 +29,7 @@ describe('a format 1 library', () => {
     expect(library.notices).toEqual([
       `library: upgraded ${root}: format 1 → 2: shard the catalog and the captures`,
       `library: upgraded ${root}: format 2 → 3: one file per capture`,
+      `library: upgraded ${root}: format 3 → 4: catalog shards by range of ids`,
     ]);
     const articles = library.list();
     expect(articles.map((article) => article.title).sort()).toEqual([
@@ -42,8 +44,8 @@ describe('a format 1 library', () => {
     expect(await verifyLibrary(library)).toMatchObject({ articles: 3, problems: [] });
     await library.close();
 
-    expect(JSON.parse(await readFile(join(root, 'cuttings.json'), 'utf8')).version).toBe(3);
-    expect((await readdir(join(root, 'catalog'))).every((name) => /^[0-9A-Z]{2}\.json$/u.test(name))).toBe(true);
+    expect(JSON.parse(await readFile(join(root, 'cuttings.json'), 'utf8')).version).toBe(4);
+    expect(await readdir(join(root, 'catalog'))).toEqual([`${FIRST_SHARD}.json`]);
     expect((await readdir(join(root, 'articles'))).every((name) => name.length === 2)).toBe(true);
   });
 
@@ -77,7 +79,7 @@ describe('a format 2 library', () => {
     const before = await captureFolders(root);
     expect(before).toHaveLength(3);
     const library = await Library.open(root);
-    expect(library.notices).toEqual([`library: upgraded ${root}: format 2 → 3: one file per capture`]);
+    expect(library.notices).toEqual([`library: upgraded ${root}: format 2 → 3: one file per capture`, `library: upgraded ${root}: format 3 → 4: catalog shards by range of ids`]);
     const seed = library.list().find((article) => article.title.startsWith('US-Russia'))!;
     expect(seed.tags).toEqual(['ukraine', 'Diplomacy/Russia', 'checked']);
     expect((await library.get(seed.id)).text).toContain('Sergei Lavrov');
@@ -86,7 +88,7 @@ describe('a format 2 library', () => {
     expect(await verifyLibrary(library)).toMatchObject({ articles: 3, problems: [] });
     await library.close();
 
-    expect(JSON.parse(await readFile(join(root, 'cuttings.json'), 'utf8')).version).toBe(3);
+    expect(JSON.parse(await readFile(join(root, 'cuttings.json'), 'utf8')).version).toBe(4);
     expect(await captureFolders(root)).toEqual([]);
     for (const folder of before) {
       const id = folder.split('/').pop()!;

@@ -8,7 +8,9 @@ import { verifyLibrary } from '../../../../main/core/library/verify';
 import { makeDailyBackup, quarantineShard } from '../../../../main/core/storage/backups';
 import { readCapture, readOriginal } from '../../../../main/core/storage/captures';
 import { journalFolder, readJournal } from '../../../../main/core/storage/catalog-journal';
+import { SHARD_BOUND } from '../../../../main/core/storage/shard-ranges';
 import { makeTempFolder } from '../../../paths';
+import { catalogShardOf, catalogShardPath } from './catalog-files';
 
 let folder: { path: string; remove: () => Promise<void> };
 let root: string;
@@ -24,13 +26,13 @@ afterEach(async () => {
 });
 
 const text = (n: number) => ({ text: `Report number ${n}\n\nThe council met for the ${n}th time and agreed on nothing at all.` });
-const shardPath = (id: string) => join(root, 'catalog', `${id.slice(-2)}.json`);
+const shardPath = (id: string) => catalogShardPath(root, id);
 
 /** Closes the library, damages the shard of each id (and with `withoutBackups`, deletes every backup), opens it again and returns its notices. */
 async function damageAndReopen(ids: string[], withoutBackups = false): Promise<readonly string[]> {
   await library.close();
   if (withoutBackups) await rm(join(root, 'backups'), { recursive: true });
-  for (const id of ids) await writeFile(shardPath(id), '{"changeNumber": 4, "articles": {"trunc');
+  for (const id of ids) await writeFile(await shardPath(id), '{"changeNumber": 4, "articles": {"trunc');
   library = await Library.open(root);
   return library.notices;
 }
@@ -59,8 +61,9 @@ describe('repairing a damaged shard', () => {
     const before = { kept: await annotations(kept.id), added: await annotations(added.id) };
 
     const notices = await damageAndReopen([kept.id, added.id]);
-    expect(notices.find((notice) => notice.includes(`shard ${kept.id.slice(-2)}`))).toMatch(
-      new RegExp(`^library: catalog shard ${kept.id.slice(-2)} was damaged and moved to .*quarantine.*; restored from the backup of \\d{4}-\\d{2}-\\d{2}; \\d+ change\\(s\\) made since replayed from the journal$`, 'u'),
+    const keptShard = await catalogShardOf(root, kept.id);
+    expect(notices.find((notice) => notice.includes(`shard ${keptShard}`))).toMatch(
+      new RegExp(`^library: catalog shard ${keptShard} was damaged and moved to .*quarantine.*; restored from the backup of \\d{4}-\\d{2}-\\d{2}; \\d+ change\\(s\\) made since replayed from the journal$`, 'u'),
     );
     expect({ kept: await annotations(kept.id), added: await annotations(added.id) }).toEqual(before);
     expect(before.kept).toEqual({ tags: ['after', 'more'], note: 'Ask the **council** again', highlights: [['agreed on nothing', 'as always'], ['The council met', '']] });
@@ -86,8 +89,9 @@ describe('repairing a damaged shard', () => {
     const article = await library.addText(text(4));
     await library.updateTags(article.id, ['a'], []);
     await damageAndReopen([article.id]);
-    const repaired = JSON.parse(await readFile(shardPath(article.id), 'utf8'));
-    const journaled = (await readJournal(root)).entries.map((entry) => entry.shards[article.id.slice(-2)] ?? 0);
+    const repaired = JSON.parse(await readFile(await shardPath(article.id), 'utf8'));
+    const shard = await catalogShardOf(root, article.id);
+    const journaled = (await readJournal(root)).entries.map((entry) => entry.shards[shard] ?? 0);
     expect(repaired.changeNumber).toBeGreaterThan(Math.max(...journaled.slice(0, -1)));
     await library.updateTags(article.id, ['b'], ['a']);
     await damageAndReopen([article.id]);
@@ -102,11 +106,11 @@ describe('repairing a damaged shard', () => {
     library = await Library.open(root);
     await library.updateTags(article.id, ['after'], ['before']);
     await library.close();
-    await writeFile(shardPath(article.id), '{"changeNumber": 4, "articles": {"trunc');
+    await writeFile(await shardPath(article.id), '{"changeNumber": 4, "articles": {"trunc');
     // What a crash right after the first step of a repair leaves: the damaged file still there,
     // not the backup's copy, which parses and would hide the edit made since.
-    await quarantineShard(root, article.id.slice(-2));
-    expect(await readFile(shardPath(article.id), 'utf8')).toBe('{"changeNumber": 4, "articles": {"trunc');
+    await quarantineShard(root, await catalogShardOf(root, article.id));
+    expect(await readFile(await shardPath(article.id), 'utf8')).toBe('{"changeNumber": 4, "articles": {"trunc');
     library = await Library.open(root);
     expect(library.notices[0]).toMatch(/was damaged .*; restored from the backup of .*; 1 change\(s\) made since replayed from the journal$/u);
     expect((await annotations(article.id)).tags).toEqual(['after']);
@@ -169,15 +173,38 @@ describe('repairing a damaged shard', () => {
     const article = await library.addText(text(6));
     await library.close();
     // As a crash between writing the shard and journaling it leaves things.
-    const shard = JSON.parse(await readFile(shardPath(article.id), 'utf8'));
+    const shard = JSON.parse(await readFile(await shardPath(article.id), 'utf8'));
     shard.articles[article.id].tags = ['written-not-journaled'];
     shard.changeNumber += 1;
     shard.journal += 1;
-    await writeFile(shardPath(article.id), JSON.stringify(shard));
+    await writeFile(await shardPath(article.id), JSON.stringify(shard));
     library = await Library.open(root);
     const last = (await readJournal(root)).entries.at(-1)!;
-    expect(last.full).toEqual([article.id.slice(-2)]);
+    expect(last.full).toEqual([await catalogShardOf(root, article.id)]);
     await damageAndReopen([article.id]);
     expect((await annotations(article.id)).tags).toEqual(['written-not-journaled']);
+  });
+
+  it('rebuilds shards split since the backup from the backup’s wider shard, the journal and the captures', async () => {
+    const first = await library.addText({ ...text(1), tags: ['before'] });
+    await library.close();
+    await rm(join(root, 'backups'), { recursive: true });
+    await makeDailyBackup(root);
+    library = await Library.open(root);
+    // Enough articles after the backup to cut the newest shard twice.
+    const later: string[] = [];
+    for (let i = 0; i < 2 * SHARD_BOUND + 10; i++) later.push((await library.addText(text(100 + i))).id);
+    await library.updateTags(first.id, ['after'], ['before']);
+    const inPiece = later[SHARD_BOUND + 5]!;
+    await library.setNote(inPiece, 'kept in a piece');
+    const shards = new Set(await Promise.all([first.id, inPiece, later.at(-1)!].map((id) => catalogShardOf(root, id))));
+    expect(shards.size).toBe(3);
+    const notices = await damageAndReopen([first.id, inPiece]);
+    expect(notices).toHaveLength(2);
+    for (const notice of notices) expect(notice).toMatch(/; restored from the backup of \d{4}-\d{2}-\d{2}; \d+ change\(s\) made since replayed from the journal$/u);
+    expect(library.list()).toHaveLength(1 + later.length);
+    expect((await annotations(first.id)).tags).toEqual(['after']);
+    expect((await annotations(inPiece)).note).toBe('kept in a piece');
+    expect((await verifyLibrary(library)).problems).toEqual([]);
   });
 });
