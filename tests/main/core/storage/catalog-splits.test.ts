@@ -91,17 +91,20 @@ describe('splitting range shards', () => {
 
   it('adds new ids to the newest range only, cutting it a bound at a time, the older shards left alone', async () => {
     const { catalog } = await Catalog.load(catalogFolder);
-    const ids = Array.from({ length: 400 }, (_, i) => `01J${String(i).padStart(23, '0')}`);
-    await catalog.apply(changes(ids.slice(0, 100)));
+    // The first batch fills the first shard and starts the newest; later batches of 75 only go there.
+    const total = 4 * SHARD_BOUND + 50;
+    const first = SHARD_BOUND + 36;
+    const ids = Array.from({ length: total }, (_, i) => `01J${String(i).padStart(23, '0')}`);
+    await catalog.apply(changes(ids.slice(0, first)));
     const olderFile = join(catalogFolder, `${FIRST_SHARD}.json`);
     const olderBefore = await stat(olderFile);
-    for (let i = 100; i < 400; i += 75) await catalog.apply(changes(ids.slice(i, i + 75)));
+    for (let i = first; i < total; i += 75) await catalog.apply(changes(ids.slice(i, i + 75)));
     expect((await stat(olderFile)).ino).toBe(olderBefore.ino);
     const files = await shardFiles();
     const sizes = [...files.values()].map((articles) => Object.keys(articles).length);
     // Every shard but the newest is full.
     expect(sizes.slice(0, -1).every((size) => size === SHARD_BOUND)).toBe(true);
-    expect(sizes.reduce((a, b) => a + b)).toBe(400);
+    expect(sizes.reduce((a, b) => a + b)).toBe(total);
   });
 });
 

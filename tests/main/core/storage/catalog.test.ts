@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ArticleRecord } from '../../../../main/core/storage/article-record';
 import { Catalog } from '../../../../main/core/storage/catalog';
-import { FIRST_SHARD } from '../../../../main/core/storage/shard-ranges';
+import { FIRST_SHARD, SHARD_BOUND } from '../../../../main/core/storage/shard-ranges';
 import { makeTempFolder } from '../../../paths';
 
 let folder: { path: string; remove: () => Promise<void> };
@@ -30,13 +30,13 @@ function record(id: string, tags: string[] = []): ArticleRecord {
 describe('Catalog', () => {
   it('writes only the shard an edit touches', async () => {
     const { catalog } = await Catalog.load(folder.path);
-    // 100 ids in order: the newest shard is cut after 64 of them.
-    const ids = Array.from({ length: 100 }, (_, i) => `01HA${String(i).padStart(22, '0')}`);
+    // SHARD_BOUND + 36 ids in order: the newest shard is cut after SHARD_BOUND of them.
+    const ids = Array.from({ length: SHARD_BOUND + 36 }, (_, i) => `01HA${String(i).padStart(22, '0')}`);
     await catalog.apply(new Map(ids.map((id) => [id, record(id)] as [string, ArticleRecord])));
-    expect((await readdir(folder.path)).sort()).toEqual([`${FIRST_SHARD}.json`, `${ids[64]}.json`]);
-    const before = await stat(join(folder.path, `${ids[64]}.json`));
+    expect((await readdir(folder.path)).sort()).toEqual([`${FIRST_SHARD}.json`, `${ids[SHARD_BOUND]!}.json`]);
+    const before = await stat(join(folder.path, `${ids[SHARD_BOUND]!}.json`));
     await catalog.apply(new Map([[ids[3]!, record(ids[3]!, ['x'])]]));
-    const after = await stat(join(folder.path, `${ids[64]}.json`));
+    const after = await stat(join(folder.path, `${ids[SHARD_BOUND]!}.json`));
     expect(after.mtimeMs).toBe(before.mtimeMs);
     expect(after.ino).toBe(before.ino);
     const first = JSON.parse(await readFile(join(folder.path, `${FIRST_SHARD}.json`), 'utf8'));
