@@ -11,8 +11,10 @@ import type { SearchResults } from '../../common/article';
 /** Rows fetched per page. */
 export const PAGE_SIZE = 100;
 
-/** Pages asked of main at once. */
+/** Requests made of main at once for the rows in view. */
 const IN_FLIGHT = 2;
+/** Pages a range is fetched in at once: main answers at most 500 rows a request. */
+const RUN = 5;
 
 /** Fetches one page of a query from main. */
 export type FetchPage = (request: SearchRequest) => Promise<SearchResults | undefined>;
@@ -21,6 +23,8 @@ export type FetchPage = (request: SearchRequest) => Promise<SearchResults | unde
 export class ListingPages {
   private readonly loaded = new Set<number>();
   private readonly fetching = new Map<number, Promise<void>>();
+  /** Requests on their way. */
+  private requests = 0;
   /** Pages main did not answer (the error was shown): not asked for again for this query. */
   private readonly failed = new Set<number>();
   /** The rows in view last, first to last. */
@@ -50,10 +54,23 @@ export class ListingPages {
     this.pump();
   }
 
-  /** Fetches every page from row `first` to row `last` not loaded yet, a page at a time; resolves once they have come (or failed). */
+  /**
+   * Fetches every page from row `first` to row `last` not loaded yet, runs of up to RUN pages
+   * a request, one request at a time; resolves once they have come (or failed).
+   */
   async load(first: number, last: number): Promise<void> {
-    for (let page = Math.floor(Math.max(0, first) / PAGE_SIZE); page * PAGE_SIZE <= Math.min(last, this.total - 1) && !this.closed; page++) {
-      if (!this.loaded.has(page)) await (this.fetching.get(page) ?? this.fetch(page));
+    const end = Math.floor(Math.min(last, this.total - 1) / PAGE_SIZE);
+    for (let page = Math.floor(Math.max(0, first) / PAGE_SIZE); page <= end && !this.closed; page++) {
+      if (this.loaded.has(page)) continue;
+      const coming = this.fetching.get(page);
+      if (coming) {
+        await coming;
+        continue;
+      }
+      let run = 1;
+      while (run < RUN && page + run <= end && !this.loaded.has(page + run) && !this.fetching.has(page + run)) run++;
+      await this.fetch(page, run);
+      page += run - 1;
     }
   }
 
@@ -64,24 +81,24 @@ export class ListingPages {
 
   private pump(): void {
     const [first, last] = this.wanted;
-    for (let page = Math.floor(first / PAGE_SIZE); page * PAGE_SIZE <= last && this.fetching.size < IN_FLIGHT; page++) {
+    for (let page = Math.floor(first / PAGE_SIZE); page * PAGE_SIZE <= last && this.requests < IN_FLIGHT; page++) {
       if (!this.loaded.has(page) && !this.fetching.has(page) && !this.failed.has(page)) void this.fetch(page).then(() => this.pump());
     }
   }
 
-  private fetch(page: number): Promise<void> {
+  /** Fetches `run` pages from `page` in one request. */
+  private fetch(page: number, run = 1): Promise<void> {
     const offset = page * PAGE_SIZE;
-    const fetched = this.fetchPage({ query: this.query, limit: PAGE_SIZE, offset, sort: this.sort }).then((results) => {
-      this.fetching.delete(page);
+    const pages = Array.from({ length: run }, (_, at) => page + at);
+    this.requests++;
+    const fetched = this.fetchPage({ query: this.query, limit: run * PAGE_SIZE, offset, sort: this.sort }).then((results) => {
+      this.requests--;
+      for (const each of pages) this.fetching.delete(each);
       if (this.closed) return;
-      if (!results) {
-        this.failed.add(page);
-        return;
-      }
-      this.loaded.add(page);
-      this.onPage(offset, results);
+      for (const each of pages) (results ? this.loaded : this.failed).add(each);
+      if (results) this.onPage(offset, results);
     });
-    this.fetching.set(page, fetched);
+    for (const each of pages) this.fetching.set(each, fetched);
     return fetched;
   }
 }

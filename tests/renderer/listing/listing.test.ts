@@ -129,14 +129,22 @@ describe('Listing', () => {
     expect(main.requests).toHaveLength(4);
   });
 
-  it('loads every page of a range of rows on request (a Shift range over rows not loaded), and only those', async () => {
-    const main = source(async (request) => results(1000, [hit(`at-${request.offset ?? 0}`)]));
+  it('loads every page of a range of rows on request (a Shift range over rows not loaded), five pages a request, and only those', async () => {
+    const main = source(async (request) => results(2000, [hit(`at-${request.offset ?? 0}`)]));
     const listing = new Listing(main);
     const events = record(listing);
     await listing.reload();
-    await listing.load(150, 420);
-    expect(main.requests.map((request) => request.offset ?? 0)).toEqual([0, 100, 200, 300, 400]);
-    expect(events.filter((event) => event.type === 'page')).toHaveLength(4);
+    listing.want(300, 320);
+    await settle();
+    await listing.load(150, 920);
+    expect(main.requests.map((request) => [request.offset ?? 0, request.limit])).toEqual([
+      [0, PAGE_SIZE],
+      [300, PAGE_SIZE],
+      [100, 2 * PAGE_SIZE],
+      [400, 5 * PAGE_SIZE],
+      [900, PAGE_SIZE],
+    ]);
+    expect(events.filter((event) => event.type === 'page').map((event) => event.type === 'page' && event.offset)).toEqual([300, 100, 400, 900]);
   });
 
   it('drops a page that comes after another listing was asked for', async () => {
