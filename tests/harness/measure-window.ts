@@ -15,10 +15,16 @@ import { startHarness } from './harness';
 export interface WindowMeasure {
   firstRowsMs: number;
   readyMs: number;
-  /** Bytes of main's answers (response bodies) until the window was ready. */
-  startBytes: number;
-  startRequests: number;
+  /** Bytes of main's answers (response bodies of /api/ calls) until the window was ready. */
+  apiBytes: number;
+  apiCalls: number;
+  /** Bytes of everything else fetched (the window's own scripts, styles, fonts). */
+  otherBytes: number;
   longestStartTaskMs: number;
+  /** The renderer main thread's busy time until ready (Chromium's Performance.getMetrics TaskDuration: work done, not waiting). */
+  startTaskTotalMs: number;
+  /** Of that, running scripts (ScriptDuration). */
+  startScriptMs: number;
   longestScrollTaskMs: number;
   /** The harness process's CPU (main's side: the handlers, the catalog; the search worker is a thread of it) until ready. */
   harnessCpuMs: number;
@@ -42,16 +48,23 @@ export async function measureWindow(libraryPath: string): Promise<WindowMeasure>
         for (const entry of list.getEntries()) window.longTasks!.push(entry.duration);
       }).observe({ type: 'longtask', buffered: true });
     });
-    let bytes = 0;
-    let requests = 0;
+    let apiBytes = 0;
+    let apiCalls = 0;
+    let otherBytes = 0;
     let counting = true;
     page.on('requestfinished', (request) => {
       if (!counting) return;
+      const api = new URL(request.url()).pathname.startsWith('/api/');
       void request.sizes().then((sizes) => {
-        bytes += sizes.responseBodySize;
-        requests++;
+        if (!api) otherBytes += sizes.responseBodySize;
+        else {
+          apiBytes += sizes.responseBodySize;
+          apiCalls++;
+        }
       });
     });
+    const devtools = await page.context().newCDPSession(page);
+    await devtools.send('Performance.enable');
     const cpuBefore = process.cpuUsage();
     await page.goto(harness.url);
     await page.waitForSelector('#article-list .row', { timeout: 600_000 });
@@ -59,6 +72,8 @@ export async function measureWindow(libraryPath: string): Promise<WindowMeasure>
     await page.waitForSelector('body[data-ready="true"]', { timeout: 600_000 });
     const readyMs = await page.evaluate(() => performance.now());
     const cpu = process.cpuUsage(cpuBefore);
+    const { metrics } = await devtools.send('Performance.getMetrics');
+    const metric = (name: string) => Math.round((metrics.find((entry) => entry.name === name)?.value ?? 0) * 1000);
     counting = false;
     // Let the last sizes() answers come in.
     await page.waitForTimeout(500);
@@ -74,9 +89,12 @@ export async function measureWindow(libraryPath: string): Promise<WindowMeasure>
     return {
       firstRowsMs: Math.round(firstRowsMs),
       readyMs: Math.round(readyMs),
-      startBytes: bytes,
-      startRequests: requests,
+      apiBytes,
+      apiCalls,
+      otherBytes,
       longestStartTaskMs: Math.round(Math.max(0, ...startTasks)),
+      startTaskTotalMs: metric('TaskDuration'),
+      startScriptMs: metric('ScriptDuration'),
       longestScrollTaskMs: Math.round(Math.max(0, ...scrollTasks)),
       harnessCpuMs: Math.round((cpu.user + cpu.system) / 1000),
     };
