@@ -3,9 +3,11 @@
  * real library by the test harness (tests/harness/), and the built app in Electron where
  * its binary is present (tests/e2e/electron.spec.ts). Run `npm run build` first.
  *
- * Two projects: `e2e` (`npm run test:e2e`, part of `npm test`) and `a11y` (`npm run
+ * Three projects: `e2e` (`npm run test:e2e`, part of `npm test`), `a11y` (`npm run
  * test:a11y`, which .ci/run runs after `npm test`): axe-core over every view in both themes
- * takes two to four minutes on two shared cores, too long to wait for on every `npm test`.
+ * takes two to four minutes on two shared cores, too long to wait for on every `npm test`;
+ * and `million` (`npm run test:e2e:million`, tests/million/), the window over a library of
+ * a million, which is made first and takes far longer still.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -29,6 +31,8 @@ export default defineConfig({
   projects: [
     { name: 'e2e', testIgnore: ['**/accessibility.spec.ts'] },
     { name: 'a11y', testMatch: ['**/accessibility.spec.ts'] },
+    // `npm run test:e2e:million`: the window over a generated library of a million (hours to make on two cores).
+    { name: 'million', testDir: 'tests/million', timeout: 4 * 60 * 60_000 },
   ],
   use: {
     browserName: 'chromium',

@@ -12,7 +12,6 @@ import type { WordDiffPart } from './word-diff';
 /** Every channel, namespaced. The keys are the method names of CuttingsApi. */
 export const CHANNELS = {
   libraryInfo: 'cuttings:library-info',
-  listArticles: 'cuttings:list-articles',
   getArticle: 'cuttings:get-article',
   addText: 'cuttings:add-text',
   addHtml: 'cuttings:add-html',
@@ -496,8 +495,6 @@ export interface CuttingsEvents {
 /** Everything the renderer may ask of main. Each call resolves to a Result, never rejects. */
 export interface CuttingsApi {
   libraryInfo(): Promise<Result<LibraryInfo>>;
-  /** Every article, newest clipped first. */
-  listArticles(): Promise<Result<ArticleSummary[]>>;
   getArticle(id: string): Promise<Result<Article>>;
   addText(request: AddTextRequest): Promise<Result<ArticleSummary>>;
   addHtml(request: AddHtmlRequest): Promise<Result<ArticleSummary>>;

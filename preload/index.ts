@@ -12,7 +12,6 @@ function invoke<M extends ApiMethod>(method: M) {
 
 const api = {
   libraryInfo: invoke('libraryInfo'),
-  listArticles: invoke('listArticles'),
   getArticle: invoke('getArticle'),
   addText: invoke('addText'),
   addHtml: invoke('addHtml'),

@@ -45,7 +45,7 @@ export function installOrganising({ listing, library, list, sidebar, status, rea
   const archiveChanged = async () => {
     await attempt(async () => {
       await library.refreshTags();
-      sidebar.setArticles(await call('listArticles'));
+      await library.refreshTagTotals();
       await reader.reloadTags();
     });
     await listing.reload();

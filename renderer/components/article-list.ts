@@ -8,8 +8,9 @@
  * fixed height so the list can be virtualised: only the rows in view (plus a few) are in the
  * DOM, which keeps scrolling smooth at 100,000 articles (DESIGN.md §6).
  *
- * The rows are the listing's (listing/listing.ts): the list shows what it lists, dimmed while
- * main refuses the search text, and asks it for the next page of hits near the end.
+ * The rows are the listing's (listing/listing.ts): the list is as long as what it lists, and
+ * asks the listing for the pages of the rows it comes to (a row not loaded yet is drawn once
+ * its page comes); it is dimmed while main refuses the search text.
  */
 import type { ArticleSummary } from '../../common/article';
 import { tagKey } from '../../common/tags';
@@ -22,10 +23,14 @@ import type { Listing, ListingEvent, ListItem } from '../listing/listing';
 export const ROW_HEIGHT = 76;
 /** Rows rendered beyond each edge of the view, so fast scrolling shows no gaps. */
 const OVERSCAN = 8;
+/**
+ * The tallest the list's spacer is made. Chromium lays nothing out taller than 2^25 pixels
+ * (33,554,431): a million rows of 76 would be 76 million. Past this height the scroll bar
+ * stands for the rows in proportion (rowScale), and each pixel scrolled moves more than one.
+ */
+const MOST_SPACER = 16_000_000;
 /** Characters of context kept before a snippet's first match: the row shows one line. */
 const SNIPPET_LEAD = 24;
-/** How close to the end of the loaded rows the list asks for more. */
-const NEAR_END = 20;
 
 /** What the list tells its owner. */
 export interface ArticleListEvents {
@@ -44,7 +49,10 @@ export function emptyText(listed: Pick<Extract<ListingEvent, { type: 'listed' }>
 
 /** The virtualised, keyboard-driven article list. */
 export class ArticleList {
-  private items: ListItem[] = [];
+  /** One place per row listed; a row whose page has not come is a hole. */
+  private items: (ListItem | undefined)[] = [];
+  /** Where each loaded row's article is, by id. */
+  private readonly places = new Map<string, number>();
   private selected = -1;
   /** The ids selected for a bulk change; the current row's alone after a plain click. */
   private picked = new Set<string>();
@@ -52,6 +60,8 @@ export class ArticleList {
   private anchor = -1;
   /** Whether every result of the query is selected, including rows not loaded yet. */
   private everything = false;
+  /** Counts the changes of selection, so that a Shift range whose rows come later joins only the selection it was made in. */
+  private selectionVersion = 0;
   private readonly rows = new Map<number, HTMLElement>();
   /** Tag colours by tagKey (the sidebar's), shown as a dot on the row's tag chips. */
   private colours: ReadonlyMap<string, string> = new Map();
@@ -91,8 +101,8 @@ export class ArticleList {
       else if (event.type === 'refused') this.setStale(true);
       else if (event.type === 'listed') {
         if (event.search) this.setStale(false);
-        this.setItems(event.items, emptyText(event));
-      } else if (event.type === 'more') this.appendItems(event.items);
+        this.setItems(event.items, event.total, emptyText(event));
+      } else if (event.type === 'page') this.putItems(event.offset, event.items);
     });
   }
 
@@ -101,29 +111,55 @@ export class ArticleList {
     this.root.classList.toggle('stale', stale);
   }
 
-  /** Replaces every row; keeps the selection if its article is still listed. */
-  private setItems(items: ListItem[], emptyMessage: string): void {
+  /** Replaces every row with `total` of them, the first `items` loaded; keeps the selection if its article is among those. */
+  private setItems(items: ListItem[], total: number, emptyMessage: string): void {
     const selectedId = this.selectedId;
-    this.items = items;
+    // As long as what is listed, with holes where the rows are still to come.
+    this.selectionVersion++;
+    this.items = new Array<ListItem | undefined>(total);
+    this.places.clear();
+    this.putLoaded(0, items);
     this.clearRows();
     this.root.scrollTop = 0;
-    this.selected = selectedId ? items.findIndex((item) => item.summary.id === selectedId) : -1;
+    this.selected = selectedId ? (this.places.get(selectedId) ?? -1) : -1;
     // Another list: only the current row stays selected, and "every result" meant the last query.
     this.everything = false;
     this.picked = new Set(this.selected >= 0 && selectedId ? [selectedId] : []);
     this.anchor = this.selected;
     this.events.onSelectionChange?.();
-    this.empty.hidden = items.length > 0;
+    this.empty.hidden = total > 0;
     this.empty.textContent = emptyMessage;
     this.render();
     if (this.selected >= 0) this.scrollToIndex(this.selected);
   }
 
-  /** Adds rows at the end (the next page of search hits). */
-  private appendItems(items: ListItem[]): void {
-    this.items = this.items.concat(items);
+  /** Puts in the rows of a page that came, from row `offset`, and draws those in view. */
+  private putItems(offset: number, items: ListItem[]): void {
+    this.putLoaded(offset, items);
     if (this.everything) for (const item of items) this.picked.add(item.summary.id);
+    // The current row may have been a hole (End pressed before its page came): it is now named, and selected.
+    const id = this.selected >= offset && this.selected < offset + items.length ? this.selectedId : undefined;
+    if (id) {
+      this.root.setAttribute('aria-activedescendant', rowId(id));
+      if (!this.everything && this.picked.size === 0) {
+        this.picked.add(id);
+        this.events.onSelectionChange?.();
+      }
+    }
     this.render();
+  }
+
+  private putLoaded(offset: number, items: ListItem[]): void {
+    items.forEach((item, at) => {
+      if (offset + at >= this.items.length) return;
+      this.items[offset + at] = item;
+      this.places.set(item.summary.id, offset + at);
+    });
+  }
+
+  /** The loaded rows, in order. */
+  private loadedItems(): ListItem[] {
+    return this.items.filter((item): item is ListItem => item !== undefined);
   }
 
   /** The list's element, so that the window's keyboard handling can tell where keys go. */
@@ -141,15 +177,16 @@ export class ArticleList {
     return this.items[this.selected]?.summary.id;
   }
 
-  /** The row of an article, if it is listed. */
+  /** The row of an article, if it is listed (and its page loaded). */
   item(id: string): ListItem | undefined {
-    return this.items.find((item) => item.summary.id === id);
+    const index = this.places.get(id);
+    return index === undefined ? undefined : this.items[index];
   }
 
-  /** Selects an article by id (if listed) and scrolls it into view. */
+  /** Selects an article by id (if listed and loaded) and scrolls it into view. */
   select(id: string): boolean {
-    const index = this.items.findIndex((item) => item.summary.id === id);
-    if (index < 0) return false;
+    const index = this.places.get(id);
+    if (index === undefined) return false;
     this.selectIndex(index);
     return true;
   }
@@ -165,7 +202,7 @@ export class ArticleList {
 
   /** The ids selected (the loaded rows among them when every result is selected). */
   get selectedIds(): string[] {
-    if (this.everything) return this.items.map((item) => item.summary.id);
+    if (this.everything) return this.loadedItems().map((item) => item.summary.id);
     return [...this.picked];
   }
 
@@ -182,13 +219,15 @@ export class ArticleList {
   /** Selects every result of the query, including rows not loaded yet. */
   selectAll(): void {
     if (this.items.length === 0) return;
+    this.selectionVersion++;
     this.everything = true;
-    this.picked = new Set(this.items.map((item) => item.summary.id));
+    this.picked = new Set(this.loadedItems().map((item) => item.summary.id));
     this.redrawSelection();
   }
 
   /** Leaves only the current row selected. */
   clearSelection(): void {
+    this.selectionVersion++;
     this.everything = false;
     const id = this.selectedId;
     this.picked = new Set(id ? [id] : []);
@@ -200,6 +239,7 @@ export class ArticleList {
   private toggle(index: number): void {
     const item = this.items[index];
     if (!item) return;
+    this.selectionVersion++;
     this.everything = false;
     if (this.picked.has(item.summary.id)) this.picked.delete(item.summary.id);
     else this.picked.add(item.summary.id);
@@ -208,18 +248,38 @@ export class ArticleList {
     this.redrawSelection();
   }
 
-  /** Shift: selects from the anchor to `index` (added to what is selected when `add`). */
+  /**
+   * Shift: selects from the anchor to `index` (added to what is selected when `add`). Rows of
+   * the range not loaded yet are asked of the listing and join the selection when they come,
+   * unless the selection has changed meanwhile.
+   */
   private extendTo(index: number, add: boolean): void {
+    const version = ++this.selectionVersion;
     if (this.anchor < 0) this.anchor = Math.max(0, this.selected);
     const [low, high] = this.anchor <= index ? [this.anchor, index] : [index, this.anchor];
     this.everything = false;
     if (!add) this.picked.clear();
-    for (let at = low; at <= high; at++) {
-      const item = this.items[at];
-      if (item) this.picked.add(item.summary.id);
-    }
+    const picked = this.pickRange(low, high);
     this.setCurrent(index);
     this.redrawSelection();
+    if (picked === high - low + 1) return;
+    void this.listing.load(low, high).then(() => {
+      if (version !== this.selectionVersion) return;
+      this.pickRange(low, high);
+      this.redrawSelection();
+    });
+  }
+
+  /** Adds the loaded rows from `low` to `high` to the selection; how many there were. */
+  private pickRange(low: number, high: number): number {
+    let loaded = 0;
+    for (let at = low; at <= high; at++) {
+      const item = this.items[at];
+      if (!item) continue;
+      this.picked.add(item.summary.id);
+      loaded++;
+    }
+    return loaded;
   }
 
   /** Marks the rows in the DOM as selected or not, and tells the owner. */
@@ -258,15 +318,15 @@ export class ArticleList {
 
   /** Redraws the rows of one article with part of its summary changed. */
   private updateSummary(id: string, change: Partial<ArticleSummary>): void {
-    this.items.forEach((item, index) => {
-      if (item.summary.id !== id) return;
-      item.summary = { ...item.summary, ...change };
-      const row = this.rows.get(index);
-      if (row) {
-        row.remove();
-        this.rows.delete(index);
-      }
-    });
+    const index = this.places.get(id);
+    const item = index === undefined ? undefined : this.items[index];
+    if (index === undefined || !item) return;
+    item.summary = { ...item.summary, ...change };
+    const row = this.rows.get(index);
+    if (row) {
+      row.remove();
+      this.rows.delete(index);
+    }
     this.render();
   }
 
@@ -285,6 +345,7 @@ export class ArticleList {
   /** Makes one row current and the only one selected. */
   private selectIndex(index: number): void {
     const item = this.items[index];
+    this.selectionVersion++;
     this.everything = false;
     this.picked = new Set(item ? [item.summary.id] : []);
     this.anchor = index;
@@ -306,9 +367,28 @@ export class ArticleList {
   private scrollToIndex(index: number): void {
     const top = index * ROW_HEIGHT;
     const bottom = top + ROW_HEIGHT;
-    if (top < this.root.scrollTop) this.root.scrollTop = top;
-    else if (bottom > this.root.scrollTop + this.root.clientHeight) this.root.scrollTop = bottom - this.root.clientHeight;
+    const scale = this.rowScale();
+    const viewTop = this.root.scrollTop * scale;
+    if (top < viewTop) this.root.scrollTop = top / scale;
+    else if (bottom > viewTop + this.root.clientHeight) this.root.scrollTop = (bottom - this.root.clientHeight) / scale;
     this.render();
+  }
+
+  /**
+   * How many pixels of rows a pixel of scrolling moves: 1 until the rows are taller than
+   * MOST_SPACER, then what makes the end of the spacer the end of the rows.
+   */
+  private rowScale(): number {
+    const height = this.items.length * ROW_HEIGHT;
+    if (height <= MOST_SPACER) return 1;
+    const view = this.root.clientHeight;
+    return (height - view) / Math.max(1, MOST_SPACER - view);
+  }
+
+  /** Where a row is drawn in the spacer: its place among the rows, moved as the scale has moved the view. */
+  private rowTop(index: number, scale: number): number {
+    const top = index * ROW_HEIGHT;
+    return scale === 1 ? top : this.root.scrollTop + top - this.root.scrollTop * scale;
   }
 
   private clearRows(): void {
@@ -318,15 +398,16 @@ export class ArticleList {
 
   /** Puts the rows in view into the DOM and takes the others out. */
   private render(): void {
-    this.spacer.style.height = `${this.items.length * ROW_HEIGHT}px`;
-    const first = Math.max(0, Math.floor(this.root.scrollTop / ROW_HEIGHT) - OVERSCAN);
+    this.spacer.style.height = `${Math.min(this.items.length * ROW_HEIGHT, MOST_SPACER)}px`;
+    const scale = this.rowScale();
+    const first = Math.max(0, Math.floor((this.root.scrollTop * scale) / ROW_HEIGHT) - OVERSCAN);
     const visible = Math.ceil(this.root.clientHeight / ROW_HEIGHT) + 1;
     const last = Math.min(this.items.length - 1, first + visible + 2 * OVERSCAN);
     for (const [index, row] of this.rows) {
       if (index < first || index > last) {
         row.remove();
         this.rows.delete(index);
-      }
+      } else if (scale !== 1) row.style.transform = `translateY(${this.rowTop(index, scale)}px)`;
     }
     for (let index = first; index <= last; index++) {
       if (this.rows.has(index)) continue;
@@ -336,7 +417,8 @@ export class ArticleList {
       this.rows.set(index, row);
       this.root.append(row);
     }
-    if (this.items.length > 0 && last >= this.items.length - NEAR_END) void this.listing.loadMore();
+    // The rows in view whose page has not come, and a screenful either side.
+    if (this.items.length > 0) this.listing.want(first - visible, last + visible);
   }
 
   /** A tag chip, with its colour (or its nearest coloured parent's) as a dot. */
@@ -391,7 +473,7 @@ export class ArticleList {
       ),
       snippet,
     );
-    row.style.transform = `translateY(${index * ROW_HEIGHT}px)`;
+    row.style.transform = `translateY(${this.rowTop(index, this.rowScale())}px)`;
     row.style.height = `${ROW_HEIGHT}px`;
     return row;
   }

@@ -48,7 +48,7 @@ export class FirstRunGuide {
     );
     root.setAttribute('aria-labelledby', 'first-run-heading');
     listing.subscribe((event) => {
-      if (event.type === 'listed') this.show(event.articles !== null && event.articles.length === 0 && event.tag === null);
+      if (event.type === 'listed') this.show(event.text === '' && event.tag === null && event.total === 0);
     });
   }
 

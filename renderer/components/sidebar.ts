@@ -9,15 +9,16 @@
  *
  * The tag chosen is the listing's (listing/listing.ts): a click here sets it and lists again,
  * and the sidebar marks whatever tag the listing has, however it was set. The tree's counts
- * come from every article's tags, which the listing hands over each time it lists them all.
+ * are main's tag facet of the whole library, which the listing hands over each time it lists
+ * the whole library, and the library's state after a change to tags (setTagTotals).
  */
 import type { LibraryInfo, SavedSearch } from '../../common/api';
-import type { ArticleSummary, TagCount } from '../../common/article';
+import type { TagCount } from '../../common/article';
 import { tagKey } from '../../common/tags';
 import { el, replaceChildren } from '../helpers/dom';
 import { folderName, plural } from '../helpers/format';
 import type { Listing } from '../listing/listing';
-import { buildTagTree, subtreeCounts, type TagNode } from './tag-tree';
+import { buildTagTree, subtreeTotals, type TagNode } from './tag-tree';
 
 /** What the tag tree asks of its owner. */
 export interface TagTreeEvents {
@@ -36,8 +37,6 @@ export class Sidebar {
   private saved: SavedSearch[] = [];
   private currentQuery = '';
   private articleCount = 0;
-  /** Every article's tags, for the tree's counts; null until the unfiltered list is fetched. */
-  private articles: ArticleSummary[] | null = null;
   /** Each tag's count of articles with it or a tag below it (tag-tree.ts), when known. */
   private totals: ReadonlyMap<string, number> | undefined;
   private tree: TagNode[] = [];
@@ -100,7 +99,7 @@ export class Sidebar {
     listing.subscribe((event) => {
       if (event.type === 'tag') this.markActive();
       else if (event.type === 'query') this.setCurrentQuery(event.tag === null ? event.text : '');
-      else if (event.type === 'listed' && event.articles) this.setArticles(event.articles);
+      else if (event.type === 'listed' && event.libraryTags) this.setTagTotals(event.libraryTags);
     });
   }
 
@@ -147,23 +146,9 @@ export class Sidebar {
     this.renderNav();
   }
 
-  /** Takes every article's tags (the library's changed), and counts the tree's tags again. */
-  setArticles(articles: readonly ArticleSummary[]): void {
-    this.articles = [...articles];
-    this.recount();
-  }
-
-  /** One article's tags changed (the reader's tag editor): counts the tree's tags again. */
-  articleTagsChanged(id: string, tags: string[]): void {
-    const index = this.articles?.findIndex((summary) => summary.id === id) ?? -1;
-    if (this.articles && index >= 0) this.articles[index] = { ...this.articles[index]!, tags };
-    this.recount();
-  }
-
-  /** Gives the tree its counts of articles per tag and below (subtreeCounts), once every article's tags are known. */
-  private recount(): void {
-    if (!this.articles) return;
-    this.totals = subtreeCounts(this.articles);
+  /** Takes main's count of articles per tag, a parent counting each article under it once (the library's tag facet), and shows it. */
+  setTagTotals(facet: Readonly<Record<string, number>>): void {
+    this.totals = subtreeTotals(facet);
     this.renderNav();
   }
 

@@ -63,7 +63,7 @@ export class StatusBar {
   followListing(listing: Listing, libraryArticles: () => number): void {
     listing.subscribe((event) => {
       if (event.type !== 'listed') return;
-      const count = plural(event.items.length, 'article');
+      const count = plural(event.total, 'article');
       if (event.search) this.setSummary(`${plural(event.search.results.total, 'result')} of ${plural(libraryArticles(), 'article')}`);
       else this.setSummary(event.tag === null ? count : `${count} tagged ${event.tag}`);
     });

@@ -5,10 +5,11 @@
  *
  * Counts: every node knows how many articles carry exactly its tag (`own`, from listTags)
  * and how many carry it or any tag under it (`total`), each article counted once. The total
- * needs the articles' tags (subtreeCounts); without them it falls back to the own count.
+ * is main's: the tag facet of the whole library (subtreeTotals); without it a node falls
+ * back to its own count.
  * The sidebar shows the total, and both in the tooltip.
  */
-import type { ArticleSummary, TagCount } from '../../common/article';
+import type { TagCount } from '../../common/article';
 import { isTagUnder, tagKey } from '../../common/tags';
 
 /** One node of the tree. */
@@ -28,29 +29,26 @@ export interface TagNode {
 }
 
 /**
- * How many articles carry each tag or one below it, counting an article once per node:
- * an article tagged `a/b` and `a/c` counts once for `a`.
+ * Each tag node's count of articles with it or a tag below it, by tagKey, from the tag facet
+ * of the empty query (main counts an article once per level: one tagged `a/b` and `a/c`
+ * counts once for `a`). Levels spelled differently (`Ukraine/war`, `ukraine/talks`) are one
+ * node here and their counts are added; an article carrying both spellings is the one case
+ * counted twice.
  *
- * @example subtreeCounts([{ tags: ['a/b', 'a/c'] }]).get('a') // 1
+ * @example subtreeTotals({ Ukraine: 2, ukraine: 1, 'Ukraine/war': 2 }).get('ukraine') // 3
  */
-export function subtreeCounts(summaries: readonly Pick<ArticleSummary, 'tags'>[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  const seen = new Set<string>();
-  for (const { tags } of summaries) {
-    if (tags.length === 0) continue;
-    seen.clear();
-    for (const tag of tags) {
-      const levels = tagKey(tag).split('/');
-      for (let depth = 1; depth <= levels.length; depth++) seen.add(levels.slice(0, depth).join('/'));
-    }
-    for (const key of seen) counts.set(key, (counts.get(key) ?? 0) + 1);
+export function subtreeTotals(facet: Readonly<Record<string, number>>): Map<string, number> {
+  const totals = new Map<string, number>();
+  for (const [tag, count] of Object.entries(facet)) {
+    const key = tagKey(tag);
+    totals.set(key, (totals.get(key) ?? 0) + count);
   }
-  return counts;
+  return totals;
 }
 
 /**
- * Builds the tree from listTags' answer; siblings in name order. `totals` (subtreeCounts of
- * every article) gives each node its distinct count of articles.
+ * Builds the tree from listTags' answer; siblings in name order. `totals` (subtreeTotals of
+ * the library's tag facet) gives each node its distinct count of articles.
  *
  * @example buildTagTree([{ tag: 'ukraine/diplomacy', count: 2 }])[0] // { name: 'ukraine', own: null, children: [{ name: 'diplomacy', own: 2, … }] }
  */

@@ -72,8 +72,17 @@ export class LibraryState {
   /** One article's tags were changed (in the reader): its row, the tree's counts and the library's tags follow. */
   async articleTagsChanged(id: string, tags: string[]): Promise<void> {
     this.parts.list.updateTags(id, tags);
-    this.parts.sidebar.articleTagsChanged(id, tags);
     await this.refreshTags();
+    await this.refreshTagTotals();
+  }
+
+  /**
+   * Reads the tree's counts again: main's tag facet of the empty query, each article counted
+   * once under every level of its tags (one hit is the least a search answers).
+   */
+  async refreshTagTotals(): Promise<void> {
+    const everything = await call('search', { query: '', limit: 1, sort: 'clipped' });
+    this.parts.sidebar.setTagTotals(everything.facets.tags);
   }
 
   /** Reads the library's tags again; lists again if the listing's tag is gone. */
@@ -125,5 +134,8 @@ export class LibraryState {
       await this.refreshTags();
     });
     await this.parts.listing.reload();
+    // Listing the whole library brought the tree's counts with it; listing less did not.
+    const { listing } = this.parts;
+    if (listing.tag !== null || listing.text !== '') await attempt(() => this.refreshTagTotals());
   }
 }

@@ -1,12 +1,17 @@
 /**
  * What the article list shows, held in one place. It depends on the search text (typed in
  * the search box, or put there by a facet, a timeline bar or a saved search), the sidebar's
- * tag and the sort menu:
+ * tag and the sort menu. Main answers every case a page at a time (listing-pages.ts), as the
+ * list comes to the rows, so that the window never holds the whole library:
  *
- *   neither text nor tag   every article (listArticles), newest first
- *   a tag only             every article with that tag or one below it, filtered here
- *   search text            search hits from main, a page at a time, the tag added as `tag:"…"`,
- *                          in the order the sort menu says, with facets to narrow them by
+ *   neither text nor tag   the empty query: every article, newest clipped first
+ *   a tag only             `tag:"…"`: the articles with that tag or one below it, newest first
+ *   search text            the search hits, the tag added as `tag:"…"`, in the order the sort
+ *                          menu says, with facets to narrow them by
+ *
+ * A tag with a double quote cannot be said in a query (listing-query.ts): its articles are
+ * found by reading the whole library's pages and keeping those with the tag, the one case
+ * that costs a pass over the library (docs/architecture.md, "The window lists by pages").
  *
  * The list, the sidebar, the search box, the facets, the list's header, the status bar, the
  * timeline and the bulk bar show it: each subscribes to the listing's events and draws its
@@ -18,10 +23,13 @@ import type { SearchRequest, SearchSort } from '../../common/api';
 import type { ArticleSummary, SearchResults, TagCount } from '../../common/article';
 import { isTagUnder, tagKey } from '../../common/tags';
 import { ApiCallError, attempt, call, reportError } from '../helpers/api-client';
+import { ListingPages, PAGE_SIZE } from './listing-pages';
 import { hasTag, listedQuery, refineQuery, withTag } from './listing-query';
 
-/** Search hits fetched per page. */
-export const PAGE_SIZE = 100;
+export { PAGE_SIZE } from './listing-pages';
+
+/** The most rows main answers at once: the page a tag with a double quote is looked for in. */
+const SCAN_PAGE = 500;
 
 /** One row: an article, and for a search hit the snippet and the terms it matched. */
 export interface ListItem {
@@ -45,34 +53,25 @@ export type ListingEvent =
   /** A new listing is being fetched for this text and tag. */
   | { type: 'query'; text: string; tag: string | null }
   /**
-   * It came: the rows, and main's answer for a search (null when no text was searched). When
-   * no text was searched, `articles` is every article of the library, whatever the tag.
+   * It came: the first page of rows (from row 0) of `total`, the others to come as `page`
+   * events when the list wants them (want); main's answer for a search (null when no text
+   * was searched); and, when the whole library is listed (no text, no tag), its count of
+   * articles per tag, a parent counting each article under it once (the sidebar's tree).
    */
-  | { type: 'listed'; text: string; tag: string | null; items: ListItem[]; search: ListedSearch | null; articles: ArticleSummary[] | null }
+  | { type: 'listed'; text: string; tag: string | null; items: ListItem[]; total: number; search: ListedSearch | null; libraryTags: Record<string, number> | null }
   /** Main refused the search text (it does not parse); what was listed stays. */
   | { type: 'refused'; message: string }
-  /** The next page of search hits, for the end of the list. */
-  | { type: 'more'; items: ListItem[] };
+  /** A later page of what is listed: its rows, from row `offset`. */
+  | { type: 'page'; offset: number; items: ListItem[] };
 
 /** Where the listing reads articles from: main, through the API (a stand-in in tests). */
 export interface ListingSource {
-  listArticles(): Promise<ArticleSummary[]>;
   search(request: SearchRequest): Promise<SearchResults>;
 }
 
 const FROM_MAIN: ListingSource = {
-  listArticles: () => call('listArticles'),
   search: (request) => call('search', request),
 };
-
-/** The pages of a search fetched so far, for loading more and for "every result". */
-interface SearchPages {
-  query: string;
-  sort: SearchSort;
-  total: number;
-  loaded: number;
-  loading: boolean;
-}
 
 /** The listing; one per window. */
 export class Listing {
@@ -81,8 +80,9 @@ export class Listing {
   private chosenSort: SearchSort = 'relevance';
   /** Counts the listings asked for, so that a slow answer for an earlier one is dropped. */
   private generation = 0;
-  private pages: SearchPages | null = null;
-  /** How many rows have been listed (the rows the list holds). */
+  /** The pages of what is listed; null until the first answer, and for a tag matched here (all its rows came at once). */
+  private pages: ListingPages | null = null;
+  /** How many rows are listed, loaded or not. */
   private rows = 0;
   private fromTitles = false;
   private readonly listeners: ((event: ListingEvent) => void)[] = [];
@@ -121,12 +121,12 @@ export class Listing {
 
   /** How many results the listing has, loaded or not. */
   get total(): number {
-    return this.pages?.total ?? this.rows;
+    return this.rows;
   }
 
-  /** Whether every result is loaded (no search pages left to fetch). */
+  /** Whether every result is loaded (no pages left to fetch). */
   get allLoaded(): boolean {
-    return this.pages === null || this.pages.loaded >= this.pages.total;
+    return this.pages === null || this.pages.allLoaded;
   }
 
   /** Whether the results listed came from titles alone (the search index was loading). */
@@ -175,24 +175,19 @@ export class Listing {
     return true;
   }
 
-  /** Fetches what should be listed for the text, tag and sort now. */
+  /** Fetches what should be listed for the text, tag and sort now: its first page. */
   async reload(): Promise<void> {
     const mine = ++this.generation;
     const text = this.searchText;
     const tag = this.chosenTag;
     this.emit({ type: 'query', text, tag });
-    if (text === '') {
-      this.pages = null;
-      this.fromTitles = false;
-      const all = await attempt(() => this.source.listArticles());
-      if (!all || mine !== this.generation) return;
-      const shown = tag === null ? all : all.filter((summary) => hasTag(summary, tag));
-      this.rows = shown.length;
-      this.emit({ type: 'listed', text, tag, items: shown.map((summary) => ({ summary })), search: null, articles: all });
+    const query = listedQuery(text, tag);
+    if (query === null) {
+      await this.listTagHere(text, tag as string, mine);
       return;
     }
-    const query = withTag(text, tag);
-    const sort = this.chosenSort;
+    // Without text, the newest first whatever the sort menu says, as the library is shown.
+    const sort = text === '' ? 'clipped' : this.chosenSort;
     let results: SearchResults;
     try {
       results = await this.source.search({ query, limit: PAGE_SIZE, sort });
@@ -204,28 +199,56 @@ export class Listing {
       return;
     }
     if (mine !== this.generation) return;
-    const items = hitsToItems(results, tag);
-    this.pages = { query, sort, total: results.total, loaded: results.hits.length, loading: false };
+    this.pages?.close();
+    const searched = text !== '';
+    this.pages = new ListingPages(query, sort, results.total, (request) => attempt(() => this.source.search(request)), (offset, page) => {
+      if (mine === this.generation) this.emit({ type: 'page', offset, items: hitsToItems(page, searched) });
+    });
     this.fromTitles = results.titlesOnly === true;
-    this.rows = items.length;
-    this.emit({ type: 'listed', text, tag, items, search: { query, results }, articles: null });
+    this.rows = results.total;
+    this.emit({
+      type: 'listed',
+      text,
+      tag,
+      items: hitsToItems(results, searched),
+      total: results.total,
+      search: searched ? { query: withTag(text, tag), results } : null,
+      libraryTags: !searched && tag === null ? results.facets.tags : null,
+    });
   }
 
-  /** Fetches the next page of search hits (the list was scrolled near its end). */
-  async loadMore(): Promise<void> {
-    const pages = this.pages;
-    if (!pages || pages.loading || pages.loaded >= pages.total) return;
-    pages.loading = true;
-    const mine = this.generation;
-    const results = await attempt(() => this.source.search({ query: pages.query, limit: PAGE_SIZE, offset: pages.loaded, sort: pages.sort }));
-    // Done either way: these results may still be listed (dimmed) if the next query fails.
-    pages.loading = false;
-    if (mine !== this.generation || this.pages !== pages || !results) return;
-    pages.loaded += results.hits.length;
-    if (results.hits.length === 0) pages.total = pages.loaded;
-    const items = hitsToItems(results, this.chosenTag);
-    this.rows += items.length;
-    this.emit({ type: 'more', items });
+  /** The list shows rows `first` to `last`: the pages holding those not loaded are fetched. */
+  want(first: number, last: number): void {
+    this.pages?.want(first, last);
+  }
+
+  /** Fetches every row from `first` to `last` not loaded yet (a Shift range over them); resolves once they have come. */
+  async load(first: number, last: number): Promise<void> {
+    await this.pages?.load(first, last);
+  }
+
+  /**
+   * Lists a tag that cannot be said in a query (it has a double quote): the whole library,
+   * read a page at a time, and the articles with the tag kept; with text, the search's hits
+   * are kept likewise. Rare, and the one listing that costs a pass over the library.
+   */
+  private async listTagHere(text: string, tag: string, mine: number): Promise<void> {
+    const sort = text === '' ? 'clipped' : this.chosenSort;
+    const items: ListItem[] = [];
+    let first: SearchResults | undefined;
+    for (let offset = 0; first === undefined || offset < first.total; offset += SCAN_PAGE) {
+      const results = await attempt(() => this.source.search({ query: text, limit: SCAN_PAGE, offset, sort }));
+      if (!results || mine !== this.generation) return;
+      first ??= results;
+      if (results.hits.length === 0) break;
+      for (const item of hitsToItems(results, text !== '')) if (hasTag(item.summary, tag)) items.push(item);
+    }
+    this.pages?.close();
+    this.pages = null;
+    this.fromTitles = first?.titlesOnly === true;
+    this.rows = items.length;
+    const search = text === '' || !first ? null : { query: text, results: { ...first, total: items.length } };
+    this.emit({ type: 'listed', text, tag, items, total: items.length, search, libraryTags: null });
   }
 
   private emit(event: ListingEvent): void {
@@ -233,9 +256,7 @@ export class Listing {
   }
 }
 
-/** A search's hits as rows; a tag with a double quote cannot be written in the query (see withTag), so it is matched here. */
-function hitsToItems(results: SearchResults, tag: string | null): ListItem[] {
-  return results.hits
-    .filter((hit) => tag === null || !tag.includes('"') || hasTag(hit, tag))
-    .map((hit) => ({ summary: hit, snippet: hit.snippet, terms: hit.terms }));
+/** A page's hits as rows: with the snippet and the words matched when text was searched, as articles otherwise. */
+function hitsToItems(results: SearchResults, searched: boolean): ListItem[] {
+  return results.hits.map((hit) => (searched ? { summary: hit, snippet: hit.snippet, terms: hit.terms } : { summary: hit }));
 }

@@ -38,6 +38,8 @@ export interface ManyOptions {
   title?: (n: number) => string;
   /** Keeps ids apart between calls in one library. */
   salt?: number;
+  /** The n of the first article (0 unless a library is made in several calls). */
+  from?: number;
 }
 
 /** The nth article (from 0) as a library stores it. */
@@ -69,9 +71,10 @@ export function manyArticle(n: number, options: ManyOptions = {}): RestoreItem {
 /** Puts `count` generated articles in the library, in batches of 5,000. */
 export async function addManyArticles(library: Library, count: number, options: ManyOptions = {}): Promise<void> {
   const BATCH = 5_000;
-  for (let start = 0; start < count; start += BATCH) {
+  const from = options.from ?? 0;
+  for (let start = from; start < from + count; start += BATCH) {
     const items: RestoreItem[] = [];
-    for (let n = start; n < Math.min(count, start + BATCH); n++) items.push(manyArticle(n, options));
+    for (let n = start; n < Math.min(from + count, start + BATCH); n++) items.push(manyArticle(n, options));
     await library.restoreBatch(items);
   }
 }

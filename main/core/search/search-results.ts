@@ -40,7 +40,12 @@ export function pageOfMatches(matches: Match[], sort: SearchSort, offset: number
   if (keep <= 0) return [];
   if (keep * 8 >= matches.length) return matches.sort(order).slice(offset, keep);
   const best: Match[] = [];
-  for (const match of matches) {
+  // From the last: documents are numbered as they were added, so the newest come last, and
+  // in a newest-first order all but the first `keep` of them are then passed over with one
+  // comparison each (from the first, each was newer than every one kept and was inserted:
+  // 140 against 50 ms CPU for the first page of the empty query at 100,000).
+  for (let at = matches.length - 1; at >= 0; at--) {
+    const match = matches[at]!;
     if (best.length === keep && order(match, best[keep - 1]!) >= 0) continue;
     // Binary search for the first kept match that comes after this one.
     let low = 0;

@@ -1,6 +1,6 @@
 /** The tag tree: nesting at `/`, each article counted once per parent, moves. */
 import { describe, expect, it } from 'vitest';
-import { buildTagTree, movedTag, subtreeCounts, tagColours, walkTree } from '../../../renderer/components/tag-tree';
+import { buildTagTree, movedTag, subtreeTotals, tagColours, walkTree } from '../../../renderer/components/tag-tree';
 
 describe('buildTagTree', () => {
   it('nests tags at / with levels that are no tag of their own, in name order', () => {
@@ -30,9 +30,9 @@ describe('buildTagTree', () => {
     expect(tree[0]!.children[0]).toMatchObject({ name: 'EU', path: 'Europe/EU' });
   });
 
-  it('gives each node the distinct count of articles under it when the articles are known', () => {
-    const summaries = [{ tags: ['ukraine/war', 'ukraine/diplomacy'] }, { tags: ['Ukraine/War'] }, { tags: ['transport'] }, { tags: [] }];
-    const totals = subtreeCounts(summaries);
+  it("gives each node main's count of articles under it, levels spelled differently added into one", () => {
+    // Main's tag facet of the library: an article tagged ukraine/war and ukraine/diplomacy counts once for ukraine.
+    const totals = subtreeTotals({ ukraine: 1, 'ukraine/war': 1, 'ukraine/diplomacy': 1, Ukraine: 1, 'Ukraine/War': 1, transport: 1 });
     expect(Object.fromEntries(totals)).toEqual({ ukraine: 2, 'ukraine/war': 2, 'ukraine/diplomacy': 1, transport: 1 });
     const tree = buildTagTree(
       [

@@ -1,7 +1,7 @@
 /**
  * The listing: what the article list shows, held in one place. Every article, a tag's, or a
- * search's hits a page at a time; a refused query keeps what was listed; an answer that comes
- * after a later request is dropped.
+ * search's hits, each from main a page at a time as the list comes to the rows; a refused
+ * query keeps what was listed; an answer that comes after a later request is dropped.
  */
 import { describe, expect, it } from 'vitest';
 import type { SearchRequest } from '../../../common/api';
@@ -17,21 +17,25 @@ function hit(id: string, tags: string[] = []): SearchHit {
   return { ...summary(id, tags), score: 1, snippet: `…${id}…`, terms: ['talks'] };
 }
 
-function results(total: number, hits: SearchHit[], titlesOnly?: boolean): SearchResults {
-  return { total, hits, facets: { tags: {}, sources: {}, years: {} }, ...(titlesOnly ? { titlesOnly } : {}) };
+function results(total: number, hits: SearchHit[], titlesOnly?: boolean, tags: Record<string, number> = {}): SearchResults {
+  return { total, hits, facets: { tags, sources: {}, years: {} }, ...(titlesOnly ? { titlesOnly } : {}) };
 }
 
 /** A stand-in for main that records the searches asked of it. */
-function source(answer: (request: SearchRequest) => Promise<SearchResults>, articles: ArticleSummary[] = []): ListingSource & { requests: SearchRequest[] } {
+function source(answer: (request: SearchRequest) => Promise<SearchResults>): ListingSource & { requests: SearchRequest[] } {
   const requests: SearchRequest[] = [];
   return {
     requests,
-    listArticles: async () => articles,
     search: (request) => {
       requests.push(request);
       return answer(request);
     },
   };
+}
+
+/** Lets the stand-in's answers and what they set off run. */
+async function settle(): Promise<void> {
+  for (let turn = 0; turn < 10; turn++) await Promise.resolve();
 }
 
 function record(listing: Listing): ListingEvent[] {
@@ -41,22 +45,46 @@ function record(listing: Listing): ListingEvent[] {
 }
 
 describe('Listing', () => {
-  it('lists every article with no text, or those with the tag or one below it', async () => {
-    const all = [summary('a', ['ukraine/diplomacy']), summary('b', ['sport']), summary('c', ['Ukraine'])];
-    const listing = new Listing(source(async () => results(0, []), all));
+  it("lists every article newest first with no text, and a tag's articles with a tag, as main's empty and tag:\"…\" queries", async () => {
+    const tags = { ukraine: 2, 'ukraine/diplomacy': 1 };
+    const main = source(async (request) =>
+      request.query === '' ? results(3, [hit('c', ['Ukraine']), hit('b'), hit('a', ['ukraine/diplomacy'])], false, tags) : results(2, [hit('c'), hit('a')], false, tags),
+    );
+    const listing = new Listing(main);
     const events = record(listing);
     await listing.reload();
     listing.setTag('ukraine');
     await listing.reload();
+    expect(main.requests).toEqual([
+      { query: '', limit: PAGE_SIZE, sort: 'clipped' },
+      { query: 'tag:"ukraine"', limit: PAGE_SIZE, sort: 'clipped' },
+    ]);
     const listed = events.filter((event) => event.type === 'listed');
-    expect(listed.map((event) => event.items.map((item) => item.summary.id))).toEqual([['a', 'b', 'c'], ['a', 'c']]);
-    expect(listed.every((event) => event.search === null && event.articles?.length === 3)).toBe(true);
+    expect(listed.map((event) => [event.items.map((item) => item.summary.id), event.total])).toEqual([
+      [['c', 'b', 'a'], 3],
+      [['c', 'a'], 2],
+    ]);
+    // Rows of articles, not of hits: no snippet or matched words when nothing was searched.
+    expect(listed[0]?.items[0]).toEqual({ summary: expect.objectContaining({ id: 'c' }) });
+    // The whole library's tag counts come with the whole library only.
+    expect(listed.map((event) => [event.search, event.libraryTags])).toEqual([
+      [null, tags],
+      [null, null],
+    ]);
     expect(events.map((event) => event.type)).toEqual(['query', 'listed', 'tag', 'query', 'listed']);
     expect(listing.total).toBe(2);
     expect(listing.query).toBe('tag:"ukraine"');
   });
 
-  it('searches for the text with the tag added, then fetches the next page from where it left off', async () => {
+  it('lists the newest first without text whatever the sort menu says', async () => {
+    const main = source(async () => results(0, []));
+    const listing = new Listing(main);
+    listing.setSort('relevance');
+    await listing.reload();
+    expect(main.requests).toEqual([{ query: '', limit: PAGE_SIZE, sort: 'clipped' }]);
+  });
+
+  it('searches for the text with the tag added, then fetches the page of the rows the list comes to', async () => {
     const main = source(async (request) => results(150, Array.from({ length: request.offset ? 50 : PAGE_SIZE }, (_, n) => hit(`${request.offset ?? 0}-${n}`))));
     const listing = new Listing(main);
     const events = record(listing);
@@ -66,13 +94,93 @@ describe('Listing', () => {
     expect(main.requests).toEqual([{ query: 'talks tag:"ukraine"', limit: PAGE_SIZE, sort: 'relevance' }]);
     expect(listing.total).toBe(150);
     expect(listing.allLoaded).toBe(false);
-    await listing.loadMore();
+    listing.want(90, 120);
+    await settle();
     expect(main.requests[1]).toEqual({ query: 'talks tag:"ukraine"', limit: PAGE_SIZE, offset: PAGE_SIZE, sort: 'relevance' });
     expect(listing.allLoaded).toBe(true);
-    await listing.loadMore();
+    listing.want(0, 149);
+    await settle();
     expect(main.requests).toHaveLength(2);
-    const more = events.find((event) => event.type === 'more');
-    expect(more?.type === 'more' && more.items).toHaveLength(50);
+    const page = events.find((event) => event.type === 'page');
+    expect(page?.type === 'page' && [page.offset, page.items.length, page.items[0]?.snippet]).toEqual([PAGE_SIZE, 50, '…100-0…']);
+  });
+
+  it('asks for two pages at a time, for the rows in view last: rows scrolled past are not fetched', async () => {
+    const waiting = new Map<number, () => void>();
+    const main = source((request) => {
+      const offset = request.offset ?? 0;
+      if (offset === 0) return Promise.resolve(results(1000, [hit('first')]));
+      return new Promise((resolve) => waiting.set(offset, () => resolve(results(1000, [hit(`at-${offset}`)]))));
+    });
+    const listing = new Listing(main);
+    const events = record(listing);
+    await listing.reload();
+    listing.want(200, 250);
+    listing.want(500, 550);
+    listing.want(800, 850);
+    expect(main.requests.map((request) => request.offset ?? 0)).toEqual([0, 200, 500]);
+    waiting.get(200)!();
+    await settle();
+    expect(main.requests.map((request) => request.offset ?? 0)).toEqual([0, 200, 500, 800]);
+    waiting.get(500)!();
+    waiting.get(800)!();
+    await settle();
+    expect(events.filter((event) => event.type === 'page').map((event) => event.type === 'page' && event.offset)).toEqual([200, 500, 800]);
+    expect(main.requests).toHaveLength(4);
+  });
+
+  it('loads every page of a range of rows on request (a Shift range over rows not loaded), five pages a request, and only those', async () => {
+    const main = source(async (request) => results(2000, [hit(`at-${request.offset ?? 0}`)]));
+    const listing = new Listing(main);
+    const events = record(listing);
+    await listing.reload();
+    listing.want(300, 320);
+    await settle();
+    await listing.load(150, 920);
+    expect(main.requests.map((request) => [request.offset ?? 0, request.limit])).toEqual([
+      [0, PAGE_SIZE],
+      [300, PAGE_SIZE],
+      [100, 2 * PAGE_SIZE],
+      [400, 5 * PAGE_SIZE],
+      [900, PAGE_SIZE],
+    ]);
+    expect(events.filter((event) => event.type === 'page').map((event) => event.type === 'page' && event.offset)).toEqual([300, 100, 400, 900]);
+  });
+
+  it('drops a page that comes after another listing was asked for', async () => {
+    let release: () => void = () => undefined;
+    const main = source((request) => {
+      if (!request.offset) return Promise.resolve(results(500, [hit(request.query)]));
+      return new Promise((resolve) => (release = () => resolve(results(500, [hit('late')]))));
+    });
+    const listing = new Listing(main);
+    const events = record(listing);
+    listing.setText('first');
+    await listing.reload();
+    listing.want(300, 310);
+    listing.setText('second');
+    await listing.reload();
+    release();
+    await settle();
+    expect(events.filter((event) => event.type === 'page')).toEqual([]);
+  });
+
+  it('finds the articles of a tag with a double quote, which no query can say, by reading every page of the library', async () => {
+    const library = Array.from({ length: 1200 }, (_, n) => hit(`a${n}`, n % 400 === 0 ? ['say "no"'] : []));
+    const main = source(async (request) => results(library.length, library.slice(request.offset ?? 0, (request.offset ?? 0) + (request.limit ?? 50))));
+    const listing = new Listing(main);
+    const events = record(listing);
+    listing.setTag('say "no"');
+    await listing.reload();
+    expect(main.requests.map((request) => [request.query, request.offset])).toEqual([
+      ['', 0],
+      ['', 500],
+      ['', 1000],
+    ]);
+    const listed = events.find((event) => event.type === 'listed');
+    expect(listed?.type === 'listed' && [listed.items.map((item) => item.summary.id), listed.total]).toEqual([['a0', 'a400', 'a800'], 3]);
+    expect(listing.allLoaded).toBe(true);
+    expect(listing.query).toBeNull();
   });
 
   it('keeps what was listed when main refuses the text, and says why', async () => {
@@ -137,7 +245,8 @@ describe('Listing', () => {
   });
 
   it('says whether the results came from titles alone', async () => {
-    const listing = new Listing(source(async () => results(1, [hit('a')], true)));
+    // As main answers: only a query with something in it is searched in titles alone.
+    const listing = new Listing(source(async (request) => results(1, [hit('a')], request.query !== '')));
     listing.setText('talks');
     await listing.reload();
     expect(listing.titlesOnly).toBe(true);
