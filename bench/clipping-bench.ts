@@ -7,6 +7,10 @@
  * fold, which was trained without that site: held-back figures, under `learned`. Part of
  * `npm run bench`; run alone with `npx tsx bench/clipping-bench.ts` (add `--pages` to list the
  * trafilatura pages' misses, `--learned` to list the block classifier's).
+ *
+ * The title, date and author are chosen by the metadata rankers for the fields where one
+ * ships (main/core/clip/meta-ranking/); each page is then given the rankers of its site's fold
+ * (bench/extraction/metadata-fold-models.json), so that those figures are held-back ones too.
  */
 import { fileURLToPath } from 'node:url';
 import { extractPage } from '../main/core/clip/extract';
@@ -14,6 +18,9 @@ import type { BoostedTrees } from '../main/core/clip/blocks/boosted-trees';
 import { loadSet } from './extraction/corpus-sets';
 import type { SetName } from './extraction/corpus-sets';
 import { foldOf, loadFoldModels } from './extraction/fold-models';
+import { heldBackRankers } from './extraction/metadata-fold-models';
+import { META_FIELDS } from '../main/core/clip/meta-ranking/candidate-pool';
+import { shippedRankers } from '../main/core/clip/meta-ranking/metadata-ranker';
 import { nextTurn } from './extraction/next-turn';
 import { scorePage, scoreSet } from './extraction/shingle-score';
 import type { PagePrecisionRecall } from './extraction/shingle-score';
@@ -38,6 +45,8 @@ export interface ClippingScores {
 
 /** The clipping member of the benchmark's JSON line: what Cuttings does, and the block classifier's held-back figures. */
 export interface ClippingResult extends ClippingScores {
+  /** The metadata fields chosen by a learned ranker (scored held-back, by the fold that never saw the site). */
+  ranked_fields: string[];
   learned?: ClippingScores;
 }
 
@@ -52,7 +61,7 @@ export function heldBackModels(): ((site: string) => BoostedTrees) | null {
  * stored, with the block classifier too (`npm run bench -- --learned`).
  */
 export async function benchClipping(log: (line: string) => void, options: { learned?: boolean } = {}): Promise<ClippingResult> {
-  const result: ClippingResult = await scoreExtraction('rules', () => undefined, log);
+  const result: ClippingResult = { ...(await scoreExtraction('rules', () => undefined, log)), ranked_fields: META_FIELDS.filter((field) => shippedRankers()[field]) };
   if (!options.learned) return result;
   const modelFor = heldBackModels();
   if (modelFor) result.learned = await scoreExtraction('block classifier, held-back folds', modelFor, log);
@@ -63,8 +72,11 @@ export async function benchClipping(log: (line: string) => void, options: { lear
 /** The figures of extracting every page with `modelFor(its site)` (undefined: the rules). */
 async function scoreExtraction(name: string, modelFor: (site: string) => BoostedTrees | undefined, log: (line: string) => void): Promise<ClippingScores> {
   const trafilatura = new Map(loadSet('trafilatura').map((page) => [page.key.slice('trafilatura/'.length), page]));
-  const extract = (html: string, url: string | undefined, file: string) =>
-    extractPage(html, { url, model: modelFor(trafilatura.get(file)?.site ?? '') });
+  const rankersFor = heldBackRankers();
+  const extract = (html: string, url: string | undefined, file: string) => {
+    const site = trafilatura.get(file)?.site ?? '';
+    return extractPage(html, { url, model: modelFor(site), metadataRankers: rankersFor(site) });
+  };
   // The first pages warm the JIT; they are scored again below.
   await scoreCorpusAsync(extract, loadTruth().slice(0, 40));
   const score = await scoreCorpusAsync(extract);
@@ -79,7 +91,7 @@ async function scoreExtraction(name: string, modelFor: (site: string) => Boosted
       const cpuStarted = process.cpuUsage();
       let text = '';
       try {
-        text = extractPage(page.html, { model: modelFor(page.site) }).text;
+        text = extractPage(page.html, { model: modelFor(page.site), metadataRankers: rankersFor(page.site) }).text;
       } catch {
         // A refused page scores as empty.
       }
@@ -134,7 +146,11 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     const folds = process.argv.includes('--learned') ? heldBackModels() : null;
     const modelFor = (site: string): BoostedTrees | undefined => folds?.(site);
     const trafilatura = new Map(loadSet('trafilatura').map((page) => [page.key.slice('trafilatura/'.length), page]));
-    const score = await scoreCorpusAsync((html, url, file) => extractPage(html, { url, model: modelFor(trafilatura.get(file)?.site ?? '') }));
+    const rankersFor = heldBackRankers();
+    const score = await scoreCorpusAsync((html, url, file) => {
+      const site = trafilatura.get(file)?.site ?? '';
+      return extractPage(html, { url, model: modelFor(site), metadataRankers: rankersFor(site) });
+    });
     const truth = new Map(loadTruth());
     for (const page of score.pages) {
       const want = truth.get(page.key);

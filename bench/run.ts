@@ -106,7 +106,9 @@ try {
       ['extraction p95, CPU ms', scores.extract_cpu_p95_ms, ''],
       ['pages refused or empty', scores.refused, 'target 0'],
     ];
-    table('clipping (as Cuttings extracts: rules)', clippingRows(clipping));
+    // The fields a learned ranker chooses are scored held back (the fold that never saw the site).
+    const ranked = clipping.ranked_fields.length > 0 ? `; ${clipping.ranked_fields.join(', ')} by the learned ranker, held-back folds` : '';
+    table(`clipping (as Cuttings extracts: rules${ranked})`, clippingRows(clipping));
     if (clipping.learned) table('clipping (block classifier, held-back folds)', clippingRows(clipping.learned));
     const percent = (fraction: number) => 100 * fraction;
     table(`ocr (${ocr.pages} BBC pages set in Chromium, read as scans and as photos)`, [

@@ -38,8 +38,14 @@ import { makeExcerpt } from './excerpt';
 import { bodyOfReadable, fallbackBody } from './fallback-body';
 import { binaryReason, isBlank, MAX_CLIP_BYTES, withoutStrayBytes } from './input-checks';
 import { cleanByline, extractMetadata, nonUrl, normaliseDate, normaliseLang } from './metadata';
+import type { PageMetadata } from './metadata';
 import { rulesBody } from './rules-body';
 import type { ReadabilityResult } from './run-readability';
+import { addLateCandidates, pageCandidates } from './meta-ranking/page-candidates';
+import { META_FIELDS } from './meta-ranking/candidate-pool';
+import type { CandidatePool, MetaField } from './meta-ranking/candidate-pool';
+import { rankedValue, shippedRankers } from './meta-ranking/metadata-ranker';
+import type { MetadataRankers } from './meta-ranking/metadata-ranker';
 import { chooseTitle } from './title';
 import { resolveHttpUrl } from './urls';
 
@@ -66,6 +72,14 @@ export interface ExtractPageOptions {
    * bench scores each page with the model of a fold that never saw the page's site).
    */
   model?: BoostedTrees;
+  /**
+   * The models that choose the title, the author and the date among the page's candidates
+   * (meta-ranking/); a field without one keeps the rules' answer. Default: the shipped ones
+   * (the bench gives each page the models of a fold that never saw its site; `{}` is the rules).
+   */
+  metadataRankers?: MetadataRankers;
+  /** Given every candidate the page offers, after the rules chose: for the ranker's trainer. */
+  onMetadataCandidates?: (pool: CandidatePool) => void;
 }
 
 /** Everything Cuttings extracts from a page; null where the page does not say. */
@@ -112,6 +126,10 @@ export function extractPage(html: string, options: ExtractPageOptions = {}): Ext
     const document = parsePage(window, page);
     const pageBase = resolveHttpUrl(selectFirst(document, 'base[href]')?.getAttribute('href'), pageUrl);
     const metadata = extractMetadata(document, { baseUrl: pageBase ?? pageUrl, pageUrl });
+    const rankers = options.metadataRankers ?? shippedRankers();
+    const fields = rankedFields(rankers, metadata, options.onMetadataCandidates !== undefined);
+    // Read before the body is chosen: that edits the document, and drops the JSON-LD scripts.
+    const pool = fields.size > 0 ? pageCandidates(document, { metadata, pageUrl }, fields) : null;
     // A saved page without its address still names where it was published (canonical URL):
     // its relative links and images are relative to that.
     const linkBase = pageBase ?? pageUrl ?? metadata.url;
@@ -128,16 +146,26 @@ export function extractPage(html: string, options: ExtractPageOptions = {}): Ext
       const why = visibleText === '' ? 'the page shows no text' : 'no readable text found, only menus, headers and footers';
       throw new ClipError(`clip: ${name} has no article in it (${why})`);
     }
-    const title =
-      chooseTitle({ ...metadata, url: metadata.url ?? pageUrl }, cleanLine(readable?.title)) ?? makeExcerpt(body.text.split('\n')[0] ?? '', 80);
+    const rulesTitle = chooseTitle({ ...metadata, url: metadata.url ?? pageUrl }, cleanLine(readable?.title));
+    const rulesAuthor = metadata.author ?? cleanByline(readable?.byline);
+    // The body as the page has it, without a standfirst put in front.
+    const textStartDate = dateInText(chosen.text.slice(0, DATE_IN_TEXT_CHARS));
+    const rulesDate = metadata.published ?? normaliseDate(readable?.publishedTime) ?? textStartDate;
+    let [title, author, published] = [rulesTitle, rulesAuthor, rulesDate];
+    if (pool) {
+      addLateCandidates(pool, {
+        rulesTitle, rulesAuthor, rulesDate, textStartDate,
+        readabilityTitle: cleanLine(readable?.title), readabilityByline: readable?.byline ?? null, readabilityDate: readable?.publishedTime ?? null,
+      });
+      options.onMetadataCandidates?.(pool);
+      if (rankers.title && fields.has('title')) title = rankedValue(pool, 'title', rankers.title) ?? title;
+      if (rankers.author && fields.has('author')) author = rankedValue(pool, 'author', rankers.author);
+      if (rankers.date && fields.has('date')) published = rankedValue(pool, 'date', rankers.date);
+    }
     return {
-      title,
-      author: metadata.author ?? cleanByline(readable?.byline),
-      published:
-        metadata.published ??
-        normaliseDate(readable?.publishedTime) ??
-        // The body as the page has it, without a standfirst put in front.
-        dateInText(chosen.text.slice(0, DATE_IN_TEXT_CHARS)),
+      title: title ?? makeExcerpt(body.text.split('\n')[0] ?? '', 80),
+      author,
+      published,
       modified: metadata.modified,
       site: metadata.source ?? nonUrl(cleanLine(readable?.siteName)),
       lang: metadata.lang ?? normaliseLang(readable?.lang),
@@ -179,6 +207,19 @@ function learnedBody(
     chosen = fallbackBody(window, html, bodyOfReadable(window, analysed.readable, linkBase), articleText, linkBase) ?? chosen;
   }
   return { body: chosen, readable: analysed.readable };
+}
+
+/**
+ * The fields whose candidates must be gathered: every field for the trainer, else those with
+ * a ranker, less those whose ranker cannot overrule the rules (a margin of 1) where the rules
+ * already have their answer from the metadata: gathering walks the page (28 ms more CPU at the
+ * median and 300 ms at the 95th percentile on the trafilatura and Readability pages when all
+ * three fields were gathered on every page).
+ */
+function rankedFields(rankers: MetadataRankers, metadata: PageMetadata, all: boolean): Set<MetaField> {
+  if (all) return new Set(META_FIELDS);
+  const answered: Record<MetaField, boolean> = { title: false, author: metadata.author !== null, date: metadata.published !== null };
+  return new Set(META_FIELDS.filter((field) => rankers[field] && !((rankers[field]?.margin ?? 0) >= 1 && answered[field])));
 }
 
 function checkInput(html: string, name: string): void {

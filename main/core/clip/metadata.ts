@@ -103,11 +103,7 @@ export function extractMetadata(document: DomDocument, options: ExtractMetadataO
     articleUrl(first('og:url'), base),
     articleUrl(canonicalHref(document), base),
   );
-  // A site's own name given as the author is a template default, not a byline.
-  const notSite = (name: string | null): string | null => {
-    const names = name && withoutSiteOrHandle(name, (part) => isSiteName(part, source, url ?? options.pageUrl ?? null));
-    return names && !isSiteName(names, source, url ?? options.pageUrl ?? null) ? names : null;
-  };
+  const notSite = (name: string | null): string | null => authorNotSite(name, source, url ?? options.pageUrl ?? null);
 
   return {
     title: firstOf(
@@ -201,6 +197,15 @@ export function extractMetadata(document: DomDocument, options: ExtractMetadataO
 }
 
 /**
+ * The names without the site's own name and social-media handles; null when what is left is
+ * the site's name (a site's own name given as the author is a template default, not a byline).
+ */
+export function authorNotSite(name: string | null, source: string | null, url: string | null): string | null {
+  const names = name && withoutSiteOrHandle(name, (part) => isSiteName(part, source, url));
+  return names && !isSiteName(names, source, url) ? names : null;
+}
+
+/**
  * The authors: the metadata's, unless it names an organisation ("Bund der Verbraucher e.V.",
  * "Example News (www.example.org)") and the page's markup or text names a person; else the
  * markup's, else a byline in the text. The markup is only searched when needed (it is slow).
@@ -229,7 +234,7 @@ function withoutSiteOrHandle(names: string, isSite: (part: string) => boolean): 
  * from another time zone (a story filed late in the evening in New York is dated the next day
  * in UTC): the address's day is the one the publisher filed it under, as htmldate also trusts it.
  */
-function dayFromUrlAcrossZones(published: string | null, urlDay: string | null): string | null {
+export function dayFromUrlAcrossZones(published: string | null, urlDay: string | null): string | null {
   if (!published || !urlDay || published.length <= 10) return published;
   const apart = Math.abs(Date.parse(published.slice(0, 10)) - Date.parse(urlDay));
   return apart === 86_400_000 ? urlDay : published;
@@ -239,7 +244,7 @@ function dayFromUrlAcrossZones(published: string | null, urlDay: string | null):
 const ORGANISATION =
   /\b(?:e\.\s?V|GmbH|AG|Ltd|Inc|LLC|Verlag|Redaktion|Magazin|Zeitung|Verband|Verein|Stiftung|Agencies|Agency|Newsroom|Staff|Editors?)\b|www\.|\.(?:com|de|org|net|at|ch)\b|\(|\s[–—|]\s/i;
 
-function looksLikeOrganisation(name: string): boolean {
+export function looksLikeOrganisation(name: string): boolean {
   return ORGANISATION.test(name);
 }
 

@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadTruth, scoreCorpus } from '../../../../bench/clipping-score';
 import type { CorpusScore } from '../../../../bench/clipping-score';
 import { extractPage } from '../../../../main/core/clip/extract';
+import { featureNames } from '../../../../main/core/clip/meta-ranking/field-features';
 import { SHARED } from '../../../paths';
 
 /**
@@ -81,5 +82,27 @@ describe('extractPage on small pages', () => {
   it('does not add a description the page never shows', () => {
     const html = `<html><head><meta name="description" content="${lead}"></head><body><article><h1>Pool to close</h1>${paragraphs}</article></body></html>`;
     expect(extractPage(html, { url: 'https://news.example/pool' }).text).not.toContain('twenty years');
+  });
+
+  it("gives the metadata candidates, the rules' answers among them, and lets a field's ranker choose", () => {
+    const html = `<html><head><title>Pool to close | Town News</title></head><body><article><h1>Pool to close</h1><p class="byline">By Ines Hart</p>${paragraphs}</article></body></html>`;
+    let titles: string[] = [];
+    const rules = extractPage(html, {
+      url: 'https://news.example/2024/05/02/pool',
+      metadataRankers: {},
+      onMetadataCandidates: (pool) => {
+        titles = pool.candidates.title.map((candidate) => candidate.value);
+      },
+    });
+    expect(rules).toMatchObject({ title: 'Pool to close', author: 'Ines Hart', published: '2024-05-02' });
+    expect(titles).toEqual(['Pool to close | Town News', 'Pool to close', 'Town News']);
+    // A ranker that trusts only <title> whole, and may overrule the rules: the title is its pick.
+    const names = featureNames('title');
+    const trustWholeTitle = {
+      format: 'cuttings-boosted-trees' as const, features: names, base: 0, threshold: 0.5,
+      trees: [{ f: [names.indexOf('from:document-title'), -1, -1], t: [0.5, -3, 3], r: [2, -1, -1] }],
+    };
+    const ranked = extractPage(html, { url: 'https://news.example/2024/05/02/pool', metadataRankers: { title: { model: trustWholeTitle, margin: 0 } } });
+    expect(ranked).toMatchObject({ title: 'Pool to close | Town News', author: 'Ines Hart', published: '2024-05-02' });
   });
 });
