@@ -11,7 +11,7 @@ import { benchExport } from './export-bench';
 import { benchClipping } from './clipping-bench';
 import { benchOcr, OCR_TARGETS } from './ocr/ocr-bench';
 import { benchSearch } from './search-bench';
-import { benchStorage } from './storage-bench';
+import { benchStorage, NAIVE_LOWDB_MAX } from './storage-bench';
 import { round } from './stats';
 
 const { values } = parseArgs({
@@ -43,7 +43,7 @@ log(`bench: ${count} articles on ${machine}`);
 const work = await mkdtemp(join(tmpdir(), 'cuttings-bench-'));
 try {
   const storage = await benchStorage(work, count, log);
-  const rows: [string, number, string][] = [
+  const rows: [string, number | null, string][] = [
     ['articles', storage.articles, ''],
     ['import (indexing included), s', storage.import_s, 'target ≤ 60 at 100,000'],
     ['import CPU (all threads), s', storage.import_cpu_s, ''],
@@ -54,11 +54,11 @@ try {
     ['bytes written per edit', storage.bytes_written_per_edit, ''],
     ['journal bytes appended per edit', storage.journal_bytes_per_edit, ''],
     ['RSS after open, MB', storage.rss_mb, 'target ≤ 400'],
-    ['plain lowdb tag edit p95, ms', storage.naive_lowdb_tag_edit_p95_ms, 'yardstick (no fsync)'],
+    ['plain lowdb tag edit p95, ms', storage.naive_lowdb_tag_edit_p95_ms, storage.naive_lowdb_tag_edit_p95_ms === null ? `yardstick skipped above ${NAIVE_LOWDB_MAX.toLocaleString('en')} articles` : 'yardstick (no fsync)'],
   ];
-  const table = (title: string, list: [string, number, string][]) => {
+  const table = (title: string, list: [string, number | null, string][]) => {
     console.log(title);
-    for (const [name, value, note] of list) console.log(`  ${name.padEnd(34)} ${String(round(value)).padStart(10)}  ${note}`);
+    for (const [name, value, note] of list) console.log(`  ${name.padEnd(34)} ${(value === null ? '—' : String(round(value))).padStart(10)}  ${note}`);
   };
   const rounded = <T extends object>(member: T) => Object.fromEntries(Object.entries(member).map(([key, value]) => [key, round(value as number)]));
   if (values.only === 'storage') {
