@@ -4,7 +4,9 @@
  * random moment, again and again. After every kill one catalog shard is damaged (cut short,
  * as a bad disk block or a sync tool might leave it); the library must then open, repairing
  * the shard from its backup (now and then the test makes one), the journal and the captures;
- * `verify` must find no problem; and every acknowledged write must be there.
+ * `verify` must find no problem; and every acknowledged write must be there. Each library
+ * starts a little short of a full shard (SEEDED), so that the writer's adds split shards
+ * (storage/shard-ranges.ts) while kills land and damaged shards are repaired across splits.
  */
 import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -14,7 +16,7 @@ import { build } from 'esbuild';
 import { Library } from '../../../../main/core/library';
 import { verifyLibrary } from '../../../../main/core/library/verify';
 import { makeDailyBackup } from '../../../../main/core/storage/backups';
-import { isShardFile } from '../../../../main/core/storage/shard-ranges';
+import { isShardFile, SHARD_BOUND } from '../../../../main/core/storage/shard-ranges';
 import { annotationState } from './crash-state';
 
 /** How many kills one library lives through before the test starts a new one. */
@@ -22,6 +24,9 @@ const LIBRARY_LIFETIME = 40;
 
 /** One kill in this many is followed by a backup, as a new day's first open makes one. */
 const BACKUP_EVERY = 7;
+
+/** Articles each library starts with: the writer's first adds take the newest shard past the bound. */
+const SEEDED = SHARD_BOUND - 16;
 
 /** What a crash run found. */
 export interface CrashReport {
@@ -31,6 +36,8 @@ export interface CrashReport {
   acknowledgedEdits: number;
   /** Shards damaged after a kill (one a kill, when the library has any). */
   damagedShards: number;
+  /** The most catalog shards a library had after a kill: above 1 once shards were split. */
+  mostShards: number;
   /** Acknowledged adds and edits found missing: must be 0. */
   lost: number;
   /** Each failure: a kill after which the library was not whole. Empty when all is well. */
@@ -84,6 +91,22 @@ function runAndKill(script: string, libraryPath: string, startAt: number, delayM
   });
 }
 
+/** Starts a library with SEEDED articles, as an import would; returns their ids. */
+async function seedLibrary(libraryPath: string): Promise<string[]> {
+  const library = await Library.open(libraryPath);
+  try {
+    const items = Array.from({ length: SEEDED }, (_, i) => ({
+      kind: 'text' as const,
+      request: { text: `Seed report ${i}\n\nThe seed committee met about item ${i} before the crash test began.` },
+      method: 'import' as const,
+    }));
+    const { added } = await library.addBatch(items);
+    return added.map((article) => article.id);
+  } finally {
+    await library.close();
+  }
+}
+
 /** True when the library's catalog names the article. */
 function holds(library: Library, id: string): boolean {
   try {
@@ -125,9 +148,11 @@ export async function runCrashTest(options: { kills: number; maxDelayMs?: number
   let acknowledgedAdds = 0;
   let acknowledgedEdits = 0;
   let damagedShards = 0;
+  let mostShards = 0;
   let lost = 0;
   let backups = 0;
   try {
+    for (const id of await seedLibrary(libraryPath)) adds.add(id);
     for (let kill = 1; kill <= kills; kill++) {
       // A fresh library every so often keeps each verify short as the test runs on.
       if (kill % LIBRARY_LIFETIME === 0) {
@@ -135,6 +160,7 @@ export async function runCrashTest(options: { kills: number; maxDelayMs?: number
         adds.clear();
         edits.clear();
         libraryPath = join(work, `library-${kill}`);
+        for (const id of await seedLibrary(libraryPath)) adds.add(id);
       }
       const duringOpen = kill % 10 === 0;
       const delay = Math.floor(Math.random() * maxDelayMs);
@@ -152,6 +178,7 @@ export async function runCrashTest(options: { kills: number; maxDelayMs?: number
       // Backups are taken at a day's first open: now and then, one in the past (older than
       // today's, made when the library was new), so that repairs start from it.
       if (kill % BACKUP_EVERY === 0 && adds.size > 0) await makeDailyBackup(libraryPath, new Date(Date.UTC(2000, 0, 1 + backups++)));
+      mostShards = Math.max(mostShards, (await readdir(join(libraryPath, 'catalog'))).filter(isShardFile).length);
       if (await damageRandomShard(libraryPath)) damagedShards++;
       const library = await Library.open(libraryPath);
       try {
@@ -179,5 +206,5 @@ export async function runCrashTest(options: { kills: number; maxDelayMs?: number
     await cleanup();
     await rm(work, { recursive: true, force: true });
   }
-  return { kills, acknowledgedAdds, acknowledgedEdits, damagedShards, lost, failures };
+  return { kills, acknowledgedAdds, acknowledgedEdits, damagedShards, mostShards, lost, failures };
 }

@@ -10,5 +10,7 @@ describe('a writer killed with SIGKILL', () => {
     expect(report.acknowledgedAdds).toBeGreaterThan(report.kills);
     expect(report.acknowledgedEdits).toBeGreaterThan(report.kills);
     expect(report.damagedShards).toBeGreaterThan(report.kills * 0.9);
+    // And the writer's adds must have split shards, so that kills and repairs met splits too.
+    expect(report.mostShards).toBeGreaterThan(1);
   }, 600_000);
 });

@@ -12,7 +12,7 @@ const started = Date.now();
 const report = await runCrashTest({ kills, log: (line) => console.log(line) });
 console.log(
   `${report.kills} kills in ${((Date.now() - started) / 1000).toFixed(0)} s, a damaged catalog shard after ${report.damagedShards} of them; ` +
-    `${report.acknowledgedAdds} acknowledged adds and ${report.acknowledgedEdits} acknowledged edits of tags, notes and highlights; ${report.lost} lost`,
+    `${report.acknowledgedAdds} acknowledged adds and ${report.acknowledgedEdits} acknowledged edits of tags, notes and highlights; at most ${report.mostShards} catalog shards in a library; ${report.lost} lost`,
 );
 for (const failure of report.failures) console.log(`FAIL ${failure}`);
 console.log(`${report.failures.length === 0 ? 1 : 0} passed, ${report.failures.length === 0 ? 0 : 1} failed`);
