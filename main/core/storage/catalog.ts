@@ -11,9 +11,9 @@
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
-import { tagKey } from '../../../common/tags';
 import type { TagCount } from '../../../common/article';
 import type { ArticleRecord } from './article-record';
+import { CatalogRecords } from './catalog-records';
 import { journalChange, type CatalogJournal, type JournalChange, type JournalEntry } from './catalog-journal';
 import { writeFilesDurably } from './durable-file';
 import { DurableJsonFile } from './json-file-adapter';
@@ -65,11 +65,8 @@ const BULK_SHARDS = 16;
 /** The catalog of one library. */
 export class Catalog {
   private readonly shards = new Map<string, Low<ShardData>>();
-  private readonly byId = new Map<string, ArticleRecord>();
-  private readonly tagCounts = new Map<string, TagCount>();
-  private newestFirst: string[] | null = null;
-  /** all()'s answer, kept until a record changes. */
-  private allRecords: readonly ArticleRecord[] | null = null;
+  /** The records in memory, kept in step with the shards on disk. */
+  private readonly records = new CatalogRecords();
   /** The change being written, if any; the next waits for it (see apply). */
   private readonly applying = new OneAtATime();
   /** Where each change is journaled (the writer's); null for a reader, or before useJournal. */
@@ -162,7 +159,7 @@ export class Catalog {
       const low = this.shards.get(home);
       if (!low || damaged.has(home) || Object.hasOwn(low.data.articles, record.id)) continue;
       low.data = { ...low.data, articles: { ...low.data.articles, [record.id]: record } };
-      this.remember(record);
+      this.records.remember(record);
       this.toRewrite.add(home);
     }
     this.strays = [];
@@ -185,7 +182,7 @@ export class Catalog {
    */
   private installShard(shard: string, low: Low<ShardData>): void {
     const previous = this.shards.get(shard);
-    if (previous) for (const id of Object.keys(previous.data.articles)) this.forget(id);
+    if (previous) for (const id of Object.keys(previous.data.articles)) this.records.forget(id);
     let articles = low.data.articles;
     for (const [id, record] of Object.entries(articles)) {
       if (this.ranges.shardOf(id) === shard) continue;
@@ -195,50 +192,42 @@ export class Catalog {
     }
     if (articles !== low.data.articles) low.data = { ...low.data, articles };
     this.shards.set(shard, low);
-    for (const record of Object.values(articles)) this.remember(record);
-    this.newestFirst = null;
+    for (const record of Object.values(articles)) this.records.remember(record);
   }
 
   /** How many articles the catalog holds. */
   get size(): number {
-    return this.byId.size;
+    return this.records.size;
   }
 
   /** One article's record, or undefined. */
   get(id: string): ArticleRecord | undefined {
-    return this.byId.get(id);
+    return this.records.get(id);
   }
 
   /** Every id, in no particular order. */
   ids(): string[] {
-    return [...this.byId.keys()];
+    return this.records.ids();
   }
 
   /** Every record, newest clipped first (ULIDs sort by creation time). */
   all(): readonly ArticleRecord[] {
-    if (this.allRecords) return this.allRecords;
-    this.newestFirst ??= [...this.byId.keys()].sort().reverse();
-    this.allRecords = this.newestFirst.map((id) => this.byId.get(id)!);
-    Object.freeze(this.allRecords);
-    return this.allRecords;
+    return this.records.all();
   }
 
   /** Every tag with its count, most used first. */
   tags(): TagCount[] {
-    return [...this.tagCounts.values()]
-      .map((entry) => ({ ...entry }))
-      .sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
+    return this.records.tags();
   }
 
   /** The spelling in use for a tag with this key, if any article carries it. */
   spellingOf(tag: string): string | undefined {
-    return this.tagCounts.get(tagKey(tag))?.tag;
+    return this.records.spellingOf(tag);
   }
 
   /** Shows the tag with this key spelled as given from now on (after a rename that changed only its case). */
   respellTag(tag: string): void {
-    const entry = this.tagCounts.get(tagKey(tag));
-    if (entry) entry.tag = tag;
+    this.records.respellTag(tag);
   }
 
   /** The change number of every shard, for derived data to record what it covers. */
@@ -325,7 +314,7 @@ export class Catalog {
   /** The journal's account of each change, from the records as they are before it. */
   private describe(changes: CatalogChanges, inCaptures: ReadonlySet<string> | undefined): Map<string, JournalChange> {
     const described = new Map<string, JournalChange>();
-    for (const [id, record] of changes) described.set(id, journalChange(this.byId.get(id), record, inCaptures?.has(id) ?? false));
+    for (const [id, record] of changes) described.set(id, journalChange(this.records.get(id), record, inCaptures?.has(id) ?? false));
     return described;
   }
 
@@ -409,7 +398,7 @@ export class Catalog {
       low.data = before;
       throw error;
     }
-    this.settle(entries);
+    this.records.settle(entries);
     return next.changeNumber;
   }
 
@@ -460,11 +449,11 @@ export class Catalog {
       for (const [id, record] of Object.entries(before.articles)) if (id < points[0]!) kept[id] = record;
       low.data = { ...before, articles: kept };
       this.toRewrite.add(shard);
-      this.settle(entries.filter(([id]) => id >= points[0]!));
+      this.records.settle(entries.filter(([id]) => id >= points[0]!));
       throw error;
     }
     written.set(shard, pieces[0]!.changeNumber);
-    this.settle(entries);
+    this.records.settle(entries);
   }
 
   /**
@@ -504,7 +493,7 @@ export class Catalog {
     planned.forEach(({ shard, low, next, entries }, i) => {
       if (failed.has(i)) return;
       low.data = next;
-      this.settle(entries);
+      this.records.settle(entries);
       written.set(shard, next.changeNumber);
     });
     return failed.size > 0 ? failed.values().next().value : undefined;
@@ -519,38 +508,6 @@ export class Catalog {
       if (text) return text;
     }
     return JSON.stringify(next);
-  }
-
-  /** Brings the in-memory indexes in line with entries now on disk. */
-  private settle(entries: [string, ArticleRecord | null][]): void {
-    for (const [id, record] of entries) {
-      if (this.byId.has(id) !== (record !== null)) this.newestFirst = null;
-      this.forget(id);
-      if (record) this.remember(record);
-    }
-  }
-
-  private remember(record: ArticleRecord): void {
-    this.allRecords = null;
-    this.byId.set(record.id, record);
-    for (const tag of record.tags) {
-      const key = tagKey(tag);
-      const entry = this.tagCounts.get(key);
-      if (entry) entry.count++;
-      else this.tagCounts.set(key, { tag, count: 1 });
-    }
-  }
-
-  private forget(id: string): void {
-    const record = this.byId.get(id);
-    if (!record) return;
-    this.allRecords = null;
-    this.byId.delete(id);
-    for (const tag of record.tags) {
-      const key = tagKey(tag);
-      const entry = this.tagCounts.get(key);
-      if (entry && --entry.count === 0) this.tagCounts.delete(key);
-    }
   }
 }
 

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import type { ArticleRecord } from '../../../../main/core/storage/article-record';
+import { CatalogRecords } from '../../../../main/core/storage/catalog-records';
+
+function record(id: string, tags: string[]): ArticleRecord {
+  return {
+    id, title: `Article ${id}`, url: null, source: null, author: null, published: null, clipped: '2026-01-01T00:00:00.000Z', tags, excerpt: '', words: 1, lang: null,
+    provenance: { method: 'paste', captured: '2026-01-01T00:00:00.000Z', originalSha256: 'a', textSha256: 'b', appVersion: '0' },
+  };
+}
+
+describe('the catalog records in memory', () => {
+  it('counts tags through edits and removals, keeping the first spelling met', () => {
+    const records = new CatalogRecords();
+    records.settle([['01A', record('01A', ['Ukraine', 'budget'])], ['01B', record('01B', ['ukraine'])]]);
+    expect(records.tags()).toEqual([{ tag: 'Ukraine', count: 2 }, { tag: 'budget', count: 1 }]);
+    records.settle([['01A', record('01A', ['budget'])]]);
+    // The spelling first met stays while any article carries the tag.
+    expect(records.tags()).toEqual([{ tag: 'budget', count: 1 }, { tag: 'Ukraine', count: 1 }]);
+    records.settle([['01B', null]]);
+    expect(records.tags()).toEqual([{ tag: 'budget', count: 1 }]);
+    expect(records.size).toBe(1);
+  });
+
+  it('lists newest first, and shows an edited record in its place', () => {
+    const records = new CatalogRecords();
+    records.settle(['01A', '01C', '01B'].map((id) => [id, record(id, [])] as [string, ArticleRecord]));
+    expect(records.all().map((each) => each.id)).toEqual(['01C', '01B', '01A']);
+    records.settle([['01B', record('01B', ['edited'])]]);
+    expect(records.all().map((each) => [each.id, each.tags])).toEqual([['01C', []], ['01B', ['edited']], ['01A', []]]);
+    records.settle([['01D', record('01D', [])], ['01C', null]]);
+    expect(records.all().map((each) => each.id)).toEqual(['01D', '01B', '01A']);
+  });
+});
