@@ -1,13 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { ArticleRecord } from '../../../../main/core/storage/article-record';
 import { CatalogRecords } from '../../../../main/core/storage/catalog-records';
+import { testRecord } from './test-record';
 
-function record(id: string, tags: string[]): ArticleRecord {
-  return {
-    id, title: `Article ${id}`, url: null, source: null, author: null, published: null, clipped: '2026-01-01T00:00:00.000Z', tags, excerpt: '', words: 1, lang: null,
-    provenance: { method: 'paste', captured: '2026-01-01T00:00:00.000Z', originalSha256: 'a', textSha256: 'b', appVersion: '0' },
-  };
-}
+const record = testRecord;
 
 describe('the catalog records in memory', () => {
   it('counts tags through edits and removals, keeping the first spelling met', () => {

@@ -9,6 +9,7 @@ import { Catalog } from '../../../../main/core/storage/catalog';
 import { CatalogJournal, readJournal } from '../../../../main/core/storage/catalog-journal';
 import { FIRST_SHARD, SHARD_BOUND, ShardRanges } from '../../../../main/core/storage/shard-ranges';
 import { makeTempFolder } from '../../../paths';
+import { testRecord } from './test-record';
 
 let folder: { path: string; remove: () => Promise<void> };
 let catalogFolder: string;
@@ -25,22 +26,7 @@ function oldId(seed: number): string {
   return '01A' + Array.from(bytes.subarray(0, 23), (byte) => CROCKFORD[byte % 32]).join('');
 }
 
-function record(id: string, tags: string[] = []): ArticleRecord {
-  return {
-    id,
-    title: `Article ${id}`,
-    url: null,
-    source: null,
-    author: null,
-    published: null,
-    clipped: '2026-01-01T00:00:00.000Z',
-    tags,
-    excerpt: '',
-    words: 1,
-    lang: null,
-    provenance: { method: 'paste', captured: '2026-01-01T00:00:00.000Z', originalSha256: 'a', textSha256: 'b', appVersion: '0' },
-  };
-}
+const record = testRecord;
 
 const changes = (ids: readonly string[], tags: string[] = []) => new Map(ids.map((id) => [id, record(id, tags)] as [string, ArticleRecord]));
 

@@ -5,27 +5,13 @@ import type { ArticleRecord } from '../../../../main/core/storage/article-record
 import { Catalog } from '../../../../main/core/storage/catalog';
 import { FIRST_SHARD, SHARD_BOUND } from '../../../../main/core/storage/shard-ranges';
 import { makeTempFolder } from '../../../paths';
+import { testRecord } from './test-record';
 
 let folder: { path: string; remove: () => Promise<void> };
 beforeEach(async () => (folder = await makeTempFolder()));
 afterEach(() => folder.remove());
 
-function record(id: string, tags: string[] = []): ArticleRecord {
-  return {
-    id,
-    title: `Article ${id}`,
-    url: null,
-    source: null,
-    author: null,
-    published: null,
-    clipped: '2026-01-01T00:00:00.000Z',
-    tags,
-    excerpt: '',
-    words: 1,
-    lang: null,
-    provenance: { method: 'paste', captured: '2026-01-01T00:00:00.000Z', originalSha256: 'a', textSha256: 'b', appVersion: '0' },
-  };
-}
+const record = testRecord;
 
 describe('Catalog', () => {
   it('writes only the shard an edit touches', async () => {
