@@ -390,14 +390,7 @@ export class Catalog {
 
   /** Writes one shard's next content; resolves to the change number it reached. */
   private async writeShard({ low, next, entries }: ShardPlan): Promise<number> {
-    const before = low.data;
-    low.data = next;
-    try {
-      await low.write();
-    } catch (error) {
-      low.data = before;
-      throw error;
-    }
+    await writeOrKeep(low, next);
     this.records.settle(entries);
     return next.changeNumber;
   }
@@ -467,14 +460,7 @@ export class Catalog {
         this.toRewrite.delete(shard);
         continue;
       }
-      const before = low.data;
-      low.data = { changeNumber: before.changeNumber + 1, ...(seq !== undefined ? { journal: seq } : {}), articles: before.articles };
-      try {
-        await low.write();
-      } catch (error) {
-        low.data = before;
-        throw error;
-      }
+      await writeOrKeep(low, { changeNumber: low.data.changeNumber + 1, ...(seq !== undefined ? { journal: seq } : {}), articles: low.data.articles });
       this.toRewrite.delete(shard);
       if (seq !== undefined) this.unjournaled.add(shard);
     }
@@ -517,6 +503,18 @@ interface ShardPlan {
   entries: [string, ArticleRecord | null][];
   low: Low<ShardData>;
   next: ShardData;
+}
+
+/** Writes a shard's next content; if the write fails, memory keeps what the file still holds. */
+async function writeOrKeep(low: Low<ShardData>, next: ShardData): Promise<void> {
+  const before = low.data;
+  low.data = next;
+  try {
+    await low.write();
+  } catch (error) {
+    low.data = before;
+    throw error;
+  }
 }
 
 function emptyShard(): ShardData {
