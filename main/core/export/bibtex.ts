@@ -43,6 +43,14 @@ function verbatimUrl(url: string): string {
   return url.trim().replace(/[{}\\\s]/gu, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
 
+/**
+ * A tag as one item of BibLaTeX's comma-separated `keywords`: a comma inside the tag is
+ * braced (`{,}`), which biber and citation-js read as text, not as the list's separator.
+ */
+function keyword(tag: string): string {
+  return latexEscape(tag).replace(/,/gu, '{,}');
+}
+
 /** One article as a BibLaTeX entry. */
 export function bibtexEntry(record: ArticleRecord): string {
   const fields: [string, string][] = [['entrysubtype', 'newspaper'], ['title', `{${latexEscape(record.title)}}`]];
@@ -56,7 +64,7 @@ export function bibtexEntry(record: ArticleRecord): string {
   fields.push(['urldate', record.clipped.slice(0, 10)]);
   if (record.url) fields.push(['url', verbatimUrl(record.url)]);
   if (record.lang) fields.push(['langid', latexEscape(record.lang)]);
-  if (record.tags.length > 0) fields.push(['keywords', record.tags.map(latexEscape).join(', ')]);
+  if (record.tags.length > 0) fields.push(['keywords', record.tags.map(keyword).join(', ')]);
   if (record.note) fields.push(['annotation', latexEscape(record.note)]);
   return `@article{${record.id},\n${fields.map(([name, value]) => `  ${name} = {${value}},`).join('\n')}\n}\n`;
 }

@@ -25,6 +25,11 @@ describe('BibLaTeX export', () => {
     );
   });
 
+  it('braces a comma inside a tag, so that the tag stays one keyword', () => {
+    const record = fc.sample(citableRecord, { numRuns: 1, seed: 1 })[0]!;
+    expect(bibtexEntry({ ...record, tags: ['war, peace', 'berlin'] })).toContain('keywords = {war{,} peace, berlin},');
+  });
+
   it('escapes what LaTeX would read as commands and keeps -- and quotes as typed', () => {
     expect(latexEscape('50% of $5 & #1 {x} a_b ^ ~ \\')).toBe('50\\% of \\$5 \\& \\#1 \\{x\\} a\\_b \\textasciicircum{} \\textasciitilde{} \\textbackslash{}');
     expect(latexEscape("a -- b ''c''")).toBe("a -{}- b '{}'c'{}'");
