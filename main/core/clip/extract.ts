@@ -40,6 +40,7 @@ import { binaryReason, isBlank, MAX_CLIP_BYTES, withoutStrayBytes } from './inpu
 import { cleanByline, extractMetadata, nonUrl, normaliseDate, normaliseLang } from './metadata';
 import type { PageMetadata } from './metadata';
 import { rulesBody } from './rules-body';
+import { closeRunawayTitle } from './runaway-title';
 import type { ReadabilityResult } from './run-readability';
 import { addLateCandidates, pageCandidates } from './meta-ranking/page-candidates';
 import { META_FIELDS } from './meta-ranking/candidate-pool';
@@ -118,8 +119,8 @@ export function extractPage(html: string, options: ExtractPageOptions = {}): Ext
   const name = options.fileName ?? 'pasted HTML';
   checkInput(html, name);
   // Stray control bytes (a run of NULs in a crawled page) are dropped, as browsers drop them;
-  // binary data was refused above.
-  const page = withoutStrayBytes(html);
+  // binary data was refused above. A title that never closes would swallow the page.
+  const page = closeRunawayTitle(withoutStrayBytes(html));
 
   const pageUrl = resolveHttpUrl(options.url);
   return withDomWindow((window) => {
