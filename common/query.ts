@@ -114,6 +114,17 @@ const MAX_NESTING = 100;
 /** The quotes that open and close a phrase: typed, and as word processors and phones "smarten" them. */
 const QUOTES = new Set(['"', '“', '”', '„']);
 
+/**
+ * Whether a value can be said between quotes (`tag:"…"`): not if it holds any of the quotes,
+ * since each of them closes a quoted run and nothing escapes one.
+ *
+ * @example canQuote('the “big” story') // false
+ */
+export function canQuote(value: string): boolean {
+  for (const char of value) if (QUOTES.has(char)) return false;
+  return true;
+}
+
 const WHITE_SPACE = /\s/u;
 
 /** Every field name, with what it filters; names are read without regard to case, as before. */

@@ -12,7 +12,7 @@
  * text, and is dimmed (and out of reach) while main refuses the text.
  */
 import type { SearchFacets } from '../../common/article';
-import { parseSearchQuery, type QueryNode } from '../../common/query';
+import { canQuote, parseSearchQuery, type QueryNode } from '../../common/query';
 import { tagKey } from '../../common/tags';
 import { el, replaceChildren } from '../helpers/dom';
 import type { Listing } from '../listing/listing';
@@ -23,9 +23,6 @@ export const FACETS_SHOWN = 8;
 /** The kinds of facet. */
 export type FacetField = 'tag' | 'source' | 'year';
 
-/** The quotes that open and close a phrase in the query language (common/query.ts). */
-const QUOTE = /["“”„]/u;
-
 /**
  * The query filter for a facet value, or null when the query language cannot say it: a value
  * is put in double quotes, and nothing can escape a quote inside them.
@@ -35,7 +32,7 @@ const QUOTE = /["“”„]/u;
  */
 export function facetClause(field: FacetField, value: string): string | null {
   if (field === 'year') return /^\d{4}$/u.test(value) ? `published:${value}` : null;
-  if (QUOTE.test(value) || value.trim() === '') return null;
+  if (!canQuote(value) || value.trim() === '') return null;
   return `${field}:"${value}"`;
 }
 

@@ -1,19 +1,20 @@
 /**
  * What is listed, said in the query language: the search text with the sidebar's tag added as
- * `tag:"…"`, which main's parser understands. A tag with a double quote in it cannot be said
- * there (nothing escapes a quote inside quotes), so such a tag is matched here instead.
+ * `tag:"…"`, which main's parser understands. A tag with a quote in it (straight or curly: any
+ * of them closes a quoted run, and nothing escapes one) cannot be said there, so such a tag is
+ * matched here instead.
  */
 import type { ArticleSummary } from '../../common/article';
-import { parseSearchQuery } from '../../common/query';
+import { canQuote, parseSearchQuery } from '../../common/query';
 import { isTagUnder, tagKey } from '../../common/tags';
 
 /**
- * Adds the sidebar's tag to a query as `tag:"…"`; a tag with a double quote is left out.
+ * Adds the sidebar's tag to a query as `tag:"…"`; a tag with a quote is left out.
  *
  * @example withTag('lavrov', 'ukraine') // 'lavrov tag:"ukraine"'
  */
 export function withTag(text: string, tag: string | null): string {
-  if (tag === null || tag.includes('"')) return text;
+  if (tag === null || !canQuote(tag)) return text;
   return `${text} tag:"${tag}"`;
 }
 
@@ -30,7 +31,7 @@ export function hasTag(summary: Pick<ArticleSummary, 'tags'>, tag: string): bool
  * @example listedQuery('', 'ukraine') // 'tag:"ukraine"'
  */
 export function listedQuery(text: string, tag: string | null): string | null {
-  if (tag !== null && tag.includes('"')) return null;
+  if (tag !== null && !canQuote(tag)) return null;
   if (text === '') return tag === null ? '' : `tag:"${tag}"`;
   return withTag(text, tag).trim();
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  canQuote,
   describeQueryError,
   parseSearchQuery,
   queryTerms,
@@ -243,6 +244,15 @@ describe('parseSearchQuery: field filters', () => {
     expect(tree('lavrov tag:ukraine lang:ru published:2022')).toEqual(
       and(term('lavrov'), filter('tag', 'ukraine'), filter('lang', 'ru'), date('published', '2022-01-01', '2022-12-31')),
     );
+  });
+});
+
+describe('canQuote', () => {
+  it('refuses a value holding any quote that would close the run, and takes any other', () => {
+    expect(['the "war"', 'the “war”', 'the ”war', '„Krieg“'].map(canQuote)).toEqual([false, false, false, false]);
+    expect(["o'brien", 'ukraine/diplomacy', '«guerre»'].map(canQuote)).toEqual([true, true, true]);
+    // What canQuote lets through says what it says: the tag comes back whole.
+    expect(parseSearchQuery('tag:"«guerre» o\'brien"')).toEqual({ ok: true, query: { kind: 'filter', field: 'tag', value: "«guerre» o'brien" } });
   });
 });
 

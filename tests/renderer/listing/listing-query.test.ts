@@ -3,10 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { hasTag, listedQuery, refineQuery, withTag } from '../../../renderer/listing/listing-query';
 
 describe('withTag', () => {
-  it('adds the tag as tag:"…", and leaves out a tag that has a double quote', () => {
+  it('adds the tag as tag:"…", and leaves out a tag that has a quote, straight or curly', () => {
     expect(withTag('lavrov', 'ukraine/diplomacy')).toBe('lavrov tag:"ukraine/diplomacy"');
     expect(withTag('lavrov', null)).toBe('lavrov');
     expect(withTag('lavrov', 'the "war"')).toBe('lavrov');
+    expect(withTag('lavrov', 'the “war”')).toBe('lavrov');
+    expect(withTag('lavrov', '„krieg“')).toBe('lavrov');
   });
 });
 
@@ -30,6 +32,8 @@ describe('listedQuery', () => {
   it('is null when the tag cannot be said in a query', () => {
     expect(listedQuery('', 'the "war"')).toBeNull();
     expect(listedQuery('lavrov', 'the "war"')).toBeNull();
+    // A curly quote closes a quoted run too: tag:"the “big” story" would list the tag "the ".
+    expect(listedQuery('', 'the “big” story')).toBeNull();
   });
 });
 
