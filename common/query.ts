@@ -17,7 +17,7 @@
  *            | field , ":" , ( phrase | bare )              (* no white space around ":" *)
  *            | word ;
  * word       = bare ;                                       (* with an optional final "*" or "~" *)
- * phrase     = quote , { any char but a quote } , quote ;   (* quote = " “ ” „ *)
+ * phrase     = quote , { any char but a quote | "\\" , ( quote | "\\" ) } , quote ;   (* quote = " “ ” „ *)
  * field      = "title" | "author" | "source" | "tag" | "lang" | "url" | "published" | "clipped" | "has" ;
  * bare       = char up to white space, "(", ")" or a quote ;
  * date-value = date | [ date ] , ".." , [ date ] | ( ">" | ">=" | "<" | "<=" ) , date ;
@@ -114,15 +114,17 @@ const MAX_NESTING = 100;
 /** The quotes that open and close a phrase: typed, and as word processors and phones "smarten" them. */
 const QUOTES = new Set(['"', '“', '”', '„']);
 
+/** What a backslash inside quotes makes literal: a quote, or a backslash (`\\`). */
+const ESCAPED = /[\\"“”„]/gu;
+
 /**
- * Whether a value can be said between quotes (`tag:"…"`): not if it holds any of the quotes,
- * since each of them closes a quoted run and nothing escapes one.
+ * A value between quotes, as a filter takes it (`tag:` + this): any value can be said, a
+ * quote or a backslash in it escaped with a backslash.
  *
- * @example canQuote('the “big” story') // false
+ * @example quoteValue('say "no"') // '"say \\"no\\""'
  */
-export function canQuote(value: string): boolean {
-  for (const char of value) if (QUOTES.has(char)) return false;
-  return true;
+export function quoteValue(value: string): string {
+  return `"${value.replace(ESCAPED, (char) => `\\${char}`)}"`;
 }
 
 const WHITE_SPACE = /\s/u;
@@ -297,12 +299,26 @@ function tokenize(input: string): Token[] {
   return tokens;
 }
 
-/** Reads a quoted run starting at the opening quote at `pos`; any of QUOTES closes it. */
+/**
+ * Reads a quoted run starting at the opening quote at `pos`; any of QUOTES closes it. A
+ * backslash before a quote or a backslash makes it part of the text (quoteValue writes
+ * them); any other backslash is itself (`"C:\\docs"` is `C:\docs`).
+ */
 function readQuoted(input: string, pos: number): { text: string; textPos: number; end: number } {
-  let close = pos + 1;
-  while (close < input.length && !QUOTES.has(input[close]!)) close++;
-  if (close >= input.length) fail('unclosed quote', pos, input.length - pos);
-  return { text: input.slice(pos + 1, close), textPos: pos + 1, end: close + 1 };
+  let text = '';
+  let at = pos + 1;
+  while (at < input.length && !QUOTES.has(input[at]!)) {
+    const next = input[at + 1];
+    if (input[at] === '\\' && next !== undefined && (QUOTES.has(next) || next === '\\')) {
+      text += next;
+      at += 2;
+    } else {
+      text += input[at]!;
+      at += 1;
+    }
+  }
+  if (at >= input.length) fail('unclosed quote', pos, input.length - pos);
+  return { text, textPos: pos + 1, end: at + 1 };
 }
 
 // ---- parser ----

@@ -102,8 +102,7 @@ export function installOrganising({ listing, library, list, sidebar, status, rea
     clear: () => list.clearSelection(),
     apply: async (change) => {
       // Every result of a search not all loaded goes by its query; otherwise by the ids listed.
-      const query = listing.query;
-      const request: BulkTagRequest = list.allSelected && !listing.allLoaded && query !== null ? { query, ...change } : { ids: list.selectedIds, ...change };
+      const request: BulkTagRequest = list.allSelected && !listing.allLoaded ? { query: listing.query, ...change } : { ids: list.selectedIds, ...change };
       const summary = await call('bulkTag', request);
       status.info(summary.message);
       void archiveChanged();

@@ -12,7 +12,7 @@
  * text, and is dimmed (and out of reach) while main refuses the text.
  */
 import type { SearchFacets } from '../../common/article';
-import { canQuote, parseSearchQuery, type QueryNode } from '../../common/query';
+import { parseSearchQuery, quoteValue, type QueryNode } from '../../common/query';
 import { tagKey } from '../../common/tags';
 import { el, replaceChildren } from '../helpers/dom';
 import type { Listing } from '../listing/listing';
@@ -24,16 +24,16 @@ export const FACETS_SHOWN = 8;
 export type FacetField = 'tag' | 'source' | 'year';
 
 /**
- * The query filter for a facet value, or null when the query language cannot say it: a value
- * is put in double quotes, and nothing can escape a quote inside them.
+ * The query filter for a facet value, or null when the query language cannot say it (a blank
+ * value, a year that is not one): a value is put in quotes, a quote in it escaped.
  *
  * @example facetClause('source', 'BBC News') // 'source:"BBC News"'
  * @example facetClause('year', '2022') // 'published:2022'
  */
 export function facetClause(field: FacetField, value: string): string | null {
   if (field === 'year') return /^\d{4}$/u.test(value) ? `published:${value}` : null;
-  if (!canQuote(value) || value.trim() === '') return null;
-  return `${field}:"${value}"`;
+  if (value.trim() === '') return null;
+  return `${field}:${quoteValue(value)}`;
 }
 
 /** The values with the highest counts, most first (ties in name order), at most `limit`. */

@@ -77,8 +77,7 @@ export class Timeline {
     });
     this.bars.addEventListener('keydown', (event) => this.onKeyDown(event));
     listing.subscribe((event) => {
-      const query = listing.query;
-      if (event.type === 'listed' && query !== null) void this.load(query);
+      if (event.type === 'listed') void this.load(listing.query);
     });
   }
 

@@ -1,38 +1,28 @@
 /**
  * What is listed, said in the query language: the search text with the sidebar's tag added as
- * `tag:"…"`, which main's parser understands. A tag with a quote in it (straight or curly: any
- * of them closes a quoted run, and nothing escapes one) cannot be said there, so such a tag is
- * matched here instead.
+ * `tag:"…"`, which main's parser understands; a quote or a backslash in the tag is escaped
+ * (common/query.ts: quoteValue), so that every tag can be said.
  */
-import type { ArticleSummary } from '../../common/article';
-import { canQuote, parseSearchQuery } from '../../common/query';
-import { isTagUnder, tagKey } from '../../common/tags';
+import { parseSearchQuery, quoteValue } from '../../common/query';
 
 /**
- * Adds the sidebar's tag to a query as `tag:"…"`; a tag with a quote is left out.
+ * Adds the sidebar's tag to a query as `tag:"…"`.
  *
  * @example withTag('lavrov', 'ukraine') // 'lavrov tag:"ukraine"'
  */
 export function withTag(text: string, tag: string | null): string {
-  if (tag === null || !canQuote(tag)) return text;
-  return `${text} tag:"${tag}"`;
-}
-
-/** Whether an article carries a tag or one below it (`ukraine` matches `ukraine/diplomacy`). */
-export function hasTag(summary: Pick<ArticleSummary, 'tags'>, tag: string): boolean {
-  const wanted = tagKey(tag);
-  return summary.tags.some((candidate) => isTagUnder(candidate, wanted));
+  if (tag === null) return text;
+  return `${text} tag:${quoteValue(tag)}`;
 }
 
 /**
  * The query of what is listed: the search with the tag, `tag:"…"` alone, or '' for every
- * article; null when the tag cannot be said in a query.
+ * article.
  *
  * @example listedQuery('', 'ukraine') // 'tag:"ukraine"'
  */
-export function listedQuery(text: string, tag: string | null): string | null {
-  if (tag !== null && !canQuote(tag)) return null;
-  if (text === '') return tag === null ? '' : `tag:"${tag}"`;
+export function listedQuery(text: string, tag: string | null): string {
+  if (text === '') return tag === null ? '' : `tag:${quoteValue(tag)}`;
   return withTag(text, tag).trim();
 }
 

@@ -9,9 +9,7 @@
  *   search text            the search hits, the tag added as `tag:"…"`, in the order the sort
  *                          menu says, with facets to narrow them by
  *
- * A tag with a double quote cannot be said in a query (listing-query.ts): its articles are
- * found by reading the whole library's pages and keeping those with the tag, the one case
- * that costs a pass over the library (docs/architecture.md, "The window lists by pages").
+ * Every tag can be said in a query: a quote or backslash in it is escaped (listing-query.ts).
  *
  * The list, the sidebar, the search box, the facets, the list's header, the status bar, the
  * timeline and the bulk bar show it: each subscribes to the listing's events and draws its
@@ -24,12 +22,10 @@ import type { ArticleSummary, SearchResults, TagCount } from '../../common/artic
 import { isTagUnder, tagKey } from '../../common/tags';
 import { ApiCallError, attempt, call, reportError } from '../helpers/api-client';
 import { ListingPages, PAGE_SIZE } from './listing-pages';
-import { hasTag, listedQuery, refineQuery, withTag } from './listing-query';
+import { listedQuery, refineQuery, withTag } from './listing-query';
 
 export { PAGE_SIZE } from './listing-pages';
 
-/** The most rows main answers at once: the page a tag with a double quote is looked for in. */
-const SCAN_PAGE = 500;
 
 /** One row: an article, and for a search hit the snippet and the terms it matched. */
 export interface ListItem {
@@ -114,8 +110,8 @@ export class Listing {
     return withTag(this.searchText, this.chosenTag);
   }
 
-  /** What is listed in the query language ('' for every article); null when the tag cannot be said in a query. */
-  get query(): string | null {
+  /** What is listed in the query language ('' for every article). */
+  get query(): string {
     return listedQuery(this.searchText, this.chosenTag);
   }
 
@@ -182,10 +178,6 @@ export class Listing {
     const tag = this.chosenTag;
     this.emit({ type: 'query', text, tag });
     const query = listedQuery(text, tag);
-    if (query === null) {
-      await this.listTagHere(text, tag as string, mine);
-      return;
-    }
     // Without text, the newest first whatever the sort menu says, as the library is shown.
     const sort = text === '' ? 'clipped' : this.chosenSort;
     let results: SearchResults;
@@ -225,30 +217,6 @@ export class Listing {
   /** Fetches every row from `first` to `last` not loaded yet (a Shift range over them); resolves once they have come. */
   async load(first: number, last: number): Promise<void> {
     await this.pages?.load(first, last);
-  }
-
-  /**
-   * Lists a tag that cannot be said in a query (it has a double quote): the whole library,
-   * read a page at a time, and the articles with the tag kept; with text, the search's hits
-   * are kept likewise. Rare, and the one listing that costs a pass over the library.
-   */
-  private async listTagHere(text: string, tag: string, mine: number): Promise<void> {
-    const sort = text === '' ? 'clipped' : this.chosenSort;
-    const items: ListItem[] = [];
-    let first: SearchResults | undefined;
-    for (let offset = 0; first === undefined || offset < first.total; offset += SCAN_PAGE) {
-      const results = await attempt(() => this.source.search({ query: text, limit: SCAN_PAGE, offset, sort }));
-      if (!results || mine !== this.generation) return;
-      first ??= results;
-      if (results.hits.length === 0) break;
-      for (const item of hitsToItems(results, text !== '')) if (hasTag(item.summary, tag)) items.push(item);
-    }
-    this.pages?.close();
-    this.pages = null;
-    this.fromTitles = first?.titlesOnly === true;
-    this.rows = items.length;
-    const search = text === '' || !first ? null : { query: text, results: { ...first, total: items.length } };
-    this.emit({ type: 'listed', text, tag, items, total: items.length, search, libraryTags: null });
   }
 
   private emit(event: ListingEvent): void {

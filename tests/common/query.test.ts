@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  canQuote,
+  quoteValue,
   describeQueryError,
   parseSearchQuery,
   queryTerms,
@@ -247,12 +248,28 @@ describe('parseSearchQuery: field filters', () => {
   });
 });
 
-describe('canQuote', () => {
-  it('refuses a value holding any quote that would close the run, and takes any other', () => {
-    expect(['the "war"', 'the “war”', 'the ”war', '„Krieg“'].map(canQuote)).toEqual([false, false, false, false]);
-    expect(["o'brien", 'ukraine/diplomacy', '«guerre»'].map(canQuote)).toEqual([true, true, true]);
-    // What canQuote lets through says what it says: the tag comes back whole.
-    expect(parseSearchQuery('tag:"«guerre» o\'brien"')).toEqual({ ok: true, query: { kind: 'filter', field: 'tag', value: "«guerre» o'brien" } });
+describe('quoteValue', () => {
+  it('says any value between quotes, a quote or backslash in it escaped, and the parser reads it back whole', () => {
+    expect(quoteValue('say "no"')).toBe('"say \\"no\\""');
+    expect(quoteValue('the “big” story')).toBe('"the \\“big\\” story"');
+    for (const tag of ['say "no"', 'the “big” story', '„Krieg“', 'a\\b', 'ends in \\', '\\"', "o'brien/«guerre»"]) {
+      expect(parseSearchQuery(`tag:${quoteValue(tag)}`)).toEqual({ ok: true, query: { kind: 'filter', field: 'tag', value: tag } });
+    }
+  });
+
+  it('reads any value back as the parser tidies a quoted one: white space runs as one space, none at the ends (random values)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', minLength: 1 }).filter((value) => value.trim() !== ''), (value) => {
+        const tidied = value.trim().split(/\s+/u).join(' ');
+        expect(parseSearchQuery(`tag:${quoteValue(value)}`)).toEqual({ ok: true, query: { kind: 'filter', field: 'tag', value: tidied } });
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('keeps a backslash before anything but a quote or a backslash as it is typed', () => {
+    expect(parseSearchQuery('"C:\\docs\\n"')).toEqual({ ok: true, query: { kind: 'phrase', words: ['C:\\docs\\n'], field: null } });
+    expect(parseSearchQuery('"say \\"no\\" now"')).toEqual({ ok: true, query: { kind: 'phrase', words: ['say', '"no"', 'now'], field: null } });
   });
 });
 

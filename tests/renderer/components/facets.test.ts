@@ -16,9 +16,10 @@ describe('facetClause', () => {
     expect(facetClause('year', '22')).toBeNull();
   });
 
-  it('gives nothing for a value with quotation marks, which a query cannot hold', () => {
-    expect(facetClause('source', 'The "Daily" News')).toBeNull();
-    expect(facetClause('tag', '„quoted“')).toBeNull();
+  it('escapes quotation marks in a value, straight or curly, and gives nothing for a blank one', () => {
+    expect(facetClause('source', 'The "Daily" News')).toBe('source:"The \\"Daily\\" News"');
+    expect(facetClause('tag', '„quoted“')).toBe('tag:"\\„quoted\\“"');
+    expect(facetClause('tag', '  ')).toBeNull();
   });
 
   it('gives filters the parser reads back as the same value', () => {
@@ -26,6 +27,9 @@ describe('facetClause', () => {
       ['tag', 'new york'],
       ['source', 'Le Monde (Paris)'],
       ['tag', 'a:b'],
+      ['source', 'The "Daily" News'],
+      ['tag', 'the “big” story'],
+      ['tag', 'back\\slash'],
     ] as const) {
       const parsed = parseSearchQuery(facetClause(field, value) ?? '');
       expect(parsed.ok && parsed.query).toEqual({ kind: 'filter', field, value });

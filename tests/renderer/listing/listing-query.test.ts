@@ -1,23 +1,14 @@
 /** What is listed, in the query language: the search text with the sidebar's tag, and a filter added to narrow it. */
 import { describe, expect, it } from 'vitest';
-import { hasTag, listedQuery, refineQuery, withTag } from '../../../renderer/listing/listing-query';
+import { parseSearchQuery } from '../../../common/query';
+import { listedQuery, refineQuery, withTag } from '../../../renderer/listing/listing-query';
 
 describe('withTag', () => {
-  it('adds the tag as tag:"…", and leaves out a tag that has a quote, straight or curly', () => {
+  it('adds the tag as tag:"…", a quote in it, straight or curly, escaped', () => {
     expect(withTag('lavrov', 'ukraine/diplomacy')).toBe('lavrov tag:"ukraine/diplomacy"');
     expect(withTag('lavrov', null)).toBe('lavrov');
-    expect(withTag('lavrov', 'the "war"')).toBe('lavrov');
-    expect(withTag('lavrov', 'the “war”')).toBe('lavrov');
-    expect(withTag('lavrov', '„krieg“')).toBe('lavrov');
-  });
-});
-
-describe('hasTag', () => {
-  it('finds the tag or one below it, whatever the case, and not a tag that merely starts the same', () => {
-    expect(hasTag({ tags: ['Ukraine/Diplomacy'] }, 'ukraine')).toBe(true);
-    expect(hasTag({ tags: ['ukraine'] }, 'ukraine')).toBe(true);
-    expect(hasTag({ tags: ['ukrainewar'] }, 'ukraine')).toBe(false);
-    expect(hasTag({ tags: ['ukraine'] }, 'ukraine/diplomacy')).toBe(false);
+    expect(withTag('lavrov', 'the "war"')).toBe('lavrov tag:"the \\"war\\""');
+    expect(withTag('lavrov', 'the “war”')).toBe('lavrov tag:"the \\“war\\”"');
   });
 });
 
@@ -29,11 +20,10 @@ describe('listedQuery', () => {
     expect(listedQuery('', null)).toBe('');
   });
 
-  it('is null when the tag cannot be said in a query', () => {
-    expect(listedQuery('', 'the "war"')).toBeNull();
-    expect(listedQuery('lavrov', 'the "war"')).toBeNull();
-    // A curly quote closes a quoted run too: tag:"the “big” story" would list the tag "the ".
-    expect(listedQuery('', 'the “big” story')).toBeNull();
+  it('says every tag, whatever quotes it holds, as the filter of that tag', () => {
+    for (const tag of ['the "war"', 'the “big” story', '„Krieg“', 'a\\b']) {
+      expect(parseSearchQuery(listedQuery('', tag))).toEqual({ ok: true, query: { kind: 'filter', field: 'tag', value: tag } });
+    }
   });
 });
 
