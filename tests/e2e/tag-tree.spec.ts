@@ -94,3 +94,19 @@ test('a tag gets a colour, moves under another by the field and by dragging, and
   await app.undoToast.undo.click();
   await expect(app.sidebar.tag('conflict/war')).toContainText('2');
 });
+
+test('a tag with quotes, straight or curly, lists its articles, with and without search text', async ({ app, harness }) => {
+  await harness.library.addText({ text: 'Referendum result\n\nVoters said no to the new harbour.', tags: ['say "no"'] }, 'paste');
+  await harness.library.addText({ text: 'Harbour opinion\n\nThe “big” harbour debate went on.', tags: ['the “big” story'] }, 'paste');
+  await harness.library.addText({ text: 'Harbour ferries\n\nFerries leave the harbour hourly.', tags: ['the '] }, 'paste');
+  await app.reload();
+  await app.sidebar.tag('say "no"').click();
+  await expect(app.rows).toHaveCount(1);
+  await expect(app.rows.first()).toContainText('Referendum result');
+  // A curly quote once ended the tag's value: this listed the articles of the tag "the ".
+  await app.sidebar.tag('the “big” story').click();
+  await expect(app.rows).toHaveCount(1);
+  await expect(app.rows.first()).toContainText('Harbour opinion');
+  await app.search('harbour');
+  await app.waitForSearchTotal(1);
+});
