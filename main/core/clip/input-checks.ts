@@ -33,7 +33,10 @@ const SIGNATURES: readonly { format: string; start: RegExp }[] = [
   { format: 'a PDF document', start: /^%PDF-/u },
   { format: 'a ZIP archive (or an Office or EPUB document)', start: /^PK\x03\x04/u },
   { format: 'an Office document', start: /^\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1/u },
-  { format: 'a tar archive', start: /^[^]{257}ustar/u },
+  // The magic of a POSIX ("ustar\0") or GNU ("ustar  \0") header, after the 257 bytes of its
+  // name, mode, owner, size, time, checksum, type and link: text with "ustar" at that place (a
+  // "bustard", a "mustard") is text. The benchmark's millionth article found that.
+  { format: 'a tar archive', start: /^[^]{257}ustar(?:\0|  \0)/u },
   { format: 'a program', start: /^\x7fELF/u },
   { format: 'a PNG image', start: /^[\x89\u2030\ufffd]PNG\r\n\x1a\n/u },
   { format: 'a JPEG image', start: /^\xff\xd8\xff/u },

@@ -45,10 +45,16 @@ describe('binaryReason', () => {
     expect(binaryReason(`SQLite format 3\0${'CREATE TABLE notes(text) '.repeat(20)}`)).toBe('it is a SQLite database');
     expect(binaryReason(`%PDF-1.4\n${'BT /F1 12 Tf (Some words) Tj ET\n'.repeat(20)}`)).toBe('it is a PDF document');
     expect(binaryReason(`PK\x03\x04${'story.txt plain words '.repeat(20)}`)).toBe('it is a ZIP archive (or an Office or EPUB document)');
-    expect(binaryReason(`${'\0'.repeat(257)}ustar${'words '.repeat(20)}`)).toBe('it is a tar archive');
+    expect(binaryReason(`${'\0'.repeat(257)}ustar\x0000${'words '.repeat(20)}`)).toBe('it is a tar archive');
+    expect(binaryReason(`${'\0'.repeat(257)}ustar  \0${'words '.repeat(20)}`)).toBe('it is a tar archive');
     // PNG's first byte as windows-1252 reads it, and as UTF-8 decoding leaves it.
     expect(binaryReason(`\u2030PNG\r\n\x1a\n${'words '.repeat(20)}`)).toBe('it is a PNG image');
     expect(binaryReason(`\uFFFDPNG\r\n\x1a\n${'words '.repeat(20)}`)).toBe('it is a PNG image');
+    // Text with "ustar" where a tar header has its magic is text.
+    const shop = `${'The farm shop sold honey, eggs and jam. '.repeat(7)}`.slice(0, 256);
+    const mustard = `${shop}mustard and cress were sold out by noon.`;
+    expect(mustard.slice(257, 262)).toBe('ustar');
+    expect(binaryReason(mustard)).toBeNull();
     // Text in a script of its own is not mistaken for a format whose bytes are all high.
     expect(binaryReason('北京天安门广场的新闻报道')).toBeNull();
   });
