@@ -7,33 +7,21 @@
  * split (see writeSplit for why a crash half-way loses nothing).
  * With a journal (catalog-journal.ts, the writer's), every change is also appended there
  * before it is acknowledged, so that a damaged shard can be rebuilt without losing it.
+ * One shard's file — its content, reading, writing, cutting in pieces — is shard-file.ts.
  */
-import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
+export type { ShardData } from './shard-file';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Low } from 'lowdb';
+import type { Low } from 'lowdb';
 import type { TagCount } from '../../../common/article';
 import type { ArticleRecord } from './article-record';
 import { CatalogRecords } from './catalog-records';
 import { journalChange, type CatalogJournal, type JournalChange, type JournalEntry } from './catalog-journal';
 import { writeFilesDurably } from './durable-file';
-import { DurableJsonFile } from './json-file-adapter';
-import { appendedShardText } from './shard-json';
+import { bulkShardText, cutIntoPieces, emptyShard, readShardsInOrder, shardFile, shardsIn, writeAllOrNone, writeOrKeep, type ShardData } from './shard-file';
 import { isShardFile, SHARD_BOUND, ShardRanges, splitPoints } from './shard-ranges';
 import { OneAtATime } from '../../../common/one-at-a-time';
-
-/** The content of one shard file. */
-export interface ShardData {
-  /** Goes up by one with every write of this shard; derived data records what it covers. */
-  changeNumber: number;
-  /**
-   * The journal entry (its sequence number) of the write that made this content; absent for
-   * shards written without a journal. A shard whose number is past the journal's last entry
-   * was written but never journaled (a crash in between): it is journaled whole at the next
-   * open.
-   */
-  journal?: number;
-  articles: Record<string, ArticleRecord>;
-}
+import { firstFailure, settleAtMost } from '../../../common/settle-at-most';
 
 /** A shard that could not be read, and why. */
 export interface DamagedShard {
@@ -57,8 +45,6 @@ export interface ApplyOptions {
 
 /** How many shard files are written at once during a change of a few shards. */
 const WRITE_CONCURRENCY = 8;
-/** How many shard files are read at once while loading. */
-const LOAD_CONCURRENCY = 8;
 /** From how many shards on a change is written with one flush (applyInBulk). */
 const BULK_SHARDS = 16;
 
@@ -113,31 +99,12 @@ export class Catalog {
   static async load(folder: string): Promise<{ catalog: Catalog; damaged: DamagedShard[] }> {
     const catalog = new Catalog(folder);
     const damaged: DamagedShard[] = [];
-    let names: string[];
-    try {
-      names = (await readdir(folder)).filter(isShardFile);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-      names = [];
-    }
-    // A few shards are read at a time and taken in, in name order (which spelling of a tag
-    // is met first is then always the same), letting the thread go between them: with every
-    // shard read at once, their parsing would run back to back and hold the thread up for
-    // the whole catalog.
-    names.sort();
-    catalog.ranges = new ShardRanges(names.map((name) => name.slice(0, -'.json'.length)));
-    const reads: Promise<Low<ShardData> | Error>[] = [];
-    const startRead = (i: number) => {
-      if (i < names.length) reads[i] = catalog.readShard(names[i]!.slice(0, -'.json'.length)).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
-    };
-    for (let i = 0; i < LOAD_CONCURRENCY; i++) startRead(i);
-    for (let i = 0; i < names.length; i++) {
-      const read = await reads[i]!;
-      startRead(i + LOAD_CONCURRENCY);
-      const shard = names[i]!.slice(0, -'.json'.length);
-      if (read instanceof Error) damaged.push({ shard, path: join(folder, names[i]!), reason: read.message });
+    const shards = await shardsIn(folder);
+    catalog.ranges = new ShardRanges(shards);
+    // In name order: which spelling of a tag is met first is then always the same.
+    for await (const [shard, read] of readShardsInOrder(folder, shards)) {
+      if (read instanceof Error) damaged.push({ shard, path: join(folder, `${shard}.json`), reason: read.message });
       else catalog.installShard(shard, read);
-      await new Promise<void>((resolve) => setImmediate(resolve));
     }
     catalog.takeInStrays();
     return { catalog, damaged };
@@ -163,17 +130,6 @@ export class Catalog {
       this.toRewrite.add(home);
     }
     this.strays = [];
-  }
-
-  /** Reads one shard from disk. Throws if it does not parse. */
-  private async readShard(shard: string): Promise<Low<ShardData>> {
-    const low = new Low<ShardData>(new DurableJsonFile(join(this.folder, `${shard}.json`)), emptyShard());
-    await low.read();
-    const data = low.data;
-    if (!data || typeof data !== 'object' || typeof data.articles !== 'object' || data.articles === null) {
-      throw new Error(`catalog: ${shard}.json does not hold a catalog shard`);
-    }
-    return low;
   }
 
   /**
@@ -288,17 +244,8 @@ export class Catalog {
     if (plain.length >= BULK_SHARDS) {
       failure = await this.applyInBulk(plain, written);
     } else {
-      const queue = [...plain];
-      const worker = async () => {
-        for (let next = queue.shift(); next; next = queue.shift()) {
-          try {
-            written.set(next.shard, await this.writeShard(next));
-          } catch (error) {
-            failure ??= error;
-          }
-        }
-      };
-      await Promise.all(Array.from({ length: Math.min(WRITE_CONCURRENCY, queue.length) }, worker));
+      const outcomes = await settleAtMost(plain, WRITE_CONCURRENCY, async (plan) => written.set(plan.shard, await this.writeShard(plan)));
+      failure = firstFailure(outcomes)?.reason;
     }
     for (const plan of splitting) {
       try {
@@ -353,8 +300,7 @@ export class Catalog {
     return this.applying.run(async () => {
       await mkdir(this.folder, { recursive: true });
       const seq = this.journal ? this.nextSeq++ : undefined;
-      const low = new Low<ShardData>(new DurableJsonFile(join(this.folder, `${shard}.json`)), emptyShard());
-      low.data = { changeNumber, ...(seq !== undefined ? { journal: seq } : {}), articles };
+      const low = shardFile(this.folder, shard, { changeNumber, ...(seq !== undefined ? { journal: seq } : {}), articles });
       await low.write();
       this.installShard(shard, low);
       if (seq !== undefined) {
@@ -382,8 +328,7 @@ export class Catalog {
 
   /** A shard in memory, to be written to its file. */
   private newShard(shard: string, data: ShardData): Low<ShardData> {
-    const low = new Low<ShardData>(new DurableJsonFile(join(this.folder, `${shard}.json`)), emptyShard());
-    low.data = data;
+    const low = shardFile(this.folder, shard, data);
     this.shards.set(shard, low);
     return low;
   }
@@ -413,19 +358,8 @@ export class Catalog {
       written.set(shard, await this.writeShard(plan));
       return;
     }
-    const starts = [shard, ...points];
-    const pieces = starts.map((start): ShardData => ({ changeNumber: start === shard ? next.changeNumber : 1, ...(next.journal !== undefined ? { journal: next.journal } : {}), articles: {} }));
-    let piece = 0;
-    for (const id of ids) {
-      while (piece + 1 < starts.length && id >= starts[piece + 1]!) piece++;
-      pieces[piece]!.articles[id] = next.articles[id]!;
-    }
-    const paths = points.map((start) => join(this.folder, `${start}.json`));
-    const failed = await writeFilesDurably(paths.map((path, i) => [path, JSON.stringify(pieces[i + 1])]));
-    if (failed.size > 0) {
-      await Promise.all(paths.map((path) => rm(path, { force: true })));
-      throw failed.values().next().value;
-    }
+    const pieces = cutIntoPieces(next, [shard, ...points]);
+    await writeAllOrNone(this.folder, points, pieces.slice(1));
     // The pieces are on disk: memory follows, whatever becomes of the first piece.
     for (const [i, start] of points.entries()) {
       this.ranges.add(start);
@@ -475,7 +409,7 @@ export class Catalog {
    * failure, if any.
    */
   private async applyInBulk(planned: ShardPlan[], written: Map<string, number>): Promise<unknown> {
-    const failed = await writeFilesDurably(planned.map(({ shard, entries, low, next }) => [join(this.folder, `${shard}.json`), () => this.bulkText(shard, low.data, next, entries)]));
+    const failed = await writeFilesDurably(planned.map(({ shard, entries, low, next }) => [join(this.folder, `${shard}.json`), () => bulkShardText(this.folder, shard, low.data, next, entries)]));
     planned.forEach(({ shard, low, next, entries }, i) => {
       if (failed.has(i)) return;
       low.data = next;
@@ -483,17 +417,6 @@ export class Catalog {
       written.set(shard, next.changeNumber);
     });
     return failed.size > 0 ? failed.values().next().value : undefined;
-  }
-
-  /** A shard's next text for a bulk change: appended to the file on disk when it only gains articles, else serialised afresh. */
-  private async bulkText(shard: string, current: ShardData, next: ShardData, entries: [string, ArticleRecord | null][]): Promise<string | Buffer> {
-    const added = entries.filter((entry): entry is [string, ArticleRecord] => entry[1] !== null && !Object.hasOwn(current.articles, entry[0]));
-    if (current.changeNumber > 0 && added.length === entries.length) {
-      const onDisk = await readFile(join(this.folder, `${shard}.json`)).catch(() => null);
-      const text = onDisk && appendedShardText(onDisk, current.changeNumber, next, added);
-      if (text) return text;
-    }
-    return JSON.stringify(next);
   }
 }
 
@@ -503,20 +426,4 @@ interface ShardPlan {
   entries: [string, ArticleRecord | null][];
   low: Low<ShardData>;
   next: ShardData;
-}
-
-/** Writes a shard's next content; if the write fails, memory keeps what the file still holds. */
-async function writeOrKeep(low: Low<ShardData>, next: ShardData): Promise<void> {
-  const before = low.data;
-  low.data = next;
-  try {
-    await low.write();
-  } catch (error) {
-    low.data = before;
-    throw error;
-  }
-}
-
-function emptyShard(): ShardData {
-  return { changeNumber: 0, articles: {} };
 }

@@ -6,6 +6,7 @@
  */
 import { open, rename, rm, writeFile, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { firstFailure, settleAtMost } from '../../../common/settle-at-most';
 
 let counter = 0;
 
@@ -66,16 +67,9 @@ const WRITE_CONCURRENCY = 16;
 export async function writeFilesDurably(files: [path: string, data: string | Uint8Array | (() => Promise<string | Uint8Array>)][]): Promise<Map<number, unknown>> {
   const temps = files.map(([path]) => join(dirname(path), `.${basename(path)}.${process.pid}.${counter++}.tmp`));
   try {
-    let next = 0;
-    const worker = async () => {
-      for (let i = next++; i < files.length; i = next++) {
-        const data = files[i]![1];
-        await writeFile(temps[i]!, typeof data === 'function' ? await data() : data);
-      }
-    };
-    // Every worker runs to its end even when one fails, so that no temporary file is made after the clean-up below.
-    const outcomes = await Promise.allSettled(Array.from({ length: Math.min(WRITE_CONCURRENCY, files.length) }, worker));
-    const failure = outcomes.find((outcome) => outcome.status === 'rejected');
+    // Every write runs to its end even when one fails, so that no temporary file is made after the clean-up below.
+    const outcomes = await settleAtMost(files, WRITE_CONCURRENCY, async ([, data], i) => writeFile(temps[i]!, typeof data === 'function' ? await data() : data));
+    const failure = firstFailure(outcomes);
     if (failure) throw failure.reason;
     if (temps.length > 0) await syncMany(dirname(temps[0]!), temps);
   } catch (error) {
@@ -106,20 +100,18 @@ export async function syncMany(root: string, files: string[]): Promise<void> {
     if (synced) return;
   }
   const folders = new Set<string>();
-  const queue = [...files];
-  const worker = async () => {
-    for (let path = queue.shift(); path; path = queue.shift()) {
-      const handle = await open(path, 'r');
-      try {
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
-      // The file's folder and the folder above it (a new article folder) hold new names too.
-      folders.add(dirname(path));
-      folders.add(dirname(dirname(path)));
+  const outcomes = await settleAtMost(files, 8, async (path) => {
+    const handle = await open(path, 'r');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
     }
-  };
-  await Promise.all(Array.from({ length: 8 }, worker));
+    // The file's folder and the folder above it (a new article folder) hold new names too.
+    folders.add(dirname(path));
+    folders.add(dirname(dirname(path)));
+  });
+  const failure = firstFailure(outcomes);
+  if (failure) throw failure.reason;
   for (const folder of folders) await syncFolder(folder);
 }
