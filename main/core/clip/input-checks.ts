@@ -36,7 +36,7 @@ const SIGNATURES: readonly { format: string; start: RegExp }[] = [
   // The magic of a POSIX ("ustar\0") or GNU ("ustar  \0") header, after the 257 bytes of its
   // name, mode, owner, size, time, checksum, type and link: text with "ustar" at that place (a
   // "bustard", a "mustard") is text. The benchmark's millionth article found that.
-  { format: 'a tar archive', start: /^[^]{257}ustar(?:\0|  \0)/u },
+  { format: 'a tar archive', start: /^[^]{257}ustar(?:\0| {2}\0)/u },
   { format: 'a program', start: /^\x7fELF/u },
   { format: 'a PNG image', start: /^[\x89\u2030\ufffd]PNG\r\n\x1a\n/u },
   { format: 'a JPEG image', start: /^\xff\xd8\xff/u },
