@@ -26,7 +26,6 @@ import { listedQuery, refineQuery, withTag } from './listing-query';
 
 export { PAGE_SIZE } from './listing-pages';
 
-
 /** One row: an article, and for a search hit the snippet and the terms it matched. */
 export interface ListItem {
   summary: ArticleSummary;
@@ -76,7 +75,7 @@ export class Listing {
   private chosenSort: SearchSort = 'relevance';
   /** Counts the listings asked for, so that a slow answer for an earlier one is dropped. */
   private generation = 0;
-  /** The pages of what is listed; null until the first answer, and for a tag matched here (all its rows came at once). */
+  /** The pages of what is listed; null until the first answer. */
   private pages: ListingPages | null = null;
   /** How many rows are listed, loaded or not. */
   private rows = 0;

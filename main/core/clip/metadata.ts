@@ -75,6 +75,17 @@ export interface ExtractMetadataOptions {
   pageUrl?: string | null;
 }
 
+/** The `<meta>` names of a publication time, most specific first. */
+export const PUBLISHED_META_KEYS = ['article:published_time', 'og:published_time', 'og:article:published_time'];
+/** The `<meta>` names of a date that is most often the publication's. */
+export const DATE_META_KEYS = [
+  'date', 'pubdate', 'publishdate', 'publish-date', 'publish_date', 'article.published', 'parsely-pub-date', 'sailthru.date',
+  'citation_publication_date', 'datepublished', 'dc.date.issued', 'dcterms.issued', 'dc.date', 'dcterms.date', 'dcterms.created',
+  'dc.date.created',
+];
+/** The `<meta>` names of the time of the last change. */
+export const MODIFIED_META_KEYS = ['article:modified_time', 'og:updated_time', 'last-modified', 'dcterms.modified', 'dc.date.modified', 'datemodified'];
+
 /** Reads title, authors, dates, site, URL, language, description, image, section, keywords and JSON-LD body from a page. */
 export function extractMetadata(document: DomDocument, options: ExtractMetadataOptions = {}): PageMetadata {
   const base = options.baseUrl ?? null;
@@ -134,7 +145,7 @@ export function extractMetadata(document: DomDocument, options: ExtractMetadataO
         ld && notSite(ldAuthors(ld.article.author ?? ld.article.creator, ld.byId)),
         notSite(joinNames((meta.get('article:author') ?? []).filter((value) => !looksLikeUrl(value)))),
         notSite(joinNames(metaValues(meta, 'author', 'byl', 'parsely-author', 'sailthru.author'))),
-        notSite(twitterLabelled(meta, AUTHOR_LABEL)),
+        notSite(twitterAuthor(meta)),
         notSite(joinNames(metaValues(meta, 'dc.creator', 'dcterms.creator'))),
         ld && notSite(ldAuthors(ld.page?.author, ld.byId)),
       ),
@@ -147,10 +158,8 @@ export function extractMetadata(document: DomDocument, options: ExtractMetadataO
       firstOf(
         ld && normaliseDate(ldText(ld.article.datePublished)),
         ld && normaliseDate(ldText(ld.article.dateCreated)),
-        firstDate('article:published_time', 'og:published_time', 'og:article:published_time'),
-        firstDate('date', 'pubdate', 'publishdate', 'publish-date', 'publish_date', 'article.published',
-          'parsely-pub-date', 'sailthru.date', 'citation_publication_date', 'datepublished', 'dc.date.issued',
-          'dcterms.issued', 'dc.date', 'dcterms.date', 'dcterms.created', 'dc.date.created'),
+        firstDate(...PUBLISHED_META_KEYS),
+        firstDate(...DATE_META_KEYS),
       ) ??
       (ld && normaliseDate(ldText(ld.page?.datePublished))) ??
       timeInMarkup(document) ??
@@ -165,8 +174,7 @@ export function extractMetadata(document: DomDocument, options: ExtractMetadataO
     ),
     modified: firstOf(
       ld && normaliseDate(ldText(ld.article.dateModified)),
-      firstDate('article:modified_time', 'og:updated_time', 'last-modified', 'dcterms.modified', 'dc.date.modified',
-        'datemodified'),
+      firstDate(...MODIFIED_META_KEYS),
     ),
     source,
     url,
@@ -195,6 +203,7 @@ export function extractMetadata(document: DomDocument, options: ExtractMetadataO
     articleBody: ld && typeof ld.article.articleBody === 'string' ? ldBody(ld.article.articleBody) : null,
   };
 }
+
 
 /**
  * The names without the site's own name and social-media handles; null when what is left is
@@ -251,11 +260,11 @@ export function looksLikeOrganisation(name: string): boolean {
 /** The labels (Yoast SEO's `twitter:label1` "Written by", "Verfasst von") that give an author. */
 const AUTHOR_LABEL = /^(?:written by|verfasst von|geschrieben von|von|autor(?:in)?|author|écrit par|par|escrito por|scritto da|door)$/i;
 
-/** The `twitter:dataN` whose `twitter:labelN` matches `label`. */
-function twitterLabelled(meta: Map<string, string[]>, label: RegExp): string | null {
+/** The author a `twitter:dataN` gives, whose `twitter:labelN` says it is one ("Written by"). */
+export function twitterAuthor(meta: Map<string, string[]>): string | null {
   for (let n = 1; n <= 5; n++) {
     const name = meta.get(`twitter:label${n}`)?.[0];
-    if (name && label.test(name.trim())) return cleanText(meta.get(`twitter:data${n}`)?.[0]);
+    if (name && AUTHOR_LABEL.test(name.trim())) return cleanText(meta.get(`twitter:data${n}`)?.[0]);
   }
   return null;
 }
@@ -308,6 +317,11 @@ function articleUrl(raw: string | null | undefined, base: string | null): string
   return url && !isSiteRoot(url) ? url : null;
 }
 
+/** Whether an element is in the page's comments, whose dates and names are not the article's. */
+export function inComments(element: DomElement): boolean {
+  return element.closest('[id*="comment" i], [class*="comment" i]') !== null;
+}
+
 /**
  * A publication date marked up in the page: a `<time>` with `itemprop=datePublished` or
  * `pubdate`, else the first `<time datetime>` inside an `<article>`. A `<time>` elsewhere is
@@ -331,11 +345,11 @@ function timeInMarkup(document: DomDocument): string | null {
  * A publication date given in microdata or RDFa on an element other than `<meta>`:
  * `<span property="schema:dateCreated" content="2022-01-28T12:45:46+00:00">`.
  */
-function dateInAttributes(document: DomDocument): string | null {
+export function dateInAttributes(document: DomDocument): string | null {
   for (const element of selectAll(document, '[itemprop][content], [property][content], [itemprop][datetime], [property][datetime]')) {
     const names = `${element.getAttribute('itemprop') ?? ''} ${element.getAttribute('property') ?? ''}`.split(/\s+/);
     if (!names.some((name) => /^(?:.*[:/#])?(?:datePublished|dateCreated|published_time)$/i.test(name))) continue;
-    if (element.closest('[id*="comment" i], [class*="comment" i]')) continue;
+    if (inComments(element)) continue;
     const date = normaliseDate(element.getAttribute('content') ?? element.getAttribute('datetime'));
     if (date) return date;
   }
@@ -345,7 +359,7 @@ function dateInAttributes(document: DomDocument): string | null {
 /** The first `<time>` anywhere outside comments, the last resort for a date. */
 function anyTime(document: DomDocument): string | null {
   for (const time of selectAll(document, 'time')) {
-    if (time.closest('[id*="comment" i], [class*="comment" i]')) continue;
+    if (inComments(time)) continue;
     const date = normaliseDate(time.getAttribute('datetime')) ?? dateInText(time.textContent ?? '');
     if (date) return date;
   }

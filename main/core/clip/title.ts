@@ -13,7 +13,7 @@ import { pageHost } from './urls';
  * " :: ", " • ", " ~ ", " / ", and " : " with a space before the colon ("Story : 31.10.2023"; a
  * headline's own colon has none before it, so "Corona: …" is no separator).
  */
-const SEPARATOR = /\s+(?:[|\-–—»«·•~/:]|::)\s+/;
+export const TITLE_SEPARATOR = /\s+(?:[|\-–—»«·•~/:]|::)\s+/;
 
 /** Share of the headline's words the metadata title must have for the two to agree. */
 const AGREEMENT = 0.5;
@@ -105,7 +105,7 @@ function partThatIsAHeadline(
 ): string | null {
   const headlines = new Set((metadata.headlines ?? []).map(fold));
   if (headlines.size === 0) return null;
-  const parts = title.split(SEPARATOR).map((part) => part.trim()).filter(Boolean);
+  const parts = title.split(TITLE_SEPARATOR).map((part) => part.trim()).filter(Boolean);
   if (parts.length < 2) return null;
   const found = parts.filter((part) => headlines.has(fold(part)) && !isSiteName(part, metadata.source, metadata.url));
   // "Site - Section - Story" with each an <h1>: the story's is the longest.
@@ -156,7 +156,7 @@ function titleTwoSourcesShare(
  */
 function isLogo(heading: string, title: string | null, metadata: Pick<PageMetadata, 'source' | 'url'>): boolean {
   if (isSiteName(heading, metadata.source, metadata.url)) return true;
-  const parts = title?.split(SEPARATOR) ?? [];
+  const parts = title?.split(TITLE_SEPARATOR) ?? [];
   // Short, as names are: a kicker title ("Corona - The headline") ends with the headline.
   return parts.length >= 2 && countWordsIn(heading) <= 4 && squash(parts[parts.length - 1] as string) === squash(heading);
 }
@@ -185,7 +185,7 @@ export function withoutSiteName(title: string, site: string | null, url: string 
 
 /** "A | B - C" → ["A", " | ", "B", " - ", "C"]: the parts and the separators between them. */
 function splitTitle(title: string): string[] {
-  return title.trim().split(new RegExp(`(${SEPARATOR.source})`));
+  return title.trim().split(new RegExp(`(${TITLE_SEPARATOR.source})`));
 }
 
 /**

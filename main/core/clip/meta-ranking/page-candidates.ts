@@ -9,15 +9,15 @@
 import { authorAfterLabel, authorInMarkup, authorLinkedToTheirPage, bylineInText, cleanByline } from '../byline';
 import { dateInMarkup, dateInText, dateInUrl, dateNearHeadline } from '../date-in-text';
 import { selectAll } from '../dom';
-import type { DomDocument, DomElement } from '../dom';
+import type { DomDocument } from '../dom';
 import { headlineText, isInChrome } from '../headline';
 import { ldAuthors, ldText, readJsonLdArticle } from '../json-ld';
 import type { JsonLdArticle } from '../json-ld';
 import { metaValues, readMetaTags } from '../meta-tags';
 import { cleanText, joinNames, looksLikeUrl } from '../meta-text';
-import { authorNotSite, dayFromUrlAcrossZones, normaliseDate } from '../metadata';
+import { authorNotSite, dateInAttributes, DATE_META_KEYS, dayFromUrlAcrossZones, inComments, MODIFIED_META_KEYS, normaliseDate, PUBLISHED_META_KEYS, twitterAuthor } from '../metadata';
 import type { PageMetadata } from '../metadata';
-import { withoutSiteName } from '../title';
+import { TITLE_SEPARATOR, withoutSiteName } from '../title';
 import { CandidatePool, META_FIELDS } from './candidate-pool';
 import type { MetaField } from './candidate-pool';
 import { candidateKey } from './field-features';
@@ -27,9 +27,6 @@ const MAX_H1 = 4;
 const MAX_H2 = 3;
 /** `<time>` elements looked at, in page order. */
 const MAX_TIMES = 6;
-
-/** The separators title.ts cuts a title at (" | ", " - ", " – ", " » "…). */
-const TITLE_SEPARATOR = /\s+(?:[|\-–—»«·•~/:]|::)\s+/;
 
 const ALL_FIELDS: ReadonlySet<MetaField> = new Set(META_FIELDS);
 
@@ -81,7 +78,6 @@ function addTitles(pool: CandidatePool, document: DomDocument, metadata: PageMet
     const text = cleanText(element.textContent);
     if (text && text.length <= 300) pool.add('title', 'h2', text);
   }
-
 }
 
 /** Authors, without the site's own name. */
@@ -99,7 +95,6 @@ function addAuthors(pool: CandidatePool, document: DomDocument, metadata: PageMe
   author('after-label', authorAfterLabel(document));
   const relAuthor = selectAll(document, 'body a[rel~="author"]')[0];
   author('rel-author', relAuthor && cleanByline(relAuthor.textContent));
-
 }
 
 /** Dates, as the rules normalise them: ISO, and a date-time a day off the URL's day is that day. */
@@ -111,11 +106,9 @@ function addDates(pool: CandidatePool, document: DomDocument, metadata: PageMeta
   date('ld-created', ld && ldText(ld.article.dateCreated));
   date('ld-modified', ld && ldText(ld.article.dateModified));
   date('ld-page-published', ld && ldText(ld.page?.datePublished));
-  date('meta-published', first('article:published_time', 'og:published_time', 'og:article:published_time'));
-  date('meta-date', first('date', 'pubdate', 'publishdate', 'publish-date', 'publish_date', 'article.published', 'parsely-pub-date',
-    'sailthru.date', 'citation_publication_date', 'datepublished', 'dc.date.issued', 'dcterms.issued', 'dc.date', 'dcterms.date',
-    'dcterms.created', 'dc.date.created'));
-  date('meta-modified', first('article:modified_time', 'og:updated_time', 'last-modified', 'dcterms.modified', 'dc.date.modified', 'datemodified'));
+  date('meta-published', first(...PUBLISHED_META_KEYS));
+  date('meta-date', first(...DATE_META_KEYS));
+  date('meta-modified', first(...MODIFIED_META_KEYS));
   selectAll(document, 'time').slice(0, MAX_TIMES).forEach((time, index) => {
     if (inComments(time)) return;
     const value = normaliseDate(time.getAttribute('datetime')) ?? dateInText(time.textContent ?? '');
@@ -124,7 +117,7 @@ function addDates(pool: CandidatePool, document: DomDocument, metadata: PageMeta
     date(kind, value, false);
     if (index === 0) date('time-first', value, false);
   });
-  date('attribute-published', publishedInAttributes(document));
+  date('attribute-published', dateInAttributes(document));
   date('url', urlDay, false);
   date('markup', dateInMarkup(document), false);
   date('near-headline', dateNearHeadline(document), false);
@@ -146,30 +139,4 @@ export function addLateCandidates(
   pool.add('date', 'rules', late.rulesDate);
   pool.add('date', 'readability', normaliseDate(late.readabilityDate));
   pool.add('date', 'text-start', late.textStartDate);
-}
-
-/** The labels (Yoast SEO's `twitter:label1` "Written by") that give an author. */
-const AUTHOR_LABEL = /^(?:written by|verfasst von|geschrieben von|von|autor(?:in)?|author|écrit par|par|escrito por|scritto da|door)$/i;
-
-function twitterAuthor(meta: Map<string, string[]>): string | null {
-  for (let n = 1; n <= 5; n++) {
-    const label = meta.get(`twitter:label${n}`)?.[0];
-    if (label && AUTHOR_LABEL.test(label.trim())) return cleanText(meta.get(`twitter:data${n}`)?.[0]);
-  }
-  return null;
-}
-
-function inComments(element: DomElement): boolean {
-  return element.closest('[id*="comment" i], [class*="comment" i]') !== null;
-}
-
-/** A publication date in microdata or RDFa on an element other than `<meta>` (`<span itemprop=datePublished content=…>`). */
-function publishedInAttributes(document: DomDocument): string | null {
-  for (const element of selectAll(document, '[itemprop][content], [property][content], [itemprop][datetime], [property][datetime]')) {
-    const names = `${element.getAttribute('itemprop') ?? ''} ${element.getAttribute('property') ?? ''}`.split(/\s+/);
-    if (!names.some((name) => /^(?:.*[:/#])?(?:datePublished|dateCreated|published_time)$/i.test(name)) || inComments(element)) continue;
-    const date = normaliseDate(element.getAttribute('content') ?? element.getAttribute('datetime'));
-    if (date) return date;
-  }
-  return null;
 }
