@@ -114,27 +114,27 @@ async function openArticle(id: string): Promise<void> {
   await reader.open(id, list.item(id)?.terms ?? []);
 }
 
-/** `t`: the reader's tag field, for the article open or, if none is, the one selected in the list. */
-async function tagSelected(): Promise<void> {
+/**
+ * Puts the article selected in the list in the reader, unless the reader shows it already or
+ * nothing is selected (then the article open stays). False when there is neither.
+ */
+async function openSelected(): Promise<boolean> {
   const id = list.selectedId;
-  if (reader.articleId === undefined || (id !== undefined && reader.articleId !== id)) {
-    if (id === undefined) return;
-    await openArticle(id);
-  }
-  reader.focusTags();
+  if (reader.articleId !== undefined && (id === undefined || reader.articleId === id)) return true;
+  if (id === undefined) return false;
+  await openArticle(id);
+  return true;
 }
 
-/** Edit Details… (the menu, or `e`): the details dialog for the open article or, if none is, the one selected in the list. */
+/** `t`: the reader's tag field, for the article selected in the list or, if none is, the one open. */
+async function tagSelected(): Promise<void> {
+  if (await openSelected()) reader.focusTags();
+}
+
+/** Edit Details… (the menu, or `e`): the details dialog for the article selected in the list or, if none is, the one open. */
 async function editDetailsOfSelected(): Promise<void> {
-  const id = list.selectedId;
-  if (reader.articleId === undefined || (id !== undefined && reader.articleId !== id)) {
-    if (id === undefined) {
-      status.info('Select a cutting to edit its details');
-      return;
-    }
-    await openArticle(id);
-  }
-  reader.editDetails();
+  if (await openSelected()) reader.editDetails();
+  else status.info('Select a cutting to edit its details');
 }
 
 /** A cutting was deleted (the custody log keeps its hashes): it leaves the reader and the list. */

@@ -9,6 +9,7 @@
 import { findWords, foldTerm } from '../../../../common/text';
 import { looksLikeNames } from '../byline';
 import { looksLikeOrganisation } from '../metadata';
+import { TITLE_SEPARATOR } from '../title';
 import { KINDS } from './candidate-pool';
 import type { Candidate, CandidatePool, MetaField } from './candidate-pool';
 
@@ -143,7 +144,7 @@ function titleTraits(candidate: Candidate, context: TitleContext): number[] {
     candidate.value.length,
     share(words, context.documentWords),
     share([...context.documentWords], own),
-    /\s(?:[|\-–—»«·•~/:]|::)\s/.test(candidate.value) ? 1 : 0,
+    TITLE_SEPARATOR.test(candidate.value) ? 1 : 0,
     candidate.value.length / context.longest,
     share([...context.rulesWords], own),
     ...relations(candidate.order, context),
