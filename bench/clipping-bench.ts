@@ -21,6 +21,7 @@ import { foldOf, loadFoldModels } from './extraction/fold-models';
 import { heldBackRankers } from './extraction/metadata-fold-models';
 import { META_FIELDS } from '../main/core/clip/meta-ranking/candidate-pool';
 import { shippedRankers } from '../main/core/clip/meta-ranking/metadata-ranker';
+import type { MetadataRankers } from '../main/core/clip/meta-ranking/metadata-ranker';
 import { nextTurn } from './extraction/next-turn';
 import { scorePage, scoreSet } from './extraction/shingle-score';
 import type { PagePrecisionRecall } from './extraction/shingle-score';
@@ -69,14 +70,22 @@ export async function benchClipping(log: (line: string) => void, options: { lear
   return result;
 }
 
-/** The figures of extracting every page with `modelFor(its site)` (undefined: the rules). */
-async function scoreExtraction(name: string, modelFor: (site: string) => BoostedTrees | undefined, log: (line: string) => void): Promise<ClippingScores> {
+/**
+ * Extracts a trafilatura-dev page (named by its file) as Cuttings does, with the block model
+ * and the metadata rankers of the fold that never saw the page's site.
+ */
+function trafilaturaExtractor(modelFor: (site: string) => BoostedTrees | undefined, rankersFor: (site: string) => MetadataRankers) {
   const trafilatura = new Map(loadSet('trafilatura').map((page) => [page.key.slice('trafilatura/'.length), page]));
-  const rankersFor = heldBackRankers();
-  const extract = (html: string, url: string | undefined, file: string) => {
+  return (html: string, url: string | undefined, file: string) => {
     const site = trafilatura.get(file)?.site ?? '';
     return extractPage(html, { url, model: modelFor(site), metadataRankers: rankersFor(site) });
   };
+}
+
+/** The figures of extracting every page with `modelFor(its site)` (undefined: the rules). */
+async function scoreExtraction(name: string, modelFor: (site: string) => BoostedTrees | undefined, log: (line: string) => void): Promise<ClippingScores> {
+  const rankersFor = heldBackRankers();
+  const extract = trafilaturaExtractor(modelFor, rankersFor);
   // The first pages warm the JIT; they are scored again below.
   await scoreCorpusAsync(extract, loadTruth().slice(0, 40));
   const score = await scoreCorpusAsync(extract);
@@ -145,12 +154,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   if (process.argv.includes('--pages')) {
     const folds = process.argv.includes('--learned') ? heldBackModels() : null;
     const modelFor = (site: string): BoostedTrees | undefined => folds?.(site);
-    const trafilatura = new Map(loadSet('trafilatura').map((page) => [page.key.slice('trafilatura/'.length), page]));
-    const rankersFor = heldBackRankers();
-    const score = await scoreCorpusAsync((html, url, file) => {
-      const site = trafilatura.get(file)?.site ?? '';
-      return extractPage(html, { url, model: modelFor(site), metadataRankers: rankersFor(site) });
-    });
+    const score = await scoreCorpusAsync(trafilaturaExtractor(modelFor, heldBackRankers()));
     const truth = new Map(loadTruth());
     for (const page of score.pages) {
       const want = truth.get(page.key);
