@@ -30,9 +30,18 @@ export function isTrackingParameter(name: string): boolean {
  */
 export function normaliseUrl(raw: string | null | undefined): string | null {
   if (!raw) return null;
+  const trimmed = raw.trim();
+  return plainUrlKey(trimmed) ?? urlKeyByParser(trimmed);
+}
+
+/**
+ * An address's key by the WHATWG URL parser: what every address can be given to. Exported for
+ * the test that holds plainUrlKey to the same answers.
+ */
+export function urlKeyByParser(raw: string): string | null {
   let url: URL;
   try {
-    url = new URL(raw.trim());
+    url = new URL(raw);
   } catch {
     return null;
   }
@@ -44,9 +53,52 @@ export function normaliseUrl(raw: string | null | undefined): string | null {
   url.password = '';
   url.hostname = url.hostname.replace(/\.$/u, '');
   const kept = [...url.searchParams].filter(([name]) => !isTrackingParameter(name));
-  kept.sort(([a, x], [b, y]) => (a < b ? -1 : a > b ? 1 : x < y ? -1 : x > y ? 1 : 0));
+  kept.sort(byNameThenValue);
   url.search = new URLSearchParams(kept).toString();
   // `/story/` and `/story` are one page on nearly every news site.
   if (url.pathname.length > 1 && url.pathname.endsWith('/')) url.pathname = url.pathname.replace(/\/+$/u, '');
   return url.href;
+}
+
+function byNameThenValue([a, x]: [string, string], [b, y]: [string, string]): number {
+  return a < b ? -1 : a > b ? 1 : x < y ? -1 : x > y ? 1 : 0;
+}
+
+/**
+ * An address in the plain form nearly every news address has: lower-case http(s) scheme and
+ * host name (letters, digits, hyphens; a top-level label that is not a number, so no IP
+ * address; no `xn--` label, which the parser checks as IDNA), no port, no user, a path of
+ * characters the parser leaves as they are and no `.`, `..` or `%2e` segment for it to
+ * resolve, and a query of name=value pairs of characters URLSearchParams writes back as they
+ * came. Anything else answers undefined and goes to the parser.
+ */
+const PLAIN_URL = /^https?:\/\/((?:[a-z0-9-]+\.)*[a-z][a-z0-9-]*)(\/[A-Za-z0-9\-._~!$&'()*+,;=:@/%]*)?(?:\?([A-Za-z0-9*\-._=&]*))?(?:#.*)?$/u;
+const PLAIN_QUERY_PART = /^[A-Za-z0-9*\-._]*$/u;
+
+/**
+ * The key of a plain address (PLAIN_URL) worked out with string operations, or undefined for
+ * any other. It gives what the parser gives (a property test holds it to that), in a tenth of
+ * the time: parsing and re-setting a URL cost about 8 µs an address, and the duplicate index
+ * (duplicate-index.ts) keys every address of every article in the library.
+ */
+function plainUrlKey(raw: string): string | null | undefined {
+  const match = PLAIN_URL.exec(raw);
+  if (!match) return undefined;
+  const [, host, rawPath = '/', query = ''] = match;
+  if (host!.includes('xn--') || host!.startsWith('0x') || /(?:^|\.)0x[^.]*$/u.test(host!)) return undefined;
+  const segments = rawPath.split('/');
+  if (segments.some((segment) => segment === '.' || segment === '..' || /%2e/iu.test(segment))) return undefined;
+  let path = rawPath;
+  if (path.length > 1 && path.endsWith('/')) path = path.replace(/\/+$/u, '') || '/';
+  const kept: [string, string][] = [];
+  for (const part of query.split('&')) {
+    if (part === '') continue;
+    const equals = part.indexOf('=');
+    const [name, value] = equals < 0 ? [part, ''] : [part.slice(0, equals), part.slice(equals + 1)];
+    if (!PLAIN_QUERY_PART.test(value)) return undefined;
+    if (!isTrackingParameter(name)) kept.push([name, value]);
+  }
+  kept.sort(byNameThenValue);
+  const search = kept.length > 0 ? `?${kept.map(([name, value]) => `${name}=${value}`).join('&')}` : '';
+  return `https://${host}${path}${search}`;
 }
