@@ -9,8 +9,12 @@ import { tagKey } from '../../../common/tags';
 import type { TagCount } from '../../../common/article';
 import type { ArticleRecord } from './article-record';
 
+/** Told of each record taken in (`record`) or let go (null), with the record it replaces, if any. */
+export type RecordWatcher = (id: string, record: ArticleRecord | null, before: ArticleRecord | undefined) => void;
+
 /** The records of the catalog, in memory. */
 export class CatalogRecords {
+  private readonly watchers: RecordWatcher[] = [];
   private readonly byId = new Map<string, ArticleRecord>();
   private readonly tagCounts = new Map<string, TagCount>();
   private newestFirst: string[] | null = null;
@@ -64,6 +68,11 @@ export class CatalogRecords {
     if (entry) entry.tag = tag;
   }
 
+  /** Tells `watcher` of every record taken in or let go from now on (derived data kept in step: duplicate-index.ts). */
+  watch(watcher: RecordWatcher): void {
+    this.watchers.push(watcher);
+  }
+
   /** Takes in records (or removals: null) now on disk. */
   settle(entries: Iterable<[string, ArticleRecord | null]>): void {
     for (const [id, record] of entries) {
@@ -84,6 +93,7 @@ export class CatalogRecords {
     this.allRecords = null;
     this.byId.set(record.id, record);
     this.countTags(record, 1);
+    for (const watcher of this.watchers) watcher(record.id, record, old);
   }
 
   /** Lets go of an article no longer on disk. */
@@ -94,6 +104,7 @@ export class CatalogRecords {
     this.byId.delete(id);
     this.newestFirst = null;
     this.allRecords = null;
+    for (const watcher of this.watchers) watcher(id, null, record);
   }
 
   private countTags(record: ArticleRecord, by: 1 | -1): void {

@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import type { Low } from 'lowdb';
 import type { TagCount } from '../../../common/article';
 import type { ArticleRecord } from './article-record';
-import { CatalogRecords } from './catalog-records';
+import { CatalogRecords, type RecordWatcher } from './catalog-records';
 import { journalChange, type CatalogJournal, type JournalChange, type JournalEntry } from './catalog-journal';
 import { writeFilesDurably } from './durable-file';
 import { bulkShardText, cutIntoPieces, emptyShard, readShardsInOrder, shardFile, shardsIn, writeAllOrNone, writeOrKeep, type ShardData } from './shard-file';
@@ -184,6 +184,11 @@ export class Catalog {
   /** Shows the tag with this key spelled as given from now on (after a rename that changed only its case). */
   respellTag(tag: string): void {
     this.records.respellTag(tag);
+  }
+
+  /** Tells `watcher` of every record the catalog takes in or lets go from now on. */
+  watch(watcher: RecordWatcher): void {
+    this.records.watch(watcher);
   }
 
   /** The change number of every shard, for derived data to record what it covers. */

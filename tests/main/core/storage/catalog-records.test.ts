@@ -28,3 +28,20 @@ describe('the catalog records in memory', () => {
     expect(records.all().map((each) => each.id)).toEqual(['01D', '01B', '01A']);
   });
 });
+
+describe('watching the catalog records', () => {
+  it('tells a watcher of each record taken in or let go, with the record it replaces', () => {
+    const records = new CatalogRecords();
+    const first = record('01A', ['a']);
+    records.settle([['01A', first]]);
+    const told: [string, string[] | null, string[] | undefined][] = [];
+    records.watch((id, now, before) => told.push([id, now?.tags ?? null, before?.tags]));
+    records.settle([['01A', record('01A', ['b'])], ['01B', record('01B', [])], ['01A', null], ['01C', null]]);
+    // Letting go of an article that is not there tells nothing.
+    expect(told).toEqual([
+      ['01A', ['b'], ['a']],
+      ['01B', [], undefined],
+      ['01A', null, ['b']],
+    ]);
+  });
+});
