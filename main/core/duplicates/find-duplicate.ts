@@ -15,7 +15,7 @@ import { shingleContainment, shingles, sketchHashes, sketchSimilarity } from './
  * business and politics stories (430,000 pairs) unrelated stories score 0 or 1/16; a story
  * under a 60-word masthead and footer scores 9/16 at worst.
  */
-const SKETCH_CANDIDATE = 0.35;
+export const SKETCH_CANDIDATE = 0.35;
 /** Share of the shorter text's shingles found in the other for it to count as the same story. */
 const SAME_STORY = 0.8;
 /** Candidates read in full at most, best sketches first. */
@@ -44,7 +44,7 @@ function recordHashes(record: ArticleRecord): number[] | null {
   return hashes;
 }
 
-/** Each record's normalised addresses, worked out once: parsing URLs is the scan's main cost. */
+/** Each record's normalised addresses, worked out once: parsing URLs is the comparison's main cost. */
 const urlKeysOf = new WeakMap<ArticleRecord, string[]>();
 
 /** The normalised addresses a record is known by. */
@@ -59,7 +59,8 @@ function recordUrlKeys(record: ArticleRecord): string[] {
 }
 
 /**
- * Finds the article already in `records` that `probe` duplicates, or null. When several
+ * Finds the article among `records` that `probe` duplicates, or null. `records` must hold every
+ * article that could match: the duplicate index's candidates (duplicate-index.ts) or all. When several
  * match, the first captured (smallest id) is named: later ones are its versions or copies.
  * `readText` gives a stored article's text, for confirming near matches.
  */

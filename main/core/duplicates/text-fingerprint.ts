@@ -37,7 +37,7 @@ export function shingles(text: string): Set<string> {
  */
 export function textSketch(text: string): string {
   const wordHashes: number[] = [];
-  for (const { word } of findWords(text)) wordHashes.push(hashWord(foldTerm(word)));
+  for (const { word } of findWords(text)) wordHashes.push(hashString(foldTerm(word)));
   // The k smallest distinct hashes, kept sorted in a small array.
   const smallest: number[] = [];
   const consider = (hash: number) => {
@@ -105,8 +105,8 @@ export function shingleContainment(a: Set<string>, b: Set<string>): number {
   return shared / small.size;
 }
 
-/** 32-bit FNV-1a of a word's UTF-16 code units, mixed. */
-function hashWord(text: string): number {
+/** 32-bit FNV-1a of a string's UTF-16 code units, mixed (a word here; an address or a text hash in duplicate-index.ts). */
+export function hashString(text: string): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     hash ^= text.charCodeAt(i);

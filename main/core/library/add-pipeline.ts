@@ -86,18 +86,15 @@ export class AddPipeline {
   }
 
   /** The article in the library that a prepared one repeats, if any (duplicates/find-duplicate.ts). */
-  private duplicateOf(article: PreparedArticle): Promise<DuplicateMatch | null> {
+  private async duplicateOf(article: PreparedArticle): Promise<DuplicateMatch | null> {
     const { record } = article;
-    return findDuplicate(
-      {
-        urls: [record.url, record.provenance.originalUrl, record.provenance.finalUrl, record.provenance.canonicalUrl],
-        text: article.content.text,
-        textSha256: record.provenance.textSha256,
-        textSketch: record.provenance.textSketch ?? '',
-      },
-      this.context.catalog.all(),
-      (id) => this.context.textOf(id),
-    );
+    const probe = {
+      urls: [record.url, record.provenance.originalUrl, record.provenance.finalUrl, record.provenance.canonicalUrl],
+      text: article.content.text,
+      textSha256: record.provenance.textSha256,
+      textSketch: record.provenance.textSketch ?? '',
+    };
+    return findDuplicate(probe, await this.context.duplicates.candidates(probe), (id) => this.context.textOf(id));
   }
 
   /** Validates and clips one item and builds its record; touches nothing on disk. */

@@ -5,6 +5,7 @@
  * hands it to each part.
  */
 import { CuttingsError } from '../../../common/errors';
+import { DuplicateIndex } from '../duplicates/duplicate-index';
 import type { LibraryEvidence } from '../evidence/library-evidence';
 import type { TagStore } from '../organise/tag-store';
 import type { SearchService } from '../search/search-service';
@@ -16,6 +17,8 @@ import { RecentTexts } from './recent-texts';
 /** The shared state and checks of one open library. */
 export class LibraryContext {
   private readonly texts: RecentTexts;
+  /** The articles a new one could repeat, looked up by its keys (duplicates/duplicate-index.ts). */
+  readonly duplicates: DuplicateIndex;
 
   constructor(
     /** Absolute path of the library folder. */
@@ -27,6 +30,7 @@ export class LibraryContext {
     readonly evidence: LibraryEvidence,
   ) {
     this.texts = new RecentTexts(root);
+    this.duplicates = new DuplicateIndex(catalog);
   }
 
   /** Throws `library: <path> is open read-only` when the library may not be written. */

@@ -1,0 +1,125 @@
+/**
+ * A compact multimap from 32-bit hashes to ordinals (small integers that name an entry): the
+ * store of the duplicate index (duplicate-index.ts). At 1,000,000 articles it holds some 14
+ * million pairs. As a Map of arrays that is over a gigabyte of heap; as two typed arrays
+ * sorted by hash it is 8 bytes a pair (about 110 MB), and a lookup is a binary search.
+ *
+ * The sorted part is made once, from every pair at hand (a radix sort: two passes of 16 bits,
+ * linear, where Array.prototype.sort with a comparator over 14 million pairs takes seconds).
+ * Pairs added later go to a small Map beside it; the owner rebuilds the whole when that grows.
+ */
+
+/** Pairs gathered for {@link HashPostings.sorted}, in typed arrays that grow by doubling. */
+export class PairBuffer {
+  hashes = new Uint32Array(1024);
+  ordinals = new Uint32Array(1024);
+  length = 0;
+
+  push(hash: number, ordinal: number): void {
+    if (this.length === this.hashes.length) {
+      const hashes = new Uint32Array(this.length * 2);
+      const ordinals = new Uint32Array(this.length * 2);
+      hashes.set(this.hashes);
+      ordinals.set(this.ordinals);
+      this.hashes = hashes;
+      this.ordinals = ordinals;
+    }
+    this.hashes[this.length] = hash;
+    this.ordinals[this.length++] = ordinal;
+  }
+}
+
+/** Pairs counted or moved between two turns of the event loop while sorting (a few ms of work). */
+const SORT_SLICE = 1 << 16;
+
+const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Runs `work` over 0..n in slices of SORT_SLICE, letting the event loop in between. */
+async function inSlices(n: number, work: (start: number, end: number) => void): Promise<void> {
+  for (let start = 0; start < n; start += SORT_SLICE) {
+    work(start, Math.min(n, start + SORT_SLICE));
+    await yieldToOthers();
+  }
+}
+
+/**
+ * Sorts pairs by hash with two stable counting passes over 16 bits each, letting the event
+ * loop in every SORT_SLICE pairs: 14 million pairs take about a second, far too long to hold
+ * the main thread.
+ */
+async function radixSort(input: PairBuffer): Promise<{ hashes: Uint32Array; ordinals: Uint32Array }> {
+  const n = input.length;
+  let hashes = input.hashes.subarray(0, n);
+  let ordinals = input.ordinals.subarray(0, n);
+  let spareHashes = new Uint32Array(n);
+  let spareOrdinals = new Uint32Array(n);
+  const counts = new Uint32Array(65536);
+  for (const shift of [0, 16]) {
+    counts.fill(0);
+    await inSlices(n, (start, end) => {
+      for (let i = start; i < end; i++) counts[(hashes[i]! >>> shift) & 0xffff]!++;
+    });
+    let total = 0;
+    for (let bucket = 0; bucket < 65536; bucket++) {
+      const count = counts[bucket]!;
+      counts[bucket] = total;
+      total += count;
+    }
+    await inSlices(n, (start, end) => {
+      for (let i = start; i < end; i++) {
+        const at = counts[(hashes[i]! >>> shift) & 0xffff]!++;
+        spareHashes[at] = hashes[i]!;
+        spareOrdinals[at] = ordinals[i]!;
+      }
+    });
+    // The first pass's input is the buffer's own arrays, which the second pass then writes into.
+    [hashes, spareHashes] = [spareHashes, hashes];
+    [ordinals, spareOrdinals] = [spareOrdinals, ordinals];
+  }
+  return { hashes, ordinals };
+}
+
+/** Hashes → ordinals: a sorted part and the pairs added since. */
+export class HashPostings {
+  /** Pairs added after the sorted part was made. */
+  private readonly added = new Map<number, number[]>();
+  private addedPairs = 0;
+
+  private constructor(
+    private readonly hashes: Uint32Array,
+    private readonly ordinals: Uint32Array,
+  ) {}
+
+  /** Postings of the pairs gathered in `pairs` (whose arrays it reuses). */
+  static async sorted(pairs: PairBuffer): Promise<HashPostings> {
+    const { hashes, ordinals } = await radixSort(pairs);
+    return new HashPostings(hashes, ordinals);
+  }
+
+  /** How many pairs were added after the sorted part was made. */
+  get addedSince(): number {
+    return this.addedPairs;
+  }
+
+  /** Files `ordinal` under `hash`. */
+  add(hash: number, ordinal: number): void {
+    const list = this.added.get(hash);
+    if (list) list.push(ordinal);
+    else this.added.set(hash, [ordinal]);
+    this.addedPairs++;
+  }
+
+  /** Calls `found` with every ordinal filed under `hash` (more than once if it was filed more than once). */
+  forEach(hash: number, found: (ordinal: number) => void): void {
+    // The first pair with this hash, by binary search.
+    let low = 0;
+    let high = this.hashes.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (this.hashes[middle]! < hash) low = middle + 1;
+      else high = middle;
+    }
+    for (let i = low; i < this.hashes.length && this.hashes[i] === hash; i++) found(this.ordinals[i]!);
+    for (const ordinal of this.added.get(hash) ?? []) found(ordinal);
+  }
+}
