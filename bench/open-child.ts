@@ -1,8 +1,15 @@
 // Run in a fresh process by bench/storage-bench.ts, so that open time and memory are those of
 // a real start: opens the library, measures, makes durable tag edits, prints one JSON line.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Library } from '../main/core/library';
 import { journalSize } from '../main/core/storage/catalog-journal';
+import { BBC_FOLDER } from './bbc-corpus';
 import { percentile } from './stats';
+
+/** Stories pasted as new clips: the first add after opening, then the rest. */
+const ADDS = 12;
 
 const [libraryPath, editsArg] = process.argv.slice(2);
 const edits = Number(editsArg);
@@ -23,5 +30,37 @@ for (let i = 0; i < edits; i++) {
   times.push(performance.now() - begin);
 }
 const journalBytesPerEdit = Math.round(((await journalSize(libraryPath!)) - journalBefore) / Math.max(1, edits));
+
+// Clips pasted as a user would: BBC stories, each with a line of its own so that none is the
+// very same text as another. What an add costs at this size, its duplicate check included; the
+// first after opening also makes the duplicate index (duplicates/duplicate-index.ts). They are
+// deleted afterwards, so that the search member finds the library as imported.
+const stories = readdirSync(join(BBC_FOLDER, 'politics')).sort().slice(0, ADDS);
+const delay = monitorEventLoopDelay({ resolution: 5 });
+delay.enable();
+const addTimes: number[] = [];
+const added: string[] = [];
+for (const [i, file] of stories.entries()) {
+  const text = `${readFileSync(join(BBC_FOLDER, 'politics', file), 'latin1')}\n\nPasted for the storage benchmark, clip ${i}.`;
+  const begin = performance.now();
+  const outcome = await library.addChecked({ kind: 'text', request: { text }, method: 'paste' }, 'keep');
+  addTimes.push(performance.now() - begin);
+  if (outcome.status === 'added') added.push(outcome.article.id);
+}
+delay.disable();
+for (const id of added) await library.deleteArticle(id, 'storage benchmark clip');
 await library.close();
-process.stdout.write(`${JSON.stringify({ openSeconds, rssMb, p50: percentile(times, 50), p95: percentile(times, 95), journalBytesPerEdit })}\n`);
+const [firstAdd, ...laterAdds] = addTimes;
+process.stdout.write(
+  `${JSON.stringify({
+    openSeconds,
+    rssMb,
+    p50: percentile(times, 50),
+    p95: percentile(times, 95),
+    journalBytesPerEdit,
+    firstAddMs: firstAdd,
+    addP50: percentile(laterAdds, 50),
+    addP95: percentile(laterAdds, 95),
+    addMaxBlockMs: delay.max / 1e6,
+  })}\n`,
+);

@@ -54,6 +54,10 @@ try {
     ['bytes written per edit', storage.bytes_written_per_edit, ''],
     ['journal bytes appended per edit', storage.journal_bytes_per_edit, ''],
     ['RSS after open, MB', storage.rss_mb, 'target ≤ 400'],
+    ['first pasted clip after open, ms', storage.first_add_ms, 'makes the duplicate index'],
+    ['pasted clip p50, ms', storage.add_p50_ms, ''],
+    ['pasted clip p95, ms', storage.add_p95_ms, ''],
+    ['main thread held in clips, ms', storage.add_max_block_ms, 'target ≤ 50'],
     ['plain lowdb tag edit p95, ms', storage.naive_lowdb_tag_edit_p95_ms, storage.naive_lowdb_tag_edit_p95_ms === null ? `yardstick skipped above ${NAIVE_LOWDB_MAX.toLocaleString('en')} articles` : 'yardstick (no fsync)'],
   ];
   const table = (title: string, list: [string, number | null, string][]) => {

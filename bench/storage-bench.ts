@@ -30,6 +30,12 @@ export interface StorageResult {
   /** Bytes each edit appends to the catalog's journal, besides its shard. */
   journal_bytes_per_edit: number;
   rss_mb: number;
+  /** A pasted clip after opening: the first (which also makes the duplicate index), and the later ones. */
+  first_add_ms: number;
+  add_p50_ms: number;
+  add_p95_ms: number;
+  /** The longest the main thread was held while clips were added (event-loop delay, 5 ms resolution). */
+  add_max_block_ms: number;
   /** Null above NAIVE_LOWDB_MAX articles, where it is skipped. */
   naive_lowdb_tag_edit_p95_ms: number | null;
 }
@@ -76,8 +82,19 @@ export async function benchStorage(work: string, count: number, log: (line: stri
   if (summary.failed.length > 0) throw new Error(`bench: ${summary.failed.length} lines failed to import, first: ${summary.failed[0]!.message}`);
   log(`storage: imported ${summary.imported} in ${importSeconds.toFixed(1)} s (CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s, peak heap ${(peakHeap / 2 ** 20).toFixed(0)} MB)`);
 
-  const opened = await runChild<{ openSeconds: number; rssMb: number; p50: number; p95: number; journalBytesPerEdit: number }>('open-child.ts', [libraryPath, String(EDITS)]);
+  const opened = await runChild<{
+    openSeconds: number;
+    rssMb: number;
+    p50: number;
+    p95: number;
+    journalBytesPerEdit: number;
+    firstAddMs: number;
+    addP50: number;
+    addP95: number;
+    addMaxBlockMs: number;
+  }>('open-child.ts', [libraryPath, String(EDITS)]);
   log(`storage: opened in ${opened.openSeconds.toFixed(2)} s (RSS ${opened.rssMb.toFixed(0)} MB); tag edits p50 ${opened.p50.toFixed(1)} ms, p95 ${opened.p95.toFixed(1)} ms`);
+  log(`storage: pasted clips: first ${opened.firstAddMs.toFixed(0)} ms, then p50 ${opened.addP50.toFixed(0)} ms, p95 ${opened.addP95.toFixed(0)} ms; main thread held at most ${opened.addMaxBlockMs.toFixed(0)} ms`);
 
   const shards = await readdir(join(libraryPath, 'catalog'));
   let shardBytes = 0;
@@ -95,6 +112,10 @@ export async function benchStorage(work: string, count: number, log: (line: stri
     bytes_written_per_edit: Math.round(shardBytes / shards.length),
     journal_bytes_per_edit: opened.journalBytesPerEdit,
     rss_mb: opened.rssMb,
+    first_add_ms: opened.firstAddMs,
+    add_p50_ms: opened.addP50,
+    add_p95_ms: opened.addP95,
+    add_max_block_ms: opened.addMaxBlockMs,
     naive_lowdb_tag_edit_p95_ms: summary.imported > NAIVE_LOWDB_MAX ? null : await benchNaiveLowdb(work, libraryPath),
   };
 }
