@@ -27,7 +27,6 @@ import { hashString, sketchHashes, SKETCH_SIZE } from './text-fingerprint';
 export interface DuplicateSource {
   ids(): string[];
   get(id: string): ArticleRecord | undefined;
-  readonly size: number;
   watch(watcher: (id: string, record: ArticleRecord | null, before: ArticleRecord | undefined) => void): void;
 }
 
@@ -128,7 +127,14 @@ export class DuplicateIndex {
     for (;;) {
       const generation = this.generation;
       this.made ??= this.make(generation);
-      const made = await this.made;
+      let made: Made;
+      try {
+        made = await this.made;
+      } catch (error) {
+        // A making that failed is not kept: the next clip tries again.
+        if (generation === this.generation) this.drop();
+        throw error;
+      }
       if (generation !== this.generation) continue;
       for (const id of this.changed) {
         const record = this.source.get(id);
