@@ -44,9 +44,9 @@ export class CatalogRecords {
    * Every record, newest clipped first (ULIDs sort by creation time). Made again after a
    * change in one pass over the records in the order they were taken in, which is nearly
    * always by id already (shards are read in order, an article's record keeps its place when
-   * it changes, new ids are the newest): only when it is not are they sorted. At 1,000,000
-   * articles sorting the ids and looking each record up again took 1.0–2.5 s of a blocked main
-   * thread after every change; the pass takes 20–80 ms (one run each, machine loaded).
+   * it changes, new ids are the newest): only when it is not are they sorted. On the storage
+   * bench's library of 1,000,000, sorting the ids and looking each record up again held the
+   * main thread 0.9–1.1 s after every change; the pass takes 83 ms (lightly loaded machine).
    */
   all(): readonly ArticleRecord[] {
     if (this.allRecords) return this.allRecords;
