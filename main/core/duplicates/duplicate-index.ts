@@ -17,8 +17,7 @@
  * with the event loop let in between, and kept in step with the catalog after that.
  */
 import type { ArticleRecord } from '../storage/article-record';
-import type { DuplicateProbe } from './find-duplicate';
-import { SKETCH_CANDIDATE } from './find-duplicate';
+import { SKETCH_CANDIDATE, type DuplicateProbe } from './find-duplicate';
 import { HashPostings, PairBuffer } from './hash-postings';
 import { normaliseUrl } from './normalise-url';
 import { hashString, sketchHashes, SKETCH_SIZE } from './text-fingerprint';

@@ -93,7 +93,9 @@ export class HashPostings {
   /** Postings of the pairs gathered in `pairs` (whose arrays it reuses). */
   static async sorted(pairs: PairBuffer): Promise<HashPostings> {
     const { hashes, ordinals } = await radixSort(pairs);
-    return new HashPostings(hashes, ordinals);
+    // The sorted arrays may be views of the buffer's, which grew by doubling: up to twice the pairs.
+    const oversized = hashes.buffer.byteLength > hashes.byteLength * 1.25;
+    return oversized ? new HashPostings(hashes.slice(), ordinals.slice()) : new HashPostings(hashes, ordinals);
   }
 
   /** How many pairs were added after the sorted part was made. */

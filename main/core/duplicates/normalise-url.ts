@@ -85,7 +85,8 @@ function plainUrlKey(raw: string): string | null | undefined {
   const match = PLAIN_URL.exec(raw);
   if (!match) return undefined;
   const [, host, rawPath = '/', query = ''] = match;
-  if (host!.includes('xn--') || host!.startsWith('0x') || /(?:^|\.)0x[^.]*$/u.test(host!)) return undefined;
+  // The last label starts with a letter (PLAIN_URL), so the parser never reads the host as an IPv4 address.
+  if (host!.includes('xn--')) return undefined;
   const segments = rawPath.split('/');
   if (segments.some((segment) => segment === '.' || segment === '..' || /%2e/iu.test(segment))) return undefined;
   let path = rawPath;
