@@ -76,7 +76,7 @@ Options:
   --title T           use T as the title instead of the one found (one input only)
   --url U             a file's web address (http or https; one file or --stdin only)
   --source S          the publication ("BBC News")
-  --published DATE    the publication date, YYYY-MM-DD
+  --published DATE    the publication date: YYYY-MM-DD, or a full ISO 8601 time
   --tag T             add tag T (repeatable: --tag ukraine --tag diplomacy)
   --tsa URL           ask this timestamping authority for the new captures' timestamps
                       (by default the library's, if one is chosen: \`cuttings timestamp\`)

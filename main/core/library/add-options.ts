@@ -3,12 +3,11 @@
  * and tidied before anything is clipped or stored, and what the clipper is given of an item.
  */
 import type { AddOptions } from '../../../common/api';
+import { isPublishedDate } from '../../../common/article-details';
 import { CuttingsError } from '../../../common/errors';
 import { normaliseTag } from '../../../common/tags';
 import type { BatchItem } from '../capture/batch-item';
 import type { ClipInput } from '../clip/clip-item';
-
-const PUBLISHED_DATE = /^\d{4}-\d{2}-\d{2}$/u;
 
 /** The user's metadata once checked: white space tidied, blanks left out, tags normalised. */
 export interface ValidatedAddOptions {
@@ -40,8 +39,9 @@ export function validateAddOptions(options: AddOptions): ValidatedAddOptions {
     }
   }
   const published = clean(options.published);
-  if (published !== undefined && !isCalendarDate(published)) {
-    throw new CuttingsError('invalid-input', `add: published date ${JSON.stringify(published)} is not a date in the form YYYY-MM-DD`);
+  // The same dates as editing an article's details takes (common/article-details.ts).
+  if (published !== undefined && !isPublishedDate(published)) {
+    throw new CuttingsError('invalid-input', `add: published date ${JSON.stringify(published)} is not a date (YYYY-MM-DD, or a full ISO 8601 time such as 2024-03-05T09:30:00Z)`);
   }
   return {
     title: clean(options.title),
@@ -52,12 +52,6 @@ export function validateAddOptions(options: AddOptions): ValidatedAddOptions {
     author: clean(options.author),
     fileName: clean(options.fileName),
   };
-}
-
-function isCalendarDate(value: string): boolean {
-  if (!PUBLISHED_DATE.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
 }
 
 /** What the clipper takes of a batch item. */

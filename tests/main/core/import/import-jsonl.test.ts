@@ -30,7 +30,7 @@ describe('importJsonl', () => {
       { line: 3, message: expect.stringMatching(/^not valid JSON/u) },
       { line: 4, message: 'needs "text" or "html"' },
       { line: 6, message: '"tags" must be an array of strings' },
-      { line: 7, message: 'add: published date "yesterday" is not a date in the form YYYY-MM-DD' },
+      { line: 7, message: 'add: published date "yesterday" is not a date (YYYY-MM-DD, or a full ISO 8601 time such as 2024-03-05T09:30:00Z)' },
       { line: 8, message: 'not a JSON object' },
     ]);
     const harbour = temp.library.list().find((article) => article.title === 'Harbour reopens')!;

@@ -101,12 +101,18 @@ describe('adding and reading articles', () => {
     expect(await readdir(join(temp.library.path, 'catalog'))).toEqual([]);
   });
 
-  it('refuses a published date that is not YYYY-MM-DD, before storing anything', async () => {
+  it('refuses a published date that is neither YYYY-MM-DD nor a full ISO time, before storing anything', async () => {
     await expect(temp.library.addText({ text: seed, published: '21/01/2022' })).rejects.toThrow(
-      'add: published date "21/01/2022" is not a date in the form YYYY-MM-DD',
+      'add: published date "21/01/2022" is not a date (YYYY-MM-DD, or a full ISO 8601 time such as 2024-03-05T09:30:00Z)',
     );
     await expect(temp.library.addText({ text: seed, published: '2022-02-30' })).rejects.toThrow(/2022-02-30/);
+    await expect(temp.library.addText({ text: seed, published: '2022-02-03T09:30' })).rejects.toThrow(/2022-02-03T09:30/);
     expect(temp.library.list()).toEqual([]);
+  });
+
+  it('takes a published date as a full ISO 8601 time with its zone, as editing the details does', async () => {
+    const article = await temp.library.addText({ text: seed, published: '2024-03-05T09:30:00+01:00' });
+    expect(article.published).toBe('2024-03-05T09:30:00+01:00');
   });
 
   it('refuses a URL that is not http or https', async () => {
