@@ -43,7 +43,7 @@ function article(id: string): { record: ArticleRecord; text: string } {
   const base = testRecord(id, random() < 0.5 ? ['t'] : []);
   return {
     text,
-    record: { ...base, url, provenance: { ...base.provenance, originalUrl: url ?? undefined, canonicalUrl: pick(URLS), textSha256: `sha-${text.length % 5}`, textSketch: textSketch(text) } },
+    record: { ...base, url, provenance: { ...base.provenance, originalUrl: url ?? undefined, canonicalUrl: pick(URLS) ?? undefined, textSha256: `sha-${text.length % 5}`, textSketch: textSketch(text) } },
   };
 }
 
