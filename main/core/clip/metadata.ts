@@ -204,7 +204,6 @@ export function extractMetadata(document: DomDocument, options: ExtractMetadataO
   };
 }
 
-
 /**
  * The names without the site's own name and social-media handles; null when what is left is
  * the site's name (a site's own name given as the author is a template default, not a byline).

@@ -17,9 +17,9 @@
  * with the event loop let in between, and kept in step with the catalog after that.
  */
 import type { ArticleRecord } from '../storage/article-record';
-import { SKETCH_CANDIDATE, type DuplicateProbe } from './find-duplicate';
+import { addressesOf, SKETCH_CANDIDATE, type DuplicateProbe } from './find-duplicate';
 import { HashPostings, PairBuffer } from './hash-postings';
-import { normaliseUrl } from './normalise-url';
+import { normalisedKeys } from './normalise-url';
 import { hashString, sketchHashes, SKETCH_SIZE } from './text-fingerprint';
 
 /** What the index reads: the catalog (storage/catalog.ts) answers all of it. */
@@ -54,13 +54,7 @@ const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve)
 /** The keys an article is filed under. */
 function recordKeys(record: ArticleRecord, file: (hash: number) => void): void {
   const p = record.provenance;
-  const urls = new Set<string>();
-  // Most articles give one address three or four times: each is worked out once.
-  for (const url of new Set([record.url, p.originalUrl, p.finalUrl, p.canonicalUrl])) {
-    const key = normaliseUrl(url);
-    if (key !== null) urls.add(key);
-  }
-  for (const key of urls) file(hashString(key));
+  for (const key of normalisedKeys(addressesOf(record))) file(hashString(key));
   file(hashString(p.textSha256));
   if (p.textSketch) for (const hash of sketchHashes(p.textSketch).slice(0, INDEXED_HASHES)) file(hash);
 }
@@ -100,8 +94,7 @@ export class DuplicateIndex {
     const made = await this.current();
     const ordinals = new Set<number>();
     const add = (ordinal: number) => ordinals.add(ordinal);
-    const urls = new Set(probe.urls.map(normaliseUrl).filter((key): key is string => key !== null));
-    for (const key of urls) made.postings.forEach(hashString(key), add);
+    for (const key of normalisedKeys(probe.urls)) made.postings.forEach(hashString(key), add);
     made.postings.forEach(hashString(probe.textSha256), add);
     for (const hash of sketchHashes(probe.textSketch)) made.postings.forEach(hash, add);
     const ids = new Set<string>();

@@ -7,7 +7,7 @@
  */
 import type { DuplicateMatch } from '../../../common/api';
 import type { ArticleRecord } from '../storage/article-record';
-import { normaliseUrl } from './normalise-url';
+import { normalisedKeys, normaliseUrl } from './normalise-url';
 import { shingleContainment, shingles, sketchHashes, sketchSimilarity } from './text-fingerprint';
 
 /**
@@ -44,6 +44,12 @@ function recordHashes(record: ArticleRecord): number[] | null {
   return hashes;
 }
 
+/** The addresses an article is known by: as given, as fetched, after redirects, canonical. */
+export function addressesOf(record: ArticleRecord): (string | null | undefined)[] {
+  const p = record.provenance;
+  return [record.url, p.originalUrl, p.finalUrl, p.canonicalUrl];
+}
+
 /** Each record's normalised addresses, worked out once: parsing URLs is the comparison's main cost. */
 const urlKeysOf = new WeakMap<ArticleRecord, string[]>();
 
@@ -51,8 +57,7 @@ const urlKeysOf = new WeakMap<ArticleRecord, string[]>();
 function recordUrlKeys(record: ArticleRecord): string[] {
   let keys = urlKeysOf.get(record);
   if (!keys) {
-    const p = record.provenance;
-    keys = [...new Set([record.url, p.originalUrl, p.finalUrl, p.canonicalUrl].map(normaliseUrl).filter((key): key is string => key !== null))];
+    keys = [...normalisedKeys(addressesOf(record))];
     urlKeysOf.set(record, keys);
   }
   return keys;
@@ -69,7 +74,7 @@ export async function findDuplicate(
   records: Iterable<ArticleRecord>,
   readText: (id: string) => Promise<string>,
 ): Promise<DuplicateMatch | null> {
-  const wanted = new Set(probe.urls.map(normaliseUrl).filter((key): key is string => key !== null));
+  const wanted = normalisedKeys(probe.urls);
   const probeHashes = sketchHashes(probe.textSketch);
   let byUrl: ArticleRecord | null = null;
   let byText: ArticleRecord | null = null;

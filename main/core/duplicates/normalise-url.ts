@@ -34,6 +34,16 @@ export function normaliseUrl(raw: string | null | undefined): string | null {
   return plainUrlKey(trimmed) ?? urlKeyByParser(trimmed);
 }
 
+/** The distinct keys of some addresses (those that are http(s) addresses), each worked out once. */
+export function normalisedKeys(urls: Iterable<string | null | undefined>): Set<string> {
+  const keys = new Set<string>();
+  for (const url of new Set(urls)) {
+    const key = normaliseUrl(url);
+    if (key !== null) keys.add(key);
+  }
+  return keys;
+}
+
 /**
  * An address's key by the WHATWG URL parser: what every address can be given to. Exported for
  * the test that holds plainUrlKey to the same answers.

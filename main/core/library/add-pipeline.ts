@@ -8,7 +8,7 @@ import type { AddOutcome, DuplicateMatch } from '../../../common/api';
 import type { ArticleSummary } from '../../../common/article';
 import type { BatchItem, ImageLimits } from '../capture/batch-item';
 import { clipItem } from '../clip/clip-item';
-import { findDuplicate } from '../duplicates/find-duplicate';
+import { addressesOf, findDuplicate } from '../duplicates/find-duplicate';
 import type { TagRules } from '../organise/tag-rules';
 import { toSummary } from '../storage/article-record';
 import { storeAsset } from '../storage/assets';
@@ -89,7 +89,7 @@ export class AddPipeline {
   private async duplicateOf(article: PreparedArticle): Promise<DuplicateMatch | null> {
     const { record } = article;
     const probe = {
-      urls: [record.url, record.provenance.originalUrl, record.provenance.finalUrl, record.provenance.canonicalUrl],
+      urls: addressesOf(record),
       text: article.content.text,
       textSha256: record.provenance.textSha256,
       textSketch: record.provenance.textSketch ?? '',
