@@ -91,6 +91,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       searchWorker: join(RENDERER_DIR, '..', 'main', 'core', 'search-worker.js'),
       ocrWorker: join(RENDERER_DIR, '..', 'main', 'core', 'ocr-worker.js'),
       titlesWhileLoading: true,
+      readCatalogInBackground: true,
       evidence: { autoTimestamp: true, retryMs: options.timestampRetryMs },
     });
     void opened.prepareSearch().catch(() => undefined);

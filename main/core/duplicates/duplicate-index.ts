@@ -24,6 +24,8 @@ import { hashString, sketchHashes, SKETCH_SIZE } from './text-fingerprint';
 
 /** What the index reads: the catalog (storage/catalog.ts) answers all of it. */
 export interface DuplicateSource {
+  /** Reads every record not in memory yet (a catalog opened by its summary), letting the thread go between shards. */
+  loadAll(): Promise<void>;
   ids(): string[];
   get(id: string): ArticleRecord | undefined;
   watch(watcher: (id: string, record: ArticleRecord | null, before: ArticleRecord | undefined) => void): void;
@@ -145,6 +147,7 @@ export class DuplicateIndex {
    * watcher (this.made is set before the first slice) and filed again at the next use.
    */
   private async make(generation: number): Promise<Made> {
+    await this.source.loadAll();
     const ids = this.source.ids();
     const pairs = new PairBuffer();
     for (let start = 0; start < ids.length && generation === this.generation; start += SLICE) {

@@ -30,6 +30,7 @@ import { WorkerSearchEngine } from '../search/worker-search-engine';
 import { listBackups, makeDailyBackup } from '../storage/backups';
 import { Catalog } from '../storage/catalog';
 import { CatalogJournal, readJournal } from '../storage/catalog-journal';
+import { catalogSummaryPath } from '../storage/catalog-summary';
 import { acquireLibraryLock, type LibraryLock } from '../storage/library-lock';
 import { migrateLibrary } from '../storage/migrations';
 import { repairShard } from '../storage/shard-repair';
@@ -68,6 +69,13 @@ export interface OpenOptions {
    * instead of waiting: the app does, so that a window is never left waiting at start-up.
    */
   titlesWhileLoading?: boolean;
+  /**
+   * Once open, read in the background the catalog shards its summary stood for, a few at a
+   * time, so that what needs every record (titles searched while the index loads, the first
+   * clip's duplicate index, an export of the whole library) finds them read: the app does. A
+   * one-shot command reads only the shards it asks for.
+   */
+  readCatalogInBackground?: boolean;
   /**
    * Where the user's signing key is and whether timestamps are sent in the background
    * (evidence/library-evidence.ts). By default the key is the one in `$CUTTINGS_KEYS` or the
@@ -137,7 +145,7 @@ export async function openLibrary(path: string, options: OpenOptions = {}): Prom
       await ensureFolder(join(root, 'articles'));
     }
 
-    const { catalog, damaged } = await Catalog.load(join(root, 'catalog'));
+    const { catalog, damaged } = await Catalog.load(join(root, 'catalog'), { summary: catalogSummaryPath(root) });
     if (readOnly) {
       for (const shard of damaged) {
         notices.push(`library: ${shard.path} is damaged (${shard.reason}); its articles are hidden until the library is opened for writing, which repairs it`);
@@ -169,6 +177,8 @@ export async function openLibrary(path: string, options: OpenOptions = {}): Prom
     });
     const context = new LibraryContext(root, readOnly, catalog, new SearchService(root, engine, catalog), evidence);
     const scans = new ScanRecogniser(options.ocrWorker && !readOnly ? options.ocrWorker : undefined);
+    // A shard that cannot be read is named when it is asked for, and repaired at the next open.
+    if (options.readCatalogInBackground) void catalog.loadAll().catch(() => undefined);
     return { context, notices, saved, colours, rules, titlesWhileLoading: options.titlesWhileLoading ?? false, clipWorker, scans, lock, journal };
   } catch (error) {
     await journal?.close();
@@ -180,8 +190,13 @@ export async function openLibrary(path: string, options: OpenOptions = {}): Prom
 /** Saves the search index if it changed, stops the worker threads and releases the write lock. */
 export async function closeLibrary(opened: OpenedLibrary): Promise<void> {
   try {
-    if (!opened.context.readOnly) await opened.context.search.saveIfChanged();
+    if (!opened.context.readOnly) {
+      await opened.context.search.saveIfChanged();
+      // Derived data, as the search snapshot: without it the next open reads every shard.
+      await opened.context.catalog.saveSummary().catch(() => undefined);
+    }
   } finally {
+    await opened.context.catalog.close();
     await opened.context.search.close();
     await opened.context.evidence.close();
     await opened.clipWorker?.close();

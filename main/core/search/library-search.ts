@@ -122,7 +122,10 @@ export class LibrarySearch {
     const { catalog, search } = this.library;
     const parsed = parseSearchQuery(query);
     if (!parsed.ok) throw new CuttingsError('invalid-input', describeQueryError(query, parsed.error));
-    if (parsed.query === null) return [...catalog.all()];
+    if (parsed.query === null) {
+      await catalog.loadAll();
+      return [...catalog.all()];
+    }
     // The same matches as search() shows: the last word is a prefix unless a space follows it.
     const tree = /\s$/u.test(query) ? parsed.query : withTypingPrefix(parsed.query);
     const answer = await search.search({ query: tree, sort: 'clipped', offset: 0, limit: catalog.size, snippets: false });
@@ -151,7 +154,8 @@ export class LibrarySearch {
   }
 
   /** Answers a query from the catalog's titles, without the index (which is still loading). */
-  private searchTitles(request: PageRequest): Promise<PageAnswer> {
+  private async searchTitles(request: PageRequest): Promise<PageAnswer> {
+    await this.library.catalog.loadAll();
     const records = this.library.catalog.all();
     return answerQuery(request, {
       count: records.length,

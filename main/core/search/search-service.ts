@@ -187,6 +187,7 @@ export class SearchService {
    * with it, so the next load catches up with it.
    */
   private async coverage(): Promise<CompactCoverage> {
+    await this.catalog.loadAll();
     const contents = this.catalog.shardContents();
     const coverage: CompactCoverage = { shardVersions: {}, shards: [], ids: [], signatures: [] };
     let sinceYield = 0;
@@ -235,6 +236,7 @@ export class SearchService {
 
   private async build(onProgress?: (done: number, total: number) => void): Promise<void> {
     await this.engine.reset();
+    await this.catalog.loadAll();
     // In no particular order: sorting 100,000 ids newest first would hold this thread up for nothing.
     const ids = this.catalog.ids();
     await this.indexIds(ids, onProgress);

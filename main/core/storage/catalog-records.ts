@@ -1,9 +1,9 @@
 /**
  * What the catalog holds in memory of its records: each article's record by id, the tags
- * with their counts, and the list newest first. The catalog (catalog.ts) keeps it in step
+ * with their counts. The catalog (catalog.ts) keeps it in step
  * with its shards: a record is remembered once its shard is on disk and forgotten when it
- * leaves. Kept apart from how the shards are written, as the part a compact summary of the
- * catalog would replace (issue #22).
+ * leaves. A shard not read yet (its summary trusted, catalog-summary.ts) is counted here by
+ * its summary alone — its articles and its tags — until it is read.
  */
 import { tagKey } from '../../../common/tags';
 import type { TagCount } from '../../../common/article';
@@ -17,12 +17,20 @@ export class CatalogRecords {
   private readonly watchers: RecordWatcher[] = [];
   private readonly byId = new Map<string, ArticleRecord>();
   private readonly tagCounts = new Map<string, TagCount>();
-  /** all()'s answer, kept until a record changes. */
-  private allRecords: readonly ArticleRecord[] | null = null;
+  /** The articles of shards counted by their summary, not read yet. */
+  private summarisedCount = 0;
+  /** Goes up with every record taken in or let go (the catalog keeps answers until it moves). */
+  version = 0;
 
-  /** How many articles there are. */
+  /** How many articles there are, read or not. */
   get size(): number {
-    return this.byId.size;
+    return this.byId.size + this.summarisedCount;
+  }
+
+  /** Counts the articles and tags of a shard not read yet (`by` 1), or no longer (-1, once it is read). */
+  countSummarised(summary: { count: number; tags: [string, number][] }, by: 1 | -1): void {
+    this.summarisedCount += by * summary.count;
+    for (const [tag, count] of summary.tags) this.countTag(tag, by * count);
   }
 
   /** One article's record, or undefined. */
@@ -38,30 +46,6 @@ export class CatalogRecords {
   /** Every id, in no particular order. */
   ids(): string[] {
     return [...this.byId.keys()];
-  }
-
-  /**
-   * Every record, newest clipped first (ULIDs sort by creation time). Made again after a
-   * change in one pass over the records in the order they were taken in, which is nearly
-   * always by id already (shards are read in order, an article's record keeps its place when
-   * it changes, new ids are the newest): only when it is not are they sorted. On the storage
-   * bench's library of 1,000,000, sorting the ids and looking each record up again held the
-   * main thread 0.9–1.1 s after every change; the pass takes 83 ms (lightly loaded machine).
-   */
-  all(): readonly ArticleRecord[] {
-    if (this.allRecords) return this.allRecords;
-    const records = new Array<ArticleRecord>(this.byId.size);
-    let at = records.length;
-    let inOrder = true;
-    let previous = '';
-    for (const record of this.byId.values()) {
-      if (record.id < previous) inOrder = false;
-      previous = record.id;
-      records[--at] = record;
-    }
-    if (!inOrder) records.sort((a, b) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
-    this.allRecords = Object.freeze(records);
-    return this.allRecords;
   }
 
   /** Every tag with its count, most used first. */
@@ -99,7 +83,7 @@ export class CatalogRecords {
   remember(record: ArticleRecord): void {
     const old = this.byId.get(record.id);
     if (old) this.countTags(old, -1);
-    this.allRecords = null;
+    this.version++;
     this.byId.set(record.id, record);
     this.countTags(record, 1);
     for (const watcher of this.watchers) watcher(record.id, record, old);
@@ -111,17 +95,19 @@ export class CatalogRecords {
     if (!record) return;
     this.countTags(record, -1);
     this.byId.delete(id);
-    this.allRecords = null;
+    this.version++;
     for (const watcher of this.watchers) watcher(id, null, record);
   }
 
   private countTags(record: ArticleRecord, by: 1 | -1): void {
-    for (const tag of record.tags) {
-      const key = tagKey(tag);
-      const entry = this.tagCounts.get(key);
-      if (!entry) {
-        if (by > 0) this.tagCounts.set(key, { tag, count: 1 });
-      } else if ((entry.count += by) === 0) this.tagCounts.delete(key);
-    }
+    for (const tag of record.tags) this.countTag(tag, by);
+  }
+
+  private countTag(tag: string, by: number): void {
+    const key = tagKey(tag);
+    const entry = this.tagCounts.get(key);
+    if (!entry) {
+      if (by > 0) this.tagCounts.set(key, { tag, count: by });
+    } else if ((entry.count += by) <= 0) this.tagCounts.delete(key);
   }
 }

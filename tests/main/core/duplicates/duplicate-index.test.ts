@@ -9,6 +9,10 @@ import { testRecord } from '../storage/test-record';
 class FakeCatalog implements DuplicateSource {
   readonly records = new Map<string, ArticleRecord>();
   private readonly watchers: Parameters<DuplicateSource['watch']>[0][] = [];
+  /** Everything is in memory already. */
+  loadAll(): Promise<void> {
+    return Promise.resolve();
+  }
   ids(): string[] {
     return [...this.records.keys()];
   }
@@ -121,6 +125,7 @@ describe('the duplicate index', () => {
         if (failing) throw new Error('catalog: unreadable');
         return catalog.ids();
       },
+      loadAll: () => catalog.loadAll(),
       get: (id) => catalog.get(id),
       watch: (watcher) => catalog.watch(watcher),
     };

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { ArticleRecord } from '../../../../main/core/storage/article-record';
 import { CatalogRecords } from '../../../../main/core/storage/catalog-records';
 import { testRecord } from './test-record';
 
@@ -18,14 +17,17 @@ describe('the catalog records in memory', () => {
     expect(records.size).toBe(1);
   });
 
-  it('lists newest first, and shows an edited record in its place', () => {
+  it('counts a shard not read by its summary until its records take its place', () => {
     const records = new CatalogRecords();
-    records.settle(['01A', '01C', '01B'].map((id) => [id, record(id, [])] as [string, ArticleRecord]));
-    expect(records.all().map((each) => each.id)).toEqual(['01C', '01B', '01A']);
-    records.settle([['01B', record('01B', ['edited'])]]);
-    expect(records.all().map((each) => [each.id, each.tags])).toEqual([['01C', []], ['01B', ['edited']], ['01A', []]]);
-    records.settle([['01D', record('01D', [])], ['01C', null]]);
-    expect(records.all().map((each) => each.id)).toEqual(['01D', '01B', '01A']);
+    records.settle([['01A', record('01A', ['Ukraine'])]]);
+    const summary = { count: 2, tags: [['ukraine', 2], ['budget', 1]] as [string, number][] };
+    records.countSummarised(summary, 1);
+    expect(records.size).toBe(3);
+    expect(records.tags()).toEqual([{ tag: 'Ukraine', count: 3 }, { tag: 'budget', count: 1 }]);
+    records.settle([['01B', record('01B', ['ukraine', 'budget'])], ['01C', record('01C', ['ukraine'])]]);
+    records.countSummarised(summary, -1);
+    expect(records.size).toBe(3);
+    expect(records.tags()).toEqual([{ tag: 'Ukraine', count: 3 }, { tag: 'budget', count: 1 }]);
   });
 });
 
