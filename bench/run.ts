@@ -54,6 +54,8 @@ try {
     ['bytes written per edit', storage.bytes_written_per_edit, ''],
     ['journal bytes appended per edit', storage.journal_bytes_per_edit, ''],
     ['RSS after open, MB', storage.rss_mb, 'target ≤ 400'],
+    ['every catalog shard read after open, s', storage.catalog_read_s, 'in the background in the app'],
+    ['RSS with every shard read, MB', storage.rss_catalog_read_mb, ''],
     ['first pasted clip after open, ms', storage.first_add_ms, 'makes the duplicate index'],
     ['pasted clip p50, ms', storage.add_p50_ms, ''],
     ['pasted clip p95, ms', storage.add_p95_ms, ''],

@@ -30,6 +30,9 @@ export interface StorageResult {
   /** Bytes each edit appends to the catalog's journal, besides its shard. */
   journal_bytes_per_edit: number;
   rss_mb: number;
+  /** After open, reading every shard the catalog's summary stood for (the app does it in the background), and the RSS then. */
+  catalog_read_s: number;
+  rss_catalog_read_mb: number;
   /** A pasted clip after opening: the first (which also makes the duplicate index), and the later ones. */
   first_add_ms: number;
   add_p50_ms: number;
@@ -85,6 +88,8 @@ export async function benchStorage(work: string, count: number, log: (line: stri
   const opened = await runChild<{
     openSeconds: number;
     rssMb: number;
+    catalogReadSeconds: number;
+    rssReadMb: number;
     p50: number;
     p95: number;
     journalBytesPerEdit: number;
@@ -93,6 +98,7 @@ export async function benchStorage(work: string, count: number, log: (line: stri
     addP95: number;
     addMaxBlockMs: number;
   }>('open-child.ts', [libraryPath, String(EDITS)]);
+  log(`storage: every catalog shard read ${opened.catalogReadSeconds.toFixed(2)} s after open (RSS then ${opened.rssReadMb.toFixed(0)} MB)`);
   log(`storage: opened in ${opened.openSeconds.toFixed(2)} s (RSS ${opened.rssMb.toFixed(0)} MB); tag edits p50 ${opened.p50.toFixed(1)} ms, p95 ${opened.p95.toFixed(1)} ms`);
   log(`storage: pasted clips: first ${opened.firstAddMs.toFixed(0)} ms, then p50 ${opened.addP50.toFixed(0)} ms, p95 ${opened.addP95.toFixed(0)} ms; main thread held at most ${opened.addMaxBlockMs.toFixed(0)} ms`);
 
@@ -112,6 +118,8 @@ export async function benchStorage(work: string, count: number, log: (line: stri
     bytes_written_per_edit: Math.round(shardBytes / shards.length),
     journal_bytes_per_edit: opened.journalBytesPerEdit,
     rss_mb: opened.rssMb,
+    catalog_read_s: opened.catalogReadSeconds,
+    rss_catalog_read_mb: opened.rssReadMb,
     first_add_ms: opened.firstAddMs,
     add_p50_ms: opened.addP50,
     add_p95_ms: opened.addP95,

@@ -102,6 +102,14 @@ export class Library implements ArticleReader, ArticleWriter {
     return this.context.search.ensureReady(onProgress);
   }
 
+  /**
+   * Reads every catalog shard the catalog's summary stood for at open (what the option
+   * `readCatalogInBackground` starts), a few at a time; resolves once all are read.
+   */
+  readCatalog(): Promise<void> {
+    return this.context.catalog.loadAll();
+  }
+
   // ---- reading (read-model.ts) ----
 
   /** Where the library is and how many articles it holds. */
