@@ -86,7 +86,10 @@ export class LibraryContext {
   /** The catalog as organising sees it: writes go through commit and are told to the search index. */
   tagStore(): TagStore {
     return {
-      records: () => this.catalog.all(),
+      records: async () => {
+        await this.catalog.loadAll();
+        return this.catalog.all();
+      },
       get: (id) => this.catalog.get(id),
       spellingOf: (tag) => this.catalog.spellingOf(tag),
       respell: (tag) => this.catalog.respellTag(tag),

@@ -85,7 +85,7 @@ export class TagChanges {
       return name;
     };
     const retag = (tags: readonly string[]) => dedupeTags(tags.map((tag) => (isTagUnder(tag, fromKey) ? nameOf(tag) : tag)));
-    const toChange = this.toChange(fromKey, retag);
+    const toChange = await this.toChange(fromKey, retag);
     if (toChange === null) throw notCarried(from);
     if (toChange.length === 0) throw new CuttingsError('invalid-input', `tags: “${shownFrom}” is already called that`);
     const colourChanges: ColourChanges = {};
@@ -119,7 +119,7 @@ export class TagChanges {
         branch.add(tagKey(own));
         return false;
       });
-    const toChange = this.toChange(key, retag);
+    const toChange = await this.toChange(key, retag);
     if (toChange === null) throw notCarried(tag);
     const colourChanges: ColourChanges = {};
     for (const [colouredKey] of this.colours.entries()) if (isTagUnder(colouredKey, key)) colourChanges[colouredKey] = null;
@@ -140,8 +140,7 @@ export class TagChanges {
       const before = entry.before.get(record.id);
       return respelled(before === undefined ? tags : reverseTags(tags, before, entry.after.get(record.id)!));
     };
-    const ids = this.store
-      .records()
+    const ids = (await this.store.records())
       .filter((record) => (entry.before.has(record.id) || spellings.size > 0) && !sameTags(retag(record.tags, record), record.tags))
       .map((record) => record.id);
     let count: number;
@@ -161,10 +160,10 @@ export class TagChanges {
    * The ids of the articles carrying a tag under `key` whose tags `retag` changes; null when
    * no article carries such a tag.
    */
-  private toChange(key: string, retag: (tags: readonly string[]) => string[]): string[] | null {
+  private async toChange(key: string, retag: (tags: readonly string[]) => string[]): Promise<string[] | null> {
     let carried = false;
     const ids: string[] = [];
-    for (const record of this.store.records()) {
+    for (const record of await this.store.records()) {
       if (!record.tags.some((tag) => isTagUnder(tag, key))) continue;
       carried = true;
       if (!sameTags(retag(record.tags), record.tags)) ids.push(record.id);

@@ -8,8 +8,8 @@ import type { ArticleRecord } from '../storage/article-record';
 
 /** The library as organising sees it. */
 export interface TagStore {
-  /** Every record, newest clipped first. */
-  records(): readonly ArticleRecord[];
+  /** Every record, newest clipped first (once every catalog shard is read). */
+  records(): Promise<readonly ArticleRecord[]>;
   get(id: string): ArticleRecord | undefined;
   /** The spelling in use for a tag with this key, if any article carries it. */
   spellingOf(tag: string): string | undefined;
