@@ -4,7 +4,7 @@
  * thread (the app: indexing 100,000 articles must never block a window) with the same code
  * above it. The in-process engine is also what the worker runs.
  */
-import { loadSnapshot, saveSnapshot, type CompactCoverage } from './search-snapshot';
+import { coverageBehind, loadSnapshot, saveSnapshot, type CompactCoverage, type CoverageBehind } from './search-snapshot';
 import { SearchIndex, type IndexableArticle } from './search-index';
 import type { SearchRecord } from './search-record';
 import { answerQuery, type PageAnswer, type PageRequest } from './search-results';
@@ -12,12 +12,15 @@ import { readCaptureSync } from '../storage/captures';
 import { withNoteMatches } from '../notes/note-search';
 import { OneAtATime } from '../../../common/one-at-a-time';
 
-export { compactCoverage, expandCoverage, shardCoverage, type CompactCoverage, type SnapshotCoverage } from './search-snapshot';
+export { compactCoverage, expandCoverage, shardCoverage, type CompactCoverage, type CoverageBehind, type SnapshotCoverage } from './search-snapshot';
 
 /** The operations of a search index, wherever it runs. */
 export interface SearchEngine {
-  /** Loads the library's snapshot; resolves to what it covers, or null (then the index is empty). */
-  load(root: string): Promise<CompactCoverage | null>;
+  /**
+   * Loads the library's snapshot; resolves to what it lacks of the catalog whose shards are at
+   * the change numbers `current` (coverage-behind), or null when there is none (then the index is empty).
+   */
+  load(root: string, current: Record<string, number>): Promise<CoverageBehind | null>;
   /** Empties the index. */
   reset(): Promise<void>;
   /** Adds articles, replacing any already indexed under the same id. */
@@ -47,11 +50,11 @@ export class InProcessSearchEngine implements SearchEngine {
    */
   private readonly turns = new OneAtATime();
 
-  load(root: string): Promise<CompactCoverage | null> {
+  load(root: string, current: Record<string, number>): Promise<CoverageBehind | null> {
     return this.turns.run(async () => {
       const snapshot = await loadSnapshot(root);
       this.replaceIndex(snapshot?.index ?? SearchIndex.create());
-      return snapshot?.coverage ?? null;
+      return snapshot ? coverageBehind(snapshot.coverage, current) : null;
     });
   }
 

@@ -210,13 +210,12 @@ export class SearchService {
 
   private async loadOrBuild(onProgress: (done: number, total: number) => void): Promise<void> {
     onProgress(0, this.catalog.size);
-    const coverage = await this.engine.load(this.root);
-    if (!coverage) return this.build(onProgress);
+    const loaded = await this.engine.load(this.root, this.catalog.shardVersions());
+    if (!loaded) return this.build(onProgress);
     // In the shards whose change number moved since the snapshot was saved, re-index the
     // articles whose indexed fields changed, add the new and drop the removed.
-    const current = this.catalog.shardVersions();
-    for (const shard of new Set([...Object.keys(current), ...Object.keys(coverage.shardVersions)])) {
-      if (current[shard] === coverage.shardVersions[shard]) continue;
+    const { behind, coverage } = loaded;
+    for (const shard of behind) {
       const before = shardCoverage(coverage, shard);
       const now = new Set(this.catalog.idsInShard(shard));
       // An article a shard's split moved to another shard is not gone: that shard indexes it.

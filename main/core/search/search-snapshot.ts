@@ -72,6 +72,33 @@ export function compactCoverage(coverage: SnapshotCoverage): CompactCoverage {
   };
 }
 
+/**
+ * The part of a coverage that differs from the catalog's shards as they are now (`current`,
+ * each shard's change number): the shards whose number moved, came or went, and their ids and
+ * signatures. Worked out beside the index, so that opening a library whose index is up to
+ * date hands this thread next to nothing: the whole coverage of 1,000,000 articles (36 MB of
+ * ids and signatures) held it 70–80 ms as it arrived and was collected.
+ */
+export function coverageBehind(coverage: CompactCoverage, current: Readonly<Record<string, number>>): CoverageBehind {
+  const behind = [...new Set([...Object.keys(current), ...Object.keys(coverage.shardVersions)])].filter((shard) => current[shard] !== coverage.shardVersions[shard]);
+  const wanted = new Set(behind);
+  const part: CompactCoverage = { shardVersions: {}, shards: [], ids: [], signatures: [] };
+  coverage.shards.forEach((shard, i) => {
+    if (!wanted.has(shard)) return;
+    part.shardVersions[shard] = coverage.shardVersions[shard]!;
+    part.shards.push(shard);
+    part.ids.push(coverage.ids[i]!);
+    part.signatures.push(coverage.signatures[i]!);
+  });
+  return { behind, coverage: part };
+}
+
+/** What a loaded snapshot lacks of the catalog: the shards it is behind on, and what it indexed of them. */
+export interface CoverageBehind {
+  behind: string[];
+  coverage: CompactCoverage;
+}
+
 /** One shard's ids and signatures from a compact coverage, as an object; empty if it has none. */
 export function shardCoverage(coverage: CompactCoverage, shard: string): Record<string, string> {
   const at = coverage.shards.indexOf(shard);

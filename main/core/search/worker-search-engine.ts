@@ -6,7 +6,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { CuttingsError } from '../../../common/errors';
-import type { CompactCoverage, SearchEngine } from './search-engine';
+import type { CompactCoverage, CoverageBehind, SearchEngine } from './search-engine';
 import type { IndexableArticle } from './search-index';
 import type { SearchRecord } from './search-record';
 import type { PageAnswer, PageRequest } from './search-results';
@@ -61,8 +61,8 @@ export class WorkerSearchEngine implements SearchEngine {
     });
   }
 
-  load(root: string): Promise<CompactCoverage | null> {
-    return this.call('load', root);
+  load(root: string, current: Record<string, number>): Promise<CoverageBehind | null> {
+    return this.call('load', root, current);
   }
   reset(): Promise<void> {
     return this.call('reset');

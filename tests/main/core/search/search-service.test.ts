@@ -31,7 +31,7 @@ function heldEngine() {
   return { engine, added, release };
 }
 
-const emptyCatalog = { size: 0, ids: () => [], loadAll: () => Promise.resolve() } as unknown as Catalog;
+const emptyCatalog = { size: 0, ids: () => [], shardVersions: () => ({}), loadAll: () => Promise.resolve() } as unknown as Catalog;
 const article = (id: string) => ({ record: { id, title: id, tags: [] } as unknown as ArticleRecord, text: `Text of ${id}` });
 const settled = async (promise: Promise<void>) => {
   let done = false;

@@ -66,17 +66,25 @@ describe('opening a catalog by its summary', () => {
     expect(catalog.size).toBe(2 * SHARD_BOUND);
   });
 
-  it('reads every shard when the summary is missing, not JSON, of another format or not well formed', async () => {
+  it('reads every shard when the summary is missing, not JSON, of another format, or a line of it is not well formed', async () => {
     const { shards } = await summarisedCatalog();
-    const good = await readFile(summary, 'utf8');
-    const malformed = JSON.parse(good);
-    malformed.shards[shards[0]!].file.size = 'big';
-    for (const text of [null, 'not json', JSON.stringify({ ...JSON.parse(good), format: 99 }), JSON.stringify(malformed)]) {
+    const lines = (await readFile(summary, 'utf8')).split('\n');
+    const [shard, entry] = JSON.parse(lines[1]!);
+    const malformed = [lines[0], JSON.stringify([shard, { ...entry, file: { ...entry.file, size: 'big' } }]), lines[2], lines[3]!.slice(0, 20), ''].join('\n');
+    expect(shard).toBe(shards[0]);
+    const cases: [string | null, number][] = [
+      [null, 0],
+      ['not json', 0],
+      [[JSON.stringify({ format: 99 }), ...lines.slice(1)].join('\n'), 0],
+      // The first line's entry is not well formed and the third is cut short: only the second stands.
+      [malformed, 1],
+    ];
+    for (const [text, unread] of cases) {
       if (text === null) await rm(summary);
       else await writeFile(summary, text);
       const { catalog, damaged } = await Catalog.load(shardsFolder, { summary });
       expect(damaged).toEqual([]);
-      expect(catalog.unreadShards).toBe(text === JSON.stringify(malformed) ? 2 : 0);
+      expect(catalog.unreadShards).toBe(unread);
       expect(catalog.size).toBe(3 * SHARD_BOUND);
     }
   });
