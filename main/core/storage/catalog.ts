@@ -72,6 +72,8 @@ export class Catalog {
   private summaryPath: string | null = null;
   /** The reading of every shard left, while it runs (loadAll). */
   private loadingAll: Promise<void> | null = null;
+  /** Shards the summary stood for that could not be read: no change may touch them until the next open repairs them. */
+  private readonly unreadable = new Map<string, string>();
   /** Set by close: a reading in the background stops, and a failure no longer touches the summary. */
   private closed = false;
   /** all()'s answer and the records' version it was made at. */
@@ -216,7 +218,9 @@ export class Catalog {
     this.summarised.delete(shard);
     this.records.countSummarised(summary, -1);
     if (this.summaryPath && !this.closed) void rm(this.summaryPath, { force: true }).catch(() => undefined);
-    throw new CuttingsError('library', `library: ${join(this.folder, `${shard}.json`)} could not be read (${read.message}); its articles are hidden until the library is opened again, which repairs it`);
+    const message = `library: ${join(this.folder, `${shard}.json`)} could not be read (${read.message}); its articles are hidden until the library is opened again, which repairs it`;
+    this.unreadable.set(shard, message);
+    throw new CuttingsError('library', message);
   }
 
   /**
@@ -271,16 +275,16 @@ export class Catalog {
     const path = this.summaryPath;
     if (!path) return Promise.resolve();
     return this.applying.run(async () => {
-      const entries: [string, ShardSummary][] = [...this.summarised];
+      // A shard read in the background meanwhile is in both: its entry from the shard read wins (the same file).
+      const entries = new Map(this.summarised);
       let sinceYield = 0;
       for (const [shard, low] of this.shards) {
         if (this.toRewrite.has(shard)) continue;
         const stamp = await stampShard(this.folder, shard);
-        if (stamp) entries.push([shard, summariseShard(stamp, low.data)]);
+        if (stamp) entries.set(shard, summariseShard(stamp, low.data));
         if (++sinceYield % 64 === 0) await new Promise<void>((resolve) => setImmediate(resolve));
       }
-      entries.sort((a, b) => (a[0] < b[0] ? -1 : 1));
-      await writeCatalogSummary(path, entries);
+      await writeCatalogSummary(path, [...entries].sort((a, b) => (a[0] < b[0] ? -1 : 1)));
     });
   }
 
@@ -447,7 +451,12 @@ export class Catalog {
       list.push(entry);
     }
     await mkdir(this.folder, { recursive: true });
-    for (const shard of byShard.keys()) await this.loadShard(shard);
+    for (const shard of byShard.keys()) {
+      await this.loadShard(shard);
+      // Written now, it would hold the change alone: the articles its file holds would be lost to the repair.
+      const unreadable = this.unreadable.get(shard);
+      if (unreadable) throw new CuttingsError('library', unreadable);
+    }
     // What the journal will say of each change, from the records as they are before it.
     const seq = this.journal ? this.nextSeq++ : undefined;
     if (this.toRewrite.size > 0) await this.finishSplits(seq);

@@ -125,6 +125,9 @@ describe('opening a catalog by its summary', () => {
     expect(catalog.unreadShards).toBe(3);
     expect(() => catalog.get(all[0]!)).toThrow(`library: ${path} could not be read (`);
     expect(catalog.size).toBe(2 * SHARD_BOUND);
+    // A change to it is refused: written, the shard would hold the change alone, and the repair lose the rest.
+    await expect(catalog.apply(new Map([[all[1]!, testRecord(all[1]!, ['edited'])]]))).rejects.toThrow(`library: ${path} could not be read (`);
+    expect(await readFile(path, 'utf8')).toBe('{"changeNumber": 1, "arti');
     await expect.poll(() => readFile(summary).then(() => 'there', () => 'removed')).toBe('removed');
     const { damaged } = await Catalog.load(shardsFolder, { summary });
     expect(damaged.map((each) => each.shard)).toEqual([shards[0]]);
