@@ -62,8 +62,15 @@ export class LibrarySearch {
     const parsed = parseSearchQuery(query);
     if (!parsed.ok) throw new CuttingsError('invalid-input', describeQueryError(query, parsed.error));
 
-    const titlesOnly = this.titlesWhileLoading && search.status().state !== 'ready';
-    if (titlesOnly) void search.ensureReady().catch(() => undefined);
+    let titlesOnly = this.titlesWhileLoading && search.status().state !== 'ready';
+    if (titlesOnly) {
+      const ready = search.ensureReady().catch(() => undefined);
+      // Titles are searched in the catalog's records. While those are still being read (a
+      // large library opened by its summary: 7.6 s at 1,000,000, against 3.4 s for the
+      // index), whichever is ready first answers.
+      await Promise.race([catalog.loadAll().catch(() => undefined), ready]);
+      titlesOnly = search.status().state !== 'ready';
+    }
     // While the user is still typing the last word (no space after it), it matches as a prefix.
     const tree = parsed.query === null || /\s$/u.test(query) ? parsed.query : withTypingPrefix(parsed.query);
     const request = { query: tree, sort: options.sort ?? 'relevance', offset, limit };
