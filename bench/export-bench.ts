@@ -15,6 +15,7 @@ import { exportCsv } from '../main/core/export/csv';
 import { exportJsonl } from '../main/core/export/jsonl';
 import { exportWacz } from '../main/core/export/wacz';
 import { Library } from '../main/core/library';
+import { EXPORT_WORKER } from './storage-bench';
 
 /** The export member of the benchmark's JSON line. */
 export interface ExportResult {
@@ -35,7 +36,8 @@ const ARCHIVE_ARTICLES = 10_000;
 /** Exports the library at `libraryPath` three ways and times each. */
 export async function benchExport(libraryPath: string, log: (line: string) => void): Promise<ExportResult> {
   const out = await mkdtemp(join(tmpdir(), 'cuttings-export-bench-'));
-  const library = await Library.open(libraryPath, { readOnly: true });
+  // With the export worker, as the app and the CLI open it: JSON Lines shares its work with it.
+  const library = await Library.open(libraryPath, { readOnly: true, exportWorker: EXPORT_WORKER });
   try {
     const records = library.list().map((summary) => library.record(summary.id));
     const time = async (name: string, path: string, run: () => Promise<unknown>) => {

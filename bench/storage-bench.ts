@@ -55,6 +55,8 @@ export const NAIVE_LOWDB_MAX = 100_000;
 export const SEARCH_WORKER = join(import.meta.dirname, '..', 'dist', 'main', 'core', 'search-worker.js');
 /** The built clip worker, as the app and the CLI use it for bulk imports. */
 export const CLIP_WORKER = join(import.meta.dirname, '..', 'dist', 'main', 'core', 'clip-worker.js');
+/** The built export worker, as the app and the CLI use it for long JSON Lines exports. */
+export const EXPORT_WORKER = join(import.meta.dirname, '..', 'dist', 'main', 'core', 'export-worker.js');
 
 /** Writes the generated articles as a JSONL file for `cuttings import`. */
 export async function writeJsonl(path: string, count: number): Promise<void> {

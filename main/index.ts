@@ -42,6 +42,7 @@ const preloadPath = join(here, '..', 'preload', 'index.cjs');
 const searchWorkerPath = join(here, 'core', 'search-worker.js');
 const clipWorkerPath = join(here, 'core', 'clip-worker.js');
 const ocrWorkerPath = join(here, 'core', 'ocr-worker.js');
+const exportWorkerPath = join(here, 'core', 'export-worker.js');
 
 // The renderer is served from a standard, secure custom scheme rather than file://, so it has
 // a real origin that the CSP and the IPC sender check can name.
@@ -128,7 +129,7 @@ async function start(): Promise<void> {
   const keys = { folder: process.env.CUTTINGS_KEYS || join(userData, 'keys'), protector: (await osKeychainProtector()) ?? FILE_PERMISSIONS_ONLY };
   // Timestamps are sent in the background, and again while the TSA cannot be reached.
   const evidence = { keys, autoTimestamp: true };
-  const openLibrary = (path: string) => Library.open(path, { searchWorker: searchWorkerPath, clipWorker: clipWorkerPath, ocrWorker: ocrWorkerPath, titlesWhileLoading: true, readCatalogInBackground: true, evidence });
+  const openLibrary = (path: string) => Library.open(path, { searchWorker: searchWorkerPath, clipWorker: clipWorkerPath, ocrWorker: ocrWorkerPath, exportWorker: exportWorkerPath, titlesWhileLoading: true, readCatalogInBackground: true, evidence });
   let librarySession: LibrarySession;
   try {
     // CUTTINGS_LIBRARY wins, as for the CLI; then the library chosen in Settings; then the default.

@@ -4,6 +4,7 @@
 //   dist/main/core/search-worker.js  the search index's worker thread (main/core/search/)
 //   dist/main/core/clip-worker.js    the thread that clips the articles of a bulk import (main/core/clip/)
 //   dist/main/core/ocr-worker.js     the thread that recognises scans in the app (main/core/ocr/)
+//   dist/main/core/export-worker.js  the thread that shares a long JSON Lines export (main/core/export/)
 //   dist/chunks/                  code the two share, and code loaded only when needed
 //                                 (the HTML clipper and jsdom, which take half a second)
 //   dist/preload/index.cjs        the preload (CommonJS: sandboxed preloads cannot load ESM)
@@ -43,6 +44,7 @@ await Promise.all([
       { in: join(root, 'main/core/search/search-worker.ts'), out: 'main/core/search-worker' },
       { in: join(root, 'main/core/clip/clip-worker.ts'), out: 'main/core/clip-worker' },
       { in: join(root, 'main/core/ocr/ocr-worker.ts'), out: 'main/core/ocr-worker' },
+      { in: join(root, 'main/core/export/export-worker.ts'), out: 'main/core/export-worker' },
     ],
     outdir: out,
     splitting: true,

@@ -55,6 +55,7 @@ export function parse<O extends Options>(args: string[], options: O) {
 /** The built search worker beside the built CLI; absent when the CLI runs from source (tests). */
 const SEARCH_WORKER = fileURLToPath(new URL('../core/search-worker.js', import.meta.url));
 const CLIP_WORKER = fileURLToPath(new URL('../core/clip-worker.js', import.meta.url));
+const EXPORT_WORKER = fileURLToPath(new URL('../core/export-worker.js', import.meta.url));
 
 /**
  * How a command opens the library: for writing, read-only (it works while the app has the
@@ -73,12 +74,13 @@ export async function withLibrary(path: string | undefined, io: CliIo, readOnly:
   // The workers exist once built (`npm run build`); run from source, the CLI works in one thread.
   const searchWorker = existsSync(SEARCH_WORKER) ? SEARCH_WORKER : undefined;
   const clipWorker = existsSync(CLIP_WORKER) ? CLIP_WORKER : undefined;
+  const exportWorker = existsSync(EXPORT_WORKER) ? EXPORT_WORKER : undefined;
   // A command that only reads finds a library not created yet empty (one line says so), as a
   // first `cuttings list` on a fresh install should.
   const access: LibraryAccess = readOnly === true ? 'read' : readOnly === false ? 'write' : readOnly;
   const folder = resolveLibraryPath(path, io.env);
   const keys = io.env.CUTTINGS_KEYS ? { folder: io.env.CUTTINGS_KEYS, protector: FILE_PERMISSIONS_ONLY } : undefined;
-  const open = (asReader: boolean) => Library.open(folder, { readOnly: asReader, emptyIfMissing: asReader, searchWorker, clipWorker, evidence: { keys } });
+  const open = (asReader: boolean) => Library.open(folder, { readOnly: asReader, emptyIfMissing: asReader, searchWorker, clipWorker, exportWorker, evidence: { keys } });
   let library: Library;
   if (access === 'if-free' && (await readLibraryFormat(folder).catch(() => null)) !== null) {
     try {

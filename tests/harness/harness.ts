@@ -90,6 +90,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     const opened = await Library.open(path, {
       searchWorker: join(RENDERER_DIR, '..', 'main', 'core', 'search-worker.js'),
       ocrWorker: join(RENDERER_DIR, '..', 'main', 'core', 'ocr-worker.js'),
+      exportWorker: join(RENDERER_DIR, '..', 'main', 'core', 'export-worker.js'),
       titlesWhileLoading: true,
       readCatalogInBackground: true,
       evidence: { autoTimestamp: true, retryMs: options.timestampRetryMs },

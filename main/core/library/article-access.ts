@@ -15,6 +15,8 @@ import type { ValidatedAddOptions } from './add-options';
 export interface ArticleReader {
   /** Absolute path of the library folder, where the captures are read from. */
   readonly path: string;
+  /** The built export worker (dist/main/core/export-worker.js): a long JSON Lines export shares its work with it; absent, it runs in this thread. */
+  readonly exportWorker?: string;
   /** Every article's summary, newest clipped first. */
   list(): ArticleSummary[];
   /** One article's catalog record; throws `library: no article with id …` for an unknown id. */

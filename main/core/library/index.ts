@@ -54,6 +54,8 @@ export class Library implements ArticleReader, ArticleWriter {
   /** Absolute path of the library folder. */
   readonly path: string;
   readonly readOnly: boolean;
+  /** The built export worker, when the library was opened with one (OpenOptions.exportWorker). */
+  readonly exportWorker?: string;
   /** What opening the library did that the user should be told (repairs, upgrades). */
   readonly notices: readonly string[];
   private readonly context: LibraryContext;
@@ -69,6 +71,7 @@ export class Library implements ArticleReader, ArticleWriter {
     const { context } = opened;
     this.path = context.root;
     this.readOnly = context.readOnly;
+    if (opened.exportWorker) this.exportWorker = opened.exportWorker;
     this.notices = opened.notices;
     this.context = context;
     this.saved = opened.saved;

@@ -64,6 +64,8 @@ export interface OpenOptions {
   clipWorker?: string;
   /** The OCR worker script (dist/main/core/ocr-worker.js): scans are recognised there; in this thread when absent. */
   ocrWorker?: string;
+  /** The export worker script (dist/main/core/export-worker.js): a long JSON Lines export shares its work with it. */
+  exportWorker?: string;
   /**
    * While the index loads, answer searches from titles at once (results say `titlesOnly`)
    * instead of waiting: the app does, so that a window is never left waiting at start-up.
@@ -93,6 +95,8 @@ export interface OpenedLibrary {
   colours: TagColours;
   rules: TagRules;
   titlesWhileLoading: boolean;
+  /** The export worker script, if any. */
+  exportWorker?: string;
   /** Clips the items of large batches in a thread of its own; null clips in this one. */
   clipWorker: ClipWorker | null;
   /** Recognises scans (in the OCR worker when one was given). */
@@ -179,7 +183,7 @@ export async function openLibrary(path: string, options: OpenOptions = {}): Prom
     const scans = new ScanRecogniser(options.ocrWorker && !readOnly ? options.ocrWorker : undefined);
     // A shard that cannot be read is named when it is asked for, and repaired at the next open.
     if (options.readCatalogInBackground) void catalog.loadAll().catch(() => undefined);
-    return { context, notices, saved, colours, rules, titlesWhileLoading: options.titlesWhileLoading ?? false, clipWorker, scans, lock, journal };
+    return { context, notices, saved, colours, rules, titlesWhileLoading: options.titlesWhileLoading ?? false, ...(options.exportWorker ? { exportWorker: options.exportWorker } : {}), clipWorker, scans, lock, journal };
   } catch (error) {
     await journal?.close();
     await lock?.release();
