@@ -1,6 +1,6 @@
 /**
  * The exporter's side of the export worker (export-worker.ts, built to its own file): sends a
- * chunk of records and resolves with their JSON Lines. Started on first use; an idle worker
+ * chunk of records and resolves with their JSON Lines, as UTF-8. Started on first use; an idle worker
  * does not keep the process alive.
  */
 import { Worker } from 'node:worker_threads';
@@ -9,17 +9,17 @@ import type { ErrorCode } from '../../../common/result';
 import type { ArticleRecord } from '../storage/article-record';
 
 /** What the worker answers a chunk with. */
-export type ExportAnswer = { id: number; ok: true; text: string } | { id: number; ok: false; code: ErrorCode; message: string };
+export type ExportAnswer = { id: number; ok: true; bytes: Uint8Array } | { id: number; ok: false; code: ErrorCode; message: string };
 
 export class ExportWorker {
   private started: Worker | null = null;
-  private readonly pending = new Map<number, { resolve: (text: string) => void; reject: (error: Error) => void }>();
+  private readonly pending = new Map<number, { resolve: (bytes: Uint8Array) => void; reject: (error: Error) => void }>();
   private nextId = 1;
 
   constructor(private readonly script: string) {}
 
-  /** The JSON Lines of `records`, whose captures the worker reads from the library at `root`. */
-  lines(root: string, records: readonly ArticleRecord[]): Promise<string> {
+  /** The JSON Lines of `records` in UTF-8, whose captures the worker reads from the library at `root`. */
+  lines(root: string, records: readonly ArticleRecord[]): Promise<Uint8Array> {
     const worker = (this.started ??= this.start());
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
@@ -40,7 +40,7 @@ export class ExportWorker {
       const call = this.pending.get(answer.id);
       this.pending.delete(answer.id);
       if (this.pending.size === 0) worker.unref();
-      if (answer.ok) call?.resolve(answer.text);
+      if (answer.ok) call?.resolve(answer.bytes);
       else call?.reject(new CuttingsError(answer.code, answer.message));
     });
     const fail = (error: Error) => {
