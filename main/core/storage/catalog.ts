@@ -13,17 +13,16 @@
  * articles is asked for, a change touches it, or loadAll reads every shard left.
  */
 export type { ShardData } from './shard-file';
-import { readFileSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Low } from 'lowdb';
 import type { TagCount } from '../../../common/article';
 import type { ArticleRecord } from './article-record';
 import { CatalogRecords, type RecordWatcher } from './catalog-records';
-import { readCatalogSummary, sameFile, stampShard, summariseShard, writeCatalogSummary, type ShardSummary } from './catalog-summary';
+import { readCatalogSummary, stampShard, summariseShard, trustedSummaries, writeCatalogSummary, type ShardSummary } from './catalog-summary';
 import { journalChange, type CatalogJournal, type JournalChange, type JournalEntry } from './catalog-journal';
 import { writeFilesDurably } from './durable-file';
-import { bulkShardText, cutIntoPieces, emptyShard, readShardsInOrder, shardFile, shardsIn, writeAllOrNone, writeOrKeep, type ShardData } from './shard-file';
+import { bulkShardText, cutIntoPieces, emptyShard, readShardNow, readShardsInOrder, shardFile, shardsIn, writeAllOrNone, writeOrKeep, type ShardData } from './shard-file';
 import { CuttingsError } from '../../../common/errors';
 import { isShardFile, SHARD_BOUND, ShardRanges, splitPoints } from './shard-ranges';
 import { OneAtATime } from '../../../common/one-at-a-time';
@@ -57,8 +56,8 @@ export interface LoadOptions {
 
 /** How many shard files are written at once during a change of a few shards. */
 const WRITE_CONCURRENCY = 8;
-/** How many shard files are stat'ed at once, and summaries counted, between turns of the event loop when opening by the summary. */
-const STAT_SLICE = 256;
+/** How many shards are counted by their summary between turns of the event loop, when opening by it. */
+const COUNT_SLICE = 256;
 /** From how many shards on a change is written with one flush (applyInBulk). */
 const BULK_SHARDS = 16;
 
@@ -133,7 +132,7 @@ export class Catalog {
     const shards = await shardsIn(folder);
     catalog.ranges = new ShardRanges(shards);
     catalog.summaryPath = options.summary ?? null;
-    const trusted = options.summary ? await catalog.trustedSummaries(shards, await readCatalogSummary(options.summary)) : new Map<string, ShardSummary>();
+    const trusted = options.summary ? await trustedSummaries(folder, shards, await readCatalogSummary(options.summary), (shard) => catalog.rangeOf(shard)) : new Map<string, ShardSummary>();
     const toRead = shards.filter((shard) => !trusted.has(shard));
     // In name order: which spelling of a tag is met first is then always the same.
     const inOrder = [...trusted.keys()];
@@ -141,7 +140,7 @@ export class Catalog {
     const countUpTo = async (shard: string | null) => {
       for (; next < inOrder.length && (shard === null || inOrder[next]! < shard); next++) {
         catalog.summarise(inOrder[next]!, trusted.get(inOrder[next]!)!);
-        if (next % STAT_SLICE === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+        if (next % COUNT_SLICE === 0) await new Promise<void>((resolve) => setImmediate(resolve));
       }
     };
     for await (const [shard, read] of readShardsInOrder(folder, toRead)) {
@@ -152,32 +151,6 @@ export class Catalog {
     await countUpTo(null);
     catalog.takeInStrays();
     return { catalog, damaged };
-  }
-
-  /**
-   * The summaries that can stand for their shards: the file's stat is the one recorded, and
-   * the ids lie in the shard's range (a split a crash cut short leaves articles outside it,
-   * which only reading the shard settles).
-   */
-  private async trustedSummaries(shards: readonly string[], summaries: Map<string, ShardSummary>): Promise<Map<string, ShardSummary>> {
-    const trusted = new Map<string, ShardSummary>();
-    const candidates = shards.filter((shard) => summaries.has(shard));
-    // A few hundred stats at a time, the thread let go between: the 7,800 of a million
-    // articles answered at once held it 85 ms with their callbacks.
-    for (let from = 0; from < candidates.length; from += STAT_SLICE) {
-      const slice = candidates.slice(from, from + STAT_SLICE);
-      const stamps = await Promise.all(slice.map((shard) => stampShard(this.folder, shard)));
-      slice.forEach((shard, i) => {
-        const summary = summaries.get(shard)!;
-        const stamp = stamps[i];
-        if (!stamp || !sameFile(summary.file, stamp)) return;
-        const { start, end } = this.rangeOf(shard);
-        if (summary.count > 0 && (summary.first < start || (end !== null && summary.last >= end))) return;
-        trusted.set(shard, summary);
-      });
-      await new Promise<void>((resolve) => setImmediate(resolve));
-    }
-    return trusted;
   }
 
   /** Counts a shard by its summary, not read. */
@@ -199,15 +172,7 @@ export class Catalog {
   /** Reads a shard counted by its summary without waiting: an article of it was asked for. */
   private loadShardNow(shard: string): void {
     if (!this.summarised.has(shard)) return;
-    let read: Low<ShardData> | Error;
-    try {
-      const data = JSON.parse(readFileSync(join(this.folder, `${shard}.json`), 'utf8')) as ShardData;
-      if (!data || typeof data !== 'object' || typeof data.articles !== 'object' || data.articles === null) throw new Error(`catalog: ${shard}.json does not hold a catalog shard`);
-      read = shardFile(this.folder, shard, data);
-    } catch (error) {
-      read = error instanceof Error ? error : new Error(String(error));
-    }
-    this.takeInRead(shard, read);
+    this.takeInRead(shard, readShardNow(this.folder, shard));
   }
 
   private takeInRead(shard: string, read: Low<ShardData> | Error): void {

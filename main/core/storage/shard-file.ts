@@ -3,6 +3,7 @@
  * holds, how it is read, written and cut in pieces. The catalog (catalog.ts) decides which
  * shards a change touches and keeps memory in step; this module only knows one shard's file.
  */
+import { readFileSync } from 'node:fs';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
@@ -45,6 +46,22 @@ export function shardFile(folder: string, shard: string, data: ShardData = empty
 export async function readShard(folder: string, shard: string): Promise<Low<ShardData>> {
   const low = shardFile(folder, shard);
   await low.read();
+  return checkedShard(low, shard);
+}
+
+/**
+ * readShard without waiting, for a lookup that cannot (one article asked for, its shard not
+ * read yet): the shard, or the error that stopped it.
+ */
+export function readShardNow(folder: string, shard: string): Low<ShardData> | Error {
+  try {
+    return checkedShard(shardFile(folder, shard, JSON.parse(readFileSync(join(folder, `${shard}.json`), 'utf8')) as ShardData), shard);
+  } catch (error) {
+    return error instanceof Error ? error : new Error(String(error));
+  }
+}
+
+function checkedShard(low: Low<ShardData>, shard: string): Low<ShardData> {
   const data = low.data;
   if (!data || typeof data !== 'object' || typeof data.articles !== 'object' || data.articles === null) {
     throw new Error(`catalog: ${shard}.json does not hold a catalog shard`);
