@@ -108,8 +108,9 @@ export class Catalog {
   async useJournal(journal: CatalogJournal): Promise<void> {
     this.journal = journal;
     let newest = journal.lastSeq;
-    // A shard written after the journal's last entry is journaled whole, so it is read.
-    for (const [shard, summary] of [...this.summarised]) if ((summary.journal ?? 0) > journal.lastSeq) await this.loadShard(shard);
+    // A shard written after the journal's last entry is journaled whole, so it is read (one
+    // that cannot be is named when asked for, and repaired at the next open).
+    for (const [shard, summary] of [...this.summarised]) if ((summary.journal ?? 0) > journal.lastSeq) await this.loadShard(shard).catch(() => undefined);
     for (const summary of this.summarised.values()) newest = Math.max(newest, summary.journal ?? 0);
     for (const [shard, low] of this.shards) {
       const seq = low.data.journal ?? 0;
@@ -262,11 +263,16 @@ export class Catalog {
    * are rewritten as memory holds them before the next change, by a writer.
    */
   private takeInStrays(): void {
-    const damaged = new Set(this.ranges.list().filter((start) => !this.shards.has(start)));
+    const damaged = new Set(this.ranges.list().filter((start) => !this.shards.has(start) && !this.summarised.has(start)));
     for (const { shard, record } of this.strays) {
       this.toRewrite.add(shard);
       const home = this.ranges.shardOf(record.id);
-      if (this.summarised.has(home)) this.loadShardNow(home);
+      try {
+        this.loadShardNow(home);
+      } catch {
+        // Unreadable: left to its repair at the next open, as a damaged shard's.
+        continue;
+      }
       const low = this.shards.get(home);
       if (!low || damaged.has(home) || Object.hasOwn(low.data.articles, record.id)) continue;
       low.data = { ...low.data, articles: { ...low.data.articles, [record.id]: record } };

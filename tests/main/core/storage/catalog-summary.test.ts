@@ -98,6 +98,21 @@ describe('opening a catalog by its summary', () => {
     expect(catalog.unreadShards).toBe(2);
   });
 
+  it('takes an article a read shard holds outside its range into its home shard, though the summary stands for that one', async () => {
+    const { shards } = await summarisedCatalog();
+    // The last shard's file gains an article of the first shard's range that the first lacks (a split cut short leaves such).
+    const stray = `01HA${'0'.repeat(19)}11Z`;
+    expect(stray > shards[0]! && stray < shards[1]!).toBe(true);
+    const path = join(shardsFolder, `${shards[2]}.json`);
+    const last = JSON.parse(await readFile(path, 'utf8'));
+    last.articles[stray] = testRecord(stray, ['stray']);
+    await writeFile(path, JSON.stringify(last));
+    const { catalog } = await Catalog.load(shardsFolder, { summary });
+    expect(catalog.get(stray)?.tags).toEqual(['stray']);
+    expect(catalog.size).toBe(3 * SHARD_BOUND + 1);
+    expect(catalog.idsInShard(shards[0]!)).toContain(stray);
+  });
+
   it('reads an unread shard before a change to it, keeping its other articles', async () => {
     const { all } = await summarisedCatalog();
     const { catalog } = await Catalog.load(shardsFolder, { summary });
