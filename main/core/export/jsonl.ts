@@ -29,15 +29,15 @@ export async function exportJsonl(library: ArticleReader, records: readonly Arti
       let done = 0;
       for (let from = 0; from < records.length; from += step) {
         const theirs = worker ? records.slice(from + CHUNK, from + 2 * CHUNK) : [];
-        const theirText = theirs.length > 0 ? worker!.lines(library.path, theirs) : null;
+        const theirLines = theirs.length > 0 ? worker!.lines(library.path, theirs) : null;
         // Should this thread's chunk fail first, the worker's answer is not waited for.
-        theirText?.catch(() => undefined);
+        theirLines?.catch(() => undefined);
         let text = '';
         for await (const { record, content } of readArticles(library.path, records.slice(from, from + CHUNK), options.signal)) text += jsonlLine(record, content);
         await sink.write(text);
         done += Math.min(CHUNK, records.length - from);
-        if (theirText) {
-          await sink.write(await theirText);
+        if (theirLines) {
+          await sink.write(await theirLines);
           done += theirs.length;
         }
         options.onProgress?.(done, records.length);
