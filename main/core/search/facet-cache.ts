@@ -42,12 +42,12 @@ export class FacetCache {
   }
 
   /** Calls `visit` with each of a document's facet numbers, working them out with `keysOf` the first time. */
-  visit(doc: number, keysOf: () => readonly number[], visit: (key: number) => void): void {
+  visit(doc: number, keysOf: (doc: number) => readonly number[], visit: (key: number) => void): void {
     this.ensure(doc + 1);
     const base = doc * STRIDE;
     let count = this.slots[base]!;
     if (count === UNKNOWN) {
-      const keys = keysOf();
+      const keys = keysOf(doc);
       if (keys.length > INLINE) {
         this.overflow.set(doc, keys);
         count = OVERFLOW;

@@ -21,6 +21,12 @@ export interface EvaluationContext {
   /** How many document numbers there are; some may have no record (removed articles). */
   count: number;
   record(doc: number): SearchRecord | undefined;
+  /**
+   * A document's id (undefined once removed) and publication date, where they can be had
+   * without making its record: ordering and counting the million matches of an empty query
+   * made a record for each two or three times over (search-results.ts).
+   */
+  keys?: SortKeys;
   /** Runs several term queries at once. */
   matchTerms(queries: TermQuery[]): TermMatches[] | Promise<TermMatches[]>;
   /** The article's plain text, for checking phrases. */
@@ -34,6 +40,12 @@ export interface Evaluation {
   scores: DocScores;
   /** Indexed words that matched, for snippets and highlighting. */
   matchedTerms: Set<string>;
+}
+
+/** What the orders of a page compare (search-results.ts docOrder). */
+export interface SortKeys {
+  id(doc: number): string | undefined;
+  published(doc: number): string | null | undefined;
 }
 
 type Predicate = (record: SearchRecord) => boolean;

@@ -24,8 +24,10 @@ import { isAnnotated } from '../notes/note-search';
 import { DiskSegment } from './disk-segment';
 import { FIELD_COUNT, FIELDS, Segment, SegmentBuilder, mergeSegments, mergedPostings, type AnySegment, type MergedPostings, type Postings } from './index-segment';
 import { FacetCache } from './facet-cache';
+import { RecordList } from './record-list';
 import { toSearchRecord, type SearchRecord } from './search-record';
 import { countTerms, derivedTermsOfAny } from './index-terms';
+import type { SortKeys } from './query-evaluator';
 import { queryTerms, type TermMatches, type TermQuery } from './search-terms';
 import { stopWordsFor } from './stop-words';
 
@@ -56,7 +58,7 @@ export interface IndexParts {
   /** Document number → article id; '' for a number whose article was removed. */
   ids: string[];
   /** Document number → the article's search fields. */
-  records: SearchRecord[];
+  records: RecordList;
   /** For each field, each document's length in terms. */
   lengths: Uint32Array[];
   segment: Segment | DiskSegment;
@@ -86,7 +88,7 @@ export class SearchIndex {
   /** How many articles are indexed (document numbers not removed). */
   private live = 0;
   /** Document number → the article's search fields (undefined once removed). */
-  private records: (SearchRecord | undefined)[] = [];
+  private records = RecordList.of([]);
   /** Document number → its facet numbers, filled in by searches (search-results.ts). */
   readonly facetCache = new FacetCache();
   /** The documents whose records have a note or highlights (few), so that a query need not look at every record for them. */
@@ -131,8 +133,14 @@ export class SearchIndex {
     this.facetCache.clear();
     this.facetCache.ensure(this.ids.length);
     this.annotated.clear();
+    // Records from a snapshot's columns say which they are, rather than being made to be asked.
+    const stored = this.records.storedAnnotated();
+    if (stored) {
+      for (const doc of stored) this.annotated.add(doc);
+      return;
+    }
     for (let doc = 0; doc < this.ids.length; doc++) {
-      const record = this.records[doc];
+      const record = this.records.get(doc);
       if (record && isAnnotated(record)) this.annotated.add(doc);
     }
   }
@@ -150,7 +158,7 @@ export class SearchIndex {
   toParts(): IndexParts {
     const { ids, records, lengths, renumber } = this.renumbered();
     const segment = mergeSegments(this.segments(), (doc) => renumber[doc]! >= 0, renumber);
-    const parts = { ids, records, lengths, segment };
+    const parts = { ids, records: RecordList.of(records), lengths, segment };
     // The index goes on from the compacted form.
     this.adopt(parts);
     return parts;
@@ -176,7 +184,7 @@ export class SearchIndex {
       if (this.ids[doc] === '') continue;
       renumber[doc] = ids.length;
       ids.push(this.ids[doc]!);
-      records.push(this.records[doc]!);
+      records.push(this.records.get(doc)!);
     }
     const lengths = FIELDS.map((_, field) => {
       const compacted = new Uint32Array(Math.max(ids.length, 1));
@@ -221,14 +229,20 @@ export class SearchIndex {
 
   /** The search fields of the article under a document number; undefined if it was removed. */
   record(doc: number): SearchRecord | undefined {
-    return this.records[doc];
+    return this.records.get(doc);
   }
+
+  /** The order's keys of a document, without making its record: its id (undefined once removed) and publication date. */
+  readonly keys: SortKeys = {
+    id: (doc) => this.ids[doc] || undefined,
+    published: (doc) => this.records.published(doc),
+  };
 
   /** Replaces the search fields of an indexed article (its tags changed, say); the text is not touched. */
   updateRecord(record: SearchRecord): void {
     const doc = this.numbers.get(record.id);
     if (doc === undefined) return;
-    this.records[doc] = toSearchRecord(record);
+    this.records.set(doc, toSearchRecord(record));
     this.facetCache.forget(doc);
     if (isAnnotated(record)) this.annotated.add(doc);
     else this.annotated.delete(doc);
@@ -283,7 +297,7 @@ export class SearchIndex {
     this.numbers.delete(id);
     this.live--;
     this.ids[doc] = '';
-    this.records[doc] = undefined;
+    this.records.set(doc, undefined);
     this.facetCache.forget(doc);
     this.annotated.delete(doc);
     this.removed++;

@@ -7,24 +7,28 @@
 import type { SearchSort } from '../../../common/api';
 import type { SearchFacets } from '../../../common/article';
 import type { QueryNode } from '../../../common/query';
-import { evaluateQuery, type EvaluationContext } from './query-evaluator';
+import { evaluateQuery, type EvaluationContext, type SortKeys } from './query-evaluator';
 import type { FacetCache } from './facet-cache';
 import type { SearchRecord } from './search-record';
 import { makeSnippet } from './snippet';
 
-/** A matching article and its score. */
-export type Match = { doc: number; record: SearchRecord; score: number };
-
-/** The order of matches: best first (newest first among equals), or newest published or clipped first. */
-export function matchOrder(sort: SearchSort): (a: Match, b: Match) => number {
-  const newest = (a: SearchRecord, b: SearchRecord) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
-  if (sort === 'relevance') return (a, b) => b.score - a.score || newest(a.record, b.record);
-  if (sort === 'clipped') return (a, b) => newest(a.record, b.record);
+/**
+ * The order of matches, as a comparison of document numbers: best first (newest first among
+ * equals), or newest published or clipped first. `scores` is null when nothing was scored.
+ */
+export function docOrder(sort: SearchSort, keys: SortKeys, scores: Float64Array | null): (a: number, b: number) => number {
+  const newest = (a: number, b: number) => {
+    const x = keys.id(a)!;
+    const y = keys.id(b)!;
+    return x < y ? 1 : x > y ? -1 : 0;
+  };
+  if (sort === 'relevance' && scores) return (a, b) => scores[b]! - scores[a]! || newest(a, b);
+  if (sort === 'relevance' || sort === 'clipped') return newest;
   // Articles without a publication date go last, newest clipped first among them.
   return (a, b) => {
-    const x = a.record.published ?? '';
-    const y = b.record.published ?? '';
-    return x < y ? 1 : x > y ? -1 : newest(a.record, b.record);
+    const x = keys.published(a) ?? '';
+    const y = keys.published(b) ?? '';
+    return x < y ? 1 : x > y ? -1 : newest(a, b);
   };
 }
 
@@ -32,30 +36,31 @@ export function matchOrder(sort: SearchSort): (a: Match, b: Match) => number {
  * The matches from `offset` to `offset + limit` in order. Every order is total (ids are
  * unique), so when the page is near the top it is picked out in one pass, keeping only the
  * best `offset + limit`, rather than sorting every match: the same page, for a fraction of
- * the work when a query matches most of the library.
+ * the work when a query matches most of the library. Matches stay document numbers: making an
+ * object for each of the 1,000,000 an empty query matches took a third of its 1 s at first
+ * and most of its collection after.
  */
-export function pageOfMatches(matches: Match[], sort: SearchSort, offset: number, limit: number): Match[] {
-  const order = matchOrder(sort);
+export function pageOfDocs(docs: number[], order: (a: number, b: number) => number, offset: number, limit: number): number[] {
   const keep = offset + limit;
   if (keep <= 0) return [];
-  if (keep * 8 >= matches.length) return matches.sort(order).slice(offset, keep);
-  const best: Match[] = [];
+  if (keep * 8 >= docs.length) return docs.slice().sort(order).slice(offset, keep);
+  const best: number[] = [];
   // From the last: documents are numbered as they were added, so the newest come last, and
   // in a newest-first order all but the first `keep` of them are then passed over with one
   // comparison each (from the first, each was newer than every one kept and was inserted:
   // 140 against 50 ms CPU for the first page of the empty query at 100,000).
-  for (let at = matches.length - 1; at >= 0; at--) {
-    const match = matches[at]!;
-    if (best.length === keep && order(match, best[keep - 1]!) >= 0) continue;
+  for (let at = docs.length - 1; at >= 0; at--) {
+    const doc = docs[at]!;
+    if (best.length === keep && order(doc, best[keep - 1]!) >= 0) continue;
     // Binary search for the first kept match that comes after this one.
     let low = 0;
     let high = best.length;
     while (low < high) {
       const middle = (low + high) >>> 1;
-      if (order(best[middle]!, match) <= 0) low = middle + 1;
+      if (order(best[middle]!, doc) <= 0) low = middle + 1;
       else high = middle;
     }
-    best.splice(low, 0, match);
+    best.splice(low, 0, doc);
     if (best.length > keep) best.pop();
   }
   return best.slice(offset, keep);
@@ -84,19 +89,47 @@ function facetNumber(kind: string, key: string): number {
 }
 
 /**
+ * A facet number by its key alone, for a kind with a map of its own: looking a source or a
+ * year up this way spares the string that names it with its kind, made for each record (at
+ * 1,000,000 records the names and their lookups were a third of counting them the first time).
+ */
+function numberOf(numbers: Map<string, number>, kind: string, key: string): number {
+  let number = numbers.get(key);
+  if (number === undefined) {
+    number = facetNumber(kind, key);
+    numbers.set(key, number);
+  }
+  return number;
+}
+
+/** A tag's facet numbers, its parents' first: a library has few distinct tags, each cut once. */
+const tagFacets = new Map<string, readonly number[]>();
+const sourceFacets = new Map<string, number>();
+const yearFacets = new Map<string, number>();
+
+function tagNumbers(tag: string): readonly number[] {
+  let numbers = tagFacets.get(tag);
+  if (numbers === undefined) {
+    const parts = tag.split('/');
+    numbers = parts.map((_, depth) => facetNumber(TAG, parts.slice(0, depth + 1).join('/')));
+    tagFacets.set(tag, numbers);
+  }
+  return numbers;
+}
+
+/**
  * The facet numbers a record is counted under: its tags with their parents, its source, its
  * year of publication.
  */
 function facetKeysOf(record: SearchRecord): readonly number[] {
-  const keys = new Set<number>();
+  const keys: number[] = [];
   for (const tag of record.tags) {
-    const parts = tag.split('/');
-    for (let depth = 1; depth <= parts.length; depth++) keys.add(facetNumber(TAG, parts.slice(0, depth).join('/')));
+    for (const number of tagNumbers(tag)) if (!keys.includes(number)) keys.push(number);
   }
-  if (record.source) keys.add(facetNumber(SOURCE, record.source));
+  if (record.source) keys.push(numberOf(sourceFacets, SOURCE, record.source));
   // By publication only, so that a year's count is what `published:YYYY` finds.
-  if (record.published) keys.add(facetNumber(YEAR, record.published.slice(0, 4)));
-  return [...keys];
+  if (record.published) keys.push(numberOf(yearFacets, YEAR, record.published.slice(0, 4)));
+  return keys;
 }
 
 /**
@@ -108,12 +141,18 @@ class FacetCounter {
   private counts = new Uint32Array(Math.max(facetNames.length, 64));
   private readonly seen: number[] = [];
 
-  constructor(private readonly cache?: FacetCache) {}
+  constructor(
+    private readonly record: (doc: number) => SearchRecord | undefined,
+    private readonly cache?: FacetCache,
+  ) {}
 
-  add(doc: number, record: SearchRecord): void {
-    if (this.cache) this.cache.visit(doc, () => facetKeysOf(record), this.count);
-    else for (const key of facetKeysOf(record)) this.count(key);
+  /** Counts a live document: its record is asked for only when its facet numbers are not cached. */
+  add(doc: number): void {
+    if (this.cache) this.cache.visit(doc, this.keysOf, this.count);
+    else for (const key of this.keysOf(doc)) this.count(key);
   }
+
+  private readonly keysOf = (doc: number): readonly number[] => facetKeysOf(this.record(doc)!);
 
   private readonly count = (key: number): void => {
     if (key >= this.counts.length) {
@@ -163,10 +202,10 @@ export interface PageAnswer {
  * Evaluates a query over numbered records and picks out the page asked for. The matches stay
  * document numbers for as long as possible, in one pass that drops removed records, counts
  * facets and, for the relevance order, keeps the best `offset + limit` scores; only the
- * matches scoring at least the lowest of those (ties included) become Match objects to order.
- * Making one for each of tens of thousands of matches, collecting them, and going over them
- * once per step cost about a third of a query's time at 100,000 (CPU profile of the bench's
- * queries).
+ * matches scoring at least the lowest of those (ties included) are ordered, and only the page
+ * becomes objects. Making a Match object for each of tens of thousands of matches, collecting
+ * them, and going over them once per step cost about a third of a query's time at 100,000
+ * (CPU profile of the bench's queries).
  */
 export async function answerQuery(request: PageRequest, context: EvaluationContext): Promise<PageAnswer> {
   let docs: number[];
@@ -184,14 +223,14 @@ export async function answerQuery(request: PageRequest, context: EvaluationConte
   const keep = request.offset + request.limit;
   // The best `keep` scores so far, best first; most matches score below the last and cost one comparison.
   const best = request.sort === 'relevance' && scores !== null && keep > 0 && keep * 8 < docs.length ? new Float64Array(keep).fill(-Infinity) : null;
-  const facets = new FacetCounter(context.facetCache);
+  const keys: SortKeys = context.keys ?? { id: (doc) => context.record(doc)?.id, published: (doc) => context.record(doc)?.published };
+  const facets = new FacetCounter(context.record, context.facetCache);
   let live = 0;
   for (let i = 0; i < docs.length; i++) {
     const doc = docs[i]!;
-    const record = context.record(doc);
-    if (!record) continue;
+    if (keys.id(doc) === undefined) continue;
     docs[live++] = doc;
-    facets.add(doc, record);
+    facets.add(doc);
     if (best) {
       const score = scores![doc]!;
       if (score <= best[keep - 1]!) continue;
@@ -205,17 +244,13 @@ export async function answerQuery(request: PageRequest, context: EvaluationConte
   }
   docs.length = live;
   const lowest = best ? best[keep - 1]! : -Infinity;
-  const matches: Match[] = [];
-  for (const doc of docs) {
-    const score = scores ? scores[doc]! : 0;
-    if (score >= lowest) matches.push({ doc, record: context.record(doc)!, score });
-  }
-  const page = pageOfMatches(matches, request.sort, request.offset, request.limit);
+  const candidates = best ? docs.filter((doc) => scores![doc]! >= lowest) : docs;
+  const page = pageOfDocs(candidates, docOrder(request.sort, keys, scores), request.offset, request.limit);
   return {
     total: docs.length,
     // Snippets are cut where the texts are read: beside the index, off the window's thread.
     page: await Promise.all(
-      page.map(async ({ doc, record, score }) => ({ id: record.id, score, snippet: matched.length > 0 && request.snippets !== false ? makeSnippet(await context.text(doc), matched) : null })),
+      page.map(async (doc) => ({ id: keys.id(doc)!, score: scores ? scores[doc]! : 0, snippet: matched.length > 0 && request.snippets !== false ? makeSnippet(await context.text(doc), matched) : null })),
     ),
     facets: facets.result(),
     matched,

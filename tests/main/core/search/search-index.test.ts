@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import MiniSearch from 'minisearch';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SearchIndex, type IndexableArticle } from '../../../../main/core/search/search-index';
+import { toSearchRecord } from '../../../../main/core/search/search-record';
 import { processTerm, queryTerms, TERMS_VERSION, tokenize, type TermMatches, type TermQuery } from '../../../../main/core/search/search-terms';
 import { loadSnapshot, saveSnapshot, snapshotPath, SNAPSHOT_VERSION } from '../../../../main/core/search/search-snapshot';
 import { stopWordsFor } from '../../../../main/core/search/stop-words';
@@ -254,6 +255,34 @@ describe('the index snapshot', () => {
     const reloaded = (await loadSnapshot(folder.path))!.index;
     expect(asMaps(reloaded)).toEqual(expected);
     expect(reloaded.size).toBe(fresh.size);
+    loaded.close();
+    reloaded.close();
+  });
+
+  it('keeps a record changed, removed or added after loading over the ones its columns hold, and saves them so', async () => {
+    const index = SearchIndex.create();
+    const articles = bbcArticles(3).slice(0, 6);
+    for (const article of articles) index.add(article);
+    await saveSnapshot(folder.path, index, coverage);
+    const loaded = (await loadSnapshot(folder.path))!.index;
+    const [first, second, third] = articles;
+    loaded.updateRecord({ ...first!, tags: ['changed'], published: '2020-01-02', note: 'now annotated' });
+    loaded.remove(second!.id);
+    loaded.add(article({ id: 'late', title: 'Zanzibar', text: 'government', source: null, author: null, lang: 'en' }));
+    const byId = (from: SearchIndex) => new Map(Array.from({ length: from.documentCount }, (_, doc) => from.record(doc)).filter((record) => record !== undefined).map((record) => [record.id, record]));
+    const records = byId(loaded);
+    expect(records.get(first!.id)).toMatchObject({ tags: ['changed'], published: '2020-01-02', note: 'now annotated' });
+    expect(records.has(second!.id)).toBe(false);
+    expect(records.get(third!.id)).toEqual(toSearchRecord(third!));
+    expect(records.get('late')).toMatchObject({ title: 'Zanzibar' });
+    // The order's keys agree with the records: the removed document has no id.
+    const removedDoc = Array.from({ length: loaded.documentCount }, (_, doc) => doc).find((doc) => loaded.record(doc) === undefined)!;
+    expect(loaded.keys.id(removedDoc)).toBeUndefined();
+    expect(loaded.keys.published(0)).toBe('2020-01-02');
+    expect([...loaded.annotatedDocs()]).toEqual([0]);
+    await saveSnapshot(folder.path, loaded, coverage);
+    const reloaded = (await loadSnapshot(folder.path))!.index;
+    expect(byId(reloaded)).toEqual(records);
     loaded.close();
     reloaded.close();
   });

@@ -1,10 +1,12 @@
 // A library whose search snapshot cannot be used — written by version 7 (header first,
 // postings loaded whole), cut short, or gone — opens, rebuilds the index from the catalog and
-// captures, answers as before, and saves a snapshot of the current version in its place.
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+// captures, answers as before, and saves a snapshot of the current version in its place. One
+// of version 8 (records as JSON rows) is still read, and written as the current version.
+import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SNAPSHOT_VERSION, snapshotPath } from '../../../../main/core/search/search-snapshot';
+import type { SearchIndex } from '../../../../main/core/search/search-index';
+import { SNAPSHOT_VERSION, loadSnapshot, saveSnapshot, snapshotPath } from '../../../../main/core/search/search-snapshot';
 import { TERMS_VERSION } from '../../../../main/core/search/search-terms';
 import { useTempLibrary } from '../../../temp-library';
 
@@ -44,5 +46,34 @@ describe('a search snapshot that cannot be used', () => {
       expect(JSON.parse(saved.toString('utf8', saved.length - 4 - headerLength, saved.length - 4))).toMatchObject({ version: SNAPSHOT_VERSION, terms: TERMS_VERSION });
     }
     await temp.reopen();
+  });
+});
+
+describe('a search snapshot of version 8', () => {
+  it('is read as it is, without a rebuild, and written as the current version at the next save', async () => {
+    // Made by saveSnapshot of version 8 (commit 2de79f2) from three articles: one tagged and
+    // sourced, one with a note and a highlight, one without a title.
+    const folder = join(temp.folder, 'v8');
+    await cp(join(import.meta.dirname, '..', '..', '..', 'fixtures', 'search-snapshot-v8'), folder, { recursive: true });
+    const header = (bytes: Buffer) => JSON.parse(bytes.toString('utf8', bytes.length - 4 - bytes.readUInt32LE(bytes.length - 4), bytes.length - 4)) as { version: number };
+    expect(header(await readFile(snapshotPath(folder))).version).toBe(8);
+    const loaded = (await loadSnapshot(folder))!;
+    expect(loaded.coverage).toEqual({ shardVersions: { '01HX0': 3 }, shards: ['01HX0'], ids: ['01HX0000000000000000000001\n01HX0000000000000000000002\n01HX0000000000000000000003'], signatures: ['a\nb\nc'] });
+    const harbour = [{ text: 'harbour', prefix: false, fuzzy: false, fields: null }];
+    const idsOf = (index: SearchIndex) => Array.from(index.matchTerms(harbour)[0]!.docs, (doc) => index.record(doc)!.id).sort();
+    expect(idsOf(loaded.index)).toEqual(['01HX0000000000000000000001', '01HX0000000000000000000003']);
+    const records = [0, 1, 2].map((doc) => loaded.index.record(doc));
+    expect(records[0]).toMatchObject({ title: 'Harbour reopens', source: 'Port Gazette', tags: ['shipping/ports'], published: '2024-04-30', url: 'https://example.org/harbour' });
+    expect(records[1]).toMatchObject({ title: 'Talks in Genève', author: 'Ana Ruiz', lang: 'fr', note: 'follow up' });
+    expect(records[2]).toMatchObject({ title: '', tags: ['shipping', 'x'], url: null });
+
+    await saveSnapshot(folder, loaded.index, loaded.coverage);
+    expect(header(await readFile(snapshotPath(folder))).version).toBe(SNAPSHOT_VERSION);
+    const again = (await loadSnapshot(folder))!;
+    expect([0, 1, 2].map((doc) => again.index.record(doc))).toEqual(records);
+    expect(idsOf(again.index)).toEqual(['01HX0000000000000000000001', '01HX0000000000000000000003']);
+    expect(again.coverage).toEqual(loaded.coverage);
+    again.index.close();
+    loaded.index.close();
   });
 });
