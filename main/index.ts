@@ -129,7 +129,7 @@ async function start(): Promise<void> {
   const keys = { folder: process.env.CUTTINGS_KEYS || join(userData, 'keys'), protector: (await osKeychainProtector()) ?? FILE_PERMISSIONS_ONLY };
   // Timestamps are sent in the background, and again while the TSA cannot be reached.
   const evidence = { keys, autoTimestamp: true };
-  const openLibrary = (path: string) => Library.open(path, { searchWorker: searchWorkerPath, clipWorker: clipWorkerPath, ocrWorker: ocrWorkerPath, exportWorker: exportWorkerPath, titlesWhileLoading: true, readCatalogInBackground: true, evidence });
+  const openLibrary = (path: string) => Library.open(path, { searchWorker: searchWorkerPath, clipWorker: clipWorkerPath, ocrWorker: ocrWorkerPath, exportWorker: exportWorkerPath, titlesWhileLoading: true, readCatalogInBackground: true, loadSearchAtOpen: true, evidence });
   let librarySession: LibrarySession;
   try {
     // CUTTINGS_LIBRARY wins, as for the CLI; then the library chosen in Settings; then the default.

@@ -93,6 +93,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       exportWorker: join(RENDERER_DIR, '..', 'main', 'core', 'export-worker.js'),
       titlesWhileLoading: true,
       readCatalogInBackground: true,
+      loadSearchAtOpen: true,
       evidence: { autoTimestamp: true, retryMs: options.timestampRetryMs },
     });
     void opened.prepareSearch().catch(() => undefined);

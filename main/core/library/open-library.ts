@@ -24,7 +24,7 @@ import { LibraryEvidence, type EvidenceOptions } from '../evidence/library-evide
 import { TagColours } from '../organise/tag-colours';
 import { TagRules } from '../organise/tag-rules';
 import { SavedSearches } from '../search/saved-searches';
-import { InProcessSearchEngine } from '../search/search-engine';
+import { InProcessSearchEngine, type SearchEngine } from '../search/search-engine';
 import { SearchService } from '../search/search-service';
 import { WorkerSearchEngine } from '../search/worker-search-engine';
 import { listBackups, makeDailyBackup } from '../storage/backups';
@@ -79,6 +79,12 @@ export interface OpenOptions {
    */
   readCatalogInBackground?: boolean;
   /**
+   * Start loading the search index in its worker while the catalog is read, rather than when
+   * search is first asked for: the app does, as it searches as soon as a window opens. At
+   * 1,000,000 articles the two overlap by the 0.3–0.5 s the catalog takes to open.
+   */
+  loadSearchAtOpen?: boolean;
+  /**
    * Where the user's signing key is and whether timestamps are sent in the background
    * (evidence/library-evidence.ts). By default the key is the one in `$CUTTINGS_KEYS` or the
    * platform's config folder, and timestamps are sent only when asked.
@@ -118,6 +124,7 @@ export async function openLibrary(path: string, options: OpenOptions = {}): Prom
   const notices: string[] = [];
   let lock: LibraryLock | null = null;
   let journal: CatalogJournal | null = null;
+  let engine: SearchEngine | null = null;
   /** Articles a repair put back from their captures (their adds had not finished). */
   const recovered: string[] = [];
   try {
@@ -149,6 +156,11 @@ export async function openLibrary(path: string, options: OpenOptions = {}): Prom
       await ensureFolder(join(root, 'articles'));
     }
 
+    // The search engine first when the index is to load beside the catalog (then closed if opening fails).
+    if (options.loadSearchAtOpen) {
+      engine = makeSearchEngine(options);
+      void engine.preload(root).catch(() => undefined);
+    }
     const { catalog, damaged } = await Catalog.load(join(root, 'catalog'), { summary: catalogSummaryPath(root) });
     if (readOnly) {
       for (const shard of damaged) {
@@ -171,7 +183,7 @@ export async function openLibrary(path: string, options: OpenOptions = {}): Prom
     const { rules, notice: rulesNotice } = await TagRules.open(root, readOnly);
     for (const organiseNotice of [coloursNotice, rulesNotice]) if (organiseNotice) notices.push(organiseNotice);
     // Last, so that nothing after it can fail and leave a worker thread running.
-    const engine = options.searchWorker ? new WorkerSearchEngine(options.searchWorker) : new InProcessSearchEngine();
+    engine ??= makeSearchEngine(options);
     const clipWorker = options.clipWorker && !readOnly ? new ClipWorker(options.clipWorker) : null;
     const evidence = new LibraryEvidence(root, readOnly, options.evidence);
     // Articles a repair put back from their captures get the custody entry their add may not
@@ -185,10 +197,16 @@ export async function openLibrary(path: string, options: OpenOptions = {}): Prom
     if (options.readCatalogInBackground) void catalog.loadAll().catch(() => undefined);
     return { context, notices, saved, colours, rules, titlesWhileLoading: options.titlesWhileLoading ?? false, ...(options.exportWorker ? { exportWorker: options.exportWorker } : {}), clipWorker, scans, lock, journal };
   } catch (error) {
+    await engine?.close().catch(() => undefined);
     await journal?.close();
     await lock?.release();
     throw asLibraryError(error, `cannot open ${root}`);
   }
+}
+
+/** The search engine: in its worker when the script is given, in this thread otherwise. */
+function makeSearchEngine(options: OpenOptions): SearchEngine {
+  return options.searchWorker ? new WorkerSearchEngine(options.searchWorker) : new InProcessSearchEngine();
 }
 
 /** Saves the search index if it changed, stops the worker threads and releases the write lock. */

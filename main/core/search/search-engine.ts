@@ -4,7 +4,7 @@
  * thread (the app: indexing 100,000 articles must never block a window) with the same code
  * above it. The in-process engine is also what the worker runs.
  */
-import { coverageBehind, loadSnapshot, saveSnapshot, type CompactCoverage, type CoverageBehind } from './search-snapshot';
+import { coverageBehind, loadSnapshot, saveSnapshot, type CompactCoverage, type CoverageBehind, type LoadedSnapshot } from './search-snapshot';
 import { SearchIndex, type IndexableArticle } from './search-index';
 import type { SearchRecord } from './search-record';
 import { answerQuery, type PageAnswer, type PageRequest } from './search-results';
@@ -16,6 +16,12 @@ export { compactCoverage, expandCoverage, shardCoverage, type CompactCoverage, t
 
 /** The operations of a search index, wherever it runs. */
 export interface SearchEngine {
+  /**
+   * Starts reading the library's snapshot before the catalog says what it should cover: the
+   * load that follows for the same library takes what was read. Opening a library does it
+   * beside reading the catalog, in the worker, so that the two overlap.
+   */
+  preload(root: string): Promise<void>;
   /**
    * Loads the library's snapshot; resolves to what it lacks of the catalog whose shards are at
    * the change numbers `current` (coverage-behind), or null when there is none (then the index is empty).
@@ -49,10 +55,21 @@ export class InProcessSearchEngine implements SearchEngine {
    * its own awaits: one at a time, nothing sees an index halfway through another call.
    */
   private readonly turns = new OneAtATime();
+  /** A snapshot preload read, until load takes it. */
+  private preloaded: { root: string; snapshot: LoadedSnapshot | null } | null = null;
+
+  preload(root: string): Promise<void> {
+    return this.turns.run(async () => {
+      this.dropPreloaded();
+      this.preloaded = { root, snapshot: await loadSnapshot(root) };
+    });
+  }
 
   load(root: string, current: Record<string, number>): Promise<CoverageBehind | null> {
     return this.turns.run(async () => {
-      const snapshot = await loadSnapshot(root);
+      const preloaded = this.preloaded?.root === root ? this.preloaded : null;
+      if (preloaded) this.preloaded = null;
+      const snapshot = preloaded ? preloaded.snapshot : await loadSnapshot(root);
       this.replaceIndex(snapshot?.index ?? SearchIndex.create());
       return snapshot ? coverageBehind(snapshot.coverage, current) : null;
     });
@@ -60,8 +77,15 @@ export class InProcessSearchEngine implements SearchEngine {
 
   reset(): Promise<void> {
     return this.turns.run(async () => {
+      this.dropPreloaded();
       this.replaceIndex(SearchIndex.create());
     });
+  }
+
+  /** Lets a preloaded snapshot that no load took go, with its file. */
+  private dropPreloaded(): void {
+    this.preloaded?.snapshot?.index.close();
+    this.preloaded = null;
   }
 
   /** Uses another index, letting the old one's snapshot file go. */
@@ -119,6 +143,7 @@ export class InProcessSearchEngine implements SearchEngine {
 
   close(): Promise<void> {
     return this.turns.run(async () => {
+      this.dropPreloaded();
       this.index.close();
     });
   }

@@ -61,6 +61,10 @@ export class WorkerSearchEngine implements SearchEngine {
     });
   }
 
+  preload(root: string): Promise<void> {
+    return this.call('preload', root);
+  }
+
   load(root: string, current: Record<string, number>): Promise<CoverageBehind | null> {
     return this.call('load', root, current);
   }
