@@ -4,7 +4,8 @@
  * thread (the app: indexing 100,000 articles must never block a window) with the same code
  * above it. The in-process engine is also what the worker runs.
  */
-import { coverageBehind, loadSnapshot, saveSnapshot, type CompactCoverage, type CoverageBehind, type LoadedSnapshot } from './search-snapshot';
+import { loadSnapshot, saveSnapshot, type LoadedSnapshot } from './search-snapshot';
+import { coverageBehind, type CompactCoverage, type CoverageBehind } from './snapshot-coverage';
 import { SearchIndex, type IndexableArticle } from './search-index';
 import type { SearchRecord } from './search-record';
 import { answerQuery, type PageAnswer, type PageRequest } from './search-results';
@@ -12,7 +13,7 @@ import { readCaptureSync } from '../storage/captures';
 import { withNoteMatches } from '../notes/note-search';
 import { OneAtATime } from '../../../common/one-at-a-time';
 
-export { compactCoverage, expandCoverage, shardCoverage, type CompactCoverage, type CoverageBehind, type SnapshotCoverage } from './search-snapshot';
+export { compactCoverage, expandCoverage, shardCoverage, type CompactCoverage, type CoverageBehind, type SnapshotCoverage } from './snapshot-coverage';
 
 /** The operations of a search index, wherever it runs. */
 export interface SearchEngine {

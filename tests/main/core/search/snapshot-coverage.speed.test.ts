@@ -1,7 +1,7 @@
 // A shortcut taken for speed gives the same answers as the plain way: the coverage in compact
 // form between threads (search-results.speed.test.ts has the other).
 import { describe, expect, it } from 'vitest';
-import { compactCoverage, expandCoverage, shardCoverage } from '../../../../main/core/search/search-snapshot';
+import { compactCoverage, expandCoverage, shardCoverage } from '../../../../main/core/search/snapshot-coverage';
 
 describe('the compact forms between threads', () => {
   it('carry a coverage whole, empty shards included', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compactCoverage, coverageBehind } from '../../../../main/core/search/search-snapshot';
+import { compactCoverage, coverageBehind } from '../../../../main/core/search/snapshot-coverage';
 
 describe('what a snapshot lacks of the catalog', () => {
   it('names the shards whose change number moved, came or went, with only their ids and signatures', () => {
