@@ -14,8 +14,9 @@
  * Once saved, the postings are not in memory: they stay in the snapshot file and are read by
  * offset as a query needs them (disk-segment.ts), as Lucene reads its segments; only articles
  * added since the last save are in memory, and saving merges them into a new file a word at
- * a time. Memory holds the ids, the records (filters, facets, sorting), each field's sorted
- * words and offsets, and the lengths. Loaded whole, the postings took 194 MB of heap at
+ * a time. Memory holds the ids, the records (filters, facets, sorting: in the snapshot's
+ * columns, made into objects when asked for, record-list.ts), each field's sorted words and
+ * offsets, and the lengths. Loaded whole, the postings took 194 MB of heap at
  * 100,000 articles and 774 MB at 400,000; read on demand the index takes 43 and 165 MB, loads
  * in 0.2 and 0.8 s of CPU, and answers the benchmark's queries for less CPU than SQLite FTS5
  * in the same run (bench/search-scale.ts; the figures in docs/architecture.md).
