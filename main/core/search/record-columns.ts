@@ -44,21 +44,27 @@ interface Description {
   annotations: Record<number, Pick<SearchRecord, 'note' | 'highlights'>>;
 }
 
-/** A value list as a dictionary: each distinct value once, and a number a record. */
-function dictionaryOf<T>(values: readonly T[], key: (value: T) => string): { values: T[]; numbers: Uint32Array } {
+/**
+ * A value list as a dictionary: each distinct value once, and a number a record; null as soon
+ * as there are more than `limit` distinct values (a column of titles need not be gone through
+ * whole to know it is no dictionary).
+ */
+function dictionaryOf<T>(values: readonly T[], key: (value: T) => string, limit = Infinity): { values: T[]; numbers: Uint32Array } | null {
   const numbersByKey = new Map<string, number>();
   const distinct: T[] = [];
   const numbers = new Uint32Array(values.length);
-  values.forEach((value, at) => {
+  for (let at = 0; at < values.length; at++) {
+    const value = values[at]!;
     const name = key(value);
     let number = numbersByKey.get(name);
     if (number === undefined) {
+      if (distinct.length === limit) return null;
       number = distinct.length;
       distinct.push(value);
       numbersByKey.set(name, number);
     }
     numbers[at] = number;
-  });
+  }
   return { values: distinct, numbers };
 }
 
@@ -72,9 +78,9 @@ export function encodeRecords(records: readonly SearchRecord[]): Uint8Array[] {
   const data: Uint8Array[] = [];
   for (const field of STRING_FIELDS) {
     const values = records.map((record) => record[field] ?? null);
-    const dictionary = dictionaryOf(values, nullableKey);
     // A dictionary pays when it holds at most half as many values as there are records.
-    if (dictionary.values.length * 2 <= values.length) {
+    const dictionary = dictionaryOf(values, nullableKey, Math.floor(values.length / 2));
+    if (dictionary) {
       columns[field] = { kind: 'dictionary', values: dictionary.values };
       data.push(asBytes(dictionary.numbers));
       continue;
@@ -94,7 +100,7 @@ export function encodeRecords(records: readonly SearchRecord[]): Uint8Array[] {
   const tags = dictionaryOf(
     records.map((record) => record.tags),
     (list) => JSON.stringify(list),
-  );
+  )!;
   const annotations: Description['annotations'] = {};
   records.forEach((record, doc) => {
     if (record.note || record.highlights) annotations[doc] = { ...(record.note ? { note: record.note } : {}), ...(record.highlights ? { highlights: record.highlights } : {}) };
