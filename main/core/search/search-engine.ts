@@ -19,8 +19,8 @@ export { compactCoverage, expandCoverage, shardCoverage, type CompactCoverage, t
 export interface SearchEngine {
   /**
    * Starts reading the library's snapshot before the catalog says what it should cover: the
-   * load that follows for the same library takes what was read. Opening a library does it
-   * beside reading the catalog, in the worker, so that the two overlap.
+   * load that follows for the same library takes what was read. Opening a library does it as
+   * soon as the catalog is read, in the worker, so that the rest of opening overlaps it.
    */
   preload(root: string): Promise<void>;
   /**
