@@ -76,15 +76,13 @@ export function summariseShard(file: FileStamp, data: { changeNumber: number; jo
 }
 
 /** How many shard files are stat'ed at once, the thread let go between. */
-const STAT_SLICE = 128;
+const STAT_SLICE = 256;
 
 /**
  * The summaries that can stand for their shards at open: the file's stat is the one recorded,
  * and the ids lie in the shard's range (a split a crash cut short leaves articles outside it,
- * which only reading the shard settles). A hundred or so stats at a time: the 7,800 of a million
- * articles answered at once held the thread 85 ms with their callbacks; 256 at a time, 24 ms
- * at most alone but 46–55 ms while the search worker loaded its index beside this thread on
- * two cores (loadSearchAtOpen), 30 ms with 128.
+ * which only reading the shard settles). A few hundred stats at a time: the 7,800 of a million
+ * articles answered at once held the thread 85 ms with their callbacks.
  */
 export async function trustedSummaries(
   folder: string,
@@ -115,8 +113,8 @@ export async function stampShard(folder: string, shard: string): Promise<FileSta
   return stat(join(folder, `${shard}.json`)).then(stampOf, () => null);
 }
 
-/** How many entries are parsed between two turns of the event loop (halved with STAT_SLICE, for the same reason). */
-const PARSE_SLICE = 250;
+/** How many entries are parsed between two turns of the event loop. */
+const PARSE_SLICE = 500;
 
 /**
  * Reads the summary; an empty map when there is none or it cannot be used. An entry that is
