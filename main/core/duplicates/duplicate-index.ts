@@ -21,6 +21,7 @@ import { addressesOf, SKETCH_CANDIDATE, type DuplicateProbe } from './find-dupli
 import { HashPostings, PairBuffer } from './hash-postings';
 import { normalisedKeys } from './normalise-url';
 import { hashString, sketchHashes, SKETCH_SIZE } from './text-fingerprint';
+import { yieldToOthers } from '../yield-to-others';
 
 /** What the index reads: the catalog (storage/catalog.ts) answers all of it. */
 export interface DuplicateSource {
@@ -50,8 +51,6 @@ const SLICE = 1000;
  * one by one in the Map beside the sorted part.
  */
 const REBUILD_AFTER = 50_000;
-
-const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** The keys an article is filed under. */
 function recordKeys(record: ArticleRecord, file: (hash: number) => void): void {

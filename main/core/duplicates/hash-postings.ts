@@ -8,6 +8,7 @@
  * linear, where Array.prototype.sort with a comparator over 14 million pairs takes seconds).
  * Pairs added later go to a small Map beside it; the owner rebuilds the whole when that grows.
  */
+import { yieldToOthers } from '../yield-to-others';
 
 /** Pairs gathered for {@link HashPostings.sorted}, in typed arrays that grow by doubling. */
 export class PairBuffer {
@@ -31,8 +32,6 @@ export class PairBuffer {
 
 /** Pairs counted or moved between two turns of the event loop while sorting (a few ms of work). */
 const SORT_SLICE = 1 << 16;
-
-const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Runs `work` over 0..n in slices of SORT_SLICE, letting the event loop in between. */
 async function inSlices(n: number, work: (start: number, end: number) => void): Promise<void> {

@@ -21,6 +21,7 @@ import type { BatchResult, ClippingBatch, RestoreItem } from './article-access';
 import type { LibraryContext } from './library-context';
 import { asLibraryError } from './library-errors';
 import { prepareArticle, withLocalImages, withRuleTags, type PreparedArticle } from './prepare-article';
+import { yieldToOthers } from '../yield-to-others';
 
 /** How many items of a batch are clipped together (one message to the clip worker). */
 const CLIP_PART = 250;
@@ -34,9 +35,6 @@ const INDEX_BACKLOG = 10_000;
 
 /** How many articles a batch clips or writes before letting other work on this thread run. */
 const WRITES_BETWEEN_YIELDS = 32;
-
-/** Lets other work on this thread (IPC, timers, I/O) run before going on. */
-const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Adds and restores articles a batch at a time. */
 export class AddBatch {

@@ -11,6 +11,7 @@ import type { SearchRecord } from './search-record';
 import { containsPhrase, processTerm, queryTerms, tokenize, type TermMatches, type TermQuery } from './search-terms';
 import { DocScores } from './doc-scores';
 import { isStopWordInAnyLanguage } from './stop-words';
+import { yieldToOthers } from '../yield-to-others';
 
 /**
  * What the evaluator needs of the articles it searches: numbered records (the search index's
@@ -55,8 +56,6 @@ type Predicate = (record: SearchRecord) => boolean;
  * library of 100,000 a query is then never one long stretch that holds the thread up.
  */
 const SLICE = 16_384;
-
-const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Evaluates a query tree. */
 export async function evaluateQuery(node: QueryNode, context: EvaluationContext): Promise<Evaluation> {

@@ -12,14 +12,12 @@ import type { IndexableArticle } from './search-index';
 import { toSearchRecord, type SearchRecord } from './search-record';
 import type { PageAnswer, PageRequest } from './search-results';
 import type { Catalog } from '../storage/catalog';
+import { yieldToOthers } from '../yield-to-others';
 
 /** How many articles go to the engine in one message while building. */
 const BATCH = 250;
 /** How many records get their signature computed before the thread is let go for a moment. */
 const SIGNATURE_SLICE = 2000;
-
-/** Lets other work on this thread (IPC, timers, I/O) run before going on. */
-const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** The search index of one library. */
 export class SearchService {
