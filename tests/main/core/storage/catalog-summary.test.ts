@@ -160,4 +160,20 @@ describe('opening a catalog by its summary', () => {
     await loading;
     expect(closing.unreadShards).toBeGreaterThan(0);
   });
+
+  it('gathers every record newest first without holding the thread, reading the unread shards first, as all() does', async () => {
+    const { all } = await summarisedCatalog();
+    const { catalog } = await Catalog.load(shardsFolder, { summary });
+    const gathered = await catalog.allInSlices();
+    expect(catalog.unreadShards).toBe(0);
+    expect(gathered.map((record) => record.id)).toEqual([...all].reverse());
+    // Kept until the catalog changes: all() gives the same list, and a change a new one.
+    expect(catalog.all()).toBe(gathered);
+    const newest = '01HB0000000000000000000000';
+    await catalog.apply(new Map([[newest, testRecord(newest, ['late'])]]));
+    const after = await catalog.allInSlices();
+    expect(after).not.toBe(gathered);
+    expect(after.map((record) => record.id)).toEqual([newest, ...[...all].reverse()]);
+    await catalog.close();
+  });
 });
