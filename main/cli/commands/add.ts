@@ -13,7 +13,7 @@ import { basename } from 'node:path';
 import { decodeText } from '../../core/capture/decode-text';
 import { readArticleFile } from '../../core/capture/read-article-file';
 import { isScanFileName, scanFilesToItem, type ScanAddOptions } from '../../core/capture/scan-item';
-import { defaultOcrLanguages, libraryLanguages, parseOcrLanguages } from '../../core/ocr/ocr-languages';
+import { libraryOcrDefaults, parseOcrLanguages } from '../../core/ocr/ocr-languages';
 import { looksLikeHtml, MAX_CLIP_BYTES } from '../../core/clip/input-checks';
 import { fetchForClipping } from '../../core/fetch/clip-url';
 import type { BatchItem, Library } from '../../core/library';
@@ -65,7 +65,7 @@ export async function addCommand(args: string[], io: CliIo): Promise<number> {
   await withLibrary(values.library, io, false, async (library) => {
     const scan: ScanAddOptions = {
       // The languages given, else the system's and the library's (ocr-languages.ts).
-      languages: languages ?? defaultOcrLanguages(libraryLanguages(library.list().map((summary) => summary.lang))),
+      languages: languages ?? libraryOcrDefaults(library),
       ...(values.page ? { printPage: values.page } : {}),
       ...(values.section ? { section: values.section } : {}),
       onProgress: io.stderr.isTTY ? (progress) => io.stderr.write(`\rcuttings: recognising ${progress.file}, page ${progress.page} of ${progress.pages}\u001b[K`) : undefined,

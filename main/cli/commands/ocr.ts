@@ -16,7 +16,7 @@ export async function ocrCommand(args: string[], io: CliIo): Promise<void> {
     const record = library.record(id);
     const { scan, files } = await library.scanOriginals(id);
     const languages = parseOcrLanguages(values.lang ?? scan.languages);
-    const first = library.versions(id)[0]!;
+    const first = (await library.versions(id))[0]!;
     const item = await scanFilesToItem(
       files,
       { title: record.title, source: record.source ?? undefined, published: record.published?.slice(0, 10) ?? undefined, tags: record.tags },

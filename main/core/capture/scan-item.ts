@@ -20,7 +20,12 @@ export const OCR_ENGINE = 'tesseract.js 7.0.0 (Tesseract 5 LSTM, best_int models
 
 /** How to recognise and describe a scan. */
 export interface ScanAddOptions {
-  languages: readonly OcrLanguage[];
+  /**
+   * The languages to recognise, or how to work them out when a scan comes: the defaults follow
+   * the library's languages, which at 1,000,000 articles means going through every record,
+   * not to be paid by an add that holds no scan.
+   */
+  languages: readonly OcrLanguage[] | (() => Promise<readonly OcrLanguage[]>);
   /** Where it stood in print, as the user gives it. */
   printPage?: string;
   section?: string;
@@ -83,6 +88,8 @@ export async function scanFilesToItem(files: readonly ScanFile[], metadata: Omit
     const pdf = files.find((file) => !isScanFileName(file.name));
     if (pdf) throw new CuttingsError('invalid-input', `add: ${pdf.name} cannot be joined with other files into one cutting; join images (.jpg, .png, .tif, .webp), and add a PDF on its own`);
   }
-  const scan = options.recogniser ? await options.recogniser.recognise([...files], options) : await recogniseScan(files, options);
-  return scanToItem(scan, metadata, options);
+  const languages = typeof options.languages === 'function' ? await options.languages() : options.languages;
+  const resolved = { ...options, languages };
+  const scan = options.recogniser ? await options.recogniser.recognise([...files], resolved) : await recogniseScan(files, resolved);
+  return scanToItem(scan, metadata, resolved);
 }

@@ -34,7 +34,7 @@ export interface RecaptureResult {
  * with no web address, and a FetchError if the page cannot be fetched.
  */
 export async function recapture(library: ArticleStore, id: string, options: ClipUrlOptions = {}): Promise<RecaptureResult> {
-  const versions = library.versions(id);
+  const versions = await library.versions(id);
   const first = versions[0]!;
   const previous = versions[versions.length - 1]!;
   const url = first.provenance.originalUrl ?? first.url;

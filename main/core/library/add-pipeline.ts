@@ -50,7 +50,7 @@ export class AddPipeline {
     const { record } = article;
     if (record.provenance.versionOf) {
       // A re-capture: stored only if its text differs from the latest version's.
-      const versions = articleVersions(this.context, record.provenance.versionOf);
+      const versions = await articleVersions(this.context, record.provenance.versionOf);
       const latest = versions[versions.length - 1]!;
       if (latest.provenance.textSha256 === record.provenance.textSha256) {
         return {

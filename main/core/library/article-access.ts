@@ -24,7 +24,7 @@ export interface ArticleReader {
   /** One whole article, text and HTML included. */
   get(id: string): Promise<Article>;
   /** Every capture of an article, first first. */
-  versions(id: string): ArticleRecord[];
+  versions(id: string): Promise<ArticleRecord[]>;
   /** Every article a query matches, newest clipped first (as search() counts them). */
   matchingRecords(query: string): Promise<ArticleRecord[]>;
   /** Records in the custody log that articles were exported (a no-op when read-only); absent where there is no log. */

@@ -38,7 +38,7 @@ import { DetailsEditor } from './edit-details';
 import type { ArticleReader, ArticleWriter, BatchResult, ClippingBatch, DuplicatePolicy, RestoreItem } from './article-access';
 import type { LibraryContext } from './library-context';
 import { closeLibrary, openLibrary, type OpenedLibrary, type OpenOptions } from './open-library';
-import { articleVersions, libraryInfo, listArticles, readArticle } from './read-model';
+import { articleVersions, languageCounts, libraryInfo, listArticles, readArticle } from './read-model';
 import { scanOriginals, type ScanOriginalFile } from './scan-originals';
 import { correctScanText, scanView } from './scan-versions';
 import type { StoredScan } from '../storage/scan-capture';
@@ -136,8 +136,13 @@ export class Library implements ArticleReader, ArticleWriter {
   }
 
   /** Every capture of an article, first first: the article it is a version of and all its versions. */
-  versions(id: string): ArticleRecord[] {
+  versions(id: string): Promise<ArticleRecord[]> {
     return articleVersions(this.context, id);
+  }
+
+  /** How many articles are in each language: what OCR's default languages follow (ocr-languages.ts). */
+  languageCounts(): Promise<Map<string, number>> {
+    return languageCounts(this.context);
   }
 
   /** Where this library's scans are recognised (the OCR worker in the app); `scans.cancel()` stops the one under way. */
@@ -156,7 +161,7 @@ export class Library implements ArticleReader, ArticleWriter {
    * new version's too (edit-details.ts), so its guesses are not "to be checked" again.
    */
   async correctScanText(id: string, text: string): Promise<AddOutcome> {
-    const root = this.versions(id)[0]!.id;
+    const root = (await this.versions(id))[0]!.id;
     return this.details.carryOver(id, await correctScanText(this.context, id, text, (item, onDuplicate) => this.addChecked(item, onDuplicate), root));
   }
 

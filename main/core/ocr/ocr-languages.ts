@@ -99,9 +99,16 @@ export function defaultOcrLanguages(libraryLanguages: readonly string[], systemL
   return codes.slice(0, 3);
 }
 
-/** The languages of a library's cuttings (each article's `lang`), most common first. */
-export function libraryLanguages(langs: Iterable<string | null>): string[] {
-  const counts = new Map<string, number>();
-  for (const lang of langs) if (lang) counts.set(lang, (counts.get(lang) ?? 0) + 1);
+/**
+ * OCR's default languages for a library (defaultOcrLanguages of its languages), worked out
+ * once, when first asked for: what an add that may hold scans gives as ScanAddOptions.languages.
+ */
+export function libraryOcrDefaults(library: { languageCounts(): Promise<Map<string, number>> }): () => Promise<OcrLanguage[]> {
+  let defaults: Promise<OcrLanguage[]> | null = null;
+  return () => (defaults ??= library.languageCounts().then((counts) => defaultOcrLanguages(libraryLanguages(counts))));
+}
+
+/** The languages of a library's cuttings, most common first, from how many articles are in each (`Library.languageCounts`). */
+export function libraryLanguages(counts: ReadonlyMap<string, number>): string[] {
   return [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([lang]) => lang);
 }

@@ -10,7 +10,7 @@ import type { AppEvent } from '../../../common/api';
 import { MAX_FILE_BYTES } from '../../core/capture/read-article-file';
 import { scanFilesToItem, type ScanAddOptions } from '../../core/capture/scan-item';
 import type { Library } from '../../core/library';
-import { defaultOcrLanguages, libraryLanguages, OCR_LANGUAGE_CODES, OCR_LANGUAGES, parseOcrLanguages } from '../../core/ocr/ocr-languages';
+import { libraryOcrDefaults, OCR_LANGUAGE_CODES, OCR_LANGUAGES, parseOcrLanguages } from '../../core/ocr/ocr-languages';
 import type { GroupMethods, GroupSchemas } from '../handler-group';
 
 type ScansMethod = 'addScan' | 'cancelScans' | 'ocrLanguages' | 'getScan' | 'correctScanText';
@@ -46,7 +46,7 @@ export const scansSchemas = {
 /** How a scan added from the window is recognised: the languages asked for or the defaults, in the library's OCR worker, each page told to the window. */
 export function windowScanOptions(library: Library, languages: string | undefined, sendEvent?: (event: AppEvent) => void): ScanAddOptions {
   return {
-    languages: languages ? parseOcrLanguages(languages) : defaultOcrLanguages(libraryLanguages(library.list().map((summary) => summary.lang))),
+    languages: languages ? parseOcrLanguages(languages) : libraryOcrDefaults(library),
     recogniser: library.scans,
     onProgress: (progress) => sendEvent?.({ type: 'scan-progress', file: progress.file, page: progress.page, pages: progress.pages }),
   };
@@ -64,7 +64,7 @@ export function scansMethods(getLibrary: () => Library, sendEvent?: (event: AppE
     cancelScans: async () => getLibrary().scans.cancel(),
     ocrLanguages: async () => ({
       languages: OCR_LANGUAGE_CODES.map((code) => ({ code, name: OCR_LANGUAGES[code] })),
-      defaults: defaultOcrLanguages(libraryLanguages(getLibrary().list().map((summary) => summary.lang))),
+      defaults: await libraryOcrDefaults(getLibrary())(),
     }),
     getScan: async (id) => getLibrary().scanView(id),
     correctScanText: async ({ id, text }) => getLibrary().correctScanText(id, text),

@@ -56,6 +56,6 @@ describe('Library.addChecked', () => {
     if (first.status !== 'added' || second.status !== 'added' || third.status !== 'added') throw new Error('not added');
     expect(second.versionOf).toBe(first.article.id);
     expect(third.versionOf).toBe(first.article.id);
-    expect(temp.library.versions(first.article.id).map((record) => record.id)).toEqual([first.article.id, second.article.id, third.article.id]);
+    expect((await temp.library.versions(first.article.id)).map((record) => record.id)).toEqual([first.article.id, second.article.id, third.article.id]);
   });
 });

@@ -157,7 +157,7 @@ describe('clipUrl and duplicates', () => {
     expect(version).toMatchObject({ status: 'added', versionOf: first.article.id });
     if (version.status !== 'added') return;
     expect((await temp.library.get(version.article.id)).provenance.versionOf).toBe(first.article.id);
-    expect(temp.library.versions(version.article.id).map((r) => r.id)).toEqual([first.article.id, version.article.id]);
+    expect((await temp.library.versions(version.article.id)).map((r) => r.id)).toEqual([first.article.id, version.article.id]);
     expect(temp.library.list()).toHaveLength(3);
   });
 

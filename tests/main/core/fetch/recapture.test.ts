@@ -43,7 +43,7 @@ describe('recapture', () => {
     expect(formatWordDiff(result.diff).join('\n')).toContain(`[-${word}-] {+quietly-edited+}`);
     // The first capture is never rewritten.
     expect((await readFile(capturePath(temp.library.path, added.article.id))).equals(firstCapture)).toBe(true);
-    expect(temp.library.versions(added.article.id).map((record) => record.id)).toEqual([added.article.id, version.id]);
+    expect((await temp.library.versions(added.article.id)).map((record) => record.id)).toEqual([added.article.id, version.id]);
     expect((await verifyLibrary(temp.library)).problems).toEqual([]);
   });
 

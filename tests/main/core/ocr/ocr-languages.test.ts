@@ -18,7 +18,7 @@ describe('OCR languages', () => {
 
   it('defaults to the system’s language, then the library’s, with English', () => {
     expect(defaultOcrLanguages([], 'de-DE')).toEqual(['deu', 'eng']);
-    expect(defaultOcrLanguages(libraryLanguages(['fr', 'fr', 'es', null]), 'en-GB')).toEqual(['eng', 'fra']);
+    expect(defaultOcrLanguages(libraryLanguages(new Map([['es', 1], ['fr', 2]])), 'en-GB')).toEqual(['eng', 'fra']);
     expect(defaultOcrLanguages(['xx'], 'ja-JP')).toEqual(['eng']);
   });
 
