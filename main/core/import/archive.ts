@@ -63,7 +63,7 @@ export async function importArchive(
       await library.learnKeys(keys);
     }
     const report: ImportReport = { format: 'archive', imported: 0, urlOnly: 0, duplicates: [], failed: [], unfetched: [] };
-    const known = new KnownArticles(library);
+    const known = await KnownArticles.of(library);
     const lines = catalog.split('\n').filter((line) => line.trim() !== '');
     // Articles are read a batch at a time, several entries at once: one after another, each
     // small read would wait its turn in the thread pool.

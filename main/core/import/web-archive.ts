@@ -192,7 +192,7 @@ async function restoreCuttings(library: ArticleStore, restores: Restorable[], fo
   const report: ImportReport = { format: 'restore', imported: 0, urlOnly: 0, duplicates: [], failed: [], unfetched: [] };
   if (restores.length === 0) return report;
   await library.prepareSearch();
-  const known = new KnownArticles(library);
+  const known = await KnownArticles.of(library);
   let batch: RestoreItem[] = [];
   let done = 0;
   // The keys that signed the cuttings' manifests, learnt before the captures they signed are stored.

@@ -129,10 +129,7 @@ export class LibrarySearch {
     const { catalog, search } = this.library;
     const parsed = parseSearchQuery(query);
     if (!parsed.ok) throw new CuttingsError('invalid-input', describeQueryError(query, parsed.error));
-    if (parsed.query === null) {
-      await catalog.loadAll();
-      return [...catalog.all()];
-    }
+    if (parsed.query === null) return [...(await catalog.allInSlices())];
     // The same matches as search() shows: the last word is a prefix unless a space follows it.
     const tree = /\s$/u.test(query) ? parsed.query : withTypingPrefix(parsed.query);
     const answer = await search.search({ query: tree, sort: 'clipped', offset: 0, limit: catalog.size, snippets: false });
