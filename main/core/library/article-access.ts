@@ -17,8 +17,6 @@ export interface ArticleReader {
   readonly path: string;
   /** The built export worker (dist/main/core/export-worker.js): a long JSON Lines export shares its work with it; absent, it runs in this thread. */
   readonly exportWorker?: string;
-  /** Every article's summary, newest clipped first. */
-  list(): ArticleSummary[];
   /** One article's catalog record; throws `library: no article with id …` for an unknown id. */
   record(id: string): ArticleRecord;
   /** One whole article, text and HTML included. */
