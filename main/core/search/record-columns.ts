@@ -109,8 +109,8 @@ export function encodeRecords(records: readonly SearchRecord[]): Uint8Array[] {
   return [Buffer.from(JSON.stringify(description), 'utf8'), ...data, asBytes(tags.numbers)];
 }
 
-/** A section's bytes as text, without copying them first. */
-const textOf = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+/** A section's bytes as text, without copying them first (the snapshot reads its other sections so too). */
+export const textOf = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
 /** A section's bytes as u32s (sections are 4-byte aligned in the file, and read into buffers of their own). */
 const numbersOf = (bytes: Uint8Array) => new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4);
 

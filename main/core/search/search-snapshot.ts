@@ -26,7 +26,7 @@ import { join } from 'node:path';
 import { writeDurablyWith } from '../storage/durable-file';
 import { DiskSegment, POSTING_BYTES, type DiskField } from './disk-segment';
 import { FIELD_COUNT } from './index-segment';
-import { RECORD_SECTIONS, decodeRecords, encodeRecords } from './record-columns';
+import { RECORD_SECTIONS, decodeRecords, encodeRecords, textOf } from './record-columns';
 import { RecordList } from './record-list';
 import { coverageOf, coverageSections, type CompactCoverage } from './snapshot-coverage';
 import { SearchIndex } from './search-index';
@@ -123,9 +123,6 @@ function readAt(fd: number, position: number, length: number): Uint8Array {
   if (readSync(fd, bytes, 0, length, position) !== length) throw new Error('snapshot: the file is cut short');
   return bytes;
 }
-
-/** Bytes as text, without copying them into a Buffer first. */
-const textOf = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
 
 function decode(fd: number): LoadedSnapshot | null {
   const size = fstatSync(fd).size;
