@@ -8,7 +8,10 @@ import { Worker } from 'node:worker_threads';
 import { CuttingsError } from '../../../common/errors';
 import type { ErrorCode } from '../../../common/result';
 import type { OcrWorkerRequest } from './ocr-worker';
-import { recogniseScan, type RecogniseOptions, type RecognisedScan, type ScanFile, type ScanProgress } from './recognise-scan';
+// Types only: recognise-scan brings sharp, jsdom and tesseract.js, which take about a second
+// to load, and a library opened to read or write (the CLI, the crash test's writer) never needs
+// them until a scan comes. inThread imports it then.
+import type { RecogniseOptions, RecognisedScan, ScanFile, ScanProgress } from './recognise-scan';
 import { OneAtATime } from '../../../common/one-at-a-time';
 
 interface Pending {
@@ -53,6 +56,7 @@ export class ScanRecogniser {
     this.controllers.add(controller);
     options.signal?.addEventListener('abort', () => controller.abort());
     try {
+      const { recogniseScan } = await import('./recognise-scan');
       return await recogniseScan(files, { ...options, signal: controller.signal });
     } finally {
       this.controllers.delete(controller);
