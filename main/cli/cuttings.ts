@@ -8,25 +8,6 @@
 import { CuttingsError } from '../../common/errors';
 import { APP_VERSION } from '../core/storage/app-version';
 import { UsageError, type CliIo, type Command } from './cli-kit';
-import { addCommand } from './commands/add';
-import { deleteCommand } from './commands/delete';
-import { editCommand } from './commands/edit';
-import { evidenceCommand } from './commands/evidence';
-import { exportCommand } from './commands/export';
-import { importCommand } from './commands/import';
-import { keysCommand } from './commands/keys';
-import { listCommand } from './commands/list';
-import { noteCommand } from './commands/note';
-import { ocrCommand } from './commands/ocr';
-import { recaptureCommand } from './commands/recapture';
-import { reindexCommand } from './commands/reindex';
-import { rulesCommand } from './commands/rules';
-import { searchCommand } from './commands/search';
-import { showCommand } from './commands/show';
-import { tagCommand } from './commands/tag';
-import { tagsCommand } from './commands/tags';
-import { timestampCommand } from './commands/timestamp';
-import { verifyCommand } from './commands/verify';
 import { COMMAND_HELP, MAIN_HELP } from './usage';
 
 /** Runs the CLI with `argv` (without `node cuttings`) and resolves to the exit status. */
@@ -62,28 +43,32 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
   }
 }
 
+/**
+ * Each command is loaded when it is run: a command's module brings in what it needs (the HTML
+ * parsers, sharp, tesseract.js, the exporters), and loading every one of them took 1.2 s before
+ * `cuttings --help` could answer. `list` or `search` loads its own in well under that.
+ */
 const COMMANDS: Record<string, Command> = {
-  // Loaded on use: extraction brings in the HTML parsers.
   extract: async (args, io) => (await import('./commands/extract')).extractCommand(args, io),
-  add: addCommand,
-  recapture: recaptureCommand,
-  ocr: ocrCommand,
-  search: searchCommand,
-  show: showCommand,
-  list: listCommand,
-  tag: tagCommand,
-  import: importCommand,
-  export: exportCommand,
-  tags: tagsCommand,
-  rules: rulesCommand,
-  note: noteCommand,
-  edit: editCommand,
-  verify: verifyCommand,
-  reindex: reindexCommand,
-  evidence: evidenceCommand,
-  timestamp: timestampCommand,
-  keys: keysCommand,
-  delete: deleteCommand,
+  add: async (args, io) => (await import('./commands/add')).addCommand(args, io),
+  recapture: async (args, io) => (await import('./commands/recapture')).recaptureCommand(args, io),
+  ocr: async (args, io) => (await import('./commands/ocr')).ocrCommand(args, io),
+  search: async (args, io) => (await import('./commands/search')).searchCommand(args, io),
+  show: async (args, io) => (await import('./commands/show')).showCommand(args, io),
+  list: async (args, io) => (await import('./commands/list')).listCommand(args, io),
+  tag: async (args, io) => (await import('./commands/tag')).tagCommand(args, io),
+  import: async (args, io) => (await import('./commands/import')).importCommand(args, io),
+  export: async (args, io) => (await import('./commands/export')).exportCommand(args, io),
+  tags: async (args, io) => (await import('./commands/tags')).tagsCommand(args, io),
+  rules: async (args, io) => (await import('./commands/rules')).rulesCommand(args, io),
+  note: async (args, io) => (await import('./commands/note')).noteCommand(args, io),
+  edit: async (args, io) => (await import('./commands/edit')).editCommand(args, io),
+  verify: async (args, io) => (await import('./commands/verify')).verifyCommand(args, io),
+  reindex: async (args, io) => (await import('./commands/reindex')).reindexCommand(args, io),
+  evidence: async (args, io) => (await import('./commands/evidence')).evidenceCommand(args, io),
+  timestamp: async (args, io) => (await import('./commands/timestamp')).timestampCommand(args, io),
+  keys: async (args, io) => (await import('./commands/keys')).keysCommand(args, io),
+  delete: async (args, io) => (await import('./commands/delete')).deleteCommand(args, io),
 };
 
 function processIo(): CliIo {
