@@ -63,6 +63,8 @@ export class ArticleList {
   /** Counts the changes of selection, so that a Shift range whose rows come later joins only the selection it was made in. */
   private selectionVersion = 0;
   private readonly rows = new Map<number, HTMLElement>();
+  /** The task that draws the rows either side of the view, once one is waiting (render). */
+  private overscan: number | undefined;
   /** Tag colours by tagKey (the sidebar's), shown as a dot on the row's tag chips. */
   private colours: ReadonlyMap<string, string> = new Map();
   private readonly spacer = el('div', { className: 'list-spacer' });
@@ -400,16 +402,41 @@ export class ArticleList {
   private render(): void {
     this.spacer.style.height = `${Math.min(this.items.length * ROW_HEIGHT, MOST_SPACER)}px`;
     const scale = this.rowScale();
-    const first = Math.max(0, Math.floor((this.root.scrollTop * scale) / ROW_HEIGHT) - OVERSCAN);
-    const visible = Math.ceil(this.root.clientHeight / ROW_HEIGHT) + 1;
-    const last = Math.min(this.items.length - 1, first + visible + 2 * OVERSCAN);
+    const { top, visible, first, last } = this.range(scale);
     for (const [index, row] of this.rows) {
       if (index < first || index > last) {
         row.remove();
         this.rows.delete(index);
       } else if (scale !== 1) row.style.transform = `translateY(${this.rowTop(index, scale)}px)`;
     }
-    for (let index = first; index <= last; index++) {
+    // The rows in view now, the rows either side of them in a task of their own: a jump (End,
+    // the wheel, the scroll bar dragged) makes, lays out and paints a third of the rows in the
+    // task that shows them, and scrolling on from there finds its rows drawn. In tests/million
+    // at 200,000 with the window's CPU slowed 2.5 times, the wheel-and-End step's longest task
+    // was 79-120 ms when every row was drawn in the scroll event, and under 50 after.
+    this.draw(top, Math.min(last, top + visible - 1));
+    if (this.overscan === undefined) {
+      this.overscan = window.setTimeout(() => {
+        this.overscan = undefined;
+        const now = this.range(this.rowScale());
+        this.draw(now.first, now.last);
+      }, 0);
+    }
+    // The rows in view whose page has not come, and a screenful either side.
+    if (this.items.length > 0) this.listing.want(first - visible, last + visible);
+  }
+
+  /** The first row in view, how many rows a view holds, and the rows to draw: those and OVERSCAN either side. */
+  private range(scale: number): { top: number; visible: number; first: number; last: number } {
+    const top = Math.floor((this.root.scrollTop * scale) / ROW_HEIGHT);
+    const visible = Math.ceil(this.root.clientHeight / ROW_HEIGHT) + 1;
+    const first = Math.max(0, top - OVERSCAN);
+    return { top, visible, first, last: Math.min(this.items.length - 1, first + visible + 2 * OVERSCAN) };
+  }
+
+  /** Draws the rows from `from` to `to` that are not drawn yet and whose page has come. */
+  private draw(from: number, to: number): void {
+    for (let index = Math.max(0, from); index <= to; index++) {
       if (this.rows.has(index)) continue;
       const item = this.items[index];
       if (!item) continue;
@@ -417,8 +444,6 @@ export class ArticleList {
       this.rows.set(index, row);
       this.root.append(row);
     }
-    // The rows in view whose page has not come, and a screenful either side.
-    if (this.items.length > 0) this.listing.want(first - visible, last + visible);
   }
 
   /** A tag chip, with its colour (or its nearest coloured parent's) as a dot. */
