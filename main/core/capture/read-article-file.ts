@@ -14,7 +14,7 @@ import { parseMhtml } from './mhtml';
 import { extractPdfText, pdfTitleAndText } from './pdf-text';
 import { isScanFileName, scanFilesToItem, type ScanAddOptions } from './scan-item';
 import { defaultOcrLanguages } from '../ocr/ocr-languages';
-import { MAX_SCAN_PAGES } from '../ocr/scan-input';
+import { MAX_SCAN_PAGES } from '../ocr/scan-formats';
 
 /** The kinds of file Cuttings clips, by extension. */
 export const FILE_KINDS: Readonly<Record<string, 'html' | 'mhtml' | 'text' | 'pdf'>> = {

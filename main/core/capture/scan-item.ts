@@ -9,8 +9,8 @@ import { createHash } from 'node:crypto';
 import type { AddOptions } from '../../../common/api';
 import { CuttingsError } from '../../../common/errors';
 import { languageSpec, type OcrLanguage } from '../ocr/ocr-languages';
-import { recogniseScan, type RecognisedScan, type ScanFile, type ScanProgress } from '../ocr/recognise-scan';
-import { SCAN_EXTENSIONS } from '../ocr/scan-input';
+import type { RecognisedScan, ScanFile, ScanProgress } from '../ocr/recognise-scan';
+import { SCAN_EXTENSIONS } from '../ocr/scan-formats';
 import type { ScanRecogniser } from '../ocr/scan-recogniser';
 import { packWords, type StoredScan } from '../storage/scan-capture';
 import type { BatchItem } from './batch-item';
@@ -90,6 +90,7 @@ export async function scanFilesToItem(files: readonly ScanFile[], metadata: Omit
   }
   const languages = typeof options.languages === 'function' ? await options.languages() : options.languages;
   const resolved = { ...options, languages };
-  const scan = options.recogniser ? await options.recogniser.recognise([...files], resolved) : await recogniseScan(files, resolved);
+  // recognise-scan (sharp, jsdom, tesseract.js) is loaded when a scan comes, not when the app starts.
+  const scan = options.recogniser ? await options.recogniser.recognise([...files], resolved) : await (await import('../ocr/recognise-scan')).recogniseScan(files, resolved);
   return scanToItem(scan, metadata, resolved);
 }

@@ -16,7 +16,8 @@ import { guessDetails, type GuessedDetails } from './guess-details';
 import type { OcrLanguage } from './ocr-languages';
 import { openPdf } from './pdf-pages';
 import { pageText, type PlacedWord } from './recognised-text';
-import { imagePages, MAX_SCAN_PAGES, openImage, SCAN_MEDIA_TYPES, scanKind, unreadableImage, type ScanKind } from './scan-input';
+import { MAX_SCAN_PAGES, SCAN_MEDIA_TYPES, scanKind, type ScanKind } from './scan-formats';
+import { imagePages, openImage, unreadableImage } from './scan-input';
 import { recogniseImage, toPgm } from './tesseract-engine';
 
 /** One file of a scan as received. */

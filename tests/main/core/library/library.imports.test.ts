@@ -1,9 +1,10 @@
 /**
  * What opening a library loads. The HTML parsers (jsdom, linkedom), sharp and tesseract.js
  * took 1.2 s to load before a library could open, in the CLI and in the crash test's writer,
- * though a library only needs them once a page is clipped or a scan recognised. These tests
- * follow the static imports (esbuild's metafile, as the build bundles them) from the library
- * and from the CLI's entry, and fail when one of those packages comes back onto that path.
+ * and in the app's main process before its window, though a library only needs them once a
+ * page is clipped or a scan recognised. These tests follow the static imports (esbuild's
+ * metafile, as the build bundles them) from the library, the CLI's entry and the app's, and
+ * fail when one of those packages comes back onto that path.
  */
 import { join } from 'node:path';
 import { build, type Metafile } from 'esbuild';
@@ -14,7 +15,7 @@ const HEAVY = ['jsdom', 'linkedom', 'sharp', 'tesseract.js', 'dompurify', '@mozi
 
 /** The packages `entry` loads before any of its code runs: its static imports, followed through the source. */
 async function packagesLoadedBy(entry: string): Promise<Set<string>> {
-  const { metafile } = await build({ entryPoints: [join(root, entry)], bundle: true, write: false, outdir: join(root, 'dist-unused'), format: 'esm', platform: 'node', packages: 'external', metafile: true, logLevel: 'silent' });
+  const { metafile } = await build({ entryPoints: [join(root, entry)], bundle: true, write: false, outdir: join(root, 'dist-unused'), format: 'esm', platform: 'node', packages: 'external', external: ['electron'], metafile: true, logLevel: 'silent' });
   const inputs: Metafile['inputs'] = metafile.inputs;
   const seen = new Set([entry]);
   const queue = [entry];
@@ -39,6 +40,12 @@ describe('what opening a library loads', () => {
 
   it('is the same for the CLI, whose commands load on use', async () => {
     const packages = await packagesLoadedBy('main/cli/cuttings.ts');
+    expect(HEAVY.filter((name) => packages.has(name))).toEqual([]);
+  });
+
+  it('is the same for the app, whose main process opens the library before the window shows', async () => {
+    const packages = await packagesLoadedBy('main/index.ts');
+    expect(packages.has('electron')).toBe(true);
     expect(HEAVY.filter((name) => packages.has(name))).toEqual([]);
   });
 });
