@@ -7,7 +7,7 @@ import type { QueryNode } from '../../../common/query';
 import { findWords } from '../../../common/text';
 import { isTagUnder, tagKey } from '../../../common/tags';
 import type { FacetCache } from './facet-cache';
-import type { SearchRecord } from './search-record';
+import type { FacetFields, SearchRecord } from './search-record';
 import { containsPhrase, processTerm, queryTerms, tokenize, type TermMatches, type TermQuery } from './search-terms';
 import { DocScores } from './doc-scores';
 import { isStopWordInAnyLanguage } from './stop-words';
@@ -28,6 +28,8 @@ export interface EvaluationContext {
    * made a record for each two or three times over (search-results.ts).
    */
   keys?: SortKeys;
+  /** What a document is counted under in facets, where that can be had without making its record. */
+  facetFields?: (doc: number) => FacetFields | undefined;
   /** Runs several term queries at once. */
   matchTerms(queries: TermQuery[]): TermMatches[] | Promise<TermMatches[]>;
   /** The article's plain text, for checking phrases. */

@@ -22,12 +22,13 @@
  * document number in the JSON that describes the columns.
  */
 import type { StoredRecords } from './record-list';
-import type { SearchRecord } from './search-record';
+import type { FacetFields, SearchRecord } from './search-record';
 
 /** The string fields of a record, in the order their columns are written. */
 const STRING_FIELDS = ['title', 'source', 'author', 'lang', 'url', 'published', 'clipped'] as const;
 type StringField = (typeof STRING_FIELDS)[number];
 const PUBLISHED = STRING_FIELDS.indexOf('published');
+const SOURCE = STRING_FIELDS.indexOf('source');
 
 /** How many sections the records take in a snapshot: the description, a column a string field, and the tags' numbers. */
 export const RECORD_SECTIONS = 1 + STRING_FIELDS.length + 1;
@@ -174,6 +175,10 @@ export class ColumnRecords implements StoredRecords {
 
   published(doc: number): string | null {
     return this.fields[PUBLISHED]!(doc);
+  }
+
+  facetFields(doc: number): FacetFields {
+    return { tags: this.tags[this.tagNumbers[doc]!] as string[], source: this.fields[SOURCE]!(doc), published: this.fields[PUBLISHED]!(doc) };
   }
 
   annotated(): number[] {

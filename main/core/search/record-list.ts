@@ -3,7 +3,7 @@
  * snapshot's columns (record-columns.ts) and are made when asked for; those added or changed
  * since are kept as objects beside them, and a removed one is undefined.
  */
-import type { SearchRecord } from './search-record';
+import type { FacetFields, SearchRecord } from './search-record';
 
 /** Records kept elsewhere, numbered 0 to count - 1, made when asked for. */
 export interface StoredRecords {
@@ -11,6 +11,8 @@ export interface StoredRecords {
   record(doc: number): SearchRecord;
   /** A record's publication date alone, without making the record. */
   published(doc: number): string | null;
+  /** A record's tags, source and publication date, without the rest of it. */
+  facetFields(doc: number): FacetFields;
   /** The documents with a note or highlights. */
   annotated(): number[];
 }
@@ -54,6 +56,12 @@ export class RecordList {
   published(doc: number): string | null | undefined {
     if (doc >= this.base || this.changed.has(doc)) return this.get(doc)?.published;
     return this.stored!.published(doc);
+  }
+
+  /** What a record is counted under in facets, without making the record where it is stored (undefined if removed). */
+  facetFields(doc: number): FacetFields | undefined {
+    if (doc >= this.base || this.changed.has(doc)) return this.get(doc);
+    return this.stored!.facetFields(doc);
   }
 
   set(doc: number, record: SearchRecord | undefined): void {

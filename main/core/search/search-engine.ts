@@ -126,6 +126,7 @@ export class InProcessSearchEngine implements SearchEngine {
         count: index.documentCount,
         record: (doc) => index.record(doc),
         keys: index.keys,
+        facetFields: index.facetFields,
         matchTerms: withNoteMatches((queries) => index.matchTerms(queries), () => index.documentCount, (doc) => index.record(doc), () => index.annotatedDocs()),
         // Read at once: this runs in the search worker (or the CLI), never on a window's thread.
         text: async (doc) => readCaptureSync(root, index.record(doc)!.id).content.text,

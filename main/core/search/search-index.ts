@@ -26,7 +26,7 @@ import { DiskSegment } from './disk-segment';
 import { FIELD_COUNT, FIELDS, Segment, SegmentBuilder, mergeSegments, mergedPostings, type AnySegment, type MergedPostings, type Postings } from './index-segment';
 import { FacetCache } from './facet-cache';
 import { RecordList } from './record-list';
-import { toSearchRecord, type SearchRecord } from './search-record';
+import { toSearchRecord, type FacetFields, type SearchRecord } from './search-record';
 import { countTerms, derivedTermsOfAny } from './index-terms';
 import type { SortKeys } from './query-evaluator';
 import { queryTerms, type TermMatches, type TermQuery } from './search-terms';
@@ -238,6 +238,9 @@ export class SearchIndex {
     id: (doc) => this.ids[doc] || undefined,
     published: (doc) => this.records.published(doc),
   };
+
+  /** What a document is counted under in facets, without making its record (undefined once removed). */
+  readonly facetFields = (doc: number): FacetFields | undefined => this.records.facetFields(doc);
 
   /** Replaces the search fields of an indexed article (its tags changed, say); the text is not touched. */
   updateRecord(record: SearchRecord): void {

@@ -17,3 +17,6 @@ export function toSearchRecord(record: SearchRecord): SearchRecord {
   const { id, title, source, author, lang, url, published, clipped, tags, note, highlights } = record;
   return { id, title, source, author, lang, url, published, clipped, tags, ...(note ? { note } : {}), ...(highlights?.length ? { highlights } : {}) };
 }
+
+/** What a record is counted under in a result's facets: its tags, source and publication date. */
+export type FacetFields = Pick<SearchRecord, 'tags' | 'source' | 'published'>;

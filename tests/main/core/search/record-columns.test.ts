@@ -52,6 +52,12 @@ describe('record columns', () => {
     expect(stored(records).annotated()).toEqual([11]);
     expect(stored(records).published(5)).toBeNull();
     expect(stored(records).published(6)).toBe('2024-07-10');
+    // What facets count a record under, read without making it, is the record's own.
+    const columns = stored(records);
+    for (let doc = 0; doc < records.length; doc++) {
+      const { tags, source, published } = records[doc]!;
+      expect(columns.facetFields(doc)).toEqual({ tags, source, published });
+    }
   });
 
   it('give back a library of none, and of one', () => {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import MiniSearch from 'minisearch';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SearchIndex, type IndexableArticle } from '../../../../main/core/search/search-index';
-import { toSearchRecord } from '../../../../main/core/search/search-record';
+import { toSearchRecord, type FacetFields } from '../../../../main/core/search/search-record';
 import { processTerm, queryTerms, TERMS_VERSION, tokenize, type TermMatches, type TermQuery } from '../../../../main/core/search/search-terms';
 import { loadSnapshot, saveSnapshot, snapshotPath, SNAPSHOT_VERSION } from '../../../../main/core/search/search-snapshot';
 import { stopWordsFor } from '../../../../main/core/search/stop-words';
@@ -280,6 +280,13 @@ describe('the index snapshot', () => {
     expect(loaded.keys.id(removedDoc)).toBeUndefined();
     expect(loaded.keys.published(0)).toBe('2020-01-02');
     expect([...loaded.annotatedDocs()]).toEqual([0]);
+    // So do the fields facets count by: the changed record's, none for the removed, the added one's.
+    const facetFields = (doc: number, of: (doc: number) => FacetFields | undefined) => {
+      const fields = of(doc);
+      return fields && { tags: fields.tags, source: fields.source, published: fields.published };
+    };
+    for (let doc = 0; doc < loaded.documentCount; doc++) expect(facetFields(doc, loaded.facetFields)).toEqual(facetFields(doc, (at) => loaded.record(at)));
+    expect(facetFields(0, loaded.facetFields)).toEqual({ tags: ['changed'], source: first!.source, published: '2020-01-02' });
     await saveSnapshot(folder.path, loaded, coverage);
     const reloaded = (await loadSnapshot(folder.path))!.index;
     expect(byId(reloaded)).toEqual(records);
