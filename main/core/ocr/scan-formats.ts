@@ -1,9 +1,9 @@
 /**
  * What a scan file is, from its bytes (not its name: a JPEG called `.png` is still read as
  * the JPEG it is, and a text file called `.png` is refused), and the limits a scan is read
- * within: MAX_SCAN_PIXELS a page and MAX_SCAN_PAGES a cutting. Apart from scan-input.ts, which
- * reads the pages with sharp, so that what only asks "is this a scan?" (adding a file, the
- * window's file dialog) does not load sharp.
+ * within: MAX_SCAN_PIXELS a page and MAX_SCAN_PAGES a cutting. Kept apart from scan-input.ts,
+ * which reads the pages with sharp, so that what only asks "is this file a scan?" (adding a
+ * file: capture/read-article-file.ts, capture/scan-item.ts) does not load sharp.
  */
 import { CuttingsError } from '../../../common/errors';
 
