@@ -92,9 +92,9 @@ test(`the window over ${COUNT.toLocaleString()} articles lists, scrolls, searche
     await expect(page.locator('body')).toHaveAttribute('data-ready', 'true', { timeout: 10 * 60_000 });
     await expect(app.statusSummary).toHaveText(`${COUNT.toLocaleString('en')} articles`);
     await expect(app.rows.first().locator('.row-title')).toHaveText(titleAt(0));
-    // The window is used once the search index has loaded in its worker: until then the worker
-    // and the catalog's reading of its shards share the two cores with the window, which is
-    // the start (reported above), not the use. Searches then run on the whole index.
+    // The window is used once the search index has loaded in its worker: until then the load
+    // shares the two cores with the window, which is the start (reported above), not the use.
+    // Searches then run on the whole index rather than on titles.
     await expect(app.indexStatus).toBeHidden({ timeout: 10 * 60_000 });
     const indexReady = await page.evaluate(() => performance.now());
     const steps: Step[] = [];
