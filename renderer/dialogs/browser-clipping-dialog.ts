@@ -21,6 +21,12 @@ export class BrowserClippingDialog extends Dialog {
   private readonly pairings = required('browser-pairings', HTMLUListElement);
   private readonly singleFileUrl = required('browser-singlefile-url', HTMLElement);
   private readonly copied = required('browser-copied', HTMLElement);
+  /**
+   * How many times the setting has been asked for. Answers can come back out of order (the
+   * status asked for on opening, slow on a busy machine, after the switch was flipped), and
+   * only the newest may be shown: an older one would undo the switch on screen.
+   */
+  private asked = 0;
 
   constructor() {
     super(required('browser-dialog', HTMLDialogElement));
@@ -64,11 +70,16 @@ export class BrowserClippingDialog extends Dialog {
   async open(): Promise<void> {
     this.showError('');
     this.copied.textContent = '';
+    // The switch waits for the setting: flipped before it is known, it would be flipped
+    // back when the setting arrives.
+    this.enabled.disabled = true;
     this.showModal();
     try {
-      this.show(await call('browserClipping'));
+      await this.ask(() => call('browserClipping'));
     } catch (error) {
       this.showError(messageOf(error));
+    } finally {
+      this.enabled.disabled = false;
     }
   }
 
@@ -76,7 +87,7 @@ export class BrowserClippingDialog extends Dialog {
     this.enabled.disabled = true;
     this.showError('');
     try {
-      this.show(await call('setBrowserClipping', enabled));
+      await this.ask(() => call('setBrowserClipping', enabled));
     } catch (error) {
       this.showError(messageOf(error));
       this.enabled.checked = !enabled;
@@ -89,7 +100,7 @@ export class BrowserClippingDialog extends Dialog {
   async refresh(): Promise<void> {
     if (!this.isOpen) return;
     try {
-      this.show(await call('browserClipping'));
+      await this.ask(() => call('browserClipping'));
     } catch (error) {
       this.showError(messageOf(error));
     }
@@ -98,10 +109,17 @@ export class BrowserClippingDialog extends Dialog {
   private async revoke(id: string): Promise<void> {
     this.showError('');
     try {
-      this.show(await call('revokeBrowserPairing', id));
+      await this.ask(() => call('revokeBrowserPairing', id));
     } catch (error) {
       this.showError(messageOf(error));
     }
+  }
+
+  /** Asks main for the setting (or to change it) and shows the answer unless a newer question was asked since. */
+  private async ask(question: () => Promise<BrowserClippingStatus>): Promise<void> {
+    const ticket = ++this.asked;
+    const status = await question();
+    if (ticket === this.asked) this.show(status);
   }
 
   private show(status: BrowserClippingStatus): void {
