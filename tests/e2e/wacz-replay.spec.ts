@@ -101,6 +101,15 @@ test('a WACZ exported from the dialog replays in ReplayWeb.page with its text an
     await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/u, (route) => route.abort());
     const viewer = await context.newPage();
     await viewer.goto(`${replay.origin}/`);
+    // ReplayWeb.page's embed loads its frame, and reloads it up to three times, 100 ms apart,
+    // until its service worker takes the frame; then it gives up and leaves the server's 404
+    // there (src/embed.ts, onLoad). On a busy machine a first visit can lose that race (CI's
+    // did once, and no frame of the story came in a minute). As on a second visit, the viewer
+    // is loaded again once the worker is active.
+    await expect
+      .poll(() => viewer.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).some((registration) => registration.active?.state === 'activated')), { timeout: 30_000 })
+      .toBe(true);
+    await viewer.reload();
     // The archived page is in a frame of ReplayWeb.page's own, served by its service worker.
     const frameOfStory = async () => viewer.frames().find((frame) => frame.url().includes('/story') && frame.url().includes('mp_/'));
     await expect.poll(async () => Boolean(await frameOfStory()), { timeout: 60_000 }).toBe(true);
