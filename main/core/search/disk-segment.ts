@@ -10,6 +10,7 @@
  */
 import { closeSync, readSync } from 'node:fs';
 import { FIELD_COUNT, lowerBound, wordsWithPrefix, type Postings } from './index-segment';
+import type { StringList } from './joined-strings';
 
 /** Bytes a posting takes on disk: a u32 document number and a u16 count. */
 export const POSTING_BYTES = 6;
@@ -17,7 +18,7 @@ export const POSTING_BYTES = 6;
 /** One field of a segment on disk. */
 export interface DiskField {
   /** Every word of the field, sorted (as Array.prototype.sort orders strings). */
-  terms: string[];
+  terms: StringList;
   /** Postings of terms[i] are postings offsets[i]..offsets[i+1] of the field's run. */
   offsets: Uint32Array;
   /** Where the field's postings begin in the file, in bytes. */
@@ -46,7 +47,7 @@ export class DiskSegment {
   postings(field: number, term: string): Postings | null {
     const { terms, offsets, base } = this.fields[field]!;
     const at = lowerBound(terms, term);
-    if (at === terms.length || terms[at] !== term) return null;
+    if (at === terms.length || terms.at(at) !== term) return null;
     const start = offsets[at]!;
     const count = offsets[at + 1]! - start;
     // A buffer of its own, so that both views are aligned: documents at 0, counts at 4 × count.
@@ -61,7 +62,7 @@ export class DiskSegment {
     return wordsWithPrefix(this.fields[field]!.terms, prefix);
   }
 
-  terms(field: number): readonly string[] {
+  terms(field: number): StringList {
     return this.fields[field]!.terms;
   }
 

@@ -8,6 +8,7 @@
  * the postings of the articles saved cost no memory at all.
  */
 import type { DiskSegment } from './disk-segment';
+import type { StringList } from './joined-strings';
 
 /** The fields the index keeps, in the order of their numbers. */
 export const FIELDS = ['title', 'text', 'source', 'author'] as const;
@@ -26,21 +27,25 @@ export interface Postings {
 }
 
 /** The position of `term` in sorted `terms`, or the place it would go (binary search). */
-export function lowerBound(terms: readonly string[], term: string): number {
+export function lowerBound(terms: StringList, term: string): number {
   let low = 0;
   let high = terms.length;
   while (low < high) {
     const middle = (low + high) >>> 1;
-    if (terms[middle]! < term) low = middle + 1;
+    if (terms.at(middle)! < term) low = middle + 1;
     else high = middle;
   }
   return low;
 }
 
 /** The words of sorted `terms` that start with `prefix`, in order. */
-export function wordsWithPrefix(terms: readonly string[], prefix: string): string[] {
+export function wordsWithPrefix(terms: StringList, prefix: string): string[] {
   const found: string[] = [];
-  for (let at = lowerBound(terms, prefix); at < terms.length && terms[at]!.startsWith(prefix); at++) found.push(terms[at]!);
+  for (let at = lowerBound(terms, prefix); at < terms.length; at++) {
+    const term = terms.at(at)!;
+    if (!term.startsWith(prefix)) break;
+    found.push(term);
+  }
   return found;
 }
 

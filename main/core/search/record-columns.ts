@@ -21,6 +21,7 @@
  * place (a record that changes is replaced whole). The few notes and highlights are kept by
  * document number in the JSON that describes the columns.
  */
+import { JoinedStrings } from './joined-strings';
 import type { StoredRecords } from './record-list';
 import type { FacetFields, SearchRecord } from './search-record';
 
@@ -124,11 +125,12 @@ function columnReader(shape: ColumnShape, bytes: Uint8Array, count: number, fiel
     const values = shape.values;
     return (doc) => values[numbers[doc]!]!;
   }
-  const values = count === 0 ? [] : textOf(bytes).split(SEPARATOR);
+  // Kept as one text, a value cut out when a record is made (joined-strings.ts).
+  const values = count === 0 ? JoinedStrings.empty() : JoinedStrings.split(textOf(bytes), SEPARATOR);
   if (values.length !== count) throw new Error(`snapshot: the ${field} column holds ${values.length} values for ${count} records`);
   const exceptions = shape.exceptions;
   return (doc) => {
-    const value = values[doc]!;
+    const value = values.at(doc)!;
     if (value !== '') return value;
     const exception = exceptions[doc];
     return exception === undefined ? null : exception;

@@ -26,6 +26,7 @@ import { join } from 'node:path';
 import { writeDurablyWith } from '../storage/durable-file';
 import { DiskSegment, POSTING_BYTES, type DiskField } from './disk-segment';
 import { FIELD_COUNT } from './index-segment';
+import { JoinedStrings } from './joined-strings';
 import { RECORD_SECTIONS, decodeRecords, encodeRecords, textOf } from './record-columns';
 import { RecordList } from './record-list';
 import { coverageOf, coverageSections, type CompactCoverage } from './snapshot-coverage';
@@ -166,7 +167,9 @@ function decode(fd: number): LoadedSnapshot | null {
   const fields: DiskField[] = [];
   for (let field = 0; field < FIELD_COUNT; field++) {
     const fieldLengths = u32(layout.field(field, 'lengths'));
-    const terms = text(layout.field(field, 'terms'));
+    // The words stay one text, a word cut out when a query looks for it (joined-strings.ts).
+    const termsText = textOf(bytesOf(layout.field(field, 'terms')));
+    const terms = termsText === '' ? JoinedStrings.empty() : JoinedStrings.split(termsText, '\n');
     const offsets = u32(layout.field(field, 'offsets'));
     const [base, postingBytes] = header.sections[field]!;
     if (fieldLengths.length < ids.length || offsets.length !== terms.length + 1 || offsets[terms.length]! * POSTING_BYTES !== postingBytes) {
