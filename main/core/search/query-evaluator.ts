@@ -7,7 +7,7 @@ import type { QueryNode } from '../../../common/query';
 import { findWords } from '../../../common/text';
 import { isTagUnder, tagKey } from '../../../common/tags';
 import type { FacetCache } from './facet-cache';
-import type { FacetFields, SearchRecord } from './search-record';
+import type { ColumnFacets, FacetFields, SearchRecord } from './search-record';
 import { containsPhrase, processTerm, queryTerms, tokenize, type TermMatches, type TermQuery } from './search-terms';
 import { DocScores } from './doc-scores';
 import { isStopWordInAnyLanguage } from './stop-words';
@@ -30,6 +30,8 @@ export interface EvaluationContext {
   keys?: SortKeys;
   /** What a document is counted under in facets, where that can be had without making its record. */
   facetFields?: (doc: number) => FacetFields | undefined;
+  /** The facet fields of the documents still as stored, as dictionary numbers, where the index keeps them so. */
+  columnFacets?: ColumnFacets | null;
   /** Runs several term queries at once. */
   matchTerms(queries: TermQuery[]): TermMatches[] | Promise<TermMatches[]>;
   /** The article's plain text, for checking phrases. */

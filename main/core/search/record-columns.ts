@@ -23,7 +23,7 @@
  */
 import { JoinedStrings } from './joined-strings';
 import type { StoredRecords } from './record-list';
-import type { FacetFields, SearchRecord } from './search-record';
+import type { FacetColumns, FacetFields, SearchRecord } from './search-record';
 
 /** The string fields of a record, in the order their columns are written. */
 const STRING_FIELDS = ['title', 'source', 'author', 'lang', 'url', 'published', 'clipped'] as const;
@@ -116,25 +116,31 @@ export const textOf = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byt
 /** A section's bytes as u32s (sections are 4-byte aligned in the file, and read into buffers of their own). */
 const numbersOf = (bytes: Uint8Array) => new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4);
 
-/** One column read back: a function from document number to value. */
-function columnReader(shape: ColumnShape, bytes: Uint8Array, count: number, field: string): (doc: number) => string | null {
+/** One column read back: a function from document number to value, and the column's dictionary if it has one. */
+interface Column {
+  value: (doc: number) => string | null;
+  dictionary: { values: readonly (string | null)[]; numbers: Uint32Array } | null;
+}
+
+function columnReader(shape: ColumnShape, bytes: Uint8Array, count: number, field: string): Column {
   if (shape.kind === 'dictionary') {
     // Copied, so that the stretch of the file it was read with can be let go.
     const numbers = numbersOf(bytes).slice();
     if (numbers.length !== count || numbers.some((number) => number >= shape.values.length)) throw new Error(`snapshot: the ${field} column does not fit its dictionary`);
     const values = shape.values;
-    return (doc) => values[numbers[doc]!]!;
+    return { value: (doc) => values[numbers[doc]!]!, dictionary: { values, numbers } };
   }
   // Kept as one text, a value cut out when a record is made (joined-strings.ts).
   const values = count === 0 ? JoinedStrings.empty() : JoinedStrings.split(textOf(bytes), SEPARATOR);
   if (values.length !== count) throw new Error(`snapshot: the ${field} column holds ${values.length} values for ${count} records`);
   const exceptions = shape.exceptions;
-  return (doc) => {
-    const value = values.at(doc)!;
-    if (value !== '') return value;
+  const value = (doc: number) => {
+    const found = values.at(doc)!;
+    if (found !== '') return found;
     const exception = exceptions[doc];
     return exception === undefined ? null : exception;
   };
+  return { value, dictionary: null };
 }
 
 /**
@@ -151,6 +157,7 @@ export class ColumnRecords implements StoredRecords {
     private readonly tags: readonly (readonly string[])[],
     private readonly tagNumbers: Uint32Array,
     private readonly annotations: ReadonlyMap<number, Pick<SearchRecord, 'note' | 'highlights'>>,
+    private readonly columns: FacetColumns | null,
   ) {}
 
   get count(): number {
@@ -186,6 +193,10 @@ export class ColumnRecords implements StoredRecords {
   annotated(): number[] {
     return [...this.annotations.keys()];
   }
+
+  facetColumns(): FacetColumns | null {
+    return this.columns;
+  }
 }
 
 /** The records back from their sections (as encodeRecords wrote them), given the ids; throws if they do not fit together. */
@@ -193,9 +204,22 @@ export function decodeRecords(ids: readonly string[], sections: readonly Uint8Ar
   const description = JSON.parse(textOf(sections[0]!)) as Description;
   const count = ids.length;
   if (description.count !== count) throw new Error('snapshot: records and ids differ in number');
-  const fields = STRING_FIELDS.map((field, at) => columnReader(description.columns[field], sections[1 + at]!, count, field));
+  const columns = STRING_FIELDS.map((field, at) => columnReader(description.columns[field], sections[1 + at]!, count, field));
   const tagNumbers = numbersOf(sections[1 + STRING_FIELDS.length]!).slice();
   if (tagNumbers.length !== count || tagNumbers.some((number) => number >= description.tags.length)) throw new Error('snapshot: the tags column does not fit its dictionary');
   const annotations = new Map(Object.entries(description.annotations).map(([doc, annotation]) => [Number(doc), annotation]));
-  return new ColumnRecords(ids, fields, description.tags, tagNumbers, annotations);
+  // Sources and dates repeat in any real library, and are then dictionaries; a library where
+  // most differ is counted record by record instead.
+  const source = columns[SOURCE]!.dictionary;
+  const published = columns[PUBLISHED]!.dictionary;
+  const facetColumns: FacetColumns | null =
+    source && published ? { tagLists: description.tags, tagList: tagNumbers, sources: source.values, source: source.numbers, dates: published.values, published: published.numbers } : null;
+  return new ColumnRecords(
+    ids,
+    columns.map((column) => column.value),
+    description.tags,
+    tagNumbers,
+    annotations,
+    facetColumns,
+  );
 }

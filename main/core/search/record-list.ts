@@ -3,7 +3,7 @@
  * snapshot's columns (record-columns.ts) and are made when asked for; those added or changed
  * since are kept as objects beside them, and a removed one is undefined.
  */
-import type { FacetFields, SearchRecord } from './search-record';
+import type { ColumnFacets, FacetColumns, FacetFields, SearchRecord } from './search-record';
 
 /** Records kept elsewhere, numbered 0 to count - 1, made when asked for. */
 export interface StoredRecords {
@@ -15,6 +15,8 @@ export interface StoredRecords {
   facetFields(doc: number): FacetFields;
   /** The documents with a note or highlights. */
   annotated(): number[];
+  /** The facet fields as dictionaries, if they are kept so. */
+  facetColumns(): FacetColumns | null;
 }
 
 export class RecordList {
@@ -62,6 +64,15 @@ export class RecordList {
   facetFields(doc: number): FacetFields | undefined {
     if (doc >= this.base || this.changed.has(doc)) return this.get(doc);
     return this.stored!.facetFields(doc);
+  }
+
+  /** The stored records' facet columns, for the documents still as stored; null if there are none. */
+  columnFacets(): ColumnFacets | null {
+    const columns = this.stored?.facetColumns() ?? null;
+    if (!columns) return null;
+    const base = this.base;
+    const changed = this.changed;
+    return { columns, covers: (doc) => doc < base && (changed.size === 0 || !changed.has(doc)) };
   }
 
   set(doc: number, record: SearchRecord | undefined): void {

@@ -127,6 +127,7 @@ export class InProcessSearchEngine implements SearchEngine {
         record: (doc) => index.record(doc),
         keys: index.keys,
         facetFields: index.facetFields,
+        columnFacets: index.columnFacets(),
         matchTerms: withNoteMatches((queries) => index.matchTerms(queries), () => index.documentCount, (doc) => index.record(doc), () => index.annotatedDocs()),
         // Read at once: this runs in the search worker (or the CLI), never on a window's thread.
         text: async (doc) => readCaptureSync(root, index.record(doc)!.id).content.text,

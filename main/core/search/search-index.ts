@@ -26,7 +26,7 @@ import { DiskSegment } from './disk-segment';
 import { FIELD_COUNT, FIELDS, Segment, SegmentBuilder, mergeSegments, mergedPostings, type AnySegment, type MergedPostings, type Postings } from './index-segment';
 import { FacetCache } from './facet-cache';
 import { RecordList } from './record-list';
-import { toSearchRecord, type FacetFields, type SearchRecord } from './search-record';
+import { toSearchRecord, type ColumnFacets, type FacetFields, type SearchRecord } from './search-record';
 import { countTerms, derivedTermsOfAny } from './index-terms';
 import type { SortKeys } from './query-evaluator';
 import { queryTerms, type TermMatches, type TermQuery } from './search-terms';
@@ -241,6 +241,11 @@ export class SearchIndex {
 
   /** What a document is counted under in facets, without making its record (undefined once removed). */
   readonly facetFields = (doc: number): FacetFields | undefined => this.records.facetFields(doc);
+
+  /** The stored records' facet columns, and which documents they still speak for. */
+  columnFacets(): ColumnFacets | null {
+    return this.records.columnFacets();
+  }
 
   /** Replaces the search fields of an indexed article (its tags changed, say); the text is not touched. */
   updateRecord(record: SearchRecord): void {

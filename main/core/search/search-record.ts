@@ -20,3 +20,23 @@ export function toSearchRecord(record: SearchRecord): SearchRecord {
 
 /** What a record is counted under in a result's facets: its tags, source and publication date. */
 export type FacetFields = Pick<SearchRecord, 'tags' | 'source' | 'published'>;
+
+/**
+ * The facet fields of stored records as their dictionaries: each distinct list of tags, source
+ * and publication date once, and a number a record for each. Counting a result by these is
+ * three increments a record; what each number stands for is worked out once a query.
+ */
+export interface FacetColumns {
+  tagLists: readonly (readonly string[])[];
+  tagList: Uint32Array;
+  sources: readonly (string | null)[];
+  source: Uint32Array;
+  dates: readonly (string | null)[];
+  published: Uint32Array;
+}
+
+/** Facet columns, and which documents they speak for (those stored and not changed since). */
+export interface ColumnFacets {
+  columns: FacetColumns;
+  covers(doc: number): boolean;
+}
