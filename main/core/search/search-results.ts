@@ -178,13 +178,18 @@ class FacetCounter {
 
   constructor(
     private readonly fields: (doc: number) => FacetFields | undefined,
-    private readonly cache?: FacetCache,
-    private readonly columnar?: ColumnFacets | null,
+    private readonly cache: FacetCache | undefined,
+    private readonly columnar: ColumnFacets | null | undefined,
+    matches: number,
   ) {
     const columns = columnar?.columns;
-    this.byColumn = columns
-      ? { tagList: new Uint32Array(columns.tagLists.length), source: new Uint32Array(columns.sources.length), published: new Uint32Array(columns.dates.length) }
-      : null;
+    // Folding goes through every dictionary entry, so it pays only for results that are large
+    // beside the dictionaries (a library whose dates or sources mostly differ has none).
+    const entries = columns ? columns.tagLists.length + columns.sources.length + columns.dates.length : Infinity;
+    this.byColumn =
+      columns && matches * 4 >= entries
+        ? { tagList: new Uint32Array(columns.tagLists.length), source: new Uint32Array(columns.sources.length), published: new Uint32Array(columns.dates.length) }
+        : null;
   }
 
   /** Counts a live document: its record is asked for only when its facet numbers are neither in columns nor cached. */
@@ -293,7 +298,7 @@ export async function answerQuery(request: PageRequest, context: EvaluationConte
   // The best `keep` scores so far, best first; most matches score below the last and cost one comparison.
   const best = request.sort === 'relevance' && scores !== null && keep > 0 && keep * 8 < docs.length ? new Float64Array(keep).fill(-Infinity) : null;
   const keys: SortKeys = context.keys ?? { id: (doc) => context.record(doc)?.id, published: (doc) => context.record(doc)?.published };
-  const facets = new FacetCounter(context.facetFields ?? context.record, context.facetCache, context.columnFacets);
+  const facets = new FacetCounter(context.facetFields ?? context.record, context.facetCache, context.columnFacets, docs.length);
   let live = 0;
   for (let i = 0; i < docs.length; i++) {
     const doc = docs[i]!;
