@@ -51,23 +51,52 @@ export function countTerms(text: string, stopWords: ReadonlySet<string> | null, 
   return length;
 }
 
-/** The number of edits between two words if it is at most `max`, else max + 1. */
-function editDistance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-      current.push(value);
+/** Two rows of the edit-distance table, reused from word to word (a fuzzy query measures every word of the index against its own). */
+let previousRow = new Int32Array(64);
+let currentRow = new Int32Array(64);
+
+/**
+ * The number of edits between two words if it is at most `max`, else max + 1 (Levenshtein).
+ * Only the cells within `max` of the table's diagonal can stay within `max`, so only they are
+ * worked out (Ukkonen's band), in two typed rows reused between calls: a fuzzy query at
+ * 1,000,000 articles goes through two million words. With a new array a row and every cell
+ * of each row, "electoin~" took 2.4–3.4 s there.
+ */
+export function editDistance(a: string, b: string, max: number): number {
+  const n = a.length;
+  const m = b.length;
+  if (Math.abs(n - m) > max) return max + 1;
+  const beyond = max + 1;
+  if (previousRow.length <= m + 1) {
+    previousRow = new Int32Array((m + 2) * 2);
+    currentRow = new Int32Array((m + 2) * 2);
+  }
+  let previous = previousRow;
+  let current = currentRow;
+  for (let j = 0; j <= m; j++) previous[j] = j < beyond ? j : beyond;
+  for (let i = 1; i <= n; i++) {
+    const from = Math.max(1, i - max);
+    const to = Math.min(m, i + max);
+    // Left of the band is out of reach; so is the cell right of it, for the next row to read.
+    current[from - 1] = from === 1 ? Math.min(i, beyond) : beyond;
+    if (to < m) current[to + 1] = beyond;
+    let best = current[from - 1]!;
+    const letter = a.charCodeAt(i - 1);
+    for (let j = from; j <= to; j++) {
+      let value = previous[j - 1]! + (letter === b.charCodeAt(j - 1) ? 0 : 1);
+      const deleted = previous[j]! + 1;
+      if (deleted < value) value = deleted;
+      const inserted = current[j - 1]! + 1;
+      if (inserted < value) value = inserted;
+      current[j] = value;
       if (value < best) best = value;
     }
-    if (best > max) return max + 1;
+    if (best > max) return beyond;
+    const row = previous;
     previous = current;
+    current = row;
   }
-  return previous[b.length]!;
+  return Math.min(previous[m]!, beyond);
 }
 
 /** The index terms any of a slot's forms reaches, each with the best weight one gives it. */
