@@ -137,7 +137,7 @@ function yearNumber(published: string): number {
   return number;
 }
 
-/** The facet numbers of a list of tags, parents included, each once . */
+/** The facet numbers of a list of tags, parents included, each once. */
 function tagListKeys(tags: readonly string[]): number[] {
   const keys: number[] = [];
   for (const tag of tags) {
