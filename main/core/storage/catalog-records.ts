@@ -9,7 +9,11 @@ import { tagKey } from '../../../common/tags';
 import type { TagCount } from '../../../common/article';
 import type { ArticleRecord } from './article-record';
 
-/** Told of each record taken in (`record`) or let go (null), with the record it replaces, if any. */
+/**
+ * Told of each record taken in (`record`) or let go (null), with the record it replaces, if
+ * any: the catalog's changes. A shard read from disk after open is not one (its records were
+ * in the library all along), and its records are taken in without telling.
+ */
 export type RecordWatcher = (id: string, record: ArticleRecord | null, before: ArticleRecord | undefined) => void;
 
 /** The records of the catalog, in memory. */
@@ -79,14 +83,18 @@ export class CatalogRecords {
     }
   }
 
-  /** Takes in a record now on disk, in place of the article's old one if it had one (keeping its place in the Map's order). */
-  remember(record: ArticleRecord): void {
+  /**
+   * Takes in a record now on disk, in place of the article's old one if it had one (keeping
+   * its place in the Map's order). `read` says it was only read from its shard, which changes
+   * nothing in the library: the watchers are not told.
+   */
+  remember(record: ArticleRecord, read = false): void {
     const old = this.byId.get(record.id);
     if (old) this.countTags(old, -1);
     this.version++;
     this.byId.set(record.id, record);
     this.countTags(record, 1);
-    for (const watcher of this.watchers) watcher(record.id, record, old);
+    if (!read) for (const watcher of this.watchers) watcher(record.id, record, old);
   }
 
   /** Lets go of an article no longer on disk. */

@@ -128,6 +128,23 @@ describe('opening a catalog by its summary', () => {
     expect(again.tags().find((tag) => tag.tag === 'edited')?.count).toBe(1);
   });
 
+  it('tells its watchers of changes and repairs, not of the shards it reads (their records were there all along)', async () => {
+    const { all, shards } = await summarisedCatalog();
+    const { catalog } = await Catalog.load(shardsFolder, { summary });
+    const told: [string, string[] | null][] = [];
+    catalog.watch((id, record) => told.push([id, record?.tags ?? null]));
+    expect(catalog.get(all[SHARD_BOUND]!)?.tags).toEqual(['shard 1', 'all']);
+    await catalog.loadAll();
+    expect(catalog.unreadShards).toBe(0);
+    expect(told).toEqual([]);
+    await catalog.apply(new Map([[all[5]!, testRecord(all[5]!, ['edited'])]]));
+    expect(told).toEqual([[all[5]!, ['edited']]]);
+    // A repair puts a shard's articles in place again: a change the watchers must know of.
+    told.length = 0;
+    await catalog.replaceShard(shards[2]!, { [all[2 * SHARD_BOUND]!]: testRecord(all[2 * SHARD_BOUND]!, ['restored']) }, 99);
+    expect(told).toContainEqual([all[2 * SHARD_BOUND]!, ['restored']]);
+  });
+
   it('names a shard that cannot be read when first asked for, and removes the summary so that the next open repairs it', async () => {
     const { all, shards } = await summarisedCatalog();
     // Damage the summary cannot see (the disk's, not a write's): the summary vouches for the damaged file.
