@@ -173,32 +173,33 @@ function facetKeysOf(record: FacetFields): readonly number[] {
 class FacetCounter {
   private counts = new Uint32Array(Math.max(facetNames.length, 64));
   private readonly seen: number[] = [];
-  private readonly byColumn: { tagList: Uint32Array; source: Uint32Array; published: Uint32Array } | null;
+  /** The facet columns and each dictionary entry's count, when this result is counted by them. */
+  private readonly byColumn: { facets: ColumnFacets; tagList: Uint32Array; source: Uint32Array; published: Uint32Array } | null;
   private folded = false;
 
   constructor(
     private readonly fields: (doc: number) => FacetFields | undefined,
     private readonly cache: FacetCache | undefined,
-    private readonly columnar: ColumnFacets | null | undefined,
+    columnar: ColumnFacets | null | undefined,
     matches: number,
   ) {
     const columns = columnar?.columns;
     // Folding goes through every dictionary entry, so it pays only for results that are large
     // beside the dictionaries (a library whose dates or sources mostly differ has none).
-    const entries = columns ? columns.tagLists.length + columns.sources.length + columns.dates.length : Infinity;
     this.byColumn =
-      columns && matches * 4 >= entries
-        ? { tagList: new Uint32Array(columns.tagLists.length), source: new Uint32Array(columns.sources.length), published: new Uint32Array(columns.dates.length) }
+      columns && matches * 4 >= columns.tagLists.length + columns.sources.length + columns.dates.length
+        ? { facets: columnar, tagList: new Uint32Array(columns.tagLists.length), source: new Uint32Array(columns.sources.length), published: new Uint32Array(columns.dates.length) }
         : null;
   }
 
   /** Counts a live document: its record is asked for only when its facet numbers are neither in columns nor cached. */
   add(doc: number): void {
-    if (this.byColumn && this.columnar!.covers(doc)) {
-      const { columns } = this.columnar!;
-      this.byColumn.tagList[columns.tagList[doc]!]!++;
-      this.byColumn.source[columns.source[doc]!]!++;
-      this.byColumn.published[columns.published[doc]!]!++;
+    const byColumn = this.byColumn;
+    if (byColumn && byColumn.facets.covers(doc)) {
+      const { columns } = byColumn.facets;
+      byColumn.tagList[columns.tagList[doc]!]!++;
+      byColumn.source[columns.source[doc]!]!++;
+      byColumn.published[columns.published[doc]!]!++;
       return;
     }
     if (this.cache) this.cache.visit(doc, this.keysOf, this.count);
@@ -222,8 +223,8 @@ class FacetCounter {
   private foldColumns(): void {
     if (!this.byColumn || this.folded) return;
     this.folded = true;
-    const { columns } = this.columnar!;
-    const { tagList, source, published } = this.byColumn;
+    const { facets, tagList, source, published } = this.byColumn;
+    const { columns } = facets;
     for (let at = 0; at < tagList.length; at++) {
       const times = tagList[at]!;
       if (times > 0) for (const key of tagListKeys(columns.tagLists[at]!)) this.count(key, times);
