@@ -60,6 +60,8 @@ try {
     ['pasted clip p50, ms', storage.add_p50_ms, ''],
     ['pasted clip p95, ms', storage.add_p95_ms, ''],
     ['main thread held in clips, ms', storage.add_max_block_ms, 'target ≤ 50'],
+    ['first clip after a restart, ms', storage.first_add_after_restart_ms, 'reads the saved duplicate index'],
+    ['main thread held in it, ms', storage.add_after_restart_max_block_ms, 'target ≤ 50'],
     ['plain lowdb tag edit p95, ms', storage.naive_lowdb_tag_edit_p95_ms, storage.naive_lowdb_tag_edit_p95_ms === null ? `yardstick skipped above ${NAIVE_LOWDB_MAX.toLocaleString('en')} articles` : 'yardstick (no fsync)'],
   ];
   const table = (title: string, list: [string, number | null, string][]) => {

@@ -39,6 +39,9 @@ export interface StorageResult {
   add_p95_ms: number;
   /** The longest the main thread was held while clips were added (event-loop delay, 5 ms resolution). */
   add_max_block_ms: number;
+  /** The first pasted clip of the session after, which reads the duplicate index saved at the close before, and the main thread's longest hold in it. */
+  first_add_after_restart_ms: number;
+  add_after_restart_max_block_ms: number;
   /** Null above NAIVE_LOWDB_MAX articles, where it is skipped. */
   naive_lowdb_tag_edit_p95_ms: number | null;
 }
@@ -99,10 +102,13 @@ export async function benchStorage(work: string, count: number, log: (line: stri
     addP50: number;
     addP95: number;
     addMaxBlockMs: number;
+    firstAddAgainMs: number;
+    addAgainMaxBlockMs: number;
   }>('open-child.ts', [libraryPath, String(EDITS)]);
   log(`storage: every catalog shard read ${opened.catalogReadSeconds.toFixed(2)} s after open (RSS then ${opened.rssReadMb.toFixed(0)} MB)`);
   log(`storage: opened in ${opened.openSeconds.toFixed(2)} s (RSS ${opened.rssMb.toFixed(0)} MB); tag edits p50 ${opened.p50.toFixed(1)} ms, p95 ${opened.p95.toFixed(1)} ms`);
   log(`storage: pasted clips: first ${opened.firstAddMs.toFixed(0)} ms, then p50 ${opened.addP50.toFixed(0)} ms, p95 ${opened.addP95.toFixed(0)} ms; main thread held at most ${opened.addMaxBlockMs.toFixed(0)} ms`);
+  log(`storage: the first clip after a restart (the duplicate index read as saved): ${opened.firstAddAgainMs.toFixed(0)} ms; main thread held at most ${opened.addAgainMaxBlockMs.toFixed(0)} ms`);
 
   const shards = await readdir(join(libraryPath, 'catalog'));
   let shardBytes = 0;
@@ -126,6 +132,8 @@ export async function benchStorage(work: string, count: number, log: (line: stri
     add_p50_ms: opened.addP50,
     add_p95_ms: opened.addP95,
     add_max_block_ms: opened.addMaxBlockMs,
+    first_add_after_restart_ms: opened.firstAddAgainMs,
+    add_after_restart_max_block_ms: opened.addAgainMaxBlockMs,
     naive_lowdb_tag_edit_p95_ms: summary.imported > NAIVE_LOWDB_MAX ? null : await benchNaiveLowdb(work, libraryPath),
   };
 }

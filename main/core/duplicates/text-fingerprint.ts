@@ -70,7 +70,7 @@ export function sketchHashes(sketch: string): number[] {
  * smallest hashes of both together, the share that both have. 1 for the same shingles,
  * near 0 for unrelated texts.
  */
-export function sketchSimilarity(a: readonly number[], b: readonly number[]): number {
+export function sketchSimilarity(a: ArrayLike<number>, b: ArrayLike<number>): number {
   const k = Math.min(SKETCH_SIZE, Math.max(a.length, b.length));
   if (k === 0) return 0;
   let i = 0;

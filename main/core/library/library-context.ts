@@ -6,6 +6,7 @@
  */
 import { CuttingsError } from '../../../common/errors';
 import { DuplicateIndex } from '../duplicates/duplicate-index';
+import { duplicateSnapshotPath } from '../duplicates/duplicate-snapshot';
 import type { LibraryEvidence } from '../evidence/library-evidence';
 import type { TagStore } from '../organise/tag-store';
 import type { SearchService } from '../search/search-service';
@@ -30,7 +31,7 @@ export class LibraryContext {
     readonly evidence: LibraryEvidence,
   ) {
     this.texts = new RecentTexts(root);
-    this.duplicates = new DuplicateIndex(catalog);
+    this.duplicates = new DuplicateIndex(catalog, { path: duplicateSnapshotPath(root), shards: catalog });
   }
 
   /** Throws `library: <path> is open read-only` when the library may not be written. */

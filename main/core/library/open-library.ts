@@ -218,6 +218,7 @@ export async function closeLibrary(opened: OpenedLibrary): Promise<void> {
       await opened.context.search.saveIfChanged();
       // Derived data, as the search snapshot: without it the next open reads every shard.
       await opened.context.catalog.saveSummary().catch(() => undefined);
+      await opened.context.duplicates.save().catch(() => undefined);
     }
   } finally {
     await opened.context.catalog.close();

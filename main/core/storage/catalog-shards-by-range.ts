@@ -60,6 +60,7 @@ export async function shardCatalogByRange(root: string): Promise<void> {
   await syncFolder(folder);
 
   await rm(join(root, 'index', 'search.bin'), { force: true });
+  await rm(join(root, 'index', 'duplicates.bin'), { force: true });
   for (const name of ['journal', 'backups']) await moveAside(root, name);
 }
 

@@ -91,21 +91,30 @@ export async function trustedSummaries(
   rangeOf: (shard: string) => { start: string; end: string | null },
 ): Promise<Map<string, ShardSummary>> {
   const trusted = new Map<string, ShardSummary>();
-  const candidates = shards.filter((shard) => summaries.has(shard));
-  for (let from = 0; from < candidates.length; from += STAT_SLICE) {
-    const slice = candidates.slice(from, from + STAT_SLICE);
-    const stamps = await Promise.all(slice.map((shard) => stampShard(folder, shard)));
+  const stamps = await stampShards(folder, shards.filter((shard) => summaries.has(shard)));
+  for (const [shard, stamp] of stamps) {
+    const summary = summaries.get(shard)!;
+    if (!sameFile(summary.file, stamp)) continue;
+    const { start, end } = rangeOf(shard);
+    if (summary.count > 0 && (summary.first < start || (end !== null && summary.last >= end))) continue;
+    trusted.set(shard, summary);
+  }
+  return trusted;
+}
+
+/** The stamp of each shard's file now, a few hundred stats at a time; a shard that cannot be stat'ed is left out. */
+export async function stampShards(folder: string, shards: readonly string[]): Promise<Map<string, FileStamp>> {
+  const stamps = new Map<string, FileStamp>();
+  for (let from = 0; from < shards.length; from += STAT_SLICE) {
+    const slice = shards.slice(from, from + STAT_SLICE);
+    const read = await Promise.all(slice.map((shard) => stampShard(folder, shard)));
     slice.forEach((shard, i) => {
-      const summary = summaries.get(shard)!;
-      const stamp = stamps[i];
-      if (!stamp || !sameFile(summary.file, stamp)) return;
-      const { start, end } = rangeOf(shard);
-      if (summary.count > 0 && (summary.first < start || (end !== null && summary.last >= end))) return;
-      trusted.set(shard, summary);
+      const stamp = read[i];
+      if (stamp) stamps.set(shard, stamp);
     });
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
-  return trusted;
+  return stamps;
 }
 
 /** The stamp of a shard file now, or null when it cannot be read. */

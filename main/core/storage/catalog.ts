@@ -19,7 +19,7 @@ import type { Low } from 'lowdb';
 import type { TagCount } from '../../../common/article';
 import type { ArticleRecord } from './article-record';
 import { CatalogRecords, type RecordWatcher } from './catalog-records';
-import { readCatalogSummary, stampShard, summariseShard, trustedSummaries, writeCatalogSummary, type ShardSummary } from './catalog-summary';
+import { readCatalogSummary, stampShard, stampShards, summariseShard, trustedSummaries, writeCatalogSummary, type FileStamp, type ShardSummary } from './catalog-summary';
 import { journalChange, type CatalogJournal, type JournalChange, type JournalEntry } from './catalog-journal';
 import { writeFilesDurably } from './durable-file';
 import { bulkShardText, cutIntoPieces, emptyShard, readShardNow, readShardsInOrder, shardFile, shardsIn, writeAllOrNone, writeOrKeep, type ShardData } from './shard-file';
@@ -264,6 +264,46 @@ export class Catalog {
       }
       await writeCatalogSummary(path, [...entries].sort((a, b) => (a[0] < b[0] ? -1 : 1)));
     });
+  }
+
+  /**
+   * Each shard's file stamp, taken between two changes so that every file holds what memory
+   * does, for derived data that vouches for shards by them (the duplicate index's snapshot,
+   * duplicates/duplicate-snapshot.ts). A shard whose file does not (a split to finish) or
+   * that cannot be stat'ed is left out.
+   */
+  shardStamps(): Promise<Map<string, FileStamp>> {
+    return this.applying.run(() => stampShards(this.folder, [...new Set([...this.shards.keys(), ...this.summarised.keys()])].filter((shard) => !this.toRewrite.has(shard))));
+  }
+
+  /**
+   * Reads the shards of these articles that were not read yet, without holding the thread
+   * (get then answers from memory); one that cannot be read is left, as get would leave it.
+   */
+  async readShardsOf(ids: Iterable<string>): Promise<void> {
+    if (this.summarised.size === 0) return;
+    const shards = new Set<string>();
+    for (const id of ids) {
+      const shard = this.ranges.shardOf(id);
+      if (this.summarised.has(shard)) shards.add(shard);
+    }
+    for await (const [shard, read] of readShardsInOrder(this.folder, [...shards])) {
+      try {
+        this.takeInRead(shard, read);
+      } catch {
+        // Named when one of its articles is asked for, and repaired at the next open.
+      }
+    }
+  }
+
+  /** The ids of these shards' articles, each shard read first if it was not (one that cannot be read has none). */
+  async idsIn(shards: Iterable<string>): Promise<string[]> {
+    const ids: string[] = [];
+    for (const shard of shards) {
+      await this.loadShard(shard).catch(() => undefined);
+      ids.push(...Object.keys(this.shards.get(shard)?.data.articles ?? {}));
+    }
+    return ids;
   }
 
   /**

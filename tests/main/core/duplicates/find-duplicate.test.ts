@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { BatchItem } from '../../../../main/core/library';
@@ -32,6 +32,14 @@ describe('Library.addChecked', () => {
     const second = await temp.library.addChecked(textItem(copy), 'skip');
     expect(second).toMatchObject({ status: 'duplicate', duplicate: { id: first.article.id, reason: 'similar-text' } });
     if (second.status === 'duplicate') expect(second.duplicate.detail).toMatch(/^nearly the same text \(\d+% of the shorter text's word sequences are in the other\)$/u);
+  });
+
+  it('catches a duplicate after a restart by the index saved at close, the library folder holding it beside the catalog', async () => {
+    const first = await temp.library.addChecked(textItem(bbc('politics/020.txt')), 'ask');
+    if (first.status !== 'added') throw new Error('not added');
+    const reopened = await temp.reopen();
+    expect(existsSync(join(temp.path, 'index', 'duplicates.bin'))).toBe(true);
+    expect(await reopened.addChecked(textItem(bbc('politics/020.txt')), 'ask')).toMatchObject({ status: 'duplicate', duplicate: { id: first.article.id, reason: 'same-text' } });
   });
 
   it('lets unrelated stories in, including ones from the same category', async () => {
