@@ -25,6 +25,7 @@ import { writeDurablyWith } from '../storage/durable-file';
 import type { FileStamp } from '../storage/catalog-summary';
 import { JoinedStrings } from '../../../common/joined-strings';
 import { SketchColumn } from './sketch-column';
+import { yieldToOthers } from '../yield-to-others';
 import { SKETCH_SIZE } from './text-fingerprint';
 
 /** The snapshot's format; a file of another is ignored. */
@@ -72,13 +73,17 @@ export async function readDuplicateSnapshot(path: string): Promise<DuplicateSnap
     return null;
   }
   try {
-    return decode(bytes);
+    return await decode(bytes);
   } catch {
     return null;
   }
 }
 
-function decode(read: Buffer): DuplicateSnapshot | null {
+/**
+ * The snapshot in `read`. The thread is let go before and after the ids are cut apart: at
+ * 1,000,000 articles their 26 MB held it 112 ms in one go (decoding, then splitting).
+ */
+async function decode(read: Buffer): Promise<DuplicateSnapshot | null> {
   // The arrays below are views of these bytes, which must start on a 4-byte boundary.
   const bytes = read.byteOffset % 4 === 0 ? read : Buffer.from(read);
   if (bytes.byteLength < MAGIC.length + 4 || bytes.toString('latin1', 0, MAGIC.length) !== MAGIC) return null;
@@ -92,7 +97,11 @@ function decode(read: Buffer): DuplicateSnapshot | null {
   const lengthsAt = sketchesAt + header.ids * SKETCH_SIZE * 4;
   const idsAt = align(lengthsAt + header.ids);
   if (bytes.byteLength !== idsAt + header.idBytes) return null;
-  const ids = header.ids === 0 ? JoinedStrings.empty() : JoinedStrings.split(bytes.toString('utf8', idsAt, idsAt + header.idBytes), '\n');
+  await yieldToOthers();
+  const text = bytes.toString('utf8', idsAt, idsAt + header.idBytes);
+  await yieldToOthers();
+  const ids = header.ids === 0 ? JoinedStrings.empty() : JoinedStrings.split(text, '\n');
+  await yieldToOthers();
   if (ids.length !== header.ids) return null;
   const stamps = new Map<string, FileStamp>();
   for (const [shard, size, mtimeMs, ctimeMs, ino] of header.shards) stamps.set(shard, { size, mtimeMs, ctimeMs, ino });
