@@ -27,6 +27,19 @@ describe('TimestampQueue', () => {
     expect((await readFile(join(folder.path, 'evidence', 'timestamp-queue.txt'), 'utf8')).split('\n').filter(Boolean).slice(0, 3)).toEqual([id(1), id(2), id(3)]);
   });
 
+  it('counts the ids added before and while the queue is first read, each once', async () => {
+    await new TimestampQueue(folder.path).add(Array.from({ length: 30_000 }, (_, n) => id(n)));
+    const queue = new TimestampQueue(folder.path);
+    // Added unread, then added while the first count reads the file (30,000 lines: several slices).
+    await queue.add([id(1), id(30_000)]);
+    const counting = queue.count();
+    await queue.add([id(30_001), id(2)]);
+    expect(await counting).toBeGreaterThanOrEqual(30_001);
+    expect(await queue.count()).toBe(30_002);
+    expect(await queue.has(id(30_001))).toBe(true);
+    expect(await new TimestampQueue(folder.path).count()).toBe(30_002);
+  });
+
   it('leaves out an id whose token was stored before a crash kept the queue from being rewritten', async () => {
     const queue = new TimestampQueue(folder.path);
     await queue.add([id(1), id(2)]);
