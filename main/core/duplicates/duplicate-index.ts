@@ -23,6 +23,7 @@
  */
 import type { ArticleRecord } from '../storage/article-record';
 import { addressesOf, SKETCH_CANDIDATE, type DuplicateProbe } from './find-duplicate';
+import { FiledArticles } from './filed-articles';
 import { SketchColumn } from './sketch-column';
 import { readDuplicateSnapshot, writeDuplicateSnapshot } from './duplicate-snapshot';
 import { HashPostings, mergeSorted, PairBuffer, sortPairs } from './hash-postings';
@@ -30,7 +31,6 @@ import { normalisedKeys } from './normalise-url';
 import { hashString, sketchHashes, sketchSimilarity, SKETCH_SIZE } from './text-fingerprint';
 import { yieldToOthers } from '../yield-to-others';
 import { sameFile, type FileStamp } from '../storage/catalog-summary';
-import { JoinedStrings } from '../../../common/joined-strings';
 
 /** What the index reads: the catalog (storage/catalog.ts) answers all of it. */
 export interface DuplicateSource {
@@ -77,12 +77,14 @@ const SLICE = 1000;
  */
 const REBUILD_AFTER = 50_000;
 
-/** The keys an article is filed under. */
-function recordKeys(record: ArticleRecord, file: (hash: number) => void): void {
+/** Files an article under its keys (`file` takes each); the sketch it is filed with. */
+function fileKeys(record: ArticleRecord, file: (hash: number) => void): readonly number[] {
   const p = record.provenance;
   for (const key of normalisedKeys(addressesOf(record))) file(hashString(key));
   file(hashString(p.textSha256));
-  if (p.textSketch) for (const hash of sketchHashes(p.textSketch).slice(0, INDEXED_HASHES)) file(hash);
+  const sketch = p.textSketch ? sketchHashes(p.textSketch) : [];
+  for (let i = 0; i < Math.min(INDEXED_HASHES, sketch.length); i++) file(sketch[i]!);
+  return sketch;
 }
 
 /** True when a change leaves what an article is filed under as it was (a tag, a note, a highlight). */
@@ -91,46 +93,10 @@ function sameKeys(a: ArticleRecord, b: ArticleRecord): boolean {
   return a.url === b.url && p.originalUrl === q.originalUrl && p.finalUrl === q.finalUrl && p.canonicalUrl === q.canonicalUrl && p.textSha256 === q.textSha256 && p.textSketch === q.textSketch;
 }
 
-/** Ordinal → id: those of a saved index (one text, each cut out when asked for), then those filed since. */
-class OrdinalIds {
-  private readonly later: string[] = [];
-
-  constructor(private readonly first: JoinedStrings | readonly string[]) {}
-
-  get length(): number {
-    return this.first.length + this.later.length;
-  }
-
-  /** How many were filed after the first. */
-  get filedSince(): number {
-    return this.later.length;
-  }
-
-  at(ordinal: number): string | undefined {
-    return ordinal < this.first.length ? this.first.at(ordinal) : this.later[ordinal - this.first.length];
-  }
-
-  /** Files an id; its ordinal. */
-  push(id: string): number {
-    this.later.push(id);
-    return this.length - 1;
-  }
-
-  /** Every id in ordinal order, joined by '\n' as the snapshot keeps them. */
-  joined(): string {
-    const parts: string[] = [];
-    if (this.first.length > 0) parts.push(this.first instanceof JoinedStrings ? this.first.joinedText : this.first.join('\n'));
-    if (this.later.length > 0) parts.push(this.later.join('\n'));
-    return parts.join('\n');
-  }
-}
-
-/** The index as made or loaded: ordinal → id, and the postings of every key. */
+/** The index as made or loaded: each ordinal's id and sketch, and the postings of every key. */
 interface Made {
-  ids: OrdinalIds;
+  filed: FiledArticles;
   postings: HashPostings;
-  /** The sketch each ordinal of a loaded index was filed with (empty when made from the catalog, whose records are in memory). */
-  sketches: SketchColumn;
   /** The stamps of the snapshot it was loaded from, while it holds just what that file does; null otherwise. */
   asSaved: Map<string, FileStamp> | null;
 }
@@ -174,18 +140,16 @@ export class DuplicateIndex {
     const add = (ordinal: number) => ordinals.add(ordinal);
     for (const key of normalisedKeys(probe.urls)) made.postings.forEach(hashString(key), add);
     made.postings.forEach(hashString(probe.textSha256), add);
-    // Found by a sketch hash alone, an article whose saved sketch is not close enough to be one
-    // of findDuplicate's near matches is turned away unread (sketch-column.ts).
+    // Found by a sketch hash alone, an article whose sketch is not close enough to be one of
+    // findDuplicate's near matches is turned away unread (sketch-column.ts).
     const probeHashes = sketchHashes(probe.textSketch);
     const addNear = (ordinal: number) => {
-      if (ordinals.has(ordinal)) return;
-      const saved = made.sketches.at(ordinal);
-      if (!saved || sketchSimilarity(probeHashes, saved) >= SKETCH_CANDIDATE) ordinals.add(ordinal);
+      if (!ordinals.has(ordinal) && sketchSimilarity(probeHashes, made.filed.sketch(ordinal)) >= SKETCH_CANDIDATE) ordinals.add(ordinal);
     };
     for (const hash of probeHashes) made.postings.forEach(hash, addNear);
     const ids = new Set<string>();
     for (const ordinal of ordinals) {
-      const id = made.ids.at(ordinal);
+      const id = made.filed.id(ordinal);
       if (id !== undefined) ids.add(id);
     }
     // A loaded index leaves most shards unread: the candidates' are read first, not one by one in get.
@@ -208,17 +172,10 @@ export class DuplicateIndex {
     if (!this.saved || !this.made) return;
     const stamps = await this.saved.shards.shardStamps();
     const made = await this.current();
-    if (made.asSaved && made.postings.addedSince === 0 && made.ids.filedSince === 0 && sameStamps(made.asSaved, stamps)) return;
+    if (made.asSaved && made.postings.addedSince === 0 && made.filed.filedSince === 0 && sameStamps(made.asSaved, stamps)) return;
     const { hashes, ordinals } = await made.postings.merged();
-    // An ordinal filed since the load is an article in memory (its shard was read to file it).
-    const sketches = await SketchColumn.of(made.ids.length, (ordinal) => {
-      const saved = made.sketches.at(ordinal);
-      if (saved) return saved;
-      const id = made.ids.at(ordinal);
-      const sketch = id === undefined ? undefined : this.source.get(id)?.provenance.textSketch;
-      return sketch ? sketchHashes(sketch) : null;
-    });
-    await writeDuplicateSnapshot(this.saved.path, { stamps, hashes, ordinals, ids: { count: made.ids.length, joined: made.ids.joined() }, sketches });
+    const { filed } = made;
+    await writeDuplicateSnapshot(this.saved.path, { stamps, hashes, ordinals, ids: { count: filed.length, joined: filed.joinedIds() }, sketches: await filed.sketchColumn() });
   }
 
   /** Forgets the index (it is made again when next needed). */
@@ -245,8 +202,8 @@ export class DuplicateIndex {
       for (const id of this.changed) {
         const record = this.source.get(id);
         if (!record) continue;
-        const ordinal = made.ids.push(id);
-        recordKeys(record, (hash) => made.postings.add(hash, ordinal));
+        const ordinal = made.filed.length;
+        made.filed.push(id, fileKeys(record, (hash) => made.postings.add(hash, ordinal)));
       }
       this.changed.clear();
       if (made.postings.addedSince > REBUILD_AFTER) this.drop();
@@ -278,18 +235,18 @@ export class DuplicateIndex {
       return !then || !sameFile(then, stamp);
     });
     if (stale.length * 2 > stamps.size) return null;
-    const ids = new OrdinalIds(snapshot.ids);
+    const filed = new FiledArticles(snapshot.ids, snapshot.sketches);
     const pairs = new PairBuffer();
     let sinceYield = 0;
     for (const id of await saved.shards.idsIn(stale.map(([shard]) => shard))) {
       const record = this.source.get(id);
       if (!record) continue;
-      const ordinal = ids.push(id);
-      recordKeys(record, (hash) => pairs.push(hash, ordinal));
+      const ordinal = filed.length;
+      filed.push(id, fileKeys(record, (hash) => pairs.push(hash, ordinal)));
       if (++sinceYield % SLICE === 0) await yieldToOthers();
     }
     const { hashes, ordinals } = await mergeSorted(snapshot, await sortPairs(pairs));
-    return { ids, postings: HashPostings.of(hashes, ordinals), sketches: snapshot.sketches, asSaved: stale.length === 0 && sameStamps(snapshot.stamps, stamps) ? stamps : null };
+    return { filed, postings: HashPostings.of(hashes, ordinals), asSaved: stale.length === 0 && sameStamps(snapshot.stamps, stamps) ? stamps : null };
   }
 
   /** Files every article of the catalog, a slice at a time. */
@@ -297,14 +254,15 @@ export class DuplicateIndex {
     await this.source.loadAll();
     const ids = this.source.ids();
     const pairs = new PairBuffer();
+    const sketches = SketchColumn.sized(ids.length);
     for (let start = 0; start < ids.length && generation === this.generation; start += SLICE) {
       const end = Math.min(ids.length, start + SLICE);
       for (let ordinal = start; ordinal < end; ordinal++) {
         const record = this.source.get(ids[ordinal]!);
-        if (record) recordKeys(record, (hash) => pairs.push(hash, ordinal));
+        if (record) sketches.set(ordinal, fileKeys(record, (hash) => pairs.push(hash, ordinal)));
       }
       await yieldToOthers();
     }
-    return { ids: new OrdinalIds(ids), postings: await HashPostings.sorted(pairs), sketches: SketchColumn.empty(), asSaved: null };
+    return { filed: new FiledArticles(ids, sketches), postings: await HashPostings.sorted(pairs), asSaved: null };
   }
 }

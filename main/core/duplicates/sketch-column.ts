@@ -1,7 +1,8 @@
 /**
  * Each filed article's sketch by ordinal, in one typed array (SKETCH_SIZE hashes a slot, its
- * length beside): saved with the duplicate index (duplicate-snapshot.ts), so that a loaded
- * index turns away an article found by a shared sketch hash without reading its shard.
+ * length beside), kept by the duplicate index and saved with it (duplicate-snapshot.ts), so
+ * that the index turns away an article found by a shared sketch hash without reading its
+ * record, let alone its shard.
  *
  * Why: an article that shares one of its smallest hashes with a new clip is a candidate, and
  * shared passages make many (wire copy, a quoted speech). The storage bench's 100,000 pasted
@@ -26,10 +27,6 @@ export class SketchColumn {
     if (hashes.length !== lengths.length * SKETCH_SIZE) throw new Error(`sketch column: ${hashes.length} hashes for ${lengths.length} sketches`);
   }
 
-  static empty(): SketchColumn {
-    return new SketchColumn(new Uint32Array(0), new Uint8Array(0));
-  }
-
   /** How many ordinals it holds, from 0. */
   get length(): number {
     return this.lengths.length;
@@ -42,19 +39,25 @@ export class SketchColumn {
     return this.hashes.subarray(start, start + this.lengths[ordinal]!);
   }
 
-  /** A column of `count` sketches, `sketchOf` giving each (null: none), a slice at a time. */
-  static async of(count: number, sketchOf: (ordinal: number) => ArrayLike<number> | null): Promise<SketchColumn> {
-    const hashes = new Uint32Array(count * SKETCH_SIZE);
-    const lengths = new Uint8Array(count);
+  /** A column of `count` ordinals, none with a sketch yet (set fills them). */
+  static sized(count: number): SketchColumn {
+    return new SketchColumn(new Uint32Array(count * SKETCH_SIZE), new Uint8Array(count));
+  }
+
+  /** Puts `sketch` (its first SKETCH_SIZE hashes) as `ordinal`'s. */
+  set(ordinal: number, sketch: ArrayLike<number>): void {
+    const length = Math.min(SKETCH_SIZE, sketch.length);
+    for (let i = 0; i < length; i++) this.hashes[ordinal * SKETCH_SIZE + i] = sketch[i]!;
+    this.lengths[ordinal] = length;
+  }
+
+  /** A column of `count` sketches, `sketchOf` giving each, a slice at a time. */
+  static async of(count: number, sketchOf: (ordinal: number) => ArrayLike<number>): Promise<SketchColumn> {
+    const column = SketchColumn.sized(count);
     for (let ordinal = 0; ordinal < count; ordinal++) {
-      const sketch = sketchOf(ordinal);
-      if (sketch) {
-        const length = Math.min(SKETCH_SIZE, sketch.length);
-        for (let i = 0; i < length; i++) hashes[ordinal * SKETCH_SIZE + i] = sketch[i]!;
-        lengths[ordinal] = length;
-      }
+      column.set(ordinal, sketchOf(ordinal));
       if ((ordinal + 1) % SLICE === 0) await yieldToOthers();
     }
-    return new SketchColumn(hashes, lengths);
+    return column;
   }
 }
