@@ -175,7 +175,7 @@ export class DuplicateIndex {
     if (made.asSaved && made.postings.addedSince === 0 && made.filed.filedSince === 0 && sameStamps(made.asSaved, stamps)) return;
     const { hashes, ordinals } = await made.postings.merged();
     const { filed } = made;
-    await writeDuplicateSnapshot(this.saved.path, { stamps, hashes, ordinals, ids: { count: filed.length, joined: filed.joinedIds() }, sketches: await filed.sketchColumn() });
+    await writeDuplicateSnapshot(this.saved.path, { stamps, hashes, ordinals, ids: await filed.savedIds(), sketches: await filed.sketchColumn() });
   }
 
   /** Forgets the index (it is made again when next needed). */
@@ -246,6 +246,8 @@ export class DuplicateIndex {
       if (++sinceYield % SLICE === 0) await yieldToOthers();
     }
     const { hashes, ordinals } = await mergeSorted(snapshot, await sortPairs(pairs));
+    // The first clip's lookups come next: the thread is let go after the comparing of stamps.
+    await yieldToOthers();
     return { filed, postings: HashPostings.of(hashes, ordinals), asSaved: stale.length === 0 && sameStamps(snapshot.stamps, stamps) ? stamps : null };
   }
 

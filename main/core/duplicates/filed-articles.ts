@@ -1,10 +1,10 @@
 /**
  * What the duplicate index (duplicate-index.ts) knows of each ordinal: the id of the article
  * filed under it and the sketch it was filed with. Those made or loaded together are kept
- * compact — the ids as one text when loaded from the snapshot, the sketches in a SketchColumn —
+ * compact — the ids as bytes when loaded from the snapshot, the sketches in a SketchColumn —
  * and those filed since in plain arrays beside them.
  */
-import type { JoinedStrings } from '../../../common/joined-strings';
+import { SavedIds } from './saved-ids';
 import { SketchColumn } from './sketch-column';
 
 const NO_SKETCH: readonly number[] = [];
@@ -14,7 +14,7 @@ export class FiledArticles {
   private readonly laterSketches: (readonly number[])[] = [];
 
   constructor(
-    private readonly ids: JoinedStrings | readonly string[],
+    private readonly ids: SavedIds | readonly string[],
     private readonly sketches: SketchColumn,
   ) {
     if (ids.length !== sketches.length) throw new Error(`filed articles: ${ids.length} ids for ${sketches.length} sketches`);
@@ -45,12 +45,9 @@ export class FiledArticles {
     return this.length - 1;
   }
 
-  /** Every id in ordinal order, joined by '\n' as the snapshot keeps them. */
-  joinedIds(): string {
-    const parts: string[] = [];
-    if (this.ids.length > 0) parts.push('joinedText' in this.ids ? this.ids.joinedText : this.ids.join('\n'));
-    if (this.laterIds.length > 0) parts.push(this.laterIds.join('\n'));
-    return parts.join('\n');
+  /** Every id in ordinal order, as the snapshot keeps them. */
+  savedIds(): Promise<SavedIds> {
+    return this.ids instanceof SavedIds ? SavedIds.of(this.laterIds, this.ids) : SavedIds.of([...this.ids, ...this.laterIds]);
   }
 
   /** Every ordinal's sketch in one column, as the snapshot keeps them. */

@@ -10,7 +10,7 @@
  */
 import { closeSync, readSync } from 'node:fs';
 import { FIELD_COUNT, lowerBound, wordsWithPrefix, type Postings } from './index-segment';
-import type { StringList } from '../../../common/joined-strings';
+import type { StringList } from './joined-strings';
 
 /** Bytes a posting takes on disk: a u32 document number and a u16 count. */
 export const POSTING_BYTES = 6;

@@ -8,7 +8,7 @@
  * the postings of the articles saved cost no memory at all.
  */
 import type { DiskSegment } from './disk-segment';
-import type { StringList } from '../../../common/joined-strings';
+import type { StringList } from './joined-strings';
 
 /** The fields the index keeps, in the order of their numbers. */
 export const FIELDS = ['title', 'text', 'source', 'author'] as const;

@@ -21,7 +21,7 @@
  * place (a record that changes is replaced whole). The few notes and highlights are kept by
  * document number in the JSON that describes the columns.
  */
-import { JoinedStrings } from '../../../common/joined-strings';
+import { JoinedStrings } from './joined-strings';
 import type { StoredRecords } from './record-list';
 import type { FacetColumns, FacetFields, SearchRecord } from './search-record';
 

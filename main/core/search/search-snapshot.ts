@@ -26,7 +26,7 @@ import { join } from 'node:path';
 import { writeDurablyWith } from '../storage/durable-file';
 import { DiskSegment, POSTING_BYTES, type DiskField } from './disk-segment';
 import { FIELD_COUNT } from './index-segment';
-import { JoinedStrings } from '../../../common/joined-strings';
+import { JoinedStrings } from './joined-strings';
 import { RECORD_SECTIONS, decodeRecords, encodeRecords, textOf } from './record-columns';
 import { RecordList } from './record-list';
 import { coverageOf, coverageSections, type CompactCoverage } from './snapshot-coverage';

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DuplicateIndex } from '../../../../main/core/duplicates/duplicate-index';
 import { readDuplicateSnapshot, writeDuplicateSnapshot } from '../../../../main/core/duplicates/duplicate-snapshot';
 import { findDuplicate } from '../../../../main/core/duplicates/find-duplicate';
+import { SavedIds } from '../../../../main/core/duplicates/saved-ids';
 import { SketchColumn } from '../../../../main/core/duplicates/sketch-column';
 import { textSketch } from '../../../../main/core/duplicates/text-fingerprint';
 import type { ArticleRecord } from '../../../../main/core/storage/article-record';
@@ -63,20 +64,20 @@ describe('the duplicate index saved at close', () => {
   it('reads back the pairs, the ids and the stamps it was written with', async () => {
     const stamps = new Map([['01HA', { size: 10, mtimeMs: 1.5, ctimeMs: 2.5, ino: 7 }]]);
     const sketches = await SketchColumn.of(3, (ordinal) => [[7, 8], [], [1, 2, 3]][ordinal]!);
-    await writeDuplicateSnapshot(snapshot, { stamps, hashes: Uint32Array.of(1, 5, 5, 9), ordinals: Uint32Array.of(2, 0, 1, 2), ids: { count: 3, joined: 'a\nb\nc' }, sketches });
+    await writeDuplicateSnapshot(snapshot, { stamps, hashes: Uint32Array.of(1, 5, 5, 9), ordinals: Uint32Array.of(2, 0, 1, 2), ids: await SavedIds.of(['a', 'b', 'é']), sketches });
     const read = await readDuplicateSnapshot(snapshot);
-    expect(read && { stamps: read.stamps, hashes: [...read.hashes], ordinals: [...read.ordinals], ids: [...read.ids], sketches: [0, 1, 2, 3].map((ordinal) => read.sketches.at(ordinal) && [...read.sketches.at(ordinal)!]) }).toEqual({
+    expect(read && { stamps: read.stamps, hashes: [...read.hashes], ordinals: [...read.ordinals], ids: [0, 1, 2].map((ordinal) => read.ids.at(ordinal)), sketches: [0, 1, 2, 3].map((ordinal) => read.sketches.at(ordinal) && [...read.sketches.at(ordinal)!]) }).toEqual({
       stamps,
       hashes: [1, 5, 5, 9],
       ordinals: [2, 0, 1, 2],
-      ids: ['a', 'b', 'c'],
+      ids: ['a', 'b', 'é'],
       sketches: [[7, 8], [], [1, 2, 3], null],
     });
   });
 
   it('ignores a snapshot that is missing, cut short, of another format or not one at all', async () => {
     expect(await readDuplicateSnapshot(snapshot)).toBeNull();
-    await writeDuplicateSnapshot(snapshot, { stamps: new Map(), hashes: Uint32Array.of(1), ordinals: Uint32Array.of(0), ids: { count: 1, joined: 'a' }, sketches: await SketchColumn.of(1, () => [4]) });
+    await writeDuplicateSnapshot(snapshot, { stamps: new Map(), hashes: Uint32Array.of(1), ordinals: Uint32Array.of(0), ids: await SavedIds.of(['a']), sketches: await SketchColumn.of(1, () => [4]) });
     const whole = await readFile(snapshot);
     await truncate(snapshot, whole.byteLength - 1);
     expect(await readDuplicateSnapshot(snapshot)).toBeNull();

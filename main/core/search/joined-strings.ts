@@ -57,11 +57,6 @@ export class JoinedStrings implements StringList {
     return this.starts.length - 1;
   }
 
-  /** The strings joined by their separator, as split was given them (to be saved as read). */
-  get joinedText(): string {
-    return this.text;
-  }
-
   at(index: number): string | undefined {
     if (index < 0) index += this.length;
     if (index < 0 || index >= this.length) return undefined;

@@ -1,6 +1,6 @@
 /** A list of strings kept as one text gives what splitting the text would, one string at a time. */
 import { describe, expect, it } from 'vitest';
-import { JoinedStrings } from '../../common/joined-strings';
+import { JoinedStrings } from '../../../../main/core/search/joined-strings';
 
 describe('JoinedStrings', () => {
   it('gives the strings String.split gives, by index and in order, for texts of every shape', () => {
