@@ -17,8 +17,8 @@
  *   (u32, one more than the ids) · the ids' bytes (saved-ids.ts)
  *
  * Why: at 1,000,000 articles making the index meant reading all 7,800 shards first, and the
- * first pasted clip after opening waited some 8 s; the snapshot of that index is about 130 MB
- * and is read in a fraction of a second.
+ * first pasted clip after opening waited 8–30 s; the snapshot of that index is about 190 MB,
+ * and the first clip after a restart that loads it takes 0.6–0.9 s.
  */
 import { mkdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -115,7 +115,7 @@ function isHeader(header: Header): boolean {
 
 /**
  * Writes the snapshot durably (a temporary file, fsynced, renamed over the old one): a crash
- * leaves the old snapshot or the new one. `ids` is every id in ordinal order, joined by '\n'.
+ * leaves the old snapshot or the new one. `ids` and `sketches` hold every ordinal's.
  */
 export async function writeDuplicateSnapshot(
   path: string,
