@@ -64,18 +64,6 @@ delay.disable();
 for (const id of added) await app.deleteArticle(id, 'storage benchmark clip');
 await app.close();
 
-// The first clip of the next session: the duplicate index saved at the close above is read,
-// not made again from every shard (duplicates/duplicate-snapshot.ts).
-const restarted = await Library.open(libraryPath!, { searchWorker: SEARCH_WORKER });
-const againText = `${readFileSync(join(BBC_FOLDER, 'politics', stories[0]!), 'latin1')}\n\nPasted for the storage benchmark, after a restart.`;
-const againDelay = monitorEventLoopDelay({ resolution: 5 });
-againDelay.enable();
-const againBegin = performance.now();
-const again = await restarted.addChecked({ kind: 'text', request: { text: againText }, method: 'paste' }, 'keep');
-const firstAddAgainMs = performance.now() - againBegin;
-againDelay.disable();
-if (again.status === 'added') await restarted.deleteArticle(again.article.id, 'storage benchmark clip');
-await restarted.close();
 const [firstAdd, ...laterAdds] = addTimes;
 process.stdout.write(
   `${JSON.stringify({
@@ -90,7 +78,5 @@ process.stdout.write(
     addP50: percentile(laterAdds, 50),
     addP95: percentile(laterAdds, 95),
     addMaxBlockMs: delay.max / 1e6,
-    firstAddAgainMs,
-    addAgainMaxBlockMs: againDelay.max / 1e6,
   })}\n`,
 );
