@@ -215,16 +215,27 @@ export class Catalog {
   }
 
   private async loadRest(): Promise<void> {
+    const failure = await this.readSummarised([...this.summarised.keys()]);
+    if (failure) throw failure;
+  }
+
+  /**
+   * Reads these shards counted by their summary, a few at a time with the thread let go
+   * between them, until the catalog closes (which ends it quietly). A shard that cannot be read
+   * is taken out as takeInRead says; the first such failure is returned, not thrown, so that
+   * the rest are read.
+   */
+  private async readSummarised(shards: string[]): Promise<unknown> {
     let failure: unknown;
-    for await (const [shard, read] of readShardsInOrder(this.folder, [...this.summarised.keys()])) {
-      if (this.closed) return;
+    for await (const [shard, read] of readShardsInOrder(this.folder, shards)) {
+      if (this.closed) return undefined;
       try {
         this.takeInRead(shard, read);
       } catch (error) {
         failure ??= error;
       }
     }
-    if (failure) throw failure;
+    return failure;
   }
 
   /** Reads synchronously every shard not read yet (all() and ids() asked before loadAll finished). */
@@ -287,23 +298,15 @@ export class Catalog {
       const shard = this.ranges.shardOf(id);
       if (this.summarised.has(shard)) shards.add(shard);
     }
-    for await (const [shard, read] of readShardsInOrder(this.folder, [...shards])) {
-      try {
-        this.takeInRead(shard, read);
-      } catch {
-        // Named when one of its articles is asked for, and repaired at the next open.
-      }
-    }
+    // One that cannot be read is named when one of its articles is asked for, and repaired at the next open.
+    await this.readSummarised([...shards]);
   }
 
   /** The ids of these shards' articles, each shard read first if it was not (one that cannot be read has none). */
   async idsIn(shards: Iterable<string>): Promise<string[]> {
-    const ids: string[] = [];
-    for (const shard of shards) {
-      await this.loadShard(shard).catch(() => undefined);
-      ids.push(...Object.keys(this.shards.get(shard)?.data.articles ?? {}));
-    }
-    return ids;
+    const list = [...shards];
+    await this.readSummarised(list.filter((shard) => this.summarised.has(shard)));
+    return list.flatMap((shard) => Object.keys(this.shards.get(shard)?.data.articles ?? {}));
   }
 
   /**
