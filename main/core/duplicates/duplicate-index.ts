@@ -98,8 +98,11 @@ function sameKeys(a: ArticleRecord, b: ArticleRecord): boolean {
 interface Made {
   filed: FiledArticles;
   postings: HashPostings;
-  /** The stamps of the snapshot it was loaded from, while it holds just what that file does; null otherwise. */
-  asSaved: Map<string, FileStamp> | null;
+  /**
+   * The stamps of the snapshot it was loaded from (null when made from the catalog). The file
+   * needs no rewrite while nothing was filed since and every shard still has its stamp there.
+   */
+  loadedStamps: Map<string, FileStamp> | null;
 }
 
 /** True when both maps hold the same shards with the same stamps. */
@@ -173,7 +176,7 @@ export class DuplicateIndex {
     if (!this.saved || !this.made) return;
     const stamps = await this.saved.shards.shardStamps();
     const made = await this.current();
-    if (made.asSaved && made.postings.addedSince === 0 && made.filed.filedSince === 0 && sameStamps(made.asSaved, stamps)) return;
+    if (made.loadedStamps && made.postings.addedSince === 0 && made.filed.filedSince === 0 && sameStamps(made.loadedStamps, stamps)) return;
     const { hashes, ordinals } = await made.postings.merged();
     const { filed } = made;
     await writeDuplicateSnapshot(this.saved.path, { stamps, hashes, ordinals, ids: await filed.savedIds(), sketches: await filed.sketchColumn() });
@@ -249,7 +252,7 @@ export class DuplicateIndex {
     const { hashes, ordinals } = await mergeSorted(snapshot, await sortPairs(pairs));
     // The first clip's lookups come next: the thread is let go after the comparing of stamps.
     await yieldToOthers();
-    return { filed, postings: HashPostings.of(hashes, ordinals), asSaved: stale.length === 0 && sameStamps(snapshot.stamps, stamps) ? stamps : null };
+    return { filed, postings: HashPostings.of(hashes, ordinals), loadedStamps: snapshot.stamps };
   }
 
   /** Files every article of the catalog, a slice at a time. */
@@ -266,6 +269,6 @@ export class DuplicateIndex {
       }
       await yieldToOthers();
     }
-    return { filed: new FiledArticles(ids, sketches), postings: await HashPostings.sorted(pairs), asSaved: null };
+    return { filed: new FiledArticles(ids, sketches), postings: await HashPostings.sorted(pairs), loadedStamps: null };
   }
 }
